@@ -1,0 +1,123 @@
+package cn.ruralwatch.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A single-node KRaft Kafka (combined broker and controller) running in this JVM, built with Apache Kafka's own
+ * {@link KafkaClusterTestKit}. It listens on a fixed port, so it can be stopped and started again at the same address,
+ * as a real broker outage would look to clients.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String CLUSTER_ID = "cnVyYWx3YXRjaC1rYWZrYQ";
+
+    private final int port;
+    private final int controllerPort;
+    private final Path directory;
+    private final boolean persistent;
+    private KafkaClusterTestKit cluster;
+
+    private KafkaBroker(int port, int controllerPort, Path directory, boolean persistent) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.directory = directory;
+        this.persistent = persistent;
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param port client port, or 0 for any free one
+     * @param directory where logs live across restarts, or null for temporary logs deleted on stop
+     */
+    public static KafkaBroker start(int port, Path directory) {
+        int clientPort = port == 0 ? FreePorts.any() : port;
+        int controllerPort = FreePorts.any();
+        KafkaBroker broker = new KafkaBroker(clientPort, controllerPort, directory, directory != null);
+        broker.start();
+        return broker;
+    }
+
+    /** Starts the broker (again) on its port. */
+    public synchronized void start() {
+        if (cluster != null) {
+            return;
+        }
+        try {
+            Path base = persistent ? directory : Files.createTempDirectory("kafka-");
+            boolean formatted =
+                    persistent && Files.exists(base.resolve("combined_0_0").resolve("meta.properties"));
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setClusterId(CLUSTER_ID)
+                    .setBaseDirectory(base)
+                    .setPerServerProperties(Map.of(
+                            0,
+                            Map.of(
+                                    "listeners",
+                                    "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort)))
+                    .build();
+            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "5")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("log.retention.ms", "-1")
+                    .build();
+            if (!formatted) {
+                kit.format();
+            }
+            kit.startup();
+            kit.waitForReadyBrokers();
+            cluster = kit;
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not start on port " + port, e);
+        }
+    }
+
+    /** Stops the broker; clients see it as unreachable until {@link #start()}. */
+    public synchronized void stop() {
+        if (cluster == null) {
+            return;
+        }
+        KafkaClusterTestKit kit = cluster;
+        cluster = null;
+        try {
+            if (persistent) {
+                // close() would delete the log directories; keep them for the next start
+                kit.brokers().values().forEach(broker -> broker.shutdown());
+                kit.controllers().values().forEach(controller -> controller.shutdown());
+            } else {
+                kit.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop cleanly", e);
+        }
+    }
+
+    public boolean running() {
+        return cluster != null;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

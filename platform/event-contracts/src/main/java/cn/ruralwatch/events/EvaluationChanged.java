@@ -1,0 +1,25 @@
+package cn.ruralwatch.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code evaluation.changed.v1}: a household's evaluation against a standard was computed and differs from the previous
+ * one (or is the first). Key: the household id.
+ */
+public record EvaluationChanged(
+        String householdId,
+        String villageCode,
+        String standardCode,
+        boolean allMet,
+        List<Result> results,
+        Instant evaluatedAt)
+        implements IndicatorEvent {
+
+    public EvaluationChanged {
+        results = List.copyOf(results);
+    }
+
+    /** One indicator's outcome. */
+    public record Result(String indicatorCode, boolean met) {}
+}

@@ -1,0 +1,12 @@
+package cn.ruralwatch.events;
+
+/** CloudEvents {@code type} of every event: versioned nouns in the past tense. */
+public final class EventTypes {
+
+    public static final String DIVISION_REGISTERED = "division.registered.v1";
+    public static final String HOUSEHOLD_REGISTERED = "household.registered.v1";
+    public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
+    public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";
+
+    private EventTypes() {}
+}

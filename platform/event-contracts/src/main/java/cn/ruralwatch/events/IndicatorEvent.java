@@ -1,0 +1,18 @@
+package cn.ruralwatch.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+
+/** Events on {@link Topics#INDICATOR_EVENTS}. */
+public sealed interface IndicatorEvent permits EvaluationChanged {
+
+    static Optional<IndicatorEvent> parse(String type, String data, ObjectMapper mapper)
+            throws JsonProcessingException {
+        return Optional.ofNullable(
+                switch (type) {
+                    case EventTypes.EVALUATION_CHANGED -> mapper.readValue(data, EvaluationChanged.class);
+                    default -> null;
+                });
+    }
+}

@@ -1,0 +1,19 @@
+package cn.ruralwatch.events;
+
+/** Kafka topics of the suite: one per producing service, keyed by aggregate id. */
+public final class Topics {
+
+    /** Divisions and households, published by household-service, keyed by division code or household id. */
+    public static final String HOUSEHOLD_EVENTS = "household-events";
+    /** Evaluation results, published by indicator-service, keyed by household id. */
+    public static final String INDICATOR_EVENTS = "indicator-events";
+    /** Funds, projects and benefits, published by project-fund-service, keyed by their id. */
+    public static final String FUND_EVENTS = "fund-events";
+
+    private Topics() {}
+
+    /** The dead-letter topic of one consumer of one topic. */
+    public static String deadLetter(String consumer, String topic) {
+        return consumer + "." + topic + ".dlq";
+    }
+}

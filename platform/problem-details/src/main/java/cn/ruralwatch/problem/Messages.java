@@ -1,0 +1,79 @@
+package cn.ruralwatch.problem;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Localized messages of the suite. Chinese is the default; English is used when the caller prefers it. A service's own
+ * messages live in {@code i18n/messages*.properties}; the shared ones in {@code i18n/problems*.properties}.
+ */
+public final class Messages {
+
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private static final List<String> BUNDLES = List.of("i18n.messages", "i18n.problems");
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {}
+
+    /**
+     * The language to answer in for an {@code Accept-Language} header: English when English ranks above Chinese,
+     * otherwise Chinese.
+     */
+    public static Locale localeFor(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return CHINESE;
+        }
+        try {
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+            for (Locale.LanguageRange range : ranges) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (range.getWeight() <= 0) {
+                    continue;
+                }
+                if (tag.startsWith("zh")) {
+                    return CHINESE;
+                }
+                if (tag.startsWith("en")) {
+                    return ENGLISH;
+                }
+            }
+        } catch (IllegalArgumentException malformedHeader) {
+            return CHINESE;
+        }
+        return CHINESE;
+    }
+
+    public static String get(Locale locale, String key, Object... args) {
+        return get(locale, key, List.of(args));
+    }
+
+    public static String get(Locale locale, String key, List<Object> args) {
+        String pattern = lookup(locale, key);
+        if (pattern == null) {
+            return key;
+        }
+        return args.isEmpty() ? pattern : new MessageFormat(pattern, locale).format(args.toArray());
+    }
+
+    private static String lookup(Locale locale, String key) {
+        Locale bundleLocale = ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : CHINESE;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (String base : BUNDLES) {
+            try {
+                ResourceBundle bundle = ResourceBundle.getBundle(base, bundleLocale, loader, NO_FALLBACK);
+                if (bundle.containsKey(key)) {
+                    return bundle.getString(key);
+                }
+            } catch (MissingResourceException noSuchBundle) {
+                // a service without its own messages, or a language without this bundle
+            }
+        }
+        return null;
+    }
+}

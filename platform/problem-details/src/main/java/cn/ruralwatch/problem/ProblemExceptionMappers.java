@@ -1,0 +1,201 @@
+package cn.ruralwatch.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches a resource into a problem response. Nothing from the exception itself (class
+ * name, stack trace, SQL) is ever written to the caller; unexpected errors are logged with the request id instead.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception, HttpServerRequest request) {
+        return Problems.response(Problems.build(exception, locale(request), request.path(), requestId(request)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception, HttpServerRequest request) {
+        List<Problem.FieldViolation> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+            errors.add(new Problem.FieldViolation(
+                    fieldPath(violation.getPropertyPath()),
+                    violation
+                            .getConstraintDescriptor()
+                            .getAnnotation()
+                            .annotationType()
+                            .getSimpleName(),
+                    violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldViolation::field));
+        Locale locale = locale(request);
+        ProblemType type = ProblemType.VALIDATION_FAILED;
+        return Problems.response(new Problem(
+                type.uri(),
+                Messages.get(locale, type.titleKey()),
+                type.status(),
+                Messages.get(locale, "problem.validation-failed.detail", errors.size()),
+                request.path(),
+                requestId(request),
+                errors));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response malformedJson(JsonProcessingException exception, HttpServerRequest request) {
+        Locale locale = locale(request);
+        if (exception instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = jsonPath(mismatch.getPath());
+            Violation violation = Violation.of(field, "INVALID_VALUE", "problem.malformed-json.field", field);
+            return Problems.response(Problems.build(
+                    ProblemType.VALIDATION_FAILED,
+                    locale,
+                    Messages.get(locale, "problem.validation-failed.detail", 1),
+                    request.path(),
+                    requestId(request),
+                    List.of(violation)));
+        }
+        String detail;
+        if (exception instanceof JsonParseException parse && parse.getLocation() != null) {
+            detail = Messages.get(
+                    locale,
+                    "problem.malformed-json.detail",
+                    parse.getLocation().getLineNr(),
+                    parse.getLocation().getColumnNr());
+        } else {
+            detail = Messages.get(locale, "problem.malformed-json.empty");
+        }
+        return Problems.response(Problems.build(
+                ProblemType.MALFORMED_JSON, locale, detail, request.path(), requestId(request), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
+        int status = exception.getResponse().getStatus();
+        Locale locale = locale(request);
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, request);
+        }
+        if (status >= 500) {
+            return unexpected(exception, request);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail =
+                switch (status) {
+                    case 404 ->
+                        Messages.get(
+                                locale,
+                                "problem.route-not-found.detail",
+                                request.method().name(),
+                                request.path());
+                    case 405 ->
+                        Messages.get(
+                                locale,
+                                "problem.method-not-allowed.detail",
+                                request.method().name());
+                    case 406 -> Messages.get(locale, "problem.not-acceptable.detail");
+                    case 415 ->
+                        Messages.get(
+                                locale,
+                                "problem.unsupported-media-type.detail",
+                                String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE)));
+                    default -> Messages.get(locale, "problem.bad-request.detail");
+                };
+        if (status == 404) {
+            type = ProblemType.ROUTE_NOT_FOUND;
+        }
+        Response.ResponseBuilder response = Response.fromResponse(
+                Problems.response(Problems.build(type, locale, detail, request.path(), requestId(request), List.of())));
+        if (exception instanceof NotAllowedException) {
+            response.header(HttpHeaders.ALLOW, exception.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, HttpServerRequest request) {
+        String requestId = requestId(request);
+        LOG.errorf(exception, "Unexpected error on %s (request %s)", request.path(), requestId);
+        Locale locale = locale(request);
+        return Problems.response(Problems.build(
+                ProblemType.INTERNAL_ERROR,
+                locale,
+                Messages.get(locale, "problem.internal-error.detail"),
+                request.path(),
+                requestId,
+                List.of()));
+    }
+
+    static Locale locale(HttpServerRequest request) {
+        return Messages.localeFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    static String requestId(HttpServerRequest request) {
+        return request.getHeader(Problems.REQUEST_ID_HEADER);
+    }
+
+    /** {@code register.request.members[0].idNumber} → {@code members[0].idNumber}. */
+    static String fieldPath(Path path) {
+        List<String> parts = new ArrayList<>();
+        Iterator<Path.Node> nodes = path.iterator();
+        String parameter = null;
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                int last = parts.size() - 1;
+                parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+            }
+            String name = node.getName();
+            if (name != null && kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN) {
+                parts.add(name);
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.ruralwatch.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** A CloudEvent received from Kafka in binary mode. */
+public record IncomingEvent(
+        String id, String type, String source, String subject, Instant time, String data, String topic) {
+
+    /** Reads the {@code ce_*} headers; a record without id or type is not a CloudEvent of this suite. */
+    public static IncomingEvent from(ConsumerRecord<String, String> record) {
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new MalformedEventException("missing ce_id or ce_type header at " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset());
+        }
+        String time = header(record, CloudEventHeaders.TIME);
+        Instant parsedTime;
+        try {
+            parsedTime = time == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException("ce_time is not an RFC 3339 time: " + time);
+        }
+        if (record.value() == null) {
+            throw new MalformedEventException("event " + id + " has no data");
+        }
+        return new IncomingEvent(
+                id,
+                type,
+                header(record, CloudEventHeaders.SOURCE),
+                header(record, CloudEventHeaders.SUBJECT),
+                parsedTime,
+                record.value(),
+                record.topic());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A message that no retry can make processable. */
+    public static class MalformedEventException extends RuntimeException {
+        public MalformedEventException(String message) {
+            super(message);
+        }
+    }
+}

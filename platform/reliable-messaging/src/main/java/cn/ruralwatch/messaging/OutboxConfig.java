@@ -1,0 +1,48 @@
+package cn.ruralwatch.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Configuration of the outbox relay ({@code ruralwatch.outbox.*}). */
+@ConfigMapping(prefix = "ruralwatch.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance runs a relay. Several instances may run one each; they share the work by bucket. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** CloudEvents {@code source} of the events this service publishes, e.g. {@code /household-service}. */
+    String source();
+
+    /** Number of buckets rows are spread over; also the most relays that can work in parallel. */
+    @WithDefault("16")
+    int buckets();
+
+    /** Most rows published in one transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often the relay looks for rows when no commit woke it. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Longest wait between attempts while Kafka is unreachable. */
+    @WithDefault("10s")
+    Duration maxBackoff();
+
+    /** How long published rows are kept before they are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Topics the relay creates when missing (production topics are usually provisioned by operations). */
+    Optional<List<String>> createTopics();
+
+    @WithDefault("6")
+    int topicPartitions();
+
+    @WithDefault("1")
+    short topicReplicationFactor();
+}
