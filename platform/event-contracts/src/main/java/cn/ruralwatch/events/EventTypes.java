@@ -4,6 +4,7 @@ package cn.ruralwatch.events;
 public final class EventTypes {
 
     public static final String DIVISION_REGISTERED = "division.registered.v1";
+    public static final String DIVISION_RENAMED = "division.renamed.v1";
     public static final String HOUSEHOLD_REGISTERED = "household.registered.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#HOUSEHOLD_EVENTS}. */
-public sealed interface HouseholdEvent permits DivisionRegistered, HouseholdRegistered {
+public sealed interface HouseholdEvent permits DivisionRegistered, DivisionRenamed, HouseholdRegistered {
 
     /** The event of a given type, or empty for a type this version does not know (newer producers). */
     static Optional<HouseholdEvent> parse(String type, String data, ObjectMapper mapper)
@@ -13,6 +13,7 @@ public sealed interface HouseholdEvent permits DivisionRegistered, HouseholdRegi
         return Optional.ofNullable(
                 switch (type) {
                     case EventTypes.DIVISION_REGISTERED -> mapper.readValue(data, DivisionRegistered.class);
+                    case EventTypes.DIVISION_RENAMED -> mapper.readValue(data, DivisionRenamed.class);
                     case EventTypes.HOUSEHOLD_REGISTERED -> mapper.readValue(data, HouseholdRegistered.class);
                     default -> null;
                 });

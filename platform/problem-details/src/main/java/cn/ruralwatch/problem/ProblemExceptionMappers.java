@@ -1,8 +1,10 @@
 package cn.ruralwatch.problem;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
@@ -60,11 +62,31 @@ public class ProblemExceptionMappers {
                 errors));
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    // Quarkus has built-in mappers for some Jackson exceptions; these more specific ones replace them.
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException exception, HttpServerRequest request) {
+        return malformedJson(exception, request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException exception, HttpServerRequest request) {
+        return malformedJson(exception, request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception, HttpServerRequest request) {
+        return malformedJson(exception, request);
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException exception, HttpServerRequest request) {
         Locale locale = locale(request);
+        boolean truncated = exception.getOriginalMessage() != null
+                && exception.getOriginalMessage().contains("end-of-input");
         if (exception instanceof MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty()) {
+                && !mismatch.getPath().isEmpty()
+                && !truncated) {
             String field = jsonPath(mismatch.getPath());
             Violation violation = Violation.of(field, "INVALID_VALUE", "problem.malformed-json.field", field);
             return Problems.response(Problems.build(
@@ -75,16 +97,10 @@ public class ProblemExceptionMappers {
                     requestId(request),
                     List.of(violation)));
         }
-        String detail;
-        if (exception instanceof JsonParseException parse && parse.getLocation() != null) {
-            detail = Messages.get(
-                    locale,
-                    "problem.malformed-json.detail",
-                    parse.getLocation().getLineNr(),
-                    parse.getLocation().getColumnNr());
-        } else {
-            detail = Messages.get(locale, "problem.malformed-json.empty");
-        }
+        JsonLocation location = exception.getLocation();
+        String detail = location != null && location.getLineNr() > 0
+                ? Messages.get(locale, "problem.malformed-json.detail", location.getLineNr(), location.getColumnNr())
+                : Messages.get(locale, "problem.malformed-json.empty");
         return Problems.response(Problems.build(
                 ProblemType.MALFORMED_JSON, locale, detail, request.path(), requestId(request), List.of()));
     }

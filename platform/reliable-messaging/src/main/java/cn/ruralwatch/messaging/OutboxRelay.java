@@ -150,6 +150,8 @@ public class OutboxRelay {
                     LOG.debugf(failure, "Outbox relay still failing");
                 }
                 closeProducer();
+                // the broker may come back empty (a new cluster): check the topics again
+                topicsReady = false;
                 backoffMillis = Math.min(
                         Math.max(200, backoffMillis * 2), config.maxBackoff().toMillis());
             }

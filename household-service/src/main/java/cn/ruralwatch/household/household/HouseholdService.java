@@ -1,0 +1,228 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.household.division.Division;
+import cn.ruralwatch.household.division.DivisionLevel;
+import cn.ruralwatch.http.IdempotencyKeys;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Registers households with their members and answers look-ups. */
+@ApplicationScoped
+@Transactional
+public class HouseholdService {
+
+    static final String AGGREGATE = "household";
+    private static final String ONE_PERSON_ONE_HOUSEHOLD = "member_id_number_unique";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    public Household register(HouseholdApi.Registration request, String idempotencyKey) {
+        String id = idempotencyKeys
+                .once("household", idempotencyKey, request, () -> create(request)
+                        .id
+                        .toString())
+                .resourceId();
+        return get(UUID.fromString(id));
+    }
+
+    private Household create(HouseholdApi.Registration request) {
+        validate(request);
+        Household household = new Household();
+        household.id = UUID.randomUUID();
+        household.villageCode = request.villageCode();
+        household.registeredAt = Instant.now();
+        for (HouseholdApi.MemberRegistration m : request.members()) {
+            String idNumber = IdNumbers.normalize(m.idNumber());
+            Member member = new Member();
+            member.id = UUID.randomUUID();
+            member.name = m.name().trim();
+            member.idNumber = idNumber;
+            member.relation = m.relation();
+            member.sex = IdNumbers.sex(idNumber);
+            member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
+            member.medicalInsurance = m.medicalInsurance() == null ? MedicalInsurance.UNKNOWN : m.medicalInsurance();
+            household.addMember(member);
+        }
+        entityManager.persist(household);
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof ConstraintViolationException violation
+                    && ONE_PERSON_ONE_HOUSEHOLD.equals(violation.getConstraintName())) {
+                // a concurrent registration took one of the members between our check and our insert
+                throw alreadyRegistered(request);
+            }
+            throw e;
+        }
+        outbox.publish(
+                Topics.HOUSEHOLD_EVENTS,
+                AGGREGATE,
+                household.id.toString(),
+                EventTypes.HOUSEHOLD_REGISTERED,
+                registered(household));
+        return household;
+    }
+
+    private void validate(HouseholdApi.Registration request) {
+        List<Violation> violations = new ArrayList<>();
+        Division village = entityManager.find(Division.class, request.villageCode());
+        if (village == null) {
+            violations.add(
+                    Violation.of("villageCode", "UNKNOWN_VILLAGE", "household.village.unknown", request.villageCode()));
+        } else if (village.level != DivisionLevel.VILLAGE) {
+            violations.add(Violation.of(
+                    "villageCode", "NOT_A_VILLAGE", "household.village.not-village", request.villageCode()));
+        }
+        long heads = request.members().stream()
+                .filter(m -> m.relation() == Relation.HEAD)
+                .count();
+        if (heads != 1) {
+            violations.add(Violation.of("members", "HEAD_COUNT", "household.head.count", heads));
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < request.members().size(); i++) {
+            String field = "members[" + i + "].idNumber";
+            String idNumber = IdNumbers.normalize(request.members().get(i).idNumber());
+            if (!IdNumbers.checkDigitValid(idNumber)) {
+                violations.add(Violation.of(
+                        field,
+                        "CHECK_DIGIT",
+                        "household.id-number.check-digit",
+                        String.valueOf(IdNumbers.expectedCheckCharacter(idNumber))));
+                continue;
+            }
+            Optional<LocalDate> birthDate = IdNumbers.birthDate(idNumber);
+            if (birthDate.isEmpty() || birthDate.get().isAfter(LocalDate.now())) {
+                violations.add(
+                        Violation.of(field, "BIRTH_DATE", "household.id-number.birth-date", idNumber.substring(6, 14)));
+                continue;
+            }
+            Integer first = seen.putIfAbsent(idNumber, i);
+            if (first != null) {
+                violations.add(Violation.of(field, "DUPLICATE", "household.id-number.duplicate", first));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (!registeredElsewhere(request).isEmpty()) {
+            throw alreadyRegistered(request);
+        }
+    }
+
+    private ProblemException alreadyRegistered(HouseholdApi.Registration request) {
+        Map<String, UUID> elsewhere = registeredElsewhere(request);
+        List<Violation> conflicts = new ArrayList<>();
+        for (int i = 0; i < request.members().size(); i++) {
+            UUID other =
+                    elsewhere.get(IdNumbers.normalize(request.members().get(i).idNumber()));
+            if (other != null) {
+                conflicts.add(Violation.of(
+                        "members[" + i + "].idNumber", "ALREADY_REGISTERED", "household.id-number.registered", other));
+            }
+        }
+        return ProblemException.conflict(conflicts);
+    }
+
+    private Map<String, UUID> registeredElsewhere(HouseholdApi.Registration request) {
+        List<String> idNumbers = request.members().stream()
+                .map(m -> IdNumbers.normalize(m.idNumber()))
+                .toList();
+        Map<String, UUID> found = new HashMap<>();
+        entityManager
+                .createQuery("select m.idNumber, m.household.id from Member m where m.idNumber in :ids", Object[].class)
+                .setParameter("ids", idNumbers)
+                .getResultList()
+                .forEach(row -> found.put((String) row[0], (UUID) row[1]));
+        return found;
+    }
+
+    private static HouseholdRegistered registered(Household household) {
+        return new HouseholdRegistered(
+                household.id.toString(),
+                household.villageCode,
+                household.registeredAt,
+                household.members.stream()
+                        .map(m -> new HouseholdRegistered.Member(
+                                m.id.toString(),
+                                m.relation.name(),
+                                m.sex.name(),
+                                m.birthDate,
+                                m.medicalInsurance.name()))
+                        .toList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Household get(UUID id) {
+        Household household = entityManager
+                .createQuery("select h from Household h left join fetch h.members where h.id = :id", Household.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (household == null) {
+            throw ProblemException.notFound("household.not-found", id);
+        }
+        return household;
+    }
+
+    /** Households whose village lies in the division (code prefix), oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Household> list(String division, PageRequest page) {
+        if (division != null && !DivisionLevel.isDivisionCode(division)) {
+            throw ProblemException.invalid(Violation.of("division", "FORMAT", "household.division.invalid"));
+        }
+        String prefix = (division == null ? "" : division) + "%";
+        List<UUID> ids = entityManager
+                .createQuery(
+                        "select h.id from Household h where h.villageCode like :prefix order by h.registeredAt, h.id",
+                        UUID.class)
+                .setParameter("prefix", prefix)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
+        Map<UUID, Household> loaded = new HashMap<>();
+        if (!ids.isEmpty()) {
+            entityManager
+                    .createQuery(
+                            "select distinct h from Household h left join fetch h.members where h.id in :ids",
+                            Household.class)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(h -> loaded.put(h.id, h));
+        }
+        List<Household> items = ids.stream().map(loaded::get).toList();
+        long total = entityManager
+                .createQuery("select count(h) from Household h where h.villageCode like :prefix", Long.class)
+                .setParameter("prefix", prefix)
+                .getSingleResult();
+        return page.page(items, total);
+    }
+}

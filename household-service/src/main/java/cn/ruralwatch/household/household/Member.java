@@ -1,0 +1,50 @@
+package cn.ruralwatch.household.household;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A member 家庭成员 of a household. */
+@Entity
+@Table(name = "member")
+public class Member {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "household_id")
+    public Household household;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "id_number", nullable = false)
+    public String idNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Relation relation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Sex sex;
+
+    @Column(name = "birth_date", nullable = false)
+    public LocalDate birthDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "medical_insurance", nullable = false)
+    public MedicalInsurance medicalInsurance;
+}

@@ -1,0 +1,33 @@
+package cn.ruralwatch.household.household;
+
+/** 与户主关系: relation of a member to the head of the household. */
+public enum Relation {
+    /** 户主 */
+    HEAD,
+    /** 配偶 */
+    SPOUSE,
+    /** 之子 */
+    SON,
+    /** 之女 */
+    DAUGHTER,
+    /** 之儿媳 */
+    DAUGHTER_IN_LAW,
+    /** 之女婿 */
+    SON_IN_LAW,
+    /** 之孙子 */
+    GRANDSON,
+    /** 之孙女 */
+    GRANDDAUGHTER,
+    /** 之父 */
+    FATHER,
+    /** 之母 */
+    MOTHER,
+    /** 之祖父 */
+    GRANDFATHER,
+    /** 之祖母 */
+    GRANDMOTHER,
+    /** 兄弟姐妹 */
+    SIBLING,
+    /** 其他 */
+    OTHER
+}

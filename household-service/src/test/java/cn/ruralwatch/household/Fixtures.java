@@ -1,0 +1,57 @@
+package cn.ruralwatch.household;
+
+import static io.restassured.RestAssured.given;
+
+import cn.ruralwatch.household.household.IdNumbers;
+import io.restassured.http.ContentType;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test data: divisions and valid, unique ID numbers. */
+final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
+
+    private Fixtures() {}
+
+    /** A valid ID number not used before in this JVM, born on the given date (yyyyMMdd). */
+    static String idNumber(String birthDate, boolean male) {
+        int seq = SEQUENCE.getAndIncrement();
+        int sexDigit = male ? 1 : 2;
+        String first17 = "450422" + birthDate + String.format("%02d", seq % 100) + sexDigit;
+        // address codes vary with the sequence so numbers stay unique past 100 per date
+        first17 = String.format("%06d", 450422 + seq / 100) + first17.substring(6);
+        return first17 + IdNumbers.expectedCheckCharacter(first17);
+    }
+
+    /** Creates county 450422, township 450422101 and the given village unless they exist. */
+    static void village(String villageCode) {
+        division("450422", "测试县", "COUNTY", null);
+        division(villageCode.substring(0, 9), "测试镇", "TOWNSHIP", "450422");
+        division(villageCode, "测试村", "VILLAGE", villageCode.substring(0, 9));
+    }
+
+    static void division(String code, String name, String level, String parent) {
+        int status = given().contentType(ContentType.JSON)
+                .body(parent == null ? """
+                        {"code":"%s","name":"%s","level":"%s"}""".formatted(code, name, level) : """
+                        {"code":"%s","name":"%s","level":"%s","parentCode":"%s"}""".formatted(code, name, level, parent))
+                .post("/api/v1/divisions")
+                .statusCode();
+        if (status != 201 && status != 409) {
+            throw new AssertionError("division " + code + " answered " + status);
+        }
+    }
+
+    static String household(String villageCode, String... idNumbers) {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < idNumbers.length; i++) {
+            if (i > 0) {
+                members.append(',');
+            }
+            members.append("""
+                    {"name":"成员%d","idNumber":"%s","relation":"%s"}""".formatted(i, idNumbers[i], i == 0 ? "HEAD" : "SON"));
+        }
+        return """
+                {"villageCode":"%s","members":[%s]}""".formatted(villageCode, members);
+    }
+}
