@@ -17,7 +17,9 @@ public record EvaluationChanged(
         implements IndicatorEvent {
 
     public EvaluationChanged {
-        results = List.copyOf(results);
+        java.util.Objects.requireNonNull(householdId, "householdId");
+        java.util.Objects.requireNonNull(villageCode, "villageCode");
+        results = List.copyOf(java.util.Objects.requireNonNull(results, "results"));
     }
 
     /** One indicator's outcome. */

@@ -1,5 +1,6 @@
 package cn.ruralwatch.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,8 @@ public class Inbox {
                 QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, event, handler));
                 return;
             } catch (IncomingEvent.MalformedEventException malformed) {
-                throw malformed;
+                // no retry makes it readable
+                throw new EventProcessingException(event, malformed);
             } catch (RuntimeException failure) {
                 last = failure;
                 LOG.warnf(
@@ -66,6 +68,9 @@ public class Inbox {
             handler.apply(event);
         } catch (RuntimeException e) {
             throw e;
+        } catch (JsonProcessingException unreadable) {
+            throw new IncomingEvent.MalformedEventException(
+                    "data of " + event.type() + " does not match its schema: " + unreadable.getOriginalMessage());
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -1,0 +1,42 @@
+package cn.ruralwatch.indicator.evaluation;
+
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/households/{id}/evaluations")
+@Tag(name = "达标评估 Evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    @Inject
+    EvaluationService evaluations;
+
+    @GET
+    @Operation(operationId = "getHouseholdEvaluations", summary = "查询农户各项指标的达标情况及未达标原因")
+    @APIResponse(responseCode = "200", description = "各指标的当前结果")
+    @APIResponse(
+            responseCode = "404",
+            description = "该农户尚未登记或尚未评估",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EvaluationService.HouseholdEvaluation get(@PathParam("id") String id) {
+        UUID householdId;
+        try {
+            householdId = UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ProblemException.notFound("household.not-evaluated", id);
+        }
+        return evaluations.forHousehold(householdId);
+    }
+}

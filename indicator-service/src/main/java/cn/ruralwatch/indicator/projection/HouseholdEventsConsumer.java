@@ -1,0 +1,93 @@
+package cn.ruralwatch.indicator.projection;
+
+import cn.ruralwatch.events.DivisionRegistered;
+import cn.ruralwatch.events.DivisionRenamed;
+import cn.ruralwatch.events.HouseholdEvent;
+import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.indicator.evaluation.EvaluationService;
+import cn.ruralwatch.messaging.Inbox;
+import cn.ruralwatch.messaging.IncomingEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the household projection current from household-events and re-evaluates each changed household. */
+@ApplicationScoped
+public class HouseholdEventsConsumer {
+
+    static final String CONSUMER = "indicator-service";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Incoming(Topics.HOUSEHOLD_EVENTS)
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(CONSUMER, record, this::apply);
+    }
+
+    void apply(IncomingEvent event) throws Exception {
+        HouseholdEvent parsed =
+                HouseholdEvent.parse(event.type(), event.data(), mapper).orElse(null);
+        if (parsed == null) {
+            return;
+        }
+        switch (parsed) {
+            case HouseholdRegistered registered -> {
+                project(registered);
+                evaluations.evaluate(UUID.fromString(registered.householdId()), event.id());
+            }
+            case DivisionRegistered ignored -> {
+                // village facts arrive with the indicator standards; divisions need no projection yet
+            }
+            case DivisionRenamed ignored -> {
+                // names are not evaluated
+            }
+        }
+    }
+
+    private void project(HouseholdRegistered registered) {
+        UUID id = UUID.fromString(registered.householdId());
+        HouseholdProjection household = entityManager.find(HouseholdProjection.class, id);
+        boolean known = household != null;
+        if (!known) {
+            household = new HouseholdProjection();
+            household.householdId = id;
+            household.registeredAt = registered.registeredAt();
+        }
+        household.villageCode = registered.villageCode();
+        household.updatedAt = Instant.now();
+        if (known) {
+            household.members.clear();
+            entityManager.flush();
+        } else {
+            entityManager.persist(household);
+        }
+        for (HouseholdRegistered.Member m : registered.members()) {
+            MemberProjection member = new MemberProjection();
+            member.memberId = UUID.fromString(m.memberId());
+            member.household = household;
+            member.relation = m.relation();
+            member.sex = m.sex();
+            member.birthDate = m.birthDate();
+            member.medicalInsurance = m.medicalInsurance();
+            household.members.add(member);
+        }
+    }
+}
