@@ -1,0 +1,126 @@
+package cn.ruralwatch.fund.fund;
+
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.FundBatchRegistered;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.http.IdempotencyKeys;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Registers linkage-fund batches for counties the suite knows. */
+@ApplicationScoped
+@Transactional
+public class FundBatchService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    public FundBatch register(FundBatchApi.Registration request, String idempotencyKey) {
+        String id = idempotencyKeys
+                .once("fund-batch", idempotencyKey, request, () -> create(request)
+                        .id
+                        .toString())
+                .resourceId();
+        return get(UUID.fromString(id));
+    }
+
+    private FundBatch create(FundBatchApi.Registration request) {
+        Long counties = entityManager
+                .createQuery(
+                        "select count(*) from KnownDivision d where d.code = :code and d.level = 'COUNTY'", Long.class)
+                .setParameter("code", request.countyCode())
+                .getSingleResult();
+        if (counties == 0) {
+            throw ProblemException.invalid(
+                    Violation.of("countyCode", "UNKNOWN_COUNTY", "fund.county.unknown", request.countyCode()));
+        }
+        long duplicates = entityManager
+                .createQuery(
+                        "select count(b) from FundBatch b where b.countyCode = :county and b.sourceLevel = :level and b.year = :year and b.batchNumber = :batch",
+                        Long.class)
+                .setParameter("county", request.countyCode())
+                .setParameter("level", request.sourceLevel())
+                .setParameter("year", request.year())
+                .setParameter("batch", request.batchNumber())
+                .getSingleResult();
+        if (duplicates > 0) {
+            throw ProblemException.conflict(List.of(Violation.of(
+                    "batchNumber",
+                    "ALREADY_REGISTERED",
+                    "fund.batch.exists",
+                    request.year(),
+                    request.sourceLevel().name(),
+                    request.batchNumber())));
+        }
+        FundBatch batch = new FundBatch();
+        batch.id = UUID.randomUUID();
+        batch.countyCode = request.countyCode();
+        batch.sourceLevel = request.sourceLevel();
+        batch.year = request.year();
+        batch.batchNumber = request.batchNumber();
+        batch.amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
+        batch.documentNumber = request.documentNumber();
+        batch.purpose = request.purpose();
+        batch.registeredAt = Instant.now();
+        entityManager.persist(batch);
+        outbox.publish(
+                Topics.FUND_EVENTS,
+                "fund-batch",
+                batch.id.toString(),
+                EventTypes.FUND_BATCH_REGISTERED,
+                new FundBatchRegistered(
+                        batch.id.toString(),
+                        batch.sourceLevel.name(),
+                        batch.year,
+                        batch.batchNumber,
+                        batch.amount,
+                        batch.countyCode));
+        return batch;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FundBatch get(UUID id) {
+        FundBatch batch = entityManager.find(FundBatch.class, id);
+        if (batch == null) {
+            throw ProblemException.notFound("fund.batch.not-found", id);
+        }
+        return batch;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<FundBatch> list(String county, Integer year, PageRequest page) {
+        String where = " where (:county is null or b.countyCode = :county) and (:year is null or b.year = :year)";
+        List<FundBatch> items = entityManager
+                .createQuery(
+                        "from FundBatch b" + where + " order by b.year desc, b.sourceLevel, b.batchNumber",
+                        FundBatch.class)
+                .setParameter("county", county)
+                .setParameter("year", year)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
+        long total = entityManager
+                .createQuery("select count(b) from FundBatch b" + where, Long.class)
+                .setParameter("county", county)
+                .setParameter("year", year)
+                .getSingleResult();
+        return page.page(items, total);
+    }
+}
