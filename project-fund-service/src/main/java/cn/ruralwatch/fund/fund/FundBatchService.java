@@ -106,21 +106,26 @@ public class FundBatchService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FundBatch> list(String county, Integer year, PageRequest page) {
-        String where = " where (:county is null or b.countyCode = :county) and (:year is null or b.year = :year)";
-        List<FundBatch> items = entityManager
-                .createQuery(
-                        "from FundBatch b" + where + " order by b.year desc, b.sourceLevel, b.batchNumber",
-                        FundBatch.class)
-                .setParameter("county", county)
-                .setParameter("year", year)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
-        long total = entityManager
-                .createQuery("select count(b) from FundBatch b" + where, Long.class)
-                .setParameter("county", county)
-                .setParameter("year", year)
-                .getSingleResult();
-        return page.page(items, total);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (county != null) {
+            where.append(" and b.countyCode = :county");
+        }
+        if (year != null) {
+            where.append(" and b.year = :year");
+        }
+        var items = entityManager.createQuery(
+                "from FundBatch b" + where + " order by b.year desc, b.sourceLevel, b.batchNumber", FundBatch.class);
+        var total = entityManager.createQuery("select count(b) from FundBatch b" + where, Long.class);
+        if (county != null) {
+            items.setParameter("county", county);
+            total.setParameter("county", county);
+        }
+        if (year != null) {
+            items.setParameter("year", year);
+            total.setParameter("year", year);
+        }
+        return page.page(
+                items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                total.getSingleResult());
     }
 }

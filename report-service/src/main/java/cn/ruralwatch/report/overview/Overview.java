@@ -1,0 +1,43 @@
+package cn.ruralwatch.report.overview;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Key figures of a county, township or village, counted over its whole subtree. */
+@Schema(name = "Overview", description = "区划概况：按区划及其下级统计")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Overview(
+        DivisionRef division,
+        @Schema(description = "登记农户数（户）", example = "755") long households,
+        @Schema(description = "家庭成员数（人）", example = "3144") long members,
+        @Schema(description = "已评估农户数（户）", example = "755") long evaluatedHouseholds,
+
+        @Schema(description = "各项指标全部达标的农户数（户）", example = "719")
+        long householdsMeetingStandard,
+
+        @Schema(description = "逐项指标的达标户数") List<IndicatorCount> indicators,
+        @Schema(description = "衔接资金（仅县级区划）") Funds linkageFunds,
+        @Schema(description = "统计时间") Instant asOf) {
+
+    @Schema(name = "DivisionRef")
+    public record DivisionRef(
+            @Schema(example = "450422101") String code,
+            @Schema(example = "同心镇") String name,
+            @Schema(example = "TOWNSHIP") String level) {}
+
+    @Schema(name = "IndicatorCount")
+    public record IndicatorCount(
+            @Schema(example = "BASIC_MEDICAL_INSURANCE") String indicatorCode,
+            @Schema(description = "达标户数") long met,
+            @Schema(description = "未达标户数") long notMet) {}
+
+    @Schema(name = "FundsSummary")
+    public record Funds(
+            @Schema(description = "批次数") long batches,
+
+            @Schema(description = "金额合计（元）", example = "42320000.00")
+            BigDecimal amount) {}
+}

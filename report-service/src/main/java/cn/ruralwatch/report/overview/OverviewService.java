@@ -1,0 +1,79 @@
+package cn.ruralwatch.report.overview;
+
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.report.projection.ReportDivision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Counts over a division's subtree: division codes are prefixes of the codes below them. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class OverviewService {
+
+    @Inject
+    EntityManager entityManager;
+
+    public Overview overview(String division, Integer year) {
+        if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
+            throw ProblemException.invalid(Violation.of("division", "FORMAT", "report.division.invalid"));
+        }
+        ReportDivision d = entityManager.find(ReportDivision.class, division);
+        if (d == null) {
+            throw ProblemException.notFound("report.division.not-found", division);
+        }
+        String prefix = division + "%";
+        Object[] households = (Object[]) entityManager
+                .createNativeQuery(
+                        "select count(*), coalesce(sum(member_count), 0) from report_household where village_code like ?1",
+                        Object[].class)
+                .setParameter(1, prefix)
+                .getSingleResult();
+        Object[] evaluated = (Object[]) entityManager
+                .createNativeQuery(
+                        "select count(*), count(*) filter (where all_met) from report_evaluation where village_code like ?1",
+                        Object[].class)
+                .setParameter(1, prefix)
+                .getSingleResult();
+        List<Overview.IndicatorCount> indicators =
+                entityManager.createNativeQuery("""
+                        select indicator_code, count(*) filter (where met), count(*) filter (where not met)
+                          from report_indicator_result where village_code like ?1
+                         group by indicator_code order by indicator_code
+                        """, Object[].class).setParameter(1, prefix).getResultList().stream()
+                        .map(row -> {
+                            Object[] r = (Object[]) row;
+                            return new Overview.IndicatorCount((String) r[0], number(r[1]), number(r[2]));
+                        })
+                        .toList();
+        Overview.Funds funds = null;
+        if ("COUNTY".equals(d.level)) {
+            Object[] f = (Object[]) entityManager
+                    .createNativeQuery(
+                            "select count(*), coalesce(sum(amount), 0) from report_fund_batch where county_code = ?1 and (cast(?2 as integer) is null or fund_year = cast(?2 as integer))",
+                            Object[].class)
+                    .setParameter(1, division)
+                    .setParameter(2, year)
+                    .getSingleResult();
+            funds = new Overview.Funds(number(f[0]), ((BigDecimal) f[1]).setScale(2));
+        }
+        return new Overview(
+                new Overview.DivisionRef(d.code, d.name, d.level),
+                number(households[0]),
+                number(households[1]),
+                number(evaluated[0]),
+                number(evaluated[1]),
+                indicators,
+                funds,
+                Instant.now());
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,86 @@
+package cn.ruralwatch.report.projection;
+
+import cn.ruralwatch.events.EvaluationChanged;
+import cn.ruralwatch.events.IndicatorEvent;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.Inbox;
+import cn.ruralwatch.messaging.IncomingEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Evaluation read model from indicator-events. An older evaluation never overwrites a newer one. */
+@ApplicationScoped
+public class IndicatorEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Incoming(Topics.INDICATOR_EVENTS)
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.process(ReportConsumers.NAME, record, this::apply);
+    }
+
+    void apply(IncomingEvent event) throws Exception {
+        IndicatorEvent parsed =
+                IndicatorEvent.parse(event.type(), event.data(), mapper).orElse(null);
+        if (parsed == null) {
+            return;
+        }
+        switch (parsed) {
+            case EvaluationChanged changed -> project(changed);
+        }
+    }
+
+    private void project(EvaluationChanged changed) {
+        UUID householdId = UUID.fromString(changed.householdId());
+        Timestamp at = Timestamp.from(changed.evaluatedAt());
+        entityManager
+                .createNativeQuery("""
+                        insert into report_evaluation (household_id, standard_code, village_code, all_met, evaluated_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (household_id, standard_code) do update
+                           set village_code = excluded.village_code, all_met = excluded.all_met,
+                               evaluated_at = excluded.evaluated_at
+                         where report_evaluation.evaluated_at <= excluded.evaluated_at
+                        """)
+                .setParameter(1, householdId)
+                .setParameter(2, changed.standardCode())
+                .setParameter(3, changed.villageCode())
+                .setParameter(4, changed.allMet())
+                .setParameter(5, at)
+                .executeUpdate();
+        for (EvaluationChanged.Result result : changed.results()) {
+            entityManager
+                    .createNativeQuery("""
+                            insert into report_indicator_result
+                                (household_id, indicator_code, standard_code, village_code, met, evaluated_at)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)
+                            on conflict (household_id, indicator_code) do update
+                               set standard_code = excluded.standard_code, village_code = excluded.village_code,
+                                   met = excluded.met, evaluated_at = excluded.evaluated_at
+                             where report_indicator_result.evaluated_at <= excluded.evaluated_at
+                            """)
+                    .setParameter(1, householdId)
+                    .setParameter(2, result.indicatorCode())
+                    .setParameter(3, changed.standardCode())
+                    .setParameter(4, changed.villageCode())
+                    .setParameter(5, result.met())
+                    .setParameter(6, at)
+                    .executeUpdate();
+        }
+    }
+}

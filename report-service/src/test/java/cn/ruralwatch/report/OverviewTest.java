@@ -1,0 +1,145 @@
+package cn.ruralwatch.report;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.TopicWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OverviewTest {
+
+    @Test
+    void countsHouseholdsMembersEvaluationsAndFundsOverTheSubtree() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        division("451000", "甲县", "COUNTY", null);
+        division("451000101", "一镇", "TOWNSHIP", "451000");
+        division("451000102", "二镇", "TOWNSHIP", "451000");
+        division("451000101201", "一村", "VILLAGE", "451000101");
+        division("451000102201", "二村", "VILLAGE", "451000102");
+        String h1 = household("451000101201", 3);
+        String h2 = household("451000101201", 2);
+        String h3 = household("451000102201", 4);
+        evaluation(
+                h1,
+                "451000101201",
+                true,
+                "2026-02-01T00:00:00Z",
+                UUID.randomUUID().toString());
+        String late = UUID.randomUUID().toString();
+        evaluation(h2, "451000101201", false, "2026-02-01T00:00:00Z", late);
+        // redelivery of the same event changes nothing
+        evaluation(h2, "451000101201", false, "2026-02-01T00:00:00Z", late);
+        // an older result arriving late does not overwrite the newer one
+        evaluation(
+                h3,
+                "451000102201",
+                true,
+                "2026-02-02T00:00:00Z",
+                UUID.randomUUID().toString());
+        evaluation(
+                h3,
+                "451000102201",
+                false,
+                "2026-01-01T00:00:00Z",
+                UUID.randomUUID().toString());
+        fundBatch("451000", 2023, 1, "1000000.00");
+        fundBatch("451000", 2023, 2, "250000.50");
+        fundBatch("451000", 2022, 1, "99.00");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451000")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("households", equalTo(3))
+                .body("members", equalTo(9))
+                .body("evaluatedHouseholds", equalTo(3))
+                .body("householdsMeetingStandard", equalTo(2))
+                .body("indicators[0].met", equalTo(2))
+                .body("indicators[0].notMet", equalTo(1))
+                .body("linkageFunds.batches", equalTo(3)));
+        given().queryParam("division", "451000")
+                .queryParam("year", 2023)
+                .get("/api/v1/reports/overview")
+                .then()
+                .body("linkageFunds.amount", equalTo(1250000.50f));
+        given().queryParam("division", "451000101")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("division.name", equalTo("一镇"))
+                .body("households", equalTo(2))
+                .body("members", equalTo(5))
+                .body("householdsMeetingStandard", equalTo(1))
+                .body("linkageFunds", nullValue());
+        given().queryParam("division", "451000102201")
+                .get("/api/v1/reports/overview")
+                .then()
+                .body("households", equalTo(1))
+                .body("householdsMeetingStandard", equalTo(1));
+    }
+
+    @Test
+    void unknownOrMalformedDivisionIsAProblem() {
+        given().queryParam("division", "459999")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("division", "45")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("division"));
+        given().get("/api/v1/reports/overview").then().statusCode(400);
+    }
+
+    private static void division(String code, String name, String level, String parent) {
+        String data = parent == null ? """
+                {"code":"%s","name":"%s","level":"%s"}""".formatted(code, name, level) : """
+                {"code":"%s","name":"%s","level":"%s","parentCode":"%s"}""".formatted(code, name, level, parent);
+        send(Topics.HOUSEHOLD_EVENTS, code, UUID.randomUUID().toString(), EventTypes.DIVISION_REGISTERED, data);
+    }
+
+    private static String household(String village, int members) {
+        String id = UUID.randomUUID().toString();
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < members; i++) {
+            list.append(i == 0 ? "" : ",").append("""
+                            {"memberId":"%s","relation":"%s","sex":"MALE","birthDate":"1980-01-01","medicalInsurance":"ENROLLED"}""".formatted(UUID.randomUUID(), i == 0 ? "HEAD" : "SON"));
+        }
+        send(Topics.HOUSEHOLD_EVENTS, id, UUID.randomUUID().toString(), EventTypes.HOUSEHOLD_REGISTERED, """
+                {"householdId":"%s","villageCode":"%s","registeredAt":"2026-01-05T08:00:00Z","members":[%s]}""".formatted(
+                        id, village, list));
+        return id;
+    }
+
+    private static void evaluation(String household, String village, boolean met, String at, String eventId) {
+        send(Topics.INDICATOR_EVENTS, household, eventId, EventTypes.EVALUATION_CHANGED, """
+                {"householdId":"%s","villageCode":"%s","standardCode":"NATIONAL_HOUSEHOLD_2021","allMet":%s,
+                 "results":[{"indicatorCode":"BASIC_MEDICAL_INSURANCE","met":%s}],"evaluatedAt":"%s"}""".formatted(
+                        household, village, met, met, at));
+    }
+
+    private static void fundBatch(String county, int year, int batch, String amount) {
+        String id = UUID.randomUUID().toString();
+        send(Topics.FUND_EVENTS, id, UUID.randomUUID().toString(), EventTypes.FUND_BATCH_REGISTERED, """
+                {"batchId":"%s","sourceLevel":"CENTRAL","year":%d,"batchNumber":%d,"amount":%s,"countyCode":"%s"}""".formatted(
+                        id, year, batch, amount, county));
+    }
+
+    private static void send(String topic, String key, String eventId, String type, String data) {
+        EventSchemas.assertValid(type, data);
+        TopicWriter.send(SuiteInfrastructure.kafka().bootstrapServers(), topic, key, eventId, type, "/test", data);
+    }
+}
