@@ -34,7 +34,7 @@ public final class DivisionApi {
             String name) {}
 
     @Schema(name = "Division", description = "行政区划")
-    public record View(
+    public record DivisionView(
             @Schema(example = "450422101201") String code,
             @Schema(example = "沙村") String name,
             DivisionLevel level,
@@ -46,8 +46,8 @@ public final class DivisionApi {
             Instant createdAt,
             Instant updatedAt) {
 
-        static View of(Division division) {
-            return new View(
+        static DivisionView of(Division division) {
+            return new DivisionView(
                     division.code,
                     division.name,
                     division.level,

@@ -54,7 +54,7 @@ public class DivisionResource {
         Division division = divisions.register(request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder().path(division.code).build())
                 .header("ETag", EntityTags.of(division.version))
-                .entity(DivisionApi.View.of(division))
+                .entity(DivisionApi.DivisionView.of(division))
                 .build();
     }
 
@@ -67,7 +67,7 @@ public class DivisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "450422101") @PathParam("code") String code) {
         Division division = divisions.get(code);
-        return Response.ok(DivisionApi.View.of(division))
+        return Response.ok(DivisionApi.DivisionView.of(division))
                 .header("ETag", EntityTags.of(division.version))
                 .build();
     }
@@ -88,7 +88,7 @@ public class DivisionResource {
             @Valid @NotNull DivisionApi.Rename request,
             @Parameter(description = "读取时得到的 ETag", example = "\"0\"") @HeaderParam("If-Match") String ifMatch) {
         Division division = divisions.rename(code, request, ifMatch);
-        return Response.ok(DivisionApi.View.of(division))
+        return Response.ok(DivisionApi.DivisionView.of(division))
                 .header("ETag", EntityTags.of(division.version))
                 .build();
     }
@@ -96,10 +96,10 @@ public class DivisionResource {
     @GET
     @Path("/{code}/children")
     @Operation(operationId = "listDivisionChildren", summary = "列出下级区划（分页）")
-    public Page<DivisionApi.View> children(
+    public Page<DivisionApi.DivisionView> children(
             @PathParam("code") String code,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return divisions.children(code, PageRequest.of(page, size)).map(DivisionApi.View::of);
+        return divisions.children(code, PageRequest.of(page, size)).map(DivisionApi.DivisionView::of);
     }
 }

@@ -44,15 +44,15 @@ public final class HouseholdApi {
             MedicalInsurance medicalInsurance) {}
 
     @Schema(name = "Household", description = "农户")
-    public record View(
+    public record HouseholdView(
             UUID id,
             @Schema(example = "450422101201") String villageCode,
             List<MemberView> members,
             @Schema(description = "版本号，与 ETag 相同") long version,
             Instant registeredAt) {
 
-        static View of(Household household) {
-            return new View(
+        static HouseholdView of(Household household) {
+            return new HouseholdView(
                     household.id,
                     household.villageCode,
                     household.members.stream().map(MemberView::of).toList(),
@@ -84,15 +84,15 @@ public final class HouseholdApi {
     }
 
     @Schema(name = "HouseholdSummary", description = "农户列表中的一行")
-    public record Summary(
+    public record HouseholdSummary(
             UUID id,
             @Schema(example = "450422101201") String villageCode,
             @Schema(description = "户主姓名") String headName,
             @Schema(description = "人口数") int memberCount,
             Instant registeredAt) {
 
-        static Summary of(Household household) {
-            return new Summary(
+        static HouseholdSummary of(Household household) {
+            return new HouseholdSummary(
                     household.id,
                     household.villageCode,
                     household.head().name,

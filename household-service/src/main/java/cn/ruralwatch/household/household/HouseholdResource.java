@@ -58,7 +58,7 @@ public class HouseholdResource {
                         .path(household.id.toString())
                         .build())
                 .header("ETag", EntityTags.of(household.version))
-                .entity(HouseholdApi.View.of(household))
+                .entity(HouseholdApi.HouseholdView.of(household))
                 .build();
     }
 
@@ -71,20 +71,20 @@ public class HouseholdResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         Household household = households.get(parseId(id));
-        return Response.ok(HouseholdApi.View.of(household))
+        return Response.ok(HouseholdApi.HouseholdView.of(household))
                 .header("ETag", EntityTags.of(household.version))
                 .build();
     }
 
     @GET
     @Operation(operationId = "listHouseholds", summary = "按区划列出农户（分页）")
-    public Page<HouseholdApi.Summary> list(
+    public Page<HouseholdApi.HouseholdSummary> list(
             @Parameter(description = "区划代码（县 6 位、乡镇 9 位、村 12 位），列出其下所有农户", example = "450422101")
                     @QueryParam("division")
                     String division,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return households.list(division, PageRequest.of(page, size)).map(HouseholdApi.Summary::of);
+        return households.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
     }
 
     private static UUID parseId(String id) {

@@ -45,7 +45,7 @@ public final class FundBatchApi {
             String purpose) {}
 
     @Schema(name = "FundBatch", description = "衔接资金批次")
-    public record View(
+    public record FundBatchView(
             UUID id,
             String countyCode,
             SourceLevel sourceLevel,
@@ -60,8 +60,8 @@ public final class FundBatchApi {
             long version,
             Instant registeredAt) {
 
-        static View of(FundBatch batch) {
-            return new View(
+        static FundBatchView of(FundBatch batch) {
+            return new FundBatchView(
                     batch.id,
                     batch.countyCode,
                     batch.sourceLevel,

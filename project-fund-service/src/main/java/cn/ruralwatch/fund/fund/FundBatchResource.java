@@ -58,7 +58,7 @@ public class FundBatchResource {
         return Response.created(
                         uri.getAbsolutePathBuilder().path(batch.id.toString()).build())
                 .header("ETag", EntityTags.of(batch.version))
-                .entity(FundBatchApi.View.of(batch))
+                .entity(FundBatchApi.FundBatchView.of(batch))
                 .build();
     }
 
@@ -77,19 +77,19 @@ public class FundBatchResource {
             throw ProblemException.notFound("fund.batch.not-found", id);
         }
         FundBatch batch = batches.get(batchId);
-        return Response.ok(FundBatchApi.View.of(batch))
+        return Response.ok(FundBatchApi.FundBatchView.of(batch))
                 .header("ETag", EntityTags.of(batch.version))
                 .build();
     }
 
     @GET
     @Operation(operationId = "listFundBatches", summary = "列出衔接资金批次（分页）")
-    public Page<FundBatchApi.View> list(
+    public Page<FundBatchApi.FundBatchView> list(
             @Parameter(description = "县级区划代码", example = "450422") @QueryParam("county") @Pattern(regexp = "[0-9]{6}")
                     String county,
             @Parameter(description = "资金年度", example = "2023") @QueryParam("year") Integer year,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return batches.list(county, year, PageRequest.of(page, size)).map(FundBatchApi.View::of);
+        return batches.list(county, year, PageRequest.of(page, size)).map(FundBatchApi.FundBatchView::of);
     }
 }

@@ -1,0 +1,35 @@
+package cn.ruralwatch.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Configuration of the gateway ({@code ruralwatch.gateway.*}). */
+@ConfigMapping(prefix = "ruralwatch.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name. */
+    Map<String, Service> services();
+
+    /** How long the merged OpenAPI document is reused before the services are asked again. */
+    @WithDefault("30s")
+    Duration openapiCacheTtl();
+
+    /** Time allowed for a service to answer a health or OpenAPI request. */
+    @WithDefault("3s")
+    Duration upstreamTimeout();
+
+    interface Service {
+        /** Base URL, e.g. {@code http://household-service:8080}. */
+        URI url();
+
+        /**
+         * Path patterns this service answers: {@code *} matches one segment, a trailing {@code **} any number. The
+         * most specific pattern wins, e.g. {@code /api/v1/households/* /evaluations} over {@code /api/v1/households/**}.
+         */
+        List<String> routes();
+    }
+}

@@ -1,0 +1,152 @@
+package cn.ruralwatch.gateway;
+
+import cn.ruralwatch.problem.Messages;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemType;
+import cn.ruralwatch.problem.Problems;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards {@code /api/**} to the service the route table names, with the Vert.x HTTP reverse proxy. The request id
+ * (set by the request-id filter before this runs) travels with the request; the client's address and scheme are passed
+ * as {@code X-Forwarded-*}. A service that cannot be reached answers 502 as a problem.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private RouteTable table;
+    private final Map<String, HttpProxy> proxies = new HashMap<>();
+
+    void register(@Observes Router router, Vertx vertx) {
+        table = routeTable(config);
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setMaxPoolSize(200).setKeepAlive(true).setConnectTimeout((int)
+                        config.upstreamTimeout().toMillis()));
+        config.services().forEach((name, service) -> {
+            URI url = service.url();
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .origin(url.getPort() == -1 ? 80 : url.getPort(), url.getHost())
+                    .addInterceptor(new ForwardedHeaders())
+                    .addInterceptor(new UpstreamFailure(name));
+            proxies.put(name, proxy);
+        });
+        router.route("/api/*").order(0).handler(this::forward);
+    }
+
+    static RouteTable routeTable(GatewayConfig config) {
+        return RouteTable.of(config.services().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().routes())));
+    }
+
+    private void forward(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        table.serviceFor(request.path())
+                .map(proxies::get)
+                .ifPresentOrElse(proxy -> proxy.handle(request), context::next);
+    }
+
+    /** Tells the service who called and how, so it can build absolute links to the gateway. */
+    private static final class ForwardedHeaders implements ProxyInterceptor {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            String client = incoming.remoteAddress() == null
+                    ? "unknown"
+                    : incoming.remoteAddress().hostAddress();
+            String previous = incoming.getHeader("X-Forwarded-For");
+            request.headers().set("X-Forwarded-For", previous == null ? client : previous + ", " + client);
+            request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            if (incoming.authority() != null) {
+                request.headers().set("X-Forwarded-Host", incoming.authority().toString());
+            }
+            return context.sendRequest();
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            // the service echoes the request id the gateway gave it; keep one copy
+            String requestId = context.request().headers().get(Problems.REQUEST_ID_HEADER);
+            context.request().proxiedRequest().response().headers().remove(Problems.REQUEST_ID_HEADER);
+            if (requestId != null) {
+                context.response().headers().set(Problems.REQUEST_ID_HEADER, requestId);
+            }
+            return context.sendResponse();
+        }
+    }
+
+    /** A service that is down or does not answer in time becomes a 502 problem, not an empty response. */
+    private final class UpstreamFailure implements ProxyInterceptor {
+        private final String service;
+
+        UpstreamFailure(String service) {
+            this.service = service;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                HttpServerRequest incoming = context.request().proxiedRequest();
+                LOG.warnf(
+                        "%s unreachable for %s %s: %s",
+                        service, incoming.method(), incoming.path(), failure.toString());
+                Locale locale = Messages.localeFor(incoming.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+                Problem problem = Problems.build(
+                        ProblemType.BAD_GATEWAY,
+                        locale,
+                        Messages.get(locale, "gateway.upstream.unreachable", service),
+                        incoming.path(),
+                        incoming.getHeader(Problems.REQUEST_ID_HEADER),
+                        List.of());
+                ProxyResponse response = context.request()
+                        .response()
+                        .setStatusCode(problem.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .setBody(Body.body(Buffer.buffer(json(problem))));
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+
+    private String json(Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return "{\"status\":502}";
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package cn.ruralwatch.launcher;
+
+import cn.ruralwatch.embedded.FreePorts;
+import cn.ruralwatch.embedded.KafkaBroker;
+import cn.ruralwatch.embedded.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on one machine: a real PostgreSQL (one database per service), a KRaft Kafka broker, and the five
+ * services as separate processes, configured exactly as in containers (environment variables only).
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final SuiteSettings settings;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+
+    private Suite(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and waits until every service is ready. */
+    public static Suite start(SuiteSettings settings) throws Exception {
+        Suite suite = new Suite(settings);
+        try {
+            suite.startInfrastructure();
+            suite.startServices();
+            return suite;
+        } catch (Exception | Error failure) {
+            suite.close();
+            throw failure;
+        }
+    }
+
+    private void startInfrastructure() throws IOException {
+        Path data = settings.dataDirectory();
+        if (data != null) {
+            Files.createDirectories(data);
+        }
+        postgres = PostgresServer.start(settings.postgresPort(), data == null ? null : data.resolve("postgres"));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            if (spec.hasDatabase()) {
+                postgres.ensureDatabase(spec.database());
+            }
+        }
+        kafka = KafkaBroker.start(settings.kafkaPort(), data == null ? null : data.resolve("kafka"));
+    }
+
+    private void startServices() throws Exception {
+        Files.createDirectories(settings.logDirectory());
+        Map<String, Integer> ports = new HashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            int port = settings.servicePorts().getOrDefault(spec.name(), 0);
+            ports.put(spec.name(), port == 0 ? FreePorts.any() : port);
+        }
+        List<ServiceSpec> backends =
+                ServiceSpec.ALL.stream().filter(ServiceSpec::hasDatabase).toList();
+        for (ServiceSpec spec : backends) {
+            launch(spec, ports.get(spec.name()), backendEnvironment(spec));
+        }
+        for (ServiceSpec spec : backends) {
+            startTimes.put(spec.name(), services.get(spec.name()).awaitReady(READY_TIMEOUT));
+        }
+        Map<String, String> gatewayEnv = new HashMap<>(settings.environment());
+        for (ServiceSpec spec : backends) {
+            gatewayEnv.put(
+                    "RURALWATCH_GATEWAY_SERVICES_" + spec.gatewayKey().toUpperCase() + "_URL",
+                    "http://localhost:" + ports.get(spec.name()));
+        }
+        launch(ServiceSpec.GATEWAY, ports.get(ServiceSpec.GATEWAY.name()), gatewayEnv);
+        startTimes.put(
+                ServiceSpec.GATEWAY.name(),
+                services.get(ServiceSpec.GATEWAY.name()).awaitReady(READY_TIMEOUT));
+    }
+
+    private Map<String, String> backendEnvironment(ServiceSpec spec) {
+        Map<String, String> env = new HashMap<>(settings.environment());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        return env;
+    }
+
+    private void launch(ServiceSpec spec, int port, Map<String, String> environment) throws IOException {
+        Path runner = settings.root().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = settings.logDirectory().resolve(spec.name() + ".log");
+        services.put(spec.name(), ServiceProcess.start(spec, runner, port, log, settings.jvmOptions(), environment));
+    }
+
+    public String gatewayUrl() {
+        return services.get(ServiceSpec.GATEWAY.name()).url();
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public List<ServiceProcess> services() {
+        return new ArrayList<>(services.values());
+    }
+
+    /** How long each service took from process start to ready. */
+    public Map<String, Duration> startTimes() {
+        return startTimes;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Stops the services (gateway first), then Kafka, then PostgreSQL. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(s -> s.stop(Duration.ofSeconds(20)));
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

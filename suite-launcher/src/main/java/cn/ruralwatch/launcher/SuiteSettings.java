@@ -1,0 +1,60 @@
+package cn.ruralwatch.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how the suite runs.
+ *
+ * @param root repository root (the services' {@code target/quarkus-app} folders live under it)
+ * @param dataDirectory PostgreSQL and Kafka data kept across runs, or null for throw-away data
+ * @param logDirectory one log file per service
+ * @param postgresPort 0 for any free port
+ * @param kafkaPort 0 for any free port
+ * @param servicePorts HTTP port per service name; 0 for any free port
+ * @param jvmOptions options for each service JVM
+ * @param environment extra environment for every service (e.g. JSON logs)
+ */
+public record SuiteSettings(
+        Path root,
+        Path dataDirectory,
+        Path logDirectory,
+        int postgresPort,
+        int kafkaPort,
+        Map<String, Integer> servicePorts,
+        List<String> jvmOptions,
+        Map<String, String> environment) {
+
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+
+    public static final Map<String, Integer> DEFAULT_PORTS = Map.of(
+            "gateway", 8080,
+            "household-service", 8081,
+            "indicator-service", 8082,
+            "project-fund-service", 8083,
+            "report-service", 8084);
+
+    /** Free ports and throw-away data: for tests. */
+    public static SuiteSettings ephemeral(Path root, Path logDirectory) {
+        return new SuiteSettings(
+                root,
+                null,
+                logDirectory,
+                0,
+                0,
+                Map.of(
+                        "gateway", 0,
+                        "household-service", 0,
+                        "indicator-service", 0,
+                        "project-fund-service", 0,
+                        "report-service", 0),
+                DEFAULT_JVM_OPTIONS,
+                Map.of());
+    }
+}
