@@ -79,7 +79,7 @@ public final class ServiceProcess {
     }
 
     /** Asks the service to stop (SIGTERM), and kills it if it has not stopped in time. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }

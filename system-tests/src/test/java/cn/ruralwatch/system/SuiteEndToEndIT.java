@@ -1,0 +1,347 @@
+package cn.ruralwatch.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.launcher.Suite;
+import cn.ruralwatch.launcher.SuiteSettings;
+import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.TopicReader;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The five packaged services, started as separate processes on a real PostgreSQL and Kafka, driven only through the
+ * gateway as a caller would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndIT {
+
+    private static final String COUNTY = "450422";
+    private static final String TOWNSHIP = "450422101";
+    private static final String VILLAGE = "450422101201";
+
+    private static final String REPORT_APPLIED_REGISTRATIONS =
+            "select count(*) from inbox_event where consumer = 'report-service' and event_type = '"
+                    + EventTypes.HOUSEHOLD_REGISTERED + "'";
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Path root = Path.of(System.getProperty("ruralwatch.root", "..")).toAbsolutePath();
+        Path logs = Path.of(System.getProperty("ruralwatch.logs", "target/suite-logs"));
+        suite = Suite.start(SuiteSettings.ephemeral(root, logs));
+        RestAssured.baseURI = suite.gatewayUrl();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        System.out.println("Suite started: " + suite.startTimes());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void registeredHouseholdIsEvaluatedAndCountedThroughTheGateway() {
+        division("""
+                {"code":"450422","name":"横县","level":"COUNTY"}""");
+        division("""
+                {"code":"450422101","name":"同心镇","level":"TOWNSHIP","parentCode":"450422"}""");
+        division("""
+                {"code":"450422101201","name":"沙村","level":"VILLAGE","parentCode":"450422101"}""");
+        String location = json().body("""
+                        {"villageCode":"450422101201","members":[
+                          {"name":"韦某强","idNumber":"%s","relation":"HEAD","medicalInsurance":"ENROLLED"},
+                          {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE","medicalInsurance":"ENROLLED"},
+                          {"name":"韦某明","idNumber":"%s","relation":"SON"}]}""".formatted(
+                                IdNumbers.next("19700312", true),
+                                IdNumbers.next("19720105", false),
+                                IdNumbers.next("20050620", true)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString(suite.gatewayUrl() + "/api/v1/households/"))
+                .extract()
+                .header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> given().get("/api/v1/households/" + id + "/evaluations")
+                        .then()
+                        .statusCode(200)
+                        .body("results[0].indicatorCode", equalTo("BASIC_MEDICAL_INSURANCE"))
+                        .body("results[0].met", equalTo(false)));
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> given().queryParam("division", COUNTY)
+                        .get("/api/v1/reports/overview")
+                        .then()
+                        .statusCode(200)
+                        .body("households", equalTo(1))
+                        .body("members", equalTo(3))
+                        .body("evaluatedHouseholds", equalTo(1))
+                        .body("householdsMeetingStandard", equalTo(0)));
+        given().queryParam("division", TOWNSHIP)
+                .get("/api/v1/households")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
+
+        List<TopicReader.Event> published =
+                TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS);
+        TopicReader.Event registered =
+                published.stream().filter(e -> id.equals(e.key())).findFirst().orElseThrow();
+        EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, registered.data());
+    }
+
+    @Test
+    @Order(2)
+    void badInputIsRefusedWithProblemsAndNothingIsStoredOrPublished() throws Exception {
+        long households = count("household", "select count(*) from household");
+        long outbox = count("household", "select count(*) from outbox_event");
+        int events = TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS)
+                .size();
+
+        json().body("{\"villageCode\":")
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ruralwatch:problem:malformed-json"));
+        String valid = IdNumbers.next("19600101", true);
+        String wrongCheckDigit = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
+        refused(household(VILLAGE, wrongCheckDigit, "HEAD"), 400, "members[0].idNumber", "CHECK_DIGIT");
+        refused(
+                household("450422101299", IdNumbers.next("19600102", true), "HEAD"),
+                400,
+                "villageCode",
+                "UNKNOWN_VILLAGE");
+        refused(
+                """
+                {"villageCode":"%s","members":[{"name":"甲","idNumber":"%s","relation":"HEAD"},
+                                               {"name":"乙","idNumber":"%s","relation":"HEAD"}]}""".formatted(VILLAGE, IdNumbers.next("19600103", true), IdNumbers.next("19600104", false)),
+                400,
+                "members",
+                "HEAD_COUNT");
+        json().body("{\"villageCode\":\"" + "9".repeat(10 * 1024 * 1024) + "\"}")
+                .post("/api/v1/households")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ruralwatch:problem:payload-too-large"));
+        given().contentType("application/xml")
+                .body("<household/>")
+                .post("/api/v1/households")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+
+        assertEquals(households, count("household", "select count(*) from household"), "no household stored");
+        assertEquals(outbox, count("household", "select count(*) from outbox_event"), "no event written");
+        assertEquals(
+                events,
+                TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS)
+                        .size(),
+                "nothing published");
+    }
+
+    @Test
+    @Order(3)
+    void registrationsDuringKafkaOutageReachTheReportExactlyOnce() throws Exception {
+        int before = given().queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("households");
+        long applied = count("report", REPORT_APPLIED_REGISTRATIONS);
+        suite.kafka().stop();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                ids.add(json().body(household(VILLAGE, IdNumbers.next("19851010", i % 2 == 0), "HEAD"))
+                        .post("/api/v1/households")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+            }
+            assertEquals(
+                    20,
+                    count(
+                            "household",
+                            "select count(*) from outbox_event where published_at is null and event_type = '"
+                                    + EventTypes.HOUSEHOLD_REGISTERED + "'"),
+                    "the 20 events wait in the outbox");
+        } finally {
+            suite.kafka().start();
+        }
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().queryParam("division", COUNTY)
+                        .get("/api/v1/reports/overview")
+                        .then()
+                        .body("households", equalTo(before + 20))
+                        .body("evaluatedHouseholds", equalTo(before + 20)));
+        Set<String> reported = new HashSet<>();
+        try (Connection c = connect("report");
+                PreparedStatement s = c.prepareStatement(
+                        "select household_id::text from report_household where household_id::text = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    reported.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(new HashSet<>(ids), reported);
+        assertEquals(
+                applied + 20,
+                count("report", REPORT_APPLIED_REGISTRATIONS),
+                "each registration applied once by the report");
+    }
+
+    @Test
+    @Order(4)
+    void gatewayServesOneMergedOpenApiDocumentAndSwaggerUi() {
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.keySet()",
+                        hasItems(
+                                "/api/v1/divisions",
+                                "/api/v1/households",
+                                "/api/v1/households/{id}/evaluations",
+                                "/api/v1/fund-batches",
+                                "/api/v1/reports/overview"))
+                .body("components.schemas.Problem.type", equalTo("object"));
+        given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().baseUri(suite.service("household-service").url())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("outbox_events_published"));
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .body(containsString("swagger-ui"))
+                .body(containsString("/q/openapi"));
+    }
+
+    @Test
+    @Order(5)
+    void gatewayCarriesRequestIdsAndAnswersProblemsForUnknownRoutesAndDownServices() {
+        given().header("X-Request-Id", "e2e-request-1")
+                .queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", equalTo("e2e-request-1"));
+        given().get("/api/v1/no-such-thing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ruralwatch:problem:route-not-found"));
+        given().get("/q/health/ready").then().statusCode(200);
+
+        suite.service("report-service").stop(Duration.ofSeconds(20));
+        given().queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ruralwatch:problem:bad-gateway"))
+                .body("detail", containsString("report"))
+                .body(not(containsString("Exception")));
+        given().get("/q/health/ready").then().statusCode(503).body("checks[0].data.report", equalTo("UNREACHABLE"));
+    }
+
+    private static void division(String body) {
+        json().body(body).post("/api/v1/divisions").then().statusCode(201);
+    }
+
+    private static void refused(String body, int status, String field, String code) {
+        json().body(body)
+                .post("/api/v1/households")
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field))
+                .body("errors.code", hasItem(code));
+    }
+
+    private static String household(String village, String idNumber, String relation) {
+        return """
+                {"villageCode":"%s","members":[{"name":"测试","idNumber":"%s","relation":"%s"}]}""".formatted(village, idNumber, relation);
+    }
+
+    private static RequestSpecification json() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    private static Connection connect(String database) throws Exception {
+        return DriverManager.getConnection(suite.postgres().jdbcUrl(database), "postgres", "");
+    }
+
+    private static long count(String database, String sql) throws Exception {
+        try (Connection c = connect(database);
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Valid, unique ID numbers for the run. */
+    static final class IdNumbers {
+        private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+        private static int sequence = 10;
+
+        static String next(String birthDate, boolean male) {
+            int seq = sequence++;
+            String first17 = "4504" + String.format("%02d", seq / 100 % 100) + birthDate
+                    + String.format("%02d", seq % 100) + (male ? 1 : 2);
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+            }
+            assertTrue(first17.length() == 17);
+            return first17 + CHECK[sum % 11];
+        }
+    }
+}
