@@ -73,7 +73,8 @@ public class Outbox {
         return eventId;
     }
 
-    static int bucketOf(String aggregateId, int buckets) {
+    /** The bucket of an aggregate: all its events share it. */
+    public static int bucketOf(String aggregateId, int buckets) {
         return Math.floorMod(aggregateId.hashCode(), buckets);
     }
 

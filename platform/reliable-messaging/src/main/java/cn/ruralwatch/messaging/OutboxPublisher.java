@@ -1,0 +1,247 @@
+package cn.ruralwatch.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode: {@code ce_*} headers, JSON data, key = aggregate id) with
+ * an idempotent producer and {@code acks=all}.
+ *
+ * <p>Rows are spread over buckets by aggregate id. For each bucket the publisher takes a transaction-scoped advisory
+ * lock, sends the bucket's pending rows in id order, waits for every acknowledgement and only then marks them published
+ * and commits. Another publisher (a second replica) skips a bucket that is locked, so one aggregate's events are never
+ * sent by two publishers at once and keep their order. A failure rolls the batch back: its rows are sent again later,
+ * and consumers drop the duplicates by event id.
+ */
+public final class OutboxPublisher implements AutoCloseable {
+
+    /** First key of the two-key advisory lock; the second is the bucket. */
+    private static final int LOCK_CLASS = 0x0b0c;
+
+    private static final String SELECT_PENDING = """
+            select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text
+              from outbox_event
+             where published_at is null and bucket = ?
+             order by id
+             limit ?
+            """;
+
+    /** What a publisher needs to know. */
+    public record Settings(
+            String source,
+            String bootstrapServers,
+            int buckets,
+            int batchSize,
+            List<String> createTopics,
+            int topicPartitions,
+            short topicReplicationFactor) {}
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private KafkaProducer<String, byte[]> producer;
+    private boolean topicsReady;
+
+    public OutboxPublisher(DataSource dataSource, Settings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    /** One pass over all buckets; returns how many events were published. */
+    public int publishPending() throws Exception {
+        try {
+            ensureTopics();
+            int total = 0;
+            for (int bucket = 0; bucket < settings.buckets(); bucket++) {
+                total += publishBucket(bucket);
+            }
+            return total;
+        } catch (Exception failure) {
+            // start over with a new producer; the broker may also come back empty, so check the topics again
+            closeProducer();
+            topicsReady = false;
+            throw failure;
+        }
+    }
+
+    public long pendingCount() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("select count(*) from outbox_event where published_at is null");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Deletes published rows older than the retention; returns how many. */
+    public int deletePublishedBefore(Duration retention) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+            delete.setLong(1, retention.toSeconds());
+            return delete.executeUpdate();
+        }
+    }
+
+    private int publishBucket(int bucket) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection, bucket)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<Long> ids = new ArrayList<>();
+                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(SELECT_PENDING)) {
+                    select.setInt(1, bucket);
+                    select.setInt(2, settings.batchSize());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                            acks.add(producer().send(toRecord(rows)));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    connection.rollback();
+                    return 0;
+                }
+                producer().flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement mark =
+                        connection.prepareStatement("update outbox_event set published_at = now() where id = any(?)")) {
+                    Array array = connection.createArrayOf("bigint", ids.toArray());
+                    mark.setArray(1, array);
+                    mark.executeUpdate();
+                }
+                connection.commit();
+                return ids.size();
+            } catch (Exception failure) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is discarded anyway
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection connection, int bucket) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setInt(2, bucket);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(ResultSet row) throws SQLException {
+        String aggregateId = row.getString(4);
+        OffsetDateTime occurredAt = row.getObject(6, OffsetDateTime.class);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
+        headers.add(CloudEventHeaders.ID, bytes(row.getString(2)));
+        headers.add(CloudEventHeaders.TYPE, bytes(row.getString(5)));
+        headers.add(CloudEventHeaders.SOURCE, bytes(settings.source()));
+        headers.add(CloudEventHeaders.SUBJECT, bytes(aggregateId));
+        headers.add(CloudEventHeaders.TIME, bytes(occurredAt.toInstant().toString()));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        return new ProducerRecord<>(row.getString(3), null, aggregateId, bytes(row.getString(7)), headers);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+            props.put(
+                    ProducerConfig.CLIENT_ID_CONFIG,
+                    "outbox" + settings.source().replace('/', '-'));
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        KafkaProducer<String, byte[]> current = producer;
+        producer = null;
+        if (current != null) {
+            current.close(Duration.ZERO);
+        }
+    }
+
+    private void ensureTopics() throws Exception {
+        if (topicsReady) {
+            return;
+        }
+        if (!settings.createTopics().isEmpty()) {
+            Map<String, Object> props = Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+            try (Admin admin = Admin.create(props)) {
+                for (String topic : settings.createTopics()) {
+                    try {
+                        admin.createTopics(List.of(new NewTopic(
+                                        topic, settings.topicPartitions(), settings.topicReplicationFactor())))
+                                .all()
+                                .get(15, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+        }
+        topicsReady = true;
+    }
+
+    @Override
+    public void close() {
+        closeProducer();
+    }
+}
