@@ -1,19 +1,5 @@
--- Read models built from the suite's topics; rebuildable from them.
-create table report_division (
-    code        varchar(12)  primary key,
-    name        varchar(100) not null,
-    level       varchar(10)  not null,
-    parent_code varchar(12)
-);
-
-create table report_household (
-    household_id  uuid        primary key,
-    village_code  varchar(12) not null,
-    member_count  integer     not null,
-    registered_at timestamptz not null
-);
-create index report_household_village on report_household (village_code text_pattern_ops);
-
+-- Read models built from the suite's topics; rebuildable from them. Divisions and households are in
+-- known_division / known_household (household-directory).
 -- Latest evaluation of each household against each indicator.
 create table report_indicator_result (
     household_id   uuid        not null,

@@ -217,7 +217,7 @@ class SuiteEndToEndIT {
         Set<String> reported = new HashSet<>();
         try (Connection c = connect("report");
                 PreparedStatement s = c.prepareStatement(
-                        "select household_id::text from report_household where household_id::text = any(?)")) {
+                        "select household_id::text from known_household where household_id::text = any(?)")) {
             s.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,6 @@
 package cn.ruralwatch.fund.fund;
 
+import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.FundBatchRegistered;
 import cn.ruralwatch.events.Topics;
@@ -32,6 +33,9 @@ public class FundBatchService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    HouseholdDirectory directory;
+
     public FundBatch register(FundBatchApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
                 .once("fund-batch", idempotencyKey, request, () -> create(request)
@@ -42,12 +46,11 @@ public class FundBatchService {
     }
 
     private FundBatch create(FundBatchApi.Registration request) {
-        Long counties = entityManager
-                .createQuery(
-                        "select count(*) from KnownDivision d where d.code = :code and d.level = 'COUNTY'", Long.class)
-                .setParameter("code", request.countyCode())
-                .getSingleResult();
-        if (counties == 0) {
+        boolean knownCounty = directory
+                .division(request.countyCode())
+                .filter(d -> "COUNTY".equals(d.level))
+                .isPresent();
+        if (!knownCounty) {
             throw ProblemException.invalid(
                     Violation.of("countyCode", "UNKNOWN_COUNTY", "fund.county.unknown", request.countyCode()));
         }

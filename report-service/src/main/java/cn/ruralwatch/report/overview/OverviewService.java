@@ -1,8 +1,9 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.directory.HouseholdDirectory;
+import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
-import cn.ruralwatch.report.projection.ReportDivision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,18 +20,20 @@ public class OverviewService {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    HouseholdDirectory directory;
+
     public Overview overview(String division, Integer year) {
         if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
             throw ProblemException.invalid(Violation.of("division", "FORMAT", "report.division.invalid"));
         }
-        ReportDivision d = entityManager.find(ReportDivision.class, division);
-        if (d == null) {
-            throw ProblemException.notFound("report.division.not-found", division);
-        }
+        KnownDivision d = directory
+                .division(division)
+                .orElseThrow(() -> ProblemException.notFound("report.division.not-found", division));
         String prefix = division + "%";
         Object[] households = (Object[]) entityManager
                 .createNativeQuery(
-                        "select count(*), coalesce(sum(member_count), 0) from report_household where village_code like ?1",
+                        "select count(*), coalesce(sum(member_count), 0) from known_household where village_code like ?1",
                         Object[].class)
                 .setParameter(1, prefix)
                 .getSingleResult();

@@ -1,14 +1,14 @@
-package cn.ruralwatch.report.projection;
+package cn.ruralwatch.directory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A division in the report read model. */
+/** A county, township or village as known from household-events. */
 @Entity
-@Table(name = "report_division")
-public class ReportDivision {
+@Table(name = "known_division")
+public class KnownDivision {
 
     @Id
     public String code;
@@ -16,6 +16,7 @@ public class ReportDivision {
     @Column(nullable = false)
     public String name;
 
+    /** COUNTY, TOWNSHIP or VILLAGE. */
     @Column(nullable = false)
     public String level;
 

@@ -1,0 +1,67 @@
+package cn.ruralwatch.directory;
+
+import cn.ruralwatch.events.DivisionRegistered;
+import cn.ruralwatch.events.DivisionRenamed;
+import cn.ruralwatch.events.HouseholdEvent;
+import cn.ruralwatch.events.HouseholdRegistered;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps {@code known_division} and {@code known_household} current from household-events, for services that need to
+ * know which divisions and households exist (fund recipients, beneficiaries, report counts) without asking
+ * household-service. Applying an event twice changes nothing.
+ */
+@ApplicationScoped
+public class HouseholdDirectory {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(HouseholdEvent event) {
+        switch (event) {
+            case DivisionRegistered division ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into known_division (code, name, level, parent_code) values (?1, ?2, ?3, ?4)
+                                on conflict (code) do update set name = excluded.name, level = excluded.level,
+                                                                 parent_code = excluded.parent_code
+                                """)
+                        .setParameter(1, division.code())
+                        .setParameter(2, division.name())
+                        .setParameter(3, division.level())
+                        .setParameter(4, division.parentCode())
+                        .executeUpdate();
+            case DivisionRenamed renamed ->
+                entityManager
+                        .createNativeQuery("update known_division set name = ?2 where code = ?1")
+                        .setParameter(1, renamed.code())
+                        .setParameter(2, renamed.name())
+                        .executeUpdate();
+            case HouseholdRegistered household ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into known_household (household_id, village_code, member_count, registered_at)
+                                values (?1, ?2, ?3, ?4)
+                                on conflict (household_id) do update set village_code = excluded.village_code,
+                                                                         member_count = excluded.member_count
+                                """)
+                        .setParameter(1, UUID.fromString(household.householdId()))
+                        .setParameter(2, household.villageCode())
+                        .setParameter(3, household.members().size())
+                        .setParameter(4, Timestamp.from(household.registeredAt()))
+                        .executeUpdate();
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<KnownDivision> division(String code) {
+        return Optional.ofNullable(entityManager.find(KnownDivision.class, code));
+    }
+}
