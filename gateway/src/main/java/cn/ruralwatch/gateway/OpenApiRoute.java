@@ -1,9 +1,8 @@
 package cn.ruralwatch.gateway;
 
-import cn.ruralwatch.problem.Messages;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemType;
-import cn.ruralwatch.problem.Problems;
+import cn.ruralwatch.problem.VertxProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,8 +22,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
@@ -134,33 +131,19 @@ public class OpenApiRoute {
     }
 
     private void problem(RoutingContext context, Throwable failure) {
-        Locale locale = Messages.localeFor(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        ProblemType type;
-        String detail;
+        Problem problem;
         if (failure instanceof OpenApiMerger.ConflictException conflict) {
-            type = ProblemType.INTERNAL_ERROR;
-            detail = Messages.get(locale, "gateway.openapi.conflict", String.join("; ", conflict.conflicts()));
+            problem = VertxProblems.problem(
+                    context,
+                    ProblemType.INTERNAL_ERROR,
+                    "gateway.openapi.conflict",
+                    String.join("; ", conflict.conflicts()));
         } else {
             String service = failure instanceof UnavailableException u ? u.service : "?";
             LOG.warnf("OpenAPI document of %s unavailable: %s", service, String.valueOf(failure.getCause()));
-            type = ProblemType.BAD_GATEWAY;
-            detail = Messages.get(locale, "gateway.openapi.unavailable", service);
+            problem = VertxProblems.problem(context, ProblemType.BAD_GATEWAY, "gateway.openapi.unavailable", service);
         }
-        Problem problem = Problems.build(
-                type,
-                locale,
-                detail,
-                context.request().path(),
-                context.request().getHeader(Problems.REQUEST_ID_HEADER),
-                List.of());
-        try {
-            context.response()
-                    .setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (Exception e) {
-            context.fail(e);
-        }
+        VertxProblems.write(context, mapper, problem, false);
     }
 
     private static final class UnavailableException extends RuntimeException {

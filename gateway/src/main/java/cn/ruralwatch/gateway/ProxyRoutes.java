@@ -1,11 +1,11 @@
 package cn.ruralwatch.gateway;
 
-import cn.ruralwatch.problem.Messages;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Problems;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.ruralwatch.problem.VertxProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,14 +26,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Forwards {@code /api/**} to the service the route table names, with the Vert.x HTTP reverse proxy. The request id
+ * Forwards {@code /api/**} to the service the route table names, with the Vert.x HTTP reverse proxy, once the caller's
+ * token is valid. The request id
  * (set by the request-id filter before this runs) travels with the request; the client's address and scheme are passed
  * as {@code X-Forwarded-*}. A service that cannot be reached answers 502 as a problem.
  */
@@ -47,6 +46,11 @@ public class ProxyRoutes {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    JWTParser tokens;
+
+    private static final String BEARER = "Bearer ";
 
     private RouteTable table;
     private final Map<String, HttpProxy> proxies = new HashMap<>();
@@ -72,11 +76,43 @@ public class ProxyRoutes {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().routes())));
     }
 
+    /**
+     * Checks the bearer token (signature, issuer, audience, expiry) before anything reaches a service; the service
+     * checks it again and decides what the caller's role may do.
+     */
     private void forward(RoutingContext context) {
         HttpServerRequest request = context.request();
-        table.serviceFor(request.path())
-                .map(proxies::get)
-                .ifPresentOrElse(proxy -> proxy.handle(request), context::next);
+        HttpProxy proxy = table.serviceFor(request.path()).map(proxies::get).orElse(null);
+        if (proxy == null) {
+            context.next();
+            return;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            unauthorized(context);
+            return;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        request.pause();
+        context.vertx().executeBlocking(() -> tokens.parse(token)).onComplete(verified -> {
+            if (verified.succeeded()) {
+                proxy.handle(request);
+            } else {
+                LOG.debugf(
+                        "Token refused for %s: %s",
+                        request.path(), verified.cause().getMessage());
+                unauthorized(context);
+            }
+        });
+    }
+
+    private void unauthorized(RoutingContext context) {
+        context.response().putHeader("WWW-Authenticate", "Bearer");
+        VertxProblems.write(
+                context,
+                mapper,
+                VertxProblems.problem(context, ProblemType.UNAUTHORIZED, "problem.unauthorized.detail"),
+                true);
     }
 
     /** Tells the service who called and how, so it can build absolute links to the gateway. */
@@ -124,29 +160,15 @@ public class ProxyRoutes {
                 LOG.warnf(
                         "%s unreachable for %s %s: %s",
                         service, incoming.method(), incoming.path(), failure.toString());
-                Locale locale = Messages.localeFor(incoming.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-                Problem problem = Problems.build(
-                        ProblemType.BAD_GATEWAY,
-                        locale,
-                        Messages.get(locale, "gateway.upstream.unreachable", service),
-                        incoming.path(),
-                        incoming.getHeader(Problems.REQUEST_ID_HEADER),
-                        List.of());
+                Problem problem = VertxProblems.problem(
+                        incoming, ProblemType.BAD_GATEWAY, "gateway.upstream.unreachable", service);
                 ProxyResponse response = context.request()
                         .response()
                         .setStatusCode(problem.status())
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .setBody(Body.body(Buffer.buffer(json(problem))));
+                        .setBody(Body.body(Buffer.buffer(VertxProblems.json(mapper, problem))));
                 return Future.succeededFuture(response);
             });
-        }
-    }
-
-    private String json(Problem problem) {
-        try {
-            return mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            return "{\"status\":502}";
         }
     }
 }

@@ -4,12 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DivisionTest {
+
+    @BeforeEach
+    void authenticate() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+    }
 
     @Test
     void buildsTreeAndListsChildren() {

@@ -11,11 +11,13 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.CloudEventHeaders;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +43,7 @@ class HouseholdRegistrationTest {
 
     @BeforeEach
     void divisions() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.village(VILLAGE);
     }

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,10 +21,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OutboxDuringKafkaOutageTest {
+
+    @BeforeEach
+    void authenticate() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+    }
 
     @Inject
     AgroalDataSource dataSource;

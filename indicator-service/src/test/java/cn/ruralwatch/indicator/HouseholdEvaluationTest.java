@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import cn.ruralwatch.testing.TopicWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ class HouseholdEvaluationTest {
 
     @BeforeEach
     void logging() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

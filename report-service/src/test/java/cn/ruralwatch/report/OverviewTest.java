@@ -5,19 +5,27 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OverviewTest {
+
+    @BeforeEach
+    void authenticate() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+    }
 
     @Test
     void countsHouseholdsMembersEvaluationsAndFundsOverTheSubtree() {

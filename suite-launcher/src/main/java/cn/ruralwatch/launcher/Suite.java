@@ -1,5 +1,6 @@
 package cn.ruralwatch.launcher;
 
+import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.embedded.FreePorts;
 import cn.ruralwatch.embedded.KafkaBroker;
 import cn.ruralwatch.embedded.PostgresServer;
@@ -24,6 +25,7 @@ public final class Suite implements AutoCloseable {
     private final SuiteSettings settings;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private DevIdentityProvider identity;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
 
@@ -60,6 +62,10 @@ public final class Suite implements AutoCloseable {
 
     private void startServices() throws Exception {
         Files.createDirectories(settings.logDirectory());
+        Path keys = settings.keyDirectory() == null
+                ? Files.createTempDirectory("ruralwatch-dev-keys")
+                : settings.keyDirectory();
+        identity = DevIdentityProvider.inDirectory(keys, DevIdentityProvider.ISSUER);
         Map<String, Integer> ports = new HashMap<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             int port = settings.servicePorts().getOrDefault(spec.name(), 0);
@@ -73,7 +79,7 @@ public final class Suite implements AutoCloseable {
         for (ServiceSpec spec : backends) {
             startTimes.put(spec.name(), services.get(spec.name()).awaitReady(READY_TIMEOUT));
         }
-        Map<String, String> gatewayEnv = new HashMap<>(settings.environment());
+        Map<String, String> gatewayEnv = commonEnvironment();
         for (ServiceSpec spec : backends) {
             gatewayEnv.put(
                     "RURALWATCH_GATEWAY_SERVICES_" + spec.gatewayKey().toUpperCase() + "_URL",
@@ -85,8 +91,20 @@ public final class Suite implements AutoCloseable {
                 services.get(ServiceSpec.GATEWAY.name()).awaitReady(READY_TIMEOUT));
     }
 
-    private Map<String, String> backendEnvironment(ServiceSpec spec) {
+    /**
+     * What every service gets: the local profile (whose only difference is that the development issuer may be
+     * trusted) and the development issuer's key.
+     */
+    private Map<String, String> commonEnvironment() {
         Map<String, String> env = new HashMap<>(settings.environment());
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("MP_JWT_VERIFY_ISSUER", identity.issuer());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + identity.publicKeyFile());
+        return env;
+    }
+
+    private Map<String, String> backendEnvironment(ServiceSpec spec) {
+        Map<String, String> env = commonEnvironment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -118,6 +136,11 @@ public final class Suite implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Mints tokens the running services accept. */
+    public DevIdentityProvider identity() {
+        return identity;
     }
 
     public PostgresServer postgres() {

@@ -49,6 +49,7 @@ public final class SuiteMain {
                 root,
                 state.resolve("data"),
                 state.resolve("logs"),
+                state.resolve("keys"),
                 intEnv("RURALWATCH_POSTGRES_PORT", 55432),
                 intEnv("RURALWATCH_KAFKA_PORT", 59092),
                 ports,

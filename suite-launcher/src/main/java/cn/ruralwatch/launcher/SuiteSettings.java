@@ -10,6 +10,8 @@ import java.util.Map;
  * @param root repository root (the services' {@code target/quarkus-app} folders live under it)
  * @param dataDirectory PostgreSQL and Kafka data kept across runs, or null for throw-away data
  * @param logDirectory one log file per service
+ * @param keyDirectory the development token issuer's key pair (generated at first start), or null for a throw-away
+ *     one
  * @param postgresPort 0 for any free port
  * @param kafkaPort 0 for any free port
  * @param servicePorts HTTP port per service name; 0 for any free port
@@ -20,6 +22,7 @@ public record SuiteSettings(
         Path root,
         Path dataDirectory,
         Path logDirectory,
+        Path keyDirectory,
         int postgresPort,
         int kafkaPort,
         Map<String, Integer> servicePorts,
@@ -46,6 +49,7 @@ public record SuiteSettings(
                 root,
                 null,
                 logDirectory,
+                null,
                 0,
                 0,
                 Map.of(

@@ -17,8 +17,10 @@ import cn.ruralwatch.launcher.SuiteSettings;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.TopicReader;
 import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,11 +62,21 @@ class SuiteEndToEndIT {
         suite = Suite.start(SuiteSettings.ephemeral(root, logs));
         RestAssured.baseURI = suite.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.requestSpecification = as("county-admin", COUNTY);
         System.out.println("Suite started: " + suite.startTimes());
+    }
+
+    private static RequestSpecification as(String role, String division) {
+        return new RequestSpecBuilder()
+                .addHeader(
+                        "Authorization",
+                        "Bearer " + suite.identity().token("e2e-" + role, role, division, Duration.ofHours(1)))
+                .build();
     }
 
     @AfterAll
     static void stopSuite() {
+        RestAssured.requestSpecification = null;
         if (suite != null) {
             suite.close();
         }
@@ -264,6 +276,75 @@ class SuiteEndToEndIT {
 
     @Test
     @Order(5)
+    void gatewayAndServicesRefuseMissingTokensAndRolesWithoutThePermission() {
+        RequestSpecification admin = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            given().queryParam("division", COUNTY)
+                    .get("/api/v1/reports/overview")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", equalTo("Bearer"))
+                    .body("type", equalTo("urn:ruralwatch:problem:unauthorized"));
+            given().header("Authorization", "Bearer forged.token.value")
+                    .get("/api/v1/households")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+            given().spec(as("village-clerk", VILLAGE))
+                    .contentType(ContentType.JSON)
+                    .body("""
+                            {"code":"450423","name":"越权县","level":"COUNTY"}""")
+                    .post("/api/v1/divisions")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:ruralwatch:problem:forbidden"));
+        } finally {
+            RestAssured.requestSpecification = admin;
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aServiceInTheProdProfileRefusesTheDevelopmentIssuer() throws Exception {
+        Path runner = Path.of(System.getProperty("ruralwatch.root", ".."))
+                .toAbsolutePath()
+                .resolve("household-service/target/quarkus-app/quarkus-run.jar");
+        Path log = Files.createTempFile("prod-with-dev-issuer", ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                        "-jar",
+                        runner.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment()
+                .put("QUARKUS_DATASOURCE_JDBC_URL", suite.postgres().jdbcUrl("household"));
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", suite.kafka().bootstrapServers());
+        builder.environment().put("RURALWATCH_OUTBOX_RELAY_ENABLED", "false");
+        builder.environment().put("MP_JWT_VERIFY_ISSUER", suite.identity().issuer());
+        builder.environment()
+                .put(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        "file:" + suite.identity().publicKeyFile());
+        Process process = builder.start();
+        boolean exited = process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertTrue(exited, "the service must not stay up");
+        assertTrue(process.exitValue() != 0, "the service must fail to start");
+        assertTrue(
+                Files.readString(log).contains("cannot be trusted in the prod profile"),
+                "the log says why: " + Files.readString(log));
+    }
+
+    @Test
+    @Order(7)
     void gatewayCarriesRequestIdsAndAnswersProblemsForUnknownRoutesAndDownServices() {
         given().header("X-Request-Id", "e2e-request-1")
                 .queryParam("division", COUNTY)

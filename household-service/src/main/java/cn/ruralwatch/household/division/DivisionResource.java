@@ -1,10 +1,12 @@
 package cn.ruralwatch.household.division;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +39,7 @@ public class DivisionResource {
     DivisionService divisions;
 
     @POST
+    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "registerDivision", summary = "登记县、乡镇或行政村")
     @APIResponse(responseCode = "201", description = "已登记")
     @APIResponse(
@@ -60,6 +63,7 @@ public class DivisionResource {
 
     @GET
     @Path("/{code}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getDivision", summary = "按代码查询行政区划")
     @APIResponse(
             responseCode = "404",
@@ -74,6 +78,7 @@ public class DivisionResource {
 
     @PUT
     @Path("/{code}")
+    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "renameDivision", summary = "修改行政区划名称（需 If-Match）")
     @APIResponse(
             responseCode = "412",
@@ -95,6 +100,7 @@ public class DivisionResource {
 
     @GET
     @Path("/{code}/children")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listDivisionChildren", summary = "列出下级区划（分页）")
     public Page<DivisionApi.DivisionView> children(
             @PathParam("code") String code,

@@ -1,11 +1,13 @@
 package cn.ruralwatch.household.household;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +41,7 @@ public class HouseholdResource {
     HouseholdService households;
 
     @POST
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "registerHousehold", summary = "登记农户及家庭成员")
     @APIResponse(responseCode = "201", description = "已登记，Location 指向新农户")
     @APIResponse(
@@ -64,6 +67,7 @@ public class HouseholdResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHousehold", summary = "查询农户及家庭成员")
     @APIResponse(
             responseCode = "404",
@@ -77,6 +81,7 @@ public class HouseholdResource {
     }
 
     @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listHouseholds", summary = "按区划列出农户（分页）")
     public Page<HouseholdApi.HouseholdSummary> list(
             @Parameter(description = "区划代码（县 6 位、乡镇 9 位、村 12 位），列出其下所有农户", example = "450422101")

@@ -1,7 +1,9 @@
 package cn.ruralwatch.indicator.evaluation;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,7 @@ public class EvaluationResource {
     EvaluationService evaluations;
 
     @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHouseholdEvaluations", summary = "查询农户各项指标的达标情况及未达标原因")
     @APIResponse(responseCode = "200", description = "各指标的当前结果")
     @APIResponse(

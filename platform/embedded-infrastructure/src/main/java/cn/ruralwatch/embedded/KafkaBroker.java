@@ -8,8 +8,9 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A single-node KRaft Kafka (combined broker and controller) running in this JVM, built with Apache Kafka's own
- * {@link KafkaClusterTestKit}. It listens on a fixed port, so it can be stopped and started again at the same address,
- * as a real broker outage would look to clients.
+ * {@link KafkaClusterTestKit}. It listens on a fixed port and keeps its logs across {@link #stop()} and {@link
+ * #start()}, so a restart looks to clients like a real broker outage: same address, same topics, offsets and
+ * producer ids.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -18,28 +19,34 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path directory;
-    private final boolean persistent;
+    private final boolean temporary;
     private KafkaClusterTestKit cluster;
 
-    private KafkaBroker(int port, int controllerPort, Path directory, boolean persistent) {
+    private KafkaBroker(int port, int controllerPort, Path directory, boolean temporary) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.directory = directory;
-        this.persistent = persistent;
+        this.temporary = temporary;
     }
 
     /**
      * Starts a broker.
      *
      * @param port client port, or 0 for any free one
-     * @param directory where logs live across restarts, or null for temporary logs deleted on stop
+     * @param directory where the logs live, or null for a temporary folder deleted on {@link #close()}
      */
     public static KafkaBroker start(int port, Path directory) {
         int clientPort = port == 0 ? FreePorts.any() : port;
         int controllerPort = FreePorts.any();
-        KafkaBroker broker = new KafkaBroker(clientPort, controllerPort, directory, directory != null);
-        broker.start();
-        return broker;
+        boolean temporary = directory == null;
+        try {
+            Path base = temporary ? Files.createTempDirectory("kafka-") : directory;
+            KafkaBroker broker = new KafkaBroker(clientPort, controllerPort, base, temporary);
+            broker.start();
+            return broker;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("No folder for Kafka's logs", e);
+        }
     }
 
     /** Starts the broker (again) on its port. */
@@ -48,9 +55,8 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         try {
-            Path base = persistent ? directory : Files.createTempDirectory("kafka-");
-            boolean formatted =
-                    persistent && Files.exists(base.resolve("combined_0_0").resolve("meta.properties"));
+            Path base = directory;
+            boolean formatted = Files.exists(base.resolve("combined_0_0").resolve("meta.properties"));
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
@@ -92,13 +98,9 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaClusterTestKit kit = cluster;
         cluster = null;
         try {
-            if (persistent) {
-                // close() would delete the log directories; keep them for the next start
-                kit.brokers().values().forEach(broker -> broker.shutdown());
-                kit.controllers().values().forEach(controller -> controller.shutdown());
-            } else {
-                kit.close();
-            }
+            // the kit's close() would delete the log directories; keep them for the next start
+            kit.brokers().values().forEach(broker -> broker.shutdown());
+            kit.controllers().values().forEach(controller -> controller.shutdown());
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not stop cleanly", e);
         }
@@ -116,8 +118,17 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** Stops the broker; a temporary one also deletes its logs. */
     @Override
     public void close() {
         stop();
+        if (temporary) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Kafka's temporary logs were not deleted", e);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.testing;
 
+import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.embedded.KafkaBroker;
 import cn.ruralwatch.embedded.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,8 +14,12 @@ import java.util.Map;
  */
 public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /** Issuer of the tokens tests mint; services under test trust only it. */
+    public static final String TEST_ISSUER = "urn:ruralwatch:test-issuer";
+
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
+    private static DevIdentityProvider identity;
     private String database = "app";
 
     @Override
@@ -44,6 +49,8 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     private static synchronized void startOnce() {
         if (postgres == null) {
+            // the key pair the services' test profile trusts (access-control: %test.mp.jwt.verify.*)
+            identity = DevIdentityProvider.fromClasspath("test-tokens/private.pem", TEST_ISSUER);
             postgres = PostgresServer.start(0, null);
             kafka = KafkaBroker.start(0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,5 +67,10 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
 
     public static PostgresServer postgres() {
         return postgres;
+    }
+
+    /** Signs tokens the service under test accepts. */
+    public static DevIdentityProvider identity() {
+        return identity;
     }
 }

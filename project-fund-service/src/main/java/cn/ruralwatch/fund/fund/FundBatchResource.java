@@ -1,11 +1,13 @@
 package cn.ruralwatch.fund.fund;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +42,7 @@ public class FundBatchResource {
     FundBatchService batches;
 
     @POST
+    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "registerFundBatch", summary = "登记一批衔接资金")
     @APIResponse(responseCode = "201", description = "已登记")
     @APIResponse(
@@ -64,6 +67,7 @@ public class FundBatchResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getFundBatch", summary = "查询衔接资金批次")
     @APIResponse(
             responseCode = "404",
@@ -83,6 +87,7 @@ public class FundBatchResource {
     }
 
     @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listFundBatches", summary = "列出衔接资金批次（分页）")
     public Page<FundBatchApi.FundBatchView> list(
             @Parameter(description = "县级区划代码", example = "450422") @QueryParam("county") @Pattern(regexp = "[0-9]{6}")

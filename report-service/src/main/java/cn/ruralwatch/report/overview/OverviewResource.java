@@ -1,6 +1,8 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public class OverviewResource {
     OverviewService overviews;
 
     @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getOverview", summary = "区划概况：农户、人口、达标户数、衔接资金")
     @APIResponse(
             responseCode = "400",

@@ -1,0 +1,51 @@
+package cn.ruralwatch.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+
+/** Problem responses written by Vert.x routes, below the REST layer (body limits, the gateway's own routes). */
+public final class VertxProblems {
+
+    private VertxProblems() {}
+
+    /** The problem for this request, in the caller's language. */
+    public static Problem problem(RoutingContext context, ProblemType type, String detailKey, Object... args) {
+        return problem(context.request(), type, detailKey, args);
+    }
+
+    /** The problem for this request, in the caller's language. */
+    public static Problem problem(HttpServerRequest request, ProblemType type, String detailKey, Object... args) {
+        Locale locale = Messages.localeFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Problems.build(
+                type,
+                locale,
+                Messages.get(locale, detailKey, args),
+                request.path(),
+                request.getHeader(Problems.REQUEST_ID_HEADER),
+                List.of());
+    }
+
+    /** Ends the response with the problem; {@code close} when an unread body must not be taken as the next request. */
+    public static void write(RoutingContext context, ObjectMapper mapper, Problem problem, boolean close) {
+        var response = context.response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(json(mapper, problem));
+    }
+
+    public static String json(ObjectMapper mapper, Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return "{\"type\":\"" + problem.type() + "\",\"status\":" + problem.status() + "}";
+        }
+    }
+}
