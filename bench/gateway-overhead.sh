@@ -4,7 +4,8 @@
 #
 #   bench/gateway-overhead.sh [DURATION] [CONNECTIONS]      defaults: 20s, 16 connections, 2 threads
 #
-# Prints p50/p99 latency and requests per second for both, plus start time and RSS of each service.
+# Prints p50/p99 latency and requests per second for both, plus start time and RSS of each service. Requests carry a
+# development token, so both paths include token verification (the gateway verifies it as well).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
@@ -14,14 +15,16 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 
+TOKEN=$("$ROOT/bin/suite" token --role county-admin --division 459901)
+AUTH="Authorization: Bearer $TOKEN"
 GATEWAY=$(prop gateway.url)
 REPORT=$(prop report-service.url)
 H=$(prop household-service.url)
 # a county to ask about (created if missing)
-curl -s -o /dev/null -X POST "$H/api/v1/divisions" -H 'Content-Type: application/json' \
+curl -s -o /dev/null -X POST "$H/api/v1/divisions" -H "$AUTH" -H 'Content-Type: application/json' \
   -d '{"code":"459901","name":"压测县","level":"COUNTY"}'
 for _ in $(seq 1 50); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$REPORT/api/v1/reports/overview?division=459901")" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$REPORT/api/v1/reports/overview?division=459901")" = 200 ] && break
   sleep 0.2
 done
 PATH_Q="/api/v1/reports/overview?division=459901"
@@ -36,9 +39,9 @@ done
 run() {
   local label=$1 url=$2
   # warm-up, then the measured run
-  wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" >/dev/null
   local out
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$url")
   printf '%-8s p50 %-9s p99 %-9s %s req/s  (non-2xx: %s)\n' "$label" \
     "$(echo "$out" | awk '$1=="50%" {print $2}')" \
     "$(echo "$out" | awk '$1=="99%" {print $2}')" \
