@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import cn.ruralwatch.household.household.IdNumbers;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test data: divisions and valid, unique ID numbers. */
@@ -31,14 +32,19 @@ final class Fixtures {
     }
 
     static void division(String code, String name, String level, String parent) {
-        int status = given().contentType(ContentType.JSON)
+        division(given(), code, name, level, parent);
+    }
+
+    /** Registers a division with the given request (which carries the caller's token). */
+    static void division(RequestSpecification request, String code, String name, String level, String parent) {
+        var response = request.contentType(ContentType.JSON)
                 .body(parent == null ? """
                         {"code":"%s","name":"%s","level":"%s"}""".formatted(code, name, level) : """
                         {"code":"%s","name":"%s","level":"%s","parentCode":"%s"}""".formatted(code, name, level, parent))
-                .post("/api/v1/divisions")
-                .statusCode();
+                .post("/api/v1/divisions");
+        int status = response.statusCode();
         if (status != 201 && status != 409) {
-            throw new AssertionError("division " + code + " answered " + status);
+            throw new AssertionError("division " + code + " answered " + status + ": " + response.asString());
         }
     }
 

@@ -12,7 +12,6 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
-import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import cn.ruralwatch.testing.TopicWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +39,7 @@ class HouseholdEvaluationTest {
 
     @BeforeEach
     void logging() {
-        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
@@ -140,7 +139,7 @@ class HouseholdEvaluationTest {
                 .contentType("application/problem+json");
     }
 
-    private static void publishRegistered(
+    static void publishRegistered(
             String householdId, String headId, String memberId, String insurance, String eventId) {
         send(householdId, eventId, registered(householdId, headId, memberId, insurance));
     }

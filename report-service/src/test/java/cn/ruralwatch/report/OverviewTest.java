@@ -10,7 +10,6 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
-import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,7 +23,7 @@ class OverviewTest {
 
     @BeforeEach
     void authenticate() {
-        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "451000");
     }
 
     @Test
@@ -112,14 +111,14 @@ class OverviewTest {
         given().get("/api/v1/reports/overview").then().statusCode(400);
     }
 
-    private static void division(String code, String name, String level, String parent) {
+    static void division(String code, String name, String level, String parent) {
         String data = parent == null ? """
                 {"code":"%s","name":"%s","level":"%s"}""".formatted(code, name, level) : """
                 {"code":"%s","name":"%s","level":"%s","parentCode":"%s"}""".formatted(code, name, level, parent);
         send(Topics.HOUSEHOLD_EVENTS, code, UUID.randomUUID().toString(), EventTypes.DIVISION_REGISTERED, data);
     }
 
-    private static String household(String village, int members) {
+    static String household(String village, int members) {
         String id = UUID.randomUUID().toString();
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < members; i++) {

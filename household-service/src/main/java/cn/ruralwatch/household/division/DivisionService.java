@@ -1,5 +1,6 @@
 package cn.ruralwatch.household.division;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
@@ -10,6 +11,7 @@ import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,9 @@ public class DivisionService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    CallerScope scope;
+
     public Division register(DivisionApi.Registration request, String idempotencyKey) {
         String code = idempotencyKeys
                 .once("division", idempotencyKey, request, () -> create(request).code)
@@ -43,6 +48,10 @@ public class DivisionService {
     }
 
     private Division create(DivisionApi.Registration request) {
+        if (!scope.covers(request.code())) {
+            throw ProblemException.of(
+                    ProblemType.FORBIDDEN, "problem.forbidden.out-of-scope", request.code(), scope.division());
+        }
         List<Violation> violations = new ArrayList<>();
         if (request.code().length() != request.level().codeLength()) {
             violations.add(Violation.of(
@@ -112,9 +121,12 @@ public class DivisionService {
         return division;
     }
 
+    /** A division within the caller's region; any other answers 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Division get(String code) {
-        Division division = DivisionLevel.isDivisionCode(code) ? entityManager.find(Division.class, code) : null;
+        Division division = DivisionLevel.isDivisionCode(code) && scope.covers(code)
+                ? entityManager.find(Division.class, code)
+                : null;
         if (division == null) {
             throw ProblemException.notFound("division.not-found", code);
         }

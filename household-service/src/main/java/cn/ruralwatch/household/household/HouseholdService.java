@@ -1,5 +1,6 @@
 package cn.ruralwatch.household.household;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.HouseholdRegistered;
 import cn.ruralwatch.events.Topics;
@@ -42,6 +43,9 @@ public class HouseholdService {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    CallerScope scope;
 
     public Household register(HouseholdApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
@@ -92,7 +96,9 @@ public class HouseholdService {
 
     private void validate(HouseholdApi.Registration request) {
         List<Violation> violations = new ArrayList<>();
-        Division village = entityManager.find(Division.class, request.villageCode());
+        // a village outside the caller's region is, for the caller, a village that does not exist
+        Division village =
+                scope.covers(request.villageCode()) ? entityManager.find(Division.class, request.villageCode()) : null;
         if (village == null) {
             violations.add(
                     Violation.of("villageCode", "UNKNOWN_VILLAGE", "household.village.unknown", request.villageCode()));
@@ -138,29 +144,43 @@ public class HouseholdService {
     }
 
     private ProblemException alreadyRegistered(HouseholdApi.Registration request) {
-        Map<String, UUID> elsewhere = registeredElsewhere(request);
+        Map<String, Registration> elsewhere = registeredElsewhere(request);
         List<Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < request.members().size(); i++) {
-            UUID other =
+            Registration other =
                     elsewhere.get(IdNumbers.normalize(request.members().get(i).idNumber()));
             if (other != null) {
-                conflicts.add(Violation.of(
-                        "members[" + i + "].idNumber", "ALREADY_REGISTERED", "household.id-number.registered", other));
+                String field = "members[" + i + "].idNumber";
+                // the other household is named only to a caller who may see it
+                conflicts.add(
+                        scope.covers(other.villageCode())
+                                ? Violation.of(
+                                        field,
+                                        "ALREADY_REGISTERED",
+                                        "household.id-number.registered",
+                                        other.householdId())
+                                : Violation.of(
+                                        field, "ALREADY_REGISTERED", "household.id-number.registered-elsewhere"));
             }
         }
         return ProblemException.conflict(conflicts);
     }
 
-    private Map<String, UUID> registeredElsewhere(HouseholdApi.Registration request) {
+    /** Where a person is registered already. */
+    private record Registration(UUID householdId, String villageCode) {}
+
+    private Map<String, Registration> registeredElsewhere(HouseholdApi.Registration request) {
         List<String> idNumbers = request.members().stream()
                 .map(m -> IdNumbers.normalize(m.idNumber()))
                 .toList();
-        Map<String, UUID> found = new HashMap<>();
+        Map<String, Registration> found = new HashMap<>();
         entityManager
-                .createQuery("select m.idNumber, m.household.id from Member m where m.idNumber in :ids", Object[].class)
+                .createQuery(
+                        "select m.idNumber, m.household.id, m.household.villageCode from Member m where m.idNumber in :ids",
+                        Object[].class)
                 .setParameter("ids", idNumbers)
                 .getResultList()
-                .forEach(row -> found.put((String) row[0], (UUID) row[1]));
+                .forEach(row -> found.put((String) row[0], new Registration((UUID) row[1], (String) row[2])));
         return found;
     }
 
@@ -187,19 +207,21 @@ public class HouseholdService {
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-        if (household == null) {
+        if (household == null || !scope.covers(household.villageCode)) {
             throw ProblemException.notFound("household.not-found", id);
         }
         return household;
     }
 
-    /** Households whose village lies in the division (code prefix), oldest first. */
+    /** Households whose village lies in the division (code prefix) and in the caller's region, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Household> list(String division, PageRequest page) {
         if (division != null && !DivisionLevel.isDivisionCode(division)) {
             throw ProblemException.invalid(Violation.of("division", "FORMAT", "household.division.invalid"));
         }
-        String prefix = (division == null ? "" : division) + "%";
+        String prefix =
+                scope.narrow(division).orElseThrow(() -> ProblemException.notFound("division.not-found", division))
+                        + "%";
         List<UUID> ids = entityManager
                 .createQuery(
                         "select h.id from Household h where h.villageCode like :prefix order by h.registeredAt, h.id",

@@ -1,5 +1,6 @@
 package cn.ruralwatch.indicator.evaluation;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
@@ -45,6 +46,9 @@ public class EvaluationService {
 
     @Inject
     Instance<Indicator> indicators;
+
+    @Inject
+    CallerScope scope;
 
     /** A household's current results. */
     public record HouseholdEvaluation(
@@ -113,7 +117,7 @@ public class EvaluationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public HouseholdEvaluation forHousehold(UUID householdId) {
         HouseholdProjection household = entityManager.find(HouseholdProjection.class, householdId);
-        if (household == null) {
+        if (household == null || !scope.covers(household.villageCode)) {
             throw ProblemException.notFound("household.not-evaluated", householdId);
         }
         Map<String, String> names = new HashMap<>();

@@ -1,11 +1,12 @@
 package cn.ruralwatch.testing;
 
 import cn.ruralwatch.embedded.DevIdentityProvider;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import java.time.Duration;
 
-/** Bearer tokens for tests, signed by the identity the service under test trusts. */
+/**
+ * Bearer tokens for tests, signed by the identity the service under test trusts. Tests put them on their requests
+ * themselves: a {@code @QuarkusTest} body sees REST Assured through the application's class loader.
+ */
 public final class Tokens {
 
     private Tokens() {}
@@ -15,15 +16,8 @@ public final class Tokens {
         return "Bearer " + identity.token("test-" + role, role, division, Duration.ofHours(1));
     }
 
-    /** Makes every REST Assured request of the test carry a token of this role and division. */
-    public static void authenticateAs(DevIdentityProvider identity, String role, String division) {
-        RestAssured.requestSpecification = new RequestSpecBuilder()
-                .addHeader("Authorization", bearer(identity, role, division))
-                .build();
-    }
-
-    /** {@link #authenticateAs(DevIdentityProvider, String, String)} with the test resource's identity. */
-    public static void authenticateAs(String role, String division) {
-        authenticateAs(SuiteInfrastructure.identity(), role, division);
+    /** {@link #bearer(DevIdentityProvider, String, String)} with the test resource's identity. */
+    public static String bearer(String role, String division) {
+        return bearer(SuiteInfrastructure.identity(), role, division);
     }
 }

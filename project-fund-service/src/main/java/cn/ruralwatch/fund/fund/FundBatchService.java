@@ -1,5 +1,6 @@
 package cn.ruralwatch.fund.fund;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.FundBatchRegistered;
@@ -36,6 +37,9 @@ public class FundBatchService {
     @Inject
     HouseholdDirectory directory;
 
+    @Inject
+    CallerScope scope;
+
     public FundBatch register(FundBatchApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
                 .once("fund-batch", idempotencyKey, request, () -> create(request)
@@ -46,10 +50,11 @@ public class FundBatchService {
     }
 
     private FundBatch create(FundBatchApi.Registration request) {
-        boolean knownCounty = directory
-                .division(request.countyCode())
-                .filter(d -> "COUNTY".equals(d.level))
-                .isPresent();
+        boolean knownCounty = scope.covers(request.countyCode())
+                && directory
+                        .division(request.countyCode())
+                        .filter(d -> "COUNTY".equals(d.level))
+                        .isPresent();
         if (!knownCounty) {
             throw ProblemException.invalid(
                     Violation.of("countyCode", "UNKNOWN_COUNTY", "fund.county.unknown", request.countyCode()));
@@ -101,7 +106,7 @@ public class FundBatchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FundBatch get(UUID id) {
         FundBatch batch = entityManager.find(FundBatch.class, id);
-        if (batch == null) {
+        if (batch == null || !scope.covers(batch.countyCode)) {
             throw ProblemException.notFound("fund.batch.not-found", id);
         }
         return batch;
@@ -109,7 +114,11 @@ public class FundBatchService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<FundBatch> list(String county, Integer year, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (county != null && !scope.covers(county)) {
+            throw ProblemException.notFound("fund.county.not-found", county);
+        }
+        // batches belong to a county: a caller whose region is a township or village sees none
+        StringBuilder where = new StringBuilder(" where b.countyCode like :scope");
         if (county != null) {
             where.append(" and b.countyCode = :county");
         }
@@ -119,6 +128,8 @@ public class FundBatchService {
         var items = entityManager.createQuery(
                 "from FundBatch b" + where + " order by b.year desc, b.sourceLevel, b.batchNumber", FundBatch.class);
         var total = entityManager.createQuery("select count(b) from FundBatch b" + where, Long.class);
+        items.setParameter("scope", scope.division() + "%");
+        total.setParameter("scope", scope.division() + "%");
         if (county != null) {
             items.setParameter("county", county);
             total.setParameter("county", county);

@@ -1,5 +1,6 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.problem.ProblemException;
@@ -23,12 +24,16 @@ public class OverviewService {
     @Inject
     HouseholdDirectory directory;
 
+    @Inject
+    CallerScope scope;
+
     public Overview overview(String division, Integer year) {
         if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
             throw ProblemException.invalid(Violation.of("division", "FORMAT", "report.division.invalid"));
         }
         KnownDivision d = directory
                 .division(division)
+                .filter(known -> scope.covers(known.code))
                 .orElseThrow(() -> ProblemException.notFound("report.division.not-found", division));
         String prefix = division + "%";
         Object[] households = (Object[]) entityManager

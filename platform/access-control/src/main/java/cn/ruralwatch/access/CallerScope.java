@@ -1,0 +1,54 @@
+package cn.ruralwatch.access;
+
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemType;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The region the caller may see and change: the {@code division} claim of the token. A county admin of 450422 works in
+ * every code starting with 450422, a village clerk of 450422101201 in that village only. Services apply it in their
+ * queries; a record outside it answers as if it did not exist.
+ */
+@RequestScoped
+public class CallerScope {
+
+    private static final String DIVISION = "division";
+
+    @Inject
+    JsonWebToken token;
+
+    /** The caller's division code (6, 9 or 12 digits); a token without a valid one is refused with 403. */
+    public String division() {
+        Object claim = token.getClaim(DIVISION);
+        String division = claim == null ? null : claim.toString().replace("\"", "");
+        if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
+            throw ProblemException.of(ProblemType.FORBIDDEN, "problem.forbidden.no-division");
+        }
+        return division;
+    }
+
+    /** Whether a division code (or a village code a record belongs to) lies within the caller's region. */
+    public boolean covers(String code) {
+        return code != null && code.startsWith(division());
+    }
+
+    /**
+     * The prefix to filter a list by: the requested division when it lies within the caller's region, the caller's
+     * own division when the request asks for a wider one (or none), and empty when the two do not overlap.
+     */
+    public Optional<String> narrow(String requested) {
+        String own = division();
+        if (requested == null || own.startsWith(requested)) {
+            return Optional.of(own);
+        }
+        return requested.startsWith(own) ? Optional.of(requested) : Optional.empty();
+    }
+
+    /** The caller's subject, for logs and records. */
+    public String subject() {
+        return token.getName();
+    }
+}

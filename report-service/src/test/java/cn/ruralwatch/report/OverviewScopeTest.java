@@ -1,0 +1,59 @@
+package cn.ruralwatch.report;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.ruralwatch.access.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An officer of one township counts only that township; other townships and the county are not found. */
+@QuarkusTest
+class OverviewScopeTest {
+
+    @BeforeEach
+    void eachRequestCarriesItsOwnToken() {
+        RestAssured.requestSpecification = null;
+    }
+
+    @Test
+    void overviewIsLimitedToTheCallersRegion() {
+        OverviewTest.division("452000", "乙县", "COUNTY", null);
+        OverviewTest.division("452000101", "东镇", "TOWNSHIP", "452000");
+        OverviewTest.division("452000102", "西镇", "TOWNSHIP", "452000");
+        OverviewTest.division("452000101201", "东村", "VILLAGE", "452000101");
+        OverviewTest.division("452000102201", "西村", "VILLAGE", "452000102");
+        OverviewTest.household("452000101201", 2);
+        OverviewTest.household("452000102201", 5);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Infrastructure.as(Roles.COUNTY_ADMIN, "452000")
+                .queryParam("division", "452000")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("households", equalTo(2))
+                .body("members", equalTo(7)));
+        Infrastructure.as(Roles.TOWNSHIP_OFFICER, "452000101")
+                .queryParam("division", "452000101")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("households", equalTo(1))
+                .body("members", equalTo(2));
+        for (String outside : new String[] {"452000", "452000102", "452000102201"}) {
+            Infrastructure.as(Roles.TOWNSHIP_OFFICER, "452000101")
+                    .queryParam("division", outside)
+                    .get("/api/v1/reports/overview")
+                    .then()
+                    .statusCode(404);
+        }
+        Infrastructure.as(Roles.VILLAGE_CLERK, "452000102201")
+                .queryParam("division", "452000102201")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("members", equalTo(5));
+    }
+}
