@@ -22,6 +22,19 @@ public interface GatewayConfig {
     @WithDefault("3s")
     Duration upstreamTimeout();
 
+    /** Requests each client (token subject) may make. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Sustained requests per second per client. */
+        @WithDefault("50")
+        int requestsPerSecond();
+
+        /** Requests a client may make at once above the sustained rate. */
+        @WithDefault("100")
+        int burst();
+    }
+
     interface Service {
         /** Base URL, e.g. {@code http://household-service:8080}. */
         URI url();

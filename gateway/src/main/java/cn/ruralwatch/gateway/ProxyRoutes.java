@@ -27,12 +27,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards {@code /api/**} to the service the route table names, with the Vert.x HTTP reverse proxy, once the caller's
- * token is valid. The request id
+ * token is valid and it has not exceeded its rate limit. The request id
  * (set by the request-id filter before this runs) travels with the request; the client's address and scheme are passed
  * as {@code X-Forwarded-*}. A service that cannot be reached answers 502 as a problem.
  */
@@ -49,6 +50,9 @@ public class ProxyRoutes {
 
     @Inject
     JWTParser tokens;
+
+    @Inject
+    ClientRateLimiter rateLimiter;
 
     private static final String BEARER = "Bearer ";
 
@@ -96,7 +100,12 @@ public class ProxyRoutes {
         request.pause();
         context.vertx().executeBlocking(() -> tokens.parse(token)).onComplete(verified -> {
             if (verified.succeeded()) {
-                proxy.handle(request);
+                OptionalLong wait = rateLimiter.tryAcquire(verified.result().getName());
+                if (wait.isPresent()) {
+                    tooManyRequests(context, wait.getAsLong());
+                } else {
+                    proxy.handle(request);
+                }
             } else {
                 LOG.debugf(
                         "Token refused for %s: %s",
@@ -104,6 +113,16 @@ public class ProxyRoutes {
                 unauthorized(context);
             }
         });
+    }
+
+    private void tooManyRequests(RoutingContext context, long retryAfterSeconds) {
+        context.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        VertxProblems.write(
+                context,
+                mapper,
+                VertxProblems.problem(
+                        context, ProblemType.TOO_MANY_REQUESTS, "problem.too-many-requests.detail", retryAfterSeconds),
+                true);
     }
 
     private void unauthorized(RoutingContext context) {

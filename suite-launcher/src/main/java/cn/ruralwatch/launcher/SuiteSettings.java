@@ -43,6 +43,22 @@ public record SuiteSettings(
             "project-fund-service", 8083,
             "report-service", 8084);
 
+    /** The same settings with more environment for every service. */
+    public SuiteSettings withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(more);
+        return new SuiteSettings(
+                root,
+                dataDirectory,
+                logDirectory,
+                keyDirectory,
+                postgresPort,
+                kafkaPort,
+                servicePorts,
+                jvmOptions,
+                Map.copyOf(merged));
+    }
+
     /** Free ports and throw-away data: for tests. */
     public static SuiteSettings ephemeral(Path root, Path logDirectory) {
         return new SuiteSettings(

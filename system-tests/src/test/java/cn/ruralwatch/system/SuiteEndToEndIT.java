@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,11 @@ class SuiteEndToEndIT {
     static void startSuite() throws Exception {
         Path root = Path.of(System.getProperty("ruralwatch.root", "..")).toAbsolutePath();
         Path logs = Path.of(System.getProperty("ruralwatch.logs", "target/suite-logs"));
-        suite = Suite.start(SuiteSettings.ephemeral(root, logs));
+        // a low rate limit, so that one test can exceed it without slowing the others
+        suite = Suite.start(SuiteSettings.ephemeral(root, logs)
+                .withEnvironment(Map.of(
+                        "RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "20",
+                        "RURALWATCH_GATEWAY_RATE_LIMIT_BURST", "40")));
         RestAssured.baseURI = suite.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.requestSpecification = as("county-admin", COUNTY);
@@ -308,6 +313,54 @@ class SuiteEndToEndIT {
 
     @Test
     @Order(6)
+    void gatewaySendsSecurityHeadersAllowsTheFrontendOriginAndLimitsEachClient() {
+        given().queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Cache-Control", equalTo("no-store"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .options("/api/v1/households")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
+        String refused = given().header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/households")
+                .then()
+                .extract()
+                .header("Access-Control-Allow-Origin");
+        assertTrue(refused == null, "no CORS grant for an unknown origin");
+
+        RequestSpecification burst = as("auditor", COUNTY);
+        io.restassured.response.Response limited = null;
+        for (int i = 0; i < 400 && limited == null; i++) {
+            var response = given().spec(burst).queryParam("division", COUNTY).get("/api/v1/reports/overview");
+            if (response.statusCode() == 429) {
+                limited = response;
+            } else {
+                assertEquals(200, response.statusCode());
+            }
+        }
+        assertTrue(limited != null, "a client above its rate is refused");
+        limited.then()
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("type", equalTo("urn:ruralwatch:problem:too-many-requests"));
+        // another client is not affected
+        given().queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    @Order(7)
     void aServiceInTheProdProfileRefusesTheDevelopmentIssuer() throws Exception {
         Path runner = Path.of(System.getProperty("ruralwatch.root", ".."))
                 .toAbsolutePath()
@@ -344,7 +397,7 @@ class SuiteEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void gatewayCarriesRequestIdsAndAnswersProblemsForUnknownRoutesAndDownServices() {
         given().header("X-Request-Id", "e2e-request-1")
                 .queryParam("division", COUNTY)
