@@ -98,7 +98,8 @@ public class ProxyRoutes {
         }
         String token = authorization.substring(BEARER.length()).trim();
         request.pause();
-        context.vertx().executeBlocking(() -> tokens.parse(token)).onComplete(verified -> {
+        // off the event loop (a JWKS key set may have to be fetched), unordered so verifications run in parallel
+        context.vertx().executeBlocking(() -> tokens.parse(token), false).onComplete(verified -> {
             if (verified.succeeded()) {
                 OptionalLong wait = rateLimiter.tryAcquire(verified.result().getName());
                 if (wait.isPresent()) {

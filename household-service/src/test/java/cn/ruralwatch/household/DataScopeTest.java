@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -57,27 +58,27 @@ class DataScopeTest {
 
     @Test
     void townshipOfficerCannotReadListOrCountAnotherTownship() {
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .get("/api/v1/households/" + householdA1)
                 .then()
                 .statusCode(200);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .get("/api/v1/households/" + householdB1)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .queryParam("division", TOWNSHIP_B)
                 .get("/api/v1/households")
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .queryParam("division", VILLAGE_B1)
                 .get("/api/v1/households")
                 .then()
                 .statusCode(404);
         // asking for the whole county gives the officer's own township only, and counts only it
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .queryParam("division", COUNTY)
                 .queryParam("size", 500)
                 .get("/api/v1/households")
@@ -86,19 +87,19 @@ class DataScopeTest {
                 .body("items.villageCode", everyItem(startsWith(TOWNSHIP_A)))
                 .body("items.id", hasItem(householdA1))
                 .body("items.id", not(hasItem(householdB1)));
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .get("/api/v1/divisions/" + TOWNSHIP_B)
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .get("/api/v1/divisions/" + TOWNSHIP_B + "/children")
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .get("/api/v1/divisions/" + COUNTY)
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .get("/api/v1/divisions/" + TOWNSHIP_A + "/children")
                 .then()
                 .statusCode(200)
@@ -108,7 +109,7 @@ class DataScopeTest {
     @Test
     void townshipOfficerCannotChangeAnotherTownship() throws Exception {
         long households = count("select count(*) from household");
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .contentType(ContentType.JSON)
                 .body(Fixtures.household(VILLAGE_B1, Fixtures.idNumber("19800101", true)))
                 .post("/api/v1/households")
@@ -116,7 +117,7 @@ class DataScopeTest {
                 .statusCode(400)
                 .body("errors[0].code", equalTo("UNKNOWN_VILLAGE"));
         // the person registered in township B is not revealed to township A
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
+        Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP_A)
                 .contentType(ContentType.JSON)
                 .body(Fixtures.household(VILLAGE_A1, personInB))
                 .post("/api/v1/households")
@@ -125,14 +126,14 @@ class DataScopeTest {
                 .body("errors[0].code", equalTo("ALREADY_REGISTERED"))
                 .body("errors[0].message", not(containsString(householdB1)));
         assertEquals(households, count("select count(*) from household"));
-        Infrastructure.as(Roles.COUNTY_ADMIN, "450431")
+        Tokens.as(Roles.COUNTY_ADMIN, "450431")
                 .contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"")
                 .body("{\"name\":\"改名\"}")
                 .put("/api/v1/divisions/" + TOWNSHIP_B)
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.COUNTY_ADMIN, "450431")
+        Tokens.as(Roles.COUNTY_ADMIN, "450431")
                 .contentType(ContentType.JSON)
                 .body("""
                         {"code":"450430103","name":"越权镇","level":"TOWNSHIP","parentCode":"450430"}""")
@@ -144,31 +145,31 @@ class DataScopeTest {
 
     @Test
     void villageClerkSeesOnlyTheVillage() {
-        Infrastructure.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
+        Tokens.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
                 .queryParam("size", 500)
                 .get("/api/v1/households")
                 .then()
                 .statusCode(200)
                 .body("items.villageCode", everyItem(equalTo(VILLAGE_A1)))
                 .body("items.id", hasItem(householdA1));
-        Infrastructure.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
+        Tokens.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
                 .get("/api/v1/households/" + householdA2)
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
+        Tokens.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
                 .queryParam("division", TOWNSHIP_A)
                 .get("/api/v1/households")
                 .then()
                 .statusCode(200)
                 .body("items.id", not(hasItem(householdA2)));
-        Infrastructure.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
+        Tokens.as(Roles.VILLAGE_CLERK, VILLAGE_A1)
                 .get("/api/v1/divisions/" + VILLAGE_A2)
                 .then()
                 .statusCode(404);
     }
 
     private static RequestSpecification admin() {
-        return Infrastructure.as(Roles.COUNTY_ADMIN, COUNTY);
+        return Tokens.as(Roles.COUNTY_ADMIN, COUNTY);
     }
 
     private static String register(String village, String idNumber) {

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -19,7 +20,7 @@ class DivisionTest {
     }
 
     private static io.restassured.specification.RequestSpecification admin(String county) {
-        return Infrastructure.as(Roles.COUNTY_ADMIN, county);
+        return Tokens.as(Roles.COUNTY_ADMIN, county);
     }
 
     @Test

@@ -17,6 +17,7 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.CloudEventHeaders;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +43,7 @@ class HouseholdRegistrationTest {
 
     @BeforeEach
     void divisions() {
-        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.village(VILLAGE);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class OutboxDuringKafkaOutageTest {
 
     @BeforeEach
     void authenticate() {
-        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
     }
 
     @Inject

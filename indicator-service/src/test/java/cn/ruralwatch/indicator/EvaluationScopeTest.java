@@ -3,6 +3,7 @@ package cn.ruralwatch.indicator;
 import static org.awaitility.Awaitility.await;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
@@ -29,17 +30,16 @@ class EvaluationScopeTest {
                 "ENROLLED",
                 UUID.randomUUID().toString());
         String path = "/api/v1/households/" + householdId + "/evaluations";
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Infrastructure.as(Roles.COUNTY_ADMIN, "450422")
-                .get(path)
-                .then()
-                .statusCode(200));
-        Infrastructure.as(Roles.VILLAGE_CLERK, "450422101201").get(path).then().statusCode(200);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, "450422102")
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        Tokens.as(Roles.COUNTY_ADMIN, "450422").get(path).then().statusCode(200));
+        Tokens.as(Roles.VILLAGE_CLERK, "450422101201").get(path).then().statusCode(200);
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450422102")
                 .get(path)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        Infrastructure.as(Roles.VILLAGE_CLERK, "450422101202").get(path).then().statusCode(404);
-        Infrastructure.as(Roles.COUNTY_ADMIN, "450423").get(path).then().statusCode(404);
+        Tokens.as(Roles.VILLAGE_CLERK, "450422101202").get(path).then().statusCode(404);
+        Tokens.as(Roles.COUNTY_ADMIN, "450423").get(path).then().statusCode(404);
     }
 }

@@ -12,6 +12,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import cn.ruralwatch.testing.TopicWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ class HouseholdEvaluationTest {
 
     @BeforeEach
     void logging() {
-        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

@@ -8,6 +8,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +50,7 @@ class FundBatchScopeTest {
 
     @Test
     void batchesAreVisibleOnlyWithinTheCounty() throws Exception {
-        String id = Infrastructure.as(Roles.COUNTY_ADMIN, COUNTY)
+        String id = Tokens.as(Roles.COUNTY_ADMIN, COUNTY)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"countyCode":"450440","sourceLevel":"PROVINCIAL","year":2024,"batchNumber":7,"amount":800000}""")
@@ -58,30 +59,30 @@ class FundBatchScopeTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        Infrastructure.as(Roles.AUDITOR, COUNTY)
+        Tokens.as(Roles.AUDITOR, COUNTY)
                 .get("/api/v1/fund-batches/" + id)
                 .then()
                 .statusCode(200);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, "450440101")
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450440101")
                 .get("/api/v1/fund-batches/" + id)
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, "450440101")
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450440101")
                 .get("/api/v1/fund-batches")
                 .then()
                 .statusCode(200)
                 .body("totalItems", equalTo(0));
-        Infrastructure.as(Roles.COUNTY_ADMIN, "450441")
+        Tokens.as(Roles.COUNTY_ADMIN, "450441")
                 .get("/api/v1/fund-batches/" + id)
                 .then()
                 .statusCode(404);
-        Infrastructure.as(Roles.COUNTY_ADMIN, "450441")
+        Tokens.as(Roles.COUNTY_ADMIN, "450441")
                 .queryParam("county", COUNTY)
                 .get("/api/v1/fund-batches")
                 .then()
                 .statusCode(404);
         long before = count("select count(*) from fund_batch");
-        Infrastructure.as(Roles.COUNTY_ADMIN, "450441")
+        Tokens.as(Roles.COUNTY_ADMIN, "450441")
                 .contentType(ContentType.JSON)
                 .body("""
                         {"countyCode":"450440","sourceLevel":"PROVINCIAL","year":2024,"batchNumber":8,"amount":1}""")

@@ -11,6 +11,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
 import cn.ruralwatch.testing.TopicWriter;
 import io.agroal.api.AgroalDataSource;
@@ -36,7 +37,7 @@ class FundBatchTest {
 
     @BeforeEach
     void countyIsKnown() {
-        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         householdEvent(COUNTY, EventTypes.DIVISION_REGISTERED, """
                 {"code":"450422","name":"测试县","level":"COUNTY","parentCode":null}""");

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
@@ -28,14 +29,14 @@ class OverviewScopeTest {
         OverviewTest.division("452000102201", "西村", "VILLAGE", "452000102");
         OverviewTest.household("452000101201", 2);
         OverviewTest.household("452000102201", 5);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Infrastructure.as(Roles.COUNTY_ADMIN, "452000")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.COUNTY_ADMIN, "452000")
                 .queryParam("division", "452000")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)
                 .body("households", equalTo(2))
                 .body("members", equalTo(7)));
-        Infrastructure.as(Roles.TOWNSHIP_OFFICER, "452000101")
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "452000101")
                 .queryParam("division", "452000101")
                 .get("/api/v1/reports/overview")
                 .then()
@@ -43,13 +44,13 @@ class OverviewScopeTest {
                 .body("households", equalTo(1))
                 .body("members", equalTo(2));
         for (String outside : new String[] {"452000", "452000102", "452000102201"}) {
-            Infrastructure.as(Roles.TOWNSHIP_OFFICER, "452000101")
+            Tokens.as(Roles.TOWNSHIP_OFFICER, "452000101")
                     .queryParam("division", outside)
                     .get("/api/v1/reports/overview")
                     .then()
                     .statusCode(404);
         }
-        Infrastructure.as(Roles.VILLAGE_CLERK, "452000102201")
+        Tokens.as(Roles.VILLAGE_CLERK, "452000102201")
                 .queryParam("division", "452000102201")
                 .get("/api/v1/reports/overview")
                 .then()

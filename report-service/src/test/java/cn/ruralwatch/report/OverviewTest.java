@@ -10,6 +10,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -23,7 +24,7 @@ class OverviewTest {
 
     @BeforeEach
     void authenticate() {
-        Infrastructure.authenticateAs(Roles.COUNTY_ADMIN, "451000");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "451000");
     }
 
     @Test

@@ -1,11 +1,16 @@
 package cn.ruralwatch.testing;
 
 import cn.ruralwatch.embedded.DevIdentityProvider;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 
 /**
- * Bearer tokens for tests, signed by the identity the service under test trusts. Tests put them on their requests
- * themselves: a {@code @QuarkusTest} body sees REST Assured through the application's class loader.
+ * Bearer tokens for tests, signed by the identity the service under test trusts.
+ *
+ * <p>A default caller set with {@link #authenticateAs} takes effect when set in {@code @BeforeEach}; a test that
+ * switches callers puts the token on each request with {@link #as} instead (and clears the default).
  */
 public final class Tokens {
 
@@ -19,5 +24,17 @@ public final class Tokens {
     /** {@link #bearer(DevIdentityProvider, String, String)} with the test resource's identity. */
     public static String bearer(String role, String division) {
         return bearer(SuiteInfrastructure.identity(), role, division);
+    }
+
+    /** A request carrying a token of this role and division. */
+    public static RequestSpecification as(String role, String division) {
+        return RestAssured.given().header("Authorization", bearer(role, division));
+    }
+
+    /** Every REST Assured request of the test carries a token of this role and division. */
+    public static void authenticateAs(String role, String division) {
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", bearer(role, division))
+                .build();
     }
 }
