@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Gateway overhead: the same GET (county overview) through the gateway and directly to report-service,
-# same concurrency, same run. Needs a running suite (bin/suite up) and wrk (Debian package `wrk`).
+# same concurrency, same run. Needs wrk (Debian package `wrk`) and a running suite whose per-client rate limit does not
+# cap the single benchmark client:
+#   RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 RURALWATCH_GATEWAY_RATE_LIMIT_BURST=1000000 bin/suite up
 #
 #   bench/gateway-overhead.sh [DURATION] [CONNECTIONS]      defaults: 20s, 16 connections, 2 threads
 #
