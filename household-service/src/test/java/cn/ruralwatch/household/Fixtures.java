@@ -2,26 +2,18 @@ package cn.ruralwatch.household;
 
 import static io.restassured.RestAssured.given;
 
-import cn.ruralwatch.household.household.IdNumbers;
+import cn.ruralwatch.testing.TestIdNumbers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test data: divisions and valid, unique ID numbers. */
 final class Fixtures {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
     private Fixtures() {}
 
     /** A valid ID number not used before in this JVM, born on the given date (yyyyMMdd). */
     static String idNumber(String birthDate, boolean male) {
-        int seq = SEQUENCE.getAndIncrement();
-        int sexDigit = male ? 1 : 2;
-        String first17 = "450422" + birthDate + String.format("%02d", seq % 100) + sexDigit;
-        // address codes vary with the sequence so numbers stay unique past 100 per date
-        first17 = String.format("%06d", 450422 + seq / 100) + first17.substring(6);
-        return first17 + IdNumbers.expectedCheckCharacter(first17);
+        return TestIdNumbers.next(birthDate, male);
     }
 
     /** Creates county 450422, township 450422101 and the given village unless they exist. */

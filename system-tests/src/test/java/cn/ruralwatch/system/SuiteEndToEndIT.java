@@ -15,6 +15,7 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
 import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.TestIdNumbers;
 import cn.ruralwatch.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -101,9 +102,9 @@ class SuiteEndToEndIT {
                           {"name":"韦某强","idNumber":"%s","relation":"HEAD","medicalInsurance":"ENROLLED"},
                           {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE","medicalInsurance":"ENROLLED"},
                           {"name":"韦某明","idNumber":"%s","relation":"SON"}]}""".formatted(
-                                IdNumbers.next("19700312", true),
-                                IdNumbers.next("19720105", false),
-                                IdNumbers.next("20050620", true)))
+                                TestIdNumbers.next("19700312", true),
+                                TestIdNumbers.next("19720105", false),
+                                TestIdNumbers.next("20050620", true)))
                 .post("/api/v1/households")
                 .then()
                 .statusCode(201)
@@ -156,18 +157,18 @@ class SuiteEndToEndIT {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:ruralwatch:problem:malformed-json"));
-        String valid = IdNumbers.next("19600101", true);
+        String valid = TestIdNumbers.next("19600101", true);
         String wrongCheckDigit = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
         refused(household(VILLAGE, wrongCheckDigit, "HEAD"), 400, "members[0].idNumber", "CHECK_DIGIT");
         refused(
-                household("450422101299", IdNumbers.next("19600102", true), "HEAD"),
+                household("450422101299", TestIdNumbers.next("19600102", true), "HEAD"),
                 400,
                 "villageCode",
                 "UNKNOWN_VILLAGE");
         refused(
                 """
                 {"villageCode":"%s","members":[{"name":"甲","idNumber":"%s","relation":"HEAD"},
-                                               {"name":"乙","idNumber":"%s","relation":"HEAD"}]}""".formatted(VILLAGE, IdNumbers.next("19600103", true), IdNumbers.next("19600104", false)),
+                                               {"name":"乙","idNumber":"%s","relation":"HEAD"}]}""".formatted(VILLAGE, TestIdNumbers.next("19600103", true), TestIdNumbers.next("19600104", false)),
                 400,
                 "members",
                 "HEAD_COUNT");
@@ -207,7 +208,7 @@ class SuiteEndToEndIT {
         List<String> ids = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
-                ids.add(json().body(household(VILLAGE, IdNumbers.next("19851010", i % 2 == 0), "HEAD"))
+                ids.add(json().body(household(VILLAGE, TestIdNumbers.next("19851010", i % 2 == 0), "HEAD"))
                         .post("/api/v1/households")
                         .then()
                         .statusCode(201)
@@ -457,25 +458,6 @@ class SuiteEndToEndIT {
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** Valid, unique ID numbers for the run. */
-    static final class IdNumbers {
-        private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
-        private static int sequence = 10;
-
-        static String next(String birthDate, boolean male) {
-            int seq = sequence++;
-            String first17 = "4504" + String.format("%02d", seq / 100 % 100) + birthDate
-                    + String.format("%02d", seq % 100) + (male ? 1 : 2);
-            int sum = 0;
-            for (int i = 0; i < 17; i++) {
-                sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-            }
-            assertTrue(first17.length() == 17);
-            return first17 + CHECK[sum % 11];
         }
     }
 }

@@ -81,7 +81,7 @@ public class HouseholdService {
             if (e.getCause() instanceof ConstraintViolationException violation
                     && ONE_PERSON_ONE_HOUSEHOLD.equals(violation.getConstraintName())) {
                 // a concurrent registration took one of the members between our check and our insert
-                throw alreadyRegistered(request);
+                throw alreadyRegistered(request, registeredElsewhere(request));
             }
             throw e;
         }
@@ -138,13 +138,13 @@ public class HouseholdService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        if (!registeredElsewhere(request).isEmpty()) {
-            throw alreadyRegistered(request);
+        Map<String, Registration> elsewhere = registeredElsewhere(request);
+        if (!elsewhere.isEmpty()) {
+            throw alreadyRegistered(request, elsewhere);
         }
     }
 
-    private ProblemException alreadyRegistered(HouseholdApi.Registration request) {
-        Map<String, Registration> elsewhere = registeredElsewhere(request);
+    private ProblemException alreadyRegistered(HouseholdApi.Registration request, Map<String, Registration> elsewhere) {
         List<Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < request.members().size(); i++) {
             Registration other =
