@@ -18,9 +18,14 @@ final class Fixtures {
 
     /** Creates county 450422, township 450422101 and the given village unless they exist. */
     static void village(String villageCode) {
-        division("450422", "测试县", "COUNTY", null);
-        division(villageCode.substring(0, 9), "测试镇", "TOWNSHIP", "450422");
-        division(villageCode, "测试村", "VILLAGE", villageCode.substring(0, 9));
+        village(given(), villageCode);
+    }
+
+    /** {@link #village(String)} with the given caller, e.g. {@code Tokens.as(Roles.COUNTY_ADMIN, "450422")}. */
+    static void village(RequestSpecification caller, String villageCode) {
+        division(caller, "450422", "测试县", "COUNTY", null);
+        division(caller, villageCode.substring(0, 9), "测试镇", "TOWNSHIP", "450422");
+        division(caller, villageCode, "测试村", "VILLAGE", villageCode.substring(0, 9));
     }
 
     static void division(String code, String name, String level, String parent) {

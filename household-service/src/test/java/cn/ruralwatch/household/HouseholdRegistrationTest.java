@@ -15,6 +15,8 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.CloudEventHeaders;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
@@ -40,6 +42,9 @@ class HouseholdRegistrationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    PersonalDataProtector protector;
 
     @BeforeEach
     void divisions() {
@@ -285,7 +290,10 @@ class HouseholdRegistrationTest {
                 .body(org.hamcrest.Matchers.not(containsString("Exception")));
         assertEquals(households, count("select count(*) from household"), "no household stored");
         assertEquals(outbox, count("select count(*) from outbox_event"), "no event written");
-        assertEquals(0, count("select count(*) from member where id_number = '" + idNumberThatMustNotBeStored + "'"));
+        assertEquals(
+                0,
+                count("select count(*) from member where id_number_hash = '"
+                        + protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumberThatMustNotBeStored) + "'"));
     }
 
     private List<TopicReader.Event> eventsFor(String householdId) {

@@ -51,11 +51,13 @@ class OutboxDuringKafkaOutageTest {
                         .extract()
                         .path("id"));
             }
-            assertEquals(20, pendingFor(ids), "all 20 events wait in the outbox");
+            assertEquals(20, pendingFor(ids, Topics.HOUSEHOLD_EVENTS), "all 20 events wait in the outbox");
+            assertEquals(20, pendingFor(ids, Topics.AUDIT_EVENTS), "and the 20 audit entries of the registrations");
         } finally {
             SuiteInfrastructure.kafka().start();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> pendingFor(ids) == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> pendingFor(ids, Topics.HOUSEHOLD_EVENTS) + pendingFor(ids, Topics.AUDIT_EVENTS) == 0);
         List<TopicReader.Event> published =
                 TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS).stream()
                         .filter(e -> ids.contains(e.key()))
@@ -63,13 +65,19 @@ class OutboxDuringKafkaOutageTest {
         Set<String> keys = new HashSet<>();
         published.forEach(e -> keys.add(e.key()));
         assertEquals(new HashSet<>(ids), keys, "every held event reached Kafka");
+        Set<String> audited = new HashSet<>();
+        TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.AUDIT_EVENTS).stream()
+                .filter(e -> ids.contains(e.key()))
+                .forEach(e -> audited.add(e.key()));
+        assertEquals(new HashSet<>(ids), audited, "every held audit entry reached Kafka");
     }
 
-    private long pendingFor(List<String> ids) throws Exception {
+    private long pendingFor(List<String> ids, String topic) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "select count(*) from outbox_event where published_at is null and aggregate_id = any(?)")) {
+                        "select count(*) from outbox_event where published_at is null and aggregate_id = any(?) and topic = ?")) {
             s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            s.setString(2, topic);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

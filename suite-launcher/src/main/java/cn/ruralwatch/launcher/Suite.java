@@ -3,6 +3,7 @@ package cn.ruralwatch.launcher;
 import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.embedded.FreePorts;
 import cn.ruralwatch.embedded.KafkaBroker;
+import cn.ruralwatch.embedded.LocalPersonalDataKeys;
 import cn.ruralwatch.embedded.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class Suite implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private DevIdentityProvider identity;
+    private LocalPersonalDataKeys personalDataKeys;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
 
@@ -66,6 +68,7 @@ public final class Suite implements AutoCloseable {
                 ? Files.createTempDirectory("ruralwatch-dev-keys")
                 : settings.keyDirectory();
         identity = DevIdentityProvider.inDirectory(keys, DevIdentityProvider.ISSUER);
+        personalDataKeys = LocalPersonalDataKeys.inDirectory(keys);
         Map<String, Integer> ports = new HashMap<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             int port = settings.servicePorts().getOrDefault(spec.name(), 0);
@@ -108,6 +111,9 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // RURALWATCH_PERSONAL_DATA_MODE=sm (in the settings or the launcher's environment) selects SM4/SM3
+        String mode = env.getOrDefault("RURALWATCH_PERSONAL_DATA_MODE", System.getenv("RURALWATCH_PERSONAL_DATA_MODE"));
+        personalDataKeys.environment(mode).forEach(env::putIfAbsent);
         return env;
     }
 

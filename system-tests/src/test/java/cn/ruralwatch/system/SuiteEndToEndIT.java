@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +143,32 @@ class SuiteEndToEndIT {
         TopicReader.Event registered =
                 published.stream().filter(e -> id.equals(e.key())).findFirst().orElseThrow();
         EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, registered.data());
+
+        // an auditor sees the ID numbers masked, and finds the registration in the audit log
+        RequestSpecification admin = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            String masked = "[0-9]{6}\\*{8}[0-9]{3}[0-9X]";
+            given().spec(as("auditor", COUNTY))
+                    .get("/api/v1/households/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("members.idNumber", everyItem(matchesPattern(masked)));
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> given().spec(as("auditor", COUNTY))
+                            .queryParam("entityId", id)
+                            .get("/api/v1/audit-entries")
+                            .then()
+                            .statusCode(200)
+                            .body("items.action", hasItem("CREATE"))
+                            .body("items.actor", everyItem(equalTo("e2e-county-admin")))
+                            .body(
+                                    "items.find { it.action == 'CREATE' }.changes.find { it.field == 'members[0].idNumber' }.newValue",
+                                    matchesPattern(masked)));
+        } finally {
+            RestAssured.requestSpecification = admin;
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.division;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.audit.AuditAction;
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
@@ -39,6 +42,9 @@ public class DivisionService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    AuditTrail audit;
 
     public Division register(DivisionApi.Registration request, String idempotencyKey) {
         String code = idempotencyKeys
@@ -104,13 +110,29 @@ public class DivisionService {
                 division.code,
                 EventTypes.DIVISION_REGISTERED,
                 new DivisionRegistered(division.code, division.name, division.level.name(), division.parentCode));
+        audit.changed(
+                AuditAction.CREATE,
+                AGGREGATE,
+                division.code,
+                division.code,
+                List.of(
+                        AuditedChange.created("name", division.name),
+                        AuditedChange.created("level", division.level),
+                        AuditedChange.created("parentCode", division.parentCode)));
         return division;
     }
 
     public Division rename(String code, DivisionApi.Rename request, String ifMatch) {
         Division division = get(code);
         EntityTags.requireMatch(ifMatch, division.version);
+        String oldName = division.name;
         division.rename(request.name().trim(), Instant.now());
+        audit.changed(
+                AuditAction.UPDATE,
+                AGGREGATE,
+                division.code,
+                division.code,
+                List.of(AuditedChange.changed("name", oldName, division.name)));
         entityManager.flush();
         outbox.publish(
                 Topics.HOUSEHOLD_EVENTS,

@@ -27,6 +27,14 @@ public class Household {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    /** 联系电话, encrypted. */
+    @Column(name = "phone_cipher")
+    public String phoneCipher;
+
+    /** 一卡通银行账号 subsidies are paid into, encrypted. */
+    @Column(name = "bank_account_cipher")
+    public String bankAccountCipher;
+
     @Version
     public long version;
 

@@ -40,6 +40,9 @@ public class HouseholdResource {
     @Inject
     HouseholdService households;
 
+    @Inject
+    HouseholdViews views;
+
     @POST
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "registerHousehold", summary = "登记农户及家庭成员")
@@ -61,7 +64,7 @@ public class HouseholdResource {
                         .path(household.id.toString())
                         .build())
                 .header("ETag", EntityTags.of(household.version))
-                .entity(HouseholdApi.HouseholdView.of(household))
+                .entity(views.registered(household))
                 .build();
     }
 
@@ -75,7 +78,26 @@ public class HouseholdResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         Household household = households.get(parseId(id));
-        return Response.ok(HouseholdApi.HouseholdView.of(household))
+        return Response.ok(views.read(household))
+                .header("ETag", EntityTags.of(household.version))
+                .build();
+    }
+
+    @POST
+    @Path("/lookup")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "findHouseholdByIdNumber",
+            summary = "按身份证号查找农户",
+            description = "精确匹配（按密钥散列查找，身份证号不以明文保存）。身份证号放在请求体中，不出现在网址和访问日志里。" + "查不到或在调用者管辖范围以外时都回答 404。")
+    @APIResponse(responseCode = "200", description = "此人所在的农户")
+    @APIResponse(
+            responseCode = "404",
+            description = "管辖范围内没有登记此身份证号的农户",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response findByIdNumber(@Valid @NotNull HouseholdApi.IdNumberLookup request) {
+        Household household = households.findByIdNumber(request.idNumber());
+        return Response.ok(views.read(household))
                 .header("ETag", EntityTags.of(household.version))
                 .build();
     }

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.audit.AuditAction;
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.HouseholdRegistered;
 import cn.ruralwatch.events.Topics;
@@ -10,6 +13,8 @@ import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +52,12 @@ public class HouseholdService {
     @Inject
     CallerScope scope;
 
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    AuditTrail audit;
+
     public Household register(HouseholdApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
                 .once("household", idempotencyKey, request, () -> create(request)
@@ -62,12 +73,16 @@ public class HouseholdService {
         household.id = UUID.randomUUID();
         household.villageCode = request.villageCode();
         household.registeredAt = Instant.now();
+        household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, blankToNull(request.phone()));
+        household.bankAccountCipher =
+                protector.encrypt(PersonalDataKind.BANK_ACCOUNT, blankToNull(request.bankAccount()));
         for (HouseholdApi.MemberRegistration m : request.members()) {
             String idNumber = IdNumbers.normalize(m.idNumber());
             Member member = new Member();
             member.id = UUID.randomUUID();
             member.name = m.name().trim();
-            member.idNumber = idNumber;
+            member.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
+            member.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
             member.relation = m.relation();
             member.sex = IdNumbers.sex(idNumber);
             member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
@@ -91,7 +106,31 @@ public class HouseholdService {
                 household.id.toString(),
                 EventTypes.HOUSEHOLD_REGISTERED,
                 registered(household));
+        audit.changed(AuditAction.CREATE, AGGREGATE, household.id.toString(), household.villageCode, created(request));
         return household;
+    }
+
+    /** The registered fields as the audit log keeps them: personal numbers masked. */
+    private static List<AuditedChange> created(HouseholdApi.Registration request) {
+        List<AuditedChange> changes = new ArrayList<>();
+        changes.add(AuditedChange.created("villageCode", request.villageCode()));
+        changes.add(AuditedChange.created("phone", PersonalDataKind.PHONE.mask(blankToNull(request.phone()))));
+        changes.add(AuditedChange.created(
+                "bankAccount", PersonalDataKind.BANK_ACCOUNT.mask(blankToNull(request.bankAccount()))));
+        for (int i = 0; i < request.members().size(); i++) {
+            HouseholdApi.MemberRegistration m = request.members().get(i);
+            String prefix = "members[" + i + "].";
+            changes.add(AuditedChange.created(prefix + "name", m.name().trim()));
+            changes.add(AuditedChange.created(
+                    prefix + "idNumber", PersonalDataKind.ID_NUMBER.mask(IdNumbers.normalize(m.idNumber()))));
+            changes.add(AuditedChange.created(prefix + "relation", m.relation()));
+            changes.add(AuditedChange.created(prefix + "medicalInsurance", m.medicalInsurance()));
+        }
+        return changes;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void validate(HouseholdApi.Registration request) {
@@ -169,19 +208,44 @@ public class HouseholdService {
     /** Where a person is registered already. */
     private record Registration(UUID householdId, String villageCode) {}
 
+    /** Where the members' ID numbers are registered already, by ID number, found through their look-up hashes. */
     private Map<String, Registration> registeredElsewhere(HouseholdApi.Registration request) {
-        List<String> idNumbers = request.members().stream()
-                .map(m -> IdNumbers.normalize(m.idNumber()))
-                .toList();
+        Map<String, String> idNumberByHash = new HashMap<>();
+        for (HouseholdApi.MemberRegistration m : request.members()) {
+            String idNumber = IdNumbers.normalize(m.idNumber());
+            protector
+                    .lookupHashes(PersonalDataKind.ID_NUMBER, idNumber)
+                    .forEach(hash -> idNumberByHash.put(hash, idNumber));
+        }
         Map<String, Registration> found = new HashMap<>();
         entityManager
                 .createQuery(
-                        "select m.idNumber, m.household.id, m.household.villageCode from Member m where m.idNumber in :ids",
+                        "select m.idNumberHash, m.household.id, m.household.villageCode from Member m where m.idNumberHash in :hashes",
                         Object[].class)
-                .setParameter("ids", idNumbers)
+                .setParameter("hashes", idNumberByHash.keySet())
                 .getResultList()
-                .forEach(row -> found.put((String) row[0], new Registration((UUID) row[1], (String) row[2])));
+                .forEach(row -> found.put(
+                        idNumberByHash.get((String) row[0]), new Registration((UUID) row[1], (String) row[2])));
         return found;
+    }
+
+    /**
+     * The household of a person, found by the exact ID number through its keyed hash (the number itself is never
+     * searched for or stored in plain text). Outside the caller's region it does not exist.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Household findByIdNumber(String idNumber) {
+        String normalized = IdNumbers.normalize(idNumber);
+        List<UUID> ids = entityManager
+                .createQuery("select m.household.id from Member m where m.idNumberHash in :hashes", UUID.class)
+                .setParameter("hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, normalized))
+                .getResultList();
+        Household household = ids.isEmpty() ? null : load(ids.getFirst());
+        if (household == null || !scope.covers(household.villageCode)) {
+            // the same answer whether the person is unknown or registered outside the caller's region
+            throw ProblemException.notFound("household.id-number.not-found");
+        }
+        return household;
     }
 
     private static HouseholdRegistered registered(Household household) {
@@ -201,16 +265,20 @@ public class HouseholdService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Household get(UUID id) {
-        Household household = entityManager
+        Household household = load(id);
+        if (household == null || !scope.covers(household.villageCode)) {
+            throw ProblemException.notFound("household.not-found", id);
+        }
+        return household;
+    }
+
+    private Household load(UUID id) {
+        return entityManager
                 .createQuery("select h from Household h left join fetch h.members where h.id = :id", Household.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-        if (household == null || !scope.covers(household.villageCode)) {
-            throw ProblemException.notFound("household.not-found", id);
-        }
-        return household;
     }
 
     /** Households whose village lies in the division (code prefix) and in the caller's region, oldest first. */

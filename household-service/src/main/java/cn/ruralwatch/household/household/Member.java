@@ -30,8 +30,13 @@ public class Member {
     @Column(nullable = false)
     public String name;
 
-    @Column(name = "id_number", nullable = false)
-    public String idNumber;
+    /** 身份证号, encrypted ({@code PersonalDataProtector}). */
+    @Column(name = "id_number_cipher", nullable = false)
+    public String idNumberCipher;
+
+    /** Keyed hash of the ID number for exact look-ups; unique: one person, one household. */
+    @Column(name = "id_number_hash")
+    public String idNumberHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -8,6 +8,7 @@ public final class EventTypes {
     public static final String HOUSEHOLD_REGISTERED = "household.registered.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";
+    public static final String AUDIT_RECORDED = "audit.recorded.v1";
 
     private EventTypes() {}
 }

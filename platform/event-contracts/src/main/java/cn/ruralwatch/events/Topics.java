@@ -9,6 +9,8 @@ public final class Topics {
     public static final String INDICATOR_EVENTS = "indicator-events";
     /** Funds, projects and benefits, published by project-fund-service, keyed by their id. */
     public static final String FUND_EVENTS = "fund-events";
+    /** Audit entries of every service (changes, full reads of personal numbers), keyed by entity id. */
+    public static final String AUDIT_EVENTS = "audit-events";
 
     private Topics() {}
 

@@ -1,6 +1,9 @@
 package cn.ruralwatch.fund.fund;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.audit.AuditAction;
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.FundBatchRegistered;
@@ -39,6 +42,9 @@ public class FundBatchService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    AuditTrail audit;
 
     public FundBatch register(FundBatchApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
@@ -100,6 +106,19 @@ public class FundBatchService {
                         batch.batchNumber,
                         batch.amount,
                         batch.countyCode));
+        audit.changed(
+                AuditAction.CREATE,
+                "fund-batch",
+                batch.id.toString(),
+                batch.countyCode,
+                List.of(
+                        AuditedChange.created("countyCode", batch.countyCode),
+                        AuditedChange.created("sourceLevel", batch.sourceLevel),
+                        AuditedChange.created("year", batch.year),
+                        AuditedChange.created("batchNumber", batch.batchNumber),
+                        AuditedChange.created("amount", batch.amount.toPlainString()),
+                        AuditedChange.created("documentNumber", batch.documentNumber),
+                        AuditedChange.created("purpose", batch.purpose)));
         return batch;
     }
 

@@ -1,0 +1,13 @@
+package cn.ruralwatch.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    /** 新增 */
+    CREATE,
+    /** 修改 */
+    UPDATE,
+    /** 删除 */
+    DELETE,
+    /** 查看完整个人信息（身份证号、电话、银行账号未脱敏） */
+    READ_UNMASKED
+}

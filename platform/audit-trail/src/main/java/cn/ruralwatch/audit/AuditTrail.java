@@ -1,0 +1,118 @@
+package cn.ruralwatch.audit;
+
+import cn.ruralwatch.events.AuditRecorded;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.problem.Problems;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Records audit entries: who (subject, roles, division, client, address, request id) did what to which entity. An entry
+ * is written to the outbox in the transaction of the change it describes, so a change is never without its entry and
+ * an entry never without its change; report-service keeps them in the append-only audit log that auditors query.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final String DIVISION = "division";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    /**
+     * Records a change in the caller's transaction.
+     *
+     * @param entityDivision the division the entity belongs to (a village code for a household), so that auditors see
+     *     the entries of their region
+     * @param changes the changed fields; fields whose value did not change are left out
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String entityDivision,
+            List<AuditedChange> changes) {
+        write(
+                action,
+                entityType,
+                entityId,
+                entityDivision,
+                changes.stream().filter(AuditedChange::isChange).toList());
+    }
+
+    /** Records that the caller was shown personal numbers in full; in a transaction of its own when there is none. */
+    @Transactional
+    public void revealed(String entityType, String entityId, String entityDivision, List<String> fields) {
+        write(
+                AuditAction.READ_UNMASKED,
+                entityType,
+                entityId,
+                entityDivision,
+                fields.stream().map(AuditedChange::revealed).toList());
+    }
+
+    private void write(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String entityDivision,
+            List<AuditedChange> changes) {
+        RoutingContext http = request.getCurrent();
+        AuditRecorded entry = new AuditRecorded(
+                Instant.now(),
+                service,
+                identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(),
+                identity.getRoles().stream().sorted().toList(),
+                claim(DIVISION),
+                client(),
+                http == null || http.request().remoteAddress() == null
+                        ? null
+                        : http.request().remoteAddress().hostAddress(),
+                http == null ? null : http.request().getHeader(Problems.REQUEST_ID_HEADER),
+                action.name(),
+                entityType,
+                entityId,
+                entityDivision,
+                changes.stream()
+                        .map(c -> new AuditRecorded.Change(c.field(), c.oldValue(), c.newValue()))
+                        .toList());
+        outbox.publish(Topics.AUDIT_EVENTS, "audit", entityId, EventTypes.AUDIT_RECORDED, entry);
+    }
+
+    /** The OIDC client the token was issued to: {@code azp}, or {@code client_id} of client-credential tokens. */
+    private String client() {
+        String azp = claim("azp");
+        return azp != null ? azp : claim("client_id");
+    }
+
+    private String claim(String name) {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        Object value = token.getClaim(name);
+        return value == null ? null : value.toString().replace("\"", "");
+    }
+}
