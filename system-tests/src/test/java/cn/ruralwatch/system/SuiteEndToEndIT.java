@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.ruralwatch.embedded.LocalPersonalDataKeys;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.launcher.Suite;
@@ -408,6 +409,10 @@ class SuiteEndToEndIT {
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", suite.kafka().bootstrapServers());
         builder.environment().put("RURALWATCH_OUTBOX_RELAY_ENABLED", "false");
+        // a complete configuration otherwise, so that only the issuer can be what stops it
+        builder.environment()
+                .putAll(LocalPersonalDataKeys.inDirectory(Files.createTempDirectory("prod-keys"))
+                        .environment("standard"));
         builder.environment().put("MP_JWT_VERIFY_ISSUER", suite.identity().issuer());
         builder.environment()
                 .put(
