@@ -13,7 +13,7 @@ function setup(thread)
 end
 
 local function id_number(n, male)
-  -- a birth date per 400 numbers, from 1940-01-01 on; sequence digits differ by thread offset and counter
+  -- a birth date per 400 numbers from 1940-01-01 (RUN 0-9 keeps them before 1995); unique by thread, counter and RUN
   local date = os.date("!%Y%m%d", -946771200 + math.floor(n / 400) * 86400)
   local seq = (n % 400) * 2 + (male and 1 or 0)
   local body = "450422" .. date .. string.format("%03d", seq)
@@ -25,7 +25,7 @@ local function id_number(n, male)
 end
 
 function request()
-  local base = (counter * 8 + offset) * 4 + (tonumber(os.getenv("RUN")) or 0) * 4000000
+  local base = (counter * 8 + offset) * 4 + (tonumber(os.getenv("RUN")) or 0) * 800000
   counter = counter + 1
   local members = {}
   local relations = {"HEAD", "SPOUSE", "SON", "DAUGHTER"}
