@@ -1,9 +1,9 @@
 package cn.ruralwatch.household.division;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.audit.AuditAction;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;

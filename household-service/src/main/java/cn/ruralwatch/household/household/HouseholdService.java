@@ -1,9 +1,9 @@
 package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.audit.AuditAction;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.HouseholdRegistered;
 import cn.ruralwatch.events.Topics;
@@ -73,9 +73,8 @@ public class HouseholdService {
         household.id = UUID.randomUUID();
         household.villageCode = request.villageCode();
         household.registeredAt = Instant.now();
-        household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, blankToNull(request.phone()));
-        household.bankAccountCipher =
-                protector.encrypt(PersonalDataKind.BANK_ACCOUNT, blankToNull(request.bankAccount()));
+        household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, request.phone());
+        household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, request.bankAccount());
         for (HouseholdApi.MemberRegistration m : request.members()) {
             String idNumber = IdNumbers.normalize(m.idNumber());
             Member member = new Member();
@@ -114,9 +113,8 @@ public class HouseholdService {
     private static List<AuditedChange> created(HouseholdApi.Registration request) {
         List<AuditedChange> changes = new ArrayList<>();
         changes.add(AuditedChange.created("villageCode", request.villageCode()));
-        changes.add(AuditedChange.created("phone", PersonalDataKind.PHONE.mask(blankToNull(request.phone()))));
-        changes.add(AuditedChange.created(
-                "bankAccount", PersonalDataKind.BANK_ACCOUNT.mask(blankToNull(request.bankAccount()))));
+        changes.add(AuditedChange.created("phone", PersonalDataKind.PHONE.mask(request.phone())));
+        changes.add(AuditedChange.created("bankAccount", PersonalDataKind.BANK_ACCOUNT.mask(request.bankAccount())));
         for (int i = 0; i < request.members().size(); i++) {
             HouseholdApi.MemberRegistration m = request.members().get(i);
             String prefix = "members[" + i + "].";
@@ -127,10 +125,6 @@ public class HouseholdService {
             changes.add(AuditedChange.created(prefix + "medicalInsurance", m.medicalInsurance()));
         }
         return changes;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void validate(HouseholdApi.Registration request) {
@@ -235,12 +229,16 @@ public class HouseholdService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Household findByIdNumber(String idNumber) {
-        String normalized = IdNumbers.normalize(idNumber);
-        List<UUID> ids = entityManager
-                .createQuery("select m.household.id from Member m where m.idNumberHash in :hashes", UUID.class)
-                .setParameter("hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, normalized))
-                .getResultList();
-        Household household = ids.isEmpty() ? null : load(ids.getFirst());
+        Household household = entityManager
+                .createQuery("""
+                        select h from Household h left join fetch h.members
+                        where h.id in (select m.household.id from Member m where m.idNumberHash in :hashes)""", Household.class)
+                .setParameter(
+                        "hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, IdNumbers.normalize(idNumber)))
+                .getResultList()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (household == null || !scope.covers(household.villageCode)) {
             // the same answer whether the person is unknown or registered outside the caller's region
             throw ProblemException.notFound("household.id-number.not-found");
@@ -265,20 +263,16 @@ public class HouseholdService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Household get(UUID id) {
-        Household household = load(id);
-        if (household == null || !scope.covers(household.villageCode)) {
-            throw ProblemException.notFound("household.not-found", id);
-        }
-        return household;
-    }
-
-    private Household load(UUID id) {
-        return entityManager
+        Household household = entityManager
                 .createQuery("select h from Household h left join fetch h.members where h.id = :id", Household.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
+        if (household == null || !scope.covers(household.villageCode)) {
+            throw ProblemException.notFound("household.not-found", id);
+        }
+        return household;
     }
 
     /** Households whose village lies in the division (code prefix) and in the caller's region, oldest first. */

@@ -15,15 +15,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CallerScope {
 
-    private static final String DIVISION = "division";
+    /** The claim carrying the caller's division code. */
+    public static final String DIVISION = "division";
 
     @Inject
     JsonWebToken token;
 
     /** The caller's division code (6, 9 or 12 digits); a token without a valid one is refused with 403. */
     public String division() {
-        Object claim = token.getClaim(DIVISION);
-        String division = claim == null ? null : claim.toString().replace("\"", "");
+        String division = claim(DIVISION);
         if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "problem.forbidden.no-division");
         }
@@ -45,6 +45,12 @@ public class CallerScope {
             return Optional.of(own);
         }
         return requested.startsWith(own) ? Optional.of(requested) : Optional.empty();
+    }
+
+    /** A claim of the caller's token as text ({@code null} when absent), e.g. {@code azp}. */
+    public String claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null ? null : value.toString().replace("\"", "");
     }
 
     /** The caller's subject, for logs and records. */

@@ -1,5 +1,7 @@
 package cn.ruralwatch.audit;
 
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.AuditRecorded;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
@@ -14,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Records audit entries: who (subject, roles, division, client, address, request id) did what to which entity. An entry
@@ -24,8 +25,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final String DIVISION = "division";
-
     @Inject
     Outbox outbox;
 
@@ -33,7 +32,7 @@ public class AuditTrail {
     SecurityIdentity identity;
 
     @Inject
-    JsonWebToken token;
+    CallerScope caller;
 
     @Inject
     CurrentVertxRequest request;
@@ -86,7 +85,7 @@ public class AuditTrail {
                 service,
                 identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(),
                 identity.getRoles().stream().sorted().toList(),
-                claim(DIVISION),
+                claim(CallerScope.DIVISION),
                 client(),
                 http == null || http.request().remoteAddress() == null
                         ? null
@@ -112,7 +111,6 @@ public class AuditTrail {
         if (identity.isAnonymous()) {
             return null;
         }
-        Object value = token.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
+        return caller.claim(name);
     }
 }

@@ -130,7 +130,8 @@ public final class DevIdentityProvider {
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Makes a key file readable by its owner only. */
+    static void restrictToOwner(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -41,11 +40,7 @@ public final class LocalPersonalDataKeys {
                         SM4_KEY + ":" + secret(random, 16),
                         LOOKUP_KEY + ":" + secret(random, 32));
                 Files.writeString(file, ring + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // file systems without POSIX permissions keep their defaults
-                }
+                DevIdentityProvider.restrictToOwner(file);
             }
             return new LocalPersonalDataKeys(
                     Files.readString(file, StandardCharsets.US_ASCII).strip());

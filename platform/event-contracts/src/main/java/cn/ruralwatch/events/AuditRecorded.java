@@ -14,7 +14,7 @@ import java.util.List;
  * @param client the OIDC client the token was issued to ({@code azp}), if any
  * @param clientAddress the caller's address as the gateway saw it
  * @param requestId {@code X-Request-Id} of the request
- * @param action what was done
+ * @param action what was done, an {@link AuditAction}
  * @param entityType e.g. {@code household}, {@code division}, {@code fund-batch}
  * @param entityId the entity's id or code
  * @param entityDivision the division the entity belongs to, for the auditors' data scope
@@ -35,9 +35,6 @@ public record AuditRecorded(
         String entityDivision,
         List<Change> changes)
         implements AuditEvent {
-
-    /** What is audited. */
-    public static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "DELETE", "READ_UNMASKED");
 
     /** One field: {@code null} old value on creation, {@code null} values on reads. */
     public record Change(String field, String oldValue, String newValue) {}

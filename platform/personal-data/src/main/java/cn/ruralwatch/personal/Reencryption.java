@@ -54,11 +54,14 @@ public class Reencryption {
      */
     public long run(ProtectedTable table) {
         long total = 0;
-        int rewritten;
+        Object after = null;
+        List<Object[]> rewritten;
         do {
-            rewritten = batch(table);
-            total += rewritten;
-        } while (rewritten > 0);
+            // in key order, each batch after the last: one pass over the table, however many rows are stale
+            rewritten = batch(table, after);
+            total += rewritten.size();
+            after = rewritten.isEmpty() ? null : rewritten.getLast()[0];
+        } while (!rewritten.isEmpty());
         if (total > 0) {
             LOG.infof("Re-encrypted %d rows of %s under key %s", total, table.table(), config.encryptionKey());
         }
@@ -80,7 +83,8 @@ public class Reencryption {
         }
     }
 
-    private int batch(ProtectedTable table) {
+    /** Re-encrypts up to a batch of stale rows with keys above {@code after} (from the start when null). */
+    private List<Object[]> batch(ProtectedTable table, Object after) {
         StringJoiner columns = new StringJoiner(", ");
         table.columns().forEach(c -> columns.add(c.column()));
         StringJoiner assignments = new StringJoiner(", ");
@@ -94,8 +98,13 @@ public class Reencryption {
             connection.setAutoCommit(false);
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("select " + table.idColumn() + ", " + columns
-                    + " from " + table.table() + " where " + stale(table) + " limit ? for update skip locked")) {
+                    + " from " + table.table() + " where " + stale(table)
+                    + (after == null ? "" : " and " + table.idColumn() + " > ?")
+                    + " order by " + table.idColumn() + " limit ? for update skip locked")) {
                 int next = bindStale(select, table, 1);
+                if (after != null) {
+                    select.setObject(next++, after);
+                }
                 select.setInt(next, config.reencryptionBatchSize());
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
@@ -126,7 +135,7 @@ public class Reencryption {
                 update.executeBatch();
             }
             connection.commit();
-            return rows.size();
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("Re-encryption of " + table.table() + " failed", e);
         }

@@ -1,10 +1,10 @@
 package cn.ruralwatch.fund.fund;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.audit.AuditAction;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.directory.HouseholdDirectory;
+import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.FundBatchRegistered;
 import cn.ruralwatch.events.Topics;

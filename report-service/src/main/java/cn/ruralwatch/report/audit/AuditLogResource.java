@@ -1,7 +1,7 @@
 package cn.ruralwatch.report.audit;
 
 import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.events.AuditRecorded;
+import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,9 +54,13 @@ public class AuditLogResource {
             @Parameter(description = "截止时间（不含），ISO 8601", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        if (action != null && !AuditRecorded.ACTIONS.contains(action)) {
-            throw ProblemException.invalid(
-                    Violation.of("action", "UNKNOWN", "audit.action.unknown", String.join("、", AuditRecorded.ACTIONS)));
+        if (action != null
+                && Arrays.stream(AuditAction.values()).noneMatch(a -> a.name().equals(action))) {
+            throw ProblemException.invalid(Violation.of(
+                    "action",
+                    "UNKNOWN",
+                    "audit.action.unknown",
+                    Arrays.stream(AuditAction.values()).map(Enum::name).collect(Collectors.joining("、"))));
         }
         return auditLog.find(
                 new AuditLogService.Filter(

@@ -1,6 +1,6 @@
-package cn.ruralwatch.audit;
+package cn.ruralwatch.events;
 
-/** What an audit entry records. */
+/** What an audit entry records: the {@code action} of {@link AuditRecorded}. */
 public enum AuditAction {
     /** 新增 */
     CREATE,
