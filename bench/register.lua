@@ -33,7 +33,7 @@ function request()
     members[#members + 1] = string.format('{"name":"压测%d","idNumber":"%s","relation":"%s"}',
       i, id_number(base + i, i % 2 == 0), relations[i + 1])
   end
-  local body = string.format('{"villageCode":"%s","phone":"13877105678","bankAccount":"6228480012345678901","members":[%s]}',
+  local body = string.format('{"villageCode":"%s","attributes":{"phone":"13877105678","bankAccount":"6228480012345678901"},"members":[%s]}',
     village, table.concat(members, ","))
   return wrk.format("POST", "/api/v1/households",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)

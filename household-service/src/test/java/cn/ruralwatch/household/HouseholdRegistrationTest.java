@@ -61,8 +61,8 @@ class HouseholdRegistrationTest {
         String location = given().contentType(ContentType.JSON)
                 .body("""
                         {"villageCode":"%s","members":[
-                          {"name":"韦某强","idNumber":"%s","relation":"HEAD","medicalInsurance":"ENROLLED"},
-                          {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE","medicalInsurance":"ENROLLED"},
+                          {"name":"韦某强","idNumber":"%s","relation":"HEAD","attributes":{"medicalInsurance":"ENROLLED"}},
+                          {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE","attributes":{"medicalInsurance":"ENROLLED"}},
                           {"name":"韦某明","idNumber":"%s","relation":"SON"}]}""".formatted(VILLAGE, head, spouse, child))
                 .post("/api/v1/households")
                 .then()
@@ -74,7 +74,7 @@ class HouseholdRegistrationTest {
                 .body("members[0].sex", equalTo("MALE"))
                 .body("members[1].sex", equalTo("FEMALE"))
                 .body("members[1].birthDate", equalTo("1972-01-05"))
-                .body("members[2].medicalInsurance", equalTo("UNKNOWN"))
+                .body("members[2].attributes.medicalInsurance", equalTo("UNKNOWN"))
                 .extract()
                 .header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);

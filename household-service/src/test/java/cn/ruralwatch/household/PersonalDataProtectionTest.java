@@ -156,8 +156,8 @@ class PersonalDataProtectionTest {
                     .then()
                     .statusCode(200)
                     .body("members[0].idNumber", equalTo(head.substring(0, 6) + "********" + head.substring(14)))
-                    .body("phone", equalTo("138****5678"))
-                    .body("bankAccount", equalTo("6228***********8901"));
+                    .body("attributes.phone", equalTo("138****5678"))
+                    .body("attributes.bankAccount", equalTo("6228***********8901"));
         }
         assertEquals(0, auditEntries(id, "READ_UNMASKED").size(), "masked reads reveal nothing");
 
@@ -168,8 +168,8 @@ class PersonalDataProtectionTest {
                     .then()
                     .statusCode(200)
                     .body("members[0].idNumber", equalTo(head))
-                    .body("phone", equalTo(PHONE))
-                    .body("bankAccount", equalTo(BANK_ACCOUNT));
+                    .body("attributes.phone", equalTo(PHONE))
+                    .body("attributes.bankAccount", equalTo(BANK_ACCOUNT));
         }
         List<JsonNode> reads = auditEntries(id, "READ_UNMASKED");
         assertEquals(3, reads.size());
@@ -181,7 +181,7 @@ class PersonalDataProtectionTest {
         assertEquals("full-read-" + Roles.VILLAGE_CLERK, clerk.get("requestId").asText());
         assertEquals("household", clerk.get("entityType").asText());
         assertEquals(
-                List.of("phone", "bankAccount", "members[0].idNumber"),
+                List.of("attributes.phone", "attributes.bankAccount", "members[0].idNumber"),
                 clerk.get("changes").findValuesAsText("field"));
         assertFalse(clerk.toString().contains(head), "the audit entry does not repeat the number");
         EventSchemas.assertValid(EventTypes.AUDIT_RECORDED, clerk.toString());
@@ -202,10 +202,11 @@ class PersonalDataProtectionTest {
         assertEquals(
                 PersonalDataKind.ID_NUMBER.mask(head),
                 change(entry, "members[0].idNumber").get("newValue").asText());
-        assertEquals("138****5678", change(entry, "phone").get("newValue").asText());
+        assertEquals(
+                "138****5678", change(entry, "attributes.phone").get("newValue").asText());
         assertEquals(
                 "6228***********8901",
-                change(entry, "bankAccount").get("newValue").asText());
+                change(entry, "attributes.bankAccount").get("newValue").asText());
         assertEquals(VILLAGE, change(entry, "villageCode").get("newValue").asText());
         assertTrue(change(entry, "villageCode").get("oldValue").isNull());
     }
@@ -263,8 +264,8 @@ class PersonalDataProtectionTest {
                 .then()
                 .statusCode(200)
                 .body("members[0].idNumber", equalTo(head))
-                .body("phone", equalTo(PHONE))
-                .body("bankAccount", equalTo(BANK_ACCOUNT));
+                .body("attributes.phone", equalTo(PHONE))
+                .body("attributes.bankAccount", equalTo(BANK_ACCOUNT));
         lookUp(Tokens.as(Roles.COUNTY_ADMIN, "450422"), head)
                 .then()
                 .statusCode(200)
@@ -298,13 +299,15 @@ class PersonalDataProtectionTest {
                 .then()
                 .statusCode(200)
                 .body("members[0].idNumber", equalTo(head))
-                .body("phone", equalTo(PHONE))
-                .body("bankAccount", equalTo(BANK_ACCOUNT));
+                .body("attributes.phone", equalTo(PHONE))
+                .body("attributes.bankAccount", equalTo(BANK_ACCOUNT));
     }
 
     private static String register(String... idNumbers) {
         String body = Fixtures.household(VILLAGE, idNumbers)
-                .replaceFirst("\\}$", ",\"phone\":\"" + PHONE + "\",\"bankAccount\":\"" + BANK_ACCOUNT + "\"}");
+                .replaceFirst(
+                        "\\}$",
+                        ",\"attributes\":{\"phone\":\"" + PHONE + "\",\"bankAccount\":\"" + BANK_ACCOUNT + "\"}}");
         return Tokens.as(Roles.COUNTY_ADMIN, "450422")
                 .contentType(ContentType.JSON)
                 .body(body)

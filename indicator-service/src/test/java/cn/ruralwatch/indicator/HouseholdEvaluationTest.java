@@ -11,6 +11,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.HouseholdEventData;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,12 +148,14 @@ class HouseholdEvaluationTest {
     }
 
     private static String registered(String householdId, String headId, String memberId, String insurance) {
-        String data = """
-                {"householdId":"%s","villageCode":"450422101201","registeredAt":"2026-01-05T08:00:00Z","members":[
-                  {"memberId":"%s","relation":"HEAD","sex":"MALE","birthDate":"1970-03-12","medicalInsurance":"ENROLLED"},
-                  {"memberId":"%s","relation":"SON","sex":"MALE","birthDate":"2005-06-20","medicalInsurance":"%s"}]}""".formatted(householdId, headId, memberId, insurance);
-        EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, data);
-        return data;
+        return HouseholdEventData.registered(
+                householdId,
+                "450422101201",
+                List.of(
+                        new HouseholdEventData.MemberSketch(
+                                headId, "HEAD", "MALE", LocalDate.of(1970, 3, 12), "ENROLLED"),
+                        new HouseholdEventData.MemberSketch(
+                                memberId, "SON", "MALE", LocalDate.of(2005, 6, 20), insurance)));
     }
 
     private static void send(String key, String eventId, String data) {

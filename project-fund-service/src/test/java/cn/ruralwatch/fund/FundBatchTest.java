@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdChanged;
+import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.HouseholdEventData;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
@@ -23,6 +26,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,15 +118,52 @@ class FundBatchTest {
     }
 
     @Test
-    void knowsHouseholdsFromHouseholdEvents() {
+    void knowsHouseholdsFromHouseholdEventsUntilTheyAreMerged() {
         String householdId = UUID.randomUUID().toString();
-        householdEvent(householdId, EventTypes.HOUSEHOLD_REGISTERED, """
-                {"householdId":"%s","villageCode":"450422101201","registeredAt":"2026-01-05T08:00:00Z","members":[
-                  {"memberId":"%s","relation":"HEAD","sex":"FEMALE","birthDate":"1960-01-01","medicalInsurance":"ENROLLED"}]}""".formatted(householdId, UUID.randomUUID()));
+        List<HouseholdEventData.MemberSketch> members = List.of(
+                new HouseholdEventData.MemberSketch(
+                        UUID.randomUUID().toString(), "HEAD", "FEMALE", LocalDate.of(1960, 1, 1), "ENROLLED"),
+                new HouseholdEventData.MemberSketch(
+                        UUID.randomUUID().toString(), "SON", "MALE", LocalDate.of(1985, 3, 1), "ENROLLED"));
+        householdEvent(
+                householdId,
+                EventTypes.HOUSEHOLD_REGISTERED,
+                HouseholdEventData.registered(householdId, "450422101201", members));
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> count("select count(*) from known_household where household_id = '" + householdId
-                                + "' and member_count = 1")
+                                + "' and member_count = 2")
                         == 1);
+
+        HouseholdState state = HouseholdEventData.state(householdId, "450422101201", 1, members);
+        HouseholdState merged = new HouseholdState(
+                state.householdId(),
+                2,
+                state.villageCode(),
+                "MERGED",
+                state.registeredAt(),
+                state.povertyStatus(),
+                state.exitYear(),
+                state.monitoring(),
+                state.minimumLiving(),
+                state.extremePoverty(),
+                state.housing(),
+                state.drinkingWater(),
+                state.electricity(),
+                state.tvBroadband(),
+                state.roadToHamlet(),
+                state.industries(),
+                state.cooperative(),
+                state.incomes(),
+                state.members());
+        householdEvent(
+                householdId,
+                EventTypes.HOUSEHOLD_CHANGED,
+                HouseholdEventData.json(
+                        EventTypes.HOUSEHOLD_CHANGED,
+                        new HouseholdChanged("MERGED_INTO", "合户", List.of("status"), merged)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        count("select count(*) from known_household where household_id = '" + householdId + "'") == 0);
     }
 
     private static void householdEvent(String key, String type, String data) {

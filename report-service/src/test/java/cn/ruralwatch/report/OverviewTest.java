@@ -9,12 +9,16 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.HouseholdEventData;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,14 +125,21 @@ class OverviewTest {
 
     static String household(String village, int members) {
         String id = UUID.randomUUID().toString();
-        StringBuilder list = new StringBuilder();
+        List<HouseholdEventData.MemberSketch> list = new ArrayList<>();
         for (int i = 0; i < members; i++) {
-            list.append(i == 0 ? "" : ",").append("""
-                            {"memberId":"%s","relation":"%s","sex":"MALE","birthDate":"1980-01-01","medicalInsurance":"ENROLLED"}""".formatted(UUID.randomUUID(), i == 0 ? "HEAD" : "SON"));
+            list.add(new HouseholdEventData.MemberSketch(
+                    UUID.randomUUID().toString(),
+                    i == 0 ? "HEAD" : "SON",
+                    "MALE",
+                    LocalDate.of(1980, 1, 1),
+                    "ENROLLED"));
         }
-        send(Topics.HOUSEHOLD_EVENTS, id, UUID.randomUUID().toString(), EventTypes.HOUSEHOLD_REGISTERED, """
-                {"householdId":"%s","villageCode":"%s","registeredAt":"2026-01-05T08:00:00Z","members":[%s]}""".formatted(
-                        id, village, list));
+        send(
+                Topics.HOUSEHOLD_EVENTS,
+                id,
+                UUID.randomUUID().toString(),
+                EventTypes.HOUSEHOLD_REGISTERED,
+                HouseholdEventData.registered(id, village, list));
         return id;
     }
 

@@ -102,8 +102,8 @@ class SuiteEndToEndIT {
                 {"code":"450422101201","name":"沙村","level":"VILLAGE","parentCode":"450422101"}""");
         String location = json().body("""
                         {"villageCode":"450422101201","members":[
-                          {"name":"韦某强","idNumber":"%s","relation":"HEAD","medicalInsurance":"ENROLLED"},
-                          {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE","medicalInsurance":"ENROLLED"},
+                          {"name":"韦某强","idNumber":"%s","relation":"HEAD","attributes":{"medicalInsurance":"ENROLLED"}},
+                          {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE","attributes":{"medicalInsurance":"ENROLLED"}},
                           {"name":"韦某明","idNumber":"%s","relation":"SON"}]}""".formatted(
                                 TestIdNumbers.next("19700312", true),
                                 TestIdNumbers.next("19720105", false),

@@ -1,17 +1,27 @@
 package cn.ruralwatch.household.household;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A household 农户 registered in a village. */
 @Entity
@@ -35,23 +45,161 @@ public class Household {
     @Column(name = "bank_account_cipher")
     public String bankAccountCipher;
 
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public HouseholdStatus status = HouseholdStatus.ACTIVE;
+
+    /** The household this one was merged into (合户). */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    /** The household this one was split from (分户). */
+    @Column(name = "split_from")
+    public UUID splitFrom;
+
+    public String address;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "poverty_status", nullable = false)
+    public PovertyStatus povertyStatus = PovertyStatus.NOT_POOR;
+
+    /** 脱贫年度, present exactly when the household has exited. */
+    @Column(name = "exit_year")
+    public Integer exitYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "monitoring_category")
+    public MonitoringCategory monitoringCategory;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "risk_types", nullable = false)
+    public List<String> riskTypes = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_state")
+    public RiskState riskState;
+
+    @Column(name = "identified_year")
+    public Integer identifiedYear;
+
+    /** 低保 */
+    @Column(name = "minimum_living", nullable = false)
+    public boolean minimumLiving;
+
+    /** 特困供养 */
+    @Column(name = "extreme_poverty", nullable = false)
+    public boolean extremePoverty;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "housing_safety_grade")
+    public HousingSafetyGrade housingSafetyGrade;
+
+    @Column(name = "housing_area_per_capita")
+    public BigDecimal housingAreaPerCapita;
+
+    @Column(name = "no_house", nullable = false)
+    public boolean noHouse;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "housing_renovation", nullable = false)
+    public HousingRenovation housingRenovation = HousingRenovation.NONE;
+
+    /** 饮水安全: 水量, 水质, 用水方便, 供水保证率; {@code null} while not yet verified. */
+    @Column(name = "water_quantity")
+    public Boolean waterQuantity;
+
+    @Column(name = "water_quality")
+    public Boolean waterQuality;
+
+    @Column(name = "water_convenience")
+    public Boolean waterConvenience;
+
+    @Column(name = "water_supply_guarantee")
+    public Boolean waterSupplyGuarantee;
+
+    public Boolean electricity;
+
+    @Column(name = "tv_broadband")
+    public Boolean tvBroadband;
+
+    @Column(name = "road_to_hamlet")
+    public Boolean roadToHamlet;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    public List<String> industries = new ArrayList<>();
+
+    public String cooperative;
+
+    /** Per-capita net income of the latest year recorded (search by income band). */
+    @Column(name = "net_income_per_capita")
+    public BigDecimal netIncomePerCapita;
+
+    @ElementCollection
+    @CollectionTable(name = "household_income", joinColumns = @JoinColumn(name = "household_id"))
+    @OrderBy("year")
+    public List<Income> incomes = new ArrayList<>();
+
     @Version
     public long version;
 
+    /** Every member ever recorded, including those who died or moved away ({@link MemberStatus#REMOVED}). */
     @OneToMany(mappedBy = "household", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Member> members = new ArrayList<>();
 
     public void addMember(Member member) {
         member.household = this;
-        member.position = members.size();
+        member.position = members.stream().mapToInt(m -> m.position + 1).max().orElse(0);
         members.add(member);
+    }
+
+    /** The members who live in the household now. */
+    public List<Member> activeMembers() {
+        return members.stream().filter(Member::active).toList();
     }
 
     public Member head() {
         return members.stream()
-                .filter(m -> m.relation == Relation.HEAD)
+                .filter(m -> m.active() && m.relation == Relation.HEAD)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    public Optional<Member> member(UUID memberId) {
+        return members.stream().filter(m -> m.id.equals(memberId)).findFirst();
+    }
+
+    public Optional<Income> income(int year) {
+        return incomes.stream().filter(i -> i.year == year).findFirst();
+    }
+
+    /**
+     * Recomputes every year's per-capita net income over the members living in the household now, and the latest
+     * year's figure kept on the household.
+     */
+    public void recomputeIncomes() {
+        int people = activeMembers().size();
+        incomes.forEach(income -> income.recompute(people));
+        netIncomePerCapita = incomes.stream()
+                .max(Comparator.comparingInt(i -> i.year))
+                .map(i -> i.netIncomePerCapita)
+                .orElse(null);
+    }
+
+    /** 饮水安全 achieved: all four aspects verified as met. */
+    public boolean drinkingWaterSecured() {
+        return Boolean.TRUE.equals(waterQuantity)
+                && Boolean.TRUE.equals(waterQuality)
+                && Boolean.TRUE.equals(waterConvenience)
+                && Boolean.TRUE.equals(waterSupplyGuarantee);
+    }
+
+    /** 残疾户: a member living in the household has a disability. */
+    public boolean disabled() {
+        return activeMembers().stream().anyMatch(m -> m.health == Health.DISABLED);
     }
 }

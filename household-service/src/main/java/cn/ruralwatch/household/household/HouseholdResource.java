@@ -1,12 +1,16 @@
 package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.household.history.HouseholdHistory;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
+import cn.ruralwatch.http.MergePatch;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,7 +18,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,11 +29,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +52,18 @@ public class HouseholdResource {
 
     @Inject
     HouseholdViews views;
+
+    @Inject
+    HouseholdUpdates updates;
+
+    @Inject
+    MemberChanges memberChanges;
+
+    @Inject
+    HouseholdRestructuring restructuring;
+
+    @Inject
+    HouseholdHistory history;
 
     @POST
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
@@ -71,16 +93,278 @@ public class HouseholdResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(operationId = "getHousehold", summary = "查询农户及家庭成员")
+    @Operation(
+            operationId = "getHousehold",
+            summary = "查询农户及家庭成员，或某一天的农户状态",
+            description = "带 asOf 时返回该日结束时（北京时间）农户的状态，取自变更历史；历史中的个人号码一律脱敏。")
+    @APIResponse(
+            responseCode = "200",
+            description = "农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
     @APIResponse(
             responseCode = "404",
-            description = "农户不存在",
+            description = "农户不存在，或 asOf 那天还没有登记",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
+    public Response get(
+            @PathParam("id") String id,
+            @Parameter(description = "日期（yyyy-MM-dd）：查看农户在这一天的状态", example = "2025-12-31") @QueryParam("asOf")
+                    String asOf) {
         Household household = households.get(parseId(id));
-        return Response.ok(views.read(household))
-                .header("ETag", EntityTags.of(household.version))
+        if (asOf != null) {
+            LocalDate day = parseDate(asOf, "asOf");
+            HouseholdHistory.Revision revision = history.asOf(household.id, day)
+                    .orElseThrow(() -> ProblemException.notFound("household.not-yet-registered", household.id, day));
+            return Response.ok(revision.snapshot()).build();
+        }
+        return withTag(Response.ok(views.read(household)), household);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "updateHousehold",
+            summary = "修改农户属性（JSON Merge Patch，需 If-Match）",
+            description = "请求体是 HouseholdUpdate 的 JSON Merge Patch：只写要改的字段，null 清空。修改后整户重新校验；"
+                    + "监测对象类别和风险状态只能通过监测帮扶流程改变。每次修改记入变更历史和审计日志。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = HouseholdApi.HouseholdUpdate.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "危房改造完工",
+                                            value =
+                                                    "{\"attributes\": {\"housingSafetyGrade\": \"B\", \"housingRenovation\": \"COMPLETED\"}, \"reason\": \"危房改造完工，重新鉴定为 B 级\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "修改后的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "字段不合法或相互矛盾",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "农户已并入另一户或已注销",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match 版本已过期",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "缺少 If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        return current(updates.update(parseId(id), patch, ifMatch));
+    }
+
+    @PUT
+    @Path("/{id}/incomes/{year}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "putHouseholdIncome",
+            summary = "登记或更正一个年度的收入（需 If-Match）",
+            description = "人均纯收入 =（工资性 + 生产经营性 + 财产性 + 转移性收入 − 生产经营费用）÷ 在户人口，由系统计算。")
+    @APIResponse(
+            responseCode = "200",
+            description = "修改后的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "金额或年度不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response putIncome(
+            @PathParam("id") String id,
+            @PathParam("year") int year,
+            @Valid @NotNull HouseholdApi.IncomeUpdate request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return current(updates.putIncome(parseId(id), year, request, ifMatch));
+    }
+
+    @PATCH
+    @Path("/{id}/members/{memberId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "updateMember",
+            summary = "修改家庭成员（JSON Merge Patch，需农户的 If-Match）",
+            description = "请求体是 MemberUpdate 的 JSON Merge Patch。可更正身份证号（重新校验，一人只能属于一户）。变更户主用 PUT /head。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MergePatch.MEDIA_TYPE,
+                            schema = @Schema(implementation = HouseholdApi.MemberUpdate.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "患大病",
+                                            value =
+                                                    "{\"attributes\": {\"health\": \"SERIOUS_ILLNESS\"}, \"reason\": \"2026 年 11 月确诊\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "修改后的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "没有这名在户成员",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response updateMember(
+            @PathParam("id") String id,
+            @PathParam("memberId") String memberId,
+            JsonNode patch,
+            @HeaderParam("If-Match") String ifMatch) {
+        UUID member;
+        try {
+            member = UUID.fromString(memberId);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ProblemException.notFound("household.member.not-found", memberId);
+        }
+        return current(updates.updateMember(parseId(id), member, patch, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/member-changes")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "changeMembers",
+            summary = "家庭成员自然增减：出生、婚入、迁入、死亡、婚出、迁出、入伍（需 If-Match）",
+            description = "减员的成员记录保留（状态 REMOVED），此人可在别处另行登记。户主减员时须指定新户主。")
+    @APIResponse(
+            responseCode = "200",
+            description = "变动后的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "变动类型与所填内容不符，或成员信息不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "新增的人已登记在另一户",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeMembers(
+            @PathParam("id") String id,
+            @Valid @NotNull HouseholdApi.MemberChangeRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return current(memberChanges.change(parseId(id), request, ifMatch));
+    }
+
+    @PUT
+    @Path("/{id}/head")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(operationId = "changeHead", summary = "变更户主（需 If-Match）")
+    @APIResponse(
+            responseCode = "200",
+            description = "变更后的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    public Response changeHead(
+            @PathParam("id") String id,
+            @Valid @NotNull HouseholdApi.HeadChange request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return current(memberChanges.changeHead(parseId(id), request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/splits")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "splitHousehold",
+            summary = "分户（需原户的 If-Match）",
+            description = "分出的成员在原户中保留记录（减员方式 SPLIT），在新户中另起记录。新户沿用原户的属性和监测信息。")
+    @APIResponse(
+            responseCode = "201",
+            description = "分出的新户，Location 指向它",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "成员不在本户、户主不唯一或全部成员都分出",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response split(
+            @PathParam("id") String id,
+            @Valid @NotNull HouseholdApi.Split request,
+            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
+        Household split = restructuring.split(parseId(id), request, ifMatch, idempotencyKey);
+        return withTag(
+                Response.created(uri.getBaseUriBuilder()
+                                .path(HouseholdResource.class)
+                                .path(split.id.toString())
+                                .build())
+                        .entity(views.read(split)),
+                split);
+    }
+
+    @POST
+    @Path("/{id}/merges")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "mergeHousehold",
+            summary = "合户：另一户并入本户（需本户的 If-Match）",
+            description = "另一户的全部在户成员并入本户，另一户标记为已并入（MERGED），其记录和历史保留。")
+    @APIResponse(
+            responseCode = "200",
+            description = "合户后的本户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "另一户已并入别户或已注销",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response merge(
+            @PathParam("id") String id,
+            @Valid @NotNull HouseholdApi.Merge request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return current(restructuring.merge(parseId(id), request, ifMatch));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "listHouseholdRevisions",
+            summary = "农户变更历史（分页，最新在前）",
+            description = "每个版本记录操作人、时间、原因和变更的字段及新旧值；个人号码脱敏。")
+    public Page<HouseholdApi.RevisionView> revisions(
+            @PathParam("id") String id,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        Household household = households.get(parseId(id));
+        return history.revisions(household.id, PageRequest.of(page, size)).map(HouseholdResource::revision);
+    }
+
+    @GET
+    @Path("/{id}/revisions/{version}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getHouseholdRevision", summary = "农户的某一个版本（变更内容及变更后的农户状态）")
+    public Response revision(@PathParam("id") String id, @PathParam("version") long version) {
+        Household household = households.get(parseId(id));
+        HouseholdHistory.Revision revision = history.revision(household.id, version)
+                .orElseThrow(() -> ProblemException.notFound("household.revision.not-found", household.id, version));
+        return Response.ok(Map.of("revision", revision(revision), "household", revision.snapshot()))
                 .build();
+    }
+
+    private static HouseholdApi.RevisionView revision(HouseholdHistory.Revision r) {
+        return new HouseholdApi.RevisionView(
+                r.version(), r.recordedAt(), r.effectiveOn(), r.operation(), r.actor(), r.reason(), r.changes());
+    }
+
+    private Response current(Household household) {
+        return withTag(Response.ok(views.read(household)), household);
+    }
+
+    private static Response withTag(Response.ResponseBuilder response, Household household) {
+        return response.header("ETag", EntityTags.of(household.version)).build();
+    }
+
+    private static LocalDate parseDate(String value, String field) {
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            throw ProblemException.invalid(Violation.of(field, "FORMAT", "household.date.format", value));
+        }
     }
 
     @POST
@@ -96,10 +380,7 @@ public class HouseholdResource {
             description = "管辖范围内没有登记此身份证号的农户",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response findByIdNumber(@Valid @NotNull HouseholdApi.IdNumberLookup request) {
-        Household household = households.findByIdNumber(request.idNumber());
-        return Response.ok(views.read(household))
-                .header("ETag", EntityTags.of(household.version))
-                .build();
+        return current(households.findByIdNumber(request.idNumber()));
     }
 
     @GET

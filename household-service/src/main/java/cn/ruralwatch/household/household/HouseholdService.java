@@ -1,18 +1,12 @@
 package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.audit.AuditTrail;
-import cn.ruralwatch.audit.AuditedChange;
-import cn.ruralwatch.events.AuditAction;
-import cn.ruralwatch.events.EventTypes;
-import cn.ruralwatch.events.HouseholdRegistered;
-import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
+import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
@@ -20,17 +14,19 @@ import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.Hibernate;
 
 /** Registers households with their members and answers look-ups. */
 @ApplicationScoped
@@ -38,13 +34,9 @@ import org.hibernate.exception.ConstraintViolationException;
 public class HouseholdService {
 
     static final String AGGREGATE = "household";
-    private static final String ONE_PERSON_ONE_HOUSEHOLD = "member_id_number_unique";
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -56,7 +48,7 @@ public class HouseholdService {
     PersonalDataProtector protector;
 
     @Inject
-    AuditTrail audit;
+    HouseholdChangeRecorder recorder;
 
     public Household register(HouseholdApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
@@ -73,139 +65,137 @@ public class HouseholdService {
         household.id = UUID.randomUUID();
         household.villageCode = request.villageCode();
         household.registeredAt = Instant.now();
-        household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, request.phone());
-        household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, request.bankAccount());
+        HouseholdMapper.apply(request.attributes(), household);
+        encryptNumbers(request.attributes(), household);
+        HouseholdMapper.apply(request.monitoring(), household);
         for (HouseholdApi.MemberRegistration m : request.members()) {
-            String idNumber = IdNumbers.normalize(m.idNumber());
-            Member member = new Member();
-            member.id = UUID.randomUUID();
-            member.name = m.name().trim();
-            member.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
-            member.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
-            member.relation = m.relation();
-            member.sex = IdNumbers.sex(idNumber);
-            member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
-            member.medicalInsurance = m.medicalInsurance() == null ? MedicalInsurance.UNKNOWN : m.medicalInsurance();
-            household.addMember(member);
+            household.addMember(newMember(m, MemberChange.REGISTRATION, HouseholdRules.today()));
         }
-        entityManager.persist(household);
-        try {
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException violation
-                    && ONE_PERSON_ONE_HOUSEHOLD.equals(violation.getConstraintName())) {
-                // a concurrent registration took one of the members between our check and our insert
-                throw alreadyRegistered(request, registeredElsewhere(request));
-            }
-            throw e;
+        if (request.incomes() != null) {
+            request.incomes().forEach(income -> HouseholdMapper.apply(income, household));
         }
-        outbox.publish(
-                Topics.HOUSEHOLD_EVENTS,
-                AGGREGATE,
-                household.id.toString(),
-                EventTypes.HOUSEHOLD_REGISTERED,
-                registered(household));
-        audit.changed(AuditAction.CREATE, AGGREGATE, household.id.toString(), household.villageCode, created(request));
+        household.recomputeIncomes();
+        recorder.registered(household, HouseholdChangeRecorder.Operation.REGISTER, null, null);
         return household;
     }
 
-    /** The registered fields as the audit log keeps them: personal numbers masked. */
-    private static List<AuditedChange> created(HouseholdApi.Registration request) {
-        List<AuditedChange> changes = new ArrayList<>();
-        changes.add(AuditedChange.created("villageCode", request.villageCode()));
-        changes.add(AuditedChange.created("phone", PersonalDataKind.PHONE.mask(request.phone())));
-        changes.add(AuditedChange.created("bankAccount", PersonalDataKind.BANK_ACCOUNT.mask(request.bankAccount())));
-        for (int i = 0; i < request.members().size(); i++) {
-            HouseholdApi.MemberRegistration m = request.members().get(i);
-            String prefix = "members[" + i + "].";
-            changes.add(AuditedChange.created(prefix + "name", m.name().trim()));
-            changes.add(AuditedChange.created(
-                    prefix + "idNumber", PersonalDataKind.ID_NUMBER.mask(IdNumbers.normalize(m.idNumber()))));
-            changes.add(AuditedChange.created(prefix + "relation", m.relation()));
-            changes.add(AuditedChange.created(prefix + "medicalInsurance", m.medicalInsurance()));
-        }
-        return changes;
+    /** Stores the phone and bank account numbers of the attributes encrypted. */
+    void encryptNumbers(HouseholdApi.HouseholdAttributes attributes, Household household) {
+        household.phoneCipher =
+                protector.encrypt(PersonalDataKind.PHONE, attributes == null ? null : attributes.phone());
+        household.bankAccountCipher =
+                protector.encrypt(PersonalDataKind.BANK_ACCOUNT, attributes == null ? null : attributes.bankAccount());
+    }
+
+    /** A new member from its registration, already validated. */
+    Member newMember(HouseholdApi.MemberRegistration m, MemberChange joinedBy, LocalDate joinedOn) {
+        String idNumber = IdNumbers.normalize(m.idNumber());
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.name = m.name().trim();
+        member.relation = m.relation();
+        setIdNumber(member, idNumber);
+        member.joinedBy = joinedBy;
+        member.joinedOn = joinedOn;
+        HouseholdMapper.apply(m.attributes(), member);
+        return member;
+    }
+
+    /** Sets the ID number and what follows from it: encrypted number, look-up hash, sex and birth date. */
+    void setIdNumber(Member member, String idNumber) {
+        member.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
+        member.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
+        member.sex = IdNumbers.sex(idNumber);
+        member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
     }
 
     private void validate(HouseholdApi.Registration request) {
         List<Violation> violations = new ArrayList<>();
-        // a village outside the caller's region is, for the caller, a village that does not exist
-        Division village =
-                scope.covers(request.villageCode()) ? entityManager.find(Division.class, request.villageCode()) : null;
-        if (village == null) {
-            violations.add(
-                    Violation.of("villageCode", "UNKNOWN_VILLAGE", "household.village.unknown", request.villageCode()));
-        } else if (village.level != DivisionLevel.VILLAGE) {
-            violations.add(Violation.of(
-                    "villageCode", "NOT_A_VILLAGE", "household.village.not-village", request.villageCode()));
-        }
-        long heads = request.members().stream()
-                .filter(m -> m.relation() == Relation.HEAD)
-                .count();
-        if (heads != 1) {
-            violations.add(Violation.of("members", "HEAD_COUNT", "household.head.count", heads));
-        }
+        checkVillage(request.villageCode(), "villageCode", violations);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.members().size(); i++) {
-            String field = "members[" + i + "].idNumber";
-            String idNumber = IdNumbers.normalize(request.members().get(i).idNumber());
-            if (!IdNumbers.checkDigitValid(idNumber)) {
-                violations.add(Violation.of(
-                        field,
-                        "CHECK_DIGIT",
-                        "household.id-number.check-digit",
-                        String.valueOf(IdNumbers.expectedCheckCharacter(idNumber))));
-                continue;
+            HouseholdApi.MemberRegistration member = request.members().get(i);
+            String prefix = "members[" + i + "].";
+            if (checkIdNumber(member, prefix, violations)) {
+                Integer first = seen.putIfAbsent(IdNumbers.normalize(member.idNumber()), i);
+                if (first != null) {
+                    violations.add(
+                            Violation.of(prefix + "idNumber", "DUPLICATE", "household.id-number.duplicate", first));
+                }
             }
-            Optional<LocalDate> birthDate = IdNumbers.birthDate(idNumber);
-            if (birthDate.isEmpty() || birthDate.get().isAfter(LocalDate.now())) {
-                violations.add(
-                        Violation.of(field, "BIRTH_DATE", "household.id-number.birth-date", idNumber.substring(6, 14)));
-                continue;
-            }
-            Integer first = seen.putIfAbsent(idNumber, i);
-            if (first != null) {
-                violations.add(Violation.of(field, "DUPLICATE", "household.id-number.duplicate", first));
+        }
+        if (request.incomes() != null) {
+            Set<Integer> years = new HashSet<>();
+            for (int i = 0; i < request.incomes().size(); i++) {
+                int year = request.incomes().get(i).year();
+                if (!years.add(year)) {
+                    violations.add(Violation.of(
+                            "incomes[" + i + "].year", "DUPLICATE", "household.income.duplicate-year", year));
+                }
             }
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        Map<String, Registration> elsewhere = registeredElsewhere(request);
-        if (!elsewhere.isEmpty()) {
-            throw alreadyRegistered(request, elsewhere);
+        checkNotRegistered(request.members(), "members", null);
+    }
+
+    /** Checks that the code names a village in the caller's region. */
+    void checkVillage(String villageCode, String field, List<Violation> violations) {
+        // a village outside the caller's region is, for the caller, a village that does not exist
+        Division village = scope.covers(villageCode) ? entityManager.find(Division.class, villageCode) : null;
+        if (village == null) {
+            violations.add(Violation.of(field, "UNKNOWN_VILLAGE", "household.village.unknown", villageCode));
+        } else if (village.level != DivisionLevel.VILLAGE) {
+            violations.add(Violation.of(field, "NOT_A_VILLAGE", "household.village.not-village", villageCode));
         }
     }
 
-    private ProblemException alreadyRegistered(HouseholdApi.Registration request, Map<String, Registration> elsewhere) {
-        List<Violation> conflicts = new ArrayList<>();
-        for (int i = 0; i < request.members().size(); i++) {
-            Registration other =
-                    elsewhere.get(IdNumbers.normalize(request.members().get(i).idNumber()));
-            if (other != null) {
-                String field = "members[" + i + "].idNumber";
-                // the other household is named only to a caller who may see it
-                conflicts.add(
-                        scope.covers(other.villageCode())
-                                ? Violation.of(
-                                        field,
-                                        "ALREADY_REGISTERED",
-                                        "household.id-number.registered",
-                                        other.householdId())
-                                : Violation.of(
-                                        field, "ALREADY_REGISTERED", "household.id-number.registered-elsewhere"));
-            }
+    /**
+     * Checks a member's ID number (check digit, a real birth date) and that the sex and birth date, when given, agree
+     * with it. Returns whether the number itself is valid.
+     */
+    static boolean checkIdNumber(HouseholdApi.MemberRegistration member, String prefix, List<Violation> violations) {
+        String field = prefix + "idNumber";
+        String idNumber = IdNumbers.normalize(member.idNumber());
+        if (!IdNumbers.checkDigitValid(idNumber)) {
+            violations.add(Violation.of(
+                    field,
+                    "CHECK_DIGIT",
+                    "household.id-number.check-digit",
+                    String.valueOf(IdNumbers.expectedCheckCharacter(idNumber))));
+            return false;
         }
-        return ProblemException.conflict(conflicts);
+        Optional<LocalDate> birthDate = IdNumbers.birthDate(idNumber);
+        if (birthDate.isEmpty() || birthDate.get().isAfter(HouseholdRules.today())) {
+            violations.add(
+                    Violation.of(field, "BIRTH_DATE", "household.id-number.birth-date", idNumber.substring(6, 14)));
+            return false;
+        }
+        if (member.sex() != null && member.sex() != IdNumbers.sex(idNumber)) {
+            violations.add(Violation.of(
+                    prefix + "sex", "ID_NUMBER_MISMATCH", "household.member.sex-mismatch", IdNumbers.sex(idNumber)));
+        }
+        if (member.birthDate() != null && !member.birthDate().equals(birthDate.get())) {
+            violations.add(Violation.of(
+                    prefix + "birthDate",
+                    "ID_NUMBER_MISMATCH",
+                    "household.member.birth-date-mismatch",
+                    birthDate.get()));
+        }
+        return true;
     }
 
-    /** Where a person is registered already. */
-    private record Registration(UUID householdId, String villageCode) {}
-
-    /** Where the members' ID numbers are registered already, by ID number, found through their look-up hashes. */
-    private Map<String, Registration> registeredElsewhere(HouseholdApi.Registration request) {
+    /**
+     * Refuses with 409 when any of the people already lives in a household (one person, one household), naming the
+     * other household only to a caller who may see it.
+     *
+     * @param field the name of the list the people came in, for the problem's field paths ({@code members[2]})
+     * @param except a member who may hold the number already (the member whose number is being corrected)
+     */
+    void checkNotRegistered(List<HouseholdApi.MemberRegistration> people, String field, UUID except) {
         Map<String, String> idNumberByHash = new HashMap<>();
-        for (HouseholdApi.MemberRegistration m : request.members()) {
+        for (HouseholdApi.MemberRegistration m : people) {
             String idNumber = IdNumbers.normalize(m.idNumber());
             protector
                     .lookupHashes(PersonalDataKind.ID_NUMBER, idNumber)
@@ -213,30 +203,55 @@ public class HouseholdService {
         }
         Map<String, Registration> found = new HashMap<>();
         entityManager
-                .createQuery(
-                        "select m.idNumberHash, m.household.id, m.household.villageCode from Member m where m.idNumberHash in :hashes",
-                        Object[].class)
+                .createQuery("""
+                        select m.idNumberHash, m.household.id, m.household.villageCode from Member m
+                        where m.idNumberHash in :hashes and m.status = :active and m.id <> :except""", Object[].class)
                 .setParameter("hashes", idNumberByHash.keySet())
+                .setParameter("active", MemberStatus.ACTIVE)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
                 .getResultList()
                 .forEach(row -> found.put(
                         idNumberByHash.get((String) row[0]), new Registration((UUID) row[1], (String) row[2])));
-        return found;
+        List<Violation> conflicts = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Registration other = found.get(IdNumbers.normalize(people.get(i).idNumber()));
+            if (other != null) {
+                String path = field.isEmpty() ? "idNumber" : field + "[" + i + "].idNumber";
+                conflicts.add(
+                        scope.covers(other.villageCode())
+                                ? Violation.of(
+                                        path,
+                                        "ALREADY_REGISTERED",
+                                        "household.id-number.registered",
+                                        other.householdId())
+                                : Violation.of(path, "ALREADY_REGISTERED", "household.id-number.registered-elsewhere"));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw ProblemException.conflict(conflicts);
+        }
     }
+
+    /** Where a person is registered already. */
+    private record Registration(UUID householdId, String villageCode) {}
 
     /**
      * The household of a person, found by the exact ID number through its keyed hash (the number itself is never
-     * searched for or stored in plain text). Outside the caller's region it does not exist.
+     * searched for or stored in plain text); the household the person lives in now before one the person has left.
+     * Outside the caller's region it does not exist.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Household findByIdNumber(String idNumber) {
         Household household = entityManager
                 .createQuery("""
-                        select h from Household h left join fetch h.members
-                        where h.id in (select m.household.id from Member m where m.idNumberHash in :hashes)""", Household.class)
+                        select m.household from Member m
+                        where m.idNumberHash in :hashes
+                        order by case when m.status = :active then 0 else 1 end, m.leftOn desc""", Household.class)
                 .setParameter(
                         "hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, IdNumbers.normalize(idNumber)))
-                .getResultList()
-                .stream()
+                .setParameter("active", MemberStatus.ACTIVE)
+                .setMaxResults(1)
+                .getResultStream()
                 .findFirst()
                 .orElse(null);
         if (household == null || !scope.covers(household.villageCode)) {
@@ -244,21 +259,6 @@ public class HouseholdService {
             throw ProblemException.notFound("household.id-number.not-found");
         }
         return household;
-    }
-
-    private static HouseholdRegistered registered(Household household) {
-        return new HouseholdRegistered(
-                household.id.toString(),
-                household.villageCode,
-                household.registeredAt,
-                household.members.stream()
-                        .map(m -> new HouseholdRegistered.Member(
-                                m.id.toString(),
-                                m.relation.name(),
-                                m.sex.name(),
-                                m.birthDate,
-                                m.medicalInsurance.name()))
-                        .toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -272,7 +272,38 @@ public class HouseholdService {
         if (household == null || !scope.covers(household.villageCode)) {
             throw ProblemException.notFound("household.not-found", id);
         }
+        // the view is built after the transaction, from a complete household
+        Hibernate.initialize(household.incomes);
         return household;
+    }
+
+    /**
+     * The household for a change: locked against concurrent changes for the rest of the transaction, in the caller's
+     * region, and at the version the caller read ({@code If-Match}).
+     */
+    Household forChange(UUID id, String ifMatch) {
+        Household household = locked(id);
+        EntityTags.requireMatch(ifMatch, household.version);
+        requireActive(household);
+        Hibernate.initialize(household.members);
+        Hibernate.initialize(household.incomes);
+        return household;
+    }
+
+    /** The household, locked against concurrent changes for the rest of the transaction, in the caller's region. */
+    Household locked(UUID id) {
+        Household household = entityManager.find(Household.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (household == null || !scope.covers(household.villageCode)) {
+            throw ProblemException.notFound("household.not-found", id);
+        }
+        return household;
+    }
+
+    /** A household merged into another or dissolved takes no more changes: they answer 409. */
+    static void requireActive(Household household) {
+        if (household.status != HouseholdStatus.ACTIVE) {
+            throw ProblemException.conflict("household.inactive", household.id, household.status);
+        }
     }
 
     /** Households whose village lies in the division (code prefix) and in the caller's region, oldest first. */

@@ -4,10 +4,13 @@ import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.personal.PersonalDataAccess;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Households as the caller may see them: personal numbers decrypted, then shown in full to the roles that may see them
@@ -24,6 +27,9 @@ public class HouseholdViews {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ObjectMapper mapper;
 
     /** The household as shown after a read; a full view is audited. */
     public HouseholdApi.HouseholdView read(Household household) {
@@ -45,37 +51,65 @@ public class HouseholdViews {
         return view(household);
     }
 
+    /** The household as the history keeps it: every personal number masked, whoever is asking. */
+    public JsonNode snapshot(Household household) {
+        return mapper.valueToTree(view(household, (kind, stored) -> kind.mask(protector.decrypt(kind, stored))));
+    }
+
     private HouseholdApi.HouseholdView view(Household household) {
+        return view(household, (kind, stored) -> access.show(kind, protector.decrypt(kind, stored)));
+    }
+
+    private static HouseholdApi.HouseholdView view(
+            Household household, BiFunction<PersonalDataKind, String, String> show) {
         return new HouseholdApi.HouseholdView(
                 household.id,
                 household.villageCode,
-                show(PersonalDataKind.PHONE, household.phoneCipher),
-                show(PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher),
+                household.status,
+                household.mergedInto,
+                household.splitFrom,
+                HouseholdMapper.attributes(
+                        household,
+                        shown(show, PersonalDataKind.PHONE, household.phoneCipher),
+                        shown(show, PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher)),
+                HouseholdMapper.monitoring(household),
+                household.disabled(),
+                household.drinkingWaterSecured(),
+                household.netIncomePerCapita,
+                household.incomes.stream().map(HouseholdMapper::income).toList(),
+                household.activeMembers().size(),
                 household.members.stream()
                         .map(m -> new HouseholdApi.MemberView(
                                 m.id,
                                 m.name,
-                                show(PersonalDataKind.ID_NUMBER, m.idNumberCipher),
+                                shown(show, PersonalDataKind.ID_NUMBER, m.idNumberCipher),
                                 m.relation,
                                 m.sex,
                                 m.birthDate,
-                                m.medicalInsurance))
+                                m.status,
+                                m.joinedBy,
+                                m.joinedOn,
+                                m.leftBy,
+                                m.leftOn,
+                                HouseholdMapper.attributes(m)))
                         .toList(),
                 household.version,
-                household.registeredAt);
+                household.registeredAt,
+                household.updatedAt);
     }
 
-    private String show(PersonalDataKind kind, String stored) {
-        return stored == null ? null : access.show(kind, protector.decrypt(kind, stored));
+    private static String shown(
+            BiFunction<PersonalDataKind, String, String> show, PersonalDataKind kind, String stored) {
+        return stored == null ? null : show.apply(kind, stored);
     }
 
     private static List<String> revealedFields(HouseholdApi.HouseholdView view) {
         List<String> fields = new ArrayList<>();
-        if (view.phone() != null) {
-            fields.add("phone");
+        if (view.attributes().phone() != null) {
+            fields.add("attributes.phone");
         }
-        if (view.bankAccount() != null) {
-            fields.add("bankAccount");
+        if (view.attributes().bankAccount() != null) {
+            fields.add("attributes.bankAccount");
         }
         for (int i = 0; i < view.members().size(); i++) {
             fields.add("members[" + i + "].idNumber");

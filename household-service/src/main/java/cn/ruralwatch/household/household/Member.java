@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -51,5 +52,121 @@ public class Member {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "medical_insurance", nullable = false)
-    public MedicalInsurance medicalInsurance;
+    public MedicalInsurance medicalInsurance = MedicalInsurance.UNKNOWN;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MemberStatus status = MemberStatus.ACTIVE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "joined_by", nullable = false)
+    public MemberChange joinedBy = MemberChange.REGISTRATION;
+
+    @Column(name = "joined_on")
+    public LocalDate joinedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "left_by")
+    public MemberChange leftBy;
+
+    @Column(name = "left_on")
+    public LocalDate leftOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "labor_ability")
+    public LaborAbility laborAbility;
+
+    @Enumerated(EnumType.STRING)
+    public Health health;
+
+    @Column(name = "disability_grade")
+    public Integer disabilityGrade;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "education_stage")
+    public EducationStage educationStage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "schooling_status")
+    public SchoolingStatus schoolingStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "special_schooling_case")
+    public SpecialSchoolingCase specialSchoolingCase;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "school_location")
+    public SchoolLocation schoolLocation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "medical_insurance_exemption")
+    public InsuranceExemption medicalInsuranceExemption;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pension_insurance", nullable = false)
+    public PensionInsurance pensionInsurance = PensionInsurance.UNKNOWN;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pension_insurance_exemption")
+    public InsuranceExemption pensionInsuranceExemption;
+
+    /** 现役军人 */
+    @Column(name = "active_soldier", nullable = false)
+    public boolean activeSoldier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "employment_location")
+    public EmploymentLocation employmentLocation;
+
+    @Column(name = "employment_months")
+    public Integer employmentMonths;
+
+    @Column(name = "employment_monthly_income")
+    public BigDecimal employmentMonthlyIncome;
+
+    public boolean active() {
+        return status == MemberStatus.ACTIVE;
+    }
+
+    /**
+     * The same person as a member of another household (分户, 合户): a new record there with the attributes carried
+     * over; this record stays here, marked as left.
+     */
+    Member movedTo(Household target, Relation newRelation, MemberChange change, LocalDate on) {
+        Member moved = new Member();
+        moved.id = java.util.UUID.randomUUID();
+        moved.name = name;
+        moved.idNumberCipher = idNumberCipher;
+        moved.idNumberHash = idNumberHash;
+        moved.relation = newRelation;
+        moved.sex = sex;
+        moved.birthDate = birthDate;
+        moved.medicalInsurance = medicalInsurance;
+        moved.joinedBy = change;
+        moved.joinedOn = on;
+        moved.laborAbility = laborAbility;
+        moved.health = health;
+        moved.disabilityGrade = disabilityGrade;
+        moved.educationStage = educationStage;
+        moved.schoolingStatus = schoolingStatus;
+        moved.specialSchoolingCase = specialSchoolingCase;
+        moved.schoolLocation = schoolLocation;
+        moved.medicalInsuranceExemption = medicalInsuranceExemption;
+        moved.pensionInsurance = pensionInsurance;
+        moved.pensionInsuranceExemption = pensionInsuranceExemption;
+        moved.activeSoldier = activeSoldier;
+        moved.employmentLocation = employmentLocation;
+        moved.employmentMonths = employmentMonths;
+        moved.employmentMonthlyIncome = employmentMonthlyIncome;
+        leave(change, on);
+        target.addMember(moved);
+        return moved;
+    }
+
+    /** Records that the member left the household (死亡, 婚出, 迁出); the record stays. */
+    void leave(MemberChange change, LocalDate on) {
+        status = MemberStatus.REMOVED;
+        leftBy = change;
+        leftOn = on;
+    }
 }

@@ -3,7 +3,8 @@ package cn.ruralwatch.indicator.projection;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.HouseholdEvent;
-import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.messaging.Inbox;
@@ -49,9 +50,9 @@ public class HouseholdEventsConsumer {
             return;
         }
         switch (parsed) {
-            case HouseholdRegistered registered -> {
-                project(registered);
-                evaluations.evaluate(UUID.fromString(registered.householdId()), event.id());
+            case HouseholdStateEvent changed -> {
+                project(changed.household());
+                evaluations.evaluate(UUID.fromString(changed.household().householdId()), event.id());
             }
             case DivisionRegistered ignored -> {
                 // village facts arrive with the indicator standards; divisions need no projection yet
@@ -62,16 +63,17 @@ public class HouseholdEventsConsumer {
         }
     }
 
-    private void project(HouseholdRegistered registered) {
-        UUID id = UUID.fromString(registered.householdId());
+    /** The household and the members living in it, as the event's state shows them. */
+    private void project(HouseholdState state) {
+        UUID id = UUID.fromString(state.householdId());
         HouseholdProjection household = entityManager.find(HouseholdProjection.class, id);
         boolean known = household != null;
         if (!known) {
             household = new HouseholdProjection();
             household.householdId = id;
-            household.registeredAt = registered.registeredAt();
+            household.registeredAt = state.registeredAt();
         }
-        household.villageCode = registered.villageCode();
+        household.villageCode = state.villageCode();
         household.updatedAt = Instant.now();
         if (known) {
             household.members.clear();
@@ -79,7 +81,7 @@ public class HouseholdEventsConsumer {
         } else {
             entityManager.persist(household);
         }
-        for (HouseholdRegistered.Member m : registered.members()) {
+        for (HouseholdState.Member m : state.activeMembers()) {
             MemberProjection member = new MemberProjection();
             member.memberId = UUID.fromString(m.memberId());
             member.household = household;

@@ -59,7 +59,7 @@ public class AuditTrail {
                 entityType,
                 entityId,
                 entityDivision,
-                changes.stream().filter(AuditedChange::isChange).toList());
+                changes.stream().filter(AuditedChange::altersValue).toList());
     }
 
     /** Records that the caller was shown personal numbers in full; in a transaction of its own when there is none. */

@@ -24,7 +24,8 @@ public record AuditedChange(String field, String oldValue, String newValue) {
         return new AuditedChange(field, null, null);
     }
 
-    public boolean isChange() {
+    /** Whether the value differs before and after (not a bean property: it is not serialized). */
+    public boolean altersValue() {
         return !Objects.equals(oldValue, newValue);
     }
 

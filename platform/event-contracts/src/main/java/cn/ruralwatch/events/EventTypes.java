@@ -6,6 +6,9 @@ public final class EventTypes {
     public static final String DIVISION_REGISTERED = "division.registered.v1";
     public static final String DIVISION_RENAMED = "division.renamed.v1";
     public static final String HOUSEHOLD_REGISTERED = "household.registered.v1";
+    public static final String HOUSEHOLD_CHANGED = "household.changed.v1";
+    public static final String MEMBER_ADDED = "member.added.v1";
+    public static final String MEMBER_REMOVED = "member.removed.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";
     public static final String AUDIT_RECORDED = "audit.recorded.v1";

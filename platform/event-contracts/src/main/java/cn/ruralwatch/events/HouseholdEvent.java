@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#HOUSEHOLD_EVENTS}. */
-public sealed interface HouseholdEvent permits DivisionRegistered, DivisionRenamed, HouseholdRegistered {
+public sealed interface HouseholdEvent permits DivisionRegistered, DivisionRenamed, HouseholdStateEvent {
 
     /** The event of a given type, or empty for a type this version does not know (newer producers). */
     static Optional<HouseholdEvent> parse(String type, String data, ObjectMapper mapper)
@@ -15,6 +15,9 @@ public sealed interface HouseholdEvent permits DivisionRegistered, DivisionRenam
                     case EventTypes.DIVISION_REGISTERED -> mapper.readValue(data, DivisionRegistered.class);
                     case EventTypes.DIVISION_RENAMED -> mapper.readValue(data, DivisionRenamed.class);
                     case EventTypes.HOUSEHOLD_REGISTERED -> mapper.readValue(data, HouseholdRegistered.class);
+                    case EventTypes.HOUSEHOLD_CHANGED -> mapper.readValue(data, HouseholdChanged.class);
+                    case EventTypes.MEMBER_ADDED -> mapper.readValue(data, MemberAdded.class);
+                    case EventTypes.MEMBER_REMOVED -> mapper.readValue(data, MemberRemoved.class);
                     default -> null;
                 });
     }

@@ -3,7 +3,8 @@ package cn.ruralwatch.directory;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.HouseholdEvent;
-import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.events.HouseholdStateEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,20 +45,35 @@ public class HouseholdDirectory {
                         .setParameter(1, renamed.code())
                         .setParameter(2, renamed.name())
                         .executeUpdate();
-            case HouseholdRegistered household ->
-                entityManager
-                        .createNativeQuery("""
-                                insert into known_household (household_id, village_code, member_count, registered_at)
-                                values (?1, ?2, ?3, ?4)
-                                on conflict (household_id) do update set village_code = excluded.village_code,
-                                                                         member_count = excluded.member_count
-                                """)
-                        .setParameter(1, UUID.fromString(household.householdId()))
-                        .setParameter(2, household.villageCode())
-                        .setParameter(3, household.members().size())
-                        .setParameter(4, Timestamp.from(household.registeredAt()))
-                        .executeUpdate();
+            case HouseholdStateEvent household -> apply(household.household());
         }
+    }
+
+    /**
+     * A household merged into another or dissolved no longer exists as a household; one that exists is kept with the
+     * number of members living in it.
+     */
+    private void apply(HouseholdState household) {
+        UUID id = UUID.fromString(household.householdId());
+        if (!"ACTIVE".equals(household.status())) {
+            entityManager
+                    .createNativeQuery("delete from known_household where household_id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            return;
+        }
+        entityManager
+                .createNativeQuery("""
+                        insert into known_household (household_id, village_code, member_count, registered_at)
+                        values (?1, ?2, ?3, ?4)
+                        on conflict (household_id) do update set village_code = excluded.village_code,
+                                                                 member_count = excluded.member_count
+                        """)
+                .setParameter(1, id)
+                .setParameter(2, household.villageCode())
+                .setParameter(3, household.activeMembers().size())
+                .setParameter(4, Timestamp.from(household.registeredAt()))
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -200,7 +200,8 @@ public class ProblemExceptionMappers {
         return String.join(".", parts);
     }
 
-    static String jsonPath(List<JsonMappingException.Reference> references) {
+    /** The field a Jackson mapping error points at, as a path of the request body ({@code members[1].relation}). */
+    public static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference reference : references) {
             if (reference.getFieldName() != null) {

@@ -15,7 +15,12 @@ import java.util.stream.Collectors;
 /** Checks event data against the JSON Schema of its type in {@code event-contracts}. */
 public final class EventSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** Schemas refer to each other by their {@code $id}s, which name the files of {@code event-schemas/}. */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(
+                    mappers -> mappers.mapPrefix("https://ruralwatch.cn/schemas/events/", "classpath:event-schemas/")));
+
     private static final ConcurrentHashMap<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
     private EventSchemas() {}

@@ -1,0 +1,170 @@
+package cn.ruralwatch.household.history;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.household.household.HouseholdRules;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The history of every household: one revision per change, written in the transaction of the change, holding who,
+ * when, why, the changed fields with old and new values, and the household as it stood afterwards. Personal numbers
+ * appear masked, as in the audit log.
+ */
+@ApplicationScoped
+public class HouseholdHistory {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    CallerScope caller;
+
+    /** One change as the history keeps it. */
+    public record Revision(
+            UUID householdId,
+            long version,
+            Instant recordedAt,
+            LocalDate effectiveOn,
+            String operation,
+            String actor,
+            String reason,
+            List<AuditedChange> changes,
+            JsonNode snapshot) {}
+
+    /** The fields that differ from {@code before} to {@code after}. */
+    public List<AuditedChange> changes(JsonNode before, JsonNode after) {
+        return SnapshotDiff.between(before, after);
+    }
+
+    /** Records a revision; {@code effectiveOn} is the day the change took effect, today when {@code null}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(
+            UUID householdId,
+            long version,
+            Instant recordedAt,
+            LocalDate effectiveOn,
+            String operation,
+            String reason,
+            List<AuditedChange> changes,
+            JsonNode snapshot) {
+        entityManager
+                .createNativeQuery("""
+                        insert into household_revision (household_id, version, recorded_at, effective_on, operation,
+                                                        actor, reason, changes, snapshot)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb))
+                        """)
+                .setParameter(1, householdId)
+                .setParameter(2, version)
+                .setParameter(3, Timestamp.from(recordedAt))
+                .setParameter(4, effectiveOn == null ? HouseholdRules.today() : effectiveOn)
+                .setParameter(5, operation)
+                .setParameter(6, actor())
+                .setParameter(7, reason)
+                .setParameter(8, json(changes))
+                .setParameter(9, json(snapshot))
+                .executeUpdate();
+    }
+
+    /** The household's revisions, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Revision> revisions(UUID householdId, PageRequest page) {
+        List<Revision> items = entityManager
+                .createNativeQuery(SELECT + " where household_id = ?1 order by version desc", Object[].class)
+                .setParameter(1, householdId)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList()
+                .stream()
+                .map(row -> revision((Object[]) row))
+                .toList();
+        long total = ((Number) entityManager
+                        .createNativeQuery("select count(*) from household_revision where household_id = ?1")
+                        .setParameter(1, householdId)
+                        .getSingleResult())
+                .longValue();
+        return page.page(items, total);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Revision> revision(UUID householdId, long version) {
+        return entityManager
+                .createNativeQuery(SELECT + " where household_id = ?1 and version = ?2", Object[].class)
+                .setParameter(1, householdId)
+                .setParameter(2, version)
+                .getResultStream()
+                .findFirst()
+                .map(row -> revision((Object[]) row));
+    }
+
+    /** The last revision recorded by the end of the day (China Standard Time), if the household existed then. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Revision> asOf(UUID householdId, LocalDate day) {
+        Instant endOfDay = day.plusDays(1).atStartOfDay(HouseholdRules.ZONE).toInstant();
+        return entityManager
+                .createNativeQuery(
+                        SELECT
+                                + " where household_id = ?1 and recorded_at < ?2 order by recorded_at desc, version desc",
+                        Object[].class)
+                .setParameter(1, householdId)
+                .setParameter(2, Timestamp.from(endOfDay))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(row -> revision((Object[]) row));
+    }
+
+    private static final String SELECT = """
+            select household_id, version, recorded_at, effective_on, operation, actor, reason, cast(changes as text),
+                   cast(snapshot as text)
+            from household_revision""";
+
+    private Revision revision(Object[] row) {
+        try {
+            return new Revision(
+                    (UUID) row[0],
+                    ((Number) row[1]).longValue(),
+                    row[2] instanceof Timestamp t ? t.toInstant() : (Instant) row[2],
+                    row[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    (String) row[6],
+                    mapper.readValue(
+                            (String) row[7],
+                            TypeFactory.defaultInstance().constructCollectionType(List.class, AuditedChange.class)),
+                    mapper.readTree((String) row[8]));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable revision of household " + row[0], e);
+        }
+    }
+
+    private String actor() {
+        String subject = caller.subject();
+        return subject == null ? "system" : subject;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

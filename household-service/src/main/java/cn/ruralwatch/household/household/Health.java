@@ -1,0 +1,13 @@
+package cn.ruralwatch.household.household;
+
+/** 健康状况 of a member; a disability carries its grade. */
+public enum Health {
+    /** 健康 */
+    HEALTHY,
+    /** 长期慢性病 */
+    CHRONIC_ILLNESS,
+    /** 患有大病 */
+    SERIOUS_ILLNESS,
+    /** 残疾 */
+    DISABLED
+}

@@ -1,0 +1,199 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdChanged;
+import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.events.HouseholdStateEvent;
+import cn.ruralwatch.events.MemberAdded;
+import cn.ruralwatch.events.MemberRemoved;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.household.history.HouseholdHistory;
+import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * How every change to a household ends, whatever the operation: the rules are checked (a broken rule changes
+ * nothing), the change is written with a new version, and in the same transaction the history gets a revision (who,
+ * when, why, old → new), the outbox an event carrying the new state and the audit trail an entry.
+ */
+@ApplicationScoped
+public class HouseholdChangeRecorder {
+
+    /** The partial unique index that keeps one person in one household. */
+    static final String ONE_PERSON_ONE_HOUSEHOLD = "member_id_number_hash_active";
+
+    /** What the history and the change event call an operation. */
+    public enum Operation {
+        REGISTER,
+        UPDATE,
+        MEMBER_UPDATE,
+        INCOME,
+        ENLISTMENT,
+        HEAD_CHANGE,
+        MEMBER_ADDED,
+        MEMBER_REMOVED,
+        SPLIT,
+        SPLIT_FROM,
+        MERGE,
+        MERGED_INTO
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    HouseholdViews views;
+
+    @Inject
+    HouseholdHistory history;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The household as the history keeps it, to be passed back to {@link #changed} after the change. */
+    public JsonNode before(Household household) {
+        return views.snapshot(household);
+    }
+
+    /** Checks the rules a household must satisfy; throws a 400 problem naming every broken one. */
+    static void checkRules(Household household) {
+        List<Violation> violations = HouseholdRules.check(household);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    /** Records a new household (registration, or the new household of a split). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registered(Household household, Operation operation, String reason, UUID splitFrom) {
+        checkRules(household);
+        household.updatedAt = household.registeredAt;
+        entityManager.persist(household);
+        flush();
+        JsonNode after = views.snapshot(household);
+        List<AuditedChange> changes = history.changes(null, after);
+        history.record(
+                household.id,
+                household.version,
+                household.registeredAt,
+                null,
+                operation.name(),
+                reason,
+                changes,
+                after);
+        publish(
+                household,
+                EventTypes.HOUSEHOLD_REGISTERED,
+                new HouseholdRegistered(
+                        HouseholdMapper.state(household), splitFrom == null ? null : splitFrom.toString()));
+        audit.changed(
+                AuditAction.CREATE,
+                HouseholdService.AGGREGATE,
+                household.id.toString(),
+                household.villageCode,
+                changes);
+    }
+
+    /**
+     * Records a change made to a managed household since {@code before} was taken. Returns the changed fields; when
+     * nothing changed, nothing is written and no version is spent.
+     *
+     * @param event the event to publish, given the changed field names and the household's new state
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditedChange> changed(
+            Household household,
+            JsonNode before,
+            Operation operation,
+            String reason,
+            LocalDate effectiveOn,
+            Function<Change, HouseholdStateEvent> event) {
+        checkRules(household);
+        household.recomputeIncomes();
+        List<AuditedChange> changes = history.changes(before, views.snapshot(household));
+        if (changes.isEmpty()) {
+            return changes;
+        }
+        household.updatedAt = Instant.now();
+        flush();
+        ObjectNode after = (ObjectNode) views.snapshot(household);
+        history.record(
+                household.id,
+                household.version,
+                household.updatedAt,
+                effectiveOn,
+                operation.name(),
+                reason,
+                changes,
+                after);
+        HouseholdStateEvent published = event.apply(
+                new Change(changes.stream().map(AuditedChange::field).toList(), HouseholdMapper.state(household)));
+        publish(household, type(published), published);
+        audit.changed(
+                AuditAction.UPDATE,
+                HouseholdService.AGGREGATE,
+                household.id.toString(),
+                household.villageCode,
+                changes);
+        return changes;
+    }
+
+    /** What an event about a change is built from. */
+    public record Change(List<String> changedFields, HouseholdState state) {
+
+        public HouseholdChanged changed(Operation operation, String reason) {
+            return new HouseholdChanged(operation.name(), reason, changedFields, state);
+        }
+    }
+
+    private void publish(Household household, String type, HouseholdStateEvent event) {
+        outbox.publish(Topics.HOUSEHOLD_EVENTS, HouseholdService.AGGREGATE, household.id.toString(), type, event);
+    }
+
+    private static String type(HouseholdStateEvent event) {
+        return switch (event) {
+            case HouseholdRegistered ignored -> EventTypes.HOUSEHOLD_REGISTERED;
+            case HouseholdChanged ignored -> EventTypes.HOUSEHOLD_CHANGED;
+            case MemberAdded ignored -> EventTypes.MEMBER_ADDED;
+            case MemberRemoved ignored -> EventTypes.MEMBER_REMOVED;
+        };
+    }
+
+    /**
+     * Writes pending changes now, so that a person who would be in two households at once is refused with a 409 here
+     * rather than failing the commit.
+     */
+    void flush() {
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof ConstraintViolationException violation
+                    && ONE_PERSON_ONE_HOUSEHOLD.equals(violation.getConstraintName())) {
+                throw ProblemException.conflict(List.of(
+                        Violation.of("members", "ALREADY_REGISTERED", "household.id-number.registered-elsewhere")));
+            }
+            throw e;
+        }
+    }
+}

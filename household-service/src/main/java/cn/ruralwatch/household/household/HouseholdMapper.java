@@ -1,0 +1,231 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.events.HouseholdState;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place where API documents, entities and the event state meet. Attributes left out of a document take their
+ * defaults (not verified, no, none), so that applying a complete document always gives the same entity.
+ */
+public final class HouseholdMapper {
+
+    private HouseholdMapper() {}
+
+    static void apply(HouseholdApi.HouseholdAttributes source, Household household) {
+        HouseholdApi.HouseholdAttributes a = source == null ? HouseholdApi.HouseholdAttributes.NONE : source;
+        household.address = blankToNull(a.address());
+        household.povertyStatus = Objects.requireNonNullElse(a.povertyStatus(), PovertyStatus.NOT_POOR);
+        household.exitYear = a.exitYear();
+        household.minimumLiving = Boolean.TRUE.equals(a.minimumLiving());
+        household.extremePoverty = Boolean.TRUE.equals(a.extremePoverty());
+        household.housingSafetyGrade = a.housingSafetyGrade();
+        household.housingAreaPerCapita = a.housingAreaPerCapita();
+        household.noHouse = Boolean.TRUE.equals(a.noHouse());
+        household.housingRenovation = Objects.requireNonNullElse(a.housingRenovation(), HousingRenovation.NONE);
+        HouseholdApi.DrinkingWater water =
+                a.drinkingWater() == null ? new HouseholdApi.DrinkingWater(null, null, null, null) : a.drinkingWater();
+        household.waterQuantity = water.quantity();
+        household.waterQuality = water.quality();
+        household.waterConvenience = water.convenience();
+        household.waterSupplyGuarantee = water.supplyGuarantee();
+        household.electricity = a.electricity();
+        household.tvBroadband = a.tvBroadband();
+        household.roadToHamlet = a.roadToHamlet();
+        household.industries = a.industries() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(
+                        a.industries().stream().map(String::trim).distinct().toList());
+        household.cooperative = blankToNull(a.cooperative());
+    }
+
+    static void apply(HouseholdApi.Monitoring monitoring, Household household) {
+        household.monitoringCategory = monitoring == null ? null : monitoring.category();
+        household.riskTypes = monitoring == null
+                ? new ArrayList<>()
+                : new ArrayList<>(monitoring.riskTypes().stream()
+                        .distinct()
+                        .map(Enum::name)
+                        .toList());
+        household.riskState = monitoring == null ? null : monitoring.riskState();
+        household.identifiedYear = monitoring == null ? null : monitoring.identifiedYear();
+    }
+
+    static void apply(HouseholdApi.MemberAttributes source, Member member) {
+        HouseholdApi.MemberAttributes a = source == null ? HouseholdApi.MemberAttributes.NONE : source;
+        member.laborAbility = a.laborAbility();
+        member.health = a.health();
+        member.disabilityGrade = a.disabilityGrade();
+        member.educationStage = a.educationStage();
+        member.schoolingStatus = a.schoolingStatus();
+        member.specialSchoolingCase = a.specialSchoolingCase();
+        member.schoolLocation = a.schoolLocation();
+        member.medicalInsurance = Objects.requireNonNullElse(a.medicalInsurance(), MedicalInsurance.UNKNOWN);
+        member.medicalInsuranceExemption = a.medicalInsuranceExemption();
+        member.pensionInsurance = Objects.requireNonNullElse(a.pensionInsurance(), PensionInsurance.UNKNOWN);
+        member.pensionInsuranceExemption = a.pensionInsuranceExemption();
+        member.activeSoldier = Boolean.TRUE.equals(a.activeSoldier());
+        member.employmentLocation = a.employmentLocation();
+        member.employmentMonths = a.employmentMonths();
+        member.employmentMonthlyIncome = a.employmentMonthlyIncome();
+    }
+
+    /** Sets the year's incomes (replacing what was recorded for that year) and recomputes the per-capita figures. */
+    static void apply(HouseholdApi.IncomeRecord record, Household household) {
+        Income income = household.income(record.year()).orElseGet(() -> {
+            Income created = new Income();
+            created.year = record.year();
+            household.incomes.add(created);
+            return created;
+        });
+        income.wage = money(record.wage());
+        income.business = money(record.business());
+        income.property = money(record.property());
+        income.transfer = money(record.transfer());
+        income.productionCosts = money(record.productionCosts());
+        household.recomputeIncomes();
+    }
+
+    /** The attributes as an API document; the personal numbers are passed in as the caller may see them. */
+    static HouseholdApi.HouseholdAttributes attributes(Household h, String phone, String bankAccount) {
+        return new HouseholdApi.HouseholdAttributes(
+                h.address,
+                phone,
+                bankAccount,
+                h.povertyStatus,
+                h.exitYear,
+                h.minimumLiving,
+                h.extremePoverty,
+                h.housingSafetyGrade,
+                h.housingAreaPerCapita,
+                h.noHouse,
+                h.housingRenovation,
+                new HouseholdApi.DrinkingWater(
+                        h.waterQuantity, h.waterQuality, h.waterConvenience, h.waterSupplyGuarantee),
+                h.electricity,
+                h.tvBroadband,
+                h.roadToHamlet,
+                List.copyOf(h.industries),
+                h.cooperative);
+    }
+
+    static HouseholdApi.Monitoring monitoring(Household h) {
+        return h.monitoringCategory == null
+                ? null
+                : new HouseholdApi.Monitoring(
+                        h.monitoringCategory,
+                        h.riskTypes.stream().map(RiskType::valueOf).toList(),
+                        h.riskState,
+                        h.identifiedYear);
+    }
+
+    static HouseholdApi.MemberAttributes attributes(Member m) {
+        return new HouseholdApi.MemberAttributes(
+                m.laborAbility,
+                m.health,
+                m.disabilityGrade,
+                m.educationStage,
+                m.schoolingStatus,
+                m.specialSchoolingCase,
+                m.schoolLocation,
+                m.medicalInsurance,
+                m.medicalInsuranceExemption,
+                m.pensionInsurance,
+                m.pensionInsuranceExemption,
+                m.activeSoldier,
+                m.employmentLocation,
+                m.employmentMonths,
+                m.employmentMonthlyIncome);
+    }
+
+    static HouseholdApi.IncomeRecord income(Income i) {
+        return new HouseholdApi.IncomeRecord(
+                i.year,
+                i.wage,
+                i.business,
+                i.property,
+                i.transfer,
+                i.productionCosts,
+                i.netIncome(),
+                i.netIncomePerCapita);
+    }
+
+    /** The household as events carry it: no names, no personal numbers. */
+    public static HouseholdState state(Household h) {
+        return new HouseholdState(
+                h.id.toString(),
+                h.version,
+                h.villageCode,
+                h.status.name(),
+                h.registeredAt,
+                h.povertyStatus.name(),
+                h.exitYear,
+                h.monitoringCategory == null
+                        ? null
+                        : new HouseholdState.Monitoring(
+                                h.monitoringCategory.name(), h.riskTypes, h.riskState.name(), h.identifiedYear),
+                h.minimumLiving,
+                h.extremePoverty,
+                new HouseholdState.Housing(
+                        name(h.housingSafetyGrade), h.housingAreaPerCapita, h.noHouse, h.housingRenovation.name()),
+                new HouseholdState.DrinkingWater(
+                        h.waterQuantity, h.waterQuality, h.waterConvenience, h.waterSupplyGuarantee),
+                h.electricity,
+                h.tvBroadband,
+                h.roadToHamlet,
+                h.industries,
+                h.cooperative,
+                h.incomes.stream()
+                        .map(i -> new HouseholdState.Income(
+                                i.year,
+                                i.wage,
+                                i.business,
+                                i.property,
+                                i.transfer,
+                                i.productionCosts,
+                                i.netIncomePerCapita))
+                        .toList(),
+                h.members.stream().map(HouseholdMapper::state).toList());
+    }
+
+    private static HouseholdState.Member state(Member m) {
+        return new HouseholdState.Member(
+                m.id.toString(),
+                m.status.name(),
+                m.relation.name(),
+                m.sex.name(),
+                m.birthDate,
+                m.joinedBy.name(),
+                name(m.leftBy),
+                m.leftOn,
+                name(m.laborAbility),
+                name(m.health),
+                m.disabilityGrade,
+                name(m.educationStage),
+                name(m.schoolingStatus),
+                name(m.specialSchoolingCase),
+                name(m.schoolLocation),
+                m.medicalInsurance.name(),
+                name(m.medicalInsuranceExemption),
+                m.pensionInsurance.name(),
+                name(m.pensionInsuranceExemption),
+                m.activeSoldier,
+                name(m.employmentLocation),
+                m.employmentMonths,
+                m.employmentMonthlyIncome);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

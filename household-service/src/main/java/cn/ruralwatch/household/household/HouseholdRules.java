@@ -1,0 +1,138 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.problem.Violation;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The rules a household must satisfy after every change, beyond the shape of each field: values that contradict each
+ * other or are not plausible. Field paths are those of the household document ({@code attributes.exitYear},
+ * {@code members[2].attributes.disabilityGrade}).
+ */
+public final class HouseholdRules {
+
+    /** The county's calendar: ages and years are counted in China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    static final int WORKING_AGE = 16;
+    private static final int OLDEST_PLAUSIBLE_AGE = 120;
+
+    private HouseholdRules() {}
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** Every rule broken by the household as it now stands. */
+    static List<Violation> check(Household household) {
+        List<Violation> violations = new ArrayList<>();
+        checkAttributes(household, violations);
+        checkMembership(household, violations);
+        for (int i = 0; i < household.members.size(); i++) {
+            Member member = household.members.get(i);
+            if (member.active()) {
+                checkMember(member, "members[" + i + "].", violations);
+            }
+        }
+        return violations;
+    }
+
+    private static void checkAttributes(Household h, List<Violation> violations) {
+        int thisYear = today().getYear();
+        if (h.povertyStatus == PovertyStatus.EXITED && h.exitYear == null) {
+            violations.add(Violation.of("attributes.exitYear", "REQUIRED", "household.exit-year.required"));
+        } else if (h.povertyStatus != PovertyStatus.EXITED && h.exitYear != null) {
+            violations.add(Violation.of("attributes.exitYear", "NOT_EXITED", "household.exit-year.not-exited"));
+        } else if (h.exitYear != null && h.exitYear > thisYear) {
+            violations.add(Violation.of("attributes.exitYear", "FUTURE", "household.year.future", h.exitYear));
+        }
+        if (h.noHouse && (h.housingSafetyGrade != null || h.housingAreaPerCapita != null)) {
+            violations.add(Violation.of("attributes.noHouse", "CONTRADICTION", "household.no-house.with-house"));
+        }
+        if (EnumSet.of(HousingRenovation.NEEDED, HousingRenovation.IN_PROGRESS).contains(h.housingRenovation)
+                && (h.housingSafetyGrade == HousingSafetyGrade.A || h.housingSafetyGrade == HousingSafetyGrade.B)) {
+            violations.add(Violation.of(
+                    "attributes.housingRenovation",
+                    "SAFE_HOUSE",
+                    "household.renovation.safe-house",
+                    h.housingSafetyGrade));
+        }
+        if (h.identifiedYear != null && h.identifiedYear > thisYear) {
+            violations.add(
+                    Violation.of("monitoring.identifiedYear", "FUTURE", "household.year.future", h.identifiedYear));
+        }
+        for (Income income : h.incomes) {
+            if (income.year > thisYear) {
+                violations.add(Violation.of("incomes", "FUTURE", "household.year.future", income.year));
+            }
+        }
+    }
+
+    private static void checkMembership(Household h, List<Violation> violations) {
+        if (h.status != HouseholdStatus.ACTIVE) {
+            return;
+        }
+        List<Member> active = h.activeMembers();
+        long heads = active.stream().filter(m -> m.relation == Relation.HEAD).count();
+        if (heads != 1) {
+            violations.add(Violation.of("members", "HEAD_COUNT", "household.head.count", heads));
+        }
+        long spouses =
+                active.stream().filter(m -> m.relation == Relation.SPOUSE).count();
+        if (spouses > 1) {
+            violations.add(Violation.of("members", "SPOUSE_COUNT", "household.spouse.count", spouses));
+        }
+    }
+
+    private static void checkMember(Member m, String prefix, List<Violation> violations) {
+        LocalDate today = today();
+        int age = Period.between(m.birthDate, today).getYears();
+        String attributes = prefix + "attributes.";
+        if (m.birthDate.isAfter(today) || age > OLDEST_PLAUSIBLE_AGE) {
+            violations.add(Violation.of(prefix + "idNumber", "AGE", "household.member.age", age));
+        }
+        if (age < WORKING_AGE && (m.laborAbility == LaborAbility.ORDINARY || m.laborAbility == LaborAbility.SKILLED)) {
+            violations.add(Violation.of(
+                    attributes + "laborAbility", "UNDER_WORKING_AGE", "household.member.labor-under-age", age));
+        }
+        if (m.health == Health.DISABLED && m.disabilityGrade == null) {
+            violations.add(
+                    Violation.of(attributes + "disabilityGrade", "REQUIRED", "household.member.disability-grade"));
+        } else if (m.health != Health.DISABLED && m.disabilityGrade != null) {
+            violations.add(
+                    Violation.of(attributes + "disabilityGrade", "NOT_DISABLED", "household.member.not-disabled"));
+        }
+        if (m.specialSchoolingCase != null && m.schoolingStatus == SchoolingStatus.IN_SCHOOL) {
+            violations.add(Violation.of(
+                    attributes + "specialSchoolingCase", "IN_SCHOOL", "household.member.special-case-in-school"));
+        }
+        if (m.schoolLocation != null && m.schoolingStatus != SchoolingStatus.IN_SCHOOL) {
+            violations.add(
+                    Violation.of(attributes + "schoolLocation", "NOT_IN_SCHOOL", "household.member.school-location"));
+        }
+        if (m.medicalInsuranceExemption != null && m.medicalInsurance != MedicalInsurance.NOT_ENROLLED) {
+            violations.add(Violation.of(
+                    attributes + "medicalInsuranceExemption", "ENROLLED", "household.member.exemption-enrolled"));
+        }
+        if (m.pensionInsuranceExemption != null && m.pensionInsurance != PensionInsurance.NOT_ENROLLED) {
+            violations.add(Violation.of(
+                    attributes + "pensionInsuranceExemption", "ENROLLED", "household.member.exemption-enrolled"));
+        }
+        boolean employed = m.employmentMonths != null && m.employmentMonths > 0;
+        if ((employed || m.employmentMonthlyIncome != null) && m.employmentLocation == null) {
+            violations.add(Violation.of(
+                    attributes + "employmentLocation", "REQUIRED", "household.member.employment-location"));
+        }
+        if (m.employmentLocation != null && age < WORKING_AGE) {
+            violations.add(Violation.of(
+                    attributes + "employmentLocation",
+                    "UNDER_WORKING_AGE",
+                    "household.member.employment-under-age",
+                    age));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
+import cn.ruralwatch.http.MergePatch;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Changes to a household's attributes, its incomes and its members' attributes. Each is a JSON Merge Patch of the
+ * household's (or member's) document, based on the version the caller read ({@code If-Match}), checked as a whole and
+ * recorded in the history with the reason given.
+ */
+@ApplicationScoped
+@Transactional
+public class HouseholdUpdates {
+
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    HouseholdChangeRecorder recorder;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    public Household update(UUID id, JsonNode patch, String ifMatch) {
+        Household household = households.forChange(id, ifMatch);
+        HouseholdApi.HouseholdUpdate current = new HouseholdApi.HouseholdUpdate(
+                household.villageCode,
+                HouseholdMapper.attributes(
+                        household,
+                        protector.decrypt(PersonalDataKind.PHONE, household.phoneCipher),
+                        protector.decrypt(PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher)),
+                null);
+        HouseholdApi.HouseholdUpdate update =
+                MergePatch.applyTo(current, patch, HouseholdApi.HouseholdUpdate.class, mapper, validator);
+        if (!update.villageCode().equals(household.villageCode)) {
+            List<Violation> violations = new ArrayList<>();
+            households.checkVillage(update.villageCode(), "villageCode", violations);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+        }
+        JsonNode before = recorder.before(household);
+        household.villageCode = update.villageCode();
+        HouseholdMapper.apply(update.attributes(), household);
+        // an unchanged number keeps its stored ciphertext (a fresh encryption would differ by its nonce alone)
+        HouseholdApi.HouseholdAttributes updated =
+                update.attributes() == null ? HouseholdApi.HouseholdAttributes.NONE : update.attributes();
+        if (!Objects.equals(updated.phone(), current.attributes().phone())) {
+            household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, updated.phone());
+        }
+        if (!Objects.equals(updated.bankAccount(), current.attributes().bankAccount())) {
+            household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, updated.bankAccount());
+        }
+        recorder.changed(
+                household,
+                before,
+                Operation.UPDATE,
+                update.reason(),
+                null,
+                change -> change.changed(Operation.UPDATE, update.reason()));
+        return household;
+    }
+
+    /** Sets one year's incomes, replacing what was recorded for that year. */
+    public Household putIncome(UUID id, int year, HouseholdApi.IncomeUpdate request, String ifMatch) {
+        if (request.income().year() != year) {
+            throw ProblemException.invalid(
+                    Violation.of("income.year", "PATH_MISMATCH", "household.income.year-mismatch", year));
+        }
+        Household household = households.forChange(id, ifMatch);
+        JsonNode before = recorder.before(household);
+        HouseholdMapper.apply(request.income(), household);
+        recorder.changed(
+                household,
+                before,
+                Operation.INCOME,
+                request.reason(),
+                null,
+                change -> change.changed(Operation.INCOME, request.reason()));
+        return household;
+    }
+
+    public Household updateMember(UUID id, UUID memberId, JsonNode patch, String ifMatch) {
+        Household household = households.forChange(id, ifMatch);
+        Member member = household
+                .member(memberId)
+                .filter(Member::active)
+                .orElseThrow(() -> ProblemException.notFound("household.member.not-found", memberId));
+        String idNumber = protector.decrypt(PersonalDataKind.ID_NUMBER, member.idNumberCipher);
+        HouseholdApi.MemberUpdate current = new HouseholdApi.MemberUpdate(
+                member.name, idNumber, member.relation, HouseholdMapper.attributes(member), null);
+        HouseholdApi.MemberUpdate update =
+                MergePatch.applyTo(current, patch, HouseholdApi.MemberUpdate.class, mapper, validator);
+        String corrected = IdNumbers.normalize(update.idNumber());
+        if (!corrected.equals(idNumber)) {
+            HouseholdApi.MemberRegistration asRegistered =
+                    new HouseholdApi.MemberRegistration(update.name(), corrected, update.relation(), null, null, null);
+            List<Violation> violations = new ArrayList<>();
+            if (!HouseholdService.checkIdNumber(asRegistered, "", violations)) {
+                throw ProblemException.invalid(violations);
+            }
+            households.checkNotRegistered(List.of(asRegistered), "", member.id);
+        }
+        JsonNode before = recorder.before(household);
+        member.name = update.name().trim();
+        member.relation = update.relation();
+        if (!corrected.equals(idNumber)) {
+            households.setIdNumber(member, corrected);
+        }
+        HouseholdMapper.apply(update.attributes(), member);
+        recorder.changed(
+                household,
+                before,
+                Operation.MEMBER_UPDATE,
+                update.reason(),
+                null,
+                change -> change.changed(Operation.MEMBER_UPDATE, update.reason()));
+        return household;
+    }
+}

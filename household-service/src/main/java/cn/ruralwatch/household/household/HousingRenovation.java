@@ -1,0 +1,13 @@
+package cn.ruralwatch.household.household;
+
+/** 危房改造 status. */
+public enum HousingRenovation {
+    /** 无需改造 */
+    NONE,
+    /** 需改造，未开工 */
+    NEEDED,
+    /** 改造中 */
+    IN_PROGRESS,
+    /** 已完成改造 */
+    COMPLETED
+}

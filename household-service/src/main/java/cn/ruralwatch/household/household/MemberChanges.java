@@ -1,0 +1,183 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.events.MemberAdded;
+import cn.ruralwatch.events.MemberRemoved;
+import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * 自然增减 as explicit operations: a member is born, marries in or moves in; dies, marries out or moves out (the record
+ * stays, marked as removed, and the person may be registered elsewhere); enlists (stays, counted as an active
+ * soldier). Also the change of head of household.
+ */
+@ApplicationScoped
+@Transactional
+public class MemberChanges {
+
+    static final Set<MemberChange> ADDITIONS =
+            EnumSet.of(MemberChange.BIRTH, MemberChange.MARRIAGE_IN, MemberChange.MOVE_IN);
+    static final Set<MemberChange> REMOVALS =
+            EnumSet.of(MemberChange.DEATH, MemberChange.MARRIAGE_OUT, MemberChange.MOVE_OUT);
+
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    HouseholdChangeRecorder recorder;
+
+    public Household change(UUID id, HouseholdApi.MemberChangeRequest request, String ifMatch) {
+        validate(request);
+        Household household = households.forChange(id, ifMatch);
+        if (ADDITIONS.contains(request.change())) {
+            return add(household, request);
+        }
+        if (REMOVALS.contains(request.change())) {
+            return remove(household, request);
+        }
+        return enlist(household, request);
+    }
+
+    private static void validate(HouseholdApi.MemberChangeRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.effectiveOn().isAfter(HouseholdRules.today())) {
+            violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", request.effectiveOn()));
+        }
+        if (ADDITIONS.contains(request.change())) {
+            if (request.member() == null) {
+                violations.add(Violation.of(
+                        "member", "REQUIRED", "household.member-change.member-required", request.change()));
+            } else if (HouseholdService.checkIdNumber(request.member(), "member.", violations)
+                    && request.change() == MemberChange.BIRTH
+                    && !IdNumbers.birthDate(IdNumbers.normalize(request.member().idNumber()))
+                            .orElseThrow()
+                            .equals(request.effectiveOn())) {
+                violations.add(Violation.of("effectiveOn", "NOT_BIRTH_DATE", "household.member-change.birth-date"));
+            }
+            if (request.member() != null && request.member().relation() == Relation.HEAD) {
+                violations.add(Violation.of("member.relation", "HEAD", "household.member-change.head"));
+            }
+        } else if (REMOVALS.contains(request.change()) || request.change() == MemberChange.ENLISTMENT) {
+            if (request.memberId() == null) {
+                violations.add(Violation.of(
+                        "memberId", "REQUIRED", "household.member-change.member-id-required", request.change()));
+            }
+            if (request.member() != null) {
+                violations.add(Violation.of(
+                        "member", "NOT_ALLOWED", "household.member-change.member-not-allowed", request.change()));
+            }
+        } else {
+            violations.add(
+                    Violation.of("change", "NOT_A_MEMBER_CHANGE", "household.member-change.type", request.change()));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private Household add(Household household, HouseholdApi.MemberChangeRequest request) {
+        households.checkNotRegistered(List.of(request.member()), "", null);
+        JsonNode before = recorder.before(household);
+        Member member = households.newMember(request.member(), request.change(), request.effectiveOn());
+        household.addMember(member);
+        recorder.changed(
+                household,
+                before,
+                Operation.MEMBER_ADDED,
+                request.reason(),
+                request.effectiveOn(),
+                change -> new MemberAdded(
+                        member.id.toString(),
+                        request.change().name(),
+                        request.effectiveOn(),
+                        request.reason(),
+                        change.state()));
+        return household;
+    }
+
+    private Household remove(Household household, HouseholdApi.MemberChangeRequest request) {
+        Member member = activeMember(household, request.memberId(), "memberId");
+        JsonNode before = recorder.before(household);
+        if (member.relation == Relation.HEAD && household.activeMembers().size() > 1) {
+            if (request.newHeadMemberId() == null || request.newHeadMemberId().equals(member.id)) {
+                throw ProblemException.invalid(
+                        Violation.of("newHeadMemberId", "REQUIRED", "household.member-change.new-head-required"));
+            }
+            activeMember(household, request.newHeadMemberId(), "newHeadMemberId").relation = Relation.HEAD;
+        }
+        member.leave(request.change(), request.effectiveOn());
+        if (household.activeMembers().isEmpty()) {
+            household.status = HouseholdStatus.DISSOLVED;
+        }
+        recorder.changed(
+                household,
+                before,
+                Operation.MEMBER_REMOVED,
+                request.reason(),
+                request.effectiveOn(),
+                change -> new MemberRemoved(
+                        member.id.toString(),
+                        request.change().name(),
+                        request.effectiveOn(),
+                        request.reason(),
+                        change.state()));
+        return household;
+    }
+
+    private Household enlist(Household household, HouseholdApi.MemberChangeRequest request) {
+        Member member = activeMember(household, request.memberId(), "memberId");
+        if (member.activeSoldier) {
+            throw ProblemException.conflict("household.member-change.already-soldier", member.id);
+        }
+        JsonNode before = recorder.before(household);
+        member.activeSoldier = true;
+        recorder.changed(
+                household,
+                before,
+                Operation.ENLISTMENT,
+                request.reason(),
+                request.effectiveOn(),
+                change -> change.changed(Operation.ENLISTMENT, request.reason()));
+        return household;
+    }
+
+    /** 户主变更: the new head must live in the household; the former head takes the relation given. */
+    public Household changeHead(UUID id, HouseholdApi.HeadChange request, String ifMatch) {
+        Household household = households.forChange(id, ifMatch);
+        Member newHead = activeMember(household, request.memberId(), "memberId");
+        if (newHead.relation == Relation.HEAD) {
+            throw ProblemException.invalid(Violation.of("memberId", "ALREADY_HEAD", "household.head.already"));
+        }
+        if (request.formerHeadRelation() == Relation.HEAD) {
+            throw ProblemException.invalid(Violation.of("formerHeadRelation", "HEAD", "household.member-change.head"));
+        }
+        JsonNode before = recorder.before(household);
+        household.head().relation = request.formerHeadRelation();
+        newHead.relation = Relation.HEAD;
+        recorder.changed(
+                household,
+                before,
+                Operation.HEAD_CHANGE,
+                request.reason(),
+                null,
+                change -> change.changed(Operation.HEAD_CHANGE, request.reason()));
+        return household;
+    }
+
+    static Member activeMember(Household household, UUID memberId, String field) {
+        return household
+                .member(memberId)
+                .filter(Member::active)
+                .orElseThrow(() -> ProblemException.invalid(
+                        Violation.of(field, "NOT_A_MEMBER", "household.member.not-active", memberId)));
+    }
+}

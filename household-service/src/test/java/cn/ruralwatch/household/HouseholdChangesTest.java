@@ -1,0 +1,557 @@
+package cn.ruralwatch.household;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Households and members with all their attributes: validation of contradictions, changes as merge patches with their
+ * history, member changes (自然增减), split and merge, and the household as it was on a date.
+ */
+@QuarkusTest
+class HouseholdChangesTest {
+
+    static final String VILLAGE = "450422102201";
+    static final String OTHER_VILLAGE = "450422102202";
+    // REST Assured would encode a body of an unfamiliar media type as ISO-8859-1 unless told otherwise
+    static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void divisions() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        Fixtures.village(VILLAGE);
+        Fixtures.division(OTHER_VILLAGE, "另一村", "VILLAGE", VILLAGE.substring(0, 9));
+    }
+
+    @Test
+    void registersEveryAttributeAndComputesIncomePerPerson() throws Exception {
+        String head = Fixtures.idNumber("19680412", true);
+        String wife = Fixtures.idNumber("19700822", false);
+        String son = Fixtures.idNumber("20120301", true);
+        Response response = given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s",
+                         "attributes":{"address":"那勒屯 12 号","povertyStatus":"EXITED","exitYear":2019,"minimumLiving":true,
+                           "housingSafetyGrade":"B","housingAreaPerCapita":32.5,"housingRenovation":"COMPLETED",
+                           "drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true},
+                           "electricity":true,"tvBroadband":true,"roadToHamlet":true,"industries":["桑蚕","肉牛"],
+                           "cooperative":"凤阁村桑蚕专业合作社"},
+                         "monitoring":{"category":"UNSTABLE_EXITED","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2022},
+                         "incomes":[{"year":2025,"wage":36000,"business":8000,"property":600,"transfer":3200,"productionCosts":2500}],
+                         "members":[
+                          {"name":"韦某强","idNumber":"%s","relation":"HEAD","sex":"MALE","birthDate":"1968-04-12",
+                           "attributes":{"laborAbility":"ORDINARY","health":"CHRONIC_ILLNESS","medicalInsurance":"ENROLLED",
+                             "pensionInsurance":"ENROLLED","employmentLocation":"OUT_OF_PROVINCE","employmentMonths":10,
+                             "employmentMonthlyIncome":3600}},
+                          {"name":"黄某梅","idNumber":"%s","relation":"SPOUSE",
+                           "attributes":{"laborAbility":"WEAK","health":"DISABLED","disabilityGrade":3,"medicalInsurance":"ENROLLED"}},
+                          {"name":"韦某明","idNumber":"%s","relation":"SON",
+                           "attributes":{"educationStage":"JUNIOR_SECONDARY","schoolingStatus":"IN_SCHOOL","schoolLocation":"IN_COUNTY",
+                             "medicalInsurance":"ENROLLED","pensionInsurance":"NOT_ENROLLED","pensionInsuranceExemption":"STUDENT"}}]}""".formatted(VILLAGE, head, wife, son))
+                .post("/api/v1/households");
+        response.then()
+                .statusCode(201)
+                .body("attributes.povertyStatus", equalTo("EXITED"))
+                .body("attributes.industries", hasItems("桑蚕", "肉牛"))
+                .body("monitoring.category", equalTo("UNSTABLE_EXITED"))
+                .body("drinkingWaterSecured", equalTo(true))
+                .body("disabledHousehold", equalTo(true))
+                .body("memberCount", equalTo(3))
+                // (36000 + 8000 + 600 + 3200 − 2500) ÷ 3
+                .body("incomes[0].netIncome", equalTo(45300.00f))
+                .body("netIncomePerCapita", equalTo(15100.00f))
+                .body("members[1].attributes.disabilityGrade", equalTo(3))
+                .body("members[2].attributes.schoolLocation", equalTo("IN_COUNTY"));
+        String id = response.path("id");
+
+        JsonNode registered = event(id, EventTypes.HOUSEHOLD_REGISTERED).getFirst();
+        EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, registered.toString());
+        JsonNode state = registered.get("household");
+        assertEquals("EXITED", state.get("povertyStatus").asText());
+        assertEquals("B", state.get("housing").get("safetyGrade").asText());
+        assertEquals(
+                15100.00, state.get("incomes").get(0).get("netIncomePerCapita").asDouble());
+        assertEquals("DISABLED", state.get("members").get(1).get("health").asText());
+        assertFalse(registered.toString().contains("韦某强"), "events carry no names");
+        assertEquals(
+                List.of("REGISTER"),
+                revisions(id).stream().map(r -> r.getString("operation")).toList());
+    }
+
+    @Test
+    void refusesContradictionsNamingEachFieldAndStoresNothing() throws Exception {
+        long before = count("select count(*) from household");
+        String child = Fixtures.idNumber("20150505", false);
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s",
+                         "attributes":{"povertyStatus":"NOT_EXITED","exitYear":2019,"noHouse":true,"housingSafetyGrade":"C"},
+                         "members":[
+                          {"name":"甲","idNumber":"%s","relation":"HEAD","sex":"FEMALE","birthDate":"1980-01-02",
+                           "attributes":{"health":"DISABLED"}},
+                          {"name":"乙","idNumber":"%s","relation":"DAUGHTER",
+                           "attributes":{"laborAbility":"ORDINARY","schoolingStatus":"IN_SCHOOL","specialSchoolingCase":"PREGNANCY"}}]}""".formatted(VILLAGE, Fixtures.idNumber("19800101", true), child))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("members[0].sex", "members[0].birthDate"));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s",
+                         "attributes":{"povertyStatus":"NOT_EXITED","exitYear":2019,"noHouse":true,"housingSafetyGrade":"C"},
+                         "members":[
+                          {"name":"甲","idNumber":"%s","relation":"HEAD","attributes":{"health":"DISABLED"}},
+                          {"name":"乙","idNumber":"%s","relation":"DAUGHTER",
+                           "attributes":{"laborAbility":"ORDINARY","schoolingStatus":"IN_SCHOOL","specialSchoolingCase":"PREGNANCY"}}]}""".formatted(VILLAGE, Fixtures.idNumber("19800101", true), child))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "attributes.exitYear",
+                                "attributes.noHouse",
+                                "members[0].attributes.disabilityGrade",
+                                "members[1].attributes.laborAbility",
+                                "members[1].attributes.specialSchoolingCase"))
+                .body(
+                        "errors.find { it.field == 'members[1].attributes.laborAbility' }.code",
+                        equalTo("UNDER_WORKING_AGE"));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s","members":[{"name":"甲","idNumber":"%s","relation":"HEAD","medicalInsurance":"ENROLLED"}]}""".formatted(VILLAGE, Fixtures.idNumber("19800101", true)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("members[0].medicalInsurance"));
+        assertEquals(before, count("select count(*) from household"));
+    }
+
+    @Test
+    void patchChangesAttributesWithHistoryEventAndAudit() throws Exception {
+        String id = register(VILLAGE, Fixtures.idNumber("19650203", true));
+        given().contentType(MERGE_PATCH)
+                .body("{\"attributes\":{\"housingSafetyGrade\":\"C\"}}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(428);
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"attributes":{"housingSafetyGrade":"C","housingRenovation":"IN_PROGRESS","phone":"13912345678"},
+                         "reason":"入户核实：房屋局部危险"}""")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("attributes.housingSafetyGrade", equalTo("C"))
+                .body("attributes.phone", equalTo("13912345678"));
+        // a patch based on the old version changes nothing
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body("{\"attributes\":{\"housingSafetyGrade\":\"A\"}}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(412);
+        // a contradiction (a safe house awaiting renovation) and an unknown field are refused
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"attributes\":{\"housingSafetyGrade\":\"A\"}}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("attributes.housingRenovation"));
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"attributes\":{\"housingGrade\":\"A\"}}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("attributes.housingGrade"));
+        // null clears a field
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"attributes\":{\"phone\":null},\"reason\":\"号码停用\"}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(200)
+                .body("attributes.phone", nullValue())
+                .body("version", equalTo(2));
+
+        List<JsonPath> revisions = revisions(id);
+        assertEquals(
+                List.of("UPDATE", "UPDATE", "REGISTER"),
+                revisions.stream().map(r -> r.getString("operation")).toList());
+        JsonPath update = revisions.get(1);
+        assertEquals("入户核实：房屋局部危险", update.getString("reason"));
+        assertEquals("test-county-admin", update.getString("actor"));
+        assertEquals("C", update.getString("changes.find { it.field == 'attributes.housingSafetyGrade' }.newValue"));
+        assertEquals(null, update.getString("changes.find { it.field == 'attributes.housingSafetyGrade' }.oldValue"));
+        assertEquals("139****5678", update.getString("changes.find { it.field == 'attributes.phone' }.newValue"));
+
+        List<JsonNode> changed = event(id, EventTypes.HOUSEHOLD_CHANGED);
+        assertEquals(2, changed.size());
+        changed.forEach(e -> EventSchemas.assertValid(EventTypes.HOUSEHOLD_CHANGED, e.toString()));
+        List<String> fields = new ArrayList<>();
+        changed.getFirst().get("changedFields").forEach(f -> fields.add(f.asText()));
+        assertTrue(
+                fields.containsAll(
+                        List.of("attributes.housingSafetyGrade", "attributes.housingRenovation", "attributes.phone")),
+                fields.toString());
+        assertEquals(1, changed.getFirst().get("household").get("version").asLong());
+        assertFalse(changed.getFirst().toString().contains("13912345678"), "events carry no phone numbers");
+        assertEquals(
+                2,
+                count("select count(*) from outbox_event where event_type = '" + EventTypes.AUDIT_RECORDED
+                        + "' and aggregate_id = '" + id + "' and payload->>'action' = 'UPDATE'"));
+    }
+
+    @Test
+    void incomesAndMemberChangesKeepPerCapitaIncomeCurrent() throws Exception {
+        String head = Fixtures.idNumber("19600710", true);
+        String id = register(VILLAGE, head, Fixtures.idNumber("19880920", true));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":2025,"wage":12000,"transfer":1500,"productionCosts":1500},"reason":"年度收入核算"}""")
+                .put("/api/v1/households/" + id + "/incomes/2025")
+                .then()
+                .statusCode(200)
+                .body("netIncomePerCapita", equalTo(6000.00f));
+
+        // 出生: a third member, and the income spread over three
+        String baby = Fixtures.idNumber("20260105", false);
+        Response born = given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"change":"BIRTH","effectiveOn":"2026-01-05","reason":"新生儿落户",
+                         "member":{"name":"韦某花","idNumber":"%s","relation":"GRANDDAUGHTER"}}""".formatted(baby))
+                .post("/api/v1/households/" + id + "/member-changes");
+        born.then()
+                .statusCode(200)
+                .body("memberCount", equalTo(3))
+                .body("netIncomePerCapita", equalTo(4000.00f))
+                .body("members[2].joinedBy", equalTo("BIRTH"));
+        JsonNode added = event(id, EventTypes.MEMBER_ADDED).getFirst();
+        EventSchemas.assertValid(EventTypes.MEMBER_ADDED, added.toString());
+        assertEquals("BIRTH", added.get("change").asText());
+
+        // a birth on another day than the ID number's birth date is refused
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"BIRTH","effectiveOn":"2026-02-01",
+                         "member":{"name":"某","idNumber":"%s","relation":"GRANDSON"}}""".formatted(Fixtures.idNumber("20260106", true)))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"));
+
+        // 死亡 of the head needs a new head; the record stays, marked as removed
+        String headId = born.path("members[0].id");
+        String sonId = born.path("members[1].id");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("{\"change\":\"DEATH\",\"effectiveOn\":\"2026-03-01\",\"memberId\":\"%s\"}".formatted(headId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("newHeadMemberId"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"DEATH","effectiveOn":"2026-03-01","memberId":"%s","newHeadMemberId":"%s","reason":"病故"}""".formatted(headId, sonId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(200)
+                .body("memberCount", equalTo(2))
+                .body("members[0].status", equalTo("REMOVED"))
+                .body("members[0].leftBy", equalTo("DEATH"))
+                .body("members[0].leftOn", equalTo("2026-03-01"))
+                .body("members[1].relation", equalTo("HEAD"))
+                .body("netIncomePerCapita", equalTo(6000.00f));
+        JsonNode removed = event(id, EventTypes.MEMBER_REMOVED).getFirst();
+        EventSchemas.assertValid(EventTypes.MEMBER_REMOVED, removed.toString());
+        assertEquals(headId, removed.get("memberId").asText());
+
+        // 入伍: stays a member, counted as an active soldier
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"3\"")
+                .body("{\"change\":\"ENLISTMENT\",\"effectiveOn\":\"2026-09-01\",\"memberId\":\"%s\"}".formatted(sonId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(200)
+                .body("members[1].attributes.activeSoldier", equalTo(true))
+                .body("memberCount", equalTo(2));
+
+        assertEquals(
+                List.of("ENLISTMENT", "MEMBER_REMOVED", "MEMBER_ADDED", "INCOME", "REGISTER"),
+                revisions(id).stream().map(r -> r.getString("operation")).toList());
+    }
+
+    @Test
+    void memberPatchCorrectsIdNumberAndKeepsOnePersonInOneHousehold() throws Exception {
+        String head = Fixtures.idNumber("19720304", false);
+        String other = Fixtures.idNumber("19750101", true);
+        String id = register(VILLAGE, head, Fixtures.idNumber("19990909", true));
+        register(VILLAGE, other);
+        String memberId = given().get("/api/v1/households/" + id).path("members[1].id");
+
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body("{\"idNumber\":\"%s\"}".formatted(other))
+                .patch("/api/v1/households/" + id + "/members/" + memberId)
+                .then()
+                .statusCode(409)
+                .body("errors[0].code", equalTo("ALREADY_REGISTERED"));
+        String corrected = Fixtures.idNumber("19990910", true);
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"idNumber":"%s","attributes":{"health":"SERIOUS_ILLNESS","laborAbility":"LOST"},"reason":"身份证号录入错误"}""".formatted(corrected))
+                .patch("/api/v1/households/" + id + "/members/" + memberId)
+                .then()
+                .statusCode(200)
+                .body("members[1].idNumber", equalTo(corrected))
+                .body("members[1].birthDate", equalTo("1999-09-10"))
+                .body("members[1].attributes.health", equalTo("SERIOUS_ILLNESS"));
+        given().contentType(ContentType.JSON)
+                .body("{\"idNumber\":\"%s\"}".formatted(corrected))
+                .post("/api/v1/households/lookup")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        JsonPath revision = revisions(id).getFirst();
+        assertEquals("MEMBER_UPDATE", revision.getString("operation"));
+        assertTrue(revision.getList("changes.field").contains("members[1].idNumber"));
+        assertFalse(revision.prettify().contains(corrected), "history keeps ID numbers masked");
+    }
+
+    @Test
+    void splitAndMergeMoveMembersBetweenHouseholds() throws Exception {
+        String father = Fixtures.idNumber("19580101", true);
+        String son = Fixtures.idNumber("19860202", true);
+        String daughterInLaw = Fixtures.idNumber("19880303", false);
+        String id = register(VILLAGE, father, son, daughterInLaw);
+        JsonPath household = given().get("/api/v1/households/" + id).jsonPath();
+        String sonId = household.getString("members[1].id");
+        String wifeId = household.getString("members[2].id");
+
+        Response split = given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"members":[{"memberId":"%s","relation":"HEAD"},{"memberId":"%s","relation":"SPOUSE"}],
+                         "villageCode":"%s","effectiveOn":"2026-05-01","reason":"长子结婚后分户"}""".formatted(sonId, wifeId, OTHER_VILLAGE))
+                .post("/api/v1/households/" + id + "/splits");
+        split.then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/households/"))
+                .body("villageCode", equalTo(OTHER_VILLAGE))
+                .body("splitFrom", equalTo(id))
+                .body("members", hasSize(2))
+                .body("members[0].relation", equalTo("HEAD"))
+                .body("members[0].joinedBy", equalTo("SPLIT"))
+                .body("members[0].idNumber", equalTo(son));
+        String newId = split.path("id");
+        given().get("/api/v1/households/" + id)
+                .then()
+                .body("memberCount", equalTo(1))
+                .body("members[1].status", equalTo("REMOVED"))
+                .body("members[1].leftBy", equalTo("SPLIT"));
+        JsonNode registered = event(newId, EventTypes.HOUSEHOLD_REGISTERED).getFirst();
+        EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, registered.toString());
+        assertEquals(id, registered.get("splitFrom").asText());
+        assertEquals(
+                "SPLIT",
+                event(id, EventTypes.HOUSEHOLD_CHANGED)
+                        .getFirst()
+                        .get("operation")
+                        .asText());
+
+        // 合户: the new household comes back; it is kept, marked as merged, and takes no more changes
+        JsonPath newHousehold = split.jsonPath();
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"}],"effectiveOn":"2026-06-01"}""".formatted(newId, newHousehold.getString("members[0].id")))
+                .post("/api/v1/households/" + id + "/merges")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NOT_ALL_MEMBERS"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"},{"memberId":"%s","relation":"DAUGHTER_IN_LAW"}],
+                         "effectiveOn":"2026-06-01","reason":"合户赡养老人"}""".formatted(
+                        newId, newHousehold.getString("members[0].id"), newHousehold.getString("members[1].id")))
+                .post("/api/v1/households/" + id + "/merges")
+                .then()
+                .statusCode(200)
+                .body("memberCount", equalTo(3))
+                .body("members[3].joinedBy", equalTo("MERGE"))
+                .body("members[4].relation", equalTo("DAUGHTER_IN_LAW"));
+        given().get("/api/v1/households/" + newId)
+                .then()
+                .body("status", equalTo("MERGED"))
+                .body("mergedInto", equalTo(id))
+                .body("memberCount", equalTo(0));
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"attributes\":{\"electricity\":true}}")
+                .patch("/api/v1/households/" + newId)
+                .then()
+                .statusCode(409);
+        JsonNode mergedInto = event(newId, EventTypes.HOUSEHOLD_CHANGED).getFirst();
+        assertEquals("MERGED_INTO", mergedInto.get("operation").asText());
+        assertEquals("MERGED", mergedInto.get("household").get("status").asText());
+    }
+
+    @Test
+    void householdAsItWasOnADate() throws Exception {
+        String id = register(VILLAGE, Fixtures.idNumber("19710506", true));
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body("{\"attributes\":{\"housingSafetyGrade\":\"D\",\"housingRenovation\":\"NEEDED\"}}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(200);
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"attributes\":{\"housingSafetyGrade\":\"B\",\"housingRenovation\":\"COMPLETED\"}}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(200);
+        // the three revisions as if recorded on 10 January, 1 June and 1 October 2025
+        backdate(id, 0, "2025-01-10T09:00:00+08:00");
+        backdate(id, 1, "2025-06-01T09:00:00+08:00");
+        backdate(id, 2, "2025-10-01T23:59:00+08:00");
+
+        given().queryParam("asOf", "2025-01-09")
+                .get("/api/v1/households/" + id)
+                .then()
+                .statusCode(404);
+        given().queryParam("asOf", "2025-03-31")
+                .get("/api/v1/households/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(0))
+                .body("attributes.housingSafetyGrade", nullValue());
+        given().queryParam("asOf", "2025-06-30")
+                .get("/api/v1/households/" + id)
+                .then()
+                .body("version", equalTo(1))
+                .body("attributes.housingSafetyGrade", equalTo("D"));
+        // the end of the day in China Standard Time
+        given().queryParam("asOf", "2025-10-01")
+                .get("/api/v1/households/" + id)
+                .then()
+                .body("version", equalTo(2))
+                .body("attributes.housingSafetyGrade", equalTo("B"));
+        given().queryParam("asOf", "2025-13-01")
+                .get("/api/v1/households/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        given().get("/api/v1/households/" + id + "/revisions/1")
+                .then()
+                .statusCode(200)
+                .body("revision.changes.field", hasItem("attributes.housingSafetyGrade"))
+                .body("household.attributes.housingSafetyGrade", equalTo("D"));
+    }
+
+    private static String register(String village, String... idNumbers) {
+        return given().contentType(ContentType.JSON)
+                .body(Fixtures.household(village, idNumbers))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static List<JsonPath> revisions(String id) {
+        JsonPath page = given().get("/api/v1/households/" + id + "/revisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<JsonPath> revisions = new ArrayList<>();
+        for (int i = 0; i < page.getList("items").size(); i++) {
+            revisions.add(new JsonPath(page.prettify()).setRootPath("items[" + i + "]"));
+        }
+        return revisions;
+    }
+
+    /** The events about a household in the outbox, oldest first. */
+    private List<JsonNode> event(String householdId, String type) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select payload::text from outbox_event where event_type = ? and aggregate_id = ? order by id")) {
+            s.setString(1, type);
+            s.setString(2, householdId);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    events.add(mapper.readTree(rows.getString(1)));
+                }
+            }
+        }
+        return events;
+    }
+
+    private void backdate(String householdId, long version, String recordedAt) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update household_revision set recorded_at = ?::timestamptz"
+                        + " where household_id = ?::uuid and version = ?")) {
+            s.setString(1, recordedAt);
+            s.setString(2, householdId);
+            s.setLong(3, version);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
