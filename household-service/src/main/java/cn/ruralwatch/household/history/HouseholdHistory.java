@@ -131,6 +131,21 @@ public class HouseholdHistory {
                 .map(row -> revision((Object[]) row));
     }
 
+    /** The revisions recorded from the start of the day (China Standard Time) on, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Revision> since(UUID householdId, LocalDate day) {
+        return entityManager
+                .createNativeQuery(
+                        SELECT + " where household_id = ?1 and recorded_at >= ?2 order by version", Object[].class)
+                .setParameter(1, householdId)
+                .setParameter(
+                        2, Timestamp.from(day.atStartOfDay(HouseholdRules.ZONE).toInstant()))
+                .getResultList()
+                .stream()
+                .map(row -> revision((Object[]) row))
+                .toList();
+    }
+
     private static final String SELECT = """
             select household_id, version, recorded_at, effective_on, operation, actor, reason, cast(changes as text),
                    cast(snapshot as text)

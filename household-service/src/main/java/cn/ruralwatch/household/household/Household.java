@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,6 +85,14 @@ public class Household {
 
     @Column(name = "identified_year")
     public Integer identifiedYear;
+
+    /** 纳入监测日期 */
+    @Column(name = "monitored_since")
+    public LocalDate monitoredSince;
+
+    /** 风险消除日期 */
+    @Column(name = "risk_eliminated_on")
+    public LocalDate riskEliminatedOn;
 
     /** 低保 */
     @Column(name = "minimum_living", nullable = false)

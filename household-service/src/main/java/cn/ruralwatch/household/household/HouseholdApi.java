@@ -125,7 +125,13 @@ public final class HouseholdApi {
             RiskState riskState,
 
             @Schema(description = "识别年度（2021 年起）", example = "2022") @NotNull @Min(2021) @Max(2100)
-            Integer identifiedYear) {}
+            Integer identifiedYear,
+
+            @Schema(description = "纳入监测日期，不填为识别年度的 1 月 1 日", example = "2022-04-18")
+            LocalDate monitoredSince,
+
+            @Schema(description = "风险消除日期（风险消除流程审定后由系统填写）", readOnly = true)
+            LocalDate riskEliminatedOn) {}
 
     @Schema(name = "IncomeRecord", description = "一个年度的家庭收入（元）。人均纯收入 =（总收入 − 生产经营费用）÷ 在户人口，由系统计算")
     public record IncomeRecord(

@@ -4,12 +4,14 @@ import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdCategoryChanged;
 import cn.ruralwatch.events.HouseholdChanged;
 import cn.ruralwatch.events.HouseholdRegistered;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.MemberAdded;
 import cn.ruralwatch.events.MemberRemoved;
+import cn.ruralwatch.events.RiskEliminated;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.household.history.HouseholdHistory;
 import cn.ruralwatch.messaging.Outbox;
@@ -53,7 +55,11 @@ public class HouseholdChangeRecorder {
         SPLIT,
         SPLIT_FROM,
         MERGE,
-        MERGED_INTO
+        MERGED_INTO,
+        /** 识别纳入监测对象 (county decision) */
+        IDENTIFICATION,
+        /** 风险消除 (county decision) */
+        RISK_ELIMINATION
     }
 
     @Inject
@@ -177,6 +183,8 @@ public class HouseholdChangeRecorder {
             case HouseholdChanged ignored -> EventTypes.HOUSEHOLD_CHANGED;
             case MemberAdded ignored -> EventTypes.MEMBER_ADDED;
             case MemberRemoved ignored -> EventTypes.MEMBER_REMOVED;
+            case HouseholdCategoryChanged ignored -> EventTypes.HOUSEHOLD_CATEGORY_CHANGED;
+            case RiskEliminated ignored -> EventTypes.RISK_ELIMINATED;
         };
     }
 

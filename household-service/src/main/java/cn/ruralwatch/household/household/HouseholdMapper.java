@@ -2,6 +2,7 @@ package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.events.HouseholdState;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,13 @@ public final class HouseholdMapper {
                         .toList());
         household.riskState = monitoring == null ? null : monitoring.riskState();
         household.identifiedYear = monitoring == null ? null : monitoring.identifiedYear();
+        household.monitoredSince = monitoring == null
+                ? null
+                : Objects.requireNonNullElse(
+                        monitoring.monitoredSince(), LocalDate.of(monitoring.identifiedYear(), 1, 1));
+        household.riskEliminatedOn = monitoring == null || monitoring.riskState() != RiskState.ELIMINATED
+                ? null
+                : Objects.requireNonNullElse(monitoring.riskEliminatedOn(), household.monitoredSince);
     }
 
     static void apply(HouseholdApi.MemberAttributes source, Member member) {
@@ -118,7 +126,9 @@ public final class HouseholdMapper {
                         h.monitoringCategory,
                         h.riskTypes.stream().map(RiskType::valueOf).toList(),
                         h.riskState,
-                        h.identifiedYear);
+                        h.identifiedYear,
+                        h.monitoredSince,
+                        h.riskEliminatedOn);
     }
 
     static HouseholdApi.MemberAttributes attributes(Member m) {
@@ -165,7 +175,12 @@ public final class HouseholdMapper {
                 h.monitoringCategory == null
                         ? null
                         : new HouseholdState.Monitoring(
-                                h.monitoringCategory.name(), h.riskTypes, h.riskState.name(), h.identifiedYear),
+                                h.monitoringCategory.name(),
+                                h.riskTypes,
+                                h.riskState.name(),
+                                h.identifiedYear,
+                                h.monitoredSince,
+                                h.riskEliminatedOn),
                 h.minimumLiving,
                 h.extremePoverty,
                 new HouseholdState.Housing(

@@ -395,7 +395,8 @@ public class HouseholdResource {
         return households.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
     }
 
-    private static UUID parseId(String id) {
+    /** The household id of a path; a malformed one names no household (404). */
+    public static UUID parseId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException notAUuid) {

@@ -192,6 +192,8 @@ public class HouseholdRestructuring {
         to.riskTypes = new ArrayList<>(from.riskTypes);
         to.riskState = from.riskState;
         to.identifiedYear = from.identifiedYear;
+        to.monitoredSince = from.monitoredSince;
+        to.riskEliminatedOn = from.riskEliminatedOn;
         to.minimumLiving = from.minimumLiving;
         to.extremePoverty = from.extremePoverty;
         to.housingSafetyGrade = from.housingSafetyGrade;

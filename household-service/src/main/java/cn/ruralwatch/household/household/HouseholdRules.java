@@ -65,6 +65,10 @@ public final class HouseholdRules {
             violations.add(
                     Violation.of("monitoring.identifiedYear", "FUTURE", "household.year.future", h.identifiedYear));
         }
+        if (h.monitoredSince != null && h.monitoredSince.isAfter(today())) {
+            violations.add(
+                    Violation.of("monitoring.monitoredSince", "FUTURE", "household.date.future", h.monitoredSince));
+        }
         for (Income income : h.incomes) {
             if (income.year > thisYear) {
                 violations.add(Violation.of("incomes", "FUTURE", "household.year.future", income.year));

@@ -291,7 +291,7 @@ public class HouseholdService {
     }
 
     /** The household, locked against concurrent changes for the rest of the transaction, in the caller's region. */
-    Household locked(UUID id) {
+    public Household locked(UUID id) {
         Household household = entityManager.find(Household.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (household == null || !scope.covers(household.villageCode)) {
             throw ProblemException.notFound("household.not-found", id);
@@ -300,7 +300,7 @@ public class HouseholdService {
     }
 
     /** A household merged into another or dissolved takes no more changes: they answer 409. */
-    static void requireActive(Household household) {
+    public static void requireActive(Household household) {
         if (household.status != HouseholdStatus.ACTIVE) {
             throw ProblemException.conflict("household.inactive", household.id, household.status);
         }

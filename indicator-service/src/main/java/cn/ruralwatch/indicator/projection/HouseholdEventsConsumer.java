@@ -1,10 +1,13 @@
 package cn.ruralwatch.indicator.projection;
 
+import cn.ruralwatch.events.AssistanceMeasureAdded;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.HouseholdEvent;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
+import cn.ruralwatch.events.MonitoringCaseDecided;
+import cn.ruralwatch.events.MonitoringCaseOpened;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.messaging.Inbox;
@@ -59,6 +62,15 @@ public class HouseholdEventsConsumer {
             }
             case DivisionRenamed ignored -> {
                 // names are not evaluated
+            }
+            case MonitoringCaseOpened ignored -> {
+                // the workflow's cases are not evaluated; their outcome arrives as the household's new state
+            }
+            case MonitoringCaseDecided ignored -> {
+                // the household's new state follows in its own event
+            }
+            case AssistanceMeasureAdded ignored -> {
+                // measures are not evaluated
             }
         }
     }

@@ -9,6 +9,11 @@ public final class EventTypes {
     public static final String HOUSEHOLD_CHANGED = "household.changed.v1";
     public static final String MEMBER_ADDED = "member.added.v1";
     public static final String MEMBER_REMOVED = "member.removed.v1";
+    public static final String HOUSEHOLD_CATEGORY_CHANGED = "household.category-changed.v1";
+    public static final String RISK_ELIMINATED = "risk.eliminated.v1";
+    public static final String MONITORING_CASE_OPENED = "monitoring-case.opened.v1";
+    public static final String MONITORING_CASE_DECIDED = "monitoring-case.decided.v1";
+    public static final String ASSISTANCE_MEASURE_ADDED = "assistance-measure.added.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";
     public static final String AUDIT_RECORDED = "audit.recorded.v1";

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#HOUSEHOLD_EVENTS}. */
-public sealed interface HouseholdEvent permits DivisionRegistered, DivisionRenamed, HouseholdStateEvent {
+public sealed interface HouseholdEvent
+        permits DivisionRegistered,
+                DivisionRenamed,
+                HouseholdStateEvent,
+                MonitoringCaseOpened,
+                MonitoringCaseDecided,
+                AssistanceMeasureAdded {
 
     /** The event of a given type, or empty for a type this version does not know (newer producers). */
     static Optional<HouseholdEvent> parse(String type, String data, ObjectMapper mapper)
@@ -18,6 +24,12 @@ public sealed interface HouseholdEvent permits DivisionRegistered, DivisionRenam
                     case EventTypes.HOUSEHOLD_CHANGED -> mapper.readValue(data, HouseholdChanged.class);
                     case EventTypes.MEMBER_ADDED -> mapper.readValue(data, MemberAdded.class);
                     case EventTypes.MEMBER_REMOVED -> mapper.readValue(data, MemberRemoved.class);
+                    case EventTypes.HOUSEHOLD_CATEGORY_CHANGED ->
+                        mapper.readValue(data, HouseholdCategoryChanged.class);
+                    case EventTypes.RISK_ELIMINATED -> mapper.readValue(data, RiskEliminated.class);
+                    case EventTypes.MONITORING_CASE_OPENED -> mapper.readValue(data, MonitoringCaseOpened.class);
+                    case EventTypes.MONITORING_CASE_DECIDED -> mapper.readValue(data, MonitoringCaseDecided.class);
+                    case EventTypes.ASSISTANCE_MEASURE_ADDED -> mapper.readValue(data, AssistanceMeasureAdded.class);
                     default -> null;
                 });
     }

@@ -48,7 +48,13 @@ public record HouseholdState(
     }
 
     /** 监测对象; {@code null} for a household that is not monitored. */
-    public record Monitoring(String category, List<String> riskTypes, String riskState, int identifiedYear) {
+    public record Monitoring(
+            String category,
+            List<String> riskTypes,
+            String riskState,
+            int identifiedYear,
+            LocalDate monitoredSince,
+            LocalDate riskEliminatedOn) {
         public Monitoring {
             riskTypes = riskTypes == null ? List.of() : List.copyOf(riskTypes);
         }

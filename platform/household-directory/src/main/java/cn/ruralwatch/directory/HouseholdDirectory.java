@@ -1,10 +1,13 @@
 package cn.ruralwatch.directory;
 
+import cn.ruralwatch.events.AssistanceMeasureAdded;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.HouseholdEvent;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
+import cn.ruralwatch.events.MonitoringCaseDecided;
+import cn.ruralwatch.events.MonitoringCaseOpened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,6 +49,15 @@ public class HouseholdDirectory {
                         .setParameter(2, renamed.name())
                         .executeUpdate();
             case HouseholdStateEvent household -> apply(household.household());
+            case MonitoringCaseOpened ignored -> {
+                // cases do not change which households exist
+            }
+            case MonitoringCaseDecided ignored -> {
+                // the household's new state follows in its own event
+            }
+            case AssistanceMeasureAdded ignored -> {
+                // measures do not change which households exist
+            }
         }
     }
 

@@ -1,0 +1,147 @@
+package cn.ruralwatch.household.clue;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.EntityTags;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/warning-clues")
+@Tag(name = "预警线索 Warning clues")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClueResource {
+
+    @Inject
+    ClueService clues;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @POST
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "reportWarningClue",
+            summary = "报送预警线索",
+            description = "按 householdId 或身份证号关联农户。同一来源、部门和 externalRef 的线索只记一次（再次报送返回原线索）；"
+                    + "30 天内本户同一风险类型已有未办结线索时记为重复（DUPLICATE），仍保留。其他部门系统也可发到 Kafka 主题 clue-intake。")
+    @APIResponse(
+            responseCode = "201",
+            description = "已记录（或原有的同一线索）",
+            content = @Content(schema = @Schema(implementation = ClueApi.ClueView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "内容不合法，或无法确定所在行政村",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@Valid @NotNull ClueApi.Report request, @Context UriInfo uri) {
+        WarningClue clue = clues.report(request);
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(clue.id.toString()).build())
+                .header("ETag", EntityTags.of(clue.version))
+                .entity(view(clue))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listWarningClues", summary = "预警线索（分页，最新在前）")
+    public Page<ClueApi.ClueView> list(
+            @Parameter(description = "区划代码", example = "450422101") @QueryParam("division") String division,
+            @Parameter(description = "状态：NEW, DUPLICATE, DISMISSED, ESCALATED") @QueryParam("status") ClueStatus status,
+            @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return clues.list(division, status, householdId, PageRequest.of(page, size))
+                .map(this::view);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getWarningClue", summary = "查询一条预警线索")
+    public Response get(@PathParam("id") String id) {
+        WarningClue clue = clues.get(clueId(id));
+        return Response.ok(view(clue))
+                .header("ETag", EntityTags.of(clue.version))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/triage")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
+    @Operation(operationId = "triageWarningClue", summary = "研判线索：排除或关联农户（需 If-Match）")
+    @APIResponse(
+            responseCode = "409",
+            description = "线索已研判或已转入识别",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response triage(
+            @PathParam("id") String id,
+            @Valid @NotNull ClueApi.Triage request,
+            @HeaderParam("If-Match") String ifMatch) {
+        WarningClue clue = clues.triage(clueId(id), request, ifMatch);
+        return Response.ok(view(clue))
+                .header("ETag", EntityTags.of(clue.version))
+                .build();
+    }
+
+    /** The person's number is masked for everyone: a clue is worked on, not a place to read ID numbers. */
+    private ClueApi.ClueView view(WarningClue c) {
+        return new ClueApi.ClueView(
+                c.id,
+                c.source,
+                c.department,
+                c.externalRef,
+                c.householdId,
+                c.villageCode,
+                c.idNumberCipher == null
+                        ? null
+                        : PersonalDataKind.ID_NUMBER.mask(
+                                protector.decrypt(PersonalDataKind.ID_NUMBER, c.idNumberCipher)),
+                c.riskTypes,
+                c.description,
+                c.reportedOn,
+                c.receivedAt,
+                c.status,
+                c.duplicateOf,
+                c.triageNote,
+                c.triagedBy,
+                c.triagedAt,
+                c.caseId,
+                c.recordedBy,
+                c.version);
+    }
+
+    private static UUID clueId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ProblemException.notFound("clue.not-found", id);
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package cn.ruralwatch.household.clue;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.household.division.Division;
+import cn.ruralwatch.household.division.DivisionLevel;
+import cn.ruralwatch.household.household.Household;
+import cn.ruralwatch.household.household.HouseholdRules;
+import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.IdNumbers;
+import cn.ruralwatch.household.household.MemberStatus;
+import cn.ruralwatch.household.household.RiskType;
+import cn.ruralwatch.http.EntityTags;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.messaging.IncomingEvent;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * 预警线索 from households, cadres and departments, through the API and the {@code clue-intake} topic: linked to the
+ * household (by id or by the person's ID number), deduplicated (the sender's own reference; a clue on the same risk of
+ * the same household within 30 days of an open one), triaged, and escalated into identification cases.
+ */
+@ApplicationScoped
+@Transactional
+public class ClueService {
+
+    static final String CLUE = "warning-clue";
+    static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A clue reported through the API by a caller in whose region it lies. */
+    public WarningClue report(ClueApi.Report request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.reportedOn().isAfter(HouseholdRules.today())) {
+            violations.add(Violation.of("reportedOn", "FUTURE", "household.date.future", request.reportedOn()));
+        }
+        if (request.idNumber() != null && !IdNumbers.checkDigitValid(IdNumbers.normalize(request.idNumber()))) {
+            violations.add(Violation.of(
+                    "idNumber",
+                    "CHECK_DIGIT",
+                    "household.id-number.check-digit",
+                    String.valueOf(IdNumbers.expectedCheckCharacter(request.idNumber()))));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        WarningClue clue = new WarningClue();
+        clue.source = request.source();
+        clue.department = blankToNull(request.department());
+        clue.externalRef = blankToNull(request.externalRef());
+        clue.riskTypes = new ArrayList<>(
+                request.riskTypes().stream().distinct().map(RiskType::name).toList());
+        clue.description = request.description().trim();
+        clue.reportedOn = request.reportedOn();
+        clue.recordedBy = scope.subject();
+        if (request.householdId() != null) {
+            Household household = households.get(request.householdId());
+            clue.householdId = household.id;
+            clue.villageCode = household.villageCode;
+        }
+        if (request.idNumber() != null) {
+            setPerson(clue, IdNumbers.normalize(request.idNumber()));
+        }
+        if (clue.villageCode == null) {
+            if (request.villageCode() == null) {
+                throw ProblemException.invalid(Violation.of("villageCode", "REQUIRED", "clue.village.required"));
+            }
+            Division village = scope.covers(request.villageCode())
+                    ? entityManager.find(Division.class, request.villageCode())
+                    : null;
+            if (village == null || village.level != DivisionLevel.VILLAGE) {
+                throw ProblemException.invalid(Violation.of(
+                        "villageCode", "UNKNOWN_VILLAGE", "household.village.unknown", request.villageCode()));
+            }
+            clue.villageCode = village.code;
+        }
+        if (!scope.covers(clue.villageCode)) {
+            // the person lives outside the caller's region: the caller learns nothing about where
+            throw ProblemException.invalid(Violation.of("idNumber", "OUTSIDE_REGION", "clue.person.outside-region"));
+        }
+        Optional<WarningClue> same = sameReference(clue);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        WarningClue stored = store(clue);
+        audit.changed(
+                AuditAction.CREATE,
+                CLUE,
+                stored.id.toString(),
+                stored.villageCode,
+                List.of(
+                        AuditedChange.created("source", stored.source),
+                        AuditedChange.created("householdId", stored.householdId),
+                        AuditedChange.created("riskTypes", stored.riskTypes),
+                        AuditedChange.created("status", stored.status)));
+        return stored;
+    }
+
+    /**
+     * A clue sent by another government system on {@code clue-intake}. One that cannot be read or placed (no valid ID
+     * number or village) is refused with the reason, and goes to the dead-letter topic.
+     */
+    public void intake(IncomingEvent event, ClueApi.Intake message) {
+        List<String> problems = new ArrayList<>();
+        if (message.description() == null || message.description().isBlank()) {
+            problems.add("description is required");
+        }
+        if (message.reportedOn() == null) {
+            problems.add("reportedOn is required");
+        }
+        List<String> riskTypes = new ArrayList<>();
+        if (message.riskTypes() == null || message.riskTypes().isEmpty()) {
+            problems.add("riskTypes is required");
+        } else {
+            for (String type : message.riskTypes()) {
+                try {
+                    riskTypes.add(RiskType.valueOf(type).name());
+                } catch (IllegalArgumentException unknown) {
+                    problems.add("unknown risk type " + type);
+                }
+            }
+        }
+        String idNumber = message.idNumber() == null ? null : IdNumbers.normalize(message.idNumber());
+        if (idNumber != null && (!IdNumbers.wellFormed(idNumber) || !IdNumbers.checkDigitValid(idNumber))) {
+            problems.add("idNumber is not a valid ID number");
+        }
+        if (!problems.isEmpty()) {
+            throw new IncomingEvent.MalformedEventException(
+                    "warning clue " + event.id() + ": " + String.join("; ", problems));
+        }
+        WarningClue clue = new WarningClue();
+        clue.source = ClueSource.DEPARTMENT;
+        clue.department = blankToNull(message.department()) == null
+                ? event.source()
+                : message.department().trim();
+        clue.externalRef = blankToNull(message.externalRef());
+        clue.riskTypes =
+                riskTypes.stream().distinct().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        clue.description = message.description().trim();
+        clue.reportedOn = message.reportedOn();
+        clue.recordedBy = "clue-intake:" + event.source();
+        if (idNumber != null) {
+            setPerson(clue, idNumber);
+        }
+        if (clue.villageCode == null && message.villageCode() != null) {
+            Division village = entityManager.find(Division.class, message.villageCode());
+            if (village != null && village.level == DivisionLevel.VILLAGE) {
+                clue.villageCode = village.code;
+            }
+        }
+        if (clue.villageCode == null) {
+            throw new IncomingEvent.MalformedEventException("warning clue " + event.id()
+                    + ": the person is not registered in the county and the message names no known village");
+        }
+        if (sameReference(clue).isEmpty()) {
+            store(clue);
+        }
+    }
+
+    /** The person's encrypted number and look-up hash, and the household the person lives in, if registered. */
+    private void setPerson(WarningClue clue, String idNumber) {
+        clue.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
+        clue.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
+        if (clue.householdId != null) {
+            return;
+        }
+        entityManager
+                .createQuery(
+                        "select m.household.id, m.household.villageCode from Member m"
+                                + " where m.idNumberHash in :hashes and m.status = :active",
+                        Object[].class)
+                .setParameter("hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, idNumber))
+                .setParameter("active", MemberStatus.ACTIVE)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(row -> {
+                    clue.householdId = (UUID) row[0];
+                    clue.villageCode = (String) row[1];
+                });
+    }
+
+    /** The clue already received under the sender's own reference. */
+    private Optional<WarningClue> sameReference(WarningClue clue) {
+        if (clue.externalRef == null) {
+            return Optional.empty();
+        }
+        return entityManager
+                .createQuery(
+                        "from WarningClue where source = :source and coalesce(department, '') = :department"
+                                + " and externalRef = :ref",
+                        WarningClue.class)
+                .setParameter("source", clue.source)
+                .setParameter("department", clue.department == null ? "" : clue.department)
+                .setParameter("ref", clue.externalRef)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private WarningClue store(WarningClue clue) {
+        clue.id = UUID.randomUUID();
+        clue.receivedAt = Instant.now();
+        if (clue.householdId != null) {
+            entityManager
+                    .createNativeQuery("""
+                            select id from warning_clue
+                            where household_id = ?1 and status in ('NEW', 'ESCALATED') and received_at > ?2
+                              and risk_types && cast(?3 as text[])
+                            order by received_at limit 1""")
+                    .setParameter(1, clue.householdId)
+                    .setParameter(2, Timestamp.from(clue.receivedAt.minus(DUPLICATE_WINDOW)))
+                    .setParameter(3, "{" + String.join(",", clue.riskTypes) + "}")
+                    .getResultStream()
+                    .findFirst()
+                    .ifPresent(earlier -> {
+                        clue.status = ClueStatus.DUPLICATE;
+                        clue.duplicateOf = (UUID) earlier;
+                    });
+        }
+        entityManager.persist(clue);
+        return clue;
+    }
+
+    public WarningClue triage(UUID id, ClueApi.Triage request, String ifMatch) {
+        WarningClue clue = locked(id);
+        EntityTags.requireMatch(ifMatch, clue.version);
+        if (clue.status != ClueStatus.NEW && clue.status != ClueStatus.DUPLICATE) {
+            throw ProblemException.conflict("clue.triaged", clue.id, clue.status);
+        }
+        String before = clue.status + " " + clue.householdId;
+        switch (request.decision()) {
+            case DISMISS -> {
+                if (request.note() == null || request.note().isBlank()) {
+                    throw ProblemException.invalid(Violation.of("note", "REQUIRED", "clue.dismiss.note"));
+                }
+                clue.status = ClueStatus.DISMISSED;
+            }
+            case LINK -> {
+                if (request.householdId() == null) {
+                    throw ProblemException.invalid(Violation.of("householdId", "REQUIRED", "clue.link.household"));
+                }
+                if (clue.householdId != null) {
+                    throw ProblemException.conflict("clue.linked", clue.id, clue.householdId);
+                }
+                Household household = households.get(request.householdId());
+                clue.householdId = household.id;
+                clue.villageCode = household.villageCode;
+            }
+        }
+        clue.triageNote = blankToNull(request.note());
+        clue.triagedBy = scope.subject();
+        clue.triagedAt = Instant.now();
+        entityManager.flush();
+        audit.changed(
+                AuditAction.UPDATE,
+                CLUE,
+                clue.id.toString(),
+                clue.villageCode,
+                List.of(AuditedChange.changed("status householdId", before, clue.status + " " + clue.householdId)));
+        return clue;
+    }
+
+    /**
+     * Marks the clues as escalated into the case; each must be open (new or duplicate) and concern the household (a
+     * clue not yet linked to a household in its village is linked now). Returns the day the first of them was
+     * received, {@code null} without clues.
+     */
+    public LocalDate escalate(List<UUID> clueIds, Household household, UUID caseId) {
+        List<Violation> violations = new ArrayList<>();
+        LocalDate first = null;
+        for (int i = 0; i < clueIds.size(); i++) {
+            String field = "clueIds[" + i + "]";
+            WarningClue clue = entityManager.find(WarningClue.class, clueIds.get(i), LockModeType.PESSIMISTIC_WRITE);
+            if (clue == null || !scope.covers(clue.villageCode)) {
+                violations.add(Violation.of(field, "UNKNOWN", "clue.not-found", clueIds.get(i)));
+            } else if (clue.status != ClueStatus.NEW && clue.status != ClueStatus.DUPLICATE) {
+                violations.add(Violation.of(field, "NOT_OPEN", "clue.triaged", clue.id, clue.status));
+            } else if (clue.householdId != null
+                    ? !clue.householdId.equals(household.id)
+                    : !clue.villageCode.equals(household.villageCode)) {
+                violations.add(Violation.of(field, "OTHER_HOUSEHOLD", "clue.other-household", clue.id));
+            } else {
+                clue.householdId = household.id;
+                clue.status = ClueStatus.ESCALATED;
+                clue.caseId = caseId;
+                clue.triagedBy = scope.subject();
+                clue.triagedAt = Instant.now();
+                LocalDate received = LocalDate.ofInstant(clue.receivedAt, HouseholdRules.ZONE);
+                first = first == null || received.isBefore(first) ? received : first;
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return first;
+    }
+
+    private WarningClue locked(UUID id) {
+        WarningClue clue = entityManager.find(WarningClue.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (clue == null || !scope.covers(clue.villageCode)) {
+            throw ProblemException.notFound("clue.not-found", id);
+        }
+        return clue;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WarningClue get(UUID id) {
+        WarningClue clue = entityManager.find(WarningClue.class, id);
+        if (clue == null || !scope.covers(clue.villageCode)) {
+            throw ProblemException.notFound("clue.not-found", id);
+        }
+        return clue;
+    }
+
+    /** Clues in the division and the caller's region, newest first, optionally of one status or household. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<WarningClue> list(String division, ClueStatus status, UUID householdId, PageRequest page) {
+        String prefix =
+                scope.narrow(division).orElseThrow(() -> ProblemException.notFound("division.not-found", division))
+                        + "%";
+        String where = " where c.villageCode like :prefix"
+                + (status != null ? " and c.status = :status" : "")
+                + (householdId != null ? " and c.householdId = :household" : "");
+        var query = entityManager.createQuery(
+                "select c from WarningClue c" + where + " order by c.receivedAt desc, c.id", WarningClue.class);
+        var count = entityManager.createQuery("select count(c) from WarningClue c" + where, Long.class);
+        for (var q : List.of(query, count)) {
+            q.setParameter("prefix", prefix);
+            if (status != null) {
+                q.setParameter("status", status);
+            }
+            if (householdId != null) {
+                q.setParameter("household", householdId);
+            }
+        }
+        return page.page(
+                query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+                count.getSingleResult());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,11 @@
+package cn.ruralwatch.household.clue;
+
+/** Where a warning clue (预警线索) came from. */
+public enum ClueSource {
+    /** 农户自主申报（含 12317 热线） */
+    SELF_REPORT,
+    /** 干部排查 */
+    CADRE_VISIT,
+    /** 部门筛查预警（医保、民政、教育、住建、水利、应急、人社等） */
+    DEPARTMENT
+}

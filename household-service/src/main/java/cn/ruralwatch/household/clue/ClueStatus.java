@@ -1,0 +1,13 @@
+package cn.ruralwatch.household.clue;
+
+/** Where a warning clue stands after triage (研判). */
+public enum ClueStatus {
+    /** 待研判 */
+    NEW,
+    /** 与本户近期一条未办结线索重复 */
+    DUPLICATE,
+    /** 研判后排除 */
+    DISMISSED,
+    /** 已转入识别流程 */
+    ESCALATED
+}

@@ -1,0 +1,188 @@
+package cn.ruralwatch.household.monitoring;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.http.EntityTags;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/monitoring-cases")
+@Tag(name = "监测帮扶 Monitoring")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    PublicNotices notices;
+
+    @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listMonitoringCases", summary = "识别和风险消除案件（分页，按办结期限排序）；overdue=true 列出超期未办结的案件")
+    public Page<CaseApi.CaseView> list(
+            @Parameter(description = "区划代码", example = "450422101") @QueryParam("division") String division,
+            @Parameter(description = "OPEN, APPROVED, REJECTED, WITHDRAWN") @QueryParam("status") CaseStatus status,
+            @Parameter(description = "IDENTIFICATION, RISK_ELIMINATION") @QueryParam("kind") CaseKind kind,
+            @Parameter(description = "只列超期未办结的案件") @QueryParam("overdue") boolean overdue,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return cases.list(division, status, kind, overdue, PageRequest.of(page, size))
+                .map(CaseResource::view);
+    }
+
+    @GET
+    @Path("/{caseId}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getMonitoringCase", summary = "查询一个案件及其各环节记录")
+    public Response get(@PathParam("caseId") String caseId) {
+        MonitoringCase found = cases.get(caseId(caseId));
+        return Response.ok(view(found))
+                .header("ETag", EntityTags.of(found.version))
+                .build();
+    }
+
+    @POST
+    @Path("/{caseId}/steps")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "recordCaseStep",
+            summary = "记录下一个审核环节（需案件的 If-Match）",
+            description = "环节必须按顺序，跳过、重复或倒退时 409。乡镇审核由乡镇或县级办理，县级审定只能由县级办理。"
+                    + "村级公示须填写公示起止日期，至少 5 天且已结束。县级审定通过后，识别案件使农户成为监测对象，风险消除案件（再次检查条件后）标注风险消除。")
+    @APIResponse(
+            responseCode = "200",
+            description = "记录后的案件",
+            content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "无权办理此环节",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "环节顺序不对、案件已办结，或风险消除条件已不满足",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordStep(
+            @PathParam("caseId") String caseId,
+            @Valid @NotNull CaseApi.StepRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        MonitoringCase updated = cases.recordStep(caseId(caseId), request, ifMatch);
+        return Response.ok(view(updated))
+                .header("ETag", EntityTags.of(updated.version))
+                .build();
+    }
+
+    @POST
+    @Path("/{caseId}/withdrawal")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
+    @Operation(operationId = "withdrawCase", summary = "撤回审核中的案件（需 If-Match）")
+    public Response withdraw(
+            @PathParam("caseId") String caseId,
+            @Valid @NotNull CaseApi.WithdrawRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        MonitoringCase updated = cases.withdraw(caseId(caseId), request, ifMatch);
+        return Response.ok(view(updated))
+                .header("ETag", EntityTags.of(updated.version))
+                .build();
+    }
+
+    @GET
+    @Path("/{caseId}/notice")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "getCaseNotice",
+            summary = "生成村级公示文本",
+            description = "只含村名、户主姓名、家庭人口和类别；不含身份证号、电话、银行账号、健康状况和风险类型。")
+    public CaseApi.NoticeView notice(
+            @PathParam("caseId") String caseId,
+            @Parameter(description = "公示开始日期（yyyy-MM-dd），默认今天") @QueryParam("from") String from) {
+        MonitoringCase found = cases.get(caseId(caseId));
+        LocalDate start;
+        try {
+            start = from == null ? cn.ruralwatch.household.household.HouseholdRules.today() : LocalDate.parse(from);
+        } catch (DateTimeParseException notADate) {
+            throw ProblemException.invalid(Violation.of("from", "FORMAT", "household.date.format", from));
+        }
+        return notices.notice(found, households.get(found.householdId), start);
+    }
+
+    static Response created(MonitoringCase opened, UriInfo uri) {
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/monitoring-cases")
+                        .path(opened.id.toString())
+                        .build())
+                .header("ETag", EntityTags.of(opened.version))
+                .entity(view(opened))
+                .build();
+    }
+
+    static CaseApi.CaseView view(MonitoringCase c) {
+        return new CaseApi.CaseView(
+                c.id,
+                c.householdId,
+                c.villageCode,
+                c.kind,
+                c.status,
+                c.nextStep,
+                c.category,
+                c.riskTypes,
+                c.openedAt,
+                c.openedBy,
+                c.deadline,
+                c.overdue(cn.ruralwatch.household.household.HouseholdRules.today()),
+                c.decidedAt,
+                c.reason,
+                c.steps.stream()
+                        .map(s -> new CaseApi.StepView(
+                                s.step,
+                                s.outcome,
+                                s.actor,
+                                s.recordedAt,
+                                s.performedOn,
+                                s.note,
+                                s.noticeFrom,
+                                s.noticeTo,
+                                s.attachments))
+                        .toList(),
+                c.version);
+    }
+
+    private static UUID caseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            throw ProblemException.notFound("monitoring.case.not-found", id);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package cn.ruralwatch.household.monitoring;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.household.household.HouseholdResource;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.Violation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/households/{id}")
+@Tag(name = "监测帮扶 Monitoring")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class HouseholdCaseResource {
+
+    @Inject
+    CaseService cases;
+
+    @POST
+    @Path("/identification-cases")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "openIdentificationCase",
+            summary = "启动识别纳入监测对象的审核流程",
+            description = "办结期限为首条线索之日（无线索时为启动之日）起 15 天。已是未消除风险的监测对象或已有审核中的案件时 409。")
+    @APIResponse(
+            responseCode = "201",
+            description = "已启动",
+            content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "不能启动",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response openIdentification(
+            @PathParam("id") String id, @Valid @NotNull CaseApi.IdentificationRequest request, @Context UriInfo uri) {
+        return CaseResource.created(cases.openIdentification(HouseholdResource.parseId(id), request), uri);
+    }
+
+    @POST
+    @Path("/elimination-cases")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "openEliminationCase",
+            summary = "启动风险消除的审核流程",
+            description = "先检查风险消除条件：收入持续 6 个月以上高于当年监测范围、纳入监测满 6 个月、已落实帮扶措施、"
+                    + "义务教育、基本医疗、住房安全和饮水安全有保障、家中有劳动力。不满足时 409，errors 列出每条原因及数值。")
+    @APIResponse(
+            responseCode = "201",
+            description = "已启动",
+            content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "不满足风险消除条件（errors 列出原因），或不是未消除风险的监测对象",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response openElimination(
+            @PathParam("id") String id, @Valid CaseApi.EliminationRequest request, @Context UriInfo uri) {
+        return CaseResource.created(
+                cases.openElimination(
+                        HouseholdResource.parseId(id),
+                        request == null ? new CaseApi.EliminationRequest(null) : request),
+                uri);
+    }
+
+    @GET
+    @Path("/elimination-check")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "checkEliminationCriteria", summary = "检查风险消除条件（不启动流程）")
+    public EliminationCheck eliminationCheck(@PathParam("id") String id) {
+        List<Violation> unmet = cases.eliminationCheck(HouseholdResource.parseId(id));
+        return new EliminationCheck(
+                unmet.isEmpty(),
+                unmet.stream()
+                        .map(v -> new EliminationCheck.Reason(v.field(), v.code(), v.args()))
+                        .toList());
+    }
+
+    /** Whether the criteria of risk elimination are met; each unmet one with its code and values. */
+    @Schema(name = "EliminationCheck", description = "风险消除条件检查结果")
+    public record EliminationCheck(boolean met, List<Reason> unmet) {
+        public record Reason(String criterion, String code, List<Object> values) {}
+    }
+}

@@ -1,0 +1,529 @@
+package cn.ruralwatch.household;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.testing.TopicReader;
+import cn.ruralwatch.testing.TopicWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitoring workflow as officials run it: clues from the API and from other systems' topic, identification
+ * through every review step to the county's decision, assistance, and risk elimination refused with its reasons until
+ * the criteria are met.
+ */
+@QuarkusTest
+class MonitoringWorkflowTest {
+
+    static final String VILLAGE = "450422103201";
+    static final String TOWNSHIP = "450422103";
+    static final String[] PREPARATION = {"HOME_VERIFICATION", "COMMITMENT", "DATA_CROSS_CHECK", "DEMOCRATIC_REVIEW"};
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void divisions() {
+        RestAssured.requestSpecification = null;
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        Fixtures.village(admin(), VILLAGE);
+    }
+
+    @Test
+    void cluesAreDeduplicatedAndTriaged() {
+        String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19640808", true)));
+        String first = clue(id, "CADRE_VISIT", "ILLNESS", null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // the same risk of the same household again within 30 days: kept, marked as a duplicate of the first
+        clue(id, "SELF_REPORT", "ILLNESS", null)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("DUPLICATE"))
+                .body("duplicateOf", equalTo(first));
+        clue(id, "SELF_REPORT", "DISASTER", null).then().body("status", equalTo("NEW"));
+        // the sender's own reference twice is one clue
+        String referenced = clue(id, "DEPARTMENT", "EDUCATION", "JY-2026-0042").path("id");
+        assertEquals(
+                referenced, clue(id, "DEPARTMENT", "EDUCATION", "JY-2026-0042").path("id"));
+
+        clerk().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("{\"decision\":\"DISMISS\"}")
+                .post("/api/v1/warning-clues/" + referenced + "/triage")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("note"));
+        clerk().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("{\"decision\":\"DISMISS\",\"note\":\"核实后已复学\"}")
+                .post("/api/v1/warning-clues/" + referenced + "/triage")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISMISSED"))
+                .body("triagedBy", equalTo("test-village-clerk"));
+        clerk().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("{\"decision\":\"DISMISS\",\"note\":\"再次排除\"}")
+                .post("/api/v1/warning-clues/" + referenced + "/triage")
+                .then()
+                .statusCode(409);
+        admin().queryParam("householdId", id)
+                .get("/api/v1/warning-clues")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(4));
+    }
+
+    @Test
+    void departmentCluesArriveThroughTheIntakeTopic() throws Exception {
+        String member = Fixtures.idNumber("19900909", false);
+        String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19620202", true), member));
+        String reference = "YB-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String data = """
+                {"externalRef":"%s","department":"县医疗保障局","idNumber":"%s","riskTypes":["ILLNESS"],
+                 "description":"年度医疗自付费用 3.2 万元，超过预警线","reportedOn":"2026-11-01","extra":"ignored"}""".formatted(reference, member);
+        EventSchemas.assertValid(Topics.CLUE_REPORTED, data.replace(",\"extra\":\"ignored\"", ""));
+        send(reference, eventId, data);
+        send(reference, eventId, data);
+        String bad = "bad-" + UUID.randomUUID();
+        send(bad, UUID.randomUUID().toString(), """
+                {"externalRef":"%s","idNumber":"4504221990010112","riskTypes":["ILLNESS"],"description":"x","reportedOn":"2026-11-01"}""".formatted(bad));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from warning_clue where external_ref = '" + reference + "'") == 1);
+        admin().queryParam("householdId", id)
+                .get("/api/v1/warning-clues")
+                .then()
+                .body("items[0].source", equalTo("DEPARTMENT"))
+                .body("items[0].department", equalTo("县医疗保障局"))
+                .body("items[0].idNumber", equalTo(member.substring(0, 6) + "********" + member.substring(14)))
+                .body("items[0].recordedBy", equalTo("clue-intake:/medical-insurance"));
+        String dlq = "household-service." + Topics.CLUE_INTAKE + ".dlq";
+        TopicReader.Event dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), dlq).stream()
+                                .filter(e -> bad.equals(e.key()))
+                                .toList(),
+                        list -> !list.isEmpty())
+                .getFirst();
+        assertTrue(
+                dead.header("dead-letter-reason").contains("idNumber"),
+                dead.headers().toString());
+        assertEquals(0, count("select count(*) from warning_clue where external_ref = '" + bad + "'"));
+    }
+
+    @Test
+    void identificationWalksEveryStepToTheCountyDecision() throws Exception {
+        String head = Fixtures.idNumber("19660606", true);
+        String id = register("""
+                {"villageCode":"%s","attributes":{"phone":"13812345678"},"members":[
+                  {"name":"蒙某福","idNumber":"%s","relation":"HEAD","attributes":{"health":"SERIOUS_ILLNESS"}},
+                  {"name":"蒙某英","idNumber":"%s","relation":"SPOUSE"}]}""".formatted(VILLAGE, head, Fixtures.idNumber("19680707", false)));
+        String clue = clue(id, "CADRE_VISIT", "ILLNESS", null).path("id");
+        Response opened = clerk().contentType(ContentType.JSON)
+                .body("""
+                        {"category":"SUDDEN_HARDSHIP","riskTypes":["ILLNESS"],"clueIds":["%s"],"reason":"干部排查"}""".formatted(clue))
+                .post("/api/v1/households/" + id + "/identification-cases");
+        opened.then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/monitoring-cases/"))
+                .body("status", equalTo("OPEN"))
+                .body("nextStep", equalTo("HOME_VERIFICATION"))
+                .body("deadline", equalTo(today().plusDays(15).toString()));
+        String caseId = opened.path("id");
+        admin().get("/api/v1/warning-clues/" + clue)
+                .then()
+                .body("status", equalTo("ESCALATED"))
+                .body("caseId", equalTo(caseId));
+        // one open case per household
+        clerk().contentType(ContentType.JSON)
+                .body("{\"category\":\"EDGE_AT_RISK\",\"riskTypes\":[\"ILLNESS\"]}")
+                .post("/api/v1/households/" + id + "/identification-cases")
+                .then()
+                .statusCode(409);
+
+        // skipping a step is refused and changes nothing
+        step(clerk(), caseId, 0, "DEMOCRATIC_REVIEW", "PASSED", "").then().statusCode(409);
+        int version = 0;
+        for (String step : PREPARATION) {
+            step(clerk(), caseId, version++, step, "PASSED", "")
+                    .then()
+                    .statusCode(200)
+                    .body("steps[-1].step", equalTo(step))
+                    .body("steps[-1].actor", equalTo("test-village-clerk"));
+        }
+        // the notice names the head and the household's size, nothing personal beyond that
+        String notice = clerk().queryParam("from", today().minusDays(5).toString())
+                .get("/api/v1/monitoring-cases/" + caseId + "/notice")
+                .then()
+                .statusCode(200)
+                .body("title", containsString("拟识别纳入防止返贫监测对象"))
+                .body("text", containsString("户主：蒙某福；家庭人口：2人；拟识别类别：突发严重困难户"))
+                .extract()
+                .path("text");
+        for (String secret : List.of(head, "13812345678", "大病", "因病")) {
+            assertFalse(notice.contains(secret), "the notice shows " + secret);
+        }
+        step(
+                        clerk(),
+                        caseId,
+                        version,
+                        "PUBLIC_NOTICE",
+                        "PASSED",
+                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\"".formatted(today().minusDays(3), today()))
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NOTICE_TOO_SHORT"));
+        step(
+                        clerk(),
+                        caseId,
+                        version++,
+                        "PUBLIC_NOTICE",
+                        "PASSED",
+                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\""
+                                .formatted(today().minusDays(5), today().minusDays(1)))
+                .then()
+                .statusCode(200);
+        // the township reviews, the county decides
+        step(clerk(), caseId, version, "TOWNSHIP_REVIEW", "PASSED", "").then().statusCode(403);
+        step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(200);
+        step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(403);
+        step(admin(), caseId, version, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("steps.step", hasItems("HOME_VERIFICATION", "COUNTY_DECISION"));
+
+        admin().get("/api/v1/households/" + id)
+                .then()
+                .body("monitoring.category", equalTo("SUDDEN_HARDSHIP"))
+                .body("monitoring.riskTypes", hasItem("ILLNESS"))
+                .body("monitoring.riskState", equalTo("AT_RISK"))
+                .body("monitoring.identifiedYear", equalTo(today().getYear()))
+                .body("monitoring.monitoredSince", equalTo(today().toString()));
+        JsonNode changed = events(id, EventTypes.HOUSEHOLD_CATEGORY_CHANGED).getFirst();
+        EventSchemas.assertValid(EventTypes.HOUSEHOLD_CATEGORY_CHANGED, changed.toString());
+        assertEquals(
+                "SUDDEN_HARDSHIP",
+                changed.get("household").get("monitoring").get("category").asText());
+        JsonNode decided = events(id, EventTypes.MONITORING_CASE_DECIDED).getFirst();
+        EventSchemas.assertValid(EventTypes.MONITORING_CASE_DECIDED, decided.toString());
+        assertEquals("APPROVED", decided.get("status").asText());
+        EventSchemas.assertValid(
+                EventTypes.MONITORING_CASE_OPENED,
+                events(id, EventTypes.MONITORING_CASE_OPENED).getFirst().toString());
+
+        // a decided case takes no more steps; a monitored household is not identified twice
+        step(admin(), caseId, version + 1, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(409);
+        clerk().contentType(ContentType.JSON)
+                .body("{\"category\":\"EDGE_AT_RISK\",\"riskTypes\":[\"ILLNESS\"]}")
+                .post("/api/v1/households/" + id + "/identification-cases")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
+    void failedStepEndsTheCaseAndOverdueCasesAreListed() throws Exception {
+        String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19700101", true)));
+        String caseId = clerk().contentType(ContentType.JSON)
+                .body("{\"category\":\"EDGE_AT_RISK\",\"riskTypes\":[\"UNSTABLE_EMPLOYMENT\"]}")
+                .post("/api/v1/households/" + id + "/identification-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        execute("update monitoring_case set deadline = current_date - 1 where id = '" + caseId + "'");
+        admin().queryParam("overdue", true)
+                .queryParam("division", TOWNSHIP)
+                .queryParam("size", 500)
+                .get("/api/v1/monitoring-cases")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(caseId))
+                .body("items.find { it.id == '" + caseId + "' }.overdue", equalTo(true));
+        step(clerk(), caseId, 0, "HOME_VERIFICATION", "FAILED", ",\"note\":\"核实后收入稳定，不符合条件\"")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        admin().queryParam("overdue", true)
+                .queryParam("division", TOWNSHIP)
+                .queryParam("size", 500)
+                .get("/api/v1/monitoring-cases")
+                .then()
+                .body("items.id", not(hasItem(caseId)));
+        assertEquals(
+                "HOME_VERIFICATION",
+                events(id, EventTypes.MONITORING_CASE_DECIDED)
+                        .getFirst()
+                        .get("failedStep")
+                        .asText());
+        admin().get("/api/v1/households/" + id).then().body("monitoring", equalTo(null));
+    }
+
+    @Test
+    void riskEliminationIsRefusedWithReasonsUntilTheCriteriaHold() throws Exception {
+        // monitored since this month, nothing verified: every criterion fails
+        String fresh =
+                register("""
+                {"villageCode":"%s","monitoring":{"category":"EDGE_AT_RISK","riskTypes":["ILLNESS"],"riskState":"AT_RISK",
+                 "identifiedYear":%d,"monitoredSince":"%s"},
+                 "members":[{"name":"甲","idNumber":"%s","relation":"HEAD"}]}""".formatted(VILLAGE, today().getYear(), today(), Fixtures.idNumber("19550505", true)));
+        clerk().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + fresh + "/elimination-cases")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.code",
+                        hasItems(
+                                "MONITORED_TOO_SHORT",
+                                "NO_INCOME_RECORD",
+                                "NO_MEASURE",
+                                "NOT_INSURED",
+                                "HOUSING_UNSAFE",
+                                "WATER_NOT_SECURED",
+                                "NO_LABOR"));
+        assertEquals(0, count("select count(*) from monitoring_case where household_id = '" + fresh + "'"));
+
+        // monitored since January 2025, income above the line and everything secured, recorded ten months ago
+        String id = register(
+                """
+                {"villageCode":"%s",
+                 "attributes":{"housingSafetyGrade":"B","drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true}},
+                 "monitoring":{"category":"UNSTABLE_EXITED","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-01-15"},
+                 "incomes":[{"year":2025,"wage":30000,"transfer":2000}],
+                 "members":[{"name":"乙","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}},
+                            {"name":"丙","idNumber":"%s","relation":"SPOUSE","attributes":{"laborAbility":"WEAK","medicalInsurance":"ENROLLED"}}]}""".formatted(VILLAGE, Fixtures.idNumber("19700303", true), Fixtures.idNumber("19720404", false)));
+        execute("update household_revision set recorded_at = now() - interval '10 months' where household_id = '" + id
+                + "'");
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .statusCode(200)
+                .body("met", equalTo(false))
+                .body("unmet.code", equalTo(List.of("NO_MEASURE")));
+        clerk().contentType(ContentType.JSON)
+                .body("""
+                        {"type":"EMPLOYMENT","description":"推荐到县内工业园区务工","responsibleCadres":[{"name":"李某","position":"驻村第一书记"}],
+                         "startedOn":"2025-03-01"}""")
+                .post("/api/v1/households/" + id + "/measures")
+                .then()
+                .statusCode(201)
+                .body("type", equalTo("EMPLOYMENT"));
+        EventSchemas.assertValid(
+                EventTypes.ASSISTANCE_MEASURE_ADDED,
+                events(id, EventTypes.ASSISTANCE_MEASURE_ADDED).getFirst().toString());
+        clerk().contentType(ContentType.JSON)
+                .body("{\"cadreName\":\"李某\",\"visitedOn\":\"%s\",\"note\":\"了解务工收入\"}".formatted(today()))
+                .post("/api/v1/households/" + id + "/visits")
+                .then()
+                .statusCode(201);
+        admin().get("/api/v1/households/" + id + "/elimination-check").then().body("met", equalTo(true));
+
+        String caseId = clerk().contentType(ContentType.JSON)
+                .body("{\"reason\":\"务工收入稳定\"}")
+                .post("/api/v1/households/" + id + "/elimination-cases")
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("RISK_ELIMINATION"))
+                .extract()
+                .path("id");
+        int version = 0;
+        for (String step : PREPARATION) {
+            step(clerk(), caseId, version++, step, "PASSED", "").then().statusCode(200);
+        }
+        String notice =
+                clerk().get("/api/v1/monitoring-cases/" + caseId + "/notice").path("title");
+        assertEquals("关于拟标注防止返贫监测对象风险消除的公示", notice);
+        step(
+                        clerk(),
+                        caseId,
+                        version++,
+                        "PUBLIC_NOTICE",
+                        "PASSED",
+                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\""
+                                .formatted(today().minusDays(6), today().minusDays(1)))
+                .then()
+                .statusCode(200);
+        step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(200);
+        // the criteria are checked again at the decision: a member's insurance has lapsed meanwhile
+        String spouse = admin().get("/api/v1/households/" + id).path("members[1].id");
+        String householdVersion = admin().get("/api/v1/households/" + id).header("ETag");
+        admin().contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", householdVersion)
+                .body("{\"attributes\":{\"medicalInsurance\":\"NOT_ENROLLED\"}}")
+                .patch("/api/v1/households/" + id + "/members/" + spouse)
+                .then()
+                .statusCode(200);
+        step(admin(), caseId, version, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(409)
+                .body("errors[0].code", equalTo("NOT_INSURED"));
+        admin().get("/api/v1/monitoring-cases/" + caseId).then().body("status", equalTo("OPEN"));
+        householdVersion = admin().get("/api/v1/households/" + id).header("ETag");
+        admin().contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", householdVersion)
+                .body("{\"attributes\":{\"medicalInsurance\":\"ENROLLED\"},\"reason\":\"已补缴\"}")
+                .patch("/api/v1/households/" + id + "/members/" + spouse)
+                .then()
+                .statusCode(200);
+        step(admin(), caseId, version, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
+
+        admin().get("/api/v1/households/" + id)
+                .then()
+                .body("monitoring.riskState", equalTo("ELIMINATED"))
+                .body("monitoring.riskEliminatedOn", equalTo(today().toString()))
+                .body("monitoring.category", equalTo("UNSTABLE_EXITED"));
+        JsonNode eliminated = events(id, EventTypes.RISK_ELIMINATED).getFirst();
+        EventSchemas.assertValid(EventTypes.RISK_ELIMINATED, eliminated.toString());
+        assertEquals(caseId, eliminated.get("caseId").asText());
+        // eliminated, the household is no longer at risk: no second elimination
+        clerk().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + id + "/elimination-cases")
+                .then()
+                .statusCode(409);
+    }
+
+    private static Response step(
+            io.restassured.specification.RequestSpecification caller,
+            String caseId,
+            int version,
+            String step,
+            String outcome,
+            String extra) {
+        return caller.contentType(ContentType.JSON)
+                .header("If-Match", "\"" + version + "\"")
+                .body("{\"step\":\"%s\",\"outcome\":\"%s\",\"performedOn\":\"%s\"%s}"
+                        .formatted(step, outcome, today(), extra))
+                .post("/api/v1/monitoring-cases/" + caseId + "/steps");
+    }
+
+    private static Response clue(String householdId, String source, String riskType, String reference) {
+        return clerk().contentType(ContentType.JSON)
+                .body("""
+                        {"source":"%s","householdId":"%s","riskTypes":["%s"],"description":"入户排查发现风险",
+                         "reportedOn":"%s"%s%s}""".formatted(
+                                source,
+                                householdId,
+                                riskType,
+                                today(),
+                                reference == null ? "" : ",\"externalRef\":\"" + reference + "\"",
+                                reference == null ? "" : ",\"department\":\"县教育局\""))
+                .post("/api/v1/warning-clues");
+    }
+
+    private static String register(String body) {
+        return admin().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return Tokens.as(Roles.COUNTY_ADMIN, "450422");
+    }
+
+    private static io.restassured.specification.RequestSpecification clerk() {
+        return Tokens.as(Roles.VILLAGE_CLERK, VILLAGE);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static void send(String key, String eventId, String data) {
+        TopicWriter.send(
+                SuiteInfrastructure.kafka().bootstrapServers(),
+                Topics.CLUE_INTAKE,
+                key,
+                eventId,
+                Topics.CLUE_REPORTED,
+                "/medical-insurance",
+                data);
+    }
+
+    private List<JsonNode> events(String householdId, String type) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select payload::text from outbox_event where event_type = ? and aggregate_id = ? order by id")) {
+            s.setString(1, type);
+            s.setString(2, householdId);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    events.add(mapper.readTree(rows.getString(1)));
+                }
+            }
+        }
+        return events;
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.executeUpdate();
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
