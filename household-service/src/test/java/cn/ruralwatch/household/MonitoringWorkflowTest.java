@@ -434,6 +434,30 @@ class MonitoringWorkflowTest {
                 .statusCode(409);
     }
 
+    @Test
+    void incomeMustHaveStayedAboveTheLineForSixMonths() throws Exception {
+        String body = """
+                {"villageCode":"%s",
+                 "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["UNSTABLE_EMPLOYMENT"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-02-01"},
+                 "incomes":[{"year":2025,"wage":%d}],
+                 "members":[{"name":"丁","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY"}}]}""";
+        // an income recorded only today proves nothing about the half year before
+        String recent = register(body.formatted(VILLAGE, 20000, Fixtures.idNumber("19810101", true)));
+        admin().get("/api/v1/households/" + recent + "/elimination-check")
+                .then()
+                .body("unmet.code", hasItem("NO_INCOME_RECORD"))
+                .body("unmet.code", not(hasItem("MONITORED_TOO_SHORT")));
+        // recorded long ago, but 7000 yuan is below the 2025 line of 7500 (test configuration)
+        String below = register(body.formatted(VILLAGE, 7000, Fixtures.idNumber("19820202", true)));
+        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + below
+                + "'");
+        admin().get("/api/v1/households/" + below + "/elimination-check")
+                .then()
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[0]", equalTo(2025))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[1]", equalTo("7000.00"))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("7500"));
+    }
+
     private static Response step(
             io.restassured.specification.RequestSpecification caller,
             String caseId,

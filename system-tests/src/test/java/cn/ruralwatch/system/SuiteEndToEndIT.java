@@ -30,7 +30,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -456,6 +458,171 @@ class SuiteEndToEndIT {
                 .body("detail", containsString("report"))
                 .body(not(containsString("Exception")));
         given().get("/q/health/ready").then().statusCode(503).body("checks[0].data.report", equalTo("UNREACHABLE"));
+    }
+
+    @Test
+    @Order(9)
+    void monitoringWorkflowRunsFromClueToRiskEliminationThroughTheGateway() throws Exception {
+        RequestSpecification admin = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            monitoringWorkflow(admin);
+        } finally {
+            RestAssured.requestSpecification = admin;
+        }
+    }
+
+    private static void monitoringWorkflow(RequestSpecification admin) throws Exception {
+        String village = "450422101202";
+        given().spec(admin)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"code":"%s","name":"六景村","level":"VILLAGE","parentCode":"450422101"}""".formatted(village))
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(201);
+        String head = TestIdNumbers.next("19760806", true);
+        String id = given().spec(admin)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s",
+                         "attributes":{"povertyStatus":"EXITED","exitYear":2019,"housingSafetyGrade":"B",
+                           "drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true}},
+                         "incomes":[{"year":2025,"wage":28000,"transfer":2000}],
+                         "members":[
+                           {"name":"梁某生","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}},
+                           {"name":"陆某兰","idNumber":"%s","relation":"SPOUSE","attributes":{"laborAbility":"WEAK","health":"SERIOUS_ILLNESS","medicalInsurance":"ENROLLED"}}]}""".formatted(village, head, TestIdNumbers.next("19780910", false)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        RequestSpecification clerk = as("village-clerk", village);
+        RequestSpecification township = as("township-officer", TOWNSHIP);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        // a department's clue, identification through every step, the county's decision
+        String clue = given().spec(clerk)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"source":"DEPARTMENT","department":"县医疗保障局","externalRef":"YB-E2E-1","idNumber":"%s",
+                         "riskTypes":["ILLNESS"],"description":"医疗自付费用超过预警线","reportedOn":"%s"}""".formatted(head, today))
+                .post("/api/v1/warning-clues")
+                .then()
+                .statusCode(201)
+                .body("householdId", equalTo(id))
+                .extract()
+                .path("id");
+        String identification = given().spec(clerk)
+                .contentType(ContentType.JSON)
+                .body("{\"category\":\"UNSTABLE_EXITED\",\"riskTypes\":[\"ILLNESS\"],\"clueIds\":[\"%s\"]}"
+                        .formatted(clue))
+                .post("/api/v1/households/" + id + "/identification-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        // the county cannot decide before the village and township have done their part
+        step(as("county-admin", COUNTY), identification, 0, "COUNTY_DECISION", "")
+                .then()
+                .statusCode(409);
+        walk(clerk, township, identification, today);
+        given().spec(admin)
+                .get("/api/v1/households/" + id)
+                .then()
+                .body("monitoring.category", equalTo("UNSTABLE_EXITED"))
+                .body("monitoring.riskState", equalTo("AT_RISK"));
+
+        // a measure; elimination is refused until monitoring and income have lasted six months
+        given().spec(clerk)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"type":"HEALTH","description":"落实大病专项救治和医疗救助","responsibleCadres":[{"name":"莫某"}],"startedOn":"%s"}""".formatted(today))
+                .post("/api/v1/households/" + id + "/measures")
+                .then()
+                .statusCode(201);
+        given().spec(clerk)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + id + "/elimination-cases")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.code", hasItem("MONITORED_TOO_SHORT"))
+                .body("errors.code", hasItem("NO_INCOME_RECORD"));
+
+        // seven months on (the household's history and monitoring start moved back, as time would have)
+        try (Connection c = connect("household");
+                Statement s = c.createStatement()) {
+            s.executeUpdate("update household set monitored_since = current_date - interval '7 months' where id = '"
+                    + id + "'");
+            s.executeUpdate(
+                    "update household_revision set recorded_at = recorded_at - interval '7 months' where household_id = '"
+                            + id + "'");
+        }
+        String elimination = given().spec(clerk)
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"收入稳定，医疗费用已报销\"}")
+                .post("/api/v1/households/" + id + "/elimination-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        walk(clerk, township, elimination, today);
+        given().spec(admin)
+                .get("/api/v1/households/" + id)
+                .then()
+                .body("monitoring.riskState", equalTo("ELIMINATED"))
+                .body("monitoring.riskEliminatedOn", equalTo(today.toString()));
+        given().spec(admin)
+                .get("/api/v1/households/" + id + "/revisions")
+                .then()
+                .body("items.operation", hasItem("IDENTIFICATION"))
+                .body("items.operation", hasItem("RISK_ELIMINATION"));
+        List<String> types = TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS).stream()
+                .filter(e -> id.equals(e.key()))
+                .map(e -> e.header("ce_type"))
+                .toList();
+        assertTrue(
+                types.containsAll(List.of(
+                        EventTypes.MONITORING_CASE_OPENED,
+                        EventTypes.HOUSEHOLD_CATEGORY_CHANGED,
+                        EventTypes.ASSISTANCE_MEASURE_ADDED,
+                        EventTypes.MONITORING_CASE_DECIDED,
+                        EventTypes.RISK_ELIMINATED)),
+                types.toString());
+    }
+
+    /** Every review step in order, each by the level that holds it, up to the county's approval. */
+    private static void walk(
+            RequestSpecification clerk, RequestSpecification township, String caseId, LocalDate today) {
+        int version = 0;
+        for (String step : List.of("HOME_VERIFICATION", "COMMITMENT", "DATA_CROSS_CHECK", "DEMOCRATIC_REVIEW")) {
+            step(clerk, caseId, version++, step, "").then().statusCode(200);
+        }
+        step(
+                        clerk,
+                        caseId,
+                        version++,
+                        "PUBLIC_NOTICE",
+                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\"".formatted(today.minusDays(5), today.minusDays(1)))
+                .then()
+                .statusCode(200);
+        step(township, caseId, version++, "TOWNSHIP_REVIEW", "").then().statusCode(200);
+        step(as("county-admin", COUNTY), caseId, version, "COUNTY_DECISION", "")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
+    }
+
+    private static io.restassured.response.Response step(
+            RequestSpecification caller, String caseId, int version, String step, String extra) {
+        return given().spec(caller)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"" + version + "\"")
+                .body("{\"step\":\"%s\",\"outcome\":\"PASSED\",\"performedOn\":\"%s\"%s}"
+                        .formatted(step, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), extra))
+                .post("/api/v1/monitoring-cases/" + caseId + "/steps");
     }
 
     private static void division(String body) {

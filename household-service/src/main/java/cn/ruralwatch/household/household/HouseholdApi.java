@@ -427,4 +427,45 @@ public final class HouseholdApi {
             @Schema(description = "操作人") String actor,
             @Schema(description = "原因") String reason,
             @Schema(description = "变更的字段及新旧值（个人号码脱敏）") List<cn.ruralwatch.audit.AuditedChange> changes) {}
+
+    @Schema(name = "HouseholdSearch", description = "农户查询。条件都可不填，填写的条件同时满足。身份证号放在请求体中，按密钥散列精确匹配，不出现在网址和日志里")
+    public record Search(
+            @Schema(description = "区划代码（县、乡镇或村），默认为调用者的管辖范围", example = "450422101")
+            @Pattern(regexp = "[0-9]{6}|[0-9]{9}|[0-9]{12}", message = "{ruralwatch.division.code}")
+            String division,
+
+            @Schema(description = "在户成员姓名（前缀匹配：姓或全名）", example = "韦某") @Size(min = 1, max = 50)
+            String name,
+
+            @Schema(description = "在户成员的身份证号（精确匹配）")
+            @Pattern(regexp = ID_NUMBER, message = "{ruralwatch.id-number.format}")
+            String idNumber,
+
+            @Schema(description = "农户状态，默认 ACTIVE") HouseholdStatus status,
+            PovertyStatus povertyStatus,
+            @Schema(description = "监测对象类别") MonitoringCategory category,
+            @Schema(description = "只查监测对象（任一类别）") Boolean monitored,
+            RiskState riskState,
+            @Schema(description = "有在户成员具有此劳动能力") LaborAbility laborAbility,
+            @Schema(description = "有在户成员具有此健康状况") Health health,
+
+            @Schema(description = "最近年度人均纯收入下限（含）", example = "0") @Yuan(max = "1000000")
+            BigDecimal incomeFrom,
+
+            @Schema(description = "最近年度人均纯收入上限（不含）", example = "7500") @Yuan(max = "1000000")
+            BigDecimal incomeTo,
+
+            @Schema(description = "排序：REGISTERED_AT 登记时间（默认），INCOME 人均纯收入，VILLAGE 村")
+            SearchSort sort,
+
+            @Schema(description = "倒序") Boolean descending,
+            @Schema(description = "页码，从 0 开始") Integer page,
+            @Schema(description = "每页条数，1–500，默认 20") Integer size) {}
+
+    /** How search results are ordered. */
+    public enum SearchSort {
+        REGISTERED_AT,
+        INCOME,
+        VILLAGE
+    }
 }

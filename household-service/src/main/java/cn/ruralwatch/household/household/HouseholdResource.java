@@ -65,6 +65,9 @@ public class HouseholdResource {
     @Inject
     HouseholdHistory history;
 
+    @Inject
+    HouseholdSearch search;
+
     @POST
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "registerHousehold", summary = "登记农户及家庭成员")
@@ -381,6 +384,22 @@ public class HouseholdResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response findByIdNumber(@Valid @NotNull HouseholdApi.IdNumberLookup request) {
         return current(households.findByIdNumber(request.idNumber()));
+    }
+
+    @POST
+    @Path("/search")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "searchHouseholds",
+            summary = "查询农户（分页、排序）",
+            description = "按成员姓名、身份证号（精确）、区划、贫困户状态、监测类别、风险状态、成员劳动能力和健康状况、人均纯收入区间查询，" + "只在调用者的管辖范围内。")
+    @APIResponse(responseCode = "200", description = "一页农户")
+    @APIResponse(
+            responseCode = "400",
+            description = "条件不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<HouseholdApi.HouseholdSummary> search(@Valid @NotNull HouseholdApi.Search request) {
+        return search.search(request).map(HouseholdApi.HouseholdSummary::of);
     }
 
     @GET

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -110,14 +111,18 @@ public class EliminationCriteria {
      * its latest year's per-capita net income was above that year's line.
      */
     private void income(Household household, LocalDate windowStart, List<Violation> reasons) {
-        List<JsonNode> states = new ArrayList<>();
-        history.asOf(household.id, windowStart.minusDays(1)).ifPresent(r -> states.add(r.snapshot()));
-        history.since(household.id, windowStart).forEach(r -> states.add(r.snapshot()));
-        if (states.isEmpty() || latestIncome(states.getFirst()).isEmpty()) {
+        // the household as it stood when the window opened must already show the income: one recorded since proves
+        // nothing about the months before it
+        Optional<JsonNode> atStart =
+                history.asOf(household.id, windowStart.minusDays(1)).map(HouseholdHistory.Revision::snapshot);
+        if (atStart.isEmpty() || latestIncome(atStart.get()).isEmpty()) {
             reasons.add(
                     Violation.of("criteria.income", "NO_INCOME_RECORD", "monitoring.criteria.no-income", windowStart));
             return;
         }
+        List<JsonNode> states = new ArrayList<>();
+        states.add(atStart.get());
+        history.since(household.id, windowStart).forEach(r -> states.add(r.snapshot()));
         for (JsonNode state : states) {
             Optional<JsonNode> income = latestIncome(state);
             if (income.isEmpty()) {
@@ -136,7 +141,7 @@ public class EliminationCriteria {
                         "INCOME_BELOW_THRESHOLD",
                         "monitoring.criteria.income-below",
                         year,
-                        perCapita.toPlainString(),
+                        perCapita.setScale(2, RoundingMode.HALF_UP).toPlainString(),
                         line.get().toPlainString(),
                         state.get("updatedAt").asText()));
                 return;

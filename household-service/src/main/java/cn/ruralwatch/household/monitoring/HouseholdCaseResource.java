@@ -95,6 +95,7 @@ public class HouseholdCaseResource {
     /** Whether the criteria of risk elimination are met; each unmet one with its code and values. */
     @Schema(name = "EliminationCheck", description = "风险消除条件检查结果")
     public record EliminationCheck(boolean met, List<Reason> unmet) {
+        @Schema(name = "EliminationReason", description = "一条未满足的风险消除条件：条件、代码和导致未满足的数值")
         public record Reason(String criterion, String code, List<Object> values) {}
     }
 }

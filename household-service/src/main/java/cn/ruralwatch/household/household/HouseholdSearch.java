@@ -1,0 +1,122 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * 农户查询 within the caller's region: by member name or exact ID number (through its keyed hash), division, poverty
+ * status, monitoring category and risk state, members' labour and health, and income band; paged and sorted.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class HouseholdSearch {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    public Page<Household> search(HouseholdApi.Search search) {
+        PageRequest page = PageRequest.of(search.page(), search.size());
+        String prefix = scope.narrow(search.division())
+                        .orElseThrow(() -> ProblemException.notFound("division.not-found", search.division()))
+                + "%";
+        StringBuilder where = new StringBuilder(" where h.villageCode like :prefix and h.status = :status");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("prefix", prefix);
+        parameters.put("status", Objects.requireNonNullElse(search.status(), HouseholdStatus.ACTIVE));
+        if (search.povertyStatus() != null) {
+            where.append(" and h.povertyStatus = :povertyStatus");
+            parameters.put("povertyStatus", search.povertyStatus());
+        }
+        if (search.category() != null) {
+            where.append(" and h.monitoringCategory = :category");
+            parameters.put("category", search.category());
+        } else if (Boolean.TRUE.equals(search.monitored())) {
+            where.append(" and h.monitoringCategory is not null");
+        }
+        if (search.riskState() != null) {
+            where.append(" and h.riskState = :riskState");
+            parameters.put("riskState", search.riskState());
+        }
+        if (search.incomeFrom() != null) {
+            where.append(" and h.netIncomePerCapita >= :incomeFrom");
+            parameters.put("incomeFrom", search.incomeFrom());
+        }
+        if (search.incomeTo() != null) {
+            where.append(" and h.netIncomePerCapita < :incomeTo");
+            parameters.put("incomeTo", search.incomeTo());
+        }
+        String living = "exists (select 1 from Member m where m.household = h and m.status = :active and ";
+        if (search.name() != null) {
+            where.append(" and ").append(living).append("m.name like :name)");
+            // names hold no wildcards; a caller's % or _ would only widen the match
+            parameters.put("name", search.name().trim().replace("%", "").replace("_", "") + "%");
+        }
+        if (search.idNumber() != null) {
+            where.append(" and ").append(living).append("m.idNumberHash in :hashes)");
+            parameters.put(
+                    "hashes",
+                    protector.lookupHashes(PersonalDataKind.ID_NUMBER, IdNumbers.normalize(search.idNumber())));
+        }
+        if (search.laborAbility() != null) {
+            where.append(" and ").append(living).append("m.laborAbility = :labor)");
+            parameters.put("labor", search.laborAbility());
+        }
+        if (search.health() != null) {
+            where.append(" and ").append(living).append("m.health = :health)");
+            parameters.put("health", search.health());
+        }
+        if (where.indexOf(":active") >= 0) {
+            parameters.put("active", MemberStatus.ACTIVE);
+        }
+        String direction = Boolean.TRUE.equals(search.descending()) ? " desc" : "";
+        String order =
+                switch (Objects.requireNonNullElse(search.sort(), HouseholdApi.SearchSort.REGISTERED_AT)) {
+                    case REGISTERED_AT -> " order by h.registeredAt" + direction + ", h.id";
+                    case INCOME -> " order by h.netIncomePerCapita" + direction + " nulls last, h.id";
+                    case VILLAGE -> " order by h.villageCode" + direction + ", h.registeredAt, h.id";
+                };
+        TypedQuery<UUID> ids = entityManager.createQuery("select h.id from Household h" + where + order, UUID.class);
+        TypedQuery<Long> count = entityManager.createQuery("select count(h) from Household h" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            ids.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<UUID> found =
+                ids.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Map<UUID, Household> loaded = new HashMap<>();
+        if (!found.isEmpty()) {
+            entityManager
+                    .createQuery(
+                            "select distinct h from Household h left join fetch h.members where h.id in :ids",
+                            Household.class)
+                    .setParameter("ids", found)
+                    .getResultList()
+                    .forEach(h -> loaded.put(h.id, h));
+        }
+        List<Household> items = new ArrayList<>();
+        found.forEach(id -> items.add(loaded.get(id)));
+        return page.page(items, count.getSingleResult());
+    }
+}

@@ -1,0 +1,126 @@
+package cn.ruralwatch.household;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Search within the caller's region by every criterion officials use, paged and sorted. */
+@QuarkusTest
+class HouseholdSearchTest {
+
+    static final String VILLAGE = "450422104201";
+    static final String OTHER_TOWNSHIP_VILLAGE = "450422105201";
+
+    static String poor;
+    static String monitored;
+    static String comfortable;
+    static String monitoredHead;
+
+    @BeforeEach
+    void households() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        if (poor != null) {
+            return;
+        }
+        Fixtures.village(VILLAGE);
+        Fixtures.village(OTHER_TOWNSHIP_VILLAGE);
+        poor = register("""
+                {"villageCode":"%s","incomes":[{"year":2025,"wage":6000}],
+                 "members":[{"name":"覃搜甲","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"LOST","health":"DISABLED","disabilityGrade":2}}]}""".formatted(VILLAGE, Fixtures.idNumber("19500101", true)));
+        monitoredHead = Fixtures.idNumber("19800202", false);
+        monitored = register("""
+                {"villageCode":"%s","incomes":[{"year":2025,"wage":14000}],
+                 "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2024},
+                 "members":[{"name":"覃搜乙","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","health":"SERIOUS_ILLNESS"}},
+                            {"name":"黄搜丙","idNumber":"%s","relation":"SON","attributes":{"laborAbility":"SKILLED"}}]}""".formatted(VILLAGE, monitoredHead, Fixtures.idNumber("20010303", true)));
+        comfortable = register("""
+                {"villageCode":"%s","incomes":[{"year":2025,"wage":90000}],
+                 "members":[{"name":"黄搜丁","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"SKILLED","health":"HEALTHY"}}]}""".formatted(OTHER_TOWNSHIP_VILLAGE, Fixtures.idNumber("19750505", true)));
+    }
+
+    @Test
+    void findsByNamePrefixInTheDivision() {
+        search("{\"division\":\"450422\",\"name\":\"覃搜\",\"sort\":\"INCOME\",\"descending\":true}")
+                .body("totalItems", equalTo(2))
+                .body("items.id", contains(monitored, poor))
+                .body("items[0].headName", equalTo("覃搜乙"))
+                .body("items[0].memberCount", equalTo(2));
+        // a member who is not the head is found too
+        search("{\"name\":\"黄搜\",\"division\":\"" + VILLAGE + "\"}").body("items.id", contains(monitored));
+    }
+
+    @Test
+    void findsByExactIdNumberThroughItsHash() {
+        search("{\"idNumber\":\"" + monitoredHead + "\"}").body("items.id", contains(monitored));
+    }
+
+    @Test
+    void filtersByCategoryLabourHealthAndIncomeBand() {
+        search("{\"division\":\"450422\",\"category\":\"EDGE_AT_RISK\",\"name\":\"覃搜\"}")
+                .body("items.id", contains(monitored));
+        search("{\"division\":\"450422\",\"laborAbility\":\"LOST\",\"name\":\"覃搜\"}")
+                .body("items.id", contains(poor));
+        search("{\"division\":\"450422\",\"health\":\"SERIOUS_ILLNESS\",\"name\":\"覃搜\"}")
+                .body("items.id", contains(monitored));
+        // 6000 and 7000 per person; 90000 is outside the band
+        search("{\"division\":\"450422104\",\"incomeFrom\":0,\"incomeTo\":7500,\"sort\":\"INCOME\"}")
+                .body("items.id", contains(poor, monitored));
+        search("{\"division\":\"450422\",\"incomeFrom\":7500,\"name\":\"黄搜\"}").body("items.id", contains(comfortable));
+    }
+
+    @Test
+    void staysInTheCallersRegion() {
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450422104")
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"黄搜\"}")
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(monitored));
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450422104")
+                .contentType(ContentType.JSON)
+                .body("{\"division\":\"450422105\"}")
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void refusesMalformedCriteria() {
+        given().contentType(ContentType.JSON)
+                .body("{\"idNumber\":\"12345\",\"incomeFrom\":-1,\"size\":501}")
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("idNumber", "incomeFrom"));
+    }
+
+    private static ValidatableResponse search(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(200);
+    }
+
+    private static String register(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}
