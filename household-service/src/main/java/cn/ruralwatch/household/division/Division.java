@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A county, township or village 行政区划. */
+/** A county, township, village or natural village 行政区划. */
 @Entity
 @Table(name = "division")
 public class Division {
@@ -35,6 +35,14 @@ public class Division {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The division the audit log files this division's entries under: a natural village under its village (the
+     * audit log and the other services know divisions down to villages).
+     */
+    public String auditDivision() {
+        return level == DivisionLevel.HAMLET ? parentCode : code;
+    }
 
     public void rename(String newName, Instant at) {
         this.name = newName;

@@ -5,6 +5,7 @@ import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.problem.Messages;
 import cn.ruralwatch.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -107,5 +110,78 @@ public class DivisionResource {
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
         return divisions.children(code, PageRequest.of(page, size)).map(DivisionApi.DivisionView::of);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
+    @Operation(
+            operationId = "importDivisions",
+            summary = "从 CSV 导入区划表",
+            description = "表头：code（区划代码）、name（名称），可选 level（层级）、parentCode（上级代码），中英文表头均可，UTF-8。"
+                    + "不论行的顺序，先上级后下级；新代码登记，已有代码名称不同时更名，相同则不变；无效行逐行报告（行号、字段、原因）并跳过。"
+                    + "重复导入同一文件不改变任何数据。")
+    @APIResponse(
+            responseCode = "200",
+            description = "导入结果",
+            content = @Content(schema = @Schema(implementation = DivisionApi.ImportResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "文件无法读取、缺少表头或没有数据行",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DivisionApi.ImportResult importCsv(String csv, @HeaderParam("Accept-Language") String language) {
+        Locale locale = Messages.localeFor(language);
+        return divisions.importCsv(
+                DivisionCsv.parse(csv == null ? "" : csv),
+                violation -> Messages.get(locale, violation.messageKey(), violation.args()));
+    }
+
+    @PUT
+    @Path("/{code}/population/{year}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
+    @Operation(
+            operationId = "setDivisionPopulation",
+            summary = "设定区划某年年末的人口基数（户籍人口、农业户籍人口、户数）",
+            description = "贫困发生率等比率以此为分母（如 2014 年末农业户籍人口）。每次设定记入变更历史和审计日志，并发布 division.population-set.v1。")
+    @APIResponse(
+            responseCode = "200",
+            description = "设定后的人口基数",
+            content = @Content(schema = @Schema(implementation = DivisionApi.Population.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "数值不合理（农业人口或户数超过户籍人口）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DivisionApi.Population setPopulation(
+            @PathParam("code") String code,
+            @PathParam("year") int year,
+            @Valid @NotNull DivisionApi.Population request) {
+        return population(divisions.setPopulation(code, year, request));
+    }
+
+    @GET
+    @Path("/{code}/population")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listDivisionPopulation", summary = "区划各年度的人口基数")
+    public List<DivisionApi.Population> populations(@PathParam("code") String code) {
+        return divisions.populations(code).stream()
+                .map(DivisionResource::population)
+                .toList();
+    }
+
+    @GET
+    @Path("/{code}/revisions")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listDivisionRevisions", summary = "区划的变更历史（分页，最新在前）")
+    public Page<DivisionApi.RevisionView> revisions(
+            @PathParam("code") String code,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return divisions.history(code, PageRequest.of(page, size));
+    }
+
+    private static DivisionApi.Population population(DivisionPopulation p) {
+        return new DivisionApi.Population(
+                p.key.year(), p.registeredPopulation, p.agriculturalPopulation, p.households, null);
     }
 }

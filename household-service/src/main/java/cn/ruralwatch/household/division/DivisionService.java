@@ -4,6 +4,7 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.events.DivisionPopulationSet;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
@@ -46,6 +47,9 @@ public class DivisionService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    DivisionHistory history;
+
     public Division register(DivisionApi.Registration request, String idempotencyKey) {
         String code = idempotencyKeys
                 .once("division", idempotencyKey, request, () -> create(request).code)
@@ -54,6 +58,10 @@ public class DivisionService {
     }
 
     private Division create(DivisionApi.Registration request) {
+        return create(request, "REGISTER");
+    }
+
+    private Division create(DivisionApi.Registration request, String operation) {
         if (!scope.covers(request.code())) {
             throw ProblemException.of(
                     ProblemType.FORBIDDEN, "problem.forbidden.out-of-scope", request.code(), scope.division());
@@ -110,29 +118,27 @@ public class DivisionService {
                 division.code,
                 EventTypes.DIVISION_REGISTERED,
                 new DivisionRegistered(division.code, division.name, division.level.name(), division.parentCode));
-        audit.changed(
-                AuditAction.CREATE,
-                AGGREGATE,
-                division.code,
-                division.code,
-                List.of(
-                        AuditedChange.created("name", division.name),
-                        AuditedChange.created("level", division.level),
-                        AuditedChange.created("parentCode", division.parentCode)));
+        List<AuditedChange> changes = List.of(
+                AuditedChange.created("name", division.name),
+                AuditedChange.created("level", division.level),
+                AuditedChange.created("parentCode", division.parentCode));
+        audit.changed(AuditAction.CREATE, AGGREGATE, division.code, division.auditDivision(), changes);
+        history.record(division.code, operation, null, changes);
         return division;
     }
 
     public Division rename(String code, DivisionApi.Rename request, String ifMatch) {
         Division division = get(code);
         EntityTags.requireMatch(ifMatch, division.version);
+        return rename(division, request.name(), "RENAME");
+    }
+
+    private Division rename(Division division, String name, String operation) {
         String oldName = division.name;
-        division.rename(request.name().trim(), Instant.now());
-        audit.changed(
-                AuditAction.UPDATE,
-                AGGREGATE,
-                division.code,
-                division.code,
-                List.of(AuditedChange.changed("name", oldName, division.name)));
+        division.rename(name.trim(), Instant.now());
+        List<AuditedChange> changes = List.of(AuditedChange.changed("name", oldName, division.name));
+        audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);
+        history.record(division.code, operation, null, changes);
         entityManager.flush();
         outbox.publish(
                 Topics.HOUSEHOLD_EVENTS,
@@ -146,7 +152,7 @@ public class DivisionService {
     /** A division within the caller's region; any other answers 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Division get(String code) {
-        Division division = DivisionLevel.isDivisionCode(code) && scope.covers(code)
+        Division division = DivisionLevel.ofCode(code).isPresent() && scope.covers(code)
                 ? entityManager.find(Division.class, code)
                 : null;
         if (division == null) {
@@ -169,5 +175,143 @@ public class DivisionService {
                 .setParameter("code", code)
                 .getSingleResult();
         return page.page(items, total);
+    }
+
+    /** Sets (or corrects) the division's population bases of the year. */
+    public DivisionPopulation setPopulation(String code, int year, DivisionApi.Population request) {
+        Division division = get(code);
+        List<Violation> violations = new ArrayList<>();
+        if (division.level == DivisionLevel.HAMLET) {
+            violations.add(Violation.of("code", "HAMLET", "division.population.hamlet"));
+        }
+        if (year < 2010
+                || year
+                        > java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .getYear()) {
+            violations.add(Violation.of("year", "RANGE", "division.population.year", year));
+        }
+        if (request.agriculturalPopulation() > request.registeredPopulation()) {
+            violations.add(
+                    Violation.of("agriculturalPopulation", "ABOVE_REGISTERED", "division.population.agricultural"));
+        }
+        if (request.households() > request.registeredPopulation()) {
+            violations.add(Violation.of("households", "ABOVE_REGISTERED", "division.population.households"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        DivisionPopulation.Key key = new DivisionPopulation.Key(division.code, year);
+        DivisionPopulation population = entityManager.find(DivisionPopulation.class, key);
+        List<AuditedChange> changes = new ArrayList<>();
+        if (population == null) {
+            population = new DivisionPopulation();
+            population.key = key;
+            changes.add(AuditedChange.created(year + ".registeredPopulation", request.registeredPopulation()));
+            changes.add(AuditedChange.created(year + ".agriculturalPopulation", request.agriculturalPopulation()));
+            changes.add(AuditedChange.created(year + ".households", request.households()));
+        } else {
+            changes.add(AuditedChange.changed(
+                    year + ".registeredPopulation", population.registeredPopulation, request.registeredPopulation()));
+            changes.add(AuditedChange.changed(
+                    year + ".agriculturalPopulation",
+                    population.agriculturalPopulation,
+                    request.agriculturalPopulation()));
+            changes.add(AuditedChange.changed(year + ".households", population.households, request.households()));
+        }
+        if (changes.stream().noneMatch(AuditedChange::altersValue)) {
+            return population;
+        }
+        population.registeredPopulation = request.registeredPopulation();
+        population.agriculturalPopulation = request.agriculturalPopulation();
+        population.households = request.households();
+        population.updatedAt = Instant.now();
+        population.updatedBy = scope.subject();
+        entityManager.persist(population);
+        audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);
+        history.record(division.code, "POPULATION", request.reason(), changes);
+        outbox.publish(
+                Topics.HOUSEHOLD_EVENTS,
+                AGGREGATE,
+                division.code,
+                EventTypes.DIVISION_POPULATION_SET,
+                new DivisionPopulationSet(
+                        division.code,
+                        year,
+                        population.registeredPopulation,
+                        population.agriculturalPopulation,
+                        population.households));
+        return population;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DivisionPopulation> populations(String code) {
+        Division division = get(code);
+        return entityManager
+                .createQuery(
+                        "from DivisionPopulation where key.divisionCode = :code order by key.year",
+                        DivisionPopulation.class)
+                .setParameter("code", division.code)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DivisionApi.RevisionView> history(String code, PageRequest page) {
+        return history.revisions(get(code).code, page);
+    }
+
+    /**
+     * Imports a division tree from CSV (columns {@code code,name}, optionally {@code level,parentCode}; the level and
+     * the parent follow from the code when left out). Parents before children, whatever the order of the rows; a new
+     * code is registered, a known one renamed when its name differs. Each invalid row is reported and skipped; the
+     * valid ones are applied in one transaction.
+     */
+    public DivisionApi.ImportResult importCsv(
+            List<DivisionCsv.Row> rows, java.util.function.Function<Violation, String> messages) {
+        List<DivisionApi.RowError> errors = new ArrayList<>();
+        int created = 0;
+        int renamed = 0;
+        int unchanged = 0;
+        List<DivisionCsv.Row> ordered = rows.stream()
+                .sorted(java.util.Comparator.comparingInt((DivisionCsv.Row r) ->
+                                r.code() == null ? 0 : r.code().length())
+                        .thenComparingLong(DivisionCsv.Row::line))
+                .toList();
+        for (DivisionCsv.Row row : ordered) {
+            List<Violation> problems = row.problems();
+            if (problems.isEmpty()) {
+                try {
+                    Division existing =
+                            scope.covers(row.code()) ? entityManager.find(Division.class, row.code()) : null;
+                    if (existing == null) {
+                        create(
+                                new DivisionApi.Registration(row.code(), row.name(), row.level(), row.parentCode()),
+                                "IMPORT");
+                        created++;
+                    } else if (existing.level != row.level()
+                            || !java.util.Objects.equals(existing.parentCode, row.parentCode())) {
+                        problems = List.of(Violation.of("code", "MOVED", "division.import.moved", existing.parentCode));
+                    } else if (!existing.name.equals(row.name())) {
+                        rename(existing, row.name(), "IMPORT");
+                        renamed++;
+                    } else {
+                        unchanged++;
+                    }
+                } catch (ProblemException refused) {
+                    problems = refused.violations().isEmpty()
+                            ? List.of(Violation.of(
+                                    "code",
+                                    "REFUSED",
+                                    refused.detailKey(),
+                                    refused.detailArgs().toArray()))
+                            : refused.violations();
+                }
+            }
+            for (Violation problem : problems) {
+                errors.add(
+                        new DivisionApi.RowError(row.line(), problem.field(), problem.code(), messages.apply(problem)));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(DivisionApi.RowError::row));
+        return new DivisionApi.ImportResult(rows.size(), created, renamed, unchanged, errors);
     }
 }

@@ -3,17 +3,21 @@ package cn.ruralwatch.household.monitoring;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Parameters of the monitoring workflow; the income line is set by the province each year, never a constant. */
 @ConfigMapping(prefix = "ruralwatch.monitoring")
 public interface MonitoringConfig {
 
     /**
-     * 监测范围: the per-capita net income line of each year, in yuan, e.g. {@code ruralwatch.monitoring.income-threshold."2025"=8700}.
+     * 监测范围: the per-capita net income line of each year, in yuan, as {@code year:yuan} pairs, e.g.
+     * {@code 2021:6000,2025:8700} (one environment variable, {@code RURALWATCH_MONITORING_INCOME_THRESHOLDS}).
      */
-    Map<String, BigDecimal> incomeThreshold();
+    @WithDefault("2021:6000")
+    List<String> incomeThresholds();
 
     /** Days from the first clue (or the opening of the case) to the county decision. */
     @WithDefault("15")
@@ -27,7 +31,27 @@ public interface MonitoringConfig {
     @WithDefault("6")
     int eliminationMonths();
 
+    /** The line of the year, if configured. */
     default Optional<BigDecimal> threshold(int year) {
-        return Optional.ofNullable(incomeThreshold().get(String.valueOf(year)));
+        return Optional.ofNullable(thresholds().get(year));
+    }
+
+    /** The configured lines by year; a malformed pair names itself (checked when the service starts). */
+    default Map<Integer, BigDecimal> thresholds() {
+        Map<Integer, BigDecimal> lines = new TreeMap<>();
+        for (String pair : incomeThresholds()) {
+            String[] parts = pair.trim().split(":");
+            try {
+                BigDecimal line = new BigDecimal(parts[1].trim());
+                if (parts.length != 2 || line.signum() <= 0) {
+                    throw new NumberFormatException();
+                }
+                lines.put(Integer.parseInt(parts[0].trim()), line);
+            } catch (RuntimeException malformed) {
+                throw new IllegalArgumentException("ruralwatch.monitoring.income-thresholds: '" + pair
+                        + "' is not year:yuan with a positive amount, e.g. 2025:8700");
+            }
+        }
+        return lines;
     }
 }

@@ -1,6 +1,7 @@
 package cn.ruralwatch.indicator.projection;
 
 import cn.ruralwatch.events.AssistanceMeasureAdded;
+import cn.ruralwatch.events.DivisionPopulationSet;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.HouseholdEvent;
@@ -62,6 +63,9 @@ public class HouseholdEventsConsumer {
             }
             case DivisionRenamed ignored -> {
                 // names are not evaluated
+            }
+            case DivisionPopulationSet ignored -> {
+                // the bases of rates arrive with the indicator standards' evaluation of regions
             }
             case MonitoringCaseOpened ignored -> {
                 // the workflow's cases are not evaluated; their outcome arrives as the household's new state

@@ -8,6 +8,7 @@ import java.util.Optional;
 public sealed interface HouseholdEvent
         permits DivisionRegistered,
                 DivisionRenamed,
+                DivisionPopulationSet,
                 HouseholdStateEvent,
                 MonitoringCaseOpened,
                 MonitoringCaseDecided,
@@ -20,6 +21,7 @@ public sealed interface HouseholdEvent
                 switch (type) {
                     case EventTypes.DIVISION_REGISTERED -> mapper.readValue(data, DivisionRegistered.class);
                     case EventTypes.DIVISION_RENAMED -> mapper.readValue(data, DivisionRenamed.class);
+                    case EventTypes.DIVISION_POPULATION_SET -> mapper.readValue(data, DivisionPopulationSet.class);
                     case EventTypes.HOUSEHOLD_REGISTERED -> mapper.readValue(data, HouseholdRegistered.class);
                     case EventTypes.HOUSEHOLD_CHANGED -> mapper.readValue(data, HouseholdChanged.class);
                     case EventTypes.MEMBER_ADDED -> mapper.readValue(data, MemberAdded.class);

@@ -1,6 +1,7 @@
 package cn.ruralwatch.directory;
 
 import cn.ruralwatch.events.AssistanceMeasureAdded;
+import cn.ruralwatch.events.DivisionPopulationSet;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.HouseholdEvent;
@@ -30,6 +31,8 @@ public class HouseholdDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(HouseholdEvent event) {
         switch (event) {
+            // natural villages (HAMLET) are household-service's own detail: no household, fund or report refers to them
+            case DivisionRegistered division when "HAMLET".equals(division.level()) -> {}
             case DivisionRegistered division ->
                 entityManager
                         .createNativeQuery("""
@@ -49,6 +52,9 @@ public class HouseholdDirectory {
                         .setParameter(2, renamed.name())
                         .executeUpdate();
             case HouseholdStateEvent household -> apply(household.household());
+            case DivisionPopulationSet ignored -> {
+                // population bases are read by the services that compute rates, not kept in the directory
+            }
             case MonitoringCaseOpened ignored -> {
                 // cases do not change which households exist
             }
