@@ -26,7 +26,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -518,21 +517,8 @@ class HouseholdChangesTest {
         return revisions;
     }
 
-    /** The events about a household in the outbox, oldest first. */
     private List<JsonNode> event(String householdId, String type) throws Exception {
-        List<JsonNode> events = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select payload::text from outbox_event where event_type = ? and aggregate_id = ? order by id")) {
-            s.setString(1, type);
-            s.setString(2, householdId);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    events.add(mapper.readTree(rows.getString(1)));
-                }
-            }
-        }
-        return events;
+        return Outboxes.events(dataSource, mapper, householdId, type);
     }
 
     private void backdate(String householdId, long version, String recordedAt) throws Exception {
@@ -547,11 +533,6 @@ class HouseholdChangesTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Outboxes.count(dataSource, sql);
     }
 }

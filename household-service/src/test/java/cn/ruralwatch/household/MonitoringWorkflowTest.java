@@ -26,13 +26,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -520,34 +516,14 @@ class MonitoringWorkflowTest {
     }
 
     private List<JsonNode> events(String householdId, String type) throws Exception {
-        List<JsonNode> events = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select payload::text from outbox_event where event_type = ? and aggregate_id = ? order by id")) {
-            s.setString(1, type);
-            s.setString(2, householdId);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    events.add(mapper.readTree(rows.getString(1)));
-                }
-            }
-        }
-        return events;
+        return Outboxes.events(dataSource, mapper, householdId, type);
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.executeUpdate();
-        }
+        Outboxes.execute(dataSource, sql);
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Outboxes.count(dataSource, sql);
     }
 }

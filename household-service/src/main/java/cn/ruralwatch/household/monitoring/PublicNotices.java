@@ -40,47 +40,30 @@ public class PublicNotices {
         int people = household.activeMembers().size();
         boolean identification = monitoringCase.kind == CaseKind.IDENTIFICATION;
         String title = identification ? "关于拟识别纳入防止返贫监测对象的公示" : "关于拟标注防止返贫监测对象风险消除的公示";
-        String text = identification
-                ? """
-                根据防止返贫动态监测和帮扶工作要求，经农户申请或干部排查、部门预警，入户核实、农户承诺授权、数据比对和村民主评议，\
-                拟将我村以下农户识别纳入防止返贫监测对象，现予以公示：
+        String intro = identification
+                ? "根据防止返贫动态监测和帮扶工作要求，经农户申请或干部排查、部门预警，入户核实、农户承诺授权、数据比对和村民主评议，" + "拟将我村以下农户识别纳入防止返贫监测对象，现予以公示："
+                : "根据防止返贫动态监测和帮扶工作要求，经入户核实、数据比对和村民主评议，以下监测对象收入持续稳定、" + "“三保障”和饮水安全已巩固，帮扶措施落实到位，拟标注为风险消除，现予以公示：";
+        String text = """
+                %s
 
-                户主：%s；家庭人口：%d人；拟识别类别：%s。
-
-                公示时间：%s至%s（不少于%d天）。公示期间如有异议，请向%s村民委员会或%s人民政府反映。
-
-                %s村民委员会
-                %s""".formatted(
-                                head,
-                                people,
-                                categoryName(monitoringCase.category),
-                                DAY.format(from),
-                                DAY.format(to),
-                                config.noticeDays(),
-                                villageName,
-                                townshipName,
-                                villageName,
-                                DAY.format(from))
-                : """
-                根据防止返贫动态监测和帮扶工作要求，经入户核实、数据比对和村民主评议，以下监测对象收入持续稳定、\
-                “三保障”和饮水安全已巩固，帮扶措施落实到位，拟标注为风险消除，现予以公示：
-
-                户主：%s；家庭人口：%d人；监测对象类别：%s。
+                户主：%s；家庭人口：%d人；%s：%s。
 
                 公示时间：%s至%s（不少于%d天）。公示期间如有异议，请向%s村民委员会或%s人民政府反映。
 
                 %s村民委员会
                 %s""".formatted(
-                                head,
-                                people,
-                                categoryName(monitoringCase.category),
-                                DAY.format(from),
-                                DAY.format(to),
-                                config.noticeDays(),
-                                villageName,
-                                townshipName,
-                                villageName,
-                                DAY.format(from));
+                        intro,
+                        head,
+                        people,
+                        identification ? "拟识别类别" : "监测对象类别",
+                        categoryName(monitoringCase.category),
+                        DAY.format(from),
+                        DAY.format(to),
+                        config.noticeDays(),
+                        villageName,
+                        townshipName,
+                        villageName,
+                        DAY.format(from));
         return new CaseApi.NoticeView(title, text, from, to);
     }
 

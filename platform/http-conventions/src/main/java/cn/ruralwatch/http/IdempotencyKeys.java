@@ -5,6 +5,7 @@ import cn.ruralwatch.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class IdempotencyKeys {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Instance<RequestFingerprint> keyed;
 
     /** What a creating request resolved to: the created resource's id, and whether this was a replay. */
     public record Outcome(String resourceId, boolean replayed) {}
@@ -80,9 +84,14 @@ public class IdempotencyKeys {
         return new Outcome(resourceId, false);
     }
 
+    /** A service whose requests carry personal numbers provides a keyed {@link RequestFingerprint}. */
     private String fingerprint(Object request) {
         try {
-            byte[] canonical = mapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            String json = mapper.writeValueAsString(request);
+            if (keyed.isResolvable()) {
+                return keyed.get().of(json);
+            }
+            byte[] canonical = json.getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint request", e);

@@ -1,0 +1,50 @@
+package cn.ruralwatch.household;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** What a test reads and sets in household-service's database: the events in the outbox, counts, time travel. */
+final class Outboxes {
+
+    private Outboxes() {}
+
+    /** The events of a type about one aggregate in the outbox, oldest first. */
+    static List<JsonNode> events(DataSource dataSource, ObjectMapper mapper, String aggregateId, String type)
+            throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select payload::text from outbox_event where event_type = ? and aggregate_id = ? order by id")) {
+            s.setString(1, type);
+            s.setString(2, aggregateId);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    events.add(mapper.readTree(rows.getString(1)));
+                }
+            }
+        }
+        return events;
+    }
+
+    static long count(DataSource dataSource, String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static void execute(DataSource dataSource, String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.executeUpdate();
+        }
+    }
+}
