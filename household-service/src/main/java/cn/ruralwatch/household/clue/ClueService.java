@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * 预警线索 from households, cadres and departments, through the API and the {@code clue-intake} topic: linked to the
@@ -250,6 +252,16 @@ public class ClueService {
                     });
         }
         entityManager.persist(clue);
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (e.getCause() instanceof ConstraintViolationException violation
+                    && "warning_clue_external_ref".equals(violation.getConstraintName())) {
+                // the same reference arrived twice at the same moment: the other one is recorded, a retry returns it
+                throw ProblemException.conflict("clue.external-ref.concurrent", clue.externalRef);
+            }
+            throw e;
+        }
         return clue;
     }
 
