@@ -425,6 +425,17 @@ class HouseholdChangesTest {
                 .body("memberCount", equalTo(3))
                 .body("members[3].joinedBy", equalTo("MERGE"))
                 .body("members[4].relation", equalTo("DAUGHTER_IN_LAW"));
+        // the merged household is no longer listed among the village's households, but found by its status
+        given().queryParam("division", OTHER_VILLAGE)
+                .queryParam("size", 500)
+                .get("/api/v1/households")
+                .then()
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(newId)));
+        given().contentType(ContentType.JSON)
+                .body("{\"division\":\"" + OTHER_VILLAGE + "\",\"status\":\"MERGED\",\"size\":500}")
+                .post("/api/v1/households/search")
+                .then()
+                .body("items.id", hasItem(newId));
         given().get("/api/v1/households/" + newId)
                 .then()
                 .body("status", equalTo("MERGED"))

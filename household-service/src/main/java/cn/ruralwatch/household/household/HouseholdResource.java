@@ -404,7 +404,7 @@ public class HouseholdResource {
 
     @GET
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(operationId = "listHouseholds", summary = "按区划列出农户（分页）")
+    @Operation(operationId = "listHouseholds", summary = "按区划列出现有农户（分页；已并入别户或已注销的农户用查询接口按状态查）")
     public Page<HouseholdApi.HouseholdSummary> list(
             @Parameter(description = "区划代码（县 6 位、乡镇 9 位、村 12 位），列出其下所有农户", example = "450422101")
                     @QueryParam("division")

@@ -306,7 +306,10 @@ public class HouseholdService {
         }
     }
 
-    /** Households whose village lies in the division (code prefix) and in the caller's region, oldest first. */
+    /**
+     * The households (not those merged into another or dissolved) whose village lies in the division (code prefix) and
+     * in the caller's region, oldest first.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Household> list(String division, PageRequest page) {
         if (division != null && !DivisionLevel.isDivisionCode(division)) {
@@ -317,9 +320,11 @@ public class HouseholdService {
                         + "%";
         List<UUID> ids = entityManager
                 .createQuery(
-                        "select h.id from Household h where h.villageCode like :prefix order by h.registeredAt, h.id",
+                        "select h.id from Household h where h.villageCode like :prefix and h.status = :active"
+                                + " order by h.registeredAt, h.id",
                         UUID.class)
                 .setParameter("prefix", prefix)
+                .setParameter("active", HouseholdStatus.ACTIVE)
                 .setFirstResult(page.offset())
                 .setMaxResults(page.size())
                 .getResultList();
@@ -335,8 +340,11 @@ public class HouseholdService {
         }
         List<Household> items = ids.stream().map(loaded::get).toList();
         long total = entityManager
-                .createQuery("select count(h) from Household h where h.villageCode like :prefix", Long.class)
+                .createQuery(
+                        "select count(h) from Household h where h.villageCode like :prefix and h.status = :active",
+                        Long.class)
                 .setParameter("prefix", prefix)
+                .setParameter("active", HouseholdStatus.ACTIVE)
                 .getSingleResult();
         return page.page(items, total);
     }
