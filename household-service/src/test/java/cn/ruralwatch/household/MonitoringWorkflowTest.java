@@ -431,6 +431,36 @@ class MonitoringWorkflowTest {
     }
 
     @Test
+    void anOpenCaseAndItsCluesMoveWithTheHousehold() {
+        String newVillage = "450422103202";
+        Fixtures.division(admin(), newVillage, "新村", "VILLAGE", TOWNSHIP);
+        String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19770707", true)));
+        String clue = clue(id, "CADRE_VISIT", "DISASTER", null).path("id");
+        String caseId = clerk().contentType(ContentType.JSON)
+                .body("{\"category\":\"SUDDEN_HARDSHIP\",\"riskTypes\":[\"DISASTER\"]}")
+                .post("/api/v1/households/" + id + "/identification-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        admin().contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"0\"")
+                .body("{\"villageCode\":\"" + newVillage + "\",\"reason\":\"易地搬迁\"}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(200)
+                .body("villageCode", equalTo(newVillage));
+        admin().get("/api/v1/monitoring-cases/" + caseId).then().body("villageCode", equalTo(newVillage));
+        admin().get("/api/v1/warning-clues/" + clue).then().body("villageCode", equalTo(newVillage));
+        // the old village's clerk no longer sees them; the new village's does
+        clerk().get("/api/v1/monitoring-cases/" + caseId).then().statusCode(404);
+        Tokens.as(Roles.VILLAGE_CLERK, newVillage)
+                .get("/api/v1/monitoring-cases/" + caseId)
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void incomeMustHaveStayedAboveTheLineForSixMonths() throws Exception {
         String body = """
                 {"villageCode":"%s",

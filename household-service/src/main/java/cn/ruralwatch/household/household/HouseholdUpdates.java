@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public class HouseholdUpdates {
 
     @Inject
     Validator validator;
+
+    @Inject
+    EntityManager entityManager;
 
     public Household update(UUID id, JsonNode patch, String ifMatch) {
         Household household = households.forChange(id, ifMatch);
@@ -78,6 +82,21 @@ public class HouseholdUpdates {
                 update.reason(),
                 null,
                 change -> change.changed(Operation.UPDATE, update.reason()));
+        if (!update.villageCode().equals(current.villageCode())) {
+            // the household's open case and untriaged clues move with it: they are worked where it lives now
+            entityManager
+                    .createNativeQuery(
+                            "update monitoring_case set village_code = ?1 where household_id = ?2 and status = 'OPEN'")
+                    .setParameter(1, household.villageCode)
+                    .setParameter(2, household.id)
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("update warning_clue set village_code = ?1"
+                            + " where household_id = ?2 and status in ('NEW', 'DUPLICATE')")
+                    .setParameter(1, household.villageCode)
+                    .setParameter(2, household.id)
+                    .executeUpdate();
+        }
         return household;
     }
 
