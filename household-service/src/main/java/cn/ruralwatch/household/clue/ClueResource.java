@@ -4,10 +4,10 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.Problem;
-import cn.ruralwatch.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -138,10 +138,6 @@ public class ClueResource {
     }
 
     private static UUID clueId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.notFound("clue.not-found", id);
-        }
+        return PathIds.uuid(id, "clue.not-found");
     }
 }

@@ -10,7 +10,6 @@ import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.HouseholdRules;
 import cn.ruralwatch.household.household.HouseholdService;
 import cn.ruralwatch.household.household.IdNumbers;
-import cn.ruralwatch.household.household.MemberStatus;
 import cn.ruralwatch.household.household.RiskType;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
@@ -199,18 +198,11 @@ public class ClueService {
         if (clue.householdId != null) {
             return;
         }
-        entityManager
-                .createQuery(
-                        "select m.household.id, m.household.villageCode from Member m"
-                                + " where m.idNumberHash in :hashes and m.status = :active",
-                        Object[].class)
-                .setParameter("hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, idNumber))
-                .setParameter("active", MemberStatus.ACTIVE)
-                .getResultStream()
+        households.residences(protector.lookupHashes(PersonalDataKind.ID_NUMBER, idNumber), null).values().stream()
                 .findFirst()
-                .ifPresent(row -> {
-                    clue.householdId = (UUID) row[0];
-                    clue.villageCode = (String) row[1];
+                .ifPresent(residence -> {
+                    clue.householdId = residence.householdId();
+                    clue.villageCode = residence.villageCode();
                 });
     }
 
@@ -340,16 +332,17 @@ public class ClueService {
     }
 
     private WarningClue locked(UUID id) {
-        WarningClue clue = entityManager.find(WarningClue.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (clue == null || !scope.covers(clue.villageCode)) {
-            throw ProblemException.notFound("clue.not-found", id);
-        }
-        return clue;
+        return find(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public WarningClue get(UUID id) {
-        WarningClue clue = entityManager.find(WarningClue.class, id);
+        return find(id, LockModeType.NONE);
+    }
+
+    /** The clue in the caller's region; any other answers 404. */
+    private WarningClue find(UUID id, LockModeType lock) {
+        WarningClue clue = entityManager.find(WarningClue.class, id, lock);
         if (clue == null || !scope.covers(clue.villageCode)) {
             throw ProblemException.notFound("clue.not-found", id);
         }

@@ -9,6 +9,7 @@ import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.household.household.HouseholdRules;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -23,7 +24,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /** Registers divisions and keeps the tree consistent: levels, code lengths, codes that extend their parent's. */
 @ApplicationScoped
@@ -184,10 +188,7 @@ public class DivisionService {
         if (division.level == DivisionLevel.HAMLET) {
             violations.add(Violation.of("code", "HAMLET", "division.population.hamlet"));
         }
-        if (year < 2010
-                || year
-                        > java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                                .getYear()) {
+        if (year < 2010 || year > HouseholdRules.today().getYear()) {
             violations.add(Violation.of("year", "RANGE", "division.population.year", year));
         }
         if (request.agriculturalPopulation() > request.registeredPopulation()) {
@@ -265,14 +266,13 @@ public class DivisionService {
      * code is registered, a known one renamed when its name differs. Each invalid row is reported and skipped; the
      * valid ones are applied in one transaction.
      */
-    public DivisionApi.ImportResult importCsv(
-            List<DivisionCsv.Row> rows, java.util.function.Function<Violation, String> messages) {
+    public DivisionApi.ImportResult importCsv(List<DivisionCsv.Row> rows, Function<Violation, String> messages) {
         List<DivisionApi.RowError> errors = new ArrayList<>();
         int created = 0;
         int renamed = 0;
         int unchanged = 0;
         List<DivisionCsv.Row> ordered = rows.stream()
-                .sorted(java.util.Comparator.comparingInt((DivisionCsv.Row r) ->
+                .sorted(Comparator.comparingInt((DivisionCsv.Row r) ->
                                 r.code() == null ? 0 : r.code().length())
                         .thenComparingLong(DivisionCsv.Row::line))
                 .toList();
@@ -288,7 +288,7 @@ public class DivisionService {
                                 "IMPORT");
                         created++;
                     } else if (existing.level != row.level()
-                            || !java.util.Objects.equals(existing.parentCode, row.parentCode())) {
+                            || !Objects.equals(existing.parentCode, row.parentCode())) {
                         problems = List.of(Violation.of("code", "MOVED", "division.import.moved", existing.parentCode));
                     } else if (!existing.name.equals(row.name())) {
                         rename(existing, row.name(), "IMPORT");
@@ -311,7 +311,7 @@ public class DivisionService {
                         new DivisionApi.RowError(row.line(), problem.field(), problem.code(), messages.apply(problem)));
             }
         }
-        errors.sort(java.util.Comparator.comparingLong(DivisionApi.RowError::row));
+        errors.sort(Comparator.comparingLong(DivisionApi.RowError::row));
         return new DivisionApi.ImportResult(rows.size(), created, renamed, unchanged, errors);
     }
 }

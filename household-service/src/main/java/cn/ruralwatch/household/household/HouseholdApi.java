@@ -460,7 +460,14 @@ public final class HouseholdApi {
 
             @Schema(description = "倒序") Boolean descending,
             @Schema(description = "页码，从 0 开始") Integer page,
-            @Schema(description = "每页条数，1–500，默认 20") Integer size) {}
+            @Schema(description = "每页条数，1–500，默认 20") Integer size) {
+
+        /** Every existing household of the division, oldest first. */
+        static Search inDivision(String division) {
+            return new Search(
+                    division, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
 
     /** How search results are ordered. */
     public enum SearchSort {

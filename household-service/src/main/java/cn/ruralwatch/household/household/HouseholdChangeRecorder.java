@@ -18,7 +18,6 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,6 +93,7 @@ public class HouseholdChangeRecorder {
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(Household household, Operation operation, String reason, UUID splitFrom) {
         checkRules(household);
+        household.recomputeIncomes();
         household.updatedAt = household.registeredAt;
         entityManager.persist(household);
         flush();
@@ -137,13 +137,14 @@ public class HouseholdChangeRecorder {
             Function<Change, HouseholdStateEvent> event) {
         checkRules(household);
         household.recomputeIncomes();
-        List<AuditedChange> changes = history.changes(before, views.snapshot(household));
+        JsonNode changed = views.snapshot(household);
+        List<AuditedChange> changes = history.changes(before, changed);
         if (changes.isEmpty()) {
             return changes;
         }
         household.updatedAt = Instant.now();
         flush();
-        ObjectNode after = (ObjectNode) views.snapshot(household);
+        JsonNode after = views.stamped(changed, household);
         history.record(
                 household.id,
                 household.version,

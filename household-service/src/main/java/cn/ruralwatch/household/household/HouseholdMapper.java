@@ -80,7 +80,7 @@ public final class HouseholdMapper {
         member.employmentMonthlyIncome = a.employmentMonthlyIncome();
     }
 
-    /** Sets the year's incomes (replacing what was recorded for that year) and recomputes the per-capita figures. */
+    /** Sets the year's incomes, replacing what was recorded for that year; the per-capita figures follow when it is recorded. */
     static void apply(HouseholdApi.IncomeRecord record, Household household) {
         Income income = household.income(record.year()).orElseGet(() -> {
             Income created = new Income();
@@ -93,7 +93,6 @@ public final class HouseholdMapper {
         income.property = money(record.property());
         income.transfer = money(record.transfer());
         income.productionCosts = money(record.productionCosts());
-        household.recomputeIncomes();
     }
 
     /** The attributes as an API document; the personal numbers are passed in as the caller may see them. */

@@ -7,6 +7,7 @@ import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.MergePatch;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -219,13 +220,8 @@ public class HouseholdResource {
             @PathParam("memberId") String memberId,
             JsonNode patch,
             @HeaderParam("If-Match") String ifMatch) {
-        UUID member;
-        try {
-            member = UUID.fromString(memberId);
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.notFound("household.member.not-found", memberId);
-        }
-        return current(updates.updateMember(parseId(id), member, patch, ifMatch));
+        return current(updates.updateMember(
+                parseId(id), PathIds.uuid(memberId, "household.member.not-found"), patch, ifMatch));
     }
 
     @POST
@@ -411,15 +407,11 @@ public class HouseholdResource {
                     String division,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return households.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
+        return search.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
     }
 
     /** The household id of a path; a malformed one names no household (404). */
     public static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.notFound("household.not-found", id);
-        }
+        return PathIds.uuid(id, "household.not-found");
     }
 }

@@ -185,30 +185,8 @@ public class HouseholdRestructuring {
 
     /** A household split off starts with the attributes and monitoring of the one it came from; not its incomes. */
     private static void carryOver(Household from, Household to) {
-        to.address = from.address;
-        to.povertyStatus = from.povertyStatus;
-        to.exitYear = from.exitYear;
-        to.monitoringCategory = from.monitoringCategory;
-        to.riskTypes = new ArrayList<>(from.riskTypes);
-        to.riskState = from.riskState;
-        to.identifiedYear = from.identifiedYear;
-        to.monitoredSince = from.monitoredSince;
-        to.riskEliminatedOn = from.riskEliminatedOn;
-        to.minimumLiving = from.minimumLiving;
-        to.extremePoverty = from.extremePoverty;
-        to.housingSafetyGrade = from.housingSafetyGrade;
-        to.housingAreaPerCapita = from.housingAreaPerCapita;
-        to.noHouse = from.noHouse;
-        to.housingRenovation = from.housingRenovation;
-        to.waterQuantity = from.waterQuantity;
-        to.waterQuality = from.waterQuality;
-        to.waterConvenience = from.waterConvenience;
-        to.waterSupplyGuarantee = from.waterSupplyGuarantee;
-        to.electricity = from.electricity;
-        to.tvBroadband = from.tvBroadband;
-        to.roadToHamlet = from.roadToHamlet;
-        to.industries = new ArrayList<>(from.industries);
-        to.cooperative = from.cooperative;
+        HouseholdMapper.apply(HouseholdMapper.attributes(from, null, null), to);
+        HouseholdMapper.apply(HouseholdMapper.monitoring(from), to);
     }
 
     private static void checkDate(LocalDate effectiveOn, List<Violation> violations) {

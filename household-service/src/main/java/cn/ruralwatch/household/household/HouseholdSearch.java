@@ -1,11 +1,13 @@
 package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.household.division.DivisionLevel;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,7 +39,21 @@ public class HouseholdSearch {
     PersonalDataProtector protector;
 
     public Page<Household> search(HouseholdApi.Search search) {
-        PageRequest page = PageRequest.of(search.page(), search.size());
+        return search(search, PageRequest.of(search.page(), search.size()));
+    }
+
+    /**
+     * The households (not those merged into another or dissolved) whose village lies in the division and in the
+     * caller's region, oldest first: a search by division alone.
+     */
+    public Page<Household> list(String division, PageRequest page) {
+        if (division != null && !DivisionLevel.isDivisionCode(division)) {
+            throw ProblemException.invalid(Violation.of("division", "FORMAT", "household.division.invalid"));
+        }
+        return search(HouseholdApi.Search.inDivision(division), page);
+    }
+
+    private Page<Household> search(HouseholdApi.Search search, PageRequest page) {
         String prefix = scope.narrow(search.division())
                         .orElseThrow(() -> ProblemException.notFound("division.not-found", search.division()))
                 + "%";

@@ -5,8 +5,6 @@ import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.Page;
-import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
@@ -19,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +73,6 @@ public class HouseholdService {
         if (request.incomes() != null) {
             request.incomes().forEach(income -> HouseholdMapper.apply(income, household));
         }
-        household.recomputeIncomes();
         recorder.registered(household, HouseholdChangeRecorder.Operation.REGISTER, null, null);
         return household;
     }
@@ -201,20 +199,12 @@ public class HouseholdService {
                     .lookupHashes(PersonalDataKind.ID_NUMBER, idNumber)
                     .forEach(hash -> idNumberByHash.put(hash, idNumber));
         }
-        Map<String, Registration> found = new HashMap<>();
-        entityManager
-                .createQuery("""
-                        select m.idNumberHash, m.household.id, m.household.villageCode from Member m
-                        where m.idNumberHash in :hashes and m.status = :active and m.id <> :except""", Object[].class)
-                .setParameter("hashes", idNumberByHash.keySet())
-                .setParameter("active", MemberStatus.ACTIVE)
-                .setParameter("except", except == null ? new UUID(0, 0) : except)
-                .getResultList()
-                .forEach(row -> found.put(
-                        idNumberByHash.get((String) row[0]), new Registration((UUID) row[1], (String) row[2])));
+        Map<String, Residence> found = new HashMap<>();
+        residences(idNumberByHash.keySet(), except)
+                .forEach((hash, residence) -> found.put(idNumberByHash.get(hash), residence));
         List<Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            Registration other = found.get(IdNumbers.normalize(people.get(i).idNumber()));
+            Residence other = found.get(IdNumbers.normalize(people.get(i).idNumber()));
             if (other != null) {
                 String path = field.isEmpty() ? "idNumber" : field + "[" + i + "].idNumber";
                 conflicts.add(
@@ -232,8 +222,28 @@ public class HouseholdService {
         }
     }
 
-    /** Where a person is registered already. */
-    private record Registration(UUID householdId, String villageCode) {}
+    /** The household a person lives in, and its village. */
+    public record Residence(UUID householdId, String villageCode) {}
+
+    /**
+     * Where people live now, by the look-up hashes of their ID numbers: the household of each member living in one
+     * who holds one of the hashes, leaving out the member {@code except}. Not limited to the caller's region: the
+     * caller decides what of it to reveal.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Residence> residences(Collection<String> hashes, UUID except) {
+        Map<String, Residence> found = new HashMap<>();
+        entityManager
+                .createQuery("""
+                        select m.idNumberHash, m.household.id, m.household.villageCode from Member m
+                        where m.idNumberHash in :hashes and m.status = :active and m.id <> :except""", Object[].class)
+                .setParameter("hashes", hashes)
+                .setParameter("active", MemberStatus.ACTIVE)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .getResultList()
+                .forEach(row -> found.put((String) row[0], new Residence((UUID) row[1], (String) row[2])));
+        return found;
+    }
 
     /**
      * The household of a person, found by the exact ID number through its keyed hash (the number itself is never
@@ -304,48 +314,5 @@ public class HouseholdService {
         if (household.status != HouseholdStatus.ACTIVE) {
             throw ProblemException.conflict("household.inactive", household.id, household.status);
         }
-    }
-
-    /**
-     * The households (not those merged into another or dissolved) whose village lies in the division (code prefix) and
-     * in the caller's region, oldest first.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Household> list(String division, PageRequest page) {
-        if (division != null && !DivisionLevel.isDivisionCode(division)) {
-            throw ProblemException.invalid(Violation.of("division", "FORMAT", "household.division.invalid"));
-        }
-        String prefix =
-                scope.narrow(division).orElseThrow(() -> ProblemException.notFound("division.not-found", division))
-                        + "%";
-        List<UUID> ids = entityManager
-                .createQuery(
-                        "select h.id from Household h where h.villageCode like :prefix and h.status = :active"
-                                + " order by h.registeredAt, h.id",
-                        UUID.class)
-                .setParameter("prefix", prefix)
-                .setParameter("active", HouseholdStatus.ACTIVE)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
-        Map<UUID, Household> loaded = new HashMap<>();
-        if (!ids.isEmpty()) {
-            entityManager
-                    .createQuery(
-                            "select distinct h from Household h left join fetch h.members where h.id in :ids",
-                            Household.class)
-                    .setParameter("ids", ids)
-                    .getResultList()
-                    .forEach(h -> loaded.put(h.id, h));
-        }
-        List<Household> items = ids.stream().map(loaded::get).toList();
-        long total = entityManager
-                .createQuery(
-                        "select count(h) from Household h where h.villageCode like :prefix and h.status = :active",
-                        Long.class)
-                .setParameter("prefix", prefix)
-                .setParameter("active", HouseholdStatus.ACTIVE)
-                .getSingleResult();
-        return page.page(items, total);
     }
 }

@@ -6,6 +6,7 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -54,6 +55,17 @@ public class HouseholdViews {
     /** The household as the history keeps it: every personal number masked, whoever is asking. */
     public JsonNode snapshot(Household household) {
         return mapper.valueToTree(view(household, (kind, stored) -> kind.mask(protector.decrypt(kind, stored))));
+    }
+
+    /**
+     * A snapshot taken before the change was written, brought to the version and time the write gave the household:
+     * nothing else differs, so the household need not be read and decrypted again.
+     */
+    public JsonNode stamped(JsonNode snapshot, Household household) {
+        ObjectNode stamped = (ObjectNode) snapshot;
+        stamped.put("version", household.version);
+        stamped.set("updatedAt", mapper.valueToTree(household.updatedAt));
+        return stamped;
     }
 
     private HouseholdApi.HouseholdView view(Household household) {

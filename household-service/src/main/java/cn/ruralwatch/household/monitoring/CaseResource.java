@@ -5,6 +5,7 @@ import cn.ruralwatch.household.household.HouseholdService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -179,10 +180,6 @@ public class CaseResource {
     }
 
     private static UUID caseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.notFound("monitoring.case.not-found", id);
-        }
+        return PathIds.uuid(id, "monitoring.case.not-found");
     }
 }

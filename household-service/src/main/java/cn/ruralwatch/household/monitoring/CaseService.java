@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 
 /**
  * The monitoring workflow's cases: identification of a monitoring object and elimination of its risk, each walked
@@ -341,21 +342,21 @@ public class CaseService {
     }
 
     private MonitoringCase lockedCase(UUID caseId) {
-        MonitoringCase found = entityManager.find(MonitoringCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
-        if (found == null || !scope.covers(found.villageCode)) {
-            throw ProblemException.notFound("monitoring.case.not-found", caseId);
-        }
-        org.hibernate.Hibernate.initialize(found.steps);
-        return found;
+        return find(caseId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MonitoringCase get(UUID caseId) {
-        MonitoringCase found = entityManager.find(MonitoringCase.class, caseId);
+        return find(caseId, LockModeType.NONE);
+    }
+
+    /** The case with its steps, in the caller's region; any other answers 404. */
+    private MonitoringCase find(UUID caseId, LockModeType lock) {
+        MonitoringCase found = entityManager.find(MonitoringCase.class, caseId, lock);
         if (found == null || !scope.covers(found.villageCode)) {
             throw ProblemException.notFound("monitoring.case.not-found", caseId);
         }
-        org.hibernate.Hibernate.initialize(found.steps);
+        Hibernate.initialize(found.steps);
         return found;
     }
 
@@ -387,7 +388,7 @@ public class CaseService {
         }
         List<MonitoringCase> items =
                 query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        items.forEach(c -> org.hibernate.Hibernate.initialize(c.steps));
+        items.forEach(c -> Hibernate.initialize(c.steps));
         return page.page(items, count.getSingleResult());
     }
 }

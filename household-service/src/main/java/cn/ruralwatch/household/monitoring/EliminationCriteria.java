@@ -40,6 +40,9 @@ public class EliminationCriteria {
     MonitoringConfig config;
 
     @Inject
+    IncomeLines lines;
+
+    @Inject
     HouseholdHistory history;
 
     @Inject
@@ -130,7 +133,7 @@ public class EliminationCriteria {
             }
             int year = income.get().get("year").asInt();
             BigDecimal perCapita = income.get().get("netIncomePerCapita").decimalValue();
-            Optional<BigDecimal> line = config.threshold(year);
+            Optional<BigDecimal> line = lines.of(year);
             if (line.isEmpty()) {
                 reasons.add(Violation.of("criteria.income", "NO_THRESHOLD", "monitoring.criteria.no-threshold", year));
                 return;

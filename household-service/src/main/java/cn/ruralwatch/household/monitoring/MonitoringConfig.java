@@ -2,11 +2,7 @@ package cn.ruralwatch.household.monitoring;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /** Parameters of the monitoring workflow; the income line is set by the province each year, never a constant. */
 @ConfigMapping(prefix = "ruralwatch.monitoring")
@@ -30,28 +26,4 @@ public interface MonitoringConfig {
     /** How long income must have stayed above the line, and the household been monitored, before elimination. */
     @WithDefault("6")
     int eliminationMonths();
-
-    /** The line of the year, if configured. */
-    default Optional<BigDecimal> threshold(int year) {
-        return Optional.ofNullable(thresholds().get(year));
-    }
-
-    /** The configured lines by year; a malformed pair names itself (checked when the service starts). */
-    default Map<Integer, BigDecimal> thresholds() {
-        Map<Integer, BigDecimal> lines = new TreeMap<>();
-        for (String pair : incomeThresholds()) {
-            String[] parts = pair.trim().split(":");
-            try {
-                BigDecimal line = new BigDecimal(parts[1].trim());
-                if (parts.length != 2 || line.signum() <= 0) {
-                    throw new NumberFormatException();
-                }
-                lines.put(Integer.parseInt(parts[0].trim()), line);
-            } catch (RuntimeException malformed) {
-                throw new IllegalArgumentException("ruralwatch.monitoring.income-thresholds: '" + pair
-                        + "' is not year:yuan with a positive amount, e.g. 2025:8700");
-            }
-        }
-        return lines;
-    }
 }

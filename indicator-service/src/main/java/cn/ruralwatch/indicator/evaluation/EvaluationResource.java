@@ -1,8 +1,8 @@
 package cn.ruralwatch.indicator.evaluation;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.problem.Problem;
-import cn.ruralwatch.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,12 +33,6 @@ public class EvaluationResource {
             description = "该农户尚未登记或尚未评估",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationService.HouseholdEvaluation get(@PathParam("id") String id) {
-        UUID householdId;
-        try {
-            householdId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.notFound("household.not-evaluated", id);
-        }
-        return evaluations.forHousehold(householdId);
+        return evaluations.forHousehold(PathIds.uuid(id, "household.not-evaluated"));
     }
 }

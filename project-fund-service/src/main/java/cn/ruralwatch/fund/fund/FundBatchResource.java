@@ -5,8 +5,8 @@ import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.problem.Problem;
-import cn.ruralwatch.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,13 +73,7 @@ public class FundBatchResource {
             description = "批次不存在",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        UUID batchId;
-        try {
-            batchId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAUuid) {
-            throw ProblemException.notFound("fund.batch.not-found", id);
-        }
-        FundBatch batch = batches.get(batchId);
+        FundBatch batch = batches.get(PathIds.uuid(id, "fund.batch.not-found"));
         return Response.ok(FundBatchApi.FundBatchView.of(batch))
                 .header("ETag", EntityTags.of(batch.version))
                 .build();
