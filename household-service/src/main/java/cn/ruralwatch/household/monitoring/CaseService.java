@@ -132,7 +132,8 @@ public class CaseService {
     }
 
     private Household openable(UUID householdId) {
-        Household household = households.get(householdId);
+        // locked, so that two cases opened at once for one household meet here, one after the other, not at the index
+        Household household = households.locked(householdId);
         HouseholdService.requireActive(household);
         long open = entityManager
                 .createQuery(
