@@ -13,12 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The history of every household: one revision per change, written in the transaction of the change, holding who,
@@ -54,6 +56,17 @@ public class HouseholdHistory {
         return SnapshotDiff.between(before, after);
     }
 
+    /** A revision to record, by the caller; {@code effectiveOn} is the day the change took effect, today when null. */
+    public record Entry(
+            UUID householdId,
+            long version,
+            Instant recordedAt,
+            LocalDate effectiveOn,
+            String operation,
+            String reason,
+            List<AuditedChange> changes,
+            JsonNode snapshot) {}
+
     /** Records a revision; {@code effectiveOn} is the day the change took effect, today when {@code null}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(
@@ -65,22 +78,36 @@ public class HouseholdHistory {
             String reason,
             List<AuditedChange> changes,
             JsonNode snapshot) {
-        entityManager
-                .createNativeQuery("""
-                        insert into household_revision (household_id, version, recorded_at, effective_on, operation,
-                                                        actor, reason, changes, snapshot)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), cast(?9 as jsonb))
-                        """)
-                .setParameter(1, householdId)
-                .setParameter(2, version)
-                .setParameter(3, Timestamp.from(recordedAt))
-                .setParameter(4, effectiveOn == null ? HouseholdRules.today() : effectiveOn)
-                .setParameter(5, operation)
-                .setParameter(6, actor())
-                .setParameter(7, reason)
-                .setParameter(8, json(changes))
-                .setParameter(9, json(snapshot))
-                .executeUpdate();
+        recordAll(List.of(
+                new Entry(householdId, version, recordedAt, effectiveOn, operation, reason, changes, snapshot)));
+    }
+
+    /** Records revisions in one batch (a bulk import records thousands in a transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        String actor = actor();
+        LocalDate today = HouseholdRules.today();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into household_revision (household_id, version, recorded_at, effective_on, operation,
+                                                    actor, reason, changes, snapshot)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                    """)) {
+                for (Entry entry : entries) {
+                    insert.setObject(1, entry.householdId());
+                    insert.setLong(2, entry.version());
+                    insert.setTimestamp(3, Timestamp.from(entry.recordedAt()));
+                    insert.setObject(4, entry.effectiveOn() == null ? today : entry.effectiveOn());
+                    insert.setString(5, entry.operation());
+                    insert.setString(6, actor);
+                    insert.setString(7, entry.reason());
+                    insert.setString(8, json(entry.changes()));
+                    insert.setString(9, json(entry.snapshot()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** The household's revisions, newest first. */

@@ -25,6 +25,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -58,7 +59,9 @@ public class HouseholdChangeRecorder {
         /** 识别纳入监测对象 (county decision) */
         IDENTIFICATION,
         /** 风险消除 (county decision) */
-        RISK_ELIMINATION
+        RISK_ELIMINATION,
+        /** 批量导入: registered or updated from an import file */
+        IMPORT
     }
 
     @Inject
@@ -92,33 +95,50 @@ public class HouseholdChangeRecorder {
     /** Records a new household (registration, or the new household of a split). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(Household household, Operation operation, String reason, UUID splitFrom) {
-        checkRules(household);
-        household.recomputeIncomes();
-        household.updatedAt = household.registeredAt;
-        entityManager.persist(household);
+        registeredAll(List.of(household), operation, reason, splitFrom);
+    }
+
+    /**
+     * Records new households in one batch (a bulk import stores thousands in a transaction): the rows, revisions,
+     * events and audit entries of all of them written together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registeredAll(List<Household> households, Operation operation, String reason, UUID splitFrom) {
+        for (Household household : households) {
+            checkRules(household);
+            household.recomputeIncomes();
+            household.updatedAt = household.registeredAt;
+            entityManager.persist(household);
+        }
         flush();
-        JsonNode after = views.snapshot(household);
-        List<AuditedChange> changes = history.changes(null, after);
-        history.record(
-                household.id,
-                household.version,
-                household.registeredAt,
-                null,
-                operation.name(),
-                reason,
-                changes,
-                after);
-        publish(
-                household,
-                EventTypes.HOUSEHOLD_REGISTERED,
-                new HouseholdRegistered(
-                        HouseholdMapper.state(household), splitFrom == null ? null : splitFrom.toString()));
-        audit.changed(
-                AuditAction.CREATE,
-                HouseholdService.AGGREGATE,
-                household.id.toString(),
-                household.villageCode,
-                changes);
+        List<HouseholdHistory.Entry> revisions = new ArrayList<>(households.size());
+        List<Outbox.Message> messages = new ArrayList<>(2 * households.size());
+        for (Household household : households) {
+            JsonNode after = views.snapshot(household);
+            List<AuditedChange> changes = history.changes(null, after);
+            revisions.add(new HouseholdHistory.Entry(
+                    household.id,
+                    household.version,
+                    household.registeredAt,
+                    null,
+                    operation.name(),
+                    reason,
+                    changes,
+                    after));
+            messages.add(message(
+                    household,
+                    EventTypes.HOUSEHOLD_REGISTERED,
+                    new HouseholdRegistered(
+                            HouseholdMapper.state(household), splitFrom == null ? null : splitFrom.toString())));
+            messages.add(audit.entry(
+                    AuditAction.CREATE,
+                    HouseholdService.AGGREGATE,
+                    household.id.toString(),
+                    household.villageCode,
+                    changes));
+        }
+        history.recordAll(revisions);
+        outbox.publishAll(messages);
     }
 
     /**
@@ -175,7 +195,12 @@ public class HouseholdChangeRecorder {
     }
 
     private void publish(Household household, String type, HouseholdStateEvent event) {
-        outbox.publish(Topics.HOUSEHOLD_EVENTS, HouseholdService.AGGREGATE, household.id.toString(), type, event);
+        outbox.publishAll(List.of(message(household, type, event)));
+    }
+
+    private static Outbox.Message message(Household household, String type, HouseholdStateEvent event) {
+        return new Outbox.Message(
+                Topics.HOUSEHOLD_EVENTS, HouseholdService.AGGREGATE, household.id.toString(), type, event);
     }
 
     private static String type(HouseholdStateEvent event) {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,11 +60,25 @@ public class HouseholdService {
     }
 
     private Household create(HouseholdApi.Registration request) {
-        validate(request);
+        List<Violation> violations = violations(request);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        checkNotRegistered(request.members(), "members", null);
+        Household household = build(request, Instant.now());
+        recorder.registered(household, HouseholdChangeRecorder.Operation.REGISTER, null, null);
+        return household;
+    }
+
+    /**
+     * A new household from a registration that has no {@link #violations}, not yet stored: its ID numbers encrypted
+     * and hashed, its members joined by registration today.
+     */
+    public Household build(HouseholdApi.Registration request, Instant registeredAt) {
         Household household = new Household();
         household.id = UUID.randomUUID();
         household.villageCode = request.villageCode();
-        household.registeredAt = Instant.now();
+        household.registeredAt = registeredAt;
         HouseholdMapper.apply(request.attributes(), household);
         encryptNumbers(request.attributes(), household);
         HouseholdMapper.apply(request.monitoring(), household);
@@ -73,7 +88,6 @@ public class HouseholdService {
         if (request.incomes() != null) {
             request.incomes().forEach(income -> HouseholdMapper.apply(income, household));
         }
-        recorder.registered(household, HouseholdChangeRecorder.Operation.REGISTER, null, null);
         return household;
     }
 
@@ -83,6 +97,29 @@ public class HouseholdService {
                 protector.encrypt(PersonalDataKind.PHONE, attributes == null ? null : attributes.phone());
         household.bankAccountCipher =
                 protector.encrypt(PersonalDataKind.BANK_ACCOUNT, attributes == null ? null : attributes.bankAccount());
+    }
+
+    /**
+     * Stores the phone and bank account numbers of updated attributes encrypted; an unchanged number keeps its stored
+     * ciphertext (a fresh encryption would differ by its nonce alone).
+     */
+    void updateNumbers(
+            Household household, HouseholdApi.HouseholdAttributes updated, HouseholdApi.HouseholdAttributes current) {
+        HouseholdApi.HouseholdAttributes now = updated == null ? HouseholdApi.HouseholdAttributes.NONE : updated;
+        if (!Objects.equals(now.phone(), current.phone())) {
+            household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, now.phone());
+        }
+        if (!Objects.equals(now.bankAccount(), current.bankAccount())) {
+            household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, now.bankAccount());
+        }
+    }
+
+    /** The attributes as stored, with the personal numbers decrypted. */
+    HouseholdApi.HouseholdAttributes currentAttributes(Household household) {
+        return HouseholdMapper.attributes(
+                household,
+                protector.decrypt(PersonalDataKind.PHONE, household.phoneCipher),
+                protector.decrypt(PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher));
     }
 
     /** A new member from its registration, already validated. */
@@ -107,7 +144,12 @@ public class HouseholdService {
         member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
     }
 
-    private void validate(HouseholdApi.Registration request) {
+    /**
+     * What is wrong with a registration (already valid as a document) short of its people living elsewhere: a village
+     * outside the caller's region, ID numbers with a wrong check digit or disagreeing with the sex or birth date given,
+     * the same person twice, the same year's incomes twice. Empty when there is nothing.
+     */
+    public List<Violation> violations(HouseholdApi.Registration request) {
         List<Violation> violations = new ArrayList<>();
         checkVillage(request.villageCode(), "villageCode", violations);
         Map<String, Integer> seen = new HashMap<>();
@@ -132,10 +174,7 @@ public class HouseholdService {
                 }
             }
         }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        checkNotRegistered(request.members(), "members", null);
+        return violations;
     }
 
     /** Checks that the code names a village in the caller's region. */

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -47,13 +46,8 @@ public class HouseholdUpdates {
 
     public Household update(UUID id, JsonNode patch, String ifMatch) {
         Household household = households.forChange(id, ifMatch);
-        HouseholdApi.HouseholdUpdate current = new HouseholdApi.HouseholdUpdate(
-                household.villageCode,
-                HouseholdMapper.attributes(
-                        household,
-                        protector.decrypt(PersonalDataKind.PHONE, household.phoneCipher),
-                        protector.decrypt(PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher)),
-                null);
+        HouseholdApi.HouseholdUpdate current =
+                new HouseholdApi.HouseholdUpdate(household.villageCode, households.currentAttributes(household), null);
         HouseholdApi.HouseholdUpdate update =
                 MergePatch.applyTo(current, patch, HouseholdApi.HouseholdUpdate.class, mapper, validator);
         if (!update.villageCode().equals(household.villageCode)) {
@@ -66,15 +60,7 @@ public class HouseholdUpdates {
         JsonNode before = recorder.before(household);
         household.villageCode = update.villageCode();
         HouseholdMapper.apply(update.attributes(), household);
-        // an unchanged number keeps its stored ciphertext (a fresh encryption would differ by its nonce alone)
-        HouseholdApi.HouseholdAttributes updated =
-                update.attributes() == null ? HouseholdApi.HouseholdAttributes.NONE : update.attributes();
-        if (!Objects.equals(updated.phone(), current.attributes().phone())) {
-            household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, updated.phone());
-        }
-        if (!Objects.equals(updated.bankAccount(), current.attributes().bankAccount())) {
-            household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, updated.bankAccount());
-        }
+        households.updateNumbers(household, update.attributes(), current.attributes());
         recorder.changed(
                 household,
                 before,

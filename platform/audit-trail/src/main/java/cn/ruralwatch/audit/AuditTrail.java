@@ -54,7 +54,20 @@ public class AuditTrail {
             String entityId,
             String entityDivision,
             List<AuditedChange> changes) {
-        write(
+        write(entry(action, entityType, entityId, entityDivision, changes));
+    }
+
+    /**
+     * The entry {@link #changed} records, for a caller who records many changes in one batch with
+     * {@link Outbox#publishAll}.
+     */
+    public Outbox.Message entry(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String entityDivision,
+            List<AuditedChange> changes) {
+        return message(
                 action,
                 entityType,
                 entityId,
@@ -65,15 +78,19 @@ public class AuditTrail {
     /** Records that the caller was shown personal numbers in full; in a transaction of its own when there is none. */
     @Transactional
     public void revealed(String entityType, String entityId, String entityDivision, List<String> fields) {
-        write(
+        write(message(
                 AuditAction.READ_UNMASKED,
                 entityType,
                 entityId,
                 entityDivision,
-                fields.stream().map(AuditedChange::revealed).toList());
+                fields.stream().map(AuditedChange::revealed).toList()));
     }
 
-    private void write(
+    private void write(Outbox.Message entry) {
+        outbox.publish(entry.topic(), entry.aggregateType(), entry.aggregateId(), entry.eventType(), entry.payload());
+    }
+
+    private Outbox.Message message(
             AuditAction action,
             String entityType,
             String entityId,
@@ -98,7 +115,7 @@ public class AuditTrail {
                 changes.stream()
                         .map(c -> new AuditRecorded.Change(c.field(), c.oldValue(), c.newValue()))
                         .toList());
-        outbox.publish(Topics.AUDIT_EVENTS, "audit", entityId, EventTypes.AUDIT_RECORDED, entry);
+        return new Outbox.Message(Topics.AUDIT_EVENTS, "audit", entityId, EventTypes.AUDIT_RECORDED, entry);
     }
 
     /** The OIDC client the token was issued to: {@code azp}, or {@code client_id} of client-credential tokens. */

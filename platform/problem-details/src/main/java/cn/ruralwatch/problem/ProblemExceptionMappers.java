@@ -171,7 +171,7 @@ public class ProblemExceptionMappers {
     }
 
     /** {@code register.request.members[0].idNumber} → {@code members[0].idNumber}. */
-    static String fieldPath(Path path) {
+    public static String fieldPath(Path path) {
         List<String> parts = new ArrayList<>();
         Iterator<Path.Node> nodes = path.iterator();
         String parameter = null;

@@ -9,10 +9,14 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Writes events to the outbox table in the caller's transaction. They reach Kafka only if that transaction commits, and
@@ -36,6 +40,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /** An event to record: see {@link #publish}. */
+    public record Message(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {}
+
     /**
      * Records an event.
      *
@@ -48,29 +55,50 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {
-        UUID eventId = UUID.randomUUID();
-        String json;
-        try {
-            json = mapper.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload cannot be serialized: " + eventType, e);
-        }
-        entityManager
-                .createNativeQuery("""
-                        insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb))
-                        """)
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, aggregateType)
-                .setParameter(4, aggregateId)
-                .setParameter(5, bucketOf(aggregateId, config.buckets()))
-                .setParameter(6, eventType)
-                .setParameter(7, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
-                .setParameter(8, json)
-                .executeUpdate();
+        return publishAll(List.of(new Message(topic, aggregateType, aggregateId, eventType, payload)))
+                .getFirst();
+    }
+
+    /**
+     * Records events in one batch (a bulk import writes thousands in a transaction), in the order given.
+     *
+     * @return the event ids, in the order of the messages
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(List<Message> messages) {
+        List<UUID> ids = new ArrayList<>(messages.size());
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                    """)) {
+                for (Message message : messages) {
+                    UUID eventId = UUID.randomUUID();
+                    insert.setObject(1, eventId);
+                    insert.setString(2, message.topic());
+                    insert.setString(3, message.aggregateType());
+                    insert.setString(4, message.aggregateId());
+                    insert.setInt(5, bucketOf(message.aggregateId(), config.buckets()));
+                    insert.setString(6, message.eventType());
+                    insert.setObject(7, now);
+                    insert.setString(8, json(message));
+                    insert.addBatch();
+                    ids.add(eventId);
+                }
+                insert.executeBatch();
+            }
+        });
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
-        return eventId;
+        return ids;
+    }
+
+    private String json(Message message) {
+        try {
+            return mapper.writeValueAsString(message.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload cannot be serialized: " + message.eventType(), e);
+        }
     }
 
     /** The bucket of an aggregate: all its events share it. */

@@ -1,0 +1,284 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemExceptionMappers;
+import cn.ruralwatch.problem.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Hibernate;
+
+/**
+ * Households of an import file, checked as registrations are and stored many at a time: a household none of whose
+ * people lives in a household yet is registered; one whose people live in one household of the caller's region updates
+ * that household (a later file updates by ID number). Every stored household gets its revision, event and audit entry,
+ * as a registration or change through the API does.
+ */
+@ApplicationScoped
+public class ImportedHouseholds {
+
+    @Inject
+    HouseholdService households;
+
+    @Inject
+    HouseholdChangeRecorder recorder;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * A household of the file checked on its own.
+     *
+     * @param violations what is wrong with it (fields of the registration document); empty when it may be stored
+     * @param household the household it would register, when nothing is wrong
+     */
+    public record Checked(HouseholdApi.Registration registration, List<Violation> violations, Household household) {}
+
+    /** What became of a checked household. */
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        REJECTED
+    }
+
+    /** What became of a checked household, with the reasons when it was rejected. */
+    public record Result(Outcome outcome, List<Violation> violations) {
+
+        static Result rejected(List<Violation> violations) {
+            return new Result(Outcome.REJECTED, violations);
+        }
+    }
+
+    /**
+     * The columns a file has, as fields of the registration document: the household's ({@code attributes.phone}) and
+     * the member's ({@code attributes.health}). A later file changes only what it has columns for.
+     */
+    public record Fields(Set<String> household, Set<String> member) {}
+
+    /** Checks a registration document read from a file as the API checks a registration, short of look-ups. */
+    public Checked check(HouseholdApi.Registration registration, Instant registeredAt) {
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<HouseholdApi.Registration> violation : validator.validate(registration)) {
+            violations.add(Violation.of(
+                    ProblemExceptionMappers.fieldPath(violation.getPropertyPath()),
+                    violation
+                            .getConstraintDescriptor()
+                            .getAnnotation()
+                            .annotationType()
+                            .getSimpleName(),
+                    violation.getMessage()));
+        }
+        if (violations.isEmpty()) {
+            violations.addAll(households.violations(registration));
+        }
+        if (!violations.isEmpty()) {
+            return new Checked(registration, violations, null);
+        }
+        Household household = households.build(registration, registeredAt);
+        violations.addAll(HouseholdRules.check(household));
+        return new Checked(registration, violations, violations.isEmpty() ? household : null);
+    }
+
+    /**
+     * Stores checked households without violations in the caller's transaction: registers the new ones in one batch
+     * and updates the registered ones. A person found in a household outside the caller's region, in several
+     * households, or missing from the household the others live in rejects the file's household.
+     *
+     * @return what became of each household, in the order given
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Result> store(List<Checked> checked, Fields fields, String reason) {
+        Map<String, int[]> memberByHash = new HashMap<>();
+        for (int c = 0; c < checked.size(); c++) {
+            List<HouseholdApi.MemberRegistration> members =
+                    checked.get(c).registration().members();
+            for (int m = 0; m < members.size(); m++) {
+                int[] at = {c, m};
+                protector
+                        .lookupHashes(
+                                PersonalDataKind.ID_NUMBER,
+                                IdNumbers.normalize(members.get(m).idNumber()))
+                        .forEach(hash -> memberByHash.put(hash, at));
+            }
+        }
+        List<Map<Integer, HouseholdService.Residence>> found = new ArrayList<>();
+        checked.forEach(c -> found.add(new HashMap<>()));
+        households.residences(memberByHash.keySet(), null).forEach((hash, residence) -> {
+            int[] at = memberByHash.get(hash);
+            found.get(at[0]).put(at[1], residence);
+        });
+        List<Result> results = new ArrayList<>(checked.size());
+        List<Household> created = new ArrayList<>();
+        for (int c = 0; c < checked.size(); c++) {
+            Map<Integer, HouseholdService.Residence> residences = found.get(c);
+            if (residences.isEmpty()) {
+                created.add(checked.get(c).household());
+                results.add(new Result(Outcome.CREATED, List.of()));
+            } else {
+                results.add(update(checked.get(c), residences, fields, reason));
+            }
+        }
+        recorder.registeredAll(created, Operation.IMPORT, reason, null);
+        return results;
+    }
+
+    private Result update(
+            Checked checked, Map<Integer, HouseholdService.Residence> residences, Fields fields, String reason) {
+        HouseholdApi.Registration file = checked.registration();
+        Set<UUID> targets = new LinkedHashSet<>();
+        residences.values().forEach(r -> targets.add(r.householdId()));
+        HouseholdService.Residence residence = residences.values().iterator().next();
+        if (targets.size() > 1 || !scope.covers(residence.villageCode())) {
+            List<Violation> violations = new ArrayList<>();
+            residences.forEach((m, r) -> violations.add(
+                    scope.covers(r.villageCode()) && targets.size() > 1
+                            ? Violation.of(
+                                    "members[" + m + "].idNumber",
+                                    "IN_ANOTHER_HOUSEHOLD",
+                                    "household-import.member.several-households",
+                                    r.householdId())
+                            : Violation.of(
+                                    "members[" + m + "].idNumber",
+                                    "ALREADY_REGISTERED",
+                                    "household.id-number.registered-elsewhere")));
+            return Result.rejected(violations);
+        }
+        Household household = households.locked(residence.householdId());
+        Hibernate.initialize(household.members);
+        Hibernate.initialize(household.incomes);
+        List<Violation> violations = new ArrayList<>();
+        if (!household.villageCode.equals(file.villageCode())) {
+            violations.add(Violation.of(
+                    "villageCode", "VILLAGE_DIFFERS", "household-import.village.differs", household.villageCode));
+        }
+        HouseholdApi.Monitoring monitoring = HouseholdMapper.monitoring(household);
+        if (file.monitoring() != null && !sameMonitoring(file.monitoring(), monitoring)) {
+            violations.add(Violation.of("monitoring", "BY_WORKFLOW_ONLY", "household-import.monitoring.workflow"));
+        }
+        List<Member> matched = new ArrayList<>();
+        for (int m = 0; m < file.members().size(); m++) {
+            Set<String> hashes = Set.copyOf(protector.lookupHashes(
+                    PersonalDataKind.ID_NUMBER,
+                    IdNumbers.normalize(file.members().get(m).idNumber())));
+            Member member = household.activeMembers().stream()
+                    .filter(candidate -> hashes.contains(candidate.idNumberHash))
+                    .findFirst()
+                    .orElse(null);
+            if (member == null) {
+                violations.add(Violation.of(
+                        "members[" + m + "].idNumber",
+                        "NOT_IN_HOUSEHOLD",
+                        "household-import.member.not-in-household",
+                        household.id));
+            }
+            matched.add(member);
+        }
+        if (!violations.isEmpty()) {
+            return Result.rejected(violations);
+        }
+        JsonNode before = recorder.before(household);
+        HouseholdApi.HouseholdAttributes current = households.currentAttributes(household);
+        HouseholdApi.HouseholdAttributes attributes = merged(
+                current, file.attributes(), fields.household(), "attributes.", HouseholdApi.HouseholdAttributes.class);
+        HouseholdMapper.apply(attributes, household);
+        households.updateNumbers(household, attributes, current);
+        for (int m = 0; m < matched.size(); m++) {
+            Member member = matched.get(m);
+            HouseholdApi.MemberRegistration given = file.members().get(m);
+            member.name = given.name().trim();
+            member.relation = given.relation();
+            HouseholdMapper.apply(
+                    merged(
+                            HouseholdMapper.attributes(member),
+                            given.attributes(),
+                            fields.member(),
+                            "attributes.",
+                            HouseholdApi.MemberAttributes.class),
+                    member);
+        }
+        if (file.incomes() != null) {
+            file.incomes().forEach(income -> HouseholdMapper.apply(income, household));
+        }
+        try {
+            List<?> changes = recorder.changed(
+                    household,
+                    before,
+                    Operation.IMPORT,
+                    reason,
+                    null,
+                    change -> change.changed(Operation.IMPORT, reason));
+            return new Result(changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATED, List.of());
+        } catch (ProblemException refused) {
+            // nothing of the refused change may reach the database with the rest of the chunk
+            entityManager.detach(household);
+            return Result.rejected(refused.violations());
+        }
+    }
+
+    /** Blank monitoring cells keep what the workflow recorded; given ones must agree with it. */
+    private static boolean sameMonitoring(HouseholdApi.Monitoring given, HouseholdApi.Monitoring current) {
+        return current != null
+                && given.category() == current.category()
+                && given.riskState() == current.riskState()
+                && Objects.equals(given.identifiedYear(), current.identifiedYear())
+                && Set.copyOf(given.riskTypes()).equals(Set.copyOf(current.riskTypes()))
+                && (given.monitoredSince() == null || given.monitoredSince().equals(current.monitoredSince()));
+    }
+
+    /**
+     * The current attributes with the file's value for every field the file has a column for (a blank cell clears it),
+     * and the current value for every other.
+     */
+    private <T> T merged(T current, T given, Set<String> columns, String prefix, Class<T> type) {
+        ObjectNode document = mapper.valueToTree(current);
+        JsonNode file = given == null ? mapper.createObjectNode() : mapper.valueToTree(given);
+        for (String column : columns) {
+            if (!column.startsWith(prefix)) {
+                continue;
+            }
+            String[] path = column.substring(prefix.length()).split("\\.");
+            ObjectNode target = document;
+            JsonNode source = file;
+            for (int i = 0; i < path.length - 1; i++) {
+                target = target.get(path[i]) instanceof ObjectNode child ? child : target.putObject(path[i]);
+                source = source == null ? null : source.get(path[i]);
+            }
+            String name = path[path.length - 1];
+            JsonNode value = source == null ? null : source.get(name);
+            target.set(name, value == null ? mapper.nullNode() : value);
+        }
+        return mapper.convertValue(document, type);
+    }
+}

@@ -1,0 +1,191 @@
+package cn.ruralwatch.household.importing;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.File;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/household-imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "household-imports", description = "农户批量导入（CSV、Excel）")
+public class HouseholdImportResource {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    @Inject
+    HouseholdImportJobs jobs;
+
+    @POST
+    @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "importHouseholds",
+            summary = "提交农户导入文件",
+            description = "请求体为文件本身：CSV（UTF-8，Content-Type: text/csv）或 Excel（.xlsx）的第一个工作表。"
+                    + "每行一名成员，同一户的行用相同的“户编号”相连排列；列名见 GET /template 和 docs/households.md。"
+                    + "文件在后台导入：每户按登记规则校验，合格的入库（身份证号已登记的按身份证号更新该户），不合格的逐行报告。"
+                    + "同一区域再次提交同一文件返回原任务，不会重复入库。")
+    @RequestBody(
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "202",
+            description = "已受理，Location 指向导入任务",
+            content = @Content(schema = @Schema(implementation = HouseholdImportApi.ImportView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "同一文件已提交过，返回原任务",
+            content = @Content(schema = @Schema(implementation = HouseholdImportApi.ImportView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "文件为空、无法读取，或表头缺少必填列、有不认识的列",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(
+            File file,
+            @Parameter(description = "文件名，记入任务", example = "城厢镇农户信息.xlsx") @QueryParam("fileName") @Size(max = 255)
+                    String fileName,
+            @Parameter(description = "导入原因，记入每户的变更历史", example = "2025 年度动态调整数据导入")
+                    @QueryParam("reason")
+                    @Size(max = 500)
+                    String reason,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context UriInfo uri) {
+        ImportFormat format = ImportFormat.of(contentType, fileName)
+                .orElseThrow(() -> ProblemException.of(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE, "household-import.file.format", contentType));
+        String name = fileName == null || fileName.isBlank()
+                ? "import." + format.name().toLowerCase(Locale.ROOT)
+                : fileName.strip();
+        HouseholdImportJobs.Submitted submitted = jobs.submit(file.toPath(), format, name, reason);
+        return Response.status(submitted.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                .location(uri.getBaseUriBuilder()
+                        .path("api/v1/household-imports")
+                        .path(submitted.job().id.toString())
+                        .build())
+                .entity(HouseholdImportJobs.view(submitted.job()))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listHouseholdImports", summary = "本区域的导入任务（新的在前）")
+    public Page<HouseholdImportApi.ImportView> list(
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return jobs.list(PageRequest.of(page, size)).map(HouseholdImportJobs::view);
+    }
+
+    @GET
+    @Path("/template")
+    @Produces(CSV_UTF8)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "householdImportTemplate", summary = "导入模板：全部列名（CSV，Excel 可直接打开）")
+    public Response template() {
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(BYTE_ORDER_MARK);
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+                csv.printRecord(ImportColumn.headers().toList());
+            }
+        };
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"household-import-template.csv\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getHouseholdImport", summary = "导入任务的状态和进度")
+    @APIResponse(
+            responseCode = "404",
+            description = "没有此任务（或不在本区域）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HouseholdImportApi.ImportView get(@PathParam("id") String id) {
+        return HouseholdImportJobs.view(jobs.get(parseId(id)));
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listHouseholdImportErrors", summary = "导入文件中的错误（按行号排列，分页）")
+    public Page<HouseholdImportApi.ErrorView> errors(
+            @PathParam("id") String id,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return jobs.errors(parseId(id), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}/errors.csv")
+    @Produces(CSV_UTF8)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "downloadHouseholdImportErrors", summary = "下载错误清单（CSV，Excel 可直接打开）")
+    public Response errorReport(@PathParam("id") String id) {
+        UUID job = jobs.get(parseId(id)).id;
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(BYTE_ORDER_MARK);
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+                csv.printRecord("行号", "户编号", "列名", "字段", "错误代码", "错误说明");
+                int offset = 0;
+                List<HouseholdImportApi.ErrorView> page;
+                do {
+                    page = jobs.errorRows(job, offset, PageRequest.MAX_SIZE);
+                    for (HouseholdImportApi.ErrorView e : page) {
+                        csv.printRecord(e.row(), e.householdRef(), e.column(), e.field(), e.code(), e.message());
+                    }
+                    offset += page.size();
+                } while (page.size() == PageRequest.MAX_SIZE);
+            }
+        };
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"household-import-" + job + "-errors.csv\"")
+                .build();
+    }
+
+    private static UUID parseId(String id) {
+        return PathIds.uuid(id, "household-import.not-found");
+    }
+}

@@ -1,0 +1,13 @@
+package cn.ruralwatch.household.importing;
+
+/** Where an import job stands. */
+public enum ImportStatus {
+    /** 排队中 */
+    QUEUED,
+    /** 导入中 */
+    RUNNING,
+    /** 已完成: every row stored or reported */
+    COMPLETED,
+    /** 失败: the file could not be read to its end; what was stored before stays */
+    FAILED
+}

@@ -1,0 +1,456 @@
+package cn.ruralwatch.household;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.synthetic.SyntheticCounty;
+import cn.ruralwatch.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Bulk import of households (批量导入): a synthetic county's file with one household in ten broken in a different way
+ * each; the good ones stored with history, events and audit entries, every bad one reported at its row; the same file
+ * again changes nothing; a later file updates by ID number.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HouseholdImportTest {
+
+    static final String COUNTY = "450431";
+    static final SyntheticCounty.Settings SETTINGS =
+            new SyntheticCounty.Settings(COUNTY, "导入县", 300, 11, LocalDate.now().getYear() - 1, LocalDate.now());
+    static final List<String> COLUMNS = SyntheticCounty.HOUSEHOLD_COLUMNS;
+
+    /** What each broken household should be reported for: its row, column and code. */
+    static final List<String> expectedErrors = new ArrayList<>();
+
+    static List<List<String>> rows;
+    static int goodRows;
+    static String file;
+    static String jobId;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void countyAndFile() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        if (file != null) {
+            return;
+        }
+        StringWriter divisions = new StringWriter();
+        new SyntheticCounty(SETTINGS).writeDivisions(divisions);
+        RestAssured.given()
+                .contentType("text/csv; charset=UTF-8")
+                .body(divisions.toString())
+                .post("/api/v1/divisions/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(4));
+        StringWriter households = new StringWriter();
+        new SyntheticCounty(SETTINGS).writeHouseholds(households);
+        rows = new ArrayList<>();
+        households.toString().lines().skip(1).forEach(line -> rows.add(new ArrayList<>(List.of(line.split(",", -1)))));
+        Map<String, List<Integer>> byHousehold = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byHousehold
+                    .computeIfAbsent(rows.get(i).getFirst(), h -> new ArrayList<>())
+                    .add(i);
+        }
+        List<String> firstHead = rows.getFirst();
+        int n = 0;
+        int badRows = 0;
+        for (List<Integer> household : byHousehold.values()) {
+            if (n++ % 10 != 3) {
+                continue;
+            }
+            int index = household.getLast();
+            List<String> row = rows.get(index);
+            int fileRow = index + 2;
+            switch ((n / 10) % 6) {
+                case 0 -> {
+                    String id = row.get(col("证件号码"));
+                    char check = id.charAt(17) == '1' ? '2' : '1';
+                    row.set(col("证件号码"), id.substring(0, 17) + check);
+                    expect(fileRow, "证件号码", "CHECK_DIGIT");
+                }
+                case 1 -> {
+                    row.set(col("与户主关系"), row.get(col("与户主关系")).equals("户主") ? "户长" : "表哥");
+                    expect(fileRow, "与户主关系", "UNKNOWN_VALUE");
+                }
+                case 2 -> {
+                    row.set(col("务工月数"), "十二");
+                    expect(fileRow, "务工月数", "NOT_AN_INTEGER");
+                }
+                case 3 -> {
+                    row.set(col("健康状况"), "残疾");
+                    row.set(col("残疾等级"), "");
+                    expect(fileRow, "残疾等级", "REQUIRED");
+                }
+                case 4 -> {
+                    // the head of the file's first household once more
+                    row.set(col("证件号码"), firstHead.get(col("证件号码")));
+                    row.set(col("姓名"), firstHead.get(col("姓名")));
+                    expect(fileRow, "证件号码", "DUPLICATE_IN_FILE");
+                }
+                default -> {
+                    row.set(col("姓名"), "");
+                    expect(fileRow, "姓名", "NotBlank");
+                }
+            }
+            badRows += household.size();
+        }
+        goodRows = rows.size() - badRows;
+        file = csv(rows);
+    }
+
+    @Test
+    @Order(1)
+    void storesTheGoodHouseholdsAndReportsEachBadRow() throws Exception {
+        Response accepted = submit(file, "2025年度导入.csv");
+        accepted.then()
+                .statusCode(202)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/household-imports/" + accepted.path("id")))
+                .body("fileName", equalTo("2025年度导入.csv"))
+                .body("format", equalTo("CSV"))
+                .body("division", equalTo(COUNTY));
+        jobId = accepted.path("id");
+        JsonPath job = awaitCompleted(jobId);
+        assertEquals(rows.size(), job.getInt("totalRows"));
+        assertEquals(rows.size(), job.getInt("processedRows"));
+        assertEquals(270, job.getInt("householdsCreated"));
+        assertEquals(30, job.getInt("householdsRejected"));
+        assertEquals(rows.size() - goodRows, job.getInt("rowsRejected"));
+        assertEquals(goodRows, job.getInt("membersStored"));
+        assertEquals("test-county-admin", job.getString("requestedBy"));
+
+        // each bad row at its row, column and reason; nothing else
+        JsonPath errors = RestAssured.given()
+                .queryParam("size", 100)
+                .get("/api/v1/household-imports/" + jobId + "/errors")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(30, errors.getInt("totalItems"));
+        List<String> reported = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            reported.add(errors.getInt("items[" + i + "].row") + "|" + errors.getString("items[" + i + "].column") + "|"
+                    + errors.getString("items[" + i + "].code"));
+            assertTrue(errors.getString("items[" + i + "].message").length() > 2);
+        }
+        assertEquals(expectedErrors, reported);
+        String report = RestAssured.given()
+                .get("/api/v1/household-imports/" + jobId + "/errors.csv")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract()
+                .asString();
+        assertEquals("\uFEFF行号,户编号,列名,字段,错误代码,错误说明", report.lines().findFirst().orElseThrow());
+        assertEquals(31, report.lines().count());
+        assertTrue(report.contains(",CHECK_DIGIT,"));
+
+        // stored as registrations are: rows, history by the submitter, events and audit entries
+        assertEquals(270, count("select count(*) from household where village_code like '" + COUNTY + "%'"));
+        assertEquals(
+                goodRows,
+                count("select count(*) from member m join household h on h.id = m.household_id"
+                        + " where h.village_code like '" + COUNTY + "%'"));
+        assertEquals(
+                270,
+                count("select count(*) from household_revision r join household h on h.id = r.household_id"
+                        + " where h.village_code like '" + COUNTY + "%' and r.operation = 'IMPORT'"
+                        + " and r.actor = 'test-county-admin' and r.reason = '批量导入：2025年度导入.csv'"));
+        assertEquals(
+                270,
+                count("select count(*) from outbox_event e join household h on h.id::text = e.aggregate_id"
+                        + " where h.village_code like '" + COUNTY + "%' and e.event_type = '"
+                        + EventTypes.HOUSEHOLD_REGISTERED
+                        + "'"));
+        assertEquals(
+                270,
+                count("select count(*) from outbox_event e join household h on h.id::text = e.aggregate_id"
+                        + " where h.village_code like '" + COUNTY + "%' and e.event_type = '"
+                        + EventTypes.AUDIT_RECORDED
+                        + "' and e.payload ->> 'actor' = 'test-county-admin' and e.payload ->> 'action' = 'CREATE'"));
+        // a stored household reads as registered: monitoring data, incomes per capita, members
+        String head = rows.getFirst().get(col("证件号码"));
+        RestAssured.given()
+                .contentType("application/json")
+                .body("{\"idNumber\":\"" + head + "\"}")
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].headName", equalTo(rows.getFirst().get(col("姓名"))));
+    }
+
+    @Test
+    @Order(2)
+    void theSameFileAgainIsTheSameJobAndChangesNothing() throws Exception {
+        long events = count("select count(*) from outbox_event");
+        submit(file, "again.csv")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(jobId))
+                .body("status", equalTo("COMPLETED"));
+        assertEquals(270, count("select count(*) from household where village_code like '" + COUNTY + "%'"));
+        assertEquals(events, count("select count(*) from outbox_event"));
+    }
+
+    @Test
+    @Order(3)
+    void aLaterFileUpdatesByIdNumberAndLeavesTheUnchangedAlone() throws Exception {
+        // the first 20 good households again, 10 of them with a new wage income and labour ability of the head
+        List<List<String>> later = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        String current = null;
+        int households = 0;
+        for (List<String> row : rows) {
+            if (!row.getFirst().equals(current)) {
+                current = row.getFirst();
+                households++;
+            }
+            if (households > 22) {
+                break;
+            }
+            if (households == 4 || households == 14) {
+                continue; // broken ones (the 4th and 14th)
+            }
+            List<String> copy = new ArrayList<>(row);
+            if (households % 2 == 0) {
+                copy.set(col("工资性收入"), "99999.00");
+                if (!changed.contains(copy.getFirst())) {
+                    changed.add(copy.getFirst());
+                }
+            }
+            later.add(copy);
+        }
+        String laterFile = csv(later).replace("户编号", "户号"); // another name of the column
+        Response accepted = submit(laterFile, "later.csv");
+        accepted.then().statusCode(202);
+        JsonPath job = awaitCompleted(accepted.path("id"));
+        assertEquals(changed.size(), job.getInt("householdsUpdated"));
+        assertEquals(20 - changed.size(), job.getInt("householdsUnchanged"));
+        assertEquals(0, job.getInt("householdsCreated"));
+        assertEquals(0, job.getInt("householdsRejected"));
+        assertEquals(
+                changed.size(),
+                count("select count(*) from household_revision r"
+                        + " join household h on h.id = r.household_id where h.village_code like '" + COUNTY + "%'"
+                        + " and r.operation = 'IMPORT' and r.version = 1"));
+        assertEquals(
+                changed.size(),
+                count("select count(*) from outbox_event e join household h"
+                        + " on h.id::text = e.aggregate_id where h.village_code like '" + COUNTY
+                        + "%' and e.event_type = '"
+                        + EventTypes.HOUSEHOLD_CHANGED + "' and e.payload ->> 'operation' = 'IMPORT'"
+                        + " and e.payload ->> 'changedFields' like '%incomes%'"));
+    }
+
+    @Test
+    @Order(4)
+    void importsTheFirstSheetOfAnExcelWorkbook() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(bytes, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("农户");
+            List<String> header =
+                    List.of("户编号", "行政村代码", "姓名", "证件号码", "与户主关系", "健康状况", "纳入监测日期", "监测对象类别", "风险类型", "风险状态", "识别年度");
+            for (int c = 0; c < header.size(); c++) {
+                sheet.value(0, c, header.get(c));
+            }
+            String village = SETTINGS.villageCode(0);
+            Object[][] data = {
+                {
+                    "X1",
+                    village,
+                    "韦表甲",
+                    Fixtures.idNumber("19700101", true),
+                    "户主",
+                    "患有大病",
+                    LocalDate.of(2023, 5, 6),
+                    "边缘易致贫户",
+                    "因病",
+                    "未消除风险",
+                    2023
+                },
+                {"X1", village, "黄表乙", Fixtures.idNumber("19720202", false), "配偶", "健康", null, null, null, null, null},
+                {
+                    "X2",
+                    village,
+                    "覃表丙",
+                    Fixtures.idNumber("19800303", true),
+                    "HEAD",
+                    "HEALTHY",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null
+                }
+            };
+            for (int r = 0; r < data.length; r++) {
+                for (int c = 0; c < data[r].length; c++) {
+                    Object value = data[r][c];
+                    if (value instanceof LocalDate date) {
+                        sheet.value(r + 1, c, date);
+                    } else if (value instanceof Integer number) {
+                        sheet.value(r + 1, c, number);
+                    } else if (value != null) {
+                        sheet.value(r + 1, c, (String) value);
+                    }
+                }
+            }
+        }
+        Response accepted = RestAssured.given()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("fileName", "表格.xlsx")
+                .body(bytes.toByteArray())
+                .post("/api/v1/household-imports");
+        accepted.then().statusCode(202).body("format", equalTo("XLSX"));
+        JsonPath job = awaitCompleted(accepted.path("id"));
+        assertEquals(2, job.getInt("householdsCreated"), job.prettify());
+        assertEquals(3, job.getInt("membersStored"));
+        assertEquals(
+                1,
+                count("select count(*) from household where monitoring_category = 'EDGE_AT_RISK'"
+                        + " and monitored_since = date '2023-05-06' and identified_year = 2023 and village_code = '"
+                        + SETTINGS.villageCode(0) + "'"));
+    }
+
+    @Test
+    @Order(5)
+    void refusesAFileItCannotTake() throws Exception {
+        long jobs = count("select count(*) from household_import");
+        submit("户编号,行政村代码,姓名,身份证,与户主关系\nA,450431101201,韦某,450431197001010011,户主\n", "bad.csv")
+                .then()
+                .statusCode(400)
+                .body("errors.code", containsInAnyOrder("UNKNOWN_COLUMN", "MISSING_COLUMN"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("身份证")));
+        submit("", "empty.csv").then().statusCode(400).body("errors[0].code", equalTo("EMPTY"));
+        RestAssured.given()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body("not a workbook".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/household-imports")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("UNREADABLE"));
+        RestAssured.given()
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/household-imports")
+                .then()
+                .statusCode(415);
+        RestAssured.given().get("/api/v1/household-imports/not-an-id").then().statusCode(404);
+        assertEquals(jobs, count("select count(*) from household_import"));
+    }
+
+    @Test
+    @Order(6)
+    void aVillageClerkImportsIntoTheirVillageOnly() throws Exception {
+        String own = SETTINGS.villageCode(0);
+        String other = SETTINGS.villageCode(1);
+        String content = String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系") + "\n"
+                + String.join(",", "V1", own, "蒙村甲", Fixtures.idNumber("19650505", true), "户主") + "\n"
+                + String.join(",", "V2", other, "蒙村乙", Fixtures.idNumber("19660606", true), "户主") + "\n";
+        RestAssured.requestSpecification = null;
+        Response accepted = Tokens.as(Roles.VILLAGE_CLERK, own)
+                .contentType("text/csv")
+                .body(content.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/household-imports");
+        accepted.then().statusCode(202).body("division", equalTo(own));
+        String id = accepted.path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED"
+                .equals(Tokens.as(Roles.VILLAGE_CLERK, own)
+                        .get("/api/v1/household-imports/" + id)
+                        .path("status")));
+        Tokens.as(Roles.VILLAGE_CLERK, own)
+                .get("/api/v1/household-imports/" + id + "/errors")
+                .then()
+                .body("items.code", containsInAnyOrder("UNKNOWN_VILLAGE"))
+                .body("items[0].row", equalTo(3))
+                .body("items[0].column", equalTo("行政村代码"));
+        // the county sees the clerk's job; another village's clerk does not
+        Tokens.as(Roles.COUNTY_ADMIN, COUNTY)
+                .get("/api/v1/household-imports/" + id)
+                .then()
+                .statusCode(200);
+        Tokens.as(Roles.VILLAGE_CLERK, other)
+                .get("/api/v1/household-imports/" + id)
+                .then()
+                .statusCode(404);
+    }
+
+    static void expect(int row, String column, String code) {
+        expectedErrors.add(row + "|" + column + "|" + code);
+    }
+
+    static int col(String name) {
+        return COLUMNS.indexOf(name);
+    }
+
+    static String csv(List<List<String>> rows) {
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        rows.forEach(row -> csv.append(String.join(",", row)).append('\n'));
+        return csv.toString();
+    }
+
+    static Response submit(String content, String fileName) {
+        return RestAssured.given()
+                .contentType("text/csv")
+                .queryParam("fileName", fileName)
+                .body(content.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/household-imports");
+    }
+
+    static JsonPath awaitCompleted(String id) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !List.of("QUEUED", "RUNNING")
+                        .contains(RestAssured.given()
+                                .get("/api/v1/household-imports/" + id)
+                                .path("status")));
+        JsonPath job = RestAssured.given()
+                .get("/api/v1/household-imports/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        return job;
+    }
+
+    long count(String sql) throws Exception {
+        return Outboxes.count(dataSource, sql);
+    }
+}
