@@ -53,7 +53,7 @@ public final class SuiteMain {
                 intEnv("RURALWATCH_POSTGRES_PORT", 55432),
                 intEnv("RURALWATCH_KAFKA_PORT", 59092),
                 ports,
-                SuiteSettings.DEFAULT_JVM_OPTIONS,
+                SuiteSettings.jvmOptions(System.getenv("RURALWATCH_SERVICE_JVM_OPTIONS")),
                 environment);
 
         long started = System.nanoTime();

@@ -29,12 +29,29 @@ public record SuiteSettings(
         List<String> jvmOptions,
         Map<String, String> environment) {
 
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xmx384m",
-            "-XX:TieredStopAtLevel=1",
+    /** What every service JVM needs. */
+    public static final List<String> REQUIRED_JVM_OPTIONS = List.of(
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+
+    /**
+     * Small and quick to start, for five services on a laptop; RURALWATCH_SERVICE_JVM_OPTIONS replaces them (the
+     * benchmarks run the services as production does, with the full JIT compiler).
+     */
+    public static final List<String> DEFAULT_TUNING =
+            List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+    public static final List<String> DEFAULT_JVM_OPTIONS = jvmOptions(null);
+
+    /** The options of each service JVM: the tuning given (space-separated), or the default one. */
+    public static List<String> jvmOptions(String tuning) {
+        List<String> options = new java.util.ArrayList<>(
+                tuning == null || tuning.isBlank()
+                        ? DEFAULT_TUNING
+                        : List.of(tuning.trim().split("\\s+")));
+        options.addAll(REQUIRED_JVM_OPTIONS);
+        return List.copyOf(options);
+    }
 
     public static final Map<String, Integer> DEFAULT_PORTS = Map.of(
             "gateway", 8080,

@@ -17,6 +17,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
+import cn.ruralwatch.synthetic.SyntheticCounty;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.TestIdNumbers;
 import cn.ruralwatch.testing.TopicReader;
@@ -24,6 +25,8 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -470,6 +473,57 @@ class SuiteEndToEndIT {
         } finally {
             RestAssured.requestSpecification = admin;
         }
+    }
+
+    @Test
+    @Order(10)
+    void aCountyFileIsImportedThroughTheGatewayOnce() {
+        SyntheticCounty.Settings settings = new SyntheticCounty.Settings(
+                "450433", "导入县", 40, 3, LocalDate.now().getYear() - 1, LocalDate.now());
+        StringWriter divisions = new StringWriter();
+        StringWriter households = new StringWriter();
+        new SyntheticCounty(settings).writeDivisions(divisions);
+        SyntheticCounty.Written written = new SyntheticCounty(settings).writeHouseholds(households);
+        RequestSpecification admin = as("county-admin", "450433");
+        given().spec(admin)
+                .contentType("text/csv; charset=UTF-8")
+                .body(divisions.toString())
+                .post("/api/v1/divisions/import")
+                .then()
+                .statusCode(200);
+        byte[] file = households.toString().getBytes(StandardCharsets.UTF_8);
+        String id = given().spec(admin)
+                .contentType("text/csv")
+                .queryParam("fileName", "县农户.csv")
+                .body(file)
+                .post("/api/v1/household-imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(120)).until(() -> "COMPLETED"
+                .equals(given().spec(admin)
+                        .get("/api/v1/household-imports/" + id)
+                        .path("status")));
+        given().spec(admin)
+                .get("/api/v1/household-imports/" + id)
+                .then()
+                .body("householdsCreated", equalTo(40))
+                .body("membersStored", equalTo(written.members()))
+                .body("householdsRejected", equalTo(0));
+        given().spec(admin)
+                .get("/api/v1/households?division=450433&size=1")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(40));
+        // the same file again: the same job, nothing stored twice
+        given().spec(admin)
+                .contentType("text/csv")
+                .body(file)
+                .post("/api/v1/household-imports")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
     }
 
     private static void monitoringWorkflow(RequestSpecification admin) throws Exception {

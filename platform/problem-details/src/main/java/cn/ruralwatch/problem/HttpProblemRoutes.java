@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,8 +25,16 @@ public class HttpProblemRoutes {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    /** The largest body of an ordinary request. */
+    @ConfigProperty(name = "ruralwatch.http.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
+
+    /** Paths (prefixes) that take files larger than that, up to the HTTP layer's own limit. */
+    @ConfigProperty(name = "ruralwatch.http.upload-paths")
+    Optional<List<String>> uploadPaths;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize uploadMaxSize;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
@@ -36,7 +46,7 @@ public class HttpProblemRoutes {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodySize.asLongValue()) {
+                if (Long.parseLong(length.trim()) > limit(context).asLongValue()) {
                     tooLarge(context);
                     return;
                 }
@@ -98,12 +108,21 @@ public class HttpProblemRoutes {
                 context,
                 mapper,
                 VertxProblems.problem(
-                        context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.detail", humanSize()),
+                        context,
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "problem.payload-too-large.detail",
+                        humanSize(limit(context))),
                 true);
     }
 
-    private String humanSize() {
-        long bytes = maxBodySize.asLongValue();
+    private MemorySize limit(RoutingContext context) {
+        String path = context.request().path();
+        boolean upload = path != null && uploadPaths.orElse(List.of()).stream().anyMatch(path::startsWith);
+        return upload ? uploadMaxSize : maxBodySize;
+    }
+
+    private static String humanSize(MemorySize limit) {
+        long bytes = limit.asLongValue();
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 }

@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  * 9,000 yuan; and about one household in twenty a monitoring object (监测对象) with its category, risk types and state.
  * ID numbers carry the county code, the birth date and a valid check digit, and are unique.
  *
- * <p>Run as {@code java -jar synthetic-county.jar --county 450422 --households 100000 --seed 1 --out DIR}.
+ * <p>Run as {@code java -jar synthetic-county.jar --county 450422 --households 100000 --seed 1 --out DIR}; ages are
+ * counted to {@code --as-of} (default today), and the incomes are those of the year before.
  */
 public final class SyntheticCounty {
 
@@ -160,14 +161,19 @@ public final class SyntheticCounty {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (args.length % 2 != 0 || !options.containsKey("out")) {
-            System.err.println(
-                    "usage: java -jar synthetic-county.jar [--county 450422] [--households 10000] [--seed 1] --out DIR");
+            System.err.println("usage: java -jar synthetic-county.jar [--county 450422] [--households 10000] [--seed 1]"
+                    + " [--as-of YYYY-MM-DD] --out DIR");
             System.exit(2);
         }
-        Settings settings = Settings.of(
+        LocalDate asOf =
+                LocalDate.parse(options.getOrDefault("as-of", LocalDate.now().toString()));
+        Settings settings = new Settings(
                 options.getOrDefault("county", "450422"),
+                "示范县",
                 Integer.parseInt(options.getOrDefault("households", "10000")),
-                Long.parseLong(options.getOrDefault("seed", "1")));
+                Long.parseLong(options.getOrDefault("seed", "1")),
+                asOf.getYear() - 1,
+                asOf);
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out);
         SyntheticCounty county = new SyntheticCounty(settings);

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Bulk import of a synthetic county, measured in one run:
+#  1. the floor: a raw PostgreSQL COPY of the household file's rows (psql \copy into a table of text columns, no
+#     index, no checks) in household-service's database;
+#  2. the same file through the import API of household-service: POST /api/v1/household-imports, then the job polled
+#     until COMPLETED. End to end: every row read, checked as a registration, ID numbers encrypted and hashed, and
+#     households, members, incomes, revisions, events and audit entries in the outbox committed;
+#  3. the peak resident memory of household-service (VmHWM);
+#  4. searches over the loaded county for 20 s with wrk (exact ID number, name prefix in a township, category and
+#     risk state in the county, income band in a village): latency percentiles.
+# The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own
+# per run (4599xx), so that runs against the same database do not meet.
+#
+# Needs wrk, psql and a running suite. Run the services as production does (full JIT, a heap limit):
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-Xmx512m -XX:+UseSerialGC" bin/suite up
+#   bench/import-throughput.sh [HOUSEHOLDS]          default 100000
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
+HOUSEHOLDS=${1:-100000}
+COUNTY=4599$(printf %02d $(( $(date +%s) / 60 % 100 )))
+for tool in wrk psql; do
+  command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
+done
+[ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
+prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
+source "$ROOT/bin/jdk.sh"
+select_jdk
+H=$(prop household-service.url)
+PID=$(prop household-service.pid)
+PSQL=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d household)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"; "${PSQL[@]}" -c "drop table if exists bench_copy_floor" >/dev/null 2>&1 || true' EXIT
+now() { date +%s.%N; }
+
+"$JAVA_HOME/bin/java" -jar "$ROOT/platform/synthetic-county/target/synthetic-county.jar" --county "$COUNTY" \
+  --households "$HOUSEHOLDS" --seed "$COUNTY" --out "$WORK"
+ROWS=$(( $(wc -l <"$WORK/households.csv") - 1 ))
+echo "file: $(du -h "$WORK/households.csv" | cut -f1), $ROWS member rows"
+
+echo
+echo "== 1. raw COPY of the same rows =="
+COLUMNS=$(head -1 "$WORK/households.csv" | tr ',' '\n' | awk '{printf "%sc%d text", (NR>1?", ":""), NR}')
+"${PSQL[@]}" -c "drop table if exists bench_copy_floor; create table bench_copy_floor ($COLUMNS)"
+START=$(now)
+"${PSQL[@]}" -c "\\copy bench_copy_floor from '$WORK/households.csv' with (format csv, header true)"
+COPY_SECONDS=$(echo "$(now) - $START" | bc -l)
+printf 'COPY: %d rows in %.2f s = %.0f rows/s\n' "$ROWS" "$COPY_SECONDS" "$(echo "$ROWS / $COPY_SECONDS" | bc -l)"
+
+echo
+echo "== 2. through the import API =="
+TOKEN=$("$ROOT/bin/suite" token --role county-admin --division "$COUNTY" --subject bench-importer --hours 2)
+AUTH="Authorization: Bearer $TOKEN"
+curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$AUTH" -H 'Content-Type: text/csv; charset=UTF-8' \
+  --data-binary @"$WORK/divisions.csv"
+RSS_BEFORE=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
+START=$(now)
+JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
+  --data-binary @"$WORK/households.csv")
+ACCEPTED=$(echo "$(now) - $START" | bc -l)
+ID=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$JOB")
+until [[ "$JOB" == *'"status":"COMPLETED"'* || "$JOB" == *'"status":"FAILED"'* ]]; do
+  sleep 0.5
+  JOB=$(curl -sf "$H/api/v1/household-imports/$ID" -H "$AUTH")
+done
+SECONDS_API=$(echo "$(now) - $START" | bc -l)
+field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<<"$JOB"; }
+MEMBERS=$(field membersStored)
+printf 'accepted (upload, hash, header check, stored) in %.2f s\n' "$ACCEPTED"
+printf 'import: %s households created, %s rejected, %s members in %.2f s = %.0f members/s\n' \
+  "$(field householdsCreated)" "$(field householdsRejected)" "$MEMBERS" "$SECONDS_API" \
+  "$(echo "$MEMBERS / $SECONDS_API" | bc -l)"
+printf 'ratio to raw COPY: %.1f%% of COPY rows/s (COPY %.1f× faster)\n' \
+  "$(echo "100 * ($MEMBERS / $SECONDS_API) / ($ROWS / $COPY_SECONDS)" | bc -l)" \
+  "$(echo "($ROWS / $COPY_SECONDS) / ($MEMBERS / $SECONDS_API)" | bc -l)"
+
+echo
+echo "== 3. household-service memory =="
+echo "RSS before $((RSS_BEFORE / 1024)) MiB, peak (VmHWM) $(( $(awk '/VmHWM/ {print $2}' "/proc/$PID/status") / 1024 )) MiB, now $(( $(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024 )) MiB"
+
+echo
+echo "== 4. search over the county, 20 s, 4 connections =="
+"${PSQL[@]}" -c "analyze household; analyze member"
+awk -F, -v county="$COUNTY" 'NR > 1 && NR % 997 == 2 {
+  print "{\"idNumber\":\"" $4 "\"}"
+  print "{\"division\":\"" substr($2, 1, 9) "\",\"name\":\"" substr($3, 1, 1) "\",\"size\":20}"
+  print "{\"division\":\"" county "\",\"category\":\"EDGE_AT_RISK\",\"riskState\":\"AT_RISK\",\"size\":20}"
+  print "{\"division\":\"" $2 "\",\"incomeFrom\":0,\"incomeTo\":9000,\"sort\":\"INCOME\",\"size\":20}"
+}' "$WORK/households.csv" >"$WORK/bodies.txt"
+BODIES="$WORK/bodies.txt" TOKEN=$TOKEN wrk -t2 -c4 -d20s --latency -s "$ROOT/bench/search.lua" "$H" \
+  | sed -n '/Latency Distribution/,/Requests\/sec/p'
