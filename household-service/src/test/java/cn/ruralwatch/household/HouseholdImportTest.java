@@ -13,6 +13,7 @@ import cn.ruralwatch.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -408,6 +409,22 @@ class HouseholdImportTest {
                 .get("/api/v1/household-imports/" + id)
                 .then()
                 .statusCode(404);
+
+        // a file with nothing to store completes with every household reported
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", Tokens.bearer(Roles.VILLAGE_CLERK, own))
+                .build();
+        JsonPath nothing = awaitCompleted(submit(
+                        String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系") + "\n"
+                                + String.join(",", "W1", other, "蒙村丙", Fixtures.idNumber("19670707", true), "户主")
+                                + "\n",
+                        "others.csv")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id"));
+        assertEquals(1, nothing.getInt("householdsRejected"));
+        assertEquals(0, nothing.getInt("householdsCreated"));
     }
 
     static void expect(int row, String column, String code) {

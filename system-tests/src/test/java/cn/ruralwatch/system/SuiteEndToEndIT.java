@@ -478,6 +478,16 @@ class SuiteEndToEndIT {
     @Test
     @Order(10)
     void aCountyFileIsImportedThroughTheGatewayOnce() {
+        RequestSpecification previous = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            countyFileImport();
+        } finally {
+            RestAssured.requestSpecification = previous;
+        }
+    }
+
+    private static void countyFileImport() {
         SyntheticCounty.Settings settings = new SyntheticCounty.Settings(
                 "450433", "导入县", 40, 3, LocalDate.now().getYear() - 1, LocalDate.now());
         StringWriter divisions = new StringWriter();
@@ -505,12 +515,13 @@ class SuiteEndToEndIT {
                 .equals(given().spec(admin)
                         .get("/api/v1/household-imports/" + id)
                         .path("status")));
-        given().spec(admin)
-                .get("/api/v1/household-imports/" + id)
-                .then()
-                .body("householdsCreated", equalTo(40))
-                .body("membersStored", equalTo(written.members()))
-                .body("householdsRejected", equalTo(0));
+        String job = given().spec(admin).get("/api/v1/household-imports/" + id).asString();
+        String errors = given().spec(admin)
+                .get("/api/v1/household-imports/" + id + "/errors")
+                .asString();
+        assertTrue(job.contains("\"householdsCreated\":40,"), job + errors);
+        assertTrue(job.contains("\"householdsRejected\":0,"), job + errors);
+        assertTrue(job.contains("\"membersStored\":" + written.members() + ","), job + errors);
         given().spec(admin)
                 .get("/api/v1/households?division=450433&size=1")
                 .then()

@@ -120,6 +120,9 @@ public class ImportedHouseholds {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Result> store(List<Checked> checked, Fields fields, String reason) {
+        if (checked.isEmpty()) {
+            return List.of();
+        }
         Map<String, int[]> memberByHash = new HashMap<>();
         for (int c = 0; c < checked.size(); c++) {
             List<HouseholdApi.MemberRegistration> members =
