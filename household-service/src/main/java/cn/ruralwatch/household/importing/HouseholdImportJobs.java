@@ -34,8 +34,6 @@ import java.util.zip.GZIPOutputStream;
 @ApplicationScoped
 public class HouseholdImportJobs {
 
-    static final String AGGREGATE = "household-import";
-
     @Inject
     EntityManager entityManager;
 

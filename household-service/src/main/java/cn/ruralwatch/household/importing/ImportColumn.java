@@ -17,7 +17,6 @@ import cn.ruralwatch.household.household.RiskType;
 import cn.ruralwatch.household.household.SchoolLocation;
 import cn.ruralwatch.household.household.SchoolingStatus;
 import cn.ruralwatch.household.household.SpecialSchoolingCase;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,10 +156,6 @@ public record ImportColumn(
     /** The headers of the template, in order. */
     public static Stream<String> headers() {
         return ALL.stream().map(ImportColumn::header);
-    }
-
-    List<String> pathSegments() {
-        return Arrays.asList(path.split("\\."));
     }
 
     private static ImportColumn text(String header, Scope scope, String path, boolean required) {
