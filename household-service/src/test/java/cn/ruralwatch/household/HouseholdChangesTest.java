@@ -223,6 +223,16 @@ class HouseholdChangesTest {
         assertEquals("C", update.getString("changes.find { it.field == 'attributes.housingSafetyGrade' }.newValue"));
         assertEquals(null, update.getString("changes.find { it.field == 'attributes.housingSafetyGrade' }.oldValue"));
         assertEquals("139****5678", update.getString("changes.find { it.field == 'attributes.phone' }.newValue"));
+        // the registration is stored as its snapshot alone; its changes, every field from nothing, are derived from it
+        JsonPath registration = revisions.get(2);
+        assertEquals("成员0", registration.getString("changes.find { it.field == 'members[0].name' }.newValue"));
+        assertEquals(null, registration.getString("changes.find { it.field == 'members[0].name' }.oldValue"));
+        assertEquals(
+                1,
+                Outboxes.count(
+                        dataSource,
+                        "select count(*) from household_revision where household_id = '" + id
+                                + "' and changes is null"));
 
         List<JsonNode> changed = event(id, EventTypes.HOUSEHOLD_CHANGED);
         assertEquals(2, changed.size());

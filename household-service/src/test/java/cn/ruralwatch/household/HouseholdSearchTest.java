@@ -60,6 +60,20 @@ class HouseholdSearchTest {
     }
 
     @Test
+    void countsEveryMatchOnEveryPage() {
+        search("{\"division\":\"450422\",\"name\":\"覃搜\",\"sort\":\"INCOME\",\"size\":1,\"page\":1}")
+                .body("totalItems", equalTo(2))
+                .body("items.id", contains(monitored)); // 6000 per person first, then 7000
+        // past the last page the matches are still counted
+        search("{\"division\":\"450422\",\"name\":\"覃搜\",\"size\":1,\"page\":5}")
+                .body("totalItems", equalTo(2))
+                .body("items", org.hamcrest.Matchers.empty());
+        search("{\"division\":\"450422\",\"name\":\"无此人\"}")
+                .body("totalItems", equalTo(0))
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void findsByExactIdNumberThroughItsHash() {
         search("{\"idNumber\":\"" + monitoredHead + "\"}").body("items.id", contains(monitored));
     }

@@ -56,7 +56,11 @@ public class HouseholdHistory {
         return SnapshotDiff.between(before, after);
     }
 
-    /** A revision to record, by the caller; {@code effectiveOn} is the day the change took effect, today when null. */
+    /**
+     * A revision to record, by the caller; {@code effectiveOn} is the day the change took effect, today when null.
+     * {@code changes} is null for a registration: every field of the snapshot is new, and the changes are derived from
+     * it when the revision is read.
+     */
     public record Entry(
             UUID householdId,
             long version,
@@ -101,7 +105,7 @@ public class HouseholdHistory {
                     insert.setString(5, entry.operation());
                     insert.setString(6, actor);
                     insert.setString(7, entry.reason());
-                    insert.setString(8, json(entry.changes()));
+                    insert.setString(8, entry.changes() == null ? null : json(entry.changes()));
                     insert.setString(9, json(entry.snapshot()));
                     insert.addBatch();
                 }
@@ -180,6 +184,7 @@ public class HouseholdHistory {
 
     private Revision revision(Object[] row) {
         try {
+            JsonNode snapshot = mapper.readTree((String) row[8]);
             return new Revision(
                     (UUID) row[0],
                     ((Number) row[1]).longValue(),
@@ -188,10 +193,13 @@ public class HouseholdHistory {
                     (String) row[4],
                     (String) row[5],
                     (String) row[6],
-                    mapper.readValue(
-                            (String) row[7],
-                            TypeFactory.defaultInstance().constructCollectionType(List.class, AuditedChange.class)),
-                    mapper.readTree((String) row[8]));
+                    row[7] == null
+                            ? SnapshotDiff.between(null, snapshot)
+                            : mapper.readValue(
+                                    (String) row[7],
+                                    TypeFactory.defaultInstance()
+                                            .constructCollectionType(List.class, AuditedChange.class)),
+                    snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable revision of household " + row[0], e);
         }

@@ -123,7 +123,7 @@ public class HouseholdChangeRecorder {
                     null,
                     operation.name(),
                     reason,
-                    changes,
+                    null,
                     after));
             messages.add(message(
                     household,

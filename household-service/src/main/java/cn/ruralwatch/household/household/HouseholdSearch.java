@@ -113,14 +113,24 @@ public class HouseholdSearch {
                     case INCOME -> " order by h.netIncomePerCapita" + direction + " nulls last, h.id";
                     case VILLAGE -> " order by h.villageCode" + direction + ", h.registeredAt, h.id";
                 };
-        TypedQuery<UUID> ids = entityManager.createQuery("select h.id from Household h" + where + order, UUID.class);
-        TypedQuery<Long> count = entityManager.createQuery("select count(h) from Household h" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            ids.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<UUID> found =
+        // the page and the number of all matches in one pass: the count comes with every row of the page
+        TypedQuery<Object[]> ids = entityManager.createQuery(
+                "select h.id, count(*) over () from Household h" + where + order, Object[].class);
+        parameters.forEach(ids::setParameter);
+        List<Object[]> rows =
                 ids.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<UUID> found = rows.stream().map(row -> (UUID) row[0]).toList();
+        long total;
+        if (!rows.isEmpty()) {
+            total = ((Number) rows.getFirst()[1]).longValue();
+        } else if (page.offset() == 0) {
+            total = 0;
+        } else {
+            // a page past the end: the matches still have to be counted
+            TypedQuery<Long> count = entityManager.createQuery("select count(h) from Household h" + where, Long.class);
+            parameters.forEach(count::setParameter);
+            total = count.getSingleResult();
+        }
         Map<UUID, Household> loaded = new HashMap<>();
         if (!found.isEmpty()) {
             entityManager
@@ -133,6 +143,6 @@ public class HouseholdSearch {
         }
         List<Household> items = new ArrayList<>();
         found.forEach(id -> items.add(loaded.get(id)));
-        return page.page(items, count.getSingleResult());
+        return page.page(items, total);
     }
 }

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Hibernate;
+import org.hibernate.Session;
 
 /** Registers households with their members and answers look-ups. */
 @ApplicationScoped
@@ -272,15 +275,24 @@ public class HouseholdService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Residence> residences(Collection<String> hashes, UUID except) {
         Map<String, Residence> found = new HashMap<>();
-        entityManager
-                .createQuery("""
-                        select m.idNumberHash, m.household.id, m.household.villageCode from Member m
-                        where m.idNumberHash in :hashes and m.status = :active and m.id <> :except""", Object[].class)
-                .setParameter("hashes", hashes)
-                .setParameter("active", MemberStatus.ACTIVE)
-                .setParameter("except", except == null ? new UUID(0, 0) : except)
-                .getResultList()
-                .forEach(row -> found.put((String) row[0], new Residence((UUID) row[1], (String) row[2])));
+        if (entityManager.isJoinedToTransaction()) {
+            entityManager.flush(); // as a query over members would: people who just left or joined count
+        }
+        // one array parameter rather than an IN list: an import looks up thousands of hashes at a time
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select m.id_number_hash, m.household_id, h.village_code
+                    from member m join household h on h.id = m.household_id
+                    where m.id_number_hash = any(?) and m.status = 'ACTIVE' and m.id <> ?""")) {
+                query.setArray(1, connection.createArrayOf("text", hashes.toArray()));
+                query.setObject(2, except == null ? new UUID(0, 0) : except);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), new Residence(rows.getObject(2, UUID.class), rows.getString(3)));
+                    }
+                }
+            }
+        });
         return found;
     }
 

@@ -4,7 +4,10 @@ import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -18,13 +21,21 @@ public class CallerScope {
     /** The claim carrying the caller's division code. */
     public static final String DIVISION = "division";
 
+    private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}|[0-9]{9}|[0-9]{12}");
+
     @Inject
     JsonWebToken token;
+
+    /**
+     * The claims read so far in this request, read from the token once each: the token does not change within a
+     * request, and a bulk import checks the caller's region for every row.
+     */
+    private final Map<String, Optional<String>> claims = new HashMap<>();
 
     /** The caller's division code (6, 9 or 12 digits); a token without a valid one is refused with 403. */
     public String division() {
         String division = claim(DIVISION);
-        if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
+        if (division == null || !DIVISION_CODE.matcher(division).matches()) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "problem.forbidden.no-division");
         }
         return division;
@@ -49,8 +60,9 @@ public class CallerScope {
 
     /** A claim of the caller's token as text ({@code null} when absent), e.g. {@code azp}. */
     public String claim(String name) {
-        Object value = token.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
+        return claims.computeIfAbsent(name, n -> Optional.ofNullable(token.getClaim(n))
+                        .map(value -> value.toString().replace("\"", "")))
+                .orElse(null);
     }
 
     /** The caller's subject, for logs and records. */

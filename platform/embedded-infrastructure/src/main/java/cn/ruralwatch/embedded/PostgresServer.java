@@ -39,6 +39,12 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
+                    // a county import writes gigabytes of WAL: with checkpoints spaced out, a page is written to the
+                    // WAL in full once per checkpoint rather than every few seconds; the buffers hold the indexes
+                    // of a county's members (the default 128MB does not)
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("timezone", "UTC");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);

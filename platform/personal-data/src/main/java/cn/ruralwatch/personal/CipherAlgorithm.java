@@ -17,7 +17,7 @@ public enum CipherAlgorithm {
         @Override
         byte[] apply(boolean encrypt, byte[] key, byte[] nonce, byte[] associatedData, byte[] input) {
             try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                Cipher cipher = AES_GCM.get();
                 cipher.init(
                         encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
                         new SecretKeySpec(key, "AES"),
@@ -45,6 +45,15 @@ public enum CipherAlgorithm {
             return output;
         }
     };
+
+    /** Looking a cipher up in the providers costs more than using it: each thread keeps one and re-initialises it. */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new PersonalDataException("AES-256-GCM is not available", e);
+        }
+    });
 
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;

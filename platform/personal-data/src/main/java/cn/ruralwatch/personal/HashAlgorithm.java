@@ -13,7 +13,7 @@ public enum HashAlgorithm {
         @Override
         byte[] apply(byte[] key, byte[] input) {
             try {
-                Mac mac = Mac.getInstance("HmacSHA256");
+                Mac mac = HMAC_SHA256_MAC.get();
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
                 return mac.doFinal(input);
             } catch (GeneralSecurityException e) {
@@ -32,6 +32,15 @@ public enum HashAlgorithm {
             return out;
         }
     };
+
+    /** Looking a MAC up in the providers costs more than using it: each thread keeps one and re-initialises it. */
+    private static final ThreadLocal<Mac> HMAC_SHA256_MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new PersonalDataException("HMAC-SHA256 is not available", e);
+        }
+    });
 
     /** The name written into every hash. */
     final String tag;
