@@ -194,7 +194,7 @@ public class HouseholdHistory {
                     (String) row[5],
                     (String) row[6],
                     row[7] == null
-                            ? SnapshotDiff.between(null, snapshot)
+                            ? changes(null, snapshot)
                             : mapper.readValue(
                                     (String) row[7],
                                     TypeFactory.defaultInstance()

@@ -46,14 +46,8 @@ public enum CipherAlgorithm {
         }
     };
 
-    /** Looking a cipher up in the providers costs more than using it: each thread keeps one and re-initialises it. */
-    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new PersonalDataException("AES-256-GCM is not available", e);
-        }
-    });
+    private static final ThreadLocal<Cipher> AES_GCM =
+            PerThread.of("AES-256-GCM", () -> Cipher.getInstance("AES/GCM/NoPadding"));
 
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;

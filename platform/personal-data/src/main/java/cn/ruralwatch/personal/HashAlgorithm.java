@@ -33,14 +33,8 @@ public enum HashAlgorithm {
         }
     };
 
-    /** Looking a MAC up in the providers costs more than using it: each thread keeps one and re-initialises it. */
-    private static final ThreadLocal<Mac> HMAC_SHA256_MAC = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new PersonalDataException("HMAC-SHA256 is not available", e);
-        }
-    });
+    private static final ThreadLocal<Mac> HMAC_SHA256_MAC =
+            PerThread.of("HMAC-SHA256", () -> Mac.getInstance("HmacSHA256"));
 
     /** The name written into every hash. */
     final String tag;
