@@ -91,6 +91,16 @@ public class ProxyRoutes {
             context.next();
             return;
         }
+        if (request.headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
+            // RFC 6750 §3.1: more than one way of sending a token is an invalid request; the gateway would check one
+            // token and limit its client while the service might read another
+            VertxProblems.write(
+                    context,
+                    mapper,
+                    VertxProblems.problem(context, ProblemType.BAD_REQUEST, "problem.authorization.repeated"),
+                    true);
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             unauthorized(context);
