@@ -5,6 +5,9 @@
 #  2. the same file through the import API of household-service: POST /api/v1/household-imports, then the job polled
 #     until COMPLETED (the services consuming its events paused meanwhile, see below). End to end: every row read, checked as a registration, ID numbers encrypted and hashed, and
 #     households, members, incomes, revisions, events and audit entries in the outbox committed;
+#  2b. the write set: the rows the import wrote (households, members, incomes, revisions, events and audit entries in
+#     the outbox), copied out and loaded again by COPY into empty tables with the same indexes and foreign keys. This is
+#     what storing the import costs PostgreSQL alone, with no reading, checking, encryption or JSON on the Java side;
 #  3. the peak resident memory of household-service (VmHWM);
 #  4. searches over the loaded county for 20 s with wrk (exact ID number, name prefix in a township, category and
 #     risk state in the county, income band in a village): latency percentiles.
@@ -63,6 +66,7 @@ if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then
   trap 'kill -CONT $CONSUMERS 2>/dev/null; rm -rf "$WORK"; "${PSQL[@]}" -c "drop table if exists bench_copy_floor" >/dev/null 2>&1 || true' EXIT
   echo "consumers paused during the import"
 fi
+OUTBOX_BEFORE=$("${PSQL[@]}" -Atc "select coalesce(max(id), 0) from outbox_event")
 RSS_BEFORE=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
 START=$(now)
 JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
@@ -83,6 +87,32 @@ printf 'import: %s households created, %s rejected, %s members in %.2f s = %.0f 
 printf 'ratio to raw COPY: %.1f%% of COPY rows/s (COPY %.1f× faster)\n' \
   "$(echo "100 * ($MEMBERS / $SECONDS_API) / ($ROWS / $COPY_SECONDS)" | bc -l)" \
   "$(echo "($ROWS / $COPY_SECONDS) / ($MEMBERS / $SECONDS_API)" | bc -l)"
+
+echo
+echo "== 2b. the import's write set by COPY =="
+FLOOR_TABLES="household member household_income household_revision outbox_event"
+"${PSQL[@]}" -c "drop table if exists $(sed 's/\([a-z_]*\)/bench_floor_\1/g; s/ /, /g' <<<"$FLOOR_TABLES")"
+for table in $FLOOR_TABLES; do
+  case $table in
+    household) rows="select * from household where village_code like '$COUNTY%'" ;;
+    outbox_event) rows="select * from outbox_event where id > $OUTBOX_BEFORE" ;;
+    *) rows="select t.* from $table t join household h on h.id = t.household_id where h.village_code like '$COUNTY%'" ;;
+  esac
+  "${PSQL[@]}" -c "create table bench_floor_$table (like $table including all)" \
+    -c "\\copy ($rows) to '$WORK/floor-$table.csv' with (format csv)"
+  [ "$table" = household ] || [ "$table" = outbox_event ] \
+    || "${PSQL[@]}" -c "alter table bench_floor_$table add foreign key (household_id) references bench_floor_household (id)"
+done
+"${PSQL[@]}" -c "alter table bench_floor_household add foreign key (village_code) references division (code)" -c checkpoint
+START=$(now)
+for table in $FLOOR_TABLES; do
+  "${PSQL[@]}" -c "\\copy bench_floor_$table from '$WORK/floor-$table.csv' with (format csv)"
+done
+FLOOR_SECONDS=$(echo "$(now) - $START" | bc -l)
+printf 'COPY of the rows the import wrote (%s MiB): %.2f s = %.0f members/s; the import took %.1f× as long\n' \
+  "$(( $(cat "$WORK"/floor-*.csv | wc -c) / 1048576 ))" "$FLOOR_SECONDS" "$(echo "$MEMBERS / $FLOOR_SECONDS" | bc -l)" \
+  "$(echo "$SECONDS_API / $FLOOR_SECONDS" | bc -l)"
+"${PSQL[@]}" -c "drop table $(sed 's/\([a-z_]*\)/bench_floor_\1/g; s/ /, /g' <<<"$FLOOR_TABLES")"
 
 echo
 echo "== 3. household-service memory =="

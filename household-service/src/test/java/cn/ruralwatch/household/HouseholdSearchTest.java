@@ -3,6 +3,7 @@ package cn.ruralwatch.household;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.testing.Tokens;
@@ -10,6 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +30,9 @@ class HouseholdSearchTest {
     static String monitored;
     static String comfortable;
     static String monitoredHead;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void households() {
@@ -57,6 +66,17 @@ class HouseholdSearchTest {
                 .body("items[0].memberCount", equalTo(2));
         // a member who is not the head is found too
         search("{\"name\":\"黄搜\",\"division\":\"" + VILLAGE + "\"}").body("items.id", contains(monitored));
+    }
+
+    @Test
+    void everyStatementIsPlannedWithItsDivisionPrefix() throws Exception {
+        // a generic plan for "village_code like ?" cannot use the division index and scans every household
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery("show plan_cache_mode")) {
+            setting.next();
+            assertEquals("force_custom_plan", setting.getString(1));
+        }
     }
 
     @Test

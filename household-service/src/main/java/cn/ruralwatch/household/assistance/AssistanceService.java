@@ -15,6 +15,7 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,7 +60,7 @@ public class AssistanceService {
             throw ProblemException.invalid(violations);
         }
         AssistanceMeasure measure = new AssistanceMeasure();
-        measure.id = UUID.randomUUID();
+        measure.id = UuidCreator.getTimeOrderedEpoch();
         measure.householdId = household.id;
         measure.type = request.type();
         measure.description = request.description().trim();
@@ -134,7 +135,7 @@ public class AssistanceService {
             throw ProblemException.invalid(violations);
         }
         AssistanceVisit visit = new AssistanceVisit();
-        visit.id = UUID.randomUUID();
+        visit.id = UuidCreator.getTimeOrderedEpoch();
         visit.householdId = household.id;
         visit.cadreName = request.cadreName().trim();
         visit.visitedOn = request.visitedOn();

@@ -19,6 +19,7 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -224,7 +225,7 @@ public class ClueService {
     }
 
     private WarningClue store(WarningClue clue) {
-        clue.id = UUID.randomUUID();
+        clue.id = UuidCreator.getTimeOrderedEpoch();
         clue.receivedAt = Instant.now();
         if (clue.householdId != null) {
             entityManager

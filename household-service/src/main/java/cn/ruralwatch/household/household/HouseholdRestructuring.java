@@ -5,6 +5,7 @@ import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -87,7 +88,7 @@ public class HouseholdRestructuring {
             remainingHead.relation = Relation.HEAD;
         }
         Household split = new Household();
-        split.id = UUID.randomUUID();
+        split.id = UuidCreator.getTimeOrderedEpoch();
         split.villageCode = villageCode;
         split.registeredAt = Instant.now();
         split.splitFrom = source.id;

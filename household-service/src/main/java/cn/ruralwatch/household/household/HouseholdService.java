@@ -9,6 +9,7 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,7 +80,7 @@ public class HouseholdService {
      */
     public Household build(HouseholdApi.Registration request, Instant registeredAt) {
         Household household = new Household();
-        household.id = UUID.randomUUID();
+        household.id = UuidCreator.getTimeOrderedEpoch();
         household.villageCode = request.villageCode();
         household.registeredAt = registeredAt;
         HouseholdMapper.apply(request.attributes(), household);
@@ -129,7 +130,7 @@ public class HouseholdService {
     Member newMember(HouseholdApi.MemberRegistration m, MemberChange joinedBy, LocalDate joinedOn) {
         String idNumber = IdNumbers.normalize(m.idNumber());
         Member member = new Member();
-        member.id = UUID.randomUUID();
+        member.id = UuidCreator.getTimeOrderedEpoch();
         member.name = m.name().trim();
         member.relation = m.relation();
         setIdNumber(member, idNumber);

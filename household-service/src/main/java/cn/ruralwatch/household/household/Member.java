@@ -1,5 +1,6 @@
 package cn.ruralwatch.household.household;
 
+import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -134,7 +135,7 @@ public class Member {
      */
     Member movedTo(Household target, Relation newRelation, MemberChange change, LocalDate on) {
         Member moved = new Member();
-        moved.id = java.util.UUID.randomUUID();
+        moved.id = UuidCreator.getTimeOrderedEpoch();
         moved.name = name;
         moved.idNumberCipher = idNumberCipher;
         moved.idNumberHash = idNumberHash;

@@ -7,6 +7,7 @@ import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.uuid.UuidCreator;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class HouseholdImportJobs {
         }
         checkHeader(file, format);
         String sha256 = sha256(file);
-        UUID id = UUID.randomUUID();
+        UUID id = UuidCreator.getTimeOrderedEpoch();
         ImportRequester requester = ImportRequester.of(identity);
         int inserted = entityManager
                 .createNativeQuery("""

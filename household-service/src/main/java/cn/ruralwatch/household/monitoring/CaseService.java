@@ -28,6 +28,7 @@ import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.f4b6a3.uuid.UuidCreator;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -150,7 +151,7 @@ public class CaseService {
 
     private MonitoringCase newCase(Household household, CaseKind kind, String reason) {
         MonitoringCase opened = new MonitoringCase();
-        opened.id = UUID.randomUUID();
+        opened.id = UuidCreator.getTimeOrderedEpoch();
         opened.householdId = household.id;
         opened.villageCode = household.villageCode;
         opened.kind = kind;

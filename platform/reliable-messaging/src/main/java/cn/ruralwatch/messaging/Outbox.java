@@ -2,6 +2,7 @@ package cn.ruralwatch.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -71,10 +72,10 @@ public class Outbox {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json))
                     """)) {
                 for (Message message : messages) {
-                    UUID eventId = UUID.randomUUID();
+                    UUID eventId = UuidCreator.getTimeOrderedEpoch();
                     insert.setObject(1, eventId);
                     insert.setString(2, message.topic());
                     insert.setString(3, message.aggregateType());
