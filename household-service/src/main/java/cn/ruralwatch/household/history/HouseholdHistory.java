@@ -71,19 +71,10 @@ public class HouseholdHistory {
             List<AuditedChange> changes,
             JsonNode snapshot) {}
 
-    /** Records a revision; {@code effectiveOn} is the day the change took effect, today when {@code null}. */
+    /** Records a revision. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(
-            UUID householdId,
-            long version,
-            Instant recordedAt,
-            LocalDate effectiveOn,
-            String operation,
-            String reason,
-            List<AuditedChange> changes,
-            JsonNode snapshot) {
-        recordAll(List.of(
-                new Entry(householdId, version, recordedAt, effectiveOn, operation, reason, changes, snapshot)));
+    public void record(Entry revision) {
+        recordAll(List.of(revision));
     }
 
     /** Records revisions in one batch (a bulk import records thousands in a transaction). */

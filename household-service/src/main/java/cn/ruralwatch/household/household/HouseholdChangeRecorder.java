@@ -165,7 +165,7 @@ public class HouseholdChangeRecorder {
         household.updatedAt = Instant.now();
         flush();
         JsonNode after = views.stamped(changed, household);
-        history.record(
+        history.record(new HouseholdHistory.Entry(
                 household.id,
                 household.version,
                 household.updatedAt,
@@ -173,7 +173,7 @@ public class HouseholdChangeRecorder {
                 operation.name(),
                 reason,
                 changes,
-                after);
+                after));
         HouseholdStateEvent published = event.apply(
                 new Change(changes.stream().map(AuditedChange::field).toList(), HouseholdMapper.state(household)));
         publish(household, type(published), published);

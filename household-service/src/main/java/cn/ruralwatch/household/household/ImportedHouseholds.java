@@ -4,6 +4,7 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemExceptionMappers;
 import cn.ruralwatch.problem.Violation;
@@ -91,14 +92,8 @@ public class ImportedHouseholds {
     public Checked check(HouseholdApi.Registration registration, Instant registeredAt) {
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<HouseholdApi.Registration> violation : validator.validate(registration)) {
-            violations.add(Violation.of(
-                    ProblemExceptionMappers.fieldPath(violation.getPropertyPath()),
-                    violation
-                            .getConstraintDescriptor()
-                            .getAnnotation()
-                            .annotationType()
-                            .getSimpleName(),
-                    violation.getMessage()));
+            Problem.FieldViolation error = ProblemExceptionMappers.fieldViolation(violation);
+            violations.add(Violation.of(error.field(), error.code(), error.message()));
         }
         if (violations.isEmpty()) {
             violations.addAll(households.violations(registration));

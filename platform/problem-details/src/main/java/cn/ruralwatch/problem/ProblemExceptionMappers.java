@@ -40,14 +40,7 @@ public class ProblemExceptionMappers {
     public Response constraintViolation(ConstraintViolationException exception, HttpServerRequest request) {
         List<Problem.FieldViolation> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
-            errors.add(new Problem.FieldViolation(
-                    fieldPath(violation.getPropertyPath()),
-                    violation
-                            .getConstraintDescriptor()
-                            .getAnnotation()
-                            .annotationType()
-                            .getSimpleName(),
-                    violation.getMessage()));
+            errors.add(fieldViolation(violation));
         }
         errors.sort(Comparator.comparing(Problem.FieldViolation::field));
         Locale locale = locale(request);
@@ -168,6 +161,18 @@ public class ProblemExceptionMappers {
 
     static String requestId(HttpServerRequest request) {
         return request.getHeader(Problems.REQUEST_ID_HEADER);
+    }
+
+    /** A Bean Validation violation as the problem shows it: field path, the constraint's name as code, message. */
+    public static Problem.FieldViolation fieldViolation(ConstraintViolation<?> violation) {
+        return new Problem.FieldViolation(
+                fieldPath(violation.getPropertyPath()),
+                violation
+                        .getConstraintDescriptor()
+                        .getAnnotation()
+                        .annotationType()
+                        .getSimpleName(),
+                violation.getMessage());
     }
 
     /** {@code register.request.members[0].idNumber} → {@code members[0].idNumber}. */
