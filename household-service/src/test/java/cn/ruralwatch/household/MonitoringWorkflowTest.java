@@ -1,6 +1,7 @@
 package cn.ruralwatch.household;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -144,6 +145,47 @@ class MonitoringWorkflowTest {
                 dead.header("dead-letter-reason").contains("idNumber"),
                 dead.headers().toString());
         assertEquals(0, count("select count(*) from warning_clue where external_ref = '" + bad + "'"));
+    }
+
+    @Test
+    void risksDetectedByTheIndicatorsBecomeCluesOnTheHousehold() throws Exception {
+        String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19580303", true)));
+        String eventId = UUID.randomUUID().toString();
+        String data = """
+                {"householdId":"%s","villageCode":"%s","standardCode":"NATIONAL_HOUSEHOLD_2021","riskTypes":["HOUSING","OTHER"],
+                 "indicators":[{"code":"HOUSING_SECURITY","name":"住房安全有保障","reasons":["safetyGrade=C"]},
+                               {"code":"INCOME_ABOVE_THRESHOLD","name":"年人均纯收入不低于防返贫监测范围",
+                                "reasons":["netIncomePerCapita=5200","monitoringThreshold=6000"]}],
+                 "detectedAt":"2026-11-20T02:00:00Z"}""".formatted(id, VILLAGE);
+        EventSchemas.assertValid(EventTypes.RISK_DETECTED, data);
+        sendDetected(id, eventId, data);
+        sendDetected(id, eventId, data);
+        String unknown = UUID.randomUUID().toString();
+        sendDetected(unknown, UUID.randomUUID().toString(), data.replace(id, unknown));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from warning_clue where external_ref = '" + eventId + "'") == 1);
+        admin().queryParam("householdId", id)
+                .get("/api/v1/warning-clues")
+                .then()
+                .body("totalItems", equalTo(1))
+                .body("items[0].source", equalTo("INDICATOR_ALERT"))
+                .body("items[0].status", equalTo("NEW"))
+                .body("items[0].riskTypes", contains("HOUSING", "OTHER"))
+                .body("items[0].reportedOn", equalTo("2026-11-20"))
+                .body("items[0].description", containsString("住房安全有保障未达标（safetyGrade=C）"))
+                .body("items[0].description", containsString("netIncomePerCapita=5200"));
+        String dlq = "household-service." + Topics.INDICATOR_EVENTS + ".dlq";
+        TopicReader.Event dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), dlq).stream()
+                                .filter(e -> unknown.equals(e.key()))
+                                .toList(),
+                        list -> !list.isEmpty())
+                .getFirst();
+        assertTrue(
+                dead.header("dead-letter-reason").contains("not registered"),
+                dead.headers().toString());
     }
 
     @Test
@@ -542,6 +584,17 @@ class MonitoringWorkflowTest {
                 eventId,
                 Topics.CLUE_REPORTED,
                 "/medical-insurance",
+                data);
+    }
+
+    private static void sendDetected(String key, String eventId, String data) {
+        TopicWriter.send(
+                SuiteInfrastructure.kafka().bootstrapServers(),
+                Topics.INDICATOR_EVENTS,
+                key,
+                eventId,
+                EventTypes.RISK_DETECTED,
+                "/indicator-service",
                 data);
     }
 

@@ -46,72 +46,154 @@ class HouseholdEvaluationTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
+    static final String NATIONAL = "standards.find { it.standardCode == 'NATIONAL_HOUSEHOLD_2021' }";
+    static final String MEDICAL = NATIONAL + ".results.find { it.indicatorCode == 'BASIC_MEDICAL_INSURANCE' }";
+
     @Test
-    void householdWithUnverifiedInsuranceFailsWithReasonsAndIsPublished() throws Exception {
-        String householdId = UUID.randomUUID().toString();
-        String unknownMember = UUID.randomUUID().toString();
-        publishRegistered(
-                householdId,
-                UUID.randomUUID().toString(),
-                unknownMember,
-                "UNKNOWN",
-                UUID.randomUUID().toString());
+    void uninsuredMemberFailsTheNationalStandardWithReasonsAndIsPublished() throws Exception {
+        HouseholdFixture household = new HouseholdFixture("450422101201").income(2025, "9000");
+        household.member(LocalDate.of(1970, 3, 12));
+        String uninsured = household.member(LocalDate.of(2005, 6, 20), m -> m.medicalInsurance = "NOT_ENROLLED");
+        household.publish();
 
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> given().get("/api/v1/households/" + householdId + "/evaluations")
+                .untilAsserted(() -> given().get("/api/v1/households/" + household.id + "/evaluations")
                         .then()
                         .statusCode(200));
-        given().get("/api/v1/households/" + householdId + "/evaluations")
+        given().get("/api/v1/households/" + household.id + "/evaluations")
                 .then()
-                .body("allMet", equalTo(false))
-                .body("results", hasSize(1))
-                .body("results[0].indicatorCode", equalTo("BASIC_MEDICAL_INSURANCE"))
-                .body("results[0].name", equalTo("有基本医疗保障"))
-                .body("results[0].met", equalTo(false))
-                .body("results[0].reasons", hasSize(1))
-                .body("results[0].reasons[0].memberId", equalTo(unknownMember))
-                .body("results[0].reasons[0].value", equalTo("UNKNOWN"));
+                .body("villageCode", equalTo("450422101201"))
+                .body(NATIONAL + ".allMet", equalTo(false))
+                .body(NATIONAL + ".standardVersion", equalTo(1))
+                .body(NATIONAL + ".results", hasSize(6))
+                .body(MEDICAL + ".name", equalTo("基本医疗有保障（参加城乡居民基本医疗保险）"))
+                .body(MEDICAL + ".met", equalTo(false))
+                .body(MEDICAL + ".numerator", equalTo(1))
+                .body(MEDICAL + ".denominator", equalTo(2))
+                .body(MEDICAL + ".reasons", hasSize(1))
+                .body(MEDICAL + ".reasons[0].memberId", equalTo(uninsured))
+                .body(MEDICAL + ".reasons[0].field", equalTo("medicalInsurance"))
+                .body(MEDICAL + ".reasons[0].value", equalTo("NOT_ENROLLED"))
+                .body(NATIONAL + ".results.find { it.indicatorCode == 'HOUSING_SECURITY' }.met", equalTo(true));
 
-        TopicReader.Event changed = await().atMost(Duration.ofSeconds(15))
-                .until(() -> published(householdId), list -> !list.isEmpty())
-                .getFirst();
-        assertEquals(EventTypes.EVALUATION_CHANGED, changed.header("ce_type"));
+        List<TopicReader.Event> events =
+                await().atMost(Duration.ofSeconds(15)).until(() -> published(household.id), list -> list.size() >= 2);
+        TopicReader.Event changed = events.stream()
+                .filter(e -> EventTypes.EVALUATION_CHANGED.equals(e.header("ce_type")))
+                .filter(e -> e.data().contains("NATIONAL_HOUSEHOLD_2021"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("/indicator-service", changed.header("ce_source"));
         EventSchemas.assertValid(EventTypes.EVALUATION_CHANGED, changed.data());
         assertEquals(false, mapper.readTree(changed.data()).get("allMet").asBoolean(true));
+        TopicReader.Event risk = events.stream()
+                .filter(e -> EventTypes.RISK_DETECTED.equals(e.header("ce_type")))
+                .findFirst()
+                .orElseThrow();
+        EventSchemas.assertValid(EventTypes.RISK_DETECTED, risk.data());
+        assertEquals(
+                "ILLNESS", mapper.readTree(risk.data()).get("riskTypes").get(0).asText());
     }
 
     @Test
-    void householdWithAllMembersEnrolledMeetsTheIndicator() {
-        String householdId = UUID.randomUUID().toString();
-        publishRegistered(
-                householdId,
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(),
+    void householdMeetingEveryIndicatorIsNotARisk() {
+        HouseholdFixture household = new HouseholdFixture("450422101201").income(2025, "12000");
+        household.member(LocalDate.of(1970, 3, 12));
+        household.member(LocalDate.of(2012, 9, 1), m -> m.schooling = "IN_SCHOOL");
+        household.publish();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get(
+                        "/api/v1/households/" + household.id + "/evaluations")
+                .then()
+                .statusCode(200)
+                .body(NATIONAL + ".allMet", equalTo(true))
+                .body(NATIONAL + ".results.find { it.indicatorCode == 'COMPULSORY_EDUCATION' }.denominator", equalTo(1))
+                .body(MEDICAL + ".reasons", hasSize(0)));
+        assertTrue(
+                published(household.id).stream().noneMatch(e -> EventTypes.RISK_DETECTED.equals(e.header("ce_type"))));
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnceAndAnOlderStateIsIgnored() throws Exception {
+        HouseholdFixture household = new HouseholdFixture("450422101201").income(2025, "9000");
+        household.member(LocalDate.of(1970, 3, 12), m -> m.medicalInsurance = "NOT_ENROLLED");
+        String eventId = household.publish();
+        // the same event again, as Kafka may deliver it
+        cn.ruralwatch.testing.TopicWriter.send(
+                SuiteInfrastructure.kafka().bootstrapServers(),
+                Topics.HOUSEHOLD_EVENTS,
+                household.id,
+                eventId,
+                EventTypes.HOUSEHOLD_REGISTERED,
+                "/household-service",
+                HouseholdEventData.json(
+                        EventTypes.HOUSEHOLD_REGISTERED,
+                        new cn.ruralwatch.events.HouseholdRegistered(household.state(), null)));
+        // version 2 insures the head; version 1 (older, arriving late) must not undo it
+        household.version = 2;
+        household.members.replaceAll(m -> new cn.ruralwatch.events.HouseholdState.Member(
+                m.memberId(),
+                m.status(),
+                m.relation(),
+                m.sex(),
+                m.birthDate(),
+                m.joinedBy(),
+                m.leftBy(),
+                m.leftOn(),
+                m.laborAbility(),
+                m.health(),
+                m.disabilityGrade(),
+                m.educationStage(),
+                m.schoolingStatus(),
+                m.specialSchoolingCase(),
+                m.schoolLocation(),
                 "ENROLLED",
-                UUID.randomUUID().toString());
-        await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> given().get("/api/v1/households/" + householdId + "/evaluations")
-                        .then()
-                        .statusCode(200)
-                        .body("allMet", equalTo(true))
-                        .body("results[0].reasons", hasSize(0)));
-    }
+                null,
+                m.pensionInsurance(),
+                m.pensionInsuranceExemption(),
+                m.activeSoldier(),
+                m.employmentLocation(),
+                m.employmentMonths(),
+                m.employmentMonthlyIncome()));
+        household.publish();
+        household.version = 1;
+        household.members.replaceAll(m -> new cn.ruralwatch.events.HouseholdState.Member(
+                m.memberId(),
+                m.status(),
+                m.relation(),
+                m.sex(),
+                m.birthDate(),
+                m.joinedBy(),
+                m.leftBy(),
+                m.leftOn(),
+                m.laborAbility(),
+                m.health(),
+                m.disabilityGrade(),
+                m.educationStage(),
+                m.schoolingStatus(),
+                m.specialSchoolingCase(),
+                m.schoolLocation(),
+                "NOT_ENROLLED",
+                null,
+                m.pensionInsurance(),
+                m.pensionInsuranceExemption(),
+                m.activeSoldier(),
+                m.employmentLocation(),
+                m.employmentMonths(),
+                m.employmentMonthlyIncome()));
+        String late = household.publish();
+        await().atMost(Duration.ofSeconds(15)).until(() -> inboxed(late));
 
-    @Test
-    void redeliveredEventIsAppliedOnce() throws Exception {
-        String householdId = UUID.randomUUID().toString();
-        String eventId = UUID.randomUUID().toString();
-        String data = registered(
-                householdId, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "UNKNOWN");
-        send(householdId, eventId, data);
-        send(householdId, eventId, data);
-        String marker = UUID.randomUUID().toString();
-        // a later event on the same partition proves both copies were consumed
-        send(householdId, marker, data);
-        await().atMost(Duration.ofSeconds(15)).until(() -> inboxed(marker));
-        assertEquals(1, historyRows(householdId), "one evaluation recorded, not one per delivery");
+        given().get("/api/v1/households/" + household.id + "/evaluations")
+                .then()
+                .body(MEDICAL + ".met", equalTo(true));
         assertEquals(1, count("select count(*) from inbox_event where event_id = '" + eventId + "'"));
+        assertEquals(
+                2,
+                count(
+                        "select count(*) from indicator_result_history where household_id = '" + household.id
+                                + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021' and indicator_code = 'BASIC_MEDICAL_INSURANCE'"),
+                "failed once, met once: neither the copy nor the late state recorded anything");
+        assertEquals(2, count("select version from household_projection where household_id = '" + household.id + "'"));
     }
 
     @Test
@@ -144,18 +226,17 @@ class HouseholdEvaluationTest {
 
     static void publishRegistered(
             String householdId, String headId, String memberId, String insurance, String eventId) {
-        send(householdId, eventId, registered(householdId, headId, memberId, insurance));
-    }
-
-    private static String registered(String householdId, String headId, String memberId, String insurance) {
-        return HouseholdEventData.registered(
+        send(
                 householdId,
-                "450422101201",
-                List.of(
-                        new HouseholdEventData.MemberSketch(
-                                headId, "HEAD", "MALE", LocalDate.of(1970, 3, 12), "ENROLLED"),
-                        new HouseholdEventData.MemberSketch(
-                                memberId, "SON", "MALE", LocalDate.of(2005, 6, 20), insurance)));
+                eventId,
+                HouseholdEventData.registered(
+                        householdId,
+                        "450422101201",
+                        List.of(
+                                new HouseholdEventData.MemberSketch(
+                                        headId, "HEAD", "MALE", LocalDate.of(1970, 3, 12), "ENROLLED"),
+                                new HouseholdEventData.MemberSketch(
+                                        memberId, "SON", "MALE", LocalDate.of(2005, 6, 20), insurance))));
     }
 
     private static void send(String key, String eventId, String data) {
@@ -177,10 +258,6 @@ class HouseholdEvaluationTest {
 
     private boolean inboxed(String eventId) throws Exception {
         return count("select count(*) from inbox_event where event_id = '" + eventId + "'") == 1;
-    }
-
-    private long historyRows(String householdId) throws Exception {
-        return count("select count(*) from evaluation_history where household_id = '" + householdId + "'");
     }
 
     private long count(String sql) throws Exception {

@@ -77,6 +77,7 @@ class OverviewTest {
                 .body("members", equalTo(9))
                 .body("evaluatedHouseholds", equalTo(3))
                 .body("householdsMeetingStandard", equalTo(2))
+                .body("indicators[0].standardCode", equalTo("NATIONAL_HOUSEHOLD_2021"))
                 .body("indicators[0].met", equalTo(2))
                 .body("indicators[0].notMet", equalTo(1))
                 .body("linkageFunds.batches", equalTo(3)));
@@ -146,8 +147,9 @@ class OverviewTest {
     private static void evaluation(String household, String village, boolean met, String at, String eventId) {
         send(Topics.INDICATOR_EVENTS, household, eventId, EventTypes.EVALUATION_CHANGED, """
                 {"householdId":"%s","villageCode":"%s","standardCode":"NATIONAL_HOUSEHOLD_2021","allMet":%s,
-                 "results":[{"indicatorCode":"BASIC_MEDICAL_INSURANCE","met":%s}],"evaluatedAt":"%s"}""".formatted(
-                        household, village, met, met, at));
+                 "results":[{"indicatorCode":"BASIC_MEDICAL_INSURANCE","met":%s,"numerator":%d,"denominator":3}],
+                 "evaluatedAt":"%s"}""".formatted(
+                        household, village, met, met, met ? 3 : 2, at));
     }
 
     private static void fundBatch(String county, int year, int batch, String amount) {

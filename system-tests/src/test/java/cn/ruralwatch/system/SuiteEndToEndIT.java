@@ -126,8 +126,27 @@ class SuiteEndToEndIT {
                 .untilAsserted(() -> given().get("/api/v1/households/" + id + "/evaluations")
                         .then()
                         .statusCode(200)
-                        .body("results[0].indicatorCode", equalTo("BASIC_MEDICAL_INSURANCE"))
-                        .body("results[0].met", equalTo(false)));
+                        .body(
+                                "standards.find { it.standardCode == 'NATIONAL_HOUSEHOLD_2021' }.results"
+                                        + ".find { it.indicatorCode == 'BASIC_MEDICAL_INSURANCE' }.met",
+                                equalTo(false)));
+        // the household is not monitored and fails 三保障: indicator-service's risk arrives as a warning clue
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().queryParam("householdId", id)
+                        .get("/api/v1/warning-clues")
+                        .then()
+                        .statusCode(200)
+                        .body("items.source", hasItem("INDICATOR_ALERT"))
+                        .body("items.find { it.source == 'INDICATOR_ALERT' }.riskTypes", hasItem("ILLNESS"))
+                        .body("items.find { it.source == 'INDICATOR_ALERT' }.description", containsString("基本医疗有保障")));
+        given().queryParam("standard", "NATIONAL_HOUSEHOLD_2021")
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("indicators.find { it.indicatorCode == 'BASIC_MEDICAL_INSURANCE' }.denominator", equalTo(3))
+                .body("indicators.find { it.indicatorCode == 'BASIC_MEDICAL_INSURANCE' }.numerator", equalTo(2));
         await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> given().queryParam("division", COUNTY)
@@ -297,6 +316,8 @@ class SuiteEndToEndIT {
                                 "/api/v1/divisions",
                                 "/api/v1/households",
                                 "/api/v1/households/{id}/evaluations",
+                                "/api/v1/indicator-standards",
+                                "/api/v1/indicator-rates",
                                 "/api/v1/fund-batches",
                                 "/api/v1/reports/overview"))
                 .body("components.schemas.Problem.type", equalTo("object"));

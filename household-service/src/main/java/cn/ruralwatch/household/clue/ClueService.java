@@ -4,6 +4,7 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
 import cn.ruralwatch.household.household.Household;
@@ -205,6 +206,48 @@ public class ClueService {
                     clue.householdId = residence.householdId();
                     clue.villageCode = residence.villageCode();
                 });
+    }
+
+    /**
+     * A risk indicator-service detected ({@code risk.detected.v1}): the household is known, so the clue is placed on it
+     * directly. The event id is the clue's reference, so a redelivered event is one clue; a clue about the same risk of
+     * the same household within the duplicate window is recorded as its duplicate.
+     */
+    public void detected(IncomingEvent event, RiskDetected risk) {
+        Household household = entityManager.find(Household.class, UUID.fromString(risk.householdId()));
+        if (household == null) {
+            throw new IncomingEvent.MalformedEventException(
+                    "detected risk " + event.id() + ": household " + risk.householdId() + " is not registered");
+        }
+        List<String> riskTypes = new ArrayList<>();
+        for (String type : risk.riskTypes()) {
+            try {
+                riskTypes.add(RiskType.valueOf(type).name());
+            } catch (IllegalArgumentException unknown) {
+                throw new IncomingEvent.MalformedEventException(
+                        "detected risk " + event.id() + ": unknown risk type " + type);
+            }
+        }
+        WarningClue clue = new WarningClue();
+        clue.source = ClueSource.INDICATOR_ALERT;
+        clue.department = "indicator-service";
+        clue.externalRef = event.id();
+        clue.householdId = household.id;
+        clue.villageCode = household.villageCode;
+        clue.riskTypes = new ArrayList<>(riskTypes.stream().distinct().toList());
+        clue.description = "指标评估发现（" + risk.standardCode() + "）："
+                + risk.indicators().stream()
+                        .map(i -> i.name() + "未达标"
+                                + (i.reasons().isEmpty() ? "" : "（" + String.join("，", i.reasons()) + "）"))
+                        .collect(java.util.stream.Collectors.joining("；"));
+        if (clue.description.length() > 1000) {
+            clue.description = clue.description.substring(0, 999) + "…";
+        }
+        clue.reportedOn = LocalDate.ofInstant(risk.detectedAt(), java.time.ZoneId.of("Asia/Shanghai"));
+        clue.recordedBy = "indicator-service";
+        if (sameReference(clue).isEmpty()) {
+            store(clue);
+        }
     }
 
     /** The clue already received under the sender's own reference. */

@@ -7,5 +7,7 @@ public enum ClueSource {
     /** 干部排查 */
     CADRE_VISIT,
     /** 部门筛查预警（医保、民政、教育、住建、水利、应急、人社等） */
-    DEPARTMENT
+    DEPARTMENT,
+    /** 指标评估预警：本系统评估发现收入低于监测范围或三保障、饮水安全未达标（risk.detected.v1） */
+    INDICATOR_ALERT
 }

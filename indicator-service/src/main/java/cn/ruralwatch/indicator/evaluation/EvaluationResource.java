@@ -1,15 +1,30 @@
 package cn.ruralwatch.indicator.evaluation;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,17 +37,95 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvaluationResource {
 
     @Inject
-    EvaluationService evaluations;
+    EntityManager entityManager;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    Standards standards;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Schema(name = "HouseholdEvaluation", description = "农户按各指标体系的当前评估结果")
+    public record HouseholdEvaluation(UUID householdId, String villageCode, List<StandardResult> standards) {}
+
+    @Schema(name = "StandardResult")
+    public record StandardResult(
+            @Schema(example = "NATIONAL_HOUSEHOLD_2021") String standardCode,
+            @Schema(description = "得出结果的版本") int standardVersion,
+            @Schema(description = "各项指标均达标") boolean allMet,
+            List<Result> results) {}
+
+    @Schema(name = "IndicatorResult")
+    public record Result(
+            String indicatorCode,
+            @Schema(example = "住房安全有保障") String name,
+            boolean met,
+            int numerator,
+            int denominator,
+            @Schema(description = "从分母中排除的人（户）数，按排除项") Map<String, Integer> exclusions,
+            List<RateApi.Reason> reasons,
+            Instant evaluatedAt) {}
 
     @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHouseholdEvaluations", summary = "查询农户各项指标的达标情况及未达标原因")
-    @APIResponse(responseCode = "200", description = "各指标的当前结果")
+    @APIResponse(responseCode = "200", description = "各指标体系、各指标的当前结果")
     @APIResponse(
             responseCode = "404",
             description = "该农户尚未登记或尚未评估",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EvaluationService.HouseholdEvaluation get(@PathParam("id") String id) {
-        return evaluations.forHousehold(PathIds.uuid(id, "household.not-evaluated"));
+    public HouseholdEvaluation get(@PathParam("id") String id) {
+        UUID householdId = PathIds.uuid(id, "household.not-evaluated");
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
+                        select standard_code, standard_version, indicator_code, village_code, met, numerator,
+                               denominator, cast(exclusions as text), cast(reasons as text), evaluated_at
+                        from indicator_result where household_id = ?1 order by standard_code, indicator_code""", Object[].class)
+                .setParameter(1, householdId)
+                .getResultList();
+        if (rows.isEmpty() || !scope.covers((String) rows.getFirst()[3])) {
+            throw ProblemException.notFound("household.not-evaluated", householdId);
+        }
+        Map<String, String> names = new HashMap<>();
+        standards.current().forEach(s -> s.standard()
+                .definition()
+                .indicators()
+                .forEach(i -> names.put(s.code() + "/" + i.code(), i.name())));
+        Map<String, List<Result>> byStandard = new LinkedHashMap<>();
+        Map<String, Integer> versions = new HashMap<>();
+        for (Object[] r : rows) {
+            String standard = (String) r[0];
+            versions.merge(standard, ((Number) r[1]).intValue(), Math::max);
+            byStandard
+                    .computeIfAbsent(standard, k -> new ArrayList<>())
+                    .add(new Result(
+                            (String) r[2],
+                            names.getOrDefault(standard + "/" + r[2], (String) r[2]),
+                            (Boolean) r[4],
+                            ((Number) r[5]).intValue(),
+                            ((Number) r[6]).intValue(),
+                            read((String) r[7], new TypeReference<Map<String, Integer>>() {}, Map.of()),
+                            read((String) r[8], new TypeReference<List<RateApi.Reason>>() {}, List.of()),
+                            cn.ruralwatch.indicator.standard.StandardService.toInstant(r[9])));
+        }
+        List<StandardResult> results = new ArrayList<>();
+        byStandard.forEach((code, list) -> results.add(
+                new StandardResult(code, versions.get(code), list.stream().allMatch(Result::met), list)));
+        return new HouseholdEvaluation(householdId, (String) rows.getFirst()[3], results);
+    }
+
+    private <T> T read(String json, TypeReference<T> type, T empty) {
+        if (json == null) {
+            return empty;
+        }
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored result is not valid JSON", e);
+        }
     }
 }

@@ -1,42 +1,63 @@
 package cn.ruralwatch.indicator.evaluation;
 
-import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.indicator.projection.HouseholdProjection;
+import cn.ruralwatch.indicator.parameter.ParameterValues;
+import cn.ruralwatch.indicator.rules.CompiledStandard;
+import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.Outbox;
-import cn.ruralwatch.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.hash.Hashing;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
- * Evaluates households against the indicators, keeps the current result and its history, and publishes {@code
- * evaluation.changed.v1} when a household's results change.
+ * Evaluates households against every standard in force that covers their village, and keeps what changed: the current
+ * result per indicator, a history row per change, {@code evaluation.changed.v1} per household and standard that changed,
+ * and {@code risk.detected.v1} when a household that is not at risk starts to fail a risk indicator of a standard in
+ * force today. Unchanged results are not written again, so re-evaluating a region costs reads, not writes.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class EvaluationService {
 
-    /** The national household standard since 2021 (两不愁三保障 + 饮水安全 + 收入); indicators are added as data. */
-    public static final String STANDARD = "NATIONAL_HOUSEHOLD_2021";
+    /** Dates of the suite's users: a household is evaluated on the day as it is in China. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Standards standards;
+
+    @Inject
+    ParameterValues parameters;
 
     @Inject
     Outbox outbox;
@@ -44,132 +65,282 @@ public class EvaluationService {
     @Inject
     ObjectMapper mapper;
 
-    @Inject
-    Instance<Indicator> indicators;
+    /** A household's latest state as projected. */
+    public record Household(UUID id, HouseholdState state) {}
 
-    @Inject
-    CallerScope scope;
+    /** How many households and indicator results a call changed. */
+    public record Changes(int households, int results) {}
 
-    /** A household's current results. */
-    public record HouseholdEvaluation(
-            UUID householdId, String villageCode, String standardCode, boolean allMet, List<Result> results) {}
+    private record Key(UUID household, String standard, String indicator) {}
 
-    public record Result(
-            String indicatorCode, String name, boolean met, List<Indicator.Reason> reasons, Instant evaluatedAt) {}
+    private record Stored(String village, boolean met, int numerator, int denominator, String digest) {}
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void evaluate(UUID householdId, String causeEventId) throws JsonProcessingException {
-        HouseholdProjection household = entityManager.find(HouseholdProjection.class, householdId);
-        Map<String, Boolean> previous = currentMet(householdId);
+    /**
+     * Evaluates the households against the standards in force (only those in {@code standardCodes} when it is not
+     * null) and writes what changed.
+     */
+    public Changes evaluate(Collection<Household> households, Set<String> standardCodes, String cause) {
+        List<Standards.Current> inForce = standards.current().stream()
+                .filter(s -> s.standard().evaluatesHouseholds())
+                .filter(s -> standardCodes == null || standardCodes.contains(s.code()))
+                .toList();
+        if (households.isEmpty() || inForce.isEmpty()) {
+            return new Changes(0, 0);
+        }
+        Map<Key, Stored> stored = stored(households, inForce);
+        LocalDate today = LocalDate.now(ZONE);
         Instant now = Instant.now();
-        boolean changed = false;
-        List<EvaluationChanged.Result> results = new ArrayList<>();
-        for (Indicator indicator : sorted()) {
-            Indicator.Outcome outcome = indicator.evaluate(household);
-            String reasons = mapper.writeValueAsString(outcome.reasons());
-            entityManager
-                    .createNativeQuery("""
-                            insert into evaluation (household_id, indicator_code, standard_code, met, reasons, evaluated_at)
-                            values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)
-                            on conflict (household_id, indicator_code) do update
-                               set standard_code = excluded.standard_code, met = excluded.met,
-                                   reasons = excluded.reasons, evaluated_at = excluded.evaluated_at
-                            """)
-                    .setParameter(1, householdId)
-                    .setParameter(2, indicator.code())
-                    .setParameter(3, STANDARD)
-                    .setParameter(4, outcome.met())
-                    .setParameter(5, reasons)
-                    .setParameter(6, Timestamp.from(now))
-                    .executeUpdate();
-            Boolean before = previous.get(indicator.code());
-            if (before == null || before != outcome.met()) {
-                changed = true;
-                entityManager
-                        .createNativeQuery("""
-                                insert into evaluation_history
-                                    (household_id, indicator_code, standard_code, met, reasons, evaluated_at, cause_event_id)
-                                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7)
-                                """)
-                        .setParameter(1, householdId)
-                        .setParameter(2, indicator.code())
-                        .setParameter(3, STANDARD)
-                        .setParameter(4, outcome.met())
-                        .setParameter(5, reasons)
-                        .setParameter(6, Timestamp.from(now))
-                        .setParameter(7, causeEventId)
-                        .executeUpdate();
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> removals = new ArrayList<>();
+        List<Outbox.Message> events = new ArrayList<>();
+        Set<UUID> changedHouseholds = new LinkedHashSet<>();
+        for (Household household : households) {
+            if (!"ACTIVE".equals(household.state().status())) {
+                // a merged household is no longer evaluated: its results are removed below
+                continue;
             }
-            results.add(new EvaluationChanged.Result(indicator.code(), outcome.met()));
+            String village = household.state().villageCode();
+            for (Standards.Current standard : inForce) {
+                if (!standard.covers(village)) {
+                    continue;
+                }
+                CompiledStandard compiled = standard.standard();
+                LocalDate referenceDate = compiled.referenceDate(today);
+                Map<String, Object> params = parameters.variables(
+                        compiled.definition().parameters().stream()
+                                .map(StandardDefinition.ParameterDeclaration::name)
+                                .toList(),
+                        village,
+                        referenceDate.getYear());
+                List<CompiledStandard.Outcome> outcomes =
+                        compiled.evaluateHousehold(household.state(), params, referenceDate);
+                boolean changed = false;
+                List<RiskDetected.FailedIndicator> risks = new ArrayList<>();
+                Set<String> riskTypes = new LinkedHashSet<>();
+                for (CompiledStandard.Outcome outcome : outcomes) {
+                    Key key = new Key(household.id(), standard.code(), outcome.indicatorCode());
+                    Stored before = stored.remove(key);
+                    String exclusions =
+                            outcome.exclusions().isEmpty() ? null : json(new TreeMap<>(outcome.exclusions()));
+                    String reasons = outcome.reasons().isEmpty() ? null : json(outcome.reasons());
+                    String digest = digest(outcome, exclusions, reasons);
+                    if (before != null && before.digest().equals(digest)) {
+                        continue;
+                    }
+                    changed = true;
+                    Timestamp at = Timestamp.from(now);
+                    upserts.add(new Object[] {
+                        household.id(),
+                        standard.code(),
+                        outcome.indicatorCode(),
+                        standard.version(),
+                        village,
+                        outcome.met(),
+                        outcome.numerator(),
+                        outcome.denominator(),
+                        exclusions,
+                        reasons,
+                        digest,
+                        at
+                    });
+                    history.add(new Object[] {
+                        household.id(),
+                        standard.code(),
+                        outcome.indicatorCode(),
+                        standard.version(),
+                        village,
+                        outcome.met(),
+                        before == null ? null : before.met(),
+                        outcome.numerator(),
+                        outcome.denominator(),
+                        exclusions,
+                        reasons,
+                        at,
+                        cause
+                    });
+                    StandardDefinition.IndicatorDefinition indicator = indicator(compiled, outcome.indicatorCode());
+                    if (!outcome.met()
+                            && (before == null || before.met())
+                            && indicator.riskType() != null
+                            && referenceDate.equals(today)) {
+                        riskTypes.add(indicator.riskType());
+                        risks.add(new RiskDetected.FailedIndicator(
+                                indicator.code(),
+                                indicator.name(),
+                                outcome.reasons().stream()
+                                        .map(EvaluationService::describe)
+                                        .toList()));
+                    }
+                }
+                if (!changed) {
+                    continue;
+                }
+                changedHouseholds.add(household.id());
+                events.add(new Outbox.Message(
+                        Topics.INDICATOR_EVENTS,
+                        "household",
+                        household.id().toString(),
+                        EventTypes.EVALUATION_CHANGED,
+                        new EvaluationChanged(
+                                household.id().toString(),
+                                village,
+                                standard.code(),
+                                outcomes.stream().allMatch(CompiledStandard.Outcome::met),
+                                outcomes.stream()
+                                        .map(o -> new EvaluationChanged.Result(
+                                                o.indicatorCode(), o.met(), o.numerator(), o.denominator()))
+                                        .toList(),
+                                now)));
+                HouseholdState.Monitoring monitoring = household.state().monitoring();
+                boolean atRisk = monitoring != null && "AT_RISK".equals(monitoring.riskState());
+                if (!risks.isEmpty() && !atRisk) {
+                    events.add(new Outbox.Message(
+                            Topics.INDICATOR_EVENTS,
+                            "household",
+                            household.id().toString(),
+                            EventTypes.RISK_DETECTED,
+                            new RiskDetected(
+                                    household.id().toString(),
+                                    village,
+                                    standard.code(),
+                                    List.copyOf(riskTypes),
+                                    risks,
+                                    now)));
+                }
+            }
         }
-        if (changed) {
-            boolean allMet = results.stream().allMatch(EvaluationChanged.Result::met);
-            outbox.publish(
-                    Topics.INDICATOR_EVENTS,
-                    "household",
-                    householdId.toString(),
-                    EventTypes.EVALUATION_CHANGED,
-                    new EvaluationChanged(
-                            householdId.toString(), household.villageCode, STANDARD, allMet, results, now));
+        // results of indicators a new version no longer has, or of standards that no longer cover the household
+        // (history records the removal as counting for nothing, so rates as of a later date leave the household out)
+        stored.forEach((k, before) -> {
+            removals.add(new Object[] {k.household(), k.standard(), k.indicator()});
+            history.add(new Object[] {
+                k.household(),
+                k.standard(),
+                k.indicator(),
+                0,
+                before.village(),
+                true,
+                before.met(),
+                0,
+                0,
+                null,
+                null,
+                Timestamp.from(now),
+                cause
+            });
+        });
+        write(upserts, history, removals);
+        if (!events.isEmpty()) {
+            outbox.publishAll(events);
+        }
+        return new Changes(changedHouseholds.size(), upserts.size() + removals.size());
+    }
+
+    private static StandardDefinition.IndicatorDefinition indicator(CompiledStandard standard, String code) {
+        return standard.indicators().stream()
+                .map(CompiledStandard.CompiledIndicator::definition)
+                .filter(d -> d.code().equals(code))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A reason as one line of text, e.g. {@code netIncomePerCapita=5200}. */
+    static String describe(CompiledStandard.Reason reason) {
+        return (reason.memberId() == null ? "" : "member " + reason.memberId() + ": ") + reason.field() + "="
+                + reason.value();
+    }
+
+    private Map<Key, Stored> stored(Collection<Household> households, List<Standards.Current> inForce) {
+        Map<Key, Stored> stored = new HashMap<>();
+        UUID[] ids = households.stream().map(Household::id).toArray(UUID[]::new);
+        String[] codes = inForce.stream().map(Standards.Current::code).toArray(String[]::new);
+        connection(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    select household_id, standard_code, indicator_code, met, numerator, denominator, digest, village_code
+                    from indicator_result where household_id = any(?) and standard_code = any(?)""")) {
+                select.setArray(1, c.createArrayOf("uuid", ids));
+                select.setArray(2, c.createArrayOf("varchar", codes));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(
+                                new Key(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                                new Stored(
+                                        rs.getString(8),
+                                        rs.getBoolean(4),
+                                        rs.getInt(5),
+                                        rs.getInt(6),
+                                        rs.getString(7)));
+                    }
+                }
+            }
+        });
+        return stored;
+    }
+
+    private void write(List<Object[]> upserts, List<Object[]> history, List<Object[]> removals) {
+        if (upserts.isEmpty() && removals.isEmpty()) {
+            return;
+        }
+        connection(c -> {
+            batch(c, """
+                    insert into indicator_result (household_id, standard_code, indicator_code, standard_version,
+                        village_code, met, numerator, denominator, exclusions, reasons, digest, evaluated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+                    on conflict (household_id, standard_code, indicator_code) do update
+                       set standard_version = excluded.standard_version, village_code = excluded.village_code,
+                           met = excluded.met, numerator = excluded.numerator, denominator = excluded.denominator,
+                           exclusions = excluded.exclusions, reasons = excluded.reasons, digest = excluded.digest,
+                           evaluated_at = excluded.evaluated_at""", upserts);
+            batch(c, """
+                    insert into indicator_result_history (household_id, standard_code, indicator_code, standard_version,
+                        village_code, met, previously_met, numerator, denominator, exclusions, reasons, evaluated_at,
+                        cause)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""", history);
+            batch(
+                    c,
+                    "delete from indicator_result where household_id = ? and standard_code = ? and indicator_code = ?",
+                    removals);
+        });
+    }
+
+    private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public HouseholdEvaluation forHousehold(UUID householdId) {
-        HouseholdProjection household = entityManager.find(HouseholdProjection.class, householdId);
-        if (household == null || !scope.covers(household.villageCode)) {
-            throw ProblemException.notFound("household.not-evaluated", householdId);
-        }
-        Map<String, String> names = new HashMap<>();
-        sorted().forEach(i -> names.put(i.code(), i.name()));
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select indicator_code, met, cast(reasons as text), evaluated_at from evaluation where household_id = ?1 order by indicator_code",
-                        Object[].class)
-                .setParameter(1, householdId)
-                .getResultList();
-        List<Result> results = new ArrayList<>();
-        for (Object[] row : rows) {
-            String code = (String) row[0];
-            results.add(new Result(
-                    code,
-                    names.getOrDefault(code, code),
-                    (Boolean) row[1],
-                    readReasons((String) row[2]),
-                    toInstant(row[3])));
-        }
-        boolean allMet = !results.isEmpty() && results.stream().allMatch(Result::met);
-        return new HouseholdEvaluation(householdId, household.villageCode, STANDARD, allMet, results);
+    private interface Work {
+        void run(Connection connection) throws SQLException;
     }
 
-    private List<Indicator.Reason> readReasons(String json) {
+    /** Runs JDBC work on the connection of the current transaction. */
+    private void connection(Work work) {
+        entityManager.unwrap(Session.class).doWork(work::run);
+    }
+
+    private String json(Object value) {
         try {
-            return mapper.readValue(json, new TypeReference<List<Indicator.Reason>>() {});
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored reasons are not valid JSON", e);
+            throw new IllegalStateException(e);
         }
     }
 
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case Timestamp timestamp -> timestamp.toInstant();
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            default -> throw new IllegalStateException("Unexpected time type " + value.getClass());
-        };
-    }
-
-    private Map<String, Boolean> currentMet(UUID householdId) {
-        Map<String, Boolean> met = new HashMap<>();
-        entityManager
-                .createNativeQuery("select indicator_code, met from evaluation where household_id = ?1", Object[].class)
-                .setParameter(1, householdId)
-                .getResultList()
-                .forEach(row -> met.put((String) ((Object[]) row)[0], (Boolean) ((Object[]) row)[1]));
-        return met;
-    }
-
-    private List<Indicator> sorted() {
-        return indicators.stream().sorted(Comparator.comparing(Indicator::code)).toList();
+    private static String digest(CompiledStandard.Outcome outcome, String exclusions, String reasons) {
+        String canonical = outcome.met() + "|" + outcome.numerator() + "|" + outcome.denominator() + "|" + exclusions
+                + "|" + reasons;
+        return Hashing.murmur3_128()
+                .hashString(canonical, StandardCharsets.UTF_8)
+                .toString();
     }
 }

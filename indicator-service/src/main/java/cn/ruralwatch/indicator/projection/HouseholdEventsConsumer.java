@@ -18,12 +18,18 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the household projection current from household-events and re-evaluates each changed household. */
+/**
+ * Keeps the household and division projection current from household-events and re-evaluates each changed household.
+ * Every household event carries the household's whole state with its version; a state older than the one held (events
+ * may arrive out of order across redeliveries) is ignored, so applying events twice or late changes nothing.
+ */
 @ApplicationScoped
 public class HouseholdEventsConsumer {
 
@@ -55,18 +61,44 @@ public class HouseholdEventsConsumer {
         }
         switch (parsed) {
             case HouseholdStateEvent changed -> {
-                project(changed.household());
-                evaluations.evaluate(UUID.fromString(changed.household().householdId()), event.id());
+                if (project(changed.household())) {
+                    evaluations.evaluate(
+                            List.of(new EvaluationService.Household(
+                                    UUID.fromString(changed.household().householdId()), changed.household())),
+                            null,
+                            event.id());
+                }
             }
-            case DivisionRegistered ignored -> {
-                // village facts arrive with the indicator standards; divisions need no projection yet
+            case DivisionRegistered registered -> {
+                DivisionProjection division = new DivisionProjection();
+                division.code = registered.code();
+                division.name = registered.name();
+                division.level = registered.level();
+                division.parentCode = registered.parentCode();
+                entityManager.merge(division);
             }
-            case DivisionRenamed ignored -> {
-                // names are not evaluated
+            case DivisionRenamed renamed -> {
+                DivisionProjection division = entityManager.find(DivisionProjection.class, renamed.code());
+                if (division != null) {
+                    division.name = renamed.name();
+                }
             }
-            case DivisionPopulationSet ignored -> {
-                // the bases of rates arrive with the indicator standards' evaluation of regions
-            }
+            case DivisionPopulationSet population ->
+                entityManager
+                        .createNativeQuery("""
+                            insert into division_population
+                                (code, year, registered_population, agricultural_population, households)
+                            values (?1, ?2, ?3, ?4, ?5)
+                            on conflict (code, year) do update
+                               set registered_population = excluded.registered_population,
+                                   agricultural_population = excluded.agricultural_population,
+                                   households = excluded.households""")
+                        .setParameter(1, population.code())
+                        .setParameter(2, population.year())
+                        .setParameter(3, population.registeredPopulation())
+                        .setParameter(4, population.agriculturalPopulation())
+                        .setParameter(5, population.households())
+                        .executeUpdate();
             case MonitoringCaseOpened ignored -> {
                 // the workflow's cases are not evaluated; their outcome arrives as the household's new state
             }
@@ -79,33 +111,29 @@ public class HouseholdEventsConsumer {
         }
     }
 
-    /** The household and the members living in it, as the event's state shows them. */
-    private void project(HouseholdState state) {
-        UUID id = UUID.fromString(state.householdId());
-        HouseholdProjection household = entityManager.find(HouseholdProjection.class, id);
-        boolean known = household != null;
-        if (!known) {
-            household = new HouseholdProjection();
-            household.householdId = id;
-            household.registeredAt = state.registeredAt();
-        }
-        household.villageCode = state.villageCode();
-        household.updatedAt = Instant.now();
-        if (known) {
-            household.members.clear();
-            entityManager.flush();
-        } else {
-            entityManager.persist(household);
-        }
-        for (HouseholdState.Member m : state.activeMembers()) {
-            MemberProjection member = new MemberProjection();
-            member.memberId = UUID.fromString(m.memberId());
-            member.household = household;
-            member.relation = m.relation();
-            member.sex = m.sex();
-            member.birthDate = m.birthDate();
-            member.medicalInsurance = m.medicalInsurance();
-            household.members.add(member);
-        }
+    /** Stores the state unless a newer one is held; whether it was stored. */
+    private boolean project(HouseholdState state) throws Exception {
+        int stored = entityManager
+                .createNativeQuery("""
+                        insert into household_projection
+                            (household_id, village_code, registered_at, updated_at, version, state, poverty_status, people)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8)
+                        on conflict (household_id) do update
+                           set village_code = excluded.village_code, updated_at = excluded.updated_at,
+                               version = excluded.version, state = excluded.state,
+                               poverty_status = excluded.poverty_status, people = excluded.people
+                         where household_projection.version < excluded.version""")
+                .setParameter(1, UUID.fromString(state.householdId()))
+                .setParameter(2, state.villageCode())
+                .setParameter(3, Timestamp.from(state.registeredAt() == null ? Instant.now() : state.registeredAt()))
+                .setParameter(4, Timestamp.from(Instant.now()))
+                .setParameter(5, state.version())
+                .setParameter(6, mapper.writeValueAsString(state))
+                .setParameter(7, state.povertyStatus())
+                .setParameter(
+                        8,
+                        "ACTIVE".equals(state.status()) ? state.activeMembers().size() : 0)
+                .executeUpdate();
+        return stored == 1;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code evaluation.changed.v1}: a household's evaluation against a standard was computed and differs from the previous
+ * {@code evaluation.changed.v1}: a household's evaluation against one standard was computed and differs from the previous
  * one (or is the first). Key: the household id.
  */
 public record EvaluationChanged(
@@ -22,6 +22,10 @@ public record EvaluationChanged(
         results = List.copyOf(java.util.Objects.requireNonNull(results, "results"));
     }
 
-    /** One indicator's outcome. */
-    public record Result(String indicatorCode, boolean met) {}
+    /**
+     * One indicator's outcome. {@code numerator}/{@code denominator} are what the household adds to the indicator's rate:
+     * people for a rate over members, 0 or 1 for a rate over households; a household outside the rate's population (or
+     * excluded from it) adds 0 to both.
+     */
+    public record Result(String indicatorCode, boolean met, int numerator, int denominator) {}
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#INDICATOR_EVENTS}. */
-public sealed interface IndicatorEvent permits EvaluationChanged {
+public sealed interface IndicatorEvent permits EvaluationChanged, RiskDetected {
 
     static Optional<IndicatorEvent> parse(String type, String data, ObjectMapper mapper)
             throws JsonProcessingException {
         return Optional.ofNullable(
                 switch (type) {
                     case EventTypes.EVALUATION_CHANGED -> mapper.readValue(data, EvaluationChanged.class);
+                    case EventTypes.RISK_DETECTED -> mapper.readValue(data, RiskDetected.class);
                     default -> null;
                 });
     }

@@ -15,7 +15,7 @@ public record Overview(
         @Schema(description = "家庭成员数（人）", example = "3144") long members,
         @Schema(description = "已评估农户数（户）", example = "755") long evaluatedHouseholds,
 
-        @Schema(description = "各项指标全部达标的农户数（户）", example = "719")
+        @Schema(description = "按其适用的各指标体系均全部达标的农户数（户）", example = "719")
         long householdsMeetingStandard,
 
         @Schema(description = "逐项指标的达标户数") List<IndicatorCount> indicators,
@@ -30,6 +30,9 @@ public record Overview(
 
     @Schema(name = "IndicatorCount")
     public record IndicatorCount(
+            @Schema(description = "指标体系编码", example = "NATIONAL_HOUSEHOLD_2021")
+            String standardCode,
+
             @Schema(example = "BASIC_MEDICAL_INSURANCE") String indicatorCode,
             @Schema(description = "达标户数") long met,
             @Schema(description = "未达标户数") long notMet) {}

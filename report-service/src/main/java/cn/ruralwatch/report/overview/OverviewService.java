@@ -43,20 +43,22 @@ public class OverviewService {
                 .setParameter(1, prefix)
                 .getSingleResult();
         Object[] evaluated = (Object[]) entityManager
-                .createNativeQuery(
-                        "select count(*), count(*) filter (where all_met) from report_evaluation where village_code like ?1",
-                        Object[].class)
+                .createNativeQuery("""
+                        select count(*), count(*) filter (where all_met) from (
+                            select household_id, bool_and(all_met) as all_met from report_evaluation
+                            where village_code like ?1 group by household_id) h""", Object[].class)
                 .setParameter(1, prefix)
                 .getSingleResult();
         List<Overview.IndicatorCount> indicators =
                 entityManager.createNativeQuery("""
-                        select indicator_code, count(*) filter (where met), count(*) filter (where not met)
+                        select standard_code, indicator_code, count(*) filter (where met), count(*) filter (where not met)
                           from report_indicator_result where village_code like ?1
-                         group by indicator_code order by indicator_code
+                         group by standard_code, indicator_code order by standard_code, indicator_code
                         """, Object[].class).setParameter(1, prefix).getResultList().stream()
                         .map(row -> {
                             Object[] r = (Object[]) row;
-                            return new Overview.IndicatorCount((String) r[0], number(r[1]), number(r[2]));
+                            return new Overview.IndicatorCount(
+                                    (String) r[0], (String) r[1], number(r[2]), number(r[3]));
                         })
                         .toList();
         Overview.Funds funds = null;

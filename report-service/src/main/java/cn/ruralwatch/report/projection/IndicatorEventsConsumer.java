@@ -2,6 +2,7 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.IndicatorEvent;
+import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -42,6 +43,9 @@ public class IndicatorEventsConsumer {
         }
         switch (parsed) {
             case EvaluationChanged changed -> project(changed);
+            case RiskDetected ignored -> {
+                // detected risks become warning clues in household-service; the reports count the clues from there
+            }
         }
     }
 
@@ -69,8 +73,8 @@ public class IndicatorEventsConsumer {
                             insert into report_indicator_result
                                 (household_id, indicator_code, standard_code, village_code, met, evaluated_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6)
-                            on conflict (household_id, indicator_code) do update
-                               set standard_code = excluded.standard_code, village_code = excluded.village_code,
+                            on conflict (household_id, standard_code, indicator_code) do update
+                               set village_code = excluded.village_code,
                                    met = excluded.met, evaluated_at = excluded.evaluated_at
                              where report_indicator_result.evaluated_at <= excluded.evaluated_at
                             """)

@@ -1,0 +1,193 @@
+package cn.ruralwatch.indicator.evaluation;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/indicator-rates")
+@Tag(name = "达标率与未达标名单 Rates and named lists")
+@Produces(MediaType.APPLICATION_JSON)
+public class RateResource {
+
+    static final String CSV_UTF8 = "text/csv;charset=UTF-8";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    @Inject
+    RateService rates;
+
+    @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getIndicatorRates", summary = "一个地区各项指标的达标率（分子、分母、排除项）及贫困发生率")
+    @APIResponse(responseCode = "200", description = "各指标的达标率")
+    @APIResponse(
+            responseCode = "400",
+            description = "缺少指标体系或日期格式不对",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "没有这个指标体系，或地区不在辖区内",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RateApi.RateReport rates(
+            @Parameter(description = "指标体系编码", example = "GUANGXI_TOWNSHIP_2020") @QueryParam("standard")
+                    String standard,
+            @Parameter(description = "行政区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
+            @Parameter(description = "截至日期（含当日）；为空表示当前", example = "2026-10-31") @QueryParam("asOf") String asOf) {
+        return rates.rates(required("standard", standard), division, date("asOf", asOf));
+    }
+
+    @GET
+    @Path("/failing-households")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listFailingHouseholds", summary = "某项指标的未达标农户名单（含原因），分页")
+    @APIResponse(responseCode = "200", description = "一页名单")
+    @APIResponse(
+            responseCode = "404",
+            description = "没有这个指标",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RateApi.FailingHousehold> failing(
+            @QueryParam("standard") String standard,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("division") String division,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        checkRequired(standard, indicator);
+        return rates.failing(standard, indicator, division, date("asOf", asOf), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/failing-households.csv")
+    @Produces(CSV_UTF8)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "exportFailingHouseholds", summary = "导出未达标农户名单（CSV，Excel 可直接打开）")
+    public Response export(
+            @QueryParam("standard") String standard,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("division") String division,
+            @QueryParam("asOf") String asOf) {
+        checkRequired(standard, indicator);
+        LocalDate on = date("asOf", asOf);
+        // the first page is read now, so that a wrong standard or region answers a problem before the file starts
+        Page<RateApi.FailingHousehold> first = rates.failing(standard, indicator, division, on, PageRequest.of(0, 500));
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(BYTE_ORDER_MARK);
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+                csv.printRecord("农户id", "行政村代码", "行政村", "计入分子", "计入分母", "未达标原因");
+                Page<RateApi.FailingHousehold> page = first;
+                int next = 1;
+                while (true) {
+                    for (RateApi.FailingHousehold h : page.items()) {
+                        csv.printRecord(
+                                h.householdId(),
+                                h.villageCode(),
+                                h.villageName(),
+                                h.numerator(),
+                                h.denominator(),
+                                h.reasons().stream()
+                                        .map(r -> (r.memberId() == null ? "" : "成员 " + r.memberId() + " ") + r.field()
+                                                + "=" + r.value())
+                                        .collect(Collectors.joining("；")));
+                    }
+                    if (page.items().size() < PageRequest.MAX_SIZE) {
+                        break;
+                    }
+                    page = rates.failing(
+                            standard, indicator, division, on, PageRequest.of(next++, PageRequest.MAX_SIZE));
+                }
+            }
+        };
+        return Response.ok(body)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"failing-" + standard + "-" + indicator + ".csv\"")
+                .build();
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "listIndicatorResultChanges",
+            summary = "一段时间内某项指标由达标变为未达标（STOPPED_MEETING）或由未达标变为达标（STARTED_MEETING）的农户")
+    public Page<RateApi.ResultChange> changes(
+            @QueryParam("standard") String standard,
+            @QueryParam("indicator") String indicator,
+            @QueryParam("division") String division,
+            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = "STOPPED_MEETING（默认）或 STARTED_MEETING") @QueryParam("change") String change,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        checkRequired(standard, indicator);
+        LocalDate start = date("from", required("from", from));
+        LocalDate end = date("to", required("to", to));
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid(Violation.of("to", "BEFORE_FROM", "problem.rates.to-before-from"));
+        }
+        boolean stopped = change == null || change.equals("STOPPED_MEETING");
+        if (!stopped && !change.equals("STARTED_MEETING")) {
+            throw ProblemException.invalid(Violation.of("change", "ENUM", "problem.rates.change-invalid"));
+        }
+        return rates.changes(standard, indicator, division, start, end, stopped, PageRequest.of(page, size));
+    }
+
+    private static void checkRequired(String standard, String indicator) {
+        List<Violation> missing = new ArrayList<>();
+        if (standard == null || standard.isBlank()) {
+            missing.add(Violation.of("standard", "REQUIRED", "problem.rates.required"));
+        }
+        if (indicator == null || indicator.isBlank()) {
+            missing.add(Violation.of("indicator", "REQUIRED", "problem.rates.required"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(Violation.of(field, "REQUIRED", "problem.rates.required"));
+        }
+        return value;
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException notADate) {
+            throw ProblemException.invalid(Violation.of(field, "DATE", "problem.rates.date-invalid", value));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package cn.ruralwatch.indicator.job;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/evaluation-jobs")
+@Tag(name = "重新评估任务 Evaluation jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationJobResource {
+
+    @Inject
+    EvaluationJobs jobs;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Schema(name = "EvaluationJobRequest")
+    public record JobRequest(
+            @Schema(description = "重新评估的地区（行政区划代码）；为空时为本人所辖地区", example = "450422101")
+            @Pattern(regexp = "[0-9]{6}|[0-9]{9}|[0-9]{12}")
+            String regionCode,
+
+            @Schema(description = "只按这些指标体系评估；为空时按全部在用的指标体系")
+            List<@Pattern(regexp = "[A-Z][A-Z0-9_]{1,59}") String> standardCodes) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
+    @Operation(operationId = "createEvaluationJob", summary = "对一个地区的农户重新评估（后台任务）")
+    @APIResponse(responseCode = "202", description = "已排队；Location 指向任务")
+    @APIResponse(
+            responseCode = "400",
+            description = "地区不在本人辖区内或编码不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid JobRequest request) {
+        EvaluationJobs.JobView job = jobs.request(
+                request == null ? null : request.regionCode(), request == null ? null : request.standardCodes());
+        return Response.accepted(job)
+                .location(uriInfo.getBaseUriBuilder()
+                        .path("/api/v1/evaluation-jobs/{id}")
+                        .build(job.id()))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listEvaluationJobs", summary = "本辖区的重新评估任务，新任务在前")
+    public Page<EvaluationJobs.JobView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return jobs.list(PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getEvaluationJob", summary = "任务状态与进度（PENDING、RUNNING、DONE）")
+    @APIResponse(responseCode = "200", description = "任务")
+    @APIResponse(
+            responseCode = "404",
+            description = "没有这个任务",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EvaluationJobs.JobView get(@PathParam("id") String id) {
+        return jobs.get(PathIds.uuid(id, "evaluation-job.not-found"));
+    }
+}

@@ -1,0 +1,160 @@
+package cn.ruralwatch.indicator.parameter;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.indicator.job.EvaluationJobs;
+import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.standard.StandardService;
+import cn.ruralwatch.indicator.standard.Standards;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Sets parameter values (监测范围 by year and region, 人均住房面积…). A new value supersedes the current one of the same
+ * name, region and year, which stays as history; the households of the region are then re-evaluated against the
+ * standards that use the parameter.
+ */
+@ApplicationScoped
+@Transactional
+public class ParameterService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    Standards standards;
+
+    @Inject
+    ParameterValues values;
+
+    @Inject
+    EvaluationJobs jobs;
+
+    @Schema(name = "ParameterValue", description = "参数取值")
+    public record ParameterView(
+            @Schema(example = "monitoringThreshold") String name,
+
+            @Schema(description = "地区（行政区划代码前缀，空串为全国）", example = "450422")
+            String regionCode,
+
+            @Schema(description = "起用年度：直到有更晚年度的取值为止", example = "2025")
+            int year,
+
+            @Schema(example = "8000.00") BigDecimal value,
+            @Schema(description = "依据（文件、文号）") String note,
+            Instant setAt,
+            String setBy,
+            @Schema(description = "被新取值替代的时间；为空表示当前取值") Instant supersededAt) {}
+
+    @Schema(name = "ParameterSaved")
+    public record Saved(
+            ParameterView parameter,
+            @Schema(description = "使用该参数的指标体系") List<String> standardCodes,
+
+            @Schema(description = "重新评估任务 id；没有指标体系使用该参数时为空")
+            UUID evaluationJobId) {}
+
+    public Saved set(String name, String regionCode, int year, BigDecimal value, String note) {
+        if (!regionCode.startsWith(scope.division())) {
+            throw ProblemException.invalid(Violation.of(
+                    "regionCode", "OUT_OF_SCOPE", "problem.standard.region-out-of-scope", scope.division()));
+        }
+        List<String> users = standards.current().stream()
+                .filter(s -> s.standard().definition().parameters().stream()
+                        .map(StandardDefinition.ParameterDeclaration::name)
+                        .anyMatch(name::equals))
+                .filter(s ->
+                        regionCode.startsWith(s.regionCode()) || s.regionCode().startsWith(regionCode))
+                .map(Standards.Current::code)
+                .toList();
+        if (users.isEmpty()) {
+            throw ProblemException.invalid(Violation.of("name", "UNDECLARED", "problem.parameter.undeclared", name));
+        }
+        Instant now = Instant.now();
+        entityManager
+                .createNativeQuery("""
+                        update standard_parameter set superseded_at = ?4
+                        where name = ?1 and region_code = ?2 and year = ?3 and superseded_at is null""")
+                .setParameter(1, name)
+                .setParameter(2, regionCode)
+                .setParameter(3, year)
+                .setParameter(4, Timestamp.from(now))
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("""
+                        insert into standard_parameter (name, region_code, year, value, note, set_at, set_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, name)
+                .setParameter(2, regionCode)
+                .setParameter(3, year)
+                .setParameter(4, value)
+                .setParameter(5, note)
+                .setParameter(6, Timestamp.from(now))
+                .setParameter(7, scope.subject())
+                .executeUpdate();
+        values.refresh();
+        UUID job = jobs.create(
+                regionCode,
+                users,
+                "参数 " + name + " " + (regionCode.isEmpty() ? "全国" : regionCode) + " " + year + " 年度取值为 "
+                        + value.toPlainString(),
+                scope.subject());
+        return new Saved(
+                new ParameterView(name, regionCode, year, value, note, now, scope.subject(), null), users, job);
+    }
+
+    /** Values of parameters that apply to the caller's region or a part of it; with history when asked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ParameterView> list(String name, boolean history) {
+        String division = scope.division();
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
+                        select name, region_code, year, value, note, set_at, set_by, superseded_at
+                        from standard_parameter
+                        where (?1 like region_code || '%' or region_code like ?1 || '%')
+                          and (?2 = '' or name = ?2) and (?3 or superseded_at is null)
+                        order by name, region_code, year, set_at desc""", Object[].class)
+                .setParameter(1, division)
+                .setParameter(2, name == null ? "" : name)
+                .setParameter(3, history)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new ParameterView(
+                        (String) r[0],
+                        (String) r[1],
+                        ((Number) r[2]).intValue(),
+                        (BigDecimal) r[3],
+                        (String) r[4],
+                        StandardService.toInstant(r[5]),
+                        (String) r[6],
+                        StandardService.toInstant(r[7])))
+                .toList();
+    }
+
+    /** Shipped values: set once, never over a value already there. */
+    public void ship(String name, String regionCode, int year, BigDecimal value, String note) {
+        entityManager
+                .createNativeQuery("""
+                        insert into standard_parameter (name, region_code, year, value, note, set_at, set_by)
+                        select ?1, ?2, ?3, ?4, ?5, now(), 'indicator-service'
+                        where not exists (select 1 from standard_parameter where name = ?1 and region_code = ?2 and year = ?3)""")
+                .setParameter(1, name)
+                .setParameter(2, regionCode)
+                .setParameter(3, year)
+                .setParameter(4, value)
+                .setParameter(5, note)
+                .executeUpdate();
+    }
+}

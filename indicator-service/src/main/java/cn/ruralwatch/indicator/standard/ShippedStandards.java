@@ -1,0 +1,62 @@
+package cn.ruralwatch.indicator.standard;
+
+import cn.ruralwatch.indicator.parameter.ParameterService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The standards and parameter values the suite ships as data ({@code standards/shipped.json}): the national household
+ * standard since 2021, Guangxi's 2020 household set 八有一超 and township rates 九有一低于. Each is saved as version 1 on
+ * the first start; a county's later versions and values are never overwritten.
+ */
+@ApplicationScoped
+public class ShippedStandards {
+
+    private static final Logger LOG = Logger.getLogger(ShippedStandards.class);
+    static final String RESOURCE = "standards/shipped.json";
+
+    @Inject
+    StandardService standards;
+
+    @Inject
+    ParameterService parameters;
+
+    @Inject
+    ObjectMapper mapper;
+
+    record ShippedParameter(String name, String regionCode, int year, BigDecimal value, String note) {}
+
+    record Shipped(List<StandardDefinition> standards, List<ShippedParameter> parameters) {}
+
+    @Transactional
+    void load(@Observes @Priority(2000) StartupEvent startup) {
+        Shipped shipped = read();
+        for (ShippedParameter p : shipped.parameters()) {
+            parameters.ship(p.name(), p.regionCode(), p.year(), p.value(), p.note());
+        }
+        for (StandardDefinition definition : shipped.standards()) {
+            if (standards.ship(definition)) {
+                LOG.infof("Shipped indicator standard %s saved as version 1", definition.code());
+            }
+        }
+    }
+
+    Shipped read() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            return mapper.readValue(in, Shipped.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package cn.ruralwatch.indicator.standard;
+
+import cn.ruralwatch.indicator.rules.CompiledStandard;
+import cn.ruralwatch.indicator.rules.RuleCompiler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The standards in force, compiled once per version. Another replica may save a version at any time, so the list of
+ * current versions is re-read when it is older than {@link #FRESHNESS}; compiled versions are kept by id for good
+ * (versions are immutable).
+ */
+@ApplicationScoped
+public class Standards {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(2);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final Map<UUID, CompiledStandard> compiled = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(List.of(), 0);
+
+    /** A standard version in force. */
+    public record Current(UUID id, String code, int version, String regionCode, CompiledStandard standard) {
+
+        /** Whether the standard applies to a division (or a household's village) code. */
+        public boolean covers(String divisionCode) {
+            return divisionCode.startsWith(regionCode);
+        }
+    }
+
+    private record Snapshot(List<Current> standards, long readAtNanos) {}
+
+    /** The latest version of every active standard. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Current> current() {
+        Snapshot s = snapshot;
+        if (System.nanoTime() - s.readAtNanos() > FRESHNESS.toNanos() || s.readAtNanos() == 0) {
+            s = new Snapshot(load(), System.nanoTime());
+            snapshot = s;
+        }
+        return s.standards();
+    }
+
+    /** The latest active version of one standard, if any. */
+    public java.util.Optional<Current> current(String code) {
+        return current().stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** Forget the list of current versions: a version was just saved here. */
+    public void invalidate() {
+        snapshot = new Snapshot(List.of(), 0);
+    }
+
+    private List<Current> load() {
+        List<Object[]> rows =
+                entityManager.createNativeQuery("""
+                        select distinct on (code) id, code, version, region_code, status, cast(definition as text)
+                        from indicator_standard order by code, version desc""", Object[].class).getResultList();
+        return rows.stream()
+                .filter(row -> "ACTIVE".equals(row[4]))
+                .map(row -> {
+                    UUID id = (UUID) row[0];
+                    CompiledStandard standard = compiled.computeIfAbsent(id, k -> compile((String) row[5]));
+                    return new Current(id, (String) row[1], ((Number) row[2]).intValue(), (String) row[3], standard);
+                })
+                .toList();
+    }
+
+    CompiledStandard compile(String definitionJson) {
+        try {
+            return RuleCompiler.compile(mapper.readValue(definitionJson, StandardDefinition.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored standard definition is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package cn.ruralwatch.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.DivisionPopulationSet;
+import cn.ruralwatch.events.DivisionRegistered;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.HouseholdEventData;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.testing.TopicWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A township built household by household reproduces the rate definitions of the 2020 township report (seed 000):
+ * who is in each population, who each exclusion takes out of the denominator, and which households are named.
+ * The shipped standard GUANGXI_TOWNSHIP_2020 is evaluated on its last day, 2020-12-31: ages are counted to that day.
+ */
+@QuarkusTest
+class FixtureTownshipTest {
+
+    static final String TOWNSHIP = "450422199";
+    static final String VILLAGE_A = "450422199201";
+    static final String VILLAGE_B = "450422199202";
+    static final String STANDARD = "GUANGXI_TOWNSHIP_2020";
+
+    static HouseholdFixture plannedExit;
+    static HouseholdFixture notExited;
+    static HouseholdFixture exited;
+    static HouseholdFixture notPoor;
+    static String unenrolledHead;
+
+    @BeforeEach
+    void countyAdmin() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @BeforeAll
+    static void buildTheTownship() {
+        division(new DivisionRegistered(TOWNSHIP, "同心镇", "TOWNSHIP", "450422"));
+        division(new DivisionRegistered(VILLAGE_A, "凤阁村", "VILLAGE", TOWNSHIP));
+        division(new DivisionRegistered(VILLAGE_B, "大梳村", "VILLAGE", TOWNSHIP));
+        population(new DivisionPopulationSet(TOWNSHIP, 2014, 210, 200, 60));
+        population(new DivisionPopulationSet(TOWNSHIP, 2025, 330, 300, 80));
+
+        // 预脱贫户: industry, safe housing; a son in the army who is not insured; a pupil of 10
+        plannedExit = new HouseholdFixture(VILLAGE_A)
+                .poor("PLANNED_EXIT")
+                .industry("砂糖橘")
+                .housing("A", "20");
+        plannedExit.member(LocalDate.of(1970, 3, 12));
+        plannedExit.member(LocalDate.of(1998, 7, 1), m -> {
+            m.soldier = true;
+            m.medicalInsurance = "NOT_ENROLLED";
+        });
+        plannedExit.member(LocalDate.of(2010, 3, 1), m -> m.schooling = "IN_SCHOOL");
+
+        // 未脱贫户 with no labour (out of the industry denominator), grade C house, a member who died (自然减少)
+        notExited = new HouseholdFixture(VILLAGE_A).poor("NOT_EXITED").housing("C", "15");
+        notExited.member(LocalDate.of(1950, 1, 1), m -> m.labor = "LOST");
+        notExited.member(LocalDate.of(1952, 1, 1), m -> m.labor = "LOST");
+        notExited.member(LocalDate.of(1940, 1, 1), m -> {
+            m.labor = "LOST";
+            m.status = "REMOVED";
+            m.leftBy = "DEATH";
+            m.medicalInsurance = "NOT_ENROLLED";
+        });
+
+        // 脱贫户: no industry, 12 m² per person, head not insured, a dropout of 12, a child in a special case
+        exited = new HouseholdFixture(VILLAGE_B).poor("EXITED").housing("A", "12");
+        unenrolledHead = exited.member(LocalDate.of(1980, 2, 2), m -> {
+            m.medicalInsurance = "NOT_ENROLLED";
+            m.pension = "NOT_ENROLLED";
+        });
+        exited.member(LocalDate.of(2008, 1, 1), m -> m.schooling = "DROPPED_OUT");
+        exited.member(LocalDate.of(2012, 5, 5), m -> m.specialCase = "SEVERE_DISABILITY");
+
+        // 非贫困户: grade B house, a pupil of 6
+        notPoor = new HouseholdFixture(VILLAGE_B).housing("B", "30");
+        notPoor.member(LocalDate.of(1985, 4, 4));
+        notPoor.member(LocalDate.of(1987, 8, 8));
+        notPoor.member(LocalDate.of(2014, 6, 1), m -> m.schooling = "IN_SCHOOL");
+
+        for (HouseholdFixture h : List.of(plannedExit, notExited, exited, notPoor)) {
+            h.publish();
+        }
+    }
+
+    @Test
+    void ratesFollowTheReportsDefinitionsWithTheirExclusions() {
+        JsonPath rates = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> given().queryParam("standard", STANDARD)
+                                .queryParam("division", TOWNSHIP)
+                                .get("/api/v1/indicator-rates")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        json -> json.getInt("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator") == 4);
+        assertEquals("同心镇", rates.getString("divisionName"));
+
+        // 特色产业覆盖率: 建档立卡 households, without those with no labour
+        assertRate(rates, "INDUSTRY_COVERAGE", 3, 2, 1, 50.00, 1);
+        assertEquals(1, rates.getInt(exclusion("INDUSTRY_COVERAGE", "NO_LABOR")));
+        assertRate(rates, "HOUSING_ALL", 4, 4, 2, 50.00, 2);
+        assertRate(rates, "HOUSING_POOR", 3, 3, 1, 33.33, 2);
+        assertRate(rates, "HOUSING_NON_POOR", 1, 1, 1, 100.00, 0);
+        // 参保率 = 已参保 / (人口 − 现役军人 − 自然减少): the uninsured soldier and the dead member are not counted
+        assertRate(rates, "MEDICAL_INSURANCE", 12, 10, 9, 90.00, 1);
+        assertEquals(1, rates.getInt(exclusion("MEDICAL_INSURANCE", "ACTIVE_SOLDIER")));
+        assertEquals(1, rates.getInt(exclusion("MEDICAL_INSURANCE", "NATURAL_DECREASE")));
+        // 就读率 = 在校 / (6–16 岁 − 五种特殊情形)
+        assertRate(rates, "ENROLMENT", 4, 3, 2, 66.67, 1);
+        assertEquals(1, rates.getInt(exclusion("ENROLMENT", "SPECIAL_CASE")));
+        // 养老保险参保率 over 建档立卡 people of 16 and over, without soldiers and natural decrease
+        assertRate(rates, "PENSION_INSURED", 6, 4, 3, 75.00, 1);
+
+        // 贫困发生率 against the 2014 base (the standard's base year), not the latest population figure
+        assertEquals(2, rates.getInt("povertyIncidence.notExitedHouseholds"));
+        assertEquals(5, rates.getInt("povertyIncidence.notExitedPeople"));
+        assertEquals(3, rates.getInt("povertyIncidence.plannedExitPeople"));
+        assertEquals(2014, rates.getInt("povertyIncidence.baseYear"));
+        assertEquals(200, rates.getInt("povertyIncidence.basePopulation"));
+        assertEquals(2.50, rates.getDouble("povertyIncidence.ratePercent"), 0.0001);
+        assertEquals(1.00, rates.getDouble("povertyIncidence.rateAfterPlannedExitPercent"), 0.0001);
+
+        // one village: down a level
+        given().queryParam("standard", STANDARD)
+                .queryParam("division", VILLAGE_B)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("divisionName", equalTo("大梳村"))
+                .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator", equalTo(2))
+                .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.numerator", equalTo(1));
+    }
+
+    @Test
+    void everyRateNamesTheHouseholdsBehindItWithTheFailingValues() {
+        awaitEvaluated();
+        given().queryParam("standard", STANDARD)
+                .queryParam("indicator", "MEDICAL_INSURANCE")
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates/failing-households")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].householdId", equalTo(exited.id))
+                .body("items[0].villageName", equalTo("大梳村"))
+                .body("items[0].numerator", equalTo(2))
+                .body("items[0].denominator", equalTo(3))
+                .body("items[0].reasons", hasSize(1))
+                .body("items[0].reasons[0].memberId", equalTo(unenrolledHead))
+                .body("items[0].reasons[0].field", equalTo("medicalInsurance"))
+                .body("items[0].reasons[0].value", equalTo("NOT_ENROLLED"));
+        given().queryParam("standard", STANDARD)
+                .queryParam("indicator", "HOUSING_POOR")
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates/failing-households")
+                .then()
+                .body("totalItems", equalTo(2))
+                .body("items.householdId", org.hamcrest.Matchers.containsInAnyOrder(notExited.id, exited.id))
+                .body(
+                        "items.find { it.householdId == '" + exited.id
+                                + "' }.reasons.find { it.field == 'areaPerCapita' }.value",
+                        equalTo("12"));
+
+        String csv = given().queryParam("standard", STANDARD)
+                .queryParam("indicator", "HOUSING_POOR")
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates/failing-households.csv")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", startsWith("attachment"))
+                .extract()
+                .asString();
+        List<String> lines = csv.lines().toList();
+        assertTrue(lines.getFirst().startsWith("\uFEFF农户id,行政村代码,行政村"), lines.getFirst());
+        assertEquals(3, lines.size(), csv);
+        assertTrue(csv.contains(exited.id) && csv.contains(notExited.id), csv);
+        assertTrue(csv.contains("safetyGrade=C"), csv);
+    }
+
+    @Test
+    void ratesAsOfADayBeforeAnyEvaluationCountNothing() {
+        awaitEvaluated();
+        given().queryParam("standard", STANDARD)
+                .queryParam("division", TOWNSHIP)
+                .queryParam("asOf", "2026-01-01")
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("asOf", equalTo("2026-01-01"))
+                .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator", equalTo(0))
+                .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.ratePercent", nullValue());
+        given().queryParam("standard", STANDARD)
+                .queryParam("division", TOWNSHIP)
+                .queryParam("asOf", LocalDate.now().plusDays(1).toString())
+                .get("/api/v1/indicator-rates")
+                .then()
+                .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator", equalTo(4));
+    }
+
+    @Test
+    void badQueriesAnswerProblemsNamingTheField() {
+        given().queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("standard"));
+        given().queryParam("standard", STANDARD)
+                .queryParam("asOf", "31.12.2020")
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        given().queryParam("standard", "NO_SUCH_STANDARD")
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(404);
+        given().queryParam("standard", STANDARD)
+                .queryParam("indicator", "NO_SUCH_INDICATOR")
+                .get("/api/v1/indicator-rates/failing-households")
+                .then()
+                .statusCode(404);
+        // a request of another caller carries that caller's token only
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450422101")
+                .queryParam("standard", STANDARD)
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(404);
+    }
+
+    private void awaitEvaluated() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().queryParam("standard", STANDARD)
+                                .queryParam("division", TOWNSHIP)
+                                .get("/api/v1/indicator-rates")
+                                .jsonPath()
+                                .getInt("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator")
+                        == 4);
+    }
+
+    private static void assertRate(
+            JsonPath rates,
+            String indicator,
+            int population,
+            int denominator,
+            int numerator,
+            double percent,
+            int failingHouseholds) {
+        String at = "indicators.find { it.indicatorCode == '" + indicator + "' }";
+        assertEquals(population, rates.getInt(at + ".population"), indicator + " population");
+        assertEquals(denominator, rates.getInt(at + ".denominator"), indicator + " denominator");
+        assertEquals(numerator, rates.getInt(at + ".numerator"), indicator + " numerator");
+        assertEquals(percent, rates.getDouble(at + ".ratePercent"), 0.0001, indicator + " rate");
+        assertEquals(failingHouseholds, rates.getInt(at + ".failingHouseholds"), indicator + " failing households");
+    }
+
+    private static String exclusion(String indicator, String code) {
+        return "indicators.find { it.indicatorCode == '" + indicator + "' }.exclusions.find { it.code == '" + code
+                + "' }.count";
+    }
+
+    private static void division(DivisionRegistered event) {
+        send(
+                event.code(),
+                EventTypes.DIVISION_REGISTERED,
+                HouseholdEventData.json(EventTypes.DIVISION_REGISTERED, event));
+    }
+
+    private static void population(DivisionPopulationSet event) {
+        send(
+                event.code(),
+                EventTypes.DIVISION_POPULATION_SET,
+                HouseholdEventData.json(EventTypes.DIVISION_POPULATION_SET, event));
+    }
+
+    private static void send(String key, String type, String data) {
+        TopicWriter.send(
+                SuiteInfrastructure.kafka().bootstrapServers(),
+                Topics.HOUSEHOLD_EVENTS,
+                key,
+                UUID.randomUUID().toString(),
+                type,
+                "/household-service",
+                data);
+    }
+}

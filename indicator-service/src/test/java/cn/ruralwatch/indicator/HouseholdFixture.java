@@ -1,0 +1,175 @@
+package cn.ruralwatch.indicator;
+
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdChanged;
+import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.HouseholdEventData;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.TopicWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A household as household-service would publish it, built attribute by attribute for the tests that stand in for
+ * household-service, and sent on household-events as a schema-checked event.
+ */
+final class HouseholdFixture {
+
+    final String id = UUID.randomUUID().toString();
+    final String village;
+    long version;
+    String povertyStatus = "NOT_POOR";
+    HouseholdState.Monitoring monitoring;
+    String safetyGrade = "A";
+    BigDecimal area = new BigDecimal("25.0");
+    boolean noHouse;
+    boolean water = true;
+    boolean electricity = true;
+    List<String> industries = new ArrayList<>();
+    final List<HouseholdState.Income> incomes = new ArrayList<>();
+    final List<HouseholdState.Member> members = new ArrayList<>();
+
+    HouseholdFixture(String village) {
+        this.village = village;
+    }
+
+    HouseholdFixture poor(String status) {
+        povertyStatus = status;
+        return this;
+    }
+
+    HouseholdFixture housing(String grade, String areaPerCapita) {
+        safetyGrade = grade;
+        area = new BigDecimal(areaPerCapita);
+        return this;
+    }
+
+    HouseholdFixture withoutHouse() {
+        noHouse = true;
+        safetyGrade = null;
+        return this;
+    }
+
+    HouseholdFixture industry(String name) {
+        industries.add(name);
+        return this;
+    }
+
+    HouseholdFixture income(int year, String netPerCapita) {
+        incomes.add(new HouseholdState.Income(
+                year,
+                new BigDecimal(netPerCapita),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                new BigDecimal(netPerCapita)));
+        return this;
+    }
+
+    HouseholdFixture monitoredAtRisk() {
+        monitoring = new HouseholdState.Monitoring(
+                "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2026, LocalDate.of(2026, 3, 1), null);
+        return this;
+    }
+
+    /** A member living in the household, able to work, enrolled in medical insurance. */
+    String member(LocalDate born) {
+        return member(born, m -> {});
+    }
+
+    String member(LocalDate born, java.util.function.Consumer<MemberSketch> adjust) {
+        MemberSketch m = new MemberSketch();
+        m.birthDate = born;
+        adjust.accept(m);
+        String memberId = UUID.randomUUID().toString();
+        members.add(new HouseholdState.Member(
+                memberId,
+                m.status,
+                members.isEmpty() ? "HEAD" : "SON",
+                "MALE",
+                born,
+                "REGISTRATION",
+                m.leftBy,
+                m.leftBy == null ? null : LocalDate.of(2020, 5, 1),
+                m.labor,
+                "HEALTHY",
+                null,
+                null,
+                m.schooling,
+                m.specialCase,
+                null,
+                m.medicalInsurance,
+                m.medicalExemption,
+                m.pension,
+                m.pensionExemption,
+                m.soldier,
+                null,
+                null,
+                null));
+        return memberId;
+    }
+
+    /** The attributes of a member a test changes. */
+    static final class MemberSketch {
+        LocalDate birthDate;
+        String status = "ACTIVE";
+        String leftBy;
+        String labor = "ORDINARY";
+        String schooling;
+        String specialCase;
+        String medicalInsurance = "ENROLLED";
+        String medicalExemption;
+        String pension = "ENROLLED";
+        String pensionExemption;
+        boolean soldier;
+    }
+
+    HouseholdState state() {
+        return new HouseholdState(
+                id,
+                version,
+                village,
+                "ACTIVE",
+                Instant.parse("2026-01-05T08:00:00Z"),
+                povertyStatus,
+                "EXITED".equals(povertyStatus) ? 2019 : null,
+                monitoring,
+                false,
+                false,
+                new HouseholdState.Housing(safetyGrade, noHouse ? null : area, noHouse, "NONE"),
+                new HouseholdState.DrinkingWater(water, water, water, water),
+                electricity,
+                true,
+                true,
+                industries,
+                null,
+                incomes,
+                members);
+    }
+
+    /** Publishes the household's state: registered at version 0, changed at later versions. */
+    String publish() {
+        String eventId = UUID.randomUUID().toString();
+        boolean first = version == 0;
+        String type = first ? EventTypes.HOUSEHOLD_REGISTERED : EventTypes.HOUSEHOLD_CHANGED;
+        Object event = first
+                ? new HouseholdRegistered(state(), null)
+                : new HouseholdChanged("UPDATE", "test", List.of("housing"), state());
+        TopicWriter.send(
+                SuiteInfrastructure.kafka().bootstrapServers(),
+                Topics.HOUSEHOLD_EVENTS,
+                id,
+                eventId,
+                type,
+                "/household-service",
+                HouseholdEventData.json(type, event));
+        return eventId;
+    }
+}

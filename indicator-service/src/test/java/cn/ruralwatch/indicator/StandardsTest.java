@@ -1,0 +1,180 @@
+package cn.ruralwatch.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Standards are data: shipped, versioned, type-checked when saved. */
+@QuarkusTest
+class StandardsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void countyAdmin() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void shippedStandardsAreListedForTheCounty() {
+        given().queryParam("size", 100)
+                .get("/api/v1/indicator-standards")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.code",
+                        hasItems("NATIONAL_HOUSEHOLD_2021", "GUANGXI_HOUSEHOLD_2020", "GUANGXI_TOWNSHIP_2020"));
+        given().get("/api/v1/indicator-standards/GUANGXI_HOUSEHOLD_2020")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("createdBy", equalTo("indicator-service"))
+                .body("definition.name", equalTo("广西贫困户脱贫“八有一超”"))
+                .body("definition.regionCode", equalTo("45"))
+                .body("definition.indicators", hasSize(9))
+                .body("definition.indicators.find { it.code == 'INCOME_ABOVE_LINE' }.name", equalTo("年人均纯收入超过国家扶贫标准"));
+    }
+
+    @Test
+    void ruleThatDoesNotCompileIsRefusedWithTheCelErrorAndItsPosition() throws Exception {
+        String code = "TEST_BROKEN_RULE";
+        given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.housing.grde == 'A'"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("indicators[0].rule"))
+                .body("errors[0].code", equalTo("CEL"))
+                .body("errors[0].message", containsString("第 1 行第 18 列"))
+                .body("errors[0].message", containsString("undefined field 'grde'"));
+        given().contentType(ContentType.JSON)
+                .header("Accept-Language", "en")
+                .body(standard(code, "450422", "household.income.netIncomePerCapita"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .body("errors[0].message", containsString("line 1, column"))
+                .body("errors[0].message", containsString("expected type 'bool' but found 'double'"));
+        given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.income.netIncomePerCapita > params.notDeclared"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("indicators[0].rule"))
+                .body("errors[0].message", containsString("params.notDeclared"))
+                .body("errors[0].message", containsString("第 1 行第 39 列"));
+        given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.housing.safetyGrade == 'A'")
+                        .replace("\"unit\":\"HOUSEHOLD\"", "\"unit\":\"DIVISION\""))
+                .post("/api/v1/indicator-standards/checks")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("indicators[0].unit"));
+        given().get("/api/v1/indicator-standards/" + code).then().statusCode(404);
+        assertEquals(0, count("select count(*) from indicator_standard where code = '" + code + "'"));
+    }
+
+    @Test
+    void savingANewVersionKeepsTheOldOneAndReevaluatesTheRegion() throws Exception {
+        String code = "TEST_COUNTY_HOUSING";
+        String first = given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.housing.safetyGrade in ['A', 'B']"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/indicator-standards/" + code + "/versions/1"))
+                .body("standard.version", equalTo(1))
+                .body("standard.createdBy", equalTo("test-county-admin"))
+                .body("evaluationJobId", notNullValue())
+                .extract()
+                .path("evaluationJobId");
+        given().get("/api/v1/evaluation-jobs/" + first)
+                .then()
+                .statusCode(200)
+                .body("regionCode", equalTo("450422"))
+                .body("standardCodes", equalTo(java.util.List.of(code)));
+        given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.housing.safetyGrade == 'A'"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(201)
+                .body("standard.version", equalTo(2));
+        given().get("/api/v1/indicator-standards/" + code + "/versions")
+                .then()
+                .body("version", equalTo(java.util.List.of(2, 1)));
+        given().get("/api/v1/indicator-standards/" + code + "/versions/1")
+                .then()
+                .body("definition.indicators[0].rule", equalTo("household.housing.safetyGrade in ['A', 'B']"));
+        given().post("/api/v1/indicator-standards/" + code + "/retirement")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RETIRED"));
+    }
+
+    @Test
+    void standardOutsideTheCallersRegionOrMalformedIsRefused() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(standard("TEST_OTHER_COUNTY", "450423", "household.electricity"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("regionCode"));
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"code\":\"lower\",\"name\":\"x\",\"regionCode\":\"450422\",\"level\":\"HOUSEHOLD\",\"validFrom\":\"2021-01-01\",\"indicators\":[]}")
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("code", "indicators"));
+        // a request of another caller carries that caller's token only
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "450422101")
+                .contentType(ContentType.JSON)
+                .body(standard("TEST_BY_OFFICER", "450422101", "household.electricity"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(403);
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from indicator_standard where code in ('TEST_OTHER_COUNTY', 'TEST_BY_OFFICER')"));
+    }
+
+    static String standard(String code, String region, String rule) {
+        return """
+                {"code":"%s","name":"测试指标体系","regionCode":"%s","level":"HOUSEHOLD","validFrom":"2021-01-01",
+                 "parameters":[{"name":"monitoringThreshold","title":"监测范围"}],
+                 "indicators":[{"code":"HOUSING","name":"住房安全","unit":"HOUSEHOLD","rule":"%s",
+                                "evidence":{"safetyGrade":"household.housing.safetyGrade"}}]}""".formatted(code, region, rule.replace("\"", "\\\""));
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

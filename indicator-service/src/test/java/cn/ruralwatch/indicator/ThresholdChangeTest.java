@@ -1,0 +1,217 @@
+package cn.ruralwatch.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.testing.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Raising the monitoring threshold of a township re-evaluates its households as a job, and exactly the households the
+ * new threshold puts below the line change, each named with the values that failed it and taken as a risk.
+ */
+@QuarkusTest
+class ThresholdChangeTest {
+
+    static final String TOWNSHIP = "450422198";
+    static final String VILLAGE = "450422198201";
+    static final String STANDARD = "NATIONAL_HOUSEHOLD_2021";
+    static final String INCOME = "INCOME_ABOVE_THRESHOLD";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void countyAdmin() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void raisedThresholdReevaluatesTheRegionAndChangesExactlyTheAffectedResults() throws Exception {
+        int year = LocalDate.now().getYear();
+        HouseholdFixture poor = household("5000");
+        HouseholdFixture between = household("7000");
+        HouseholdFixture above = household("9000");
+        HouseholdFixture monitored = household("5000").monitoredAtRisk();
+        for (HouseholdFixture h : List.of(poor, between, above, monitored)) {
+            h.publish();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from indicator_result where standard_code = '" + STANDARD
+                                + "' and indicator_code = '" + INCOME + "' and village_code = '" + VILLAGE + "'")
+                        == 4);
+        given().queryParam("standard", STANDARD)
+                .queryParam("indicator", INCOME)
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/indicator-rates/failing-households")
+                .then()
+                .body("items.householdId", containsInAnyOrder(poor.id, monitored.id));
+        // a household below the line that is not monitored is a risk; the monitored one is already being helped
+        await().atMost(Duration.ofSeconds(30)).until(() -> !risks(poor.id).isEmpty());
+        JsonNode risk = risks(poor.id).getFirst();
+        assertEquals("OTHER", risk.get("riskTypes").get(0).asText());
+        assertEquals(INCOME, risk.get("indicators").get(0).get("code").asText());
+        assertEquals(
+                List.of("incomeYear=" + (year - 1), "monitoringThreshold=6000", "netIncomePerCapita=5000"),
+                mapper.convertValue(risk.get("indicators").get(0).get("reasons"), List.class));
+        long historyBefore = count("select count(*) from indicator_result_history where village_code = '" + VILLAGE
+                + "' and standard_code = '" + STANDARD + "'");
+
+        String jobId = given().contentType(ContentType.JSON)
+                .body("""
+                        {"name":"monitoringThreshold","regionCode":"%s","year":%d,"value":8000,"note":"镇定监测范围"}""".formatted(TOWNSHIP, year))
+                .post("/api/v1/standard-parameters")
+                .then()
+                .statusCode(201)
+                .body("parameter.value", equalTo(8000))
+                .body("standardCodes", hasItem(STANDARD))
+                .extract()
+                .path("evaluationJobId");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/evaluation-jobs/" + jobId)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("DONE"))
+                .body("regionCode", equalTo(TOWNSHIP))
+                .body("total", equalTo(4))
+                .body("processed", equalTo(4))
+                // the household between the lines stops meeting; the two below both lines fail against a new value
+                .body("changedHouseholds", equalTo(3)));
+        assertEquals(
+                historyBefore + 3,
+                count("select count(*) from indicator_result_history where village_code = '" + VILLAGE
+                        + "' and standard_code = '" + STANDARD + "'"),
+                "one result changed for each household below the new line, nothing else");
+        assertEquals(
+                0,
+                count("select count(*) from indicator_result_history where cause = 'job:" + jobId
+                        + "' and household_id = '" + above.id + "'"),
+                "the household above both lines is read, not written");
+        assertEquals(
+                1,
+                count("select count(*) from indicator_result_history where cause = 'job:" + jobId
+                        + "' and household_id = '" + poor.id + "' and not met and not previously_met"
+                        + " and reasons @> '[{\"field\": \"monitoringThreshold\", \"value\": \"8000\"}]'"),
+                "a household that still fails is recorded with the new threshold that fails it");
+        assertEquals(
+                1,
+                count("select count(*) from indicator_result_history where cause = 'job:" + jobId
+                        + "' and household_id = '" + between.id + "' and indicator_code = '" + INCOME
+                        + "' and not met and previously_met"));
+
+        String today = LocalDate.now().toString();
+        given().queryParam("standard", STANDARD)
+                .queryParam("indicator", INCOME)
+                .queryParam("division", TOWNSHIP)
+                .queryParam("from", today)
+                .queryParam("to", today)
+                .get("/api/v1/indicator-rates/changes")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].householdId", equalTo(between.id))
+                .body("items[0].met", equalTo(false))
+                .body("items[0].reasons.find { it.field == 'monitoringThreshold' }.value", equalTo("8000"))
+                .body("items[0].reasons.find { it.field == 'netIncomePerCapita' }.value", equalTo("7000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !risks(between.id).isEmpty());
+        assertEquals(List.of(), risks(above.id));
+        assertEquals(List.of(), risks(monitored.id));
+
+        given().queryParam("name", "monitoringThreshold")
+                .queryParam("history", true)
+                .get("/api/v1/standard-parameters")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.regionCode == '" + TOWNSHIP + "' }.value", equalTo(8000.0f));
+    }
+
+    @Test
+    void parameterOutsideTheRegionOrNotDeclaredIsRefused() throws Exception {
+        long before = count("select count(*) from standard_parameter");
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"monitoringThreshold\",\"regionCode\":\"450423\",\"year\":2026,\"value\":8000}")
+                .post("/api/v1/standard-parameters")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("regionCode"));
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"noSuchParameter\",\"regionCode\":\"450422\",\"year\":2026,\"value\":1}")
+                .post("/api/v1/standard-parameters")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"monitoringThreshold\",\"regionCode\":\"450422\",\"year\":2026,\"value\":-1}")
+                .post("/api/v1/standard-parameters")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("value"));
+        // a request of another caller carries that caller's token only
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.VILLAGE_CLERK, "450422198201")
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"monitoringThreshold\",\"regionCode\":\"450422198201\",\"year\":2026,\"value\":1}")
+                .post("/api/v1/standard-parameters")
+                .then()
+                .statusCode(403);
+        assertEquals(before, count("select count(*) from standard_parameter"), "nothing was stored");
+    }
+
+    private static HouseholdFixture household(String income) {
+        HouseholdFixture h =
+                new HouseholdFixture(VILLAGE).income(LocalDate.now().getYear() - 1, income);
+        h.member(LocalDate.of(1975, 5, 5));
+        return h;
+    }
+
+    private List<JsonNode> risks(String householdId) {
+        return TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
+                .filter(e -> householdId.equals(e.key()) && EventTypes.RISK_DETECTED.equals(e.header("ce_type")))
+                .map(e -> {
+                    EventSchemas.assertValid(EventTypes.RISK_DETECTED, e.data());
+                    try {
+                        return mapper.readTree(e.data());
+                    } catch (Exception notJson) {
+                        throw new IllegalStateException(notJson);
+                    }
+                })
+                .toList();
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
