@@ -20,12 +20,12 @@ import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +48,29 @@ class FixtureTownshipTest {
     static HouseholdFixture notPoor;
     static String unenrolledHead;
 
+    /**
+     * The township is built once, before the first test (RestAssured knows the application's port only once a test
+     * runs); then every request is the county admin's.
+     */
     @BeforeEach
-    void countyAdmin() {
+    void townshipAndCountyAdmin() {
+        RestAssured.requestSpecification = null;
+        if (plannedExit == null) {
+            buildTheTownship();
+        }
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    @BeforeAll
     static void buildTheTownship() {
         division(new DivisionRegistered(TOWNSHIP, "同心镇", "TOWNSHIP", "450422"));
         division(new DivisionRegistered(VILLAGE_A, "凤阁村", "VILLAGE", TOWNSHIP));
         division(new DivisionRegistered(VILLAGE_B, "大梳村", "VILLAGE", TOWNSHIP));
         population(new DivisionPopulationSet(TOWNSHIP, 2014, 210, 200, 60));
         population(new DivisionPopulationSet(TOWNSHIP, 2025, 330, 300, 80));
+        // the villages' bases add up to 190, not the township's 200: a consistency rule must say so
+        population(new DivisionPopulationSet(VILLAGE_A, 2014, 125, 120, 35));
+        population(new DivisionPopulationSet(VILLAGE_B, 2014, 75, 70, 20));
 
         // 预脱贫户: industry, safe housing; a son in the army who is not insured; a pupil of 10
         plannedExit = new HouseholdFixture(VILLAGE_A)
@@ -103,6 +113,28 @@ class FixtureTownshipTest {
         for (HouseholdFixture h : List.of(plannedExit, notExited, exited, notPoor)) {
             h.publish();
         }
+        // household events evaluate the standards in force; the 2020 standards are evaluated by a job on request
+        for (HouseholdFixture h : List.of(plannedExit, notExited, exited, notPoor)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Tokens.as(Roles.COUNTY_ADMIN, "450422")
+                                    .get("/api/v1/households/" + h.id + "/evaluations")
+                                    .statusCode()
+                            == 200);
+        }
+        String job = Tokens.as(Roles.COUNTY_ADMIN, "450422")
+                .contentType(ContentType.JSON)
+                .body("{\"regionCode\":\"%s\",\"standardCodes\":[\"%s\",\"GUANGXI_VILLAGE_2020\"]}"
+                        .formatted(TOWNSHIP, STANDARD))
+                .post("/api/v1/evaluation-jobs")
+                .then()
+                .statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/evaluation-jobs/"))
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE"
+                .equals(Tokens.as(Roles.COUNTY_ADMIN, "450422")
+                        .get("/api/v1/evaluation-jobs/" + job)
+                        .path("state")));
     }
 
     @Test
@@ -252,6 +284,152 @@ class FixtureTownshipTest {
                 .get("/api/v1/indicator-rates")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void villageFactsAreEnteredWithHistoryAndOptimisticConcurrency() {
+        String path = "/api/v1/villages/" + VILLAGE_B + "/facts/2019";
+        given().get(path).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"roadHardened\":true,\"collectiveIncome\":24900,\"committeeRating\":\"GOOD\"}")
+                .put(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("version", equalTo(0))
+                .body("recordedBy", equalTo("test-county-admin"));
+        given().contentType(ContentType.JSON)
+                .body("{\"roadHardened\":true,\"collectiveIncome\":41000}")
+                .put(path)
+                .then()
+                .statusCode(428);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"7\"")
+                .body("{\"roadHardened\":true,\"collectiveIncome\":41000}")
+                .put(path)
+                .then()
+                .statusCode(412);
+        given().contentType(ContentType.JSON)
+                .body("{\"committeeRating\":\"EXCELLENT\",\"collectiveIncome\":-1}")
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("committeeRating", "collectiveIncome"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("{\"roadHardened\":true,\"collectiveIncome\":41000,\"committeeRating\":\"GOOD\"}")
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
+        given().get(path + "/history")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(List.of(1, 0)))
+                .body("facts.collectiveIncome", equalTo(List.of(41000, 24900)))
+                .body("[1].supersededAt", org.hamcrest.Matchers.notNullValue());
+        given().contentType(ContentType.JSON)
+                .body("{\"roadHardened\":true}")
+                .put("/api/v1/villages/450422199299/facts/2019")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void townshipAndVillageAreJudgedFromFactsAndRatesWithConsistencyChecks() {
+        awaitEvaluated();
+        facts(VILLAGE_A, """
+                {"specialIndustry":true,"roadHardened":true,"hamletRoadsHardened":true,"powerGrid":true,
+                 "publicServices":true,"broadband":true,"collectiveIncome":63000,"committeeRating":"GOOD",
+                 "note":"入股养猪场利息 0.1 万元、清理不规范合同收入 5 万元、卖集体山林收入 1.2 万元"}""");
+        facts(VILLAGE_B, """
+                {"specialIndustry":true,"roadHardened":true,"hamletRoadsHardened":true,"powerGrid":true,
+                 "publicServices":false,"collectiveIncome":24900,"committeeRating":"GOOD"}""");
+
+        JsonPath township = given().queryParam("standard", STANDARD)
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/division-evaluations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals("2020-12-31", township.getString("referenceDate"));
+        assertEquals(true, township.getBoolean(judgement("ROAD_TO_VILLAGES") + ".met"));
+        assertEquals(false, township.getBoolean(judgement("PUBLIC_SERVICES") + ".met"));
+        assertEquals("大梳村", township.getString(judgement("PUBLIC_SERVICES") + ".reasons[0].value"));
+        assertEquals(true, township.getBoolean(judgement("POVERTY_INCIDENCE_BELOW") + ".met"));
+        assertEquals(false, township.getBoolean("allMet"));
+        // housing failures by cause: 12 m² per person (脱贫户) and grade C (未脱贫户) add up to the two failing
+        assertEquals(
+                1, township.getInt("rates.find { it.indicatorCode == 'HOUSING_CAUSE_SMALL_AREA' }.failingHouseholds"));
+        assertEquals(
+                1, township.getInt("rates.find { it.indicatorCode == 'HOUSING_CAUSE_GRADE_C' }.failingHouseholds"));
+        assertEquals(
+                0, township.getInt("rates.find { it.indicatorCode == 'HOUSING_CAUSE_NO_HOUSE' }.failingHouseholds"));
+        assertEquals(true, township.getBoolean(check("HOUSING_FAILURES_ADD_UP") + ".holds"));
+        assertEquals("2", township.getString(check("HOUSING_FAILURES_ADD_UP") + ".left"));
+        assertEquals(true, township.getBoolean(check("HOUSING_POOR_AND_NON_POOR_ADD_UP") + ".holds"));
+        assertEquals(false, township.getBoolean(check("BASE_POPULATION_ADDS_UP") + ".holds"));
+        assertEquals("200", township.getString(check("BASE_POPULATION_ADDS_UP") + ".left"));
+        assertEquals("190", township.getString(check("BASE_POPULATION_ADDS_UP") + ".right"));
+
+        JsonPath village = given().queryParam("standard", "GUANGXI_VILLAGE_2020")
+                .queryParam("division", VILLAGE_A)
+                .get("/api/v1/division-evaluations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals("凤阁村", village.getString("divisionName"));
+        assertEquals(true, village.getBoolean(judgement("HAS_COLLECTIVE_INCOME") + ".met"));
+        assertEquals(true, village.getBoolean(judgement("HAS_GOOD_COMMITTEE") + ".met"));
+        assertEquals(true, village.getBoolean(judgement("HAS_ROAD") + ".met"));
+        // one of the village's two poor households lives in a grade C house
+        assertEquals(false, village.getBoolean(judgement("HAS_HOUSING") + ".met"));
+        assertEquals(
+                "50",
+                village.getString(judgement("HAS_HOUSING") + ".reasons.find { it.field == 'poorHousingRate' }.value"));
+        // the base of the village's 贫困发生率 is its own 2014 figure: 5 people not exited of 120
+        assertEquals(120, village.getInt("povertyIncidence.basePopulation"));
+        assertEquals(false, village.getBoolean(judgement("POVERTY_INCIDENCE_BELOW") + ".met"));
+
+        given().queryParam("standard", "GUANGXI_VILLAGE_2020")
+                .queryParam("division", VILLAGE_B)
+                .get("/api/v1/division-evaluations")
+                .then()
+                .body("judgements.find { it.indicatorCode == 'HAS_COLLECTIVE_INCOME' }.met", equalTo(false))
+                .body(
+                        "judgements.find { it.indicatorCode == 'HAS_COLLECTIVE_INCOME' }.reasons.find { it.field == 'collectiveIncome' }.value",
+                        equalTo("24900"));
+        given().queryParam("standard", "GUANGXI_VILLAGE_2020")
+                .queryParam("division", TOWNSHIP)
+                .get("/api/v1/division-evaluations")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("division"));
+        given().queryParam("standard", "GUANGXI_VILLAGE_2020")
+                .get("/api/v1/division-evaluations")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("division"));
+    }
+
+    private static void facts(String village, String body) {
+        String path = "/api/v1/villages/" + village + "/facts/2020";
+        io.restassured.response.Response current = given().get(path);
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (current.statusCode() == 200) {
+            request = request.header("If-Match", current.header("ETag"));
+        }
+        request.put(path).then().statusCode(200);
+    }
+
+    private static String judgement(String code) {
+        return "judgements.find { it.indicatorCode == '" + code + "' }";
+    }
+
+    private static String check(String code) {
+        return "consistency.find { it.code == '" + code + "' }";
     }
 
     private void awaitEvaluated() {

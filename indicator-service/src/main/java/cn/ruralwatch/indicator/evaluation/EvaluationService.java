@@ -75,20 +75,41 @@ public class EvaluationService {
 
     private record Stored(String village, boolean met, int numerator, int denominator, String digest) {}
 
+    /** Which standards an evaluation applies. */
+    public sealed interface Selection {
+        /** The standards in force today: what a household event re-evaluates. */
+        record InForce() implements Selection {}
+
+        /** Every active standard, those whose period has ended included. */
+        record All() implements Selection {}
+
+        /** The named standards, in force or not (a job after a standard or parameter changed). */
+        record Codes(Set<String> codes) implements Selection {}
+
+        static Selection of(Collection<String> codes) {
+            return codes == null || codes.isEmpty() ? new All() : new Codes(Set.copyOf(codes));
+        }
+    }
+
     /**
-     * Evaluates the households against the standards in force (only those in {@code standardCodes} when it is not
-     * null) and writes what changed.
+     * Evaluates the households against the selected standards that cover their villages, and writes what changed. A
+     * standard whose period has ended is a yardstick for its years: household events leave it alone, and it is
+     * evaluated by a job (when it is saved, when one of its parameters is set, or on request).
      */
-    public Changes evaluate(Collection<Household> households, Set<String> standardCodes, String cause) {
+    public Changes evaluate(Collection<Household> households, Selection selection, String cause) {
+        LocalDate today = LocalDate.now(ZONE);
         List<Standards.Current> inForce = standards.current().stream()
                 .filter(s -> s.standard().evaluatesHouseholds())
-                .filter(s -> standardCodes == null || standardCodes.contains(s.code()))
+                .filter(s -> switch (selection) {
+                    case Selection.InForce ignored -> s.standard().inForce(today);
+                    case Selection.All ignored -> true;
+                    case Selection.Codes codes -> codes.codes().contains(s.code());
+                })
                 .toList();
         if (households.isEmpty() || inForce.isEmpty()) {
             return new Changes(0, 0);
         }
         Map<Key, Stored> stored = stored(households, inForce);
-        LocalDate today = LocalDate.now(ZONE);
         Instant now = Instant.now();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();

@@ -300,6 +300,18 @@ public class RateService {
                         ((Number) villages.getFirst()[0]).intValue(), ((Number) villages.getFirst()[1]).longValue());
     }
 
+    /** The agricultural population of a division's villages in a year, added up (0 when none is entered). */
+    public long villagesBasePopulation(String division, int year) {
+        return ((Number) entityManager
+                        .createNativeQuery("""
+                                select coalesce(sum(agricultural_population), 0) from division_population
+                                where code like ?1 || '%' and length(code) = 12 and year = ?2""")
+                        .setParameter(1, division)
+                        .setParameter(2, year)
+                        .getSingleResult())
+                .longValue();
+    }
+
     String divisionName(String code) {
         DivisionProjection division = entityManager.find(DivisionProjection.class, code);
         return division == null ? null : division.name;

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -228,7 +227,7 @@ public class EvaluationJobs {
                 .getSingleResult());
         String region = (String) job[0];
         String[] codes = job[1] instanceof String[] a ? a : toArray(job[1]);
-        Set<String> standards = codes.length == 0 ? null : Set.of(codes);
+        EvaluationService.Selection standards = EvaluationService.Selection.of(List.of(codes));
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("""
                         update evaluation_job set total = (select count(*) from household_projection

@@ -65,7 +65,7 @@ public class HouseholdEventsConsumer {
                     evaluations.evaluate(
                             List.of(new EvaluationService.Household(
                                     UUID.fromString(changed.household().householdId()), changed.household())),
-                            null,
+                            new EvaluationService.Selection.InForce(),
                             event.id());
                 }
             }

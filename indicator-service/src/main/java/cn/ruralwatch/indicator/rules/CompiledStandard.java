@@ -91,6 +91,12 @@ public final class CompiledStandard {
         return today.isBefore(definition.validFrom()) ? definition.validFrom() : today;
     }
 
+    /** Whether a day lies in the standard's period. */
+    public boolean inForce(LocalDate day) {
+        return !day.isBefore(definition.validFrom())
+                && (definition.validTo() == null || !day.isAfter(definition.validTo()));
+    }
+
     /** Every household- and member-counted indicator for one household. */
     public List<Outcome> evaluateHousehold(HouseholdState state, Map<String, Object> params, LocalDate referenceDate) {
         Map<String, Object> household = RuleModel.household(state, referenceDate);

@@ -167,7 +167,8 @@ public final class RuleModel {
                 "notExitedPeople",
                 "plannedExitPeople",
                 "basePopulation",
-                "baseYear")) {
+                "baseYear",
+                "villagesBasePopulation")) {
             f.put(count, SimpleType.INT);
         }
         f.put("povertyIncidence", SimpleType.DOUBLE);

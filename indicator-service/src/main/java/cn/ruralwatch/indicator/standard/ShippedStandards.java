@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The standards and parameter values the suite ships as data ({@code standards/shipped.json}): the national household
- * standard since 2021, Guangxi's 2020 household set 八有一超 and township rates 九有一低于. Each is saved as version 1 on
- * the first start; a county's later versions and values are never overwritten.
+ * standard since 2021, Guangxi's 2020 household set 八有一超, village set 十一有一低于 and township set 九有一低于. Each is
+ * saved on the first start, and again as a new version when the shipped definition changes while the latest version is
+ * still the shipped one; a county's own versions and parameter values are never overwritten.
  */
 @ApplicationScoped
 public class ShippedStandards {
@@ -47,7 +48,7 @@ public class ShippedStandards {
         }
         for (StandardDefinition definition : shipped.standards()) {
             if (standards.ship(definition)) {
-                LOG.infof("Shipped indicator standard %s saved as version 1", definition.code());
+                LOG.infof("Shipped indicator standard %s saved", definition.code());
             }
         }
     }

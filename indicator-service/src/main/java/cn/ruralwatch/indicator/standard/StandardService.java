@@ -106,19 +106,29 @@ public class StandardService {
                 new StandardApi.StandardView(definition.code(), version, "ACTIVE", now, actor, definition), job);
     }
 
-    /** Saves a shipped standard as version 1 unless its code is already there (edited versions are kept). */
+    /**
+     * Saves a shipped standard: version 1 of a new code, or a new version when the shipped definition changed and the
+     * latest version is still the suite's own (a county's versions are never replaced). Whether it saved one.
+     */
     public boolean ship(StandardDefinition definition) {
         lock(definition.code());
-        boolean exists = !entityManager
-                .createNativeQuery("select 1 from indicator_standard where code = ?1 limit 1")
+        List<Object[]> latest = entityManager
+                .createNativeQuery(
+                        "select created_by, cast(definition as text) from indicator_standard where code = ?1 order by version desc limit 1",
+                        Object[].class)
                 .setParameter(1, definition.code())
-                .getResultList()
-                .isEmpty();
-        if (!exists) {
-            save(definition, "indicator-service");
+                .getResultList();
+        boolean save = latest.isEmpty()
+                || SHIPPED_BY.equals(latest.getFirst()[0])
+                        && !read((String) latest.getFirst()[1]).equals(definition);
+        if (save) {
+            save(definition, SHIPPED_BY);
         }
-        return !exists;
+        return save;
     }
+
+    /** The actor of the versions the suite ships. */
+    static final String SHIPPED_BY = "indicator-service";
 
     private void lock(String code) {
         entityManager

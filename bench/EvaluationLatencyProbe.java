@@ -1,0 +1,96 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Event-to-result latency of one household: registers a household of one member in household-service, then asks
+ * indicator-service for its evaluation every 5 ms until it is there. Repeats COUNT times, one every INTERVAL ms, and
+ * prints the percentiles. The time counted starts when household-service has answered 201 (the registration is
+ * committed) and ends when indicator-service answers 200.
+ *
+ *   java bench/EvaluationLatencyProbe.java HOUSEHOLD_URL INDICATOR_URL TOKEN VILLAGE COUNT INTERVAL_MS
+ */
+public class EvaluationLatencyProbe {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECKS = "10X98765432";
+
+    public static void main(String[] args) throws Exception {
+        String household = args[0];
+        String indicator = args[1];
+        String token = "Bearer " + args[2];
+        String village = args[3];
+        int count = Integer.parseInt(args[4]);
+        long interval = Long.parseLong(args[5]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Long> latencies = new ArrayList<>();
+        int failures = 0;
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            String body = """
+                    {"villageCode":"%s","members":[{"name":"探针%d","idNumber":"%s","relation":"HEAD",
+                     "attributes":{"medicalInsurance":"ENROLLED"}}]}""".formatted(village, i, idNumber(village));
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(household + "/api/v1/households"))
+                            .header("Authorization", token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                failures++;
+                continue;
+            }
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            long committed = System.nanoTime();
+            HttpRequest evaluation = HttpRequest.newBuilder(
+                            URI.create(indicator + "/api/v1/households/" + id + "/evaluations"))
+                    .header("Authorization", token)
+                    .build();
+            while (http.send(evaluation, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                if (System.nanoTime() - committed > Duration.ofMinutes(10).toNanos()) {
+                    throw new IllegalStateException("household " + id + " was not evaluated within 10 minutes");
+                }
+                Thread.sleep(5);
+            }
+            latencies.add((System.nanoTime() - committed) / 1_000_000);
+            long rest = interval - (System.nanoTime() - started) / 1_000_000;
+            if (rest > 0) {
+                Thread.sleep(rest);
+            }
+        }
+        Collections.sort(latencies);
+        System.out.printf(
+                "event to result, one household at a time: %d probes (%d refused), p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                latencies.size(),
+                failures,
+                percentile(latencies, 50),
+                percentile(latencies, 95),
+                percentile(latencies, 99),
+                latencies.isEmpty() ? 0 : latencies.getLast());
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** A valid, most likely unused ID number: a random birth date in 1950–1989 and a random sequence number. */
+    private static String idNumber(String village) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(40 * 365));
+        String body = village.substring(0, 6) + born.toString().replace("-", "") + "%03d".formatted(random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECKS.charAt(sum % 11);
+    }
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Indicator evaluation on a synthetic county, measured in one run:
+#  1. event to result while an import runs: HOUSEHOLDS households imported through household-service with
+#     indicator-service consuming (project-fund-service and report-service paused, so that the figures are
+#     indicator-service's); meanwhile a probe registers one household a second and times how long indicator-service
+#     takes to answer its evaluation (bench/EvaluationLatencyProbe.java);
+#  2. event to result of every imported household: from its registration in household-service (registeredAt of its
+#     state) to its first result in indicator-service, p50/p95/p99, and how long after the import the last came;
+#  3. batch re-evaluation under a changed parameter: the county's monitoring threshold for this year set to 7000 元,
+#     and the job re-evaluating its households polled to the end: households/s and how many changed;
+#  4. batch re-evaluation under a changed standard: a county standard with the national standard's indicators saved
+#     for the county, so that every household gets six new results and six history rows: households/s.
+# The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own
+# per run (4597xx).
+#
+# Needs psql and a running suite, run as production does:
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-Xmx512m -XX:+UseSerialGC" bin/suite up
+#   bench/indicator-evaluation.sh [HOUSEHOLDS]          default 100000
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
+HOUSEHOLDS=${1:-100000}
+COUNTY=4597$(printf %02d $(( $(date +%s) / 60 % 100 )))
+command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 1; }
+[ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
+prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
+source "$ROOT/bin/jdk.sh"
+select_jdk
+H=$(prop household-service.url)
+I=$(prop indicator-service.url)
+PSQL=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d indicator)
+WORK=$(mktemp -d)
+PAUSED="$(prop project-fund-service.pid) $(prop report-service.pid)"
+trap 'kill -CONT $PAUSED 2>/dev/null; rm -rf "$WORK"' EXIT
+now() { date +%s.%N; }
+at() { echo "$(date -u +%H:%M:%S)"; }
+
+"$JAVA_HOME/bin/java" -jar "$ROOT/platform/synthetic-county/target/synthetic-county.jar" --county "$COUNTY" \
+  --households "$HOUSEHOLDS" --seed "$COUNTY" --out "$WORK"
+TOKEN=$("$ROOT/bin/suite" token --role county-admin --division "$COUNTY" --subject bench-indicators --hours 3)
+AUTH="Authorization: Bearer $TOKEN"
+curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$AUTH" -H 'Content-Type: text/csv; charset=UTF-8' \
+  --data-binary @"$WORK/divisions.csv"
+VILLAGE=$(awk -F, 'NR > 1 && length($1) == 12 {print $1; exit}' "$WORK/divisions.csv")
+
+echo "== 1. event to result while the import runs =="
+kill -STOP $PAUSED
+echo "project-fund-service and report-service paused; indicator-service consumes"
+START=$(now)
+JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
+  --data-binary @"$WORK/households.csv")
+ID=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$JOB")
+"$JAVA_HOME/bin/java" "$ROOT/bench/EvaluationLatencyProbe.java" "$H" "$I" "$TOKEN" "$VILLAGE" 60 1000 &
+PROBE=$!
+until [[ "$JOB" == *'"status":"COMPLETED"'* || "$JOB" == *'"status":"FAILED"'* ]]; do
+  sleep 0.5
+  JOB=$(curl -sf "$H/api/v1/household-imports/$ID" -H "$AUTH")
+done
+IMPORTED=$(echo "$(now) - $START" | bc -l)
+CREATED=$(sed -n 's/.*"householdsCreated":\([0-9]*\).*/\1/p' <<<"$JOB")
+printf '%s import of %s households completed in %.1f s\n' "$(at)" "$CREATED" "$IMPORTED"
+wait $PROBE
+
+echo
+echo "== 2. event to result of every imported household =="
+EVALUATED="select count(*) from indicator_result where standard_code = 'NATIONAL_HOUSEHOLD_2021'
+  and indicator_code = 'INCOME_ABOVE_THRESHOLD' and village_code like '$COUNTY%'"
+until [ "$("${PSQL[@]}" -Atc "$EVALUATED")" -ge "$CREATED" ]; do sleep 1; done
+CAUGHT_UP=$(echo "$(now) - $START" | bc -l)
+printf 'all %s households evaluated %.1f s after the import started (%.1f s after it completed)\n' \
+  "$CREATED" "$CAUGHT_UP" "$(echo "$CAUGHT_UP - $IMPORTED" | bc -l)"
+"${PSQL[@]}" -Atc "
+  with first as (
+    select p.household_id, min(h.evaluated_at) - p.registered_at as lag
+    from household_projection p join indicator_result_history h on h.household_id = p.household_id
+    where p.village_code like '$COUNTY%' and h.standard_code = 'NATIONAL_HOUSEHOLD_2021'
+    group by p.household_id, p.registered_at)
+  select format('registration to first result over %s households: p50 %s ms, p95 %s ms, p99 %s ms',
+    count(*),
+    round(extract(epoch from percentile_cont(0.5) within group (order by lag)) * 1000),
+    round(extract(epoch from percentile_cont(0.95) within group (order by lag)) * 1000),
+    round(extract(epoch from percentile_cont(0.99) within group (order by lag)) * 1000))
+  from first"
+kill -CONT $PAUSED
+
+job() {
+  local id=$1 view
+  until view=$(curl -sf "$I/api/v1/evaluation-jobs/$id" -H "$AUTH") && [[ "$view" == *'"state":"DONE"'* ]]; do sleep 0.5; done
+  "${PSQL[@]}" -Atc "select format('job: %s households in %s s = %s households/s, %s changed',
+      processed, round(extract(epoch from finished_at - started_at)::numeric, 1),
+      round(processed / extract(epoch from finished_at - started_at)::numeric), changed)
+    from evaluation_job where id = '$id'"
+}
+
+echo
+echo "== 3. re-evaluation after the county's monitoring threshold changed =="
+SAVED=$(curl -sf -X POST "$I/api/v1/standard-parameters" -H "$AUTH" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"monitoringThreshold\",\"regionCode\":\"$COUNTY\",\"year\":$(date +%Y),\"value\":7000,\"note\":\"benchmark\"}")
+job "$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")"
+
+echo
+echo "== 4. re-evaluation under a new standard for the county (every result new) =="
+DEFINITION=$(curl -sf "$I/api/v1/indicator-standards/NATIONAL_HOUSEHOLD_2021" -H "$AUTH" \
+  | sed 's/^.*"definition":\(.*\)}$/\1/' \
+  | sed "s/\"code\":\"NATIONAL_HOUSEHOLD_2021\"/\"code\":\"BENCH_$COUNTY\"/; s/\"regionCode\":\"\"/\"regionCode\":\"$COUNTY\"/")
+SAVED=$(curl -sf -X POST "$I/api/v1/indicator-standards" -H "$AUTH" -H 'Content-Type: application/json' -d "$DEFINITION")
+job "$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")"
+curl -sf -o /dev/null -X POST "$I/api/v1/indicator-standards/BENCH_$COUNTY/retirement" -H "$AUTH"

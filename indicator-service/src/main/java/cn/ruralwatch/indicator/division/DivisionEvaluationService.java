@@ -1,0 +1,182 @@
+package cn.ruralwatch.indicator.division;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.indicator.evaluation.EvaluationService;
+import cn.ruralwatch.indicator.evaluation.RateApi;
+import cn.ruralwatch.indicator.evaluation.RateService;
+import cn.ruralwatch.indicator.parameter.ParameterValues;
+import cn.ruralwatch.indicator.projection.DivisionProjection;
+import cn.ruralwatch.indicator.rules.CompiledStandard;
+import cn.ruralwatch.indicator.rules.RuleModel;
+import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.standard.Standards;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges a village or township against a standard of its level: the division-judged indicators over the division's
+ * facts and aggregates (its households' rates, 贫困发生率, its villages' facts), and the standard's consistency rules.
+ * Computed when asked, from the current results and facts, so it is never stale.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DivisionEvaluationService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    Standards standards;
+
+    @Inject
+    RateService rates;
+
+    @Inject
+    ParameterValues parameters;
+
+    @Inject
+    VillageFactsService facts;
+
+    public DivisionApi.DivisionEvaluation evaluate(String standardCode, String divisionCode) {
+        DivisionProjection division =
+                divisionCode == null ? null : entityManager.find(DivisionProjection.class, divisionCode);
+        if (division == null || !scope.covers(divisionCode)) {
+            throw ProblemException.notFound("division.not-found", divisionCode);
+        }
+        Standards.Current standard = standards
+                .current(standardCode)
+                .orElseThrow(() -> ProblemException.notFound("standard.not-found", standardCode));
+        StandardDefinition definition = standard.standard().definition();
+        if (definition.level() == StandardDefinition.Level.HOUSEHOLD
+                || !definition.level().name().equals(division.level)) {
+            throw ProblemException.invalid(Violation.of(
+                    "division", "LEVEL", "problem.division-evaluation.level", definition.level(), division.level));
+        }
+        if (!standard.covers(divisionCode)) {
+            throw ProblemException.invalid(
+                    Violation.of("standard", "REGION", "problem.division-evaluation.region", definition.regionCode()));
+        }
+        CompiledStandard compiled = standard.standard();
+        LocalDate referenceDate = compiled.referenceDate(LocalDate.now(EvaluationService.ZONE));
+        int year = referenceDate.getYear();
+        RateApi.RateReport report = rates.rates(standardCode, divisionCode, null);
+        Map<String, Object> input = input(division, report, year);
+        Map<String, Object> params = parameters.variables(
+                definition.parameters().stream()
+                        .map(StandardDefinition.ParameterDeclaration::name)
+                        .toList(),
+                divisionCode,
+                year);
+        List<DivisionApi.Judgement> judgements = new ArrayList<>();
+        for (CompiledStandard.Outcome outcome : compiled.evaluateDivision(input, params, year)) {
+            String name = definition.indicators().stream()
+                    .filter(i -> i.code().equals(outcome.indicatorCode()))
+                    .findFirst()
+                    .orElseThrow()
+                    .name();
+            judgements.add(new DivisionApi.Judgement(
+                    outcome.indicatorCode(),
+                    name,
+                    outcome.met(),
+                    outcome.reasons().stream()
+                            .map(r -> new RateApi.Reason(null, r.field(), r.value()))
+                            .toList()));
+        }
+        List<DivisionApi.ConsistencyCheck> checks = compiled.checkConsistency(input, params, year).stream()
+                .map(c -> new DivisionApi.ConsistencyCheck(
+                        c.code(),
+                        c.name(),
+                        c.expression(),
+                        String.valueOf(c.left()),
+                        String.valueOf(c.right()),
+                        c.holds()))
+                .toList();
+        return new DivisionApi.DivisionEvaluation(
+                divisionCode,
+                division.name,
+                division.level,
+                standardCode,
+                standard.version(),
+                referenceDate,
+                judgements.stream().allMatch(DivisionApi.Judgement::met),
+                judgements,
+                report.indicators(),
+                report.povertyIncidence(),
+                checks);
+    }
+
+    /** The division as rules see it (see docs/indicators.md). */
+    private Map<String, Object> input(DivisionProjection division, RateApi.RateReport report, int year) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("code", division.code);
+        d.put("name", division.name);
+        d.put("level", division.level);
+        Object[] counts = (Object[]) entityManager
+                .createNativeQuery(
+                        "select count(*), coalesce(sum(people), 0) from household_projection where village_code like ?1 || '%' and state is not null",
+                        Object[].class)
+                .setParameter(1, division.code)
+                .getSingleResult();
+        d.put("households", ((Number) counts[0]).longValue());
+        d.put("people", ((Number) counts[1]).longValue());
+        RateApi.PovertyIncidence incidence = report.povertyIncidence();
+        d.put("notExitedHouseholds", incidence.notExitedHouseholds());
+        d.put("notExitedPeople", incidence.notExitedPeople());
+        d.put("plannedExitPeople", incidence.plannedExitPeople());
+        d.put("basePopulation", incidence.basePopulation() == null ? 0L : incidence.basePopulation());
+        d.put("baseYear", (long) (incidence.baseYear() == null ? 0 : incidence.baseYear()));
+        d.put(
+                "povertyIncidence",
+                incidence.ratePercent() == null ? 0.0 : incidence.ratePercent().doubleValue());
+        d.put(
+                "villagesBasePopulation",
+                incidence.baseYear() == null ? 0L : rates.villagesBasePopulation(division.code, incidence.baseYear()));
+        d.put(
+                "facts",
+                RuleModel.villageFacts("VILLAGE".equals(division.level) ? facts.forRules(division.code, year) : null));
+        List<Map<String, Object>> villages = new ArrayList<>();
+        List<DivisionProjection> children = entityManager
+                .createQuery(
+                        "from DivisionProjection where parentCode = :code and level = 'VILLAGE' order by code",
+                        DivisionProjection.class)
+                .setParameter("code", division.code)
+                .getResultList();
+        for (DivisionProjection child : children) {
+            villages.add(Map.of(
+                    "code", child.code,
+                    "name", child.name,
+                    "facts", RuleModel.villageFacts(facts.forRules(child.code, year))));
+        }
+        d.put("villages", villages);
+        Map<String, Double> rateMap = new HashMap<>();
+        Map<String, Long> numerators = new HashMap<>();
+        Map<String, Long> denominators = new HashMap<>();
+        Map<String, Long> failing = new HashMap<>();
+        for (RateApi.IndicatorRate rate : report.indicators()) {
+            // nobody to fail: the rate is met in full
+            rateMap.put(
+                    rate.indicatorCode(),
+                    rate.ratePercent() == null ? 100.0 : rate.ratePercent().doubleValue());
+            numerators.put(rate.indicatorCode(), rate.numerator());
+            denominators.put(rate.indicatorCode(), rate.denominator());
+            failing.put(rate.indicatorCode(), rate.failingHouseholds());
+        }
+        d.put("rates", rateMap);
+        d.put("numerators", numerators);
+        d.put("denominators", denominators);
+        d.put("failing", failing);
+        return d;
+    }
+}

@@ -1,0 +1,156 @@
+package cn.ruralwatch.indicator.division;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.http.EntityTags;
+import cn.ruralwatch.indicator.projection.DivisionProjection;
+import cn.ruralwatch.indicator.standard.StandardService;
+import cn.ruralwatch.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Village facts by year, with history: each change supersedes the current record (optimistic concurrency on its
+ * version) and the old one stays.
+ */
+@ApplicationScoped
+@Transactional
+public class VillageFactsService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Schema(name = "VillageFactsRecord", description = "某村某年度情况的一个版本")
+    public record Recorded(
+            String villageCode,
+            int year,
+            @Schema(description = "版本，从 0 起") int version,
+            VillageFacts facts,
+            Instant recordedAt,
+            String recordedBy,
+            @Schema(description = "被新版本替代的时间；为空表示当前版本") Instant supersededAt) {}
+
+    /** The current facts of a village in a year, if any were entered. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Recorded> current(String village, int year) {
+        return history(village, year, true).stream().findFirst();
+    }
+
+    /** The current facts as rules see them (a map of the entered values), for villages the caller need not see. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Object> forRules(String village, int year) {
+        List<?> rows = entityManager
+                .createNativeQuery(
+                        "select cast(facts as text) from village_facts where village_code = ?1 and year = ?2 and superseded_at is null")
+                .setParameter(1, village)
+                .setParameter(2, year)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        try {
+            return mapper.readValue((String) rows.getFirst(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored village facts are not valid JSON", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Recorded> history(String village, int year, boolean currentOnly) {
+        visibleVillage(village);
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
+                        select version, cast(facts as text), recorded_at, recorded_by, superseded_at from village_facts
+                        where village_code = ?1 and year = ?2 and (not ?3 or superseded_at is null)
+                        order by version desc""", Object[].class)
+                .setParameter(1, village)
+                .setParameter(2, year)
+                .setParameter(3, currentOnly)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Recorded(
+                        village,
+                        year,
+                        ((Number) r[0]).intValue(),
+                        read((String) r[1]),
+                        StandardService.toInstant(r[2]),
+                        (String) r[3],
+                        StandardService.toInstant(r[4])))
+                .toList();
+    }
+
+    /** Enters the facts of a year: the first time without If-Match, a change with the current version. */
+    public Recorded put(String village, int year, VillageFacts facts, String ifMatch) {
+        visibleVillage(village);
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('village_facts:' || ?1 || ':' || ?2))")
+                .setParameter(1, village)
+                .setParameter(2, year)
+                .getSingleResult();
+        Optional<Recorded> current = current(village, year);
+        int version = 0;
+        Instant now = Instant.now();
+        if (current.isPresent()) {
+            EntityTags.requireMatch(ifMatch, current.get().version());
+            version = current.get().version() + 1;
+            entityManager
+                    .createNativeQuery(
+                            "update village_facts set superseded_at = ?3 where village_code = ?1 and year = ?2 and superseded_at is null")
+                    .setParameter(1, village)
+                    .setParameter(2, year)
+                    .setParameter(3, Timestamp.from(now))
+                    .executeUpdate();
+        }
+        entityManager
+                .createNativeQuery("""
+                        insert into village_facts (village_code, year, version, facts, recorded_at, recorded_by)
+                        values (?1, ?2, ?3, cast(?4 as jsonb), ?5, ?6)""")
+                .setParameter(1, village)
+                .setParameter(2, year)
+                .setParameter(3, version)
+                .setParameter(4, json(facts))
+                .setParameter(5, Timestamp.from(now))
+                .setParameter(6, scope.subject())
+                .executeUpdate();
+        return new Recorded(village, year, version, facts, now, scope.subject(), null);
+    }
+
+    /** A village the caller may see and indicator-service knows; anything else answers 404. */
+    private void visibleVillage(String village) {
+        DivisionProjection division = village == null ? null : entityManager.find(DivisionProjection.class, village);
+        if (division == null || !"VILLAGE".equals(division.level) || !scope.covers(village)) {
+            throw ProblemException.notFound("village.not-found", village);
+        }
+    }
+
+    private String json(VillageFacts facts) {
+        try {
+            return mapper.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private VillageFacts read(String json) {
+        try {
+            return mapper.readValue(json, VillageFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored village facts are not valid JSON", e);
+        }
+    }
+}
