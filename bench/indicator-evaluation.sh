@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Indicator evaluation on a synthetic county, measured in one run:
 #  1. event to result while an import runs: HOUSEHOLDS households imported through household-service with
-#     indicator-service consuming (project-fund-service and report-service paused, so that the figures are
-#     indicator-service's); meanwhile a probe registers one household a second and times how long indicator-service
+#     indicator-service consuming (project-fund-service and report-service paused for the whole run, so that the
+#     figures are indicator-service's and not theirs catching up on the same events; resumed at the end); meanwhile a probe registers one household a second and times how long indicator-service
 #     takes to answer its evaluation (bench/EvaluationLatencyProbe.java);
 #  2. event to result of every imported household: from its registration in household-service (registeredAt of its
 #     state) to its first result in indicator-service, p50/p95/p99, and how long after the import the last came;
@@ -81,7 +81,6 @@ printf 'all %s households evaluated %.1f s after the import started (%.1f s afte
     round(extract(epoch from percentile_cont(0.95) within group (order by lag)) * 1000),
     round(extract(epoch from percentile_cont(0.99) within group (order by lag)) * 1000))
   from first"
-kill -CONT $PAUSED
 
 job() {
   local id=$1 view

@@ -1,5 +1,6 @@
 package cn.ruralwatch.household;
 
+import cn.ruralwatch.testing.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -33,18 +34,10 @@ final class Outboxes {
     }
 
     static long count(DataSource dataSource, String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Rows.count(dataSource, sql);
     }
 
     static void execute(DataSource dataSource, String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.executeUpdate();
-        }
+        Rows.execute(dataSource, sql);
     }
 }

@@ -12,6 +12,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.HouseholdEventData;
+import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
@@ -21,9 +22,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -130,56 +128,10 @@ class HouseholdEvaluationTest {
                         new cn.ruralwatch.events.HouseholdRegistered(household.state(), null)));
         // version 2 insures the head; version 1 (older, arriving late) must not undo it
         household.version = 2;
-        household.members.replaceAll(m -> new cn.ruralwatch.events.HouseholdState.Member(
-                m.memberId(),
-                m.status(),
-                m.relation(),
-                m.sex(),
-                m.birthDate(),
-                m.joinedBy(),
-                m.leftBy(),
-                m.leftOn(),
-                m.laborAbility(),
-                m.health(),
-                m.disabilityGrade(),
-                m.educationStage(),
-                m.schoolingStatus(),
-                m.specialSchoolingCase(),
-                m.schoolLocation(),
-                "ENROLLED",
-                null,
-                m.pensionInsurance(),
-                m.pensionInsuranceExemption(),
-                m.activeSoldier(),
-                m.employmentLocation(),
-                m.employmentMonths(),
-                m.employmentMonthlyIncome()));
+        household.insureAll("ENROLLED");
         household.publish();
         household.version = 1;
-        household.members.replaceAll(m -> new cn.ruralwatch.events.HouseholdState.Member(
-                m.memberId(),
-                m.status(),
-                m.relation(),
-                m.sex(),
-                m.birthDate(),
-                m.joinedBy(),
-                m.leftBy(),
-                m.leftOn(),
-                m.laborAbility(),
-                m.health(),
-                m.disabilityGrade(),
-                m.educationStage(),
-                m.schoolingStatus(),
-                m.specialSchoolingCase(),
-                m.schoolLocation(),
-                "NOT_ENROLLED",
-                null,
-                m.pensionInsurance(),
-                m.pensionInsuranceExemption(),
-                m.activeSoldier(),
-                m.employmentLocation(),
-                m.employmentMonths(),
-                m.employmentMonthlyIncome()));
+        household.insureAll("NOT_ENROLLED");
         String late = household.publish();
         await().atMost(Duration.ofSeconds(15)).until(() -> inboxed(late));
 
@@ -197,10 +149,14 @@ class HouseholdEvaluationTest {
     }
 
     @Test
-    void unprocessableEventGoesToDeadLetterTopicWithReason() {
+    void unprocessableEventGoesToDeadLetterTopicWithReasonWithoutTakingItsBatchAlong() {
         String householdId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         send(householdId, eventId, "{\"householdId\": 42, \"members\": \"not a list\"}");
+        // sent right behind the bad one, so that both are most likely delivered in one batch
+        HouseholdFixture good = new HouseholdFixture("450422101201").income(2025, "9000");
+        good.member(LocalDate.of(1980, 1, 1));
+        good.publish();
         String dlq = Topics.deadLetter("indicator-service", Topics.HOUSEHOLD_EVENTS);
         TopicReader.Event dead = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -214,6 +170,12 @@ class HouseholdEvaluationTest {
                 dead.headers().toString());
         assertEquals(eventId, dead.header("ce_id"));
         given().get("/api/v1/households/" + householdId + "/evaluations").then().statusCode(404);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().get("/api/v1/households/" + good.id + "/evaluations")
+                        .then()
+                        .statusCode(200));
+        assertTrue(TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), dlq).stream()
+                .noneMatch(e -> good.id.equals(e.key())));
     }
 
     @Test
@@ -261,11 +223,6 @@ class HouseholdEvaluationTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Rows.count(dataSource, sql);
     }
 }

@@ -116,6 +116,34 @@ final class HouseholdFixture {
         return memberId;
     }
 
+    /** Every member's medical insurance set to one value, as a later state of the household would show it. */
+    void insureAll(String medicalInsurance) {
+        members.replaceAll(m -> new HouseholdState.Member(
+                m.memberId(),
+                m.status(),
+                m.relation(),
+                m.sex(),
+                m.birthDate(),
+                m.joinedBy(),
+                m.leftBy(),
+                m.leftOn(),
+                m.laborAbility(),
+                m.health(),
+                m.disabilityGrade(),
+                m.educationStage(),
+                m.schoolingStatus(),
+                m.specialSchoolingCase(),
+                m.schoolLocation(),
+                medicalInsurance,
+                null,
+                m.pensionInsurance(),
+                m.pensionInsuranceExemption(),
+                m.activeSoldier(),
+                m.employmentLocation(),
+                m.employmentMonths(),
+                m.employmentMonthlyIncome()));
+    }
+
     /** The attributes of a member a test changes. */
     static final class MemberSketch {
         LocalDate birthDate;

@@ -11,6 +11,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
@@ -21,9 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -153,7 +151,7 @@ class ThresholdChangeTest {
     }
 
     @Test
-    void parameterOutsideTheRegionOrNotDeclaredIsRefused() throws Exception {
+    void parameterOrJobOutsideTheRegionOrNotDeclaredIsRefused() throws Exception {
         long before = count("select count(*) from standard_parameter");
         given().contentType(ContentType.JSON)
                 .body("{\"name\":\"monitoringThreshold\",\"regionCode\":\"450423\",\"year\":2026,\"value\":8000}")
@@ -183,6 +181,22 @@ class ThresholdChangeTest {
                 .then()
                 .statusCode(403);
         assertEquals(before, count("select count(*) from standard_parameter"), "nothing was stored");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        long jobs = count("select count(*) from evaluation_job");
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"regionCode\":\"450422198\",\"standardCodes\":[\"NATIONAL_HOUSEHOLD_2021\",\"NO_SUCH_STANDARD\"]}")
+                .post("/api/v1/evaluation-jobs")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("standardCodes[1]"));
+        given().contentType(ContentType.JSON)
+                .body("{\"regionCode\":\"450423\"}")
+                .post("/api/v1/evaluation-jobs")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("regionCode"));
+        assertEquals(jobs, count("select count(*) from evaluation_job"), "no job was queued");
     }
 
     private static HouseholdFixture household(String income) {
@@ -207,11 +221,6 @@ class ThresholdChangeTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Rows.count(dataSource, sql);
     }
 }

@@ -3,6 +3,7 @@ package cn.ruralwatch.household.importing;
 import cn.ruralwatch.household.household.HouseholdApi;
 import cn.ruralwatch.household.household.IdNumbers;
 import cn.ruralwatch.household.household.ImportedHouseholds;
+import cn.ruralwatch.messaging.BackgroundLoop;
 import cn.ruralwatch.problem.Messages;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemExceptionMappers;
@@ -16,13 +17,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -82,73 +80,31 @@ public class HouseholdImportWorker {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread worker;
+    private BackgroundLoop loop;
+
+    @PostConstruct
+    void createLoop() {
+        loop = new BackgroundLoop("household-import", pollInterval, () -> {
+            UUID job = claim();
+            if (job == null) {
+                return false;
+            }
+            runAsRequester(job);
+            return true;
+        });
+    }
 
     void start(@Observes @Priority(2000) StartupEvent startup) {
-        running = true;
-        worker = Thread.ofPlatform().name("household-import").daemon().start(this::loop);
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            wakeUp();
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Looks for jobs now. */
-    void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        loop.stop();
     }
 
     /** Looks for jobs once the caller's transaction has committed the one it submitted. */
     void wakeUpAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                UUID job = claim();
-                if (job == null) {
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                } else {
-                    runAsRequester(job);
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException failure) {
-                // the database is away: the job's lease runs out and it is taken up again
-                LOG.warnf("Household import interrupted, will retry: %s", failure.toString());
-                try {
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        loop.wakeUpAfterCommit(transactions);
     }
 
     /** Takes the oldest queued job, or a running one whose worker stopped holding it. */

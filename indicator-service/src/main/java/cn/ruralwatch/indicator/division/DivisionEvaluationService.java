@@ -1,11 +1,11 @@
 package cn.ruralwatch.indicator.division;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.indicator.evaluation.RateApi;
 import cn.ruralwatch.indicator.evaluation.RateService;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
-import cn.ruralwatch.indicator.projection.DivisionProjection;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleModel;
 import cn.ruralwatch.indicator.standard.StandardDefinition;
@@ -50,8 +50,7 @@ public class DivisionEvaluationService {
     VillageFactsService facts;
 
     public DivisionApi.DivisionEvaluation evaluate(String standardCode, String divisionCode) {
-        DivisionProjection division =
-                divisionCode == null ? null : entityManager.find(DivisionProjection.class, divisionCode);
+        KnownDivision division = divisionCode == null ? null : entityManager.find(KnownDivision.class, divisionCode);
         if (division == null || !scope.covers(divisionCode)) {
             throw ProblemException.notFound("division.not-found", divisionCode);
         }
@@ -118,7 +117,7 @@ public class DivisionEvaluationService {
     }
 
     /** The division as rules see it (see docs/indicators.md). */
-    private Map<String, Object> input(DivisionProjection division, RateApi.RateReport report, int year) {
+    private Map<String, Object> input(KnownDivision division, RateApi.RateReport report, int year) {
         Map<String, Object> d = new HashMap<>();
         d.put("code", division.code);
         d.put("name", division.name);
@@ -147,13 +146,13 @@ public class DivisionEvaluationService {
                 "facts",
                 RuleModel.villageFacts("VILLAGE".equals(division.level) ? facts.forRules(division.code, year) : null));
         List<Map<String, Object>> villages = new ArrayList<>();
-        List<DivisionProjection> children = entityManager
+        List<KnownDivision> children = entityManager
                 .createQuery(
-                        "from DivisionProjection where parentCode = :code and level = 'VILLAGE' order by code",
-                        DivisionProjection.class)
+                        "from KnownDivision where parentCode = :code and level = 'VILLAGE' order by code",
+                        KnownDivision.class)
                 .setParameter("code", division.code)
                 .getResultList();
-        for (DivisionProjection child : children) {
+        for (KnownDivision child : children) {
             villages.add(Map.of(
                     "code", child.code,
                     "name", child.name,

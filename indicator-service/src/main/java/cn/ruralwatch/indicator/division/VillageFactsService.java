@@ -1,8 +1,8 @@
 package cn.ruralwatch.indicator.division;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.http.EntityTags;
-import cn.ruralwatch.indicator.projection.DivisionProjection;
 import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -97,6 +97,10 @@ public class VillageFactsService {
     /** Enters the facts of a year: the first time without If-Match, a change with the current version. */
     public Recorded put(String village, int year, VillageFacts facts, String ifMatch) {
         visibleVillage(village);
+        if (year < 2000 || year > 2100) {
+            throw ProblemException.invalid(
+                    cn.ruralwatch.problem.Violation.of("year", "RANGE", "problem.village-facts.year", year));
+        }
         entityManager
                 .createNativeQuery("select pg_advisory_xact_lock(hashtext('village_facts:' || ?1 || ':' || ?2))")
                 .setParameter(1, village)
@@ -132,7 +136,7 @@ public class VillageFactsService {
 
     /** A village the caller may see and indicator-service knows; anything else answers 404. */
     private void visibleVillage(String village) {
-        DivisionProjection division = village == null ? null : entityManager.find(DivisionProjection.class, village);
+        KnownDivision division = village == null ? null : entityManager.find(KnownDivision.class, village);
         if (division == null || !"VILLAGE".equals(division.level) || !scope.covers(village)) {
             throw ProblemException.notFound("village.not-found", village);
         }

@@ -65,8 +65,13 @@ public class EvaluationService {
     @Inject
     ObjectMapper mapper;
 
-    /** A household's latest state as projected. */
-    public record Household(UUID id, HouseholdState state) {}
+    /** A household's latest state as projected, and what made it change (an event id; null for a job's own cause). */
+    public record Household(UUID id, HouseholdState state, String cause) {
+
+        public Household(UUID id, HouseholdState state) {
+            this(id, state, null);
+        }
+    }
 
     /** How many households and indicator results a call changed. */
     public record Changes(int households, int results) {}
@@ -110,6 +115,8 @@ public class EvaluationService {
             return new Changes(0, 0);
         }
         Map<Key, Stored> stored = stored(households, inForce);
+        Map<UUID, String> causes = new HashMap<>();
+        households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
         Instant now = Instant.now();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
@@ -178,7 +185,7 @@ public class EvaluationService {
                         exclusions,
                         reasons,
                         at,
-                        cause
+                        household.cause() == null ? cause : household.cause()
                     });
                     StandardDefinition.IndicatorDefinition indicator = indicator(compiled, outcome.indicatorCode());
                     if (!outcome.met()
@@ -198,10 +205,8 @@ public class EvaluationService {
                     continue;
                 }
                 changedHouseholds.add(household.id());
-                events.add(new Outbox.Message(
-                        Topics.INDICATOR_EVENTS,
-                        "household",
-                        household.id().toString(),
+                events.add(event(
+                        household,
                         EventTypes.EVALUATION_CHANGED,
                         new EvaluationChanged(
                                 household.id().toString(),
@@ -216,10 +221,8 @@ public class EvaluationService {
                 HouseholdState.Monitoring monitoring = household.state().monitoring();
                 boolean atRisk = monitoring != null && "AT_RISK".equals(monitoring.riskState());
                 if (!risks.isEmpty() && !atRisk) {
-                    events.add(new Outbox.Message(
-                            Topics.INDICATOR_EVENTS,
-                            "household",
-                            household.id().toString(),
+                    events.add(event(
+                            household,
                             EventTypes.RISK_DETECTED,
                             new RiskDetected(
                                     household.id().toString(),
@@ -248,7 +251,7 @@ public class EvaluationService {
                 null,
                 null,
                 Timestamp.from(now),
-                cause
+                causes.getOrDefault(k.household(), cause)
             });
         });
         write(upserts, history, removals);
@@ -256,6 +259,12 @@ public class EvaluationService {
             outbox.publishAll(events);
         }
         return new Changes(changedHouseholds.size(), upserts.size() + removals.size());
+    }
+
+    /** An event about a household on indicator-events, keyed by the household. */
+    private static Outbox.Message event(Household household, String type, Object payload) {
+        return new Outbox.Message(
+                Topics.INDICATOR_EVENTS, "household", household.id().toString(), type, payload);
     }
 
     private static StandardDefinition.IndicatorDefinition indicator(CompiledStandard standard, String code) {

@@ -1,10 +1,10 @@
 package cn.ruralwatch.indicator.evaluation;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
-import cn.ruralwatch.indicator.projection.DivisionProjection;
 import cn.ruralwatch.indicator.standard.StandardDefinition;
 import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
@@ -131,7 +131,7 @@ public class RateService {
                 .longValue();
         Query rows = entityManager.createNativeQuery(
                 "select r.household_id, r.village_code, d.name, r.numerator, r.denominator, cast(r.reasons as text)"
-                        + " from " + source(asOf) + " r left join division_projection d on d.code = r.village_code"
+                        + " from " + source(asOf) + " r left join known_division d on d.code = r.village_code"
                         + " where r.indicator_code = :indicator and r.numerator < r.denominator"
                         + " order by r.village_code, r.household_id offset :offset limit :limit",
                 Object[].class);
@@ -165,7 +165,7 @@ public class RateService {
         String division = division(requestedDivision);
         indicator(standardCode, indicatorCode);
         String where = """
-                 from indicator_result_history h left join division_projection d on d.code = h.village_code
+                 from indicator_result_history h left join known_division d on d.code = h.village_code
                 where h.standard_code = ?1 and h.indicator_code = ?2 and h.village_code like ?3 || '%'
                   and h.evaluated_at >= ?4 and h.evaluated_at < ?5 and h.met = ?6 and h.previously_met = ?7
                   and h.denominator > 0""";
@@ -313,7 +313,7 @@ public class RateService {
     }
 
     String divisionName(String code) {
-        DivisionProjection division = entityManager.find(DivisionProjection.class, code);
+        KnownDivision division = entityManager.find(KnownDivision.class, code);
         return division == null ? null : division.name;
     }
 

@@ -7,6 +7,7 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
 import cn.ruralwatch.indicator.standard.StandardService;
+import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.BackgroundLoop;
 import cn.ruralwatch.problem.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,9 +72,16 @@ public class EvaluationJobs {
     CallerScope scope;
 
     @Inject
+    Standards standards;
+
+    @Inject
     TransactionSynchronizationRegistry transactions;
 
     private BackgroundLoop loop;
+
+    /** Reads the next chunk of a running job. */
+    private final ExecutorService readers = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("evaluation-job-reader").daemon().factory());
 
     @PostConstruct
     void createLoop() {
@@ -82,6 +94,7 @@ public class EvaluationJobs {
 
     void stop(@Observes ShutdownEvent shutdown) {
         loop.stop();
+        readers.shutdownNow();
     }
 
     /** Queues a re-evaluation of the households in a region against some standards (all when the list is empty). */
@@ -111,7 +124,18 @@ public class EvaluationJobs {
             throw ProblemException.invalid(cn.ruralwatch.problem.Violation.of(
                     "regionCode", "OUT_OF_SCOPE", "problem.standard.region-out-of-scope", scope.division()));
         }
-        UUID id = create(region, standardCodes == null ? List.of() : standardCodes, "按需重新评估", scope.subject());
+        List<String> codes = standardCodes == null ? List.of() : standardCodes;
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (standards
+                    .current(code)
+                    .filter(s -> s.standard().evaluatesHouseholds())
+                    .isEmpty()) {
+                throw ProblemException.invalid(cn.ruralwatch.problem.Violation.of(
+                        "standardCodes[" + i + "]", "UNKNOWN", "problem.evaluation-job.standard-unknown", code));
+            }
+        }
+        UUID id = create(region, codes, "按需重新评估", scope.subject());
         return get(id);
     }
 
@@ -238,13 +262,15 @@ public class EvaluationJobs {
                 .executeUpdate());
         UUID after = job[3] == null ? new UUID(0, 0) : UUID.fromString((String) job[3]);
         ObjectReader reader = mapper.readerFor(HouseholdState.class);
+        // the next chunk is read (and its states parsed) while this one is evaluated and written
+        CompletableFuture<Chunk> pending = prefetch(region, after, reader);
         while (true) {
-            UUID from = after;
-            Chunk next = QuarkusTransaction.requiringNew().call(() -> {
-                Chunk c = read(region, from, reader);
-                if (c.households().isEmpty()) {
-                    return c;
-                }
+            Chunk c = joined(pending);
+            if (c.households().isEmpty()) {
+                break;
+            }
+            pending = prefetch(region, c.last(), reader);
+            QuarkusTransaction.requiringNew().run(() -> {
                 EvaluationService.Changes changes = evaluations.evaluate(c.households(), standards, "job:" + id);
                 entityManager
                         .createNativeQuery("""
@@ -256,17 +282,25 @@ public class EvaluationJobs {
                         .setParameter(3, changes.households())
                         .setParameter(4, c.last())
                         .executeUpdate();
-                return c;
             });
-            if (next.households().isEmpty()) {
-                break;
-            }
-            after = next.last();
         }
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("update evaluation_job set state = 'DONE', finished_at = now() where id = ?1")
                 .setParameter(1, id)
                 .executeUpdate());
+    }
+
+    private CompletableFuture<Chunk> prefetch(String region, UUID after, ObjectReader reader) {
+        return CompletableFuture.supplyAsync(
+                () -> QuarkusTransaction.requiringNew().call(() -> read(region, after, reader)), readers);
+    }
+
+    private static Chunk joined(CompletableFuture<Chunk> chunk) {
+        try {
+            return chunk.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException e ? e : failed;
+        }
     }
 
     private Chunk read(String region, UUID after, ObjectReader reader) {

@@ -1,5 +1,6 @@
 package cn.ruralwatch.indicator.projection;
 
+import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.AssistanceMeasureAdded;
 import cn.ruralwatch.events.DivisionPopulationSet;
 import cn.ruralwatch.events.DivisionRegistered;
@@ -13,16 +14,20 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -47,42 +52,47 @@ public class HouseholdEventsConsumer {
     @Inject
     EvaluationService evaluations;
 
+    @Inject
+    HouseholdDirectory directory;
+
+    /**
+     * Events arrive in batches (the channel has {@code batch=true}): the batch is projected and its changed households
+     * evaluated together in one transaction, each household once, with its newest state.
+     */
     @Incoming(Topics.HOUSEHOLD_EVENTS)
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::apply);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(CONSUMER, batch, this::apply);
     }
 
-    void apply(IncomingEvent event) throws Exception {
-        HouseholdEvent parsed =
-                HouseholdEvent.parse(event.type(), event.data(), mapper).orElse(null);
-        if (parsed == null) {
-            return;
+    void apply(List<IncomingEvent> events) throws Exception {
+        Map<UUID, EvaluationService.Household> changed = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            HouseholdEvent parsed =
+                    HouseholdEvent.parse(event.type(), event.data(), mapper).orElse(null);
+            if (parsed instanceof HouseholdStateEvent stateEvent) {
+                HouseholdState state = stateEvent.household();
+                if (project(state)) {
+                    UUID id = UUID.fromString(state.householdId());
+                    changed.put(id, new EvaluationService.Household(id, state, event.id()));
+                }
+            } else if (parsed != null) {
+                apply(parsed);
+            }
         }
+        if (!changed.isEmpty()) {
+            evaluations.evaluate(changed.values(), new EvaluationService.Selection.InForce(), null);
+        }
+    }
+
+    private void apply(HouseholdEvent parsed) {
         switch (parsed) {
-            case HouseholdStateEvent changed -> {
-                if (project(changed.household())) {
-                    evaluations.evaluate(
-                            List.of(new EvaluationService.Household(
-                                    UUID.fromString(changed.household().householdId()), changed.household())),
-                            new EvaluationService.Selection.InForce(),
-                            event.id());
-                }
+            case HouseholdStateEvent ignored -> {
+                // projected and evaluated by the batch
             }
-            case DivisionRegistered registered -> {
-                DivisionProjection division = new DivisionProjection();
-                division.code = registered.code();
-                division.name = registered.name();
-                division.level = registered.level();
-                division.parentCode = registered.parentCode();
-                entityManager.merge(division);
-            }
-            case DivisionRenamed renamed -> {
-                DivisionProjection division = entityManager.find(DivisionProjection.class, renamed.code());
-                if (division != null) {
-                    division.name = renamed.name();
-                }
-            }
+            // divisions are kept by the shared directory; households are projected here with their whole state
+            case DivisionRegistered registered -> directory.apply(registered);
+            case DivisionRenamed renamed -> directory.apply(renamed);
             case DivisionPopulationSet population ->
                 entityManager
                         .createNativeQuery("""
@@ -112,12 +122,12 @@ public class HouseholdEventsConsumer {
     }
 
     /** Stores the state unless a newer one is held; whether it was stored. */
-    private boolean project(HouseholdState state) throws Exception {
+    private boolean project(HouseholdState state) throws JsonProcessingException {
         int stored = entityManager
                 .createNativeQuery("""
                         insert into household_projection
                             (household_id, village_code, registered_at, updated_at, version, state, poverty_status, people)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as json), ?7, ?8)
                         on conflict (household_id) do update
                            set village_code = excluded.village_code, updated_at = excluded.updated_at,
                                version = excluded.version, state = excluded.state,

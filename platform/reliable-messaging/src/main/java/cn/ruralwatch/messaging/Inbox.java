@@ -2,16 +2,27 @@ package cn.ruralwatch.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Idempotent consumption. Each event is applied in its own transaction together with a row in {@code inbox_event}; an
- * event already recorded there is skipped, so redeliveries and relay retries change nothing. A failing event is tried
+ * Idempotent consumption. Each event (or batch of events) is applied in its own transaction together with a row per
+ * event in {@code inbox_event}; an event already recorded there is skipped, so redeliveries and relay retries change nothing. A failing event is tried
  * again a few times; then the exception propagates, the message is nacked and the channel's dead-letter strategy
  * publishes it with the reason.
  */
@@ -52,6 +63,102 @@ public class Inbox {
         throw new EventProcessingException(event, last);
     }
 
+    /** Applies a batch of events, each at most once for this consumer. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        void apply(List<IncomingEvent> events) throws Exception;
+    }
+
+    /**
+     * Applies a batch of records in one transaction: the events not yet recorded for this consumer are recorded and
+     * handed to the handler together, so that a consumer that can work on many events at once (one evaluation of many
+     * households) pays for one transaction instead of hundreds. When the batch fails, its records are applied one by one
+     * as {@link #process} does, so that one bad event neither holds up the others nor takes them with it.
+     *
+     * @return the records that still failed, each with the exception to dead-letter it with
+     */
+    public Map<ConsumerRecord<String, String>, EventProcessingException> processBatch(
+            String consumer, List<ConsumerRecord<String, String>> records, BatchHandler handler) {
+        if (records.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            List<IncomingEvent> events =
+                    records.stream().map(IncomingEvent::from).toList();
+            QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, events, handler));
+            return Map.of();
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf(
+                    "A batch of %d events failed in %s, applying them one by one: %s",
+                    records.size(), consumer, batchFailed.toString());
+        }
+        Map<ConsumerRecord<String, String>, EventProcessingException> failed = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                process(consumer, record, event -> handler.apply(List.of(event)));
+            } catch (EventProcessingException e) {
+                failed.put(record, e);
+            } catch (IncomingEvent.MalformedEventException notACloudEvent) {
+                failed.put(record, new EventProcessingException(record, notACloudEvent));
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * A batch as the Kafka connector delivers it ({@code batch=true} on the channel): applied as above, every record
+     * that still failed nacked on its own (the channel's dead-letter strategy publishes it with the reason), then the
+     * batch acknowledged.
+     */
+    public CompletionStage<Void> processBatch(
+            String consumer, KafkaRecordBatch<String, String> batch, BatchHandler handler) {
+        List<KafkaRecord<String, String>> messages = batch.getRecords();
+        List<ConsumerRecord<String, String>> records = messages.stream()
+                .map(m -> m.getMetadata(IncomingKafkaRecordMetadata.class)
+                        .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                        .orElseThrow())
+                .toList();
+        Map<ConsumerRecord<String, String>, EventProcessingException> failed = processBatch(consumer, records, handler);
+        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            EventProcessingException failure = failed.get(records.get(i));
+            if (failure != null) {
+                deadLetters.add(messages.get(i).nack(failure).toCompletableFuture());
+            }
+        }
+        return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
+                .thenCompose(sent -> batch.ack());
+    }
+
+    private void applyOnce(String consumer, List<IncomingEvent> events, BatchHandler handler) {
+        List<?> recorded = entityManager
+                .createNativeQuery("""
+                        insert into inbox_event (consumer, event_id, event_type)
+                        select ?1, e.id, e.type from unnest(cast(?2 as text[]), cast(?3 as text[])) as e(id, type)
+                        on conflict do nothing returning event_id""")
+                .setParameter(1, consumer)
+                .setParameter(2, events.stream().map(IncomingEvent::id).toArray(String[]::new))
+                .setParameter(3, events.stream().map(IncomingEvent::type).toArray(String[]::new))
+                .getResultList();
+        Set<Object> fresh = new HashSet<>(recorded);
+        // an event delivered twice in one batch is applied once: its first copy
+        List<IncomingEvent> toApply =
+                events.stream().filter(e -> fresh.remove(e.id())).toList();
+        if (toApply.isEmpty()) {
+            return;
+        }
+        try {
+            handler.apply(toApply);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (JsonProcessingException unreadable) {
+            throw new IncomingEvent.MalformedEventException(
+                    "data does not match its schema: " + unreadable.getOriginalMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private void applyOnce(String consumer, IncomingEvent event, Handler handler) {
         int recorded = entityManager
                 .createNativeQuery(
@@ -82,6 +189,14 @@ public class Inbox {
             super(
                     "event " + event.id() + " of type " + event.type() + " failed: "
                             + (cause == null ? "unknown" : cause.getMessage()),
+                    cause);
+        }
+
+        /** A record that is not a CloudEvent of the suite. */
+        EventProcessingException(ConsumerRecord<String, String> record, Throwable cause) {
+            super(
+                    "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed: "
+                            + cause.getMessage(),
                     cause);
         }
     }
