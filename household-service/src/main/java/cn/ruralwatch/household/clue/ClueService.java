@@ -148,13 +148,7 @@ public class ClueService {
         if (message.riskTypes() == null || message.riskTypes().isEmpty()) {
             problems.add("riskTypes is required");
         } else {
-            for (String type : message.riskTypes()) {
-                try {
-                    riskTypes.add(RiskType.valueOf(type).name());
-                } catch (IllegalArgumentException unknown) {
-                    problems.add("unknown risk type " + type);
-                }
-            }
+            riskTypes.addAll(knownRiskTypes(message.riskTypes(), problems));
         }
         String idNumber = message.idNumber() == null ? null : IdNumbers.normalize(message.idNumber());
         if (idNumber != null && (!IdNumbers.wellFormed(idNumber) || !IdNumbers.checkDigitValid(idNumber))) {
@@ -219,14 +213,11 @@ public class ClueService {
             throw new IncomingEvent.MalformedEventException(
                     "detected risk " + event.id() + ": household " + risk.householdId() + " is not registered");
         }
-        List<String> riskTypes = new ArrayList<>();
-        for (String type : risk.riskTypes()) {
-            try {
-                riskTypes.add(RiskType.valueOf(type).name());
-            } catch (IllegalArgumentException unknown) {
-                throw new IncomingEvent.MalformedEventException(
-                        "detected risk " + event.id() + ": unknown risk type " + type);
-            }
+        List<String> problems = new ArrayList<>();
+        List<String> riskTypes = knownRiskTypes(risk.riskTypes(), problems);
+        if (!problems.isEmpty()) {
+            throw new IncomingEvent.MalformedEventException(
+                    "detected risk " + event.id() + ": " + String.join("; ", problems));
         }
         WarningClue clue = new WarningClue();
         clue.source = ClueSource.INDICATOR_ALERT;
@@ -248,6 +239,19 @@ public class ClueService {
         if (sameReference(clue).isEmpty()) {
             store(clue);
         }
+    }
+
+    /** The risk types another system sent that household-service knows; each unknown one adds a problem. */
+    private static List<String> knownRiskTypes(List<String> types, List<String> problems) {
+        List<String> known = new ArrayList<>();
+        for (String type : types) {
+            try {
+                known.add(RiskType.valueOf(type).name());
+            } catch (IllegalArgumentException unknown) {
+                problems.add("unknown risk type " + type);
+            }
+        }
+        return known;
     }
 
     /** The clue already received under the sender's own reference. */

@@ -1,9 +1,8 @@
 package cn.ruralwatch.indicator.division;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.indicator.evaluation.QueryParameters;
 import cn.ruralwatch.problem.Problem;
-import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.problem.Violation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,16 +40,7 @@ public class DivisionEvaluationResource {
     public DivisionApi.DivisionEvaluation evaluate(
             @Parameter(example = "GUANGXI_VILLAGE_2020") @QueryParam("standard") String standard,
             @Parameter(example = "450422101201") @QueryParam("division") String division) {
-        List<Violation> missing = new ArrayList<>();
-        if (standard == null || standard.isBlank()) {
-            missing.add(Violation.of("standard", "REQUIRED", "problem.rates.required"));
-        }
-        if (division == null || division.isBlank()) {
-            missing.add(Violation.of("division", "REQUIRED", "problem.rates.required"));
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.invalid(missing);
-        }
+        QueryParameters.requireAll("standard", standard, "division", division);
         return evaluations.evaluate(standard, division);
     }
 }

@@ -115,6 +115,7 @@ public class EvaluationService {
             return new Changes(0, 0);
         }
         Map<Key, Stored> stored = stored(households, inForce);
+        Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
         Map<UUID, String> causes = new HashMap<>();
         households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
         Instant now = Instant.now();
@@ -135,12 +136,15 @@ public class EvaluationService {
                 }
                 CompiledStandard compiled = standard.standard();
                 LocalDate referenceDate = compiled.referenceDate(today);
-                Map<String, Object> params = parameters.variables(
-                        compiled.definition().parameters().stream()
-                                .map(StandardDefinition.ParameterDeclaration::name)
-                                .toList(),
-                        village,
-                        referenceDate.getYear());
+                // a county's households share a few hundred villages: their values are resolved once per village
+                Map<String, Object> params = paramsByVillage.computeIfAbsent(
+                        standard.code() + "/" + village,
+                        k -> parameters.variables(
+                                compiled.definition().parameters().stream()
+                                        .map(StandardDefinition.ParameterDeclaration::name)
+                                        .toList(),
+                                village,
+                                referenceDate.getYear()));
                 List<CompiledStandard.Outcome> outcomes =
                         compiled.evaluateHousehold(household.state(), params, referenceDate);
                 boolean changed = false;

@@ -19,9 +19,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -60,7 +57,8 @@ public class RateResource {
                     String standard,
             @Parameter(description = "行政区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "截至日期（含当日）；为空表示当前", example = "2026-10-31") @QueryParam("asOf") String asOf) {
-        return rates.rates(required("standard", standard), division, date("asOf", asOf));
+        QueryParameters.requireAll("standard", standard);
+        return rates.rates(standard, division, QueryParameters.date("asOf", asOf));
     }
 
     @GET
@@ -79,8 +77,9 @@ public class RateResource {
             @QueryParam("asOf") String asOf,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        checkRequired(standard, indicator);
-        return rates.failing(standard, indicator, division, date("asOf", asOf), PageRequest.of(page, size));
+        QueryParameters.requireAll("standard", standard, "indicator", indicator);
+        return rates.failing(
+                standard, indicator, division, QueryParameters.date("asOf", asOf), PageRequest.of(page, size));
     }
 
     @GET
@@ -93,8 +92,8 @@ public class RateResource {
             @QueryParam("indicator") String indicator,
             @QueryParam("division") String division,
             @QueryParam("asOf") String asOf) {
-        checkRequired(standard, indicator);
-        LocalDate on = date("asOf", asOf);
+        QueryParameters.requireAll("standard", standard, "indicator", indicator);
+        LocalDate on = QueryParameters.date("asOf", asOf);
         // the first page is read now, so that a wrong standard or region answers a problem before the file starts
         Page<RateApi.FailingHousehold> first = rates.failing(standard, indicator, division, on, PageRequest.of(0, 500));
         StreamingOutput body = out -> {
@@ -147,9 +146,10 @@ public class RateResource {
             @Parameter(description = "STOPPED_MEETING（默认）或 STARTED_MEETING") @QueryParam("change") String change,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        checkRequired(standard, indicator);
-        LocalDate start = date("from", required("from", from));
-        LocalDate end = date("to", required("to", to));
+        QueryParameters.requireAll("standard", standard, "indicator", indicator);
+        QueryParameters.requireAll("from", from, "to", to);
+        LocalDate start = QueryParameters.date("from", from);
+        LocalDate end = QueryParameters.date("to", to);
         if (end.isBefore(start)) {
             throw ProblemException.invalid(Violation.of("to", "BEFORE_FROM", "problem.rates.to-before-from"));
         }
@@ -158,36 +158,5 @@ public class RateResource {
             throw ProblemException.invalid(Violation.of("change", "ENUM", "problem.rates.change-invalid"));
         }
         return rates.changes(standard, indicator, division, start, end, stopped, PageRequest.of(page, size));
-    }
-
-    private static void checkRequired(String standard, String indicator) {
-        List<Violation> missing = new ArrayList<>();
-        if (standard == null || standard.isBlank()) {
-            missing.add(Violation.of("standard", "REQUIRED", "problem.rates.required"));
-        }
-        if (indicator == null || indicator.isBlank()) {
-            missing.add(Violation.of("indicator", "REQUIRED", "problem.rates.required"));
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.invalid(missing);
-        }
-    }
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(Violation.of(field, "REQUIRED", "problem.rates.required"));
-        }
-        return value;
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException notADate) {
-            throw ProblemException.invalid(Violation.of(field, "DATE", "problem.rates.date-invalid", value));
-        }
     }
 }

@@ -147,16 +147,7 @@ public class Inbox {
         if (toApply.isEmpty()) {
             return;
         }
-        try {
-            handler.apply(toApply);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (JsonProcessingException unreadable) {
-            throw new IncomingEvent.MalformedEventException(
-                    "data does not match its schema: " + unreadable.getOriginalMessage());
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        run(() -> handler.apply(toApply), "the batch's data");
     }
 
     private void applyOnce(String consumer, IncomingEvent event, Handler handler) {
@@ -171,13 +162,22 @@ public class Inbox {
             LOG.debugf("Event %s already applied by %s", event.id(), consumer);
             return;
         }
+        run(() -> handler.apply(event), "data of " + event.type());
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs a handler: data that cannot be read is malformed (no retry helps), anything else may pass on a retry. */
+    private static void run(Work work, String what) {
         try {
-            handler.apply(event);
+            work.run();
         } catch (RuntimeException e) {
             throw e;
         } catch (JsonProcessingException unreadable) {
             throw new IncomingEvent.MalformedEventException(
-                    "data of " + event.type() + " does not match its schema: " + unreadable.getOriginalMessage());
+                    what + " does not match its schema: " + unreadable.getOriginalMessage());
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
