@@ -78,7 +78,7 @@ public final class OpenApiMerger {
                         if (existing == null) {
                             target.set(component.getKey(), component.getValue());
                             componentOwner.put(key, service);
-                        } else if (!existing.equals(component.getValue())) {
+                        } else if (!withoutExamples(existing).equals(withoutExamples(component.getValue()))) {
                             conflicts.add("components/" + key + " differs between " + componentOwner.get(key) + " and "
                                     + service);
                         }
@@ -97,5 +97,19 @@ public final class OpenApiMerger {
             tags.values().forEach(tagArray::add);
         }
         return merged;
+    }
+
+    /**
+     * A component compared without its top-level examples: two services describing the same type (a date, an id)
+     * may carry different sample values, which is documentation, not a difference in shape. The first service's
+     * examples are kept.
+     */
+    private static JsonNode withoutExamples(JsonNode component) {
+        if (!(component instanceof ObjectNode object) || !(object.has("examples") || object.has("example"))) {
+            return component;
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.remove(List.of("examples", "example"));
+        return copy;
     }
 }

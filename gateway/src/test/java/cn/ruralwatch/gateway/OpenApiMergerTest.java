@@ -31,6 +31,26 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void schemasDifferingOnlyInTheirExamplesAreTheSameSchemaAndKeepTheFirstExamples() throws Exception {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        docs.put(
+                "household",
+                doc("/api/v1/households", "{\"type\":\"string\",\"format\":\"date\",\"examples\":[\"2022-03-10\"]}"));
+        docs.put("indicator", doc("/api/v1/households/{id}/evaluations", "{\"type\":\"string\",\"format\":\"date\"}"));
+        ObjectNode merged = OpenApiMerger.merge(mapper, docs, routes, "t", "1");
+        assertEquals(
+                "2022-03-10",
+                merged.at("/components/schemas/Problem/examples/0").asText());
+
+        docs.put(
+                "indicator",
+                doc("/api/v1/households/{id}/evaluations", "{\"type\":\"string\",\"format\":\"date-time\"}"));
+        OpenApiMerger.ConflictException conflict = assertThrows(
+                OpenApiMerger.ConflictException.class, () -> OpenApiMerger.merge(mapper, docs, routes, "t", "1"));
+        assertTrue(conflict.getMessage().contains("components/schemas/Problem differs"), conflict.getMessage());
+    }
+
+    @Test
     void failsOnSamePathInTwoServicesAndOnDifferingSchemas() throws Exception {
         Map<String, JsonNode> docs = new LinkedHashMap<>();
         docs.put("household", doc("/api/v1/households", "{\"type\":\"object\"}"));

@@ -65,14 +65,21 @@ class OverviewTest {
                 false,
                 "2026-01-01T00:00:00Z",
                 UUID.randomUUID().toString());
-        fundBatch("451000", 2023, 1, "1000000.00");
+        String batch = fundBatch("451000", 2023, 1, "1000000.00");
         fundBatch("451000", 2023, 2, "250000.50");
+        // a project with 400,000 from the first batch, its newest state sent before an older one; two payments
+        String project = UUID.randomUUID().toString();
+        projectChanged(project, 3, "IMPLEMENTING", batch, "400000.00");
+        projectChanged(project, 1, "APPROVED", batch, "300000.00");
+        disbursement(project, batch, "100000.00");
+        disbursement(project, batch, "50000.00");
         fundBatch("451000", 2022, 1, "99.00");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451000")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)
+                .body("linkageFunds.disbursed", equalTo(150000.00f))
                 .body("households", equalTo(3))
                 .body("members", equalTo(9))
                 .body("evaluatedHouseholds", equalTo(3))
@@ -85,7 +92,11 @@ class OverviewTest {
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
                 .then()
-                .body("linkageFunds.amount", equalTo(1250000.50f));
+                .body("linkageFunds.amount", equalTo(1250000.50f))
+                .body("linkageFunds.allocated", equalTo(400000.00f))
+                .body("linkageFunds.disbursed", equalTo(150000.00f))
+                .body("linkageFunds.spendingProgressPercent", equalTo(12.00f))
+                .body("linkageFunds.projects", equalTo(1));
         given().queryParam("division", "451000101")
                 .get("/api/v1/reports/overview")
                 .then()
@@ -152,11 +163,30 @@ class OverviewTest {
                         household, village, met, met, met ? 3 : 2, at));
     }
 
-    private static void fundBatch(String county, int year, int batch, String amount) {
+    private static String fundBatch(String county, int year, int batch, String amount) {
         String id = UUID.randomUUID().toString();
         send(Topics.FUND_EVENTS, id, UUID.randomUUID().toString(), EventTypes.FUND_BATCH_REGISTERED, """
                 {"batchId":"%s","sourceLevel":"CENTRAL","year":%d,"batchNumber":%d,"amount":%s,"countyCode":"%s"}""".formatted(
                         id, year, batch, amount, county));
+        return id;
+    }
+
+    private static void projectChanged(String project, long version, String stage, String batch, String amount) {
+        send(Topics.FUND_EVENTS, project, UUID.randomUUID().toString(), EventTypes.PROJECT_CHANGED, """
+                {"action":"START","actor":"test","performedOn":"2023-05-01","project":{"projectId":"%s","version":%d,
+                 "countyCode":"451000","divisionCode":"451000101201","name":"道路","projectType":"INFRASTRUCTURE",
+                 "year":2023,"stage":"%s","plannedInvestment":400000.00,"progressPercent":0,
+                 "budgetLines":[{"batchId":"%s","sourceLevel":"CENTRAL","batchYear":2023,"amount":%s,"disbursed":0}],
+                 "beneficiaryHouseholdIds":[],"updatedAt":"2023-05-01T00:00:00Z"}}""".formatted(
+                        project, version, stage, batch, amount));
+    }
+
+    private static void disbursement(String project, String batch, String amount) {
+        send(Topics.FUND_EVENTS, project, UUID.randomUUID().toString(), EventTypes.DISBURSEMENT_RECORDED, """
+                {"disbursementId":"%s","projectId":"%s","batchId":"%s","countyCode":"451000",
+                 "divisionCode":"451000101201","projectType":"INFRASTRUCTURE","amount":%s,"paidOn":"2023-06-01",
+                 "recordedAt":"2023-06-01T00:00:00Z"}""".formatted(
+                        UUID.randomUUID(), project, batch, amount));
     }
 
     private static void send(String topic, String key, String eventId, String type, String data) {

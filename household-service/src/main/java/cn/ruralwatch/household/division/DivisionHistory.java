@@ -2,6 +2,7 @@ package cn.ruralwatch.household.division;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,7 +70,7 @@ public class DivisionHistory {
     private DivisionApi.RevisionView view(Object[] row) {
         try {
             return new DivisionApi.RevisionView(
-                    row[0] instanceof Timestamp t ? t.toInstant() : (Instant) row[0],
+                    NativeValues.instant(row[0]),
                     (String) row[1],
                     (String) row[2],
                     (String) row[3],

@@ -3,6 +3,7 @@ package cn.ruralwatch.household.history;
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.household.household.HouseholdRules;
+import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -179,7 +180,7 @@ public class HouseholdHistory {
             return new Revision(
                     (UUID) row[0],
                     ((Number) row[1]).longValue(),
-                    row[2] instanceof Timestamp t ? t.toInstant() : (Instant) row[2],
+                    NativeValues.instant(row[2]),
                     row[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[3],
                     (String) row[4],
                     (String) row[5],

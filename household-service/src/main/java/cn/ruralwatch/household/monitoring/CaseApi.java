@@ -2,6 +2,7 @@ package cn.ruralwatch.household.monitoring;
 
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.RiskType;
+import cn.ruralwatch.http.Attachment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
 package cn.ruralwatch.household.monitoring;
 
+import cn.ruralwatch.http.Attachment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;

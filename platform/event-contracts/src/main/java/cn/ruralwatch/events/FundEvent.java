@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#FUND_EVENTS}. */
-public sealed interface FundEvent permits FundBatchRegistered {
+public sealed interface FundEvent permits FundBatchRegistered, ProjectChanged, DisbursementRecorded {
 
     static Optional<FundEvent> parse(String type, String data, ObjectMapper mapper) throws JsonProcessingException {
         return Optional.ofNullable(
                 switch (type) {
                     case EventTypes.FUND_BATCH_REGISTERED -> mapper.readValue(data, FundBatchRegistered.class);
+                    case EventTypes.PROJECT_CHANGED -> mapper.readValue(data, ProjectChanged.class);
+                    case EventTypes.DISBURSEMENT_RECORDED -> mapper.readValue(data, DisbursementRecorded.class);
                     default -> null;
                 });
     }

@@ -94,6 +94,17 @@ public class HouseholdDirectory {
                 .executeUpdate();
     }
 
+    /** The village of a household that exists, empty for one unknown, merged or dissolved. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> villageOf(UUID householdId) {
+        return entityManager
+                .createNativeQuery("select village_code from known_household where household_id = ?1", String.class)
+                .setParameter(1, householdId)
+                .getResultStream()
+                .findFirst()
+                .map(String.class::cast);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<KnownDivision> division(String code) {
         return Optional.ofNullable(entityManager.find(KnownDivision.class, code));

@@ -40,6 +40,10 @@ public class FundBatch {
 
     public String purpose;
 
+    /** What approved project budgets have taken from the batch; kept by the project lifecycle. */
+    @Column(insertable = false, updatable = false)
+    public BigDecimal allocated;
+
     @Version
     public long version;
 

@@ -1,5 +1,6 @@
 package cn.ruralwatch.fund.fund;
 
+import cn.ruralwatch.fund.usage.SpendingProgress;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -57,10 +58,18 @@ public final class FundBatchApi {
 
             String documentNumber,
             String purpose,
+
+            @Schema(description = "已安排到项目的预算（元）") BigDecimal allocated,
+
+            @Schema(description = "已拨付（元）") BigDecimal disbursed,
+
+            @Schema(description = "支出进度（已拨付 ÷ 金额，百分比）") BigDecimal spendingProgressPercent,
+
             long version,
             Instant registeredAt) {
 
-        static FundBatchView of(FundBatch batch) {
+        static FundBatchView of(FundBatch batch, BigDecimal disbursed) {
+            BigDecimal allocated = batch.allocated == null ? BigDecimal.ZERO.setScale(2) : batch.allocated;
             return new FundBatchView(
                     batch.id,
                     batch.countyCode,
@@ -70,6 +79,9 @@ public final class FundBatchApi {
                     batch.amount,
                     batch.documentNumber,
                     batch.purpose,
+                    allocated,
+                    disbursed,
+                    SpendingProgress.percent(disbursed, batch.amount),
                     batch.version,
                     batch.registeredAt);
         }

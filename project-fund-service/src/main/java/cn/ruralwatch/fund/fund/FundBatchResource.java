@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,7 +61,7 @@ public class FundBatchResource {
         return Response.created(
                         uri.getAbsolutePathBuilder().path(batch.id.toString()).build())
                 .header("ETag", EntityTags.of(batch.version))
-                .entity(FundBatchApi.FundBatchView.of(batch))
+                .entity(batches.views(List.of(batch)).getFirst())
                 .build();
     }
 
@@ -74,7 +75,7 @@ public class FundBatchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         FundBatch batch = batches.get(PathIds.uuid(id, "fund.batch.not-found"));
-        return Response.ok(FundBatchApi.FundBatchView.of(batch))
+        return Response.ok(batches.views(List.of(batch)).getFirst())
                 .header("ETag", EntityTags.of(batch.version))
                 .build();
     }
@@ -88,6 +89,7 @@ public class FundBatchResource {
             @Parameter(description = "资金年度", example = "2023") @QueryParam("year") Integer year,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return batches.list(county, year, PageRequest.of(page, size)).map(FundBatchApi.FundBatchView::of);
+        Page<FundBatch> found = batches.list(county, year, PageRequest.of(page, size));
+        return new Page<>(batches.views(found.items()), found.page(), found.size(), found.totalItems());
     }
 }

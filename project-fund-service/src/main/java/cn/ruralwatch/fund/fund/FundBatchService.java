@@ -18,9 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Registers linkage-fund batches for counties the suite knows. */
@@ -93,6 +96,7 @@ public class FundBatchService {
         batch.documentNumber = request.documentNumber();
         batch.purpose = request.purpose();
         batch.registeredAt = Instant.now();
+        batch.allocated = BigDecimal.ZERO.setScale(2);
         entityManager.persist(batch);
         outbox.publish(
                 Topics.FUND_EVENTS,
@@ -129,6 +133,25 @@ public class FundBatchService {
             throw ProblemException.notFound("fund.batch.not-found", id);
         }
         return batch;
+    }
+
+    /** The batches as views, with what has been disbursed from each. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FundBatchApi.FundBatchView> views(List<FundBatch> batches) {
+        if (batches.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "select batch_id, sum(disbursed) from project_budget_line where batch_id in (?1) group by batch_id")
+                .setParameter(1, batches.stream().map(b -> b.id).toList())
+                .getResultList();
+        Map<UUID, BigDecimal> disbursed = new HashMap<>();
+        rows.forEach(r -> disbursed.put((UUID) r[0], (BigDecimal) r[1]));
+        return batches.stream()
+                .map(b -> FundBatchApi.FundBatchView.of(b, disbursed.getOrDefault(b.id, BigDecimal.ZERO.setScale(2))))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,6 +1,7 @@
 package cn.ruralwatch.report.audit;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.ProblemException;
@@ -88,7 +89,7 @@ public class AuditLogService {
             String roles = (String) row[4];
             return new AuditEntry(
                     (UUID) row[0],
-                    row[1] instanceof OffsetDateTime time ? time.toInstant() : (Instant) row[1],
+                    NativeValues.instant(row[1]),
                     (String) row[2],
                     (String) row[3],
                     roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")),

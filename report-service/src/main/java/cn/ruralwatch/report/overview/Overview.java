@@ -42,5 +42,13 @@ public record Overview(
             @Schema(description = "批次数") long batches,
 
             @Schema(description = "金额合计（元）", example = "42320000.00")
-            BigDecimal amount) {}
+            BigDecimal amount,
+
+            @Schema(description = "这些批次安排到项目的预算（元）") BigDecimal allocated,
+
+            @Schema(description = "这些批次已拨付（元）") BigDecimal disbursed,
+
+            @Schema(description = "支出进度（已拨付 ÷ 金额，百分比）") BigDecimal spendingProgressPercent,
+
+            @Schema(description = "该年度的项目数（区划内，含已终止）") long projects) {}
 }

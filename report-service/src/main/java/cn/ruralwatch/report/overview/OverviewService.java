@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -64,13 +65,29 @@ public class OverviewService {
         Overview.Funds funds = null;
         if ("COUNTY".equals(d.level)) {
             Object[] f = (Object[]) entityManager
-                    .createNativeQuery(
-                            "select count(*), coalesce(sum(amount), 0) from report_fund_batch where county_code = ?1 and (cast(?2 as integer) is null or fund_year = cast(?2 as integer))",
-                            Object[].class)
+                    .createNativeQuery("""
+                            with b as (select batch_id, amount from report_fund_batch
+                                       where county_code = ?1 and (cast(?2 as integer) is null or fund_year = cast(?2 as integer)))
+                            select (select count(*) from b), (select coalesce(sum(amount), 0) from b),
+                                   (select coalesce(sum(l.amount), 0) from report_project_budget_line l join b using (batch_id)),
+                                   (select coalesce(sum(d.amount), 0) from report_disbursement d join b using (batch_id)),
+                                   (select count(*) from report_project p where p.county_code = ?1
+                                      and (cast(?2 as integer) is null or p.project_year = cast(?2 as integer)))
+                            """, Object[].class)
                     .setParameter(1, division)
                     .setParameter(2, year)
                     .getSingleResult();
-            funds = new Overview.Funds(number(f[0]), ((BigDecimal) f[1]).setScale(2));
+            BigDecimal amount = ((BigDecimal) f[1]).setScale(2);
+            BigDecimal disbursed = ((BigDecimal) f[3]).setScale(2);
+            funds = new Overview.Funds(
+                    number(f[0]),
+                    amount,
+                    ((BigDecimal) f[2]).setScale(2),
+                    disbursed,
+                    amount.signum() == 0
+                            ? null
+                            : disbursed.multiply(BigDecimal.valueOf(100)).divide(amount, 2, RoundingMode.HALF_UP),
+                    number(f[4]));
         }
         return new Overview(
                 new Overview.DivisionRef(d.code, d.name, d.level),

@@ -1,7 +1,10 @@
 package cn.ruralwatch.report.projection;
 
+import cn.ruralwatch.events.DisbursementRecorded;
 import cn.ruralwatch.events.FundBatchRegistered;
 import cn.ruralwatch.events.FundEvent;
+import cn.ruralwatch.events.ProjectChanged;
+import cn.ruralwatch.events.ProjectState;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -14,7 +17,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Linkage-fund read model from fund-events. */
+/** Linkage-fund, project and disbursement read models from fund-events. */
 @ApplicationScoped
 public class FundEventsConsumer {
 
@@ -53,6 +56,71 @@ public class FundEventsConsumer {
                         .setParameter(5, batch.batchNumber())
                         .setParameter(6, batch.amount())
                         .executeUpdate();
+            case ProjectChanged changed -> apply(changed.project());
+            case DisbursementRecorded paid ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into report_disbursement (disbursement_id, project_id, batch_id, county_code,
+                                                                 division_code, project_type, amount, paid_on)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                on conflict (disbursement_id) do nothing
+                                """)
+                        .setParameter(1, UUID.fromString(paid.disbursementId()))
+                        .setParameter(2, UUID.fromString(paid.projectId()))
+                        .setParameter(3, UUID.fromString(paid.batchId()))
+                        .setParameter(4, paid.countyCode())
+                        .setParameter(5, paid.divisionCode())
+                        .setParameter(6, paid.projectType())
+                        .setParameter(7, paid.amount())
+                        .setParameter(8, paid.paidOn())
+                        .executeUpdate();
+        }
+    }
+
+    /** The project as of its newest state: an older state (redelivered or reordered) changes nothing. */
+    private void apply(ProjectState project) {
+        UUID id = UUID.fromString(project.projectId());
+        int written = entityManager
+                .createNativeQuery("""
+                        insert into report_project (project_id, version, county_code, division_code, name, project_type,
+                                                    project_year, stage, planned_investment, progress_percent,
+                                                    beneficiary_households)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                        on conflict (project_id) do update
+                        set version = excluded.version, division_code = excluded.division_code, name = excluded.name,
+                            project_type = excluded.project_type, project_year = excluded.project_year,
+                            stage = excluded.stage, planned_investment = excluded.planned_investment,
+                            progress_percent = excluded.progress_percent,
+                            beneficiary_households = excluded.beneficiary_households
+                        where report_project.version < excluded.version
+                        """)
+                .setParameter(1, id)
+                .setParameter(2, project.version())
+                .setParameter(3, project.countyCode())
+                .setParameter(4, project.divisionCode())
+                .setParameter(5, project.name())
+                .setParameter(6, project.projectType())
+                .setParameter(7, project.year())
+                .setParameter(8, project.stage())
+                .setParameter(9, project.plannedInvestment())
+                .setParameter(10, project.progressPercent())
+                .setParameter(11, project.beneficiaryHouseholdIds().size())
+                .executeUpdate();
+        if (written == 0) {
+            return;
+        }
+        entityManager
+                .createNativeQuery("delete from report_project_budget_line where project_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+        for (ProjectState.BudgetLine line : project.budgetLines()) {
+            entityManager
+                    .createNativeQuery(
+                            "insert into report_project_budget_line (project_id, batch_id, amount) values (?1, ?2, ?3)")
+                    .setParameter(1, id)
+                    .setParameter(2, UUID.fromString(line.batchId()))
+                    .setParameter(3, line.amount())
+                    .executeUpdate();
         }
     }
 }

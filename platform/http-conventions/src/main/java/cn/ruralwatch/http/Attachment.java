@@ -1,4 +1,4 @@
-package cn.ruralwatch.household.monitoring;
+package cn.ruralwatch.http;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Metadata of a document kept in the county's document store (the suite keeps the reference, not the file). */
+/**
+ * Metadata of a document kept in the county's document store (the suite keeps the reference, not the file). Services that
+ * take attachments define the {@code ruralwatch.sha256} validation message.
+ */
 @Schema(name = "Attachment", description = "附件元数据（文件本身保存在档案系统中，这里只记录引用）")
 public record Attachment(
         @Schema(description = "文件名", example = "入户核实表.pdf") @NotBlank @Size(max = 200)

@@ -1,0 +1,84 @@
+package cn.ruralwatch.fund;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.EventSchemas;
+import cn.ruralwatch.testing.HouseholdEventData;
+import cn.ruralwatch.testing.Rows;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.TopicWriter;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Divisions and households sent as household-service sends them, and fund batches registered through the API. */
+final class FundFixtures {
+
+    private FundFixtures() {}
+
+    static void householdEvent(String key, String type, String data) {
+        EventSchemas.assertValid(type, data);
+        TopicWriter.send(
+                SuiteInfrastructure.kafka().bootstrapServers(),
+                Topics.HOUSEHOLD_EVENTS,
+                key,
+                UUID.randomUUID().toString(),
+                type,
+                "/household-service",
+                data);
+    }
+
+    /** A county, a township and a village (codes of 6, 9 and 12 digits), once known to the service. */
+    static void divisions(DataSource dataSource, String county, String township, String village) {
+        householdEvent(county, EventTypes.DIVISION_REGISTERED, division(county, "COUNTY", null));
+        householdEvent(township, EventTypes.DIVISION_REGISTERED, division(township, "TOWNSHIP", county));
+        householdEvent(village, EventTypes.DIVISION_REGISTERED, division(village, "VILLAGE", township));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> Rows.count(
+                                dataSource,
+                                "select count(*) from known_division where code in ('" + county + "', '" + township
+                                        + "', '" + village + "')")
+                        == 3);
+    }
+
+    private static String division(String code, String level, String parent) {
+        return "{\"code\":\"" + code + "\",\"name\":\"" + level.toLowerCase() + "-" + code + "\",\"level\":\"" + level
+                + "\",\"parentCode\":" + (parent == null ? "null" : "\"" + parent + "\"") + "}";
+    }
+
+    /** A household of one member (born {@code born}) in the village, once known to the service; its id. */
+    static String household(DataSource dataSource, String village, String memberId, LocalDate born) {
+        String householdId = UUID.randomUUID().toString();
+        householdEvent(
+                householdId,
+                EventTypes.HOUSEHOLD_REGISTERED,
+                HouseholdEventData.registered(
+                        householdId,
+                        village,
+                        List.of(new HouseholdEventData.MemberSketch(memberId, "HEAD", "MALE", born, "ENROLLED"))));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> Rows.count(
+                                dataSource,
+                                "select count(*) from known_household where household_id = '" + householdId + "'")
+                        == 1);
+        return householdId;
+    }
+
+    /** Registers a batch with the default request specification; its id. */
+    static String batch(String county, String sourceLevel, int year, int number, String amount) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"countyCode\":\"" + county + "\",\"sourceLevel\":\"" + sourceLevel + "\",\"year\":" + year
+                        + ",\"batchNumber\":" + number + ",\"amount\":" + amount + ",\"purpose\":\"产业发展\"}")
+                .post("/api/v1/fund-batches")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}
