@@ -54,19 +54,33 @@ final class FundFixtures {
 
     /** A household of one member (born {@code born}) in the village, once known to the service; its id. */
     static String household(DataSource dataSource, String village, String memberId, LocalDate born) {
+        return household(
+                dataSource,
+                village,
+                List.of(new HouseholdEventData.MemberSketch(memberId, "HEAD", "MALE", born, "ENROLLED")));
+    }
+
+    /** A household of the given members in the village, once the service knows it and its members; its id. */
+    static String household(DataSource dataSource, String village, List<HouseholdEventData.MemberSketch> members) {
+        return household(dataSource, village, "NOT_POOR", members);
+    }
+
+    /** A household of the given poverty status (EXITED: 脱贫户) and members, once the service knows them; its id. */
+    static String household(
+            DataSource dataSource,
+            String village,
+            String povertyStatus,
+            List<HouseholdEventData.MemberSketch> members) {
         String householdId = UUID.randomUUID().toString();
         householdEvent(
                 householdId,
                 EventTypes.HOUSEHOLD_REGISTERED,
-                HouseholdEventData.registered(
-                        householdId,
-                        village,
-                        List.of(new HouseholdEventData.MemberSketch(memberId, "HEAD", "MALE", born, "ENROLLED"))));
+                HouseholdEventData.registered(householdId, village, povertyStatus, members));
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> Rows.count(
                                 dataSource,
-                                "select count(*) from known_household where household_id = '" + householdId + "'")
-                        == 1);
+                                "select count(*) from known_member where household_id = '" + householdId + "'")
+                        == members.size());
         return householdId;
     }
 

@@ -423,13 +423,13 @@ class ProjectLifecycleTest {
         // a province raises its own requirement from 2024 on
         given().contentType(ContentType.JSON)
                 .body("{\"minimumPercent\":65,\"note\":\"省定比例\"}")
-                .put("/api/v1/industry-share-requirements/45/2024")
+                .put("/api/v1/share-requirements/INDUSTRY_DEVELOPMENT/45/2024")
                 .then()
                 .statusCode(200)
                 .body("minimumPercent", equalTo(65.00f));
         given().contentType(ContentType.JSON)
                 .body("{\"minimumPercent\":65}")
-                .put("/api/v1/industry-share-requirements/44/2024")
+                .put("/api/v1/share-requirements/INDUSTRY_DEVELOPMENT/44/2024")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));

@@ -74,6 +74,16 @@ class OverviewTest {
         disbursement(project, batch, "100000.00");
         disbursement(project, batch, "50000.00");
         fundBatch("451000", 2022, 1, "99.00");
+        // two households' benefit totals of 2023, the first one's newer totals sent before its older ones
+        String benefited = UUID.randomUUID().toString();
+        benefitTotals(
+                benefited,
+                "451000101201",
+                2,
+                "{\"INDUSTRY_REWARD\":1540.00,\"THREE_INDUSTRY_REWARD\":1000.00}",
+                "2540.00");
+        benefitTotals(benefited, "451000101201", 1, "{\"INDUSTRY_REWARD\":1540.00}", "1540.00");
+        benefitTotals(UUID.randomUUID().toString(), "451000102201", 1, "{\"YULU_SUBSIDY\":1500.00}", "1500.00");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451000")
                 .get("/api/v1/reports/overview")
@@ -97,6 +107,18 @@ class OverviewTest {
                 .body("linkageFunds.disbursed", equalTo(150000.00f))
                 .body("linkageFunds.spendingProgressPercent", equalTo(12.00f))
                 .body("linkageFunds.projects", equalTo(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451000")
+                .queryParam("year", 2023)
+                .get("/api/v1/reports/overview")
+                .then()
+                .body("householdBenefits.households", equalTo(2))
+                .body("householdBenefits.total", equalTo(4040.00f)));
+        given().queryParam("division", "451000101")
+                .queryParam("year", 2023)
+                .get("/api/v1/reports/overview")
+                .then()
+                .body("householdBenefits.households", equalTo(1))
+                .body("householdBenefits.total", equalTo(2540.00f));
         given().queryParam("division", "451000101")
                 .get("/api/v1/reports/overview")
                 .then()
@@ -187,6 +209,17 @@ class OverviewTest {
                  "divisionCode":"451000101201","projectType":"INFRASTRUCTURE","amount":%s,"paidOn":"2023-06-01",
                  "recordedAt":"2023-06-01T00:00:00Z"}""".formatted(
                         UUID.randomUUID(), project, batch, amount));
+    }
+
+    private static void benefitTotals(String household, String village, long version, String byKind, String total) {
+        send(
+                Topics.FUND_EVENTS,
+                household,
+                UUID.randomUUID().toString(),
+                EventTypes.HOUSEHOLD_BENEFITS_TOTALLED,
+                """
+                {"householdId":"%s","villageCode":"%s","year":2023,"version":%d,"byKind":%s,"total":%s,
+                 "totalledAt":"2023-10-01T00:00:00Z"}""".formatted(household, village, version, byKind, total));
     }
 
     private static void send(String topic, String key, String eventId, String type, String data) {

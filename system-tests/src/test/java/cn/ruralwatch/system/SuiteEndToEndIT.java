@@ -321,6 +321,11 @@ class SuiteEndToEndIT {
                                 "/api/v1/fund-batches",
                                 "/api/v1/projects/{id}/steps",
                                 "/api/v1/fund-usage",
+                                "/api/v1/share-requirements/{kind}/{regionCode}/{fromYear}",
+                                "/api/v1/pv-distribution-plans/{id}/publication",
+                                "/api/v1/pv-revenue-summaries",
+                                "/api/v1/household-benefit-totals",
+                                "/api/v1/microcredit-loans/{id}/repayment",
                                 "/api/v1/reports/overview"))
                 .body("components.schemas.Problem.type", equalTo("object"));
         given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
@@ -533,7 +538,7 @@ class SuiteEndToEndIT {
 
     @Test
     @Order(11)
-    void aProjectRunsItsWholeLifecycleThroughTheGatewayAndItsPaymentsReachTheReport() {
+    void aProjectRunsItsWholeLifecycleThroughTheGatewayAndItsPaymentsAndBenefitsReachTheReport() {
         String batch = json().body("""
                         {"countyCode":"450422","sourceLevel":"CENTRAL","year":2023,"batchNumber":5,"amount":1000000,
                          "documentNumber":"桂财农〔2023〕45号","purpose":"产业发展"}""")
@@ -610,6 +615,41 @@ class SuiteEndToEndIT {
                 .statusCode(200)
                 .body("linkageFunds.disbursed", equalTo(357700.00f))
                 .body("linkageFunds.projects", equalTo(1)));
+
+        // a 脱贫户 of the village gets an industry reward: it shows up in its yearly totals and in the report
+        String household = json().body("""
+                        {"villageCode":"450422101201","attributes":{"povertyStatus":"EXITED","exitYear":2019},
+                         "members":[{"name":"韦某强","idNumber":"%s","relation":"HEAD",
+                                     "attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}}]}""".formatted(TestIdNumbers.next("19790312", true)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> count(
+                                "project_fund",
+                                "select count(*) from known_member where household_id = '" + household + "'")
+                        == 1);
+        json().body("""
+                        {"householdId":"%s","kind":"INDUSTRY_REWARD","amount":1540.00,"grantedOn":"2023-09-20",
+                         "description":"2023 年农业特色产业帮扶奖补：百香果 3 亩"}""".formatted(household))
+                .post("/api/v1/household-benefits")
+                .then()
+                .statusCode(201);
+        given().queryParam("householdId", household)
+                .queryParam("year", 2023)
+                .get("/api/v1/household-benefit-totals")
+                .then()
+                .statusCode(200)
+                .body("items[0].total", equalTo(1540.00f));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("division", "450422101201")
+                .queryParam("year", 2023)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("householdBenefits.households", equalTo(1))
+                .body("householdBenefits.total", equalTo(1540.00f)));
     }
 
     private static void countyFileImport() {

@@ -20,6 +20,7 @@ public final class EventTypes {
     public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";
     public static final String PROJECT_CHANGED = "project.changed.v1";
     public static final String DISBURSEMENT_RECORDED = "disbursement.recorded.v1";
+    public static final String HOUSEHOLD_BENEFITS_TOTALLED = "household-benefits.totalled.v1";
     public static final String AUDIT_RECORDED = "audit.recorded.v1";
 
     private EventTypes() {}

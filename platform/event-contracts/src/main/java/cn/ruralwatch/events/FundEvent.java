@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#FUND_EVENTS}. */
-public sealed interface FundEvent permits FundBatchRegistered, ProjectChanged, DisbursementRecorded {
+public sealed interface FundEvent
+        permits FundBatchRegistered, ProjectChanged, DisbursementRecorded, HouseholdBenefitsTotalled {
 
     static Optional<FundEvent> parse(String type, String data, ObjectMapper mapper) throws JsonProcessingException {
         return Optional.ofNullable(
@@ -13,6 +14,8 @@ public sealed interface FundEvent permits FundBatchRegistered, ProjectChanged, D
                     case EventTypes.FUND_BATCH_REGISTERED -> mapper.readValue(data, FundBatchRegistered.class);
                     case EventTypes.PROJECT_CHANGED -> mapper.readValue(data, ProjectChanged.class);
                     case EventTypes.DISBURSEMENT_RECORDED -> mapper.readValue(data, DisbursementRecorded.class);
+                    case EventTypes.HOUSEHOLD_BENEFITS_TOTALLED ->
+                        mapper.readValue(data, HouseholdBenefitsTotalled.class);
                     default -> null;
                 });
     }

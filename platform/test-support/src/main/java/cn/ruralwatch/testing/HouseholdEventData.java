@@ -25,7 +25,18 @@ public final class HouseholdEventData {
 
     /** A member as a consumer's test needs it; every other attribute is left unverified. */
     public record MemberSketch(
-            String memberId, String relation, String sex, LocalDate birthDate, String medicalInsurance) {}
+            String memberId,
+            String relation,
+            String sex,
+            LocalDate birthDate,
+            String medicalInsurance,
+            String laborAbility) {
+
+        public MemberSketch(
+                String memberId, String relation, String sex, LocalDate birthDate, String medicalInsurance) {
+            this(memberId, relation, sex, birthDate, medicalInsurance, null);
+        }
+    }
 
     /** {@code household.registered.v1} of a household of the given members, at version 0. */
     public static String registered(String householdId, String villageCode, List<MemberSketch> members) {
@@ -34,16 +45,29 @@ public final class HouseholdEventData {
                 new HouseholdRegistered(state(householdId, villageCode, 0, members), null));
     }
 
+    /** {@code household.registered.v1} of a household of the given poverty status (e.g. EXITED 脱贫户), at version 0. */
+    public static String registered(
+            String householdId, String villageCode, String povertyStatus, List<MemberSketch> members) {
+        return json(
+                EventTypes.HOUSEHOLD_REGISTERED,
+                new HouseholdRegistered(state(householdId, villageCode, 0, povertyStatus, members), null));
+    }
+
     public static HouseholdState state(
             String householdId, String villageCode, long version, List<MemberSketch> members) {
+        return state(householdId, villageCode, version, "NOT_POOR", members);
+    }
+
+    private static HouseholdState state(
+            String householdId, String villageCode, long version, String povertyStatus, List<MemberSketch> members) {
         return new HouseholdState(
                 householdId,
                 version,
                 villageCode,
                 "ACTIVE",
                 Instant.parse("2026-01-05T08:00:00Z"),
-                "NOT_POOR",
-                null,
+                povertyStatus,
+                "EXITED".equals(povertyStatus) ? 2019 : null,
                 null,
                 false,
                 false,
@@ -65,7 +89,7 @@ public final class HouseholdEventData {
                                 "REGISTRATION",
                                 null,
                                 null,
-                                null,
+                                m.laborAbility(),
                                 null,
                                 null,
                                 null,

@@ -21,6 +21,15 @@ public final class Rows {
         }
     }
 
+    /** The single text a query answers ({@code null} where it finds no row), e.g. {@code select id::text …}. */
+    public static String text(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
     public static void execute(DataSource dataSource, String sql) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {

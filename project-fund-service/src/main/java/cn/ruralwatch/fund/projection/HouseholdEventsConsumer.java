@@ -2,6 +2,7 @@ package cn.ruralwatch.fund.projection;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.HouseholdEvent;
+import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -9,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the divisions and households project-fund-service needs (fund recipients, beneficiaries) from household-events. */
+/** Keeps the divisions and households project-fund-service needs (fund recipients, beneficiaries) and the members of
+ * the households (job holders, borrowers) from household-events. */
 @ApplicationScoped
 public class HouseholdEventsConsumer {
 
@@ -33,7 +36,17 @@ public class HouseholdEventsConsumer {
         inbox.process(CONSUMER, record, this::apply);
     }
 
+    @Inject
+    KnownMembers members;
+
     void apply(IncomingEvent event) throws Exception {
-        HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(directory::apply);
+        Optional<HouseholdEvent> parsed = HouseholdEvent.parse(event.type(), event.data(), mapper);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        directory.apply(parsed.get());
+        if (parsed.get() instanceof HouseholdStateEvent household) {
+            members.apply(household.household());
+        }
     }
 }

@@ -3,13 +3,7 @@ package cn.ruralwatch.fund.usage;
 import cn.ruralwatch.fund.fund.SourceLevel;
 import cn.ruralwatch.fund.project.ProjectStage;
 import cn.ruralwatch.fund.project.ProjectType;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,30 +66,4 @@ public final class FundUsageApi {
             @Schema(description = "要求自哪一年起") Integer requirementFromYear,
             boolean belowRequirement,
             @Schema(description = "低于要求时的提醒") String warning) {}
-
-    @Schema(name = "IndustryShareRequirement", description = "衔接资金用于产业发展的最低占比")
-    public record Requirement(
-            @Schema(description = "'' 全国，或 2 位省级代码", example = "45")
-            String regionCode,
-
-            @Schema(description = "自哪一年起", example = "2024") int fromYear,
-
-            @Schema(description = "最低占比（百分比）", example = "60.00")
-            BigDecimal minimumPercent,
-
-            String note,
-            String setBy,
-            Instant setAt) {}
-
-    @Schema(name = "IndustryShareRequirementRequest", description = "设置一个省自某年起的产业发展最低占比")
-    public record RequirementRequest(
-            @Schema(description = "最低占比（百分比，两位小数）", example = "65.00")
-            @NotNull
-            @DecimalMin("0.00")
-            @DecimalMax("100.00")
-            @Digits(integer = 3, fraction = 2)
-            BigDecimal minimumPercent,
-
-            @Schema(description = "依据", example = "桂乡振发〔2024〕3号") @Size(max = 500)
-            String note) {}
 }

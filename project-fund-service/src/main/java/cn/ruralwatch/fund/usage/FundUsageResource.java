@@ -1,23 +1,16 @@
 package cn.ruralwatch.fund.usage;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.fund.QueryParameters;
 import cn.ruralwatch.problem.Problem;
-import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.problem.Violation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,42 +46,7 @@ public class FundUsageResource {
             @Parameter(description = "区划代码（县、乡镇或村）", example = "450422", required = true) @QueryParam("division")
                     String division,
             @Parameter(description = "年度", example = "2023", required = true) @QueryParam("year") Integer year) {
-        List<Violation> violations = new ArrayList<>();
-        if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
-            violations.add(Violation.of("division", "DIVISION_CODE", "fund.usage.division"));
-        }
-        if (year == null || year < 2013 || year > 2100) {
-            violations.add(Violation.of("year", "YEAR", "fund.requirement.year"));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        QueryParameters.divisionAndYear(division, year);
         return usage.usage(division, year);
-    }
-
-    @GET
-    @Path("/industry-share-requirements")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(operationId = "listIndustryShareRequirements", summary = "产业发展最低占比要求（全国与各省，按年度）")
-    public List<FundUsageApi.Requirement> requirements() {
-        return usage.requirements();
-    }
-
-    @PUT
-    @Path("/industry-share-requirements/{regionCode}/{fromYear}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.INTEGRATION})
-    @Operation(
-            operationId = "setIndustryShareRequirement",
-            summary = "设置本省自某年起的产业发展最低占比",
-            description = "regionCode 是 2 位省级代码，须是本人辖区所在的省；全国要求随系统发布。")
-    @APIResponse(
-            responseCode = "400",
-            description = "省级代码或年度不合法，或不是本人所在的省",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FundUsageApi.Requirement setRequirement(
-            @Parameter(description = "2 位省级代码", example = "45") @PathParam("regionCode") String regionCode,
-            @Parameter(description = "自哪一年起", example = "2024") @PathParam("fromYear") int fromYear,
-            @Valid @NotNull FundUsageApi.RequirementRequest request) {
-        return usage.setRequirement(regionCode, fromYear, request);
     }
 }

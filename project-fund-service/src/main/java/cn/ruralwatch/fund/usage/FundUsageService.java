@@ -1,25 +1,21 @@
 package cn.ruralwatch.fund.usage;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.audit.AuditTrail;
-import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
-import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.fund.fund.SourceLevel;
 import cn.ruralwatch.fund.project.ProjectStage;
 import cn.ruralwatch.fund.project.ProjectType;
-import cn.ruralwatch.http.NativeValues;
+import cn.ruralwatch.fund.rule.ShareRequirementApi;
+import cn.ruralwatch.fund.rule.ShareRequirementKind;
+import cn.ruralwatch.fund.rule.ShareRequirements;
 import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -45,7 +41,7 @@ public class FundUsageService {
     CallerScope scope;
 
     @Inject
-    AuditTrail audit;
+    ShareRequirements requirements;
 
     public FundUsageApi.Usage usage(String division, int year) {
         KnownDivision known = directory
@@ -183,17 +179,18 @@ public class FundUsageService {
                 .setParameter(2, year)
                 .getSingleResult();
         BigDecimal share = SpendingProgress.percent(industry, fundsTotal);
-        Optional<FundUsageApi.Requirement> requirement = requirement(county.substring(0, 2), year);
+        Optional<ShareRequirementApi.Requirement> requirement =
+                requirements.inForce(ShareRequirementKind.INDUSTRY_DEVELOPMENT, county.substring(0, 2), year);
         BigDecimal required =
-                requirement.map(FundUsageApi.Requirement::minimumPercent).orElse(null);
+                requirement.map(ShareRequirementApi.Requirement::minimumPercent).orElse(null);
         boolean below = share != null && required != null && share.compareTo(required) < 0;
         return new FundUsageApi.IndustryShare(
                 industry,
                 fundsTotal,
                 share,
                 required,
-                requirement.map(FundUsageApi.Requirement::regionCode).orElse(null),
-                requirement.map(FundUsageApi.Requirement::fromYear).orElse(null),
+                requirement.map(ShareRequirementApi.Requirement::regionCode).orElse(null),
+                requirement.map(ShareRequirementApi.Requirement::fromYear).orElse(null),
                 below,
                 below
                         ? "产业发展占比 " + share.toPlainString() + "% 低于要求的 " + required.toPlainString() + "%，还差 "
@@ -204,85 +201,5 @@ public class FundUsageService {
                                         .toPlainString()
                                 + " 元"
                         : null);
-    }
-
-    /** The requirement in force for a province in a year: the newest year, a province's over the nation's. */
-    public Optional<FundUsageApi.Requirement> requirement(String province, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select region_code, from_year, minimum_percent, note, set_by, set_at
-                        from industry_share_requirement
-                        where region_code in ('', ?1) and from_year <= ?2
-                        order by from_year desc, length(region_code) desc limit 1
-                        """)
-                .setParameter(1, province)
-                .setParameter(2, year)
-                .getResultList();
-        return rows.stream().findFirst().map(FundUsageService::requirement);
-    }
-
-    private static FundUsageApi.Requirement requirement(Object[] r) {
-        return new FundUsageApi.Requirement(
-                (String) r[0],
-                ((Number) r[1]).intValue(),
-                (BigDecimal) r[2],
-                (String) r[3],
-                (String) r[4],
-                NativeValues.instant(r[5]));
-    }
-
-    public List<FundUsageApi.Requirement> requirements() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select region_code, from_year, minimum_percent, note, set_by, set_at
-                        from industry_share_requirement order by region_code, from_year
-                        """).getResultList();
-        return rows.stream().map(FundUsageService::requirement).toList();
-    }
-
-    /** Sets a province's requirement from a year on; the caller's region must lie in the province. */
-    @Transactional
-    public FundUsageApi.Requirement setRequirement(
-            String province, int fromYear, FundUsageApi.RequirementRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        if (!province.matches("[0-9]{2}") || !scope.division().startsWith(province)) {
-            violations.add(Violation.of("regionCode", "NOT_YOUR_PROVINCE", "fund.requirement.province", province));
-        }
-        if (fromYear < 2013 || fromYear > 2100) {
-            violations.add(Violation.of("fromYear", "OUT_OF_RANGE", "fund.requirement.year", fromYear));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        BigDecimal before = requirement(province, fromYear)
-                .filter(r -> r.regionCode().equals(province) && r.fromYear() == fromYear)
-                .map(FundUsageApi.Requirement::minimumPercent)
-                .orElse(null);
-        entityManager
-                .createNativeQuery("""
-                        insert into industry_share_requirement (region_code, from_year, minimum_percent, note, set_by, set_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
-                        on conflict (region_code, from_year) do update
-                        set minimum_percent = excluded.minimum_percent, note = excluded.note,
-                            set_by = excluded.set_by, set_at = excluded.set_at
-                        """)
-                .setParameter(1, province)
-                .setParameter(2, fromYear)
-                .setParameter(3, request.minimumPercent().setScale(2))
-                .setParameter(4, request.note())
-                .setParameter(5, scope.subject())
-                .setParameter(6, Timestamp.from(Instant.now()))
-                .executeUpdate();
-        audit.changed(
-                before == null ? AuditAction.CREATE : AuditAction.UPDATE,
-                "industry-share-requirement",
-                province + "/" + fromYear,
-                province,
-                List.of(AuditedChange.changed(
-                        "minimumPercent",
-                        before == null ? null : before.toPlainString(),
-                        request.minimumPercent().setScale(2).toPlainString())));
-        return requirement(province, fromYear).orElseThrow();
     }
 }

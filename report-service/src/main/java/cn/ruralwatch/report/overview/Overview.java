@@ -20,7 +20,13 @@ public record Overview(
 
         @Schema(description = "逐项指标的达标户数") List<IndicatorCount> indicators,
         @Schema(description = "衔接资金（仅县级区划）") Funds linkageFunds,
+        @Schema(description = "到户帮扶（给出年度时）") Benefits householdBenefits,
         @Schema(description = "统计时间") Instant asOf) {
+
+    @Schema(name = "HouseholdBenefitsSummary")
+    public record Benefits(
+            @Schema(description = "获得帮扶的农户数（户）") long households,
+            @Schema(description = "帮扶金额合计（元；小额信贷按当年贴息计）") BigDecimal total) {}
 
     @Schema(name = "DivisionRef")
     public record DivisionRef(

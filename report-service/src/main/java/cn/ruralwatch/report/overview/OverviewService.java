@@ -89,6 +89,18 @@ public class OverviewService {
                             : disbursed.multiply(BigDecimal.valueOf(100)).divide(amount, 2, RoundingMode.HALF_UP),
                     number(f[4]));
         }
+        Overview.Benefits benefits = null;
+        if (year != null) {
+            Object[] b = (Object[]) entityManager
+                    .createNativeQuery("""
+                            select count(*), coalesce(sum(total), 0) from report_household_benefit
+                            where village_code like ?1 and benefit_year = ?2
+                            """, Object[].class)
+                    .setParameter(1, prefix)
+                    .setParameter(2, year)
+                    .getSingleResult();
+            benefits = new Overview.Benefits(number(b[0]), ((BigDecimal) b[1]).setScale(2));
+        }
         return new Overview(
                 new Overview.DivisionRef(d.code, d.name, d.level),
                 number(households[0]),
@@ -97,6 +109,7 @@ public class OverviewService {
                 number(evaluated[1]),
                 indicators,
                 funds,
+                benefits,
                 Instant.now());
     }
 

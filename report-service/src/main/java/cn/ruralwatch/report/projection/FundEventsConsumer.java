@@ -3,6 +3,7 @@ package cn.ruralwatch.report.projection;
 import cn.ruralwatch.events.DisbursementRecorded;
 import cn.ruralwatch.events.FundBatchRegistered;
 import cn.ruralwatch.events.FundEvent;
+import cn.ruralwatch.events.HouseholdBenefitsTotalled;
 import cn.ruralwatch.events.ProjectChanged;
 import cn.ruralwatch.events.ProjectState;
 import cn.ruralwatch.events.Topics;
@@ -73,6 +74,25 @@ public class FundEventsConsumer {
                         .setParameter(6, paid.projectType())
                         .setParameter(7, paid.amount())
                         .setParameter(8, paid.paidOn())
+                        .executeUpdate();
+            // the household's totals of the year as of their newest version: an older one changes nothing
+            case HouseholdBenefitsTotalled totals ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into report_household_benefit (household_id, benefit_year, village_code, version,
+                                                                      by_kind, total)
+                                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)
+                                on conflict (household_id, benefit_year) do update
+                                set village_code = excluded.village_code, version = excluded.version,
+                                    by_kind = excluded.by_kind, total = excluded.total
+                                where report_household_benefit.version < excluded.version
+                                """)
+                        .setParameter(1, UUID.fromString(totals.householdId()))
+                        .setParameter(2, totals.year())
+                        .setParameter(3, totals.villageCode())
+                        .setParameter(4, totals.version())
+                        .setParameter(5, mapper.writeValueAsString(totals.byKind()))
+                        .setParameter(6, totals.total())
                         .executeUpdate();
         }
     }

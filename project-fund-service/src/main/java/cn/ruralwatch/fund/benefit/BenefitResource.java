@@ -1,0 +1,210 @@
+package cn.ruralwatch.fund.benefit;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.fund.QueryParameters;
+import cn.ruralwatch.http.EntityTags;
+import cn.ruralwatch.http.IdempotencyKeys;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1")
+@Tag(name = "到户帮扶 Household benefits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BenefitResource {
+
+    @Inject
+    BenefitService benefits;
+
+    @Inject
+    MicrocreditService loans;
+
+    @POST
+    @Path("/household-benefits")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
+    @Operation(
+            operationId = "grantHouseholdBenefit",
+            summary = "登记一笔到户帮扶（产业奖补、三业奖补、雨露计划、交通补贴、公益性岗位工资、光伏收益奖励补助）",
+            description = "产业奖补、三业奖补、雨露计划、交通补贴只给脱贫户和监测对象；三业奖补每户每年一次、不超过 1000 元；"
+                    + "雨露计划每生每年不超过 3000 元；交通补贴每人每年一次。登记后发布农户当年的帮扶合计（household-benefits.totalled.v1）。")
+    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "400",
+            description = "字段不合法，或农户、成员不存在、不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "每年一次的帮扶已登记",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "不符合帮扶条件（非脱贫户或监测对象、超过标准或年度上限）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grant(
+            @Valid @NotNull BenefitApi.GrantRequest request,
+            @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复登记") @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
+            @Context UriInfo uri) {
+        BenefitApi.BenefitView benefit = benefits.grant(request, idempotencyKey);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(benefit.id().toString())
+                        .build())
+                .entity(benefit)
+                .build();
+    }
+
+    @GET
+    @Path("/household-benefits")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listHouseholdBenefits", summary = "一个区划或一户一年的到户帮扶明细（分页，按兑现日期）")
+    public Page<BenefitApi.BenefitView> list(
+            @Parameter(description = "区划代码", example = "420281105201")
+                    @QueryParam("division")
+                    @Pattern(regexp = QueryParameters.DIVISION, message = "{ruralwatch.division.code}")
+                    String division,
+            @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
+            @Parameter(description = "年度", example = "2023", required = true) @QueryParam("year") Integer year,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return benefits.list(division, householdId, QueryParameters.year(year), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/household-benefits/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getHouseholdBenefit", summary = "查询一笔到户帮扶")
+    @APIResponse(
+            responseCode = "404",
+            description = "不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BenefitApi.BenefitView get(@PathParam("id") String id) {
+        return benefits.get(PathIds.uuid(id, "benefit.not-found"));
+    }
+
+    @GET
+    @Path("/household-benefit-totals")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "listHouseholdBenefitTotals",
+            summary = "农户年度帮扶合计（分页）：各类别金额与合计，小额信贷按当年贴息计",
+            description = "列出区划内当年有帮扶的农户；给出 householdId 时只列这一户。")
+    public Page<BenefitApi.Totals> totals(
+            @Parameter(description = "区划代码", example = "420281105201")
+                    @QueryParam("division")
+                    @Pattern(regexp = QueryParameters.DIVISION, message = "{ruralwatch.division.code}")
+                    String division,
+            @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
+            @Parameter(description = "年度", example = "2023", required = true) @QueryParam("year") Integer year,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return benefits.totals(division, householdId, QueryParameters.year(year), PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("/microcredit-loans")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.INTEGRATION})
+    @Operation(
+            operationId = "recordMicrocreditLoan",
+            summary = "登记脱贫人口小额信贷",
+            description = "不超过 5 万元、期限不超过 3 年，借款人放款时 18–65 岁，农户须是脱贫户或监测对象，每户同时只有一笔在贷。"
+                    + "贴息按 本金 × 年利率 × 贴息比例 × 当年计息天数 ÷ 360 计算，计入农户当年帮扶合计。")
+    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "400",
+            description = "字段不合法，或农户、借款人不存在、不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "该户已有在贷，或合同编号已登记",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "超过额度或期限、借款人年龄不符、非脱贫户或监测对象",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response recordLoan(
+            @Valid @NotNull BenefitApi.LoanRequest request,
+            @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复登记") @HeaderParam(IdempotencyKeys.HEADER)
+                    String idempotencyKey,
+            @Context UriInfo uri) {
+        BenefitApi.LoanView loan = loans.record(request, idempotencyKey);
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(loan.id().toString()).build())
+                .header("ETag", EntityTags.of(loan.version()))
+                .entity(loan)
+                .build();
+    }
+
+    @GET
+    @Path("/microcredit-loans")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listMicrocreditLoans", summary = "小额信贷（分页），可按区划、农户筛选")
+    public Page<BenefitApi.LoanView> loans(
+            @Parameter(description = "区划代码", example = "420281105")
+                    @QueryParam("division")
+                    @Pattern(regexp = QueryParameters.DIVISION, message = "{ruralwatch.division.code}")
+                    String division,
+            @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return loans.list(division, householdId, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/microcredit-loans/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getMicrocreditLoan", summary = "查询一笔小额信贷及其各年度贴息")
+    @APIResponse(
+            responseCode = "404",
+            description = "不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response loan(@PathParam("id") String id) {
+        BenefitApi.LoanView loan = loans.get(loanId(id));
+        return Response.ok(loan).header("ETag", EntityTags.of(loan.version())).build();
+    }
+
+    @POST
+    @Path("/microcredit-loans/{id}/repayment")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.INTEGRATION})
+    @Operation(operationId = "repayMicrocreditLoan", summary = "登记还清：贴息计到还清日；需要 If-Match")
+    @APIResponse(
+            responseCode = "409",
+            description = "贷款已还清",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response repay(
+            @PathParam("id") String id,
+            @Parameter(description = "贷款的 ETag") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BenefitApi.Repayment repayment) {
+        BenefitApi.LoanView loan = loans.repay(loanId(id), ifMatch, repayment);
+        return Response.ok(loan).header("ETag", EntityTags.of(loan.version())).build();
+    }
+
+    private static UUID loanId(String id) {
+        return PathIds.uuid(id, "loan.not-found");
+    }
+}

@@ -1,0 +1,414 @@
+package cn.ruralwatch.fund.benefit;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.directory.HouseholdDirectory;
+import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdBenefitsTotalled;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.fund.project.ProjectService;
+import cn.ruralwatch.fund.projection.KnownMembers;
+import cn.ruralwatch.http.IdempotencyKeys;
+import cn.ruralwatch.http.NativeValues;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemType;
+import cn.ruralwatch.problem.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Benefits paid to a household or one of its members 到户帮扶, each checked against who it is for, and the household's
+ * yearly totals (小额信贷 counted as its interest subsidy), published as {@code household-benefits.totalled.v1} after
+ * every change.
+ */
+@ApplicationScoped
+@Transactional
+public class BenefitService {
+
+    /** 三业奖补: 1000元 per household a year. */
+    static final BigDecimal THREE_INDUSTRY_REWARD = new BigDecimal("1000.00");
+
+    /** 雨露计划: at most 3000元 per student a year. */
+    static final BigDecimal YULU_YEARLY_CAP = new BigDecimal("3000.00");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    HouseholdDirectory directory;
+
+    @Inject
+    KnownMembers members;
+
+    @Inject
+    MicrocreditService loans;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CallerScope scope;
+
+    /** A grant entered by an official. */
+    public BenefitApi.BenefitView grant(BenefitApi.GrantRequest request, String idempotencyKey) {
+        String id = idempotencyKeys
+                .once("household-benefit", idempotencyKey, request, () -> checkAndInsert(request)
+                        .toString())
+                .resourceId();
+        return get(UUID.fromString(id));
+    }
+
+    private UUID checkAndInsert(BenefitApi.GrantRequest request) {
+        List<Violation> invalid = new ArrayList<>();
+        if (request.kind() == BenefitKind.MICROCREDIT_INTEREST_SUBSIDY) {
+            invalid.add(Violation.of("kind", "COMPUTED", "benefit.kind.computed"));
+        }
+        if (request.grantedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+            invalid.add(Violation.of("grantedOn", "FUTURE", "project.date.future", request.grantedOn()));
+        }
+        String village = householdVillage(request.householdId(), "householdId", invalid);
+        if (request.kind().perMember() && request.memberId() == null) {
+            invalid.add(Violation.of("memberId", "REQUIRED", "benefit.member.required", request.kind()));
+        } else if (request.memberId() != null) {
+            requireMember(request.householdId(), request.memberId(), "memberId", invalid);
+        }
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid);
+        }
+        int year = request.grantedOn().getYear();
+        List<Violation> broken = new ArrayList<>();
+        if (request.kind().targetHouseholdsOnly() && !members.targetHousehold(request.householdId())) {
+            broken.add(Violation.of(
+                    "householdId", "NOT_TARGET_HOUSEHOLD", "benefit.household.not-target", request.kind()));
+        }
+        switch (request.kind()) {
+            case THREE_INDUSTRY_REWARD -> {
+                if (request.amount().compareTo(THREE_INDUSTRY_REWARD) > 0) {
+                    broken.add(Violation.of(
+                            "amount",
+                            "ABOVE_STANDARD",
+                            "benefit.three-industry.amount",
+                            THREE_INDUSTRY_REWARD.toPlainString()));
+                }
+                if (granted(request.householdId(), null, BenefitKind.THREE_INDUSTRY_REWARD, year)
+                                .signum()
+                        > 0) {
+                    throw ProblemException.conflict(
+                            List.of(Violation.of("kind", "ONCE_A_YEAR", "benefit.three-industry.once", year)));
+                }
+            }
+            case YULU_SUBSIDY -> {
+                BigDecimal already = granted(null, request.memberId(), BenefitKind.YULU_SUBSIDY, year);
+                if (already.add(request.amount()).compareTo(YULU_YEARLY_CAP) > 0) {
+                    broken.add(Violation.of(
+                            "amount",
+                            "ABOVE_YEARLY_CAP",
+                            "benefit.yulu.cap",
+                            YULU_YEARLY_CAP.toPlainString(),
+                            already.toPlainString()));
+                }
+            }
+            case TRANSPORT_SUBSIDY -> {
+                if (granted(null, request.memberId(), BenefitKind.TRANSPORT_SUBSIDY, year)
+                                .signum()
+                        > 0) {
+                    throw ProblemException.conflict(
+                            List.of(Violation.of("memberId", "ONCE_A_YEAR", "benefit.transport.once", year)));
+                }
+            }
+            default -> {
+                // industry rewards, job wages and PV rewards may be paid several times a year
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.UNPROCESSABLE, "benefit.rules-broken", List.of(broken.size()), broken);
+        }
+        UUID id = insert(
+                request.householdId(),
+                village,
+                request.memberId(),
+                request.kind(),
+                year,
+                request.amount().setScale(2),
+                request.grantedOn(),
+                request.description(),
+                null);
+        publishTotals(request.householdId(), village, year);
+        return id;
+    }
+
+    /**
+     * Job wages and rewards of a published PV plan: one benefit per holder and per rewarded household, in the plan's
+     * year, with the plan as their source; the totals of each household reached are published.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantFromPlan(UUID planId, int year, LocalDate grantedOn, List<PlanGrant> grants) {
+        Map<UUID, String> reached = new LinkedHashMap<>();
+        for (PlanGrant grant : grants) {
+            String village = directory.villageOf(grant.householdId()).orElse(null);
+            if (village == null) {
+                continue;
+            }
+            insert(
+                    grant.householdId(),
+                    village,
+                    grant.memberId(),
+                    grant.kind(),
+                    year,
+                    grant.amount(),
+                    grantedOn,
+                    grant.description(),
+                    "pv-plan:" + planId);
+            reached.put(grant.householdId(), village);
+        }
+        reached.forEach((household, village) -> publishTotals(household, village, year));
+    }
+
+    /** A benefit a published PV plan pays. */
+    public record PlanGrant(UUID householdId, UUID memberId, BenefitKind kind, BigDecimal amount, String description) {}
+
+    private UUID insert(
+            UUID householdId,
+            String village,
+            UUID memberId,
+            BenefitKind kind,
+            int year,
+            BigDecimal amount,
+            LocalDate grantedOn,
+            String description,
+            String source) {
+        UUID id = UUID.randomUUID();
+        entityManager
+                .createNativeQuery("""
+                        insert into household_benefit (id, county_code, village_code, household_id, member_id, kind,
+                                                       benefit_year, amount, granted_on, description, source,
+                                                       recorded_by, recorded_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                        """)
+                .setParameter(1, id)
+                .setParameter(2, village.substring(0, 6))
+                .setParameter(3, village)
+                .setParameter(4, householdId)
+                .setParameter(5, memberId)
+                .setParameter(6, kind.name())
+                .setParameter(7, year)
+                .setParameter(8, amount)
+                .setParameter(9, Date.valueOf(grantedOn))
+                .setParameter(10, description)
+                .setParameter(11, source)
+                .setParameter(12, scope.subject())
+                .setParameter(13, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        audit.changed(
+                AuditAction.CREATE,
+                "household-benefit",
+                id.toString(),
+                village,
+                List.of(
+                        AuditedChange.created("householdId", householdId),
+                        AuditedChange.created("kind", kind),
+                        AuditedChange.created("amount", amount.toPlainString()),
+                        AuditedChange.created("grantedOn", grantedOn)));
+        return id;
+    }
+
+    /** The household's village where it exists and lies in the caller's area; otherwise a violation on the field. */
+    String householdVillage(UUID householdId, String field, List<Violation> violations) {
+        Optional<String> village = directory.villageOf(householdId).filter(scope::covers);
+        if (village.isEmpty()) {
+            violations.add(Violation.of(field, "UNKNOWN_HOUSEHOLD", "benefit.household.unknown", householdId));
+            return null;
+        }
+        return village.get();
+    }
+
+    /** The member where it lives in the household; otherwise a violation on the field. */
+    Optional<KnownMembers.KnownMember> requireMember(
+            UUID householdId, UUID memberId, String field, List<Violation> violations) {
+        Optional<KnownMembers.KnownMember> member = members.find(memberId)
+                .filter(KnownMembers.KnownMember::active)
+                .filter(m -> m.householdId().equals(householdId));
+        if (member.isEmpty()) {
+            violations.add(Violation.of(field, "UNKNOWN_MEMBER", "benefit.member.unknown", memberId, householdId));
+        }
+        return member;
+    }
+
+    private BigDecimal granted(UUID householdId, UUID memberId, BenefitKind kind, int year) {
+        return (BigDecimal) entityManager
+                .createNativeQuery("""
+                        select coalesce(sum(amount), 0) from household_benefit
+                        where kind = ?1 and benefit_year = ?2
+                          and (household_id = ?3 or member_id = ?4)
+                        """)
+                .setParameter(1, kind.name())
+                .setParameter(2, year)
+                .setParameter(3, householdId == null ? new UUID(0, 0) : householdId)
+                .setParameter(4, memberId == null ? new UUID(0, 0) : memberId)
+                .getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BenefitApi.BenefitView get(UUID id) {
+        List<BenefitApi.BenefitView> found = query("id = ?1", List.of(id), PageRequest.of(0, 1));
+        if (found.isEmpty() || !scope.covers(found.getFirst().villageCode())) {
+            throw ProblemException.notFound("benefit.not-found", id);
+        }
+        return found.getFirst();
+    }
+
+    /** A household's benefits, or those of a division's households, in a year, in the order they were granted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<BenefitApi.BenefitView> list(String division, UUID householdId, int year, PageRequest page) {
+        String prefix = scope.narrow(division)
+                .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
+        String where =
+                "village_code like ?1 and benefit_year = ?2" + (householdId == null ? "" : " and household_id = ?3");
+        List<Object> parameters = new ArrayList<>(List.of(prefix + "%", year));
+        if (householdId != null) {
+            parameters.add(householdId);
+        }
+        var count = entityManager.createNativeQuery("select count(*) from household_benefit where " + where);
+        for (int i = 0; i < parameters.size(); i++) {
+            count.setParameter(i + 1, parameters.get(i));
+        }
+        return page.page(query(where, parameters, page), ((Number) count.getSingleResult()).longValue());
+    }
+
+    private List<BenefitApi.BenefitView> query(String where, List<Object> parameters, PageRequest page) {
+        var select = entityManager.createNativeQuery("""
+                select id, household_id, village_code, member_id, kind, benefit_year, amount, granted_on, description,
+                       source, recorded_by, recorded_at
+                from household_benefit where\s""" + where + " order by granted_on, recorded_at, id");
+        for (int i = 0; i < parameters.size(); i++) {
+            select.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return rows.stream()
+                .map(r -> new BenefitApi.BenefitView(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (String) r[2],
+                        (UUID) r[3],
+                        BenefitKind.valueOf((String) r[4]),
+                        ((Number) r[5]).intValue(),
+                        (BigDecimal) r[6],
+                        NativeValues.date(r[7]),
+                        (String) r[8],
+                        (String) r[9],
+                        (String) r[10],
+                        NativeValues.instant(r[11])))
+                .toList();
+    }
+
+    /** The yearly totals of the households of a division with any benefit that year, by household. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<BenefitApi.Totals> totals(String division, UUID householdId, int year, PageRequest page) {
+        String prefix = scope.narrow(division)
+                .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
+        String households = """
+                select household_id, village_code from household_benefit
+                 where village_code like ?1 and benefit_year = ?2
+                union
+                select household_id, village_code from microcredit_loan
+                 where village_code like ?1 and extract(year from disbursed_on) <= ?2
+                   and extract(year from coalesce(repaid_on, due_on)) >= ?2
+                """;
+        String filter = householdId == null ? "" : " where household_id = ?3";
+        var count = entityManager.createNativeQuery("select count(*) from (" + households + ") h" + filter);
+        var select = entityManager.createNativeQuery("select household_id, village_code from (" + households + ") h"
+                + filter + " order by village_code, household_id");
+        for (var query : List.of(count, select)) {
+            query.setParameter(1, prefix + "%").setParameter(2, year);
+            if (householdId != null) {
+                query.setParameter(3, householdId);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<BenefitApi.Totals> totals =
+                rows.stream().map(r -> totals((UUID) r[0], (String) r[1], year)).toList();
+        return page.page(totals, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** One household's totals of a year: each kind granted, and its loans' interest subsidy for the year. */
+    BenefitApi.Totals totals(UUID householdId, String village, int year) {
+        Map<BenefitKind, BigDecimal> byKind = new EnumMap<>(BenefitKind.class);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
+                        select kind, sum(amount) from household_benefit
+                        where household_id = ?1 and benefit_year = ?2 group by kind
+                        """)
+                .setParameter(1, householdId)
+                .setParameter(2, year)
+                .getResultList();
+        rows.forEach(r -> byKind.put(BenefitKind.valueOf((String) r[0]), (BigDecimal) r[1]));
+        BigDecimal subsidy = loans.interestSubsidy(householdId, year);
+        if (subsidy.signum() > 0) {
+            byKind.put(BenefitKind.MICROCREDIT_INTEREST_SUBSIDY, subsidy);
+        }
+        BigDecimal total = byKind.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new BenefitApi.Totals(householdId, village, year, byKind, total);
+    }
+
+    /** Publishes a household's totals of a year, with the next version for that household and year. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishTotals(UUID householdId, String village, int year) {
+        entityManager
+                .createNativeQuery("""
+                        insert into household_benefit_total (household_id, benefit_year, version) values (?1, ?2, 1)
+                        on conflict (household_id, benefit_year)
+                        do update set version = household_benefit_total.version + 1
+                        """)
+                .setParameter(1, householdId)
+                .setParameter(2, year)
+                .executeUpdate();
+        long version = ((Number) entityManager
+                        .createNativeQuery(
+                                "select version from household_benefit_total where household_id = ?1 and benefit_year = ?2")
+                        .setParameter(1, householdId)
+                        .setParameter(2, year)
+                        .getSingleResult())
+                .longValue();
+        BenefitApi.Totals totals = totals(householdId, village, year);
+        Map<String, BigDecimal> byKind = new LinkedHashMap<>();
+        totals.byKind().forEach((kind, amount) -> byKind.put(kind.name(), amount));
+        outbox.publish(
+                Topics.FUND_EVENTS,
+                "household",
+                householdId.toString(),
+                EventTypes.HOUSEHOLD_BENEFITS_TOTALLED,
+                new HouseholdBenefitsTotalled(
+                        householdId.toString(), village, year, version, byKind, totals.total(), Instant.now()));
+    }
+}
