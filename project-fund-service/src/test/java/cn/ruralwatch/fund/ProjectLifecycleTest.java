@@ -476,6 +476,110 @@ class ProjectLifecycleTest {
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
     }
 
+    @Test
+    void operatingAssetsEarnRevenueThatReachesHouseholdsUntilTheyAreDisposedOf() throws Exception {
+        String batch = FundFixtures.batch(COUNTY, "CENTRAL", 2025, 9, "2000000.00");
+        String id = approvedProject(batch, "357700.00", 2025);
+        String etag = given().get("/api/v1/projects/" + id).then().extract().header("ETag");
+        etag = step(id, etag, "{\"action\":\"COMPLETE\",\"performedOn\":\"2025-02-20\"}")
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        etag = step(id, etag, "{\"action\":\"ACCEPT\",\"performedOn\":\"2025-02-25\",\"documentNumber\":\"验收 9 号\"}")
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        step(
+                        id,
+                        etag,
+                        "{\"action\":\"REGISTER_ASSETS\",\"performedOn\":\"2025-03-01\",\"assets\":["
+                                + "{\"name\":\"95 个蔬菜大棚\",\"assetClass\":\"OPERATING\",\"ownerType\":\"VILLAGE_COLLECTIVE\","
+                                + "\"ownerDivisionCode\":\"" + VILLAGE + "\",\"value\":357700},"
+                                + "{\"name\":\"机耕路\",\"assetClass\":\"PUBLIC_WELFARE\",\"ownerType\":\"VILLAGE_COLLECTIVE\","
+                                + "\"ownerDivisionCode\":\"" + VILLAGE + "\",\"value\":1}]}")
+                .statusCode(200);
+        String greenhouses = Rows.text(
+                dataSource,
+                "select id::text from project_asset where project_id = '" + id + "' and asset_class = 'OPERATING'");
+        String road = Rows.text(
+                dataSource,
+                "select id::text from project_asset where project_id = '" + id
+                        + "' and asset_class = 'PUBLIC_WELFARE'");
+        String first =
+                FundFixtures.household(dataSource, VILLAGE, UUID.randomUUID().toString(), LocalDate.of(1970, 1, 1));
+        String second =
+                FundFixtures.household(dataSource, VILLAGE, UUID.randomUUID().toString(), LocalDate.of(1972, 1, 1));
+
+        // seed 002: 8% of the greenhouses' value returned in a year, part of it shared to households
+        String revenue = "{\"year\":2025,\"amount\":28616.00,\"receivedOn\":\"2025-12-20\",\"note\":\"大棚租金\","
+                + "\"shares\":[{\"householdId\":\"" + first + "\",\"amount\":300.00},"
+                + "{\"householdId\":\"" + second + "\",\"amount\":%s}]}";
+        given().contentType(ContentType.JSON)
+                .body(revenue.formatted("28317.00"))
+                .post("/api/v1/project-assets/" + greenhouses + "/revenues")
+                .then()
+                .statusCode(422)
+                .body("errors[0].code", equalTo("EXCEEDS_REVENUE"));
+        given().contentType(ContentType.JSON)
+                .body(revenue.formatted("300.00"))
+                .post("/api/v1/project-assets/" + road + "/revenues")
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body(revenue.formatted("300.00"))
+                .post("/api/v1/project-assets/" + greenhouses + "/revenues")
+                .then()
+                .statusCode(201)
+                .body("returnPercent", equalTo(8.00f))
+                .body("distributed", equalTo(600.00f))
+                .body("shares", hasSize(2));
+        given().queryParam("householdId", second)
+                .queryParam("year", 2025)
+                .get("/api/v1/household-benefit-totals")
+                .then()
+                .statusCode(200)
+                .body("items[0].byKind.ASSET_REVENUE", equalTo(300.00f));
+        var asset = given().get("/api/v1/project-assets/" + greenhouses)
+                .then()
+                .statusCode(200)
+                .body("revenueTotal", equalTo(28616.00f))
+                .body("distributedTotal", equalTo(600.00f))
+                .extract();
+        given().queryParam("division", VILLAGE)
+                .queryParam("assetClass", "OPERATING")
+                .get("/api/v1/project-assets")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(greenhouses));
+
+        // disposed of: no more revenue, no second disposal
+        String disposal =
+                "{\"disposedOn\":\"2026-06-30\",\"method\":\"SCRAP\",\"reason\":\"大棚损毁，经村民代表会议同意报废\",\"proceeds\":0}";
+        String disposed = given().contentType(ContentType.JSON)
+                .header("If-Match", asset.header("ETag"))
+                .body(disposal)
+                .post("/api/v1/project-assets/" + greenhouses + "/disposal")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISPOSED"))
+                .body("disposalMethod", equalTo("SCRAP"))
+                .extract()
+                .header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", disposed)
+                .body(disposal)
+                .post("/api/v1/project-assets/" + greenhouses + "/disposal")
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body(revenue.formatted("300.00"))
+                .post("/api/v1/project-assets/" + greenhouses + "/revenues")
+                .then()
+                .statusCode(409);
+        assertEquals(
+                1, Rows.count(dataSource, "select count(*) from asset_revenue where asset_id = '" + greenhouses + "'"));
+    }
+
     private String reviewedProject(String type, int year) {
         var created = given().contentType(ContentType.JSON)
                 .body("{\"divisionCode\":\"" + VILLAGE + "\",\"name\":\"项目 " + UUID.randomUUID()

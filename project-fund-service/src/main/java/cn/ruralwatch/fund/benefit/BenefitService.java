@@ -164,17 +164,18 @@ public class BenefitService {
     }
 
     /**
-     * Job wages and rewards of a published PV plan: one benefit per holder and per rewarded household, in the plan's
-     * year, with the plan as their source; the totals of each household reached are published.
+     * Benefits another record pays — a published PV plan's wages and rewards, an asset revenue's shares — with that
+     * record as their source, in its year; the caller has checked every household. The totals of each household
+     * reached are published.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void grantFromPlan(UUID planId, int year, LocalDate grantedOn, List<PlanGrant> grants) {
+    public void grantFrom(String source, int year, LocalDate grantedOn, List<Grant> grants) {
         Map<UUID, String> reached = new LinkedHashMap<>();
-        for (PlanGrant grant : grants) {
-            String village = directory.villageOf(grant.householdId()).orElse(null);
-            if (village == null) {
-                continue;
-            }
+        for (Grant grant : grants) {
+            String village = directory
+                    .villageOf(grant.householdId())
+                    .orElseThrow(
+                            () -> new IllegalStateException("household " + grant.householdId() + " was not checked"));
             insert(
                     grant.householdId(),
                     village,
@@ -184,14 +185,14 @@ public class BenefitService {
                     grant.amount(),
                     grantedOn,
                     grant.description(),
-                    "pv-plan:" + planId);
+                    source);
             reached.put(grant.householdId(), village);
         }
         reached.forEach((household, village) -> publishTotals(household, village, year));
     }
 
-    /** A benefit a published PV plan pays. */
-    public record PlanGrant(UUID householdId, UUID memberId, BenefitKind kind, BigDecimal amount, String description) {}
+    /** A benefit paid by another record. */
+    public record Grant(UUID householdId, UUID memberId, BenefitKind kind, BigDecimal amount, String description) {}
 
     private UUID insert(
             UUID householdId,

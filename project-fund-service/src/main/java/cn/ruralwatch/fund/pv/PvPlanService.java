@@ -169,10 +169,10 @@ public class PvPlanService {
         plan.updatedAt = Instant.now();
         entityManager.flush();
         // in force: the wages and rewards become the households' benefits of the plan's year
-        List<BenefitService.PlanGrant> grants = new ArrayList<>();
+        List<BenefitService.Grant> grants = new ArrayList<>();
         for (PvDistributionPlan.Job job : plan.jobs) {
             for (PvDistributionPlan.Holder holder : job.holders()) {
-                grants.add(new BenefitService.PlanGrant(
+                grants.add(new BenefitService.Grant(
                         holder.householdId(),
                         holder.memberId(),
                         BenefitKind.PUBLIC_WELFARE_JOB_WAGE,
@@ -182,7 +182,7 @@ public class PvPlanService {
         }
         for (PvDistributionPlan.Reward reward : plan.rewards) {
             for (PvDistributionPlan.Recipient recipient : reward.recipients()) {
-                grants.add(new BenefitService.PlanGrant(
+                grants.add(new BenefitService.Grant(
                         recipient.householdId(),
                         null,
                         BenefitKind.PV_REWARD,
@@ -190,7 +190,7 @@ public class PvPlanService {
                         "光伏收益奖励补助：" + reward.name()));
             }
         }
-        benefits.grantFromPlan(plan.id, plan.year, plan.publishedOn, grants);
+        benefits.grantFrom("pv-plan:" + plan.id, plan.year, plan.publishedOn, grants);
         audit.changed(
                 AuditAction.UPDATE,
                 "pv-distribution-plan",
