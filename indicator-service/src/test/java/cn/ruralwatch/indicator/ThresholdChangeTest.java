@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.SuiteInfrastructure;
@@ -54,7 +55,7 @@ class ThresholdChangeTest {
 
     @Test
     void raisedThresholdReevaluatesTheRegionAndChangesExactlyTheAffectedResults() throws Exception {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(EvaluationService.ZONE).getYear();
         HouseholdFixture poor = household("5000");
         HouseholdFixture between = household("7000");
         HouseholdFixture above = household("9000");
@@ -124,7 +125,7 @@ class ThresholdChangeTest {
                         + "' and household_id = '" + between.id + "' and indicator_code = '" + INCOME
                         + "' and not met and previously_met"));
 
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(EvaluationService.ZONE).toString();
         given().queryParam("standard", STANDARD)
                 .queryParam("indicator", INCOME)
                 .queryParam("division", TOWNSHIP)
@@ -200,8 +201,8 @@ class ThresholdChangeTest {
     }
 
     private static HouseholdFixture household(String income) {
-        HouseholdFixture h =
-                new HouseholdFixture(VILLAGE).income(LocalDate.now().getYear() - 1, income);
+        HouseholdFixture h = new HouseholdFixture(VILLAGE)
+                .income(LocalDate.now(EvaluationService.ZONE).getYear() - 1, income);
         h.member(LocalDate.of(1975, 5, 5));
         return h;
     }
