@@ -3,6 +3,7 @@ package cn.ruralwatch.indicator.division;
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.http.EntityTags;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -101,11 +102,7 @@ public class VillageFactsService {
             throw ProblemException.invalid(
                     cn.ruralwatch.problem.Violation.of("year", "RANGE", "problem.village-facts.year", year));
         }
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('village_facts:' || ?1 || ':' || ?2))")
-                .setParameter(1, village)
-                .setParameter(2, year)
-                .getSingleResult();
+        TransactionLocks.lock(entityManager, "village_facts:" + village + ":" + year);
         Optional<Recorded> current = current(village, year);
         int version = 0;
         Instant now = Instant.now();

@@ -3,6 +3,7 @@ package cn.ruralwatch.indicator.standard;
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.indicator.job.EvaluationJobs;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleCompiler;
@@ -131,10 +132,7 @@ public class StandardService {
     static final String SHIPPED_BY = "indicator-service";
 
     private void lock(String code) {
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('indicator_standard:' || ?1))")
-                .setParameter(1, code)
-                .getSingleResult();
+        TransactionLocks.lock(entityManager, "indicator_standard:" + code);
     }
 
     /** The latest version of every standard whose region overlaps the caller's. */

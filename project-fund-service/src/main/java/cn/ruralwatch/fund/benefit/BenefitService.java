@@ -14,6 +14,7 @@ import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
@@ -101,6 +102,8 @@ public class BenefitService {
             throw ProblemException.invalid(invalid);
         }
         int year = request.grantedOn().getYear();
+        // the yearly limits are checked and written by one request of a household at a time
+        TransactionLocks.lock(entityManager, "household-benefits:" + request.householdId());
         List<Violation> broken = new ArrayList<>();
         if (request.kind().targetHouseholdsOnly() && !members.targetHousehold(request.householdId())) {
             broken.add(Violation.of(
@@ -115,7 +118,7 @@ public class BenefitService {
                             "benefit.three-industry.amount",
                             THREE_INDUSTRY_REWARD.toPlainString()));
                 }
-                if (granted(request.householdId(), null, BenefitKind.THREE_INDUSTRY_REWARD, year)
+                if (granted("household_id", request.householdId(), BenefitKind.THREE_INDUSTRY_REWARD, year)
                                 .signum()
                         > 0) {
                     throw ProblemException.conflict(
@@ -123,7 +126,7 @@ public class BenefitService {
                 }
             }
             case YULU_SUBSIDY -> {
-                BigDecimal already = granted(null, request.memberId(), BenefitKind.YULU_SUBSIDY, year);
+                BigDecimal already = granted("member_id", request.memberId(), BenefitKind.YULU_SUBSIDY, year);
                 if (already.add(request.amount()).compareTo(YULU_YEARLY_CAP) > 0) {
                     broken.add(Violation.of(
                             "amount",
@@ -134,7 +137,7 @@ public class BenefitService {
                 }
             }
             case TRANSPORT_SUBSIDY -> {
-                if (granted(null, request.memberId(), BenefitKind.TRANSPORT_SUBSIDY, year)
+                if (granted("member_id", request.memberId(), BenefitKind.TRANSPORT_SUBSIDY, year)
                                 .signum()
                         > 0) {
                     throw ProblemException.conflict(
@@ -261,17 +264,14 @@ public class BenefitService {
         return member;
     }
 
-    private BigDecimal granted(UUID householdId, UUID memberId, BenefitKind kind, int year) {
+    /** What was granted of a kind in a year to a household or a member ({@code column}: household_id or member_id). */
+    private BigDecimal granted(String column, UUID id, BenefitKind kind, int year) {
         return (BigDecimal) entityManager
-                .createNativeQuery("""
-                        select coalesce(sum(amount), 0) from household_benefit
-                        where kind = ?1 and benefit_year = ?2
-                          and (household_id = ?3 or member_id = ?4)
-                        """)
+                .createNativeQuery("select coalesce(sum(amount), 0) from household_benefit where kind = ?1"
+                        + " and benefit_year = ?2 and " + column + " = ?3")
                 .setParameter(1, kind.name())
                 .setParameter(2, year)
-                .setParameter(3, householdId == null ? new UUID(0, 0) : householdId)
-                .setParameter(4, memberId == null ? new UUID(0, 0) : memberId)
+                .setParameter(3, id)
                 .getSingleResult();
     }
 

@@ -11,6 +11,7 @@ import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
@@ -156,6 +157,12 @@ public class MicrocreditService {
             throw new ProblemException(
                     ProblemType.UNPROCESSABLE, "benefit.rules-broken", List.of(broken.size()), broken);
         }
+        // one running loan per household and one record per contract, also under concurrent requests
+        TransactionLocks.lock(entityManager, "microcredit:" + request.householdId());
+        TransactionLocks.lock(
+                entityManager,
+                "microcredit-contract:" + request.bank().strip() + ":"
+                        + request.contractNumber().strip());
         List<Loan> running = loans("household_id = ?1 and status = 'ACTIVE'", List.of(request.householdId()), 0, 1);
         if (!running.isEmpty()) {
             throw ProblemException.conflict(List.of(Violation.of(

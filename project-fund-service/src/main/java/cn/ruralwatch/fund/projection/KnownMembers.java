@@ -32,11 +32,6 @@ public class KnownMembers {
             String povertyStatus,
             boolean monitored) {
 
-        /** 脱贫户（含未脱贫、预脱贫）或监测对象: who the household benefits are for. */
-        public boolean targetHousehold() {
-            return isTarget(povertyStatus, monitored);
-        }
-
         /** Without labour ability (丧失劳动力, 无劳动力): a wage paid to such a member pays for no work. */
         public boolean withoutLabour() {
             return "LOST".equals(laborAbility) || "NONE".equals(laborAbility);

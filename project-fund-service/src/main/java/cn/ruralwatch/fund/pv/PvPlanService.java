@@ -17,6 +17,7 @@ import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
@@ -92,6 +93,7 @@ public class PvPlanService {
 
     private PvDistributionPlan insert(PvApi.PlanRequest request) {
         Content content = check(request);
+        TransactionLocks.lock(entityManager, "pv-plan:" + request.divisionCode() + ":" + request.year());
         boolean exists = !entityManager
                 .createQuery(
                         "select p.id from PvDistributionPlan p where p.divisionCode = :division and p.year = :year",
