@@ -551,6 +551,22 @@ class ProjectLifecycleTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(greenhouses));
+        // a value outside an enumeration parameter is a 400 naming it, not a 404
+        given().queryParam("assetClass", "GREENHOUSE")
+                .get("/api/v1/project-assets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("assetClass"))
+                .body("errors[0].code", equalTo("NOT_ALLOWED"))
+                .body("errors[0].message", containsString("OPERATING"));
+        given().get("/api/v1/share-requirements/NO_SUCH_KIND/42/2024").then().statusCode(405);
+        given().contentType(ContentType.JSON)
+                .body("{\"minimumPercent\":50}")
+                .put("/api/v1/share-requirements/NO_SUCH_KIND/42/2024")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
 
         // disposed of: no more revenue, no second disposal
         String disposal =

@@ -100,6 +100,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
+        // an enumeration parameter's value, thrown as is or wrapped by JAX-RS in a 404
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EnumParameters.InvalidValue invalid) {
+                return problem(ProblemException.invalid(invalid.violation()), request);
+            }
+        }
         int status = exception.getResponse().getStatus();
         Locale locale = locale(request);
         if (exception.getCause() instanceof JsonProcessingException json) {
