@@ -92,6 +92,13 @@ class HouseholdBenefitTest {
         grant(poor, student, "YULU_SUBSIDY", "500.00", "2023-11-10")
                 .statusCode(422)
                 .body("errors[0].code", equalTo("ABOVE_YEARLY_CAP"));
+        // job wages are paid month by month
+        grant(poor, head, "PUBLIC_WELFARE_JOB_WAGE", "650.00", "2023-01-31").statusCode(201);
+        grant(poor, head, "PUBLIC_WELFARE_JOB_WAGE", "650.00", "2023-02-28").statusCode(201);
+        grant(poor, head, "TRANSPORT_SUBSIDY", "500.00", "2023-02-10").statusCode(201);
+        grant(poor, head, "TRANSPORT_SUBSIDY", "500.00", "2023-08-10")
+                .statusCode(409)
+                .body("errors[0].code", equalTo("ONCE_A_YEAR"));
         grant(poor, null, "TRANSPORT_SUBSIDY", "500.00", "2023-02-10")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("memberId"))
@@ -151,7 +158,9 @@ class HouseholdBenefitTest {
                 .body("items[0].byKind.THREE_INDUSTRY_REWARD", equalTo(1000.00f))
                 .body("items[0].byKind.YULU_SUBSIDY", equalTo(3000.00f))
                 .body("items[0].byKind.MICROCREDIT_INTEREST_SUBSIDY", equalTo(1466.25f))
-                .body("items[0].total", equalTo(7006.25f));
+                .body("items[0].byKind.PUBLIC_WELFARE_JOB_WAGE", equalTo(1300.00f))
+                .body("items[0].byKind.TRANSPORT_SUBSIDY", equalTo(500.00f))
+                .body("items[0].total", equalTo(8806.25f));
         given().queryParam("division", VILLAGE)
                 .queryParam("householdId", poor)
                 .queryParam("year", 2023)
@@ -160,7 +169,14 @@ class HouseholdBenefitTest {
                 .statusCode(200)
                 .body(
                         "items.kind",
-                        equalTo(List.of("YULU_SUBSIDY", "YULU_SUBSIDY", "INDUSTRY_REWARD", "THREE_INDUSTRY_REWARD")));
+                        equalTo(List.of(
+                                "PUBLIC_WELFARE_JOB_WAGE",
+                                "TRANSPORT_SUBSIDY",
+                                "PUBLIC_WELFARE_JOB_WAGE",
+                                "YULU_SUBSIDY",
+                                "YULU_SUBSIDY",
+                                "INDUSTRY_REWARD",
+                                "THREE_INDUSTRY_REWARD")));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             TopicReader.Event newest =
                     TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.FUND_EVENTS).stream()
@@ -171,7 +187,7 @@ class HouseholdBenefitTest {
                                     e -> JsonPath.from(e.data()).getLong("version")))
                             .orElseThrow();
             EventSchemas.assertValid(EventTypes.HOUSEHOLD_BENEFITS_TOTALLED, newest.data());
-            assertEquals("7006.25", JsonPath.from(newest.data()).getString("total"));
+            assertEquals("8806.25", JsonPath.from(newest.data()).getString("total"));
         });
         // a repaid loan no longer counts in 2025
         given().queryParam("householdId", poor)

@@ -97,6 +97,7 @@ public final class AssetApi {
             String recordedBy,
             Instant recordedAt) {}
 
+    @Schema(name = "AssetRevenueShareView", description = "分配给一户的收益")
     public record Share(UUID householdId, BigDecimal amount) {}
 
     @Schema(name = "AssetDisposal", description = "资产处置")

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -86,21 +87,26 @@ public class PvDistributionPlan {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Schema(name = "PvPlanJob", description = "一类公益性岗位及其在岗人员")
     public record Job(String title, String villageCode, List<Holder> holders) {}
 
+    @Schema(name = "PvPlanJobHolder", description = "在岗人员：成员、所在农户、月工资、在岗月数")
     public record Holder(UUID memberId, UUID householdId, BigDecimal monthlyWage, int months) {
         public BigDecimal wages() {
             return monthlyWage.multiply(BigDecimal.valueOf(months));
         }
     }
 
+    @Schema(name = "PvPlanWorks", description = "一项小型公益事业及其劳务费用")
     public record Works(String name, String villageCode, BigDecimal amount, BigDecimal labourAmount) {}
 
+    @Schema(name = "PvPlanReward", description = "一项奖励补助：依据与受奖农户")
     public record Reward(String name, String basis, List<Recipient> recipients) {
         public BigDecimal amount() {
             return recipients.stream().map(Recipient::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
+    @Schema(name = "PvPlanRewardRecipient")
     public record Recipient(UUID householdId, BigDecimal amount) {}
 }

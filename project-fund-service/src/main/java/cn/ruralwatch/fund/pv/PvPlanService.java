@@ -161,7 +161,19 @@ public class PvPlanService {
                     Violation.of("publishedOn", "FUTURE", "project.date.future", publication.publishedOn()));
         }
         // the rules are checked again: members may have left or lost their labour ability since the draft was saved
-        check(request(plan));
+        try {
+            check(request(plan));
+        } catch (ProblemException changed) {
+            // a holder or household that has since left is a rule the plan no longer keeps, not a bad request
+            if (changed.type() != ProblemType.VALIDATION_FAILED) {
+                throw changed;
+            }
+            throw new ProblemException(
+                    ProblemType.UNPROCESSABLE,
+                    "pv.plan.rules-broken",
+                    List.of(changed.violations().size()),
+                    changed.violations());
+        }
         plan.status = PvDistributionPlan.Status.PUBLISHED;
         plan.publishedOn = publication.publishedOn();
         if (publication.documentNumber() != null) {
