@@ -3,10 +3,12 @@ package cn.ruralwatch.report;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.HouseholdEventData;
@@ -40,8 +42,13 @@ class OverviewTest {
         division("451000101201", "一村", "VILLAGE", "451000101");
         division("451000102201", "二村", "VILLAGE", "451000102");
         String h1 = household("451000101201", 3);
-        String h2 = household("451000101201", 2);
-        String h3 = household("451000102201", 4);
+        String h2 = household("451000101201", 2, "EXITED", null);
+        String h3 = household(
+                "451000102201",
+                4,
+                "EXITED",
+                new HouseholdState.Monitoring(
+                        "UNSTABLE_EXITED", List.of("ILLNESS"), "AT_RISK", 2024, LocalDate.of(2024, 3, 1), null));
         evaluation(
                 h1,
                 "451000101201",
@@ -119,6 +126,39 @@ class OverviewTest {
                 .then()
                 .body("householdBenefits.households", equalTo(1))
                 .body("householdBenefits.total", equalTo(2540.00f));
+        // one level down: the county's two townships, and the county's total
+        given().queryParam("division", "451000")
+                .get("/api/v1/reports/breakdown")
+                .then()
+                .statusCode(200)
+                .body("total.households", equalTo(3))
+                .body("total.members", equalTo(9))
+                .body("total.byPovertyStatus.EXITED", equalTo(2))
+                .body("total.byPovertyStatus.NOT_POOR", equalTo(1))
+                .body("total.monitoredHouseholds", equalTo(1))
+                .body("total.byMonitoringCategory.UNSTABLE_EXITED", equalTo(1))
+                .body("total.atRiskHouseholds", equalTo(1))
+                .body("total.evaluatedHouseholds", equalTo(3))
+                .body("total.householdsMeetingStandard", equalTo(2))
+                .body("rows.division.code", equalTo(List.of("451000101", "451000102")))
+                .body("rows[0].households", equalTo(2))
+                .body("rows[0].members", equalTo(5))
+                .body("rows[0].monitoredHouseholds", equalTo(0))
+                .body("rows[0].householdsMeetingStandard", equalTo(1))
+                .body("rows[1].households", equalTo(1))
+                .body("rows[1].atRiskHouseholds", equalTo(1))
+                .body("rows[1].householdsMeetingStandard", equalTo(1));
+        given().queryParam("division", "451000102201")
+                .get("/api/v1/reports/breakdown")
+                .then()
+                .statusCode(200)
+                .body("total.households", equalTo(1))
+                .body("rows", hasSize(0));
+        given().queryParam("division", "4510")
+                .get("/api/v1/reports/breakdown")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("division"));
         given().queryParam("division", "451000101")
                 .get("/api/v1/reports/overview")
                 .then()
@@ -158,6 +198,10 @@ class OverviewTest {
     }
 
     static String household(String village, int members) {
+        return household(village, members, "NOT_POOR", null);
+    }
+
+    static String household(String village, int members, String povertyStatus, HouseholdState.Monitoring monitoring) {
         String id = UUID.randomUUID().toString();
         List<HouseholdEventData.MemberSketch> list = new ArrayList<>();
         for (int i = 0; i < members; i++) {
@@ -173,7 +217,7 @@ class OverviewTest {
                 id,
                 UUID.randomUUID().toString(),
                 EventTypes.HOUSEHOLD_REGISTERED,
-                HouseholdEventData.registered(id, village, list));
+                HouseholdEventData.registered(id, village, povertyStatus, monitoring, list));
         return id;
     }
 

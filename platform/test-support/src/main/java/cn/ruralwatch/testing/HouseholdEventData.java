@@ -48,18 +48,33 @@ public final class HouseholdEventData {
     /** {@code household.registered.v1} of a household of the given poverty status (e.g. EXITED 脱贫户), at version 0. */
     public static String registered(
             String householdId, String villageCode, String povertyStatus, List<MemberSketch> members) {
+        return registered(householdId, villageCode, povertyStatus, null, members);
+    }
+
+    /** {@code household.registered.v1} of a household monitored as given (监测对象), at version 0. */
+    public static String registered(
+            String householdId,
+            String villageCode,
+            String povertyStatus,
+            HouseholdState.Monitoring monitoring,
+            List<MemberSketch> members) {
         return json(
                 EventTypes.HOUSEHOLD_REGISTERED,
-                new HouseholdRegistered(state(householdId, villageCode, 0, povertyStatus, members), null));
+                new HouseholdRegistered(state(householdId, villageCode, 0, povertyStatus, monitoring, members), null));
     }
 
     public static HouseholdState state(
             String householdId, String villageCode, long version, List<MemberSketch> members) {
-        return state(householdId, villageCode, version, "NOT_POOR", members);
+        return state(householdId, villageCode, version, "NOT_POOR", null, members);
     }
 
     private static HouseholdState state(
-            String householdId, String villageCode, long version, String povertyStatus, List<MemberSketch> members) {
+            String householdId,
+            String villageCode,
+            long version,
+            String povertyStatus,
+            HouseholdState.Monitoring monitoring,
+            List<MemberSketch> members) {
         return new HouseholdState(
                 householdId,
                 version,
@@ -68,7 +83,7 @@ public final class HouseholdEventData {
                 Instant.parse("2026-01-05T08:00:00Z"),
                 povertyStatus,
                 "EXITED".equals(povertyStatus) ? 2019 : null,
-                null,
+                monitoring,
                 false,
                 false,
                 new HouseholdState.Housing(null, null, false, "NONE"),

@@ -28,14 +28,19 @@ public class OverviewService {
     @Inject
     CallerScope scope;
 
-    public Overview overview(String division, Integer year) {
+    /** A division the caller may see: 400 for a malformed code, 404 for one unknown or outside the caller's area. */
+    public KnownDivision division(String division) {
         if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
             throw ProblemException.invalid(Violation.of("division", "FORMAT", "report.division.invalid"));
         }
-        KnownDivision d = directory
+        return directory
                 .division(division)
                 .filter(known -> scope.covers(known.code))
                 .orElseThrow(() -> ProblemException.notFound("report.division.not-found", division));
+    }
+
+    public Overview overview(String division, Integer year) {
+        KnownDivision d = division(division);
         String prefix = division + "%";
         Object[] households = (Object[]) entityManager
                 .createNativeQuery(

@@ -2,6 +2,7 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.HouseholdEvent;
+import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -9,10 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Divisions and households read model from household-events. */
+/** Divisions and households read models from household-events. */
 @ApplicationScoped
 public class HouseholdEventsConsumer {
 
@@ -31,7 +33,17 @@ public class HouseholdEventsConsumer {
         inbox.process(ReportConsumers.NAME, record, this::apply);
     }
 
+    @Inject
+    HouseholdProjection households;
+
     void apply(IncomingEvent event) throws Exception {
-        HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(directory::apply);
+        Optional<HouseholdEvent> parsed = HouseholdEvent.parse(event.type(), event.data(), mapper);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        directory.apply(parsed.get());
+        if (parsed.get() instanceof HouseholdStateEvent household) {
+            households.apply(household.household());
+        }
     }
 }
