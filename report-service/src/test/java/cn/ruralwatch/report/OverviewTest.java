@@ -2,6 +2,7 @@ package cn.ruralwatch.report;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -148,6 +149,32 @@ class OverviewTest {
                 .body("rows[1].households", equalTo(1))
                 .body("rows[1].atRiskHouseholds", equalTo(1))
                 .body("rows[1].householdsMeetingStandard", equalTo(1));
+        // the households behind the figures
+        given().queryParam("division", "451000")
+                .queryParam("monitored", true)
+                .queryParam("riskState", "AT_RISK")
+                .get("/api/v1/reports/households")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].householdId", equalTo(h3))
+                .body("items[0].monitoringCategory", equalTo("UNSTABLE_EXITED"))
+                .body("items[0].riskTypes", equalTo(List.of("ILLNESS")))
+                .body("items[0].members", equalTo(4));
+        given().queryParam("division", "451000")
+                .queryParam("povertyStatus", "EXITED")
+                .get("/api/v1/reports/households")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items.householdId", containsInAnyOrder(h2, h3));
+        given().queryParam("division", "451000")
+                .queryParam("povertyStatus", "RICH")
+                .get("/api/v1/reports/households")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("povertyStatus"))
+                .body("errors[0].code", equalTo("NOT_ALLOWED"));
         given().queryParam("division", "451000102201")
                 .get("/api/v1/reports/breakdown")
                 .then()

@@ -1,6 +1,8 @@
 package cn.ruralwatch.report.overview;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/reports/breakdown")
+@Path("/api/v1/reports")
 @Tag(name = "统计报表 Reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class BreakdownResource {
@@ -24,7 +26,11 @@ public class BreakdownResource {
     @Inject
     BreakdownService breakdowns;
 
+    @Inject
+    HouseholdList households;
+
     @GET
+    @Path("/breakdown")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getBreakdown", summary = "分级统计：本区划及下一级各区划的农户、人口、贫困状态、监测对象（按类别、风险）和达标户数")
     @APIResponse(
@@ -39,5 +45,35 @@ public class BreakdownResource {
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division) {
         return breakdowns.breakdown(division);
+    }
+
+    @GET
+    @Path("/households")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "listReportHouseholds",
+            summary = "统计数字背后的农户名单（分页）：按区划、贫困状态、是否监测对象、监测类别、风险状态筛选",
+            description = "与分级统计的口径一致，例如 monitored=true&riskState=AT_RISK 是“风险未消除的监测户数”背后的农户。")
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或筛选值不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<HouseholdList.Row> households(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422101", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "贫困状态") @QueryParam("povertyStatus") HouseholdList.PovertyStatus povertyStatus,
+            @Parameter(description = "是否监测对象") @QueryParam("monitored") Boolean monitored,
+            @Parameter(description = "监测类别") @QueryParam("monitoringCategory")
+                    HouseholdList.MonitoringCategory monitoringCategory,
+            @Parameter(description = "风险状态（仅监测对象）") @QueryParam("riskState") HouseholdList.RiskState riskState,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return households.find(
+                new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState),
+                PageRequest.of(page, size));
     }
 }
