@@ -3,9 +3,11 @@ package cn.ruralwatch.report;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
@@ -18,11 +20,16 @@ import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +42,7 @@ class OverviewTest {
     }
 
     @Test
-    void countsHouseholdsMembersEvaluationsAndFundsOverTheSubtree() {
+    void countsHouseholdsMembersEvaluationsAndFundsOverTheSubtree() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         division("451000", "甲县", "COUNTY", null);
         division("451000101", "一镇", "TOWNSHIP", "451000");
@@ -168,6 +175,35 @@ class OverviewTest {
                 .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items.householdId", containsInAnyOrder(h2, h3));
+        // the same list as a workbook, read back
+        byte[] workbook = given().queryParam("division", "451000")
+                .queryParam("povertyStatus", "EXITED")
+                .get("/api/v1/reports/households/export")
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", containsString("households-451000.xlsx"))
+                .extract()
+                .asByteArray();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            List<Row> rows = read.getFirstSheet().read();
+            assertEquals(3, rows.size());
+            assertEquals("农户编号", rows.get(0).getCellText(0));
+            assertEquals("在户人口", rows.get(0).getCellText(8));
+            Map<String, Row> byId = new HashMap<>();
+            rows.subList(1, 3).forEach(r -> byId.put(r.getCellText(0), r));
+            assertEquals("已脱贫", byId.get(h2).getCellText(2));
+            assertEquals("2", byId.get(h2).getCellText(8));
+            assertEquals("脱贫不稳定户", byId.get(h3).getCellText(4));
+            assertEquals("风险未消除", byId.get(h3).getCellText(5));
+            assertEquals("因病", byId.get(h3).getCellText(7));
+            assertEquals("4", byId.get(h3).getCellText(8));
+        }
+        given().queryParam("division", "459999")
+                .get("/api/v1/reports/households/export")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().queryParam("division", "451000")
                 .queryParam("povertyStatus", "RICH")
                 .get("/api/v1/reports/households")

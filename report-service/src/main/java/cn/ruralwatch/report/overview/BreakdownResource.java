@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +30,12 @@ public class BreakdownResource {
 
     @Inject
     HouseholdList households;
+
+    @Inject
+    HouseholdListWorkbook workbooks;
+
+    @Inject
+    OverviewService overviews;
 
     @GET
     @Path("/breakdown")
@@ -75,5 +83,42 @@ public class BreakdownResource {
         return households.find(
                 new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState),
                 PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/households/export")
+    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "exportReportHouseholds",
+            summary = "导出统计名单（Excel）：与 /api/v1/reports/households 相同的筛选，中文表头和中文类别")
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或筛选值不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422101", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "贫困状态") @QueryParam("povertyStatus") HouseholdList.PovertyStatus povertyStatus,
+            @Parameter(description = "是否监测对象") @QueryParam("monitored") Boolean monitored,
+            @Parameter(description = "监测类别") @QueryParam("monitoringCategory")
+                    HouseholdList.MonitoringCategory monitoringCategory,
+            @Parameter(description = "风险状态（仅监测对象）") @QueryParam("riskState") HouseholdList.RiskState riskState) {
+        // checked before the file starts, so that a bad request is a problem response and not a broken file
+        overviews.division(division);
+        HouseholdList.Filter filter =
+                new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState);
+        StreamingOutput body = out -> workbooks.write(filter, out);
+        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"households-" + division + ".xlsx\"")
+                .build();
     }
 }
