@@ -17,13 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Disbursement load: sets up a county (county, township, village in household-service), one fund batch and PROJECTS
- * projects walked to implementation, each with a budget of BUDGET yuan; then CLIENTS clients send REQUESTS
+ * Disbursement load: in a county whose village {@code COUNTY101201} project-fund-service knows (the script registers
+ * it), sets up one fund batch and PROJECTS projects walked to implementation, each with a budget of BUDGET yuan; then CLIENTS clients send REQUESTS
  * disbursements in all, each to a random project for a random 100–5,000 yuan, so that together they ask for more than
  * the budgets hold and the last requests for each project are refused. Prints the outcome counts, the throughput, the
  * latency percentiles and, per line, what the clients were told was paid, for the script to compare with the database.
  *
- *   java bench/DisbursementLoad.java FUND_URL HOUSEHOLD_URL TOKEN COUNTY REQUESTS CLIENTS PROJECTS BUDGET
+ *   java bench/DisbursementLoad.java FUND_URL TOKEN COUNTY REQUESTS CLIENTS PROJECTS BUDGET
  */
 public class DisbursementLoad {
 
@@ -34,38 +34,24 @@ public class DisbursementLoad {
 
     public static void main(String[] args) throws Exception {
         String fund = args[0];
-        String household = args[1];
-        token = "Bearer " + args[2];
-        String county = args[3];
-        int requests = Integer.parseInt(args[4]);
-        int clients = Integer.parseInt(args[5]);
-        int projectCount = Integer.parseInt(args[6]);
-        long budget = Long.parseLong(args[7]);
+        token = "Bearer " + args[1];
+        String county = args[2];
+        int requests = Integer.parseInt(args[3]);
+        int clients = Integer.parseInt(args[4]);
+        int projectCount = Integer.parseInt(args[5]);
+        long budget = Long.parseLong(args[6]);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String township = county + "101";
         String village = township + "201";
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
-        post(household + "/api/v1/divisions", "{\"code\":\"" + county + "\",\"name\":\"压测县\",\"level\":\"COUNTY\"}");
-        post(household + "/api/v1/divisions", "{\"code\":\"" + township + "\",\"name\":\"压测镇\",\"level\":\"TOWNSHIP\","
-                + "\"parentCode\":\"" + county + "\"}");
-        post(household + "/api/v1/divisions", "{\"code\":\"" + village + "\",\"name\":\"压测村\",\"level\":\"VILLAGE\","
-                + "\"parentCode\":\"" + township + "\"}");
-        String batch = null;
-        for (int attempt = 0; attempt < 300 && batch == null; attempt++) {
-            HttpResponse<String> created = post(fund + "/api/v1/fund-batches", "{\"countyCode\":\"" + county
-                    + "\",\"sourceLevel\":\"CENTRAL\",\"year\":" + today.substring(0, 4) + ",\"batchNumber\":1,"
-                    + "\"amount\":" + budget * projectCount + "}");
-            if (created.statusCode() == 201) {
-                batch = id(created.body());
-            } else {
-                // the county reaches project-fund-service through household-events
-                Thread.sleep(100);
-            }
+        HttpResponse<String> registered = post(fund + "/api/v1/fund-batches", "{\"countyCode\":\"" + county
+                + "\",\"sourceLevel\":\"CENTRAL\",\"year\":" + today.substring(0, 4) + ",\"batchNumber\":1,"
+                + "\"amount\":" + budget * projectCount + "}");
+        if (registered.statusCode() != 201) {
+            throw new IllegalStateException("the fund batch was refused: " + registered.body());
         }
-        if (batch == null) {
-            throw new IllegalStateException("project-fund-service did not learn county " + county);
-        }
+        String batch = id(registered.body());
         List<String> projects = new ArrayList<>();
         for (int p = 0; p < projectCount; p++) {
             HttpResponse<String> created = post(fund + "/api/v1/projects", "{\"divisionCode\":\"" + village

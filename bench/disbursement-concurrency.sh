@@ -30,7 +30,19 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 TOKEN=$("$ROOT/bin/suite" token --role county-admin --division "$COUNTY" --subject bench-disbursements --hours 1)
 
-"$JAVA_HOME/bin/java" "$ROOT/bench/DisbursementLoad.java" "$F" "$H" "$TOKEN" "$COUNTY" "$REQUESTS" "$CLIENTS" \
+# the county, a township and a village, registered in household-service; project-fund-service learns them from
+# household-events, so the load starts once its database holds the village (at most 30 s)
+for division in "{\"code\":\"$COUNTY\",\"name\":\"压测县\",\"level\":\"COUNTY\"}" \
+    "{\"code\":\"${COUNTY}101\",\"name\":\"压测镇\",\"level\":\"TOWNSHIP\",\"parentCode\":\"$COUNTY\"}" \
+    "{\"code\":\"${COUNTY}101201\",\"name\":\"压测村\",\"level\":\"VILLAGE\",\"parentCode\":\"${COUNTY}101\"}"; do
+  curl -sf -o /dev/null -X POST "$H/api/v1/divisions" -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d "$division"
+done
+KNOWN="select count(*) from known_division where code = '${COUNTY}101201'"
+for _ in $(seq 150); do [ "$("${PSQL[@]}" -Atc "$KNOWN")" = 1 ] && break; sleep 0.2; done
+[ "$("${PSQL[@]}" -Atc "$KNOWN")" = 1 ] || { echo "project-fund-service did not learn county $COUNTY" >&2; exit 1; }
+
+"$JAVA_HOME/bin/java" "$ROOT/bench/DisbursementLoad.java" "$F" "$TOKEN" "$COUNTY" "$REQUESTS" "$CLIENTS" \
   "$PROJECTS" "$BUDGET" | tee "$WORK/load.txt" | grep -v '^paid '
 
 echo "== checks in project-fund-service's database =="

@@ -1,9 +1,11 @@
 package cn.ruralwatch.http;
 
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Values of native query rows as Java time types: depending on the column and the driver's path, Hibernate hands a
@@ -31,5 +33,14 @@ public final class NativeValues {
             case java.sql.Date date -> date.toLocalDate();
             default -> throw new IllegalArgumentException("not a date: " + value.getClass());
         };
+    }
+
+    /** Binds positional parameters {@code ?1…?n} of each query to the values in order. */
+    public static void bind(List<?> parameters, Query... queries) {
+        for (Query query : queries) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+        }
     }
 }

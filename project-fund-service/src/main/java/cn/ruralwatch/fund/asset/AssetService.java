@@ -29,8 +29,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -79,10 +81,7 @@ public class AssetService {
         var count = entityManager.createNativeQuery("select count(*) from project_asset a" + where);
         var select = entityManager.createNativeQuery("select " + COLUMNS + " from project_asset a" + where
                 + " order by a.owner_division_code, a.registered_on, a.id");
-        for (int i = 0; i < parameters.size(); i++) {
-            count.setParameter(i + 1, parameters.get(i));
-            select.setParameter(i + 1, parameters.get(i));
-        }
+        NativeValues.bind(parameters, count, select);
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
@@ -232,15 +231,20 @@ public class AssetService {
                 .setParameter(1, assetId)
                 .setParameter(2, revenueId == null ? "" : revenueId.toString())
                 .getResultList();
+        // the shares of all the asset's revenues in one query
+        @SuppressWarnings("unchecked")
+        List<Object[]> shareRows =
+                entityManager.createNativeQuery("""
+                        select s.revenue_id, s.household_id, s.amount from asset_revenue_share s
+                        join asset_revenue r on r.id = s.revenue_id
+                        where r.asset_id = ?1 order by s.revenue_id, s.household_id
+                        """).setParameter(1, assetId).getResultList();
+        Map<UUID, List<AssetApi.Share>> shares = new HashMap<>();
+        shareRows.forEach(s -> shares.computeIfAbsent((UUID) s[0], id -> new ArrayList<>())
+                .add(new AssetApi.Share((UUID) s[1], (BigDecimal) s[2])));
         List<AssetApi.RevenueView> revenues = new ArrayList<>();
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
-            @SuppressWarnings("unchecked")
-            List<Object[]> shareRows = entityManager
-                    .createNativeQuery(
-                            "select household_id, amount from asset_revenue_share where revenue_id = ?1 order by household_id")
-                    .setParameter(1, id)
-                    .getResultList();
             BigDecimal amount = (BigDecimal) r[2];
             revenues.add(new AssetApi.RevenueView(
                     id,
@@ -253,9 +257,7 @@ public class AssetService {
                             ? null
                             : amount.multiply(BigDecimal.valueOf(100)).divide(asset.value(), 2, RoundingMode.HALF_UP),
                     (BigDecimal) r[5],
-                    shareRows.stream()
-                            .map(s -> new AssetApi.Share((UUID) s[0], (BigDecimal) s[1]))
-                            .toList(),
+                    List.copyOf(shares.getOrDefault(id, List.of())),
                     (String) r[6],
                     NativeValues.instant(r[7])));
         }

@@ -296,9 +296,7 @@ public class BenefitService {
             parameters.add(householdId);
         }
         var count = entityManager.createNativeQuery("select count(*) from household_benefit where " + where);
-        for (int i = 0; i < parameters.size(); i++) {
-            count.setParameter(i + 1, parameters.get(i));
-        }
+        NativeValues.bind(parameters, count);
         return page.page(query(where, parameters, page), ((Number) count.getSingleResult()).longValue());
     }
 
@@ -307,9 +305,7 @@ public class BenefitService {
                 select id, household_id, village_code, member_id, kind, benefit_year, amount, granted_on, description,
                        source, recorded_by, recorded_at
                 from household_benefit where\s""" + where + " order by granted_on, recorded_at, id");
-        for (int i = 0; i < parameters.size(); i++) {
-            select.setParameter(i + 1, parameters.get(i));
-        }
+        NativeValues.bind(parameters, select);
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
@@ -356,30 +352,44 @@ public class BenefitService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<BenefitApi.Totals> totals =
-                rows.stream().map(r -> totals((UUID) r[0], (String) r[1], year)).toList();
-        return page.page(totals, ((Number) count.getSingleResult()).longValue());
+        Map<UUID, String> villages = new LinkedHashMap<>();
+        rows.forEach(r -> villages.putIfAbsent((UUID) r[0], (String) r[1]));
+        return page.page(totals(villages, year), ((Number) count.getSingleResult()).longValue());
     }
 
     /** One household's totals of a year: each kind granted, and its loans' interest subsidy for the year. */
     BenefitApi.Totals totals(UUID householdId, String village, int year) {
-        Map<BenefitKind, BigDecimal> byKind = new EnumMap<>(BenefitKind.class);
+        return totals(Map.of(householdId, village), year).getFirst();
+    }
+
+    /** The totals of a year of each household given (with its village), in the order given: two queries in all. */
+    private List<BenefitApi.Totals> totals(Map<UUID, String> villages, int year) {
+        String ids = MicrocreditService.uuidArray(villages.keySet());
+        Map<UUID, Map<BenefitKind, BigDecimal>> byHousehold = new LinkedHashMap<>();
+        villages.keySet().forEach(id -> byHousehold.put(id, new EnumMap<>(BenefitKind.class)));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("""
-                        select kind, sum(amount) from household_benefit
-                        where household_id = ?1 and benefit_year = ?2 group by kind
+                        select household_id, kind, sum(amount) from household_benefit
+                        where household_id = any(cast(?1 as uuid[])) and benefit_year = ?2 group by household_id, kind
                         """)
-                .setParameter(1, householdId)
+                .setParameter(1, ids)
                 .setParameter(2, year)
                 .getResultList();
-        rows.forEach(r -> byKind.put(BenefitKind.valueOf((String) r[0]), (BigDecimal) r[1]));
-        BigDecimal subsidy = loans.interestSubsidy(householdId, year);
-        if (subsidy.signum() > 0) {
-            byKind.put(BenefitKind.MICROCREDIT_INTEREST_SUBSIDY, subsidy);
-        }
-        BigDecimal total = byKind.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new BenefitApi.Totals(householdId, village, year, byKind, total);
+        rows.forEach(r -> byHousehold.get((UUID) r[0]).put(BenefitKind.valueOf((String) r[1]), (BigDecimal) r[2]));
+        loans.interestSubsidies(ids, year).forEach((household, subsidy) -> {
+            if (subsidy.signum() > 0) {
+                byHousehold.get(household).put(BenefitKind.MICROCREDIT_INTEREST_SUBSIDY, subsidy);
+            }
+        });
+        List<BenefitApi.Totals> totals = new ArrayList<>();
+        byHousehold.forEach((household, byKind) -> totals.add(new BenefitApi.Totals(
+                household,
+                villages.get(household),
+                year,
+                byKind,
+                byKind.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add))));
+        return totals;
     }
 
     /** Publishes a household's totals of a year, with the next version for that household and year. */

@@ -28,11 +28,14 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * 脱贫人口小额信贷: at most 5万元 for at most 3 years to a borrower aged 18 to 65 of a 脱贫户 or 监测对象, one loan in
@@ -288,9 +291,7 @@ public class MicrocreditService {
         String where = "village_code like ?1" + (householdId == null ? "" : " and household_id = ?2");
         List<Object> parameters = householdId == null ? List.of(prefix + "%") : List.of(prefix + "%", householdId);
         var count = entityManager.createNativeQuery("select count(*) from microcredit_loan where " + where);
-        for (int i = 0; i < parameters.size(); i++) {
-            count.setParameter(i + 1, parameters.get(i));
-        }
+        NativeValues.bind(parameters, count);
         return page.page(
                 loans(where, parameters, page.offset(), page.size()).stream()
                         .map(MicrocreditService::view)
@@ -298,12 +299,19 @@ public class MicrocreditService {
                 ((Number) count.getSingleResult()).longValue());
     }
 
-    /** The interest subsidy of a household's loans in a year. */
+    /** The interest subsidy in a year of the loans of each household of {@code ids} (see {@link #uuidArray}). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public BigDecimal interestSubsidy(UUID householdId, int year) {
-        return loans("household_id = ?1", List.of(householdId), 0, Integer.MAX_VALUE).stream()
-                .map(loan -> loan.subsidy(year))
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    Map<UUID, BigDecimal> interestSubsidies(String ids, int year) {
+        Map<UUID, BigDecimal> subsidies = new HashMap<>();
+        for (Loan loan : loans("household_id = any(cast(?1 as uuid[]))", List.of(ids), 0, Integer.MAX_VALUE)) {
+            subsidies.merge(loan.householdId(), loan.subsidy(year), BigDecimal::add);
+        }
+        return subsidies;
+    }
+
+    /** Household ids as a PostgreSQL array literal, bound as one parameter and read with {@code cast(? as uuid[])}. */
+    static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private List<Loan> loans(String where, List<Object> parameters, int offset, int limit) {
@@ -312,9 +320,7 @@ public class MicrocreditService {
                        annual_rate_percent, subsidy_percent, disbursed_on, due_on, repaid_on, purpose, status, version,
                        recorded_by, recorded_at
                 from microcredit_loan where\s""" + where + " order by disbursed_on, id");
-        for (int i = 0; i < parameters.size(); i++) {
-            select.setParameter(i + 1, parameters.get(i));
-        }
+        NativeValues.bind(parameters, select);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.setFirstResult(offset).setMaxResults(limit).getResultList();
         return rows.stream()

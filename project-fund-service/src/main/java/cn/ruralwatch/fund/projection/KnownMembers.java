@@ -28,9 +28,7 @@ public class KnownMembers {
             String villageCode,
             boolean active,
             LocalDate birthDate,
-            String laborAbility,
-            String povertyStatus,
-            boolean monitored) {
+            String laborAbility) {
 
         /** Without labour ability (丧失劳动力, 无劳动力): a wage paid to such a member pays for no work. */
         public boolean withoutLabour() {
@@ -96,37 +94,27 @@ public class KnownMembers {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 entityManager.createNativeQuery("""
-                        select m.member_id, m.household_id, m.village_code, m.active, m.birth_date, m.labor_ability,
-                               f.poverty_status, f.monitored
-                        from known_member m join known_household_facts f on f.household_id = m.household_id
-                        where m.member_id = ?1
+                        select member_id, household_id, village_code, active, birth_date, labor_ability
+                        from known_member where member_id = ?1
                         """).setParameter(1, memberId).getResultList();
         return rows.stream()
                 .findFirst()
                 .map(r -> new KnownMember(
-                        (UUID) r[0],
-                        (UUID) r[1],
-                        (String) r[2],
-                        (Boolean) r[3],
-                        NativeValues.date(r[4]),
-                        (String) r[5],
-                        (String) r[6],
-                        (Boolean) r[7]));
+                        (UUID) r[0], (UUID) r[1], (String) r[2], (Boolean) r[3], NativeValues.date(r[4]), (String)
+                                r[5]));
     }
 
     /** Whether a household is a 脱贫户 (including those not yet exited) or 监测对象, as its newest state says. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean targetHousehold(UUID householdId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select poverty_status, monitored from known_household_facts where household_id = ?1 and active")
+        List<Object> rows = entityManager
+                .createNativeQuery("""
+                        select household_id from known_household_facts
+                        where household_id = ?1 and active and (monitored or poverty_status <> 'NOT_POOR')
+                        """)
                 .setParameter(1, householdId)
                 .getResultList();
-        return rows.stream().anyMatch(r -> isTarget((String) r[0], (Boolean) r[1]));
-    }
-
-    private static boolean isTarget(String povertyStatus, boolean monitored) {
-        return monitored || (povertyStatus != null && !"NOT_POOR".equals(povertyStatus));
+        return !rows.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,8 +69,14 @@ public class HouseholdList {
     @Inject
     ObjectMapper mapper;
 
+    /** A page of the households the filter selects, once the division is checked against the caller's area. */
     public Page<Row> find(Filter filter, PageRequest page) {
         overviews.division(filter.division());
+        return page(filter, page);
+    }
+
+    /** A page of the households the filter selects; the caller has checked the division. */
+    Page<Row> page(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where active and village_code like ?1");
         List<Object> parameters = new ArrayList<>(List.of(filter.division() + "%"));
         if (filter.povertyStatus() != null) {
@@ -94,10 +101,7 @@ public class HouseholdList {
                 select household_id, village_code, poverty_status, exit_year, monitoring_category, risk_state,
                        identified_year, cast(risk_types as text), members
                 from report_household""" + where + " order by village_code, household_id");
-        for (int i = 0; i < parameters.size(); i++) {
-            count.setParameter(i + 1, parameters.get(i));
-            select.setParameter(i + 1, parameters.get(i));
-        }
+        NativeValues.bind(parameters, count, select);
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();

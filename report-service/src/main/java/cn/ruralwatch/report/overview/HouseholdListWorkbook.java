@@ -45,7 +45,7 @@ public class HouseholdListWorkbook {
     @Inject
     HouseholdList households;
 
-    /** Writes every household the filter selects; the caller's scope and the filter are checked by the first read. */
+    /** Writes every household the filter selects; the caller has checked the division against its area. */
     public void write(HouseholdList.Filter filter, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "RuralWatch", "1.0");
         Worksheet sheet = workbook.newWorksheet("农户名单");
@@ -55,7 +55,7 @@ public class HouseholdListWorkbook {
         }
         int row = 1;
         for (int page = 0; ; page++) {
-            Page<HouseholdList.Row> found = households.find(filter, PageRequest.of(page, PAGE));
+            Page<HouseholdList.Row> found = households.page(filter, PageRequest.of(page, PAGE));
             for (HouseholdList.Row household : found.items()) {
                 sheet.value(row, 0, household.householdId().toString());
                 sheet.value(row, 1, household.villageCode());
