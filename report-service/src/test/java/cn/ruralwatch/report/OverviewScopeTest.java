@@ -22,13 +22,13 @@ class OverviewScopeTest {
 
     @Test
     void overviewIsLimitedToTheCallersRegion() {
-        OverviewTest.division("452000", "乙县", "COUNTY", null);
-        OverviewTest.division("452000101", "东镇", "TOWNSHIP", "452000");
-        OverviewTest.division("452000102", "西镇", "TOWNSHIP", "452000");
-        OverviewTest.division("452000101201", "东村", "VILLAGE", "452000101");
-        OverviewTest.division("452000102201", "西村", "VILLAGE", "452000102");
-        OverviewTest.household("452000101201", 2);
-        OverviewTest.household("452000102201", 5);
+        ReportEvents.division("452000", "乙县", "COUNTY", null);
+        ReportEvents.division("452000101", "东镇", "TOWNSHIP", "452000");
+        ReportEvents.division("452000102", "西镇", "TOWNSHIP", "452000");
+        ReportEvents.division("452000101201", "东村", "VILLAGE", "452000101");
+        ReportEvents.division("452000102201", "西村", "VILLAGE", "452000102");
+        ReportEvents.household("452000101201", 2);
+        ReportEvents.household("452000102201", 5);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.COUNTY_ADMIN, "452000")
                 .queryParam("division", "452000")
                 .get("/api/v1/reports/overview")

@@ -1,5 +1,12 @@
 package cn.ruralwatch.report;
 
+import static cn.ruralwatch.report.ReportEvents.benefitTotals;
+import static cn.ruralwatch.report.ReportEvents.disbursement;
+import static cn.ruralwatch.report.ReportEvents.division;
+import static cn.ruralwatch.report.ReportEvents.evaluation;
+import static cn.ruralwatch.report.ReportEvents.fundBatch;
+import static cn.ruralwatch.report.ReportEvents.household;
+import static cn.ruralwatch.report.ReportEvents.projectChanged;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -10,20 +17,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.HouseholdState;
-import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.testing.EventSchemas;
-import cn.ruralwatch.testing.HouseholdEventData;
-import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
-import cn.ruralwatch.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,86 +251,5 @@ class OverviewTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("division"));
         given().get("/api/v1/reports/overview").then().statusCode(400);
-    }
-
-    static void division(String code, String name, String level, String parent) {
-        String data = parent == null ? """
-                {"code":"%s","name":"%s","level":"%s"}""".formatted(code, name, level) : """
-                {"code":"%s","name":"%s","level":"%s","parentCode":"%s"}""".formatted(code, name, level, parent);
-        send(Topics.HOUSEHOLD_EVENTS, code, UUID.randomUUID().toString(), EventTypes.DIVISION_REGISTERED, data);
-    }
-
-    static String household(String village, int members) {
-        return household(village, members, "NOT_POOR", null);
-    }
-
-    static String household(String village, int members, String povertyStatus, HouseholdState.Monitoring monitoring) {
-        String id = UUID.randomUUID().toString();
-        List<HouseholdEventData.MemberSketch> list = new ArrayList<>();
-        for (int i = 0; i < members; i++) {
-            list.add(new HouseholdEventData.MemberSketch(
-                    UUID.randomUUID().toString(),
-                    i == 0 ? "HEAD" : "SON",
-                    "MALE",
-                    LocalDate.of(1980, 1, 1),
-                    "ENROLLED"));
-        }
-        send(
-                Topics.HOUSEHOLD_EVENTS,
-                id,
-                UUID.randomUUID().toString(),
-                EventTypes.HOUSEHOLD_REGISTERED,
-                HouseholdEventData.registered(id, village, povertyStatus, monitoring, list));
-        return id;
-    }
-
-    private static void evaluation(String household, String village, boolean met, String at, String eventId) {
-        send(Topics.INDICATOR_EVENTS, household, eventId, EventTypes.EVALUATION_CHANGED, """
-                {"householdId":"%s","villageCode":"%s","standardCode":"NATIONAL_HOUSEHOLD_2021","allMet":%s,
-                 "results":[{"indicatorCode":"BASIC_MEDICAL_INSURANCE","met":%s,"numerator":%d,"denominator":3}],
-                 "evaluatedAt":"%s"}""".formatted(
-                        household, village, met, met, met ? 3 : 2, at));
-    }
-
-    private static String fundBatch(String county, int year, int batch, String amount) {
-        String id = UUID.randomUUID().toString();
-        send(Topics.FUND_EVENTS, id, UUID.randomUUID().toString(), EventTypes.FUND_BATCH_REGISTERED, """
-                {"batchId":"%s","sourceLevel":"CENTRAL","year":%d,"batchNumber":%d,"amount":%s,"countyCode":"%s"}""".formatted(
-                        id, year, batch, amount, county));
-        return id;
-    }
-
-    private static void projectChanged(String project, long version, String stage, String batch, String amount) {
-        send(Topics.FUND_EVENTS, project, UUID.randomUUID().toString(), EventTypes.PROJECT_CHANGED, """
-                {"action":"START","actor":"test","performedOn":"2023-05-01","project":{"projectId":"%s","version":%d,
-                 "countyCode":"451000","divisionCode":"451000101201","name":"道路","projectType":"INFRASTRUCTURE",
-                 "year":2023,"stage":"%s","plannedInvestment":400000.00,"progressPercent":0,
-                 "budgetLines":[{"batchId":"%s","sourceLevel":"CENTRAL","batchYear":2023,"amount":%s,"disbursed":0}],
-                 "beneficiaryHouseholdIds":[],"updatedAt":"2023-05-01T00:00:00Z"}}""".formatted(
-                        project, version, stage, batch, amount));
-    }
-
-    private static void disbursement(String project, String batch, String amount) {
-        send(Topics.FUND_EVENTS, project, UUID.randomUUID().toString(), EventTypes.DISBURSEMENT_RECORDED, """
-                {"disbursementId":"%s","projectId":"%s","batchId":"%s","countyCode":"451000",
-                 "divisionCode":"451000101201","projectType":"INFRASTRUCTURE","amount":%s,"paidOn":"2023-06-01",
-                 "recordedAt":"2023-06-01T00:00:00Z"}""".formatted(
-                        UUID.randomUUID(), project, batch, amount));
-    }
-
-    private static void benefitTotals(String household, String village, long version, String byKind, String total) {
-        send(
-                Topics.FUND_EVENTS,
-                household,
-                UUID.randomUUID().toString(),
-                EventTypes.HOUSEHOLD_BENEFITS_TOTALLED,
-                """
-                {"householdId":"%s","villageCode":"%s","year":2023,"version":%d,"byKind":%s,"total":%s,
-                 "totalledAt":"2023-10-01T00:00:00Z"}""".formatted(household, village, version, byKind, total));
-    }
-
-    private static void send(String topic, String key, String eventId, String type, String data) {
-        EventSchemas.assertValid(type, data);
-        TopicWriter.send(SuiteInfrastructure.kafka().bootstrapServers(), topic, key, eventId, type, "/test", data);
     }
 }

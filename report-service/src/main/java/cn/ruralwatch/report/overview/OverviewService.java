@@ -44,7 +44,7 @@ public class OverviewService {
         String prefix = division + "%";
         Object[] households = (Object[]) entityManager
                 .createNativeQuery(
-                        "select count(*), coalesce(sum(member_count), 0) from known_household where village_code like ?1",
+                        "select count(*), coalesce(sum(members), 0) from report_household where active and village_code like ?1",
                         Object[].class)
                 .setParameter(1, prefix)
                 .getSingleResult();

@@ -37,7 +37,8 @@ public class FundEventsConsumer {
         inbox.process(ReportConsumers.NAME, record, this::apply);
     }
 
-    void apply(IncomingEvent event) throws Exception {
+    /** Applies one event to the report read models; also what a rebuild replays. */
+    public void apply(IncomingEvent event) throws Exception {
         FundEvent parsed = FundEvent.parse(event.type(), event.data(), mapper).orElse(null);
         if (parsed == null) {
             return;

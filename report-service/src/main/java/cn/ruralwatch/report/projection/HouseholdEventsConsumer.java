@@ -42,7 +42,19 @@ public class HouseholdEventsConsumer {
             return;
         }
         directory.apply(parsed.get());
-        if (parsed.get() instanceof HouseholdStateEvent household) {
+        project(parsed.get());
+    }
+
+    /** The report read models only (not the division and household directory): what a rebuild replays. */
+    public void project(IncomingEvent event) throws Exception {
+        Optional<HouseholdEvent> parsed = HouseholdEvent.parse(event.type(), event.data(), mapper);
+        if (parsed.isPresent()) {
+            project(parsed.get());
+        }
+    }
+
+    private void project(HouseholdEvent event) throws Exception {
+        if (event instanceof HouseholdStateEvent household) {
             households.apply(household.household());
         }
     }

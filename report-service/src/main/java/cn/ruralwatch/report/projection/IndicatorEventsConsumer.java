@@ -35,7 +35,8 @@ public class IndicatorEventsConsumer {
         inbox.process(ReportConsumers.NAME, record, this::apply);
     }
 
-    void apply(IncomingEvent event) throws Exception {
+    /** Applies one event to the report read models; also what a rebuild replays. */
+    public void apply(IncomingEvent event) throws Exception {
         IndicatorEvent parsed =
                 IndicatorEvent.parse(event.type(), event.data(), mapper).orElse(null);
         if (parsed == null) {
@@ -71,11 +72,13 @@ public class IndicatorEventsConsumer {
             entityManager
                     .createNativeQuery("""
                             insert into report_indicator_result
-                                (household_id, indicator_code, standard_code, village_code, met, evaluated_at)
-                            values (?1, ?2, ?3, ?4, ?5, ?6)
+                                (household_id, indicator_code, standard_code, village_code, met, evaluated_at, numerator,
+                                 denominator)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                             on conflict (household_id, standard_code, indicator_code) do update
                                set village_code = excluded.village_code,
-                                   met = excluded.met, evaluated_at = excluded.evaluated_at
+                                   met = excluded.met, evaluated_at = excluded.evaluated_at,
+                                   numerator = excluded.numerator, denominator = excluded.denominator
                              where report_indicator_result.evaluated_at <= excluded.evaluated_at
                             """)
                     .setParameter(1, householdId)
@@ -84,6 +87,8 @@ public class IndicatorEventsConsumer {
                     .setParameter(4, changed.villageCode())
                     .setParameter(5, result.met())
                     .setParameter(6, at)
+                    .setParameter(7, result.numerator())
+                    .setParameter(8, result.denominator())
                     .executeUpdate();
         }
     }

@@ -1,0 +1,80 @@
+package cn.ruralwatch.report.job;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports/jobs")
+@Tag(name = "统计任务 Report jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportJobResource {
+
+    @Inject
+    ReportJobs jobs;
+
+    @GET
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "listReportJobs", summary = "本人辖区内的统计任务（最新在前，分页）")
+    public Page<ReportJob> list(
+            @Parameter(description = "任务类型") @QueryParam("kind") JobKind kind,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return jobs.list(kind, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getReportJob", summary = "统计任务的状态、进度和结果")
+    @APIResponse(
+            responseCode = "404",
+            description = "任务不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReportJob get(@PathParam("id") String id) {
+        return jobs.get(PathIds.uuid(id, "report.job.not-found"));
+    }
+
+    @GET
+    @Path("/{id}/file")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "downloadReportJobFile", summary = "下载任务生成的文件（Word 工作汇报或 Excel 名单）")
+    @APIResponse(responseCode = "200", description = "文件")
+    @APIResponse(
+            responseCode = "404",
+            description = "任务不存在、不在本人辖区或没有文件",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "任务尚未完成",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response file(@PathParam("id") String id) {
+        ReportJobs.File file = jobs.file(PathIds.uuid(id, "report.job.not-found"));
+        String encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(file.content(), file.contentType())
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + file.name().replaceAll("[^A-Za-z0-9._-]", "_")
+                                + "\"; filename*=UTF-8''" + encoded)
+                .build();
+    }
+}
