@@ -77,7 +77,11 @@ public final class Suite implements AutoCloseable {
         List<ServiceSpec> backends =
                 ServiceSpec.ALL.stream().filter(ServiceSpec::hasDatabase).toList();
         for (ServiceSpec spec : backends) {
-            launch(spec, ports.get(spec.name()), backendEnvironment(spec));
+            Map<String, String> env = backendEnvironment(spec);
+            // report-service reconciles its counts with household-service's and indicator-service's own
+            env.put("QUARKUS_REST_CLIENT_HOUSEHOLD_SERVICE_URL", "http://localhost:" + ports.get("household-service"));
+            env.put("QUARKUS_REST_CLIENT_INDICATOR_SERVICE_URL", "http://localhost:" + ports.get("indicator-service"));
+            launch(spec, ports.get(spec.name()), env);
         }
         for (ServiceSpec spec : backends) {
             startTimes.put(spec.name(), services.get(spec.name()).awaitReady(READY_TIMEOUT));

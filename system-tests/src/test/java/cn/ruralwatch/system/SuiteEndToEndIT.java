@@ -652,6 +652,111 @@ class SuiteEndToEndIT {
                 .body("householdBenefits.total", equalTo(1540.00f)));
     }
 
+    @Test
+    @Order(12)
+    void afterABurstOfEventsTheReportsReconcileWithTheSourcesAndARebuildGivesTheSameFigures() {
+        RequestSpecification previous = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        RequestSpecification admin = as("county-admin", "450435");
+        try {
+            SyntheticCounty.Settings settings = new SyntheticCounty.Settings(
+                    "450435", "核对县", 520, 7, LocalDate.now().getYear() - 1, LocalDate.now());
+            StringWriter divisions = new StringWriter();
+            StringWriter households = new StringWriter();
+            new SyntheticCounty(settings).writeDivisions(divisions);
+            SyntheticCounty.Written written = new SyntheticCounty(settings).writeHouseholds(households);
+            given().spec(admin)
+                    .contentType("text/csv; charset=UTF-8")
+                    .body(divisions.toString())
+                    .post("/api/v1/divisions/import")
+                    .then()
+                    .statusCode(200);
+            String id = given().spec(admin)
+                    .contentType("text/csv")
+                    .body(households.toString().getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/household-imports")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            await().atMost(Duration.ofSeconds(120)).until(() -> "COMPLETED"
+                    .equals(given().spec(admin)
+                            .get("/api/v1/household-imports/" + id)
+                            .path("status")));
+
+            // the import's burst: a registration per household and its evaluations against every standard in force
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> given().spec(admin)
+                            .queryParam("division", "450435")
+                            .get("/api/v1/reports/reconciliation")
+                            .then()
+                            .statusCode(200)
+                            .body("consistent", equalTo(true))
+                            .body("driftCount", equalTo(0)));
+            long burst = TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS).stream()
+                            .filter(e -> e.data().contains("\"villageCode\":\"450435"))
+                            .count()
+                    + TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
+                            .filter(e -> e.data().contains("\"villageCode\":\"450435"))
+                            .count();
+            assertTrue(burst >= 1000, "events of the county: " + burst);
+            io.restassured.path.json.JsonPath overview = given().spec(admin)
+                    .queryParam("division", "450435")
+                    .get("/api/v1/reports/overview")
+                    .then()
+                    .statusCode(200)
+                    .body("households", equalTo(520))
+                    .body("members", equalTo(written.members()))
+                    .extract()
+                    .jsonPath();
+            String breakdown = given().spec(admin)
+                    .queryParam("division", "450435")
+                    .get("/api/v1/reports/breakdown")
+                    .then()
+                    .statusCode(200)
+                    .body("total.monitoredHouseholds", equalTo(written.monitored()))
+                    .extract()
+                    .asString();
+
+            String job = given().spec(admin)
+                    .post("/api/v1/reports/rebuilds")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "DONE"
+                            .equals(given().spec(admin)
+                                    .get("/api/v1/reports/jobs/" + job)
+                                    .path("state")));
+            given().spec(admin)
+                    .queryParam("division", "450435")
+                    .get("/api/v1/reports/reconciliation")
+                    .then()
+                    .statusCode(200)
+                    .body("consistent", equalTo(true));
+            assertEquals(
+                    breakdown,
+                    given().spec(admin)
+                            .queryParam("division", "450435")
+                            .get("/api/v1/reports/breakdown")
+                            .asString());
+            given().spec(admin)
+                    .queryParam("division", "450435")
+                    .get("/api/v1/reports/overview")
+                    .then()
+                    .body("households", equalTo(overview.getInt("households")))
+                    .body("members", equalTo(overview.getInt("members")))
+                    .body("evaluatedHouseholds", equalTo(overview.getInt("evaluatedHouseholds")))
+                    .body("householdsMeetingStandard", equalTo(overview.getInt("householdsMeetingStandard")))
+                    .body("indicators", equalTo(overview.getList("indicators")));
+        } finally {
+            RestAssured.requestSpecification = previous;
+        }
+    }
+
     private static void countyFileImport() {
         SyntheticCounty.Settings settings = new SyntheticCounty.Settings(
                 "450433", "导入县", 40, 3, LocalDate.now().getYear() - 1, LocalDate.now());

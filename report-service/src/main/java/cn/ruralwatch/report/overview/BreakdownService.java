@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +22,7 @@ public class BreakdownService {
     OverviewService overviews;
 
     /** Running counts of one division. */
-    private static final class Counts {
+    public static final class Counts {
         long households;
         long members;
         final Map<String, Long> byPovertyStatus = new TreeMap<>();
@@ -45,11 +44,35 @@ public class BreakdownService {
                     evaluated,
                     meeting);
         }
+
+        /** The figures by name, as reconciliation compares them. */
+        public Map<String, Long> figures() {
+            Map<String, Long> figures = new TreeMap<>();
+            figures.put("households", households);
+            figures.put("members", members);
+            byPovertyStatus.forEach((status, count) -> figures.put("byPovertyStatus." + status, count));
+            figures.put("monitoredHouseholds", monitored);
+            byCategory.forEach((category, count) -> figures.put("byMonitoringCategory." + category, count));
+            figures.put("atRiskHouseholds", atRisk);
+            figures.put("evaluatedHouseholds", evaluated);
+            figures.put("householdsMeetingStandard", meeting);
+            return figures;
+        }
+
+        void add(Counts other) {
+            households += other.households;
+            members += other.members;
+            other.byPovertyStatus.forEach((k, v) -> byPovertyStatus.merge(k, v, Long::sum));
+            monitored += other.monitored;
+            other.byCategory.forEach((k, v) -> byCategory.merge(k, v, Long::sum));
+            atRisk += other.atRisk;
+            evaluated += other.evaluated;
+            meeting += other.meeting;
+        }
     }
 
     public Breakdown breakdown(String code) {
         KnownDivision division = overviews.division(code);
-        int childLength = code.length() == 6 ? 9 : 12;
         List<KnownDivision> children = code.length() == 12
                 ? List.of()
                 : entityManager
@@ -57,9 +80,22 @@ public class BreakdownService {
                                 "from KnownDivision d where d.parentCode = :code order by d.code", KnownDivision.class)
                         .setParameter("code", code)
                         .getResultList();
+        Map<String, Counts> counts = counts(code, code.length() == 6 ? 9 : 12);
         Counts total = new Counts();
-        Map<String, Counts> byChild = new LinkedHashMap<>();
-        children.forEach(child -> byChild.put(child.code, new Counts()));
+        counts.values().forEach(total::add);
+        List<Breakdown.Row> rows = new ArrayList<>();
+        children.forEach(
+                child -> rows.add(counts.getOrDefault(child.code, new Counts()).row(child)));
+        return new Breakdown(total.row(division), rows);
+    }
+
+    /**
+     * The figures of the households in a division's subtree, grouped by the first {@code length} digits of their
+     * village code (9: by township, 12: by village). Evaluations count for households that exist (a merged household's
+     * results are gone from indicator-service too).
+     */
+    public Map<String, Counts> counts(String code, int length) {
+        Map<String, Counts> counts = new TreeMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> households = entityManager
                 .createNativeQuery("""
@@ -69,23 +105,21 @@ public class BreakdownService {
                         group by 1, 2, 3, 4
                         """)
                 .setParameter(1, code + "%")
-                .setParameter(2, childLength)
+                .setParameter(2, length)
                 .getResultList();
         for (Object[] r : households) {
+            Counts c = counts.computeIfAbsent((String) r[0], k -> new Counts());
             long count = ((Number) r[4]).longValue();
-            long members = ((Number) r[5]).longValue();
-            for (Counts counts : targets(total, byChild.get((String) r[0]))) {
-                counts.households += count;
-                counts.members += members;
-                if (r[1] != null) {
-                    counts.byPovertyStatus.merge((String) r[1], count, Long::sum);
-                }
-                if (r[2] != null) {
-                    counts.monitored += count;
-                    counts.byCategory.merge((String) r[2], count, Long::sum);
-                    if ("AT_RISK".equals(r[3])) {
-                        counts.atRisk += count;
-                    }
+            c.households += count;
+            c.members += ((Number) r[5]).longValue();
+            if (r[1] != null) {
+                c.byPovertyStatus.merge((String) r[1], count, Long::sum);
+            }
+            if (r[2] != null) {
+                c.monitored += count;
+                c.byCategory.merge((String) r[2], count, Long::sum);
+                if ("AT_RISK".equals(r[3])) {
+                    c.atRisk += count;
                 }
             }
         }
@@ -93,26 +127,19 @@ public class BreakdownService {
         List<Object[]> evaluations = entityManager
                 .createNativeQuery("""
                         select substr(village_code, 1, ?2), count(*), count(*) filter (where all_met) from (
-                            select household_id, min(village_code) as village_code, bool_and(all_met) as all_met
-                            from report_evaluation where village_code like ?1 group by household_id) h
+                            select e.household_id, min(e.village_code) as village_code, bool_and(e.all_met) as all_met
+                            from report_evaluation e join report_household h on h.household_id = e.household_id
+                            where h.active and e.village_code like ?1 group by e.household_id) h
                         group by 1
                         """)
                 .setParameter(1, code + "%")
-                .setParameter(2, childLength)
+                .setParameter(2, length)
                 .getResultList();
         for (Object[] r : evaluations) {
-            for (Counts counts : targets(total, byChild.get((String) r[0]))) {
-                counts.evaluated += ((Number) r[1]).longValue();
-                counts.meeting += ((Number) r[2]).longValue();
-            }
+            Counts c = counts.computeIfAbsent((String) r[0], k -> new Counts());
+            c.evaluated += ((Number) r[1]).longValue();
+            c.meeting += ((Number) r[2]).longValue();
         }
-        List<Breakdown.Row> rows = new ArrayList<>();
-        children.forEach(child -> rows.add(byChild.get(child.code).row(child)));
-        return new Breakdown(total.row(division), rows);
-    }
-
-    /** The total, and the child the row belongs to where it is a known one. */
-    private static List<Counts> targets(Counts total, Counts child) {
-        return child == null ? List.of(total) : List.of(total, child);
+        return counts;
     }
 }

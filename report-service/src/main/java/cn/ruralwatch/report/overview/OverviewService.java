@@ -51,15 +51,18 @@ public class OverviewService {
         Object[] evaluated = (Object[]) entityManager
                 .createNativeQuery("""
                         select count(*), count(*) filter (where all_met) from (
-                            select household_id, bool_and(all_met) as all_met from report_evaluation
-                            where village_code like ?1 group by household_id) h""", Object[].class)
+                            select e.household_id, bool_and(e.all_met) as all_met
+                            from report_evaluation e join report_household h on h.household_id = e.household_id
+                            where h.active and e.village_code like ?1 group by e.household_id) h""", Object[].class)
                 .setParameter(1, prefix)
                 .getSingleResult();
         List<Overview.IndicatorCount> indicators =
                 entityManager.createNativeQuery("""
-                        select standard_code, indicator_code, count(*) filter (where met), count(*) filter (where not met)
-                          from report_indicator_result where village_code like ?1
-                         group by standard_code, indicator_code order by standard_code, indicator_code
+                        select r.standard_code, r.indicator_code, count(*) filter (where r.met),
+                               count(*) filter (where not r.met)
+                          from report_indicator_result r join report_household h on h.household_id = r.household_id
+                         where h.active and r.village_code like ?1
+                         group by 1, 2 order by 1, 2
                         """, Object[].class).setParameter(1, prefix).getResultList().stream()
                         .map(row -> {
                             Object[] r = (Object[]) row;

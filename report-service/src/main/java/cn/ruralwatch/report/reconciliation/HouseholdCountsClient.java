@@ -1,0 +1,20 @@
+package cn.ruralwatch.report.reconciliation;
+
+import cn.ruralwatch.counts.HouseholdCounts;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** household-service's own counts, asked with the caller's token (its area applies there too). */
+@RegisterRestClient(configKey = "household-service")
+@Path("/api/v1/household-counts")
+@Produces(MediaType.APPLICATION_JSON)
+public interface HouseholdCountsClient {
+
+    @GET
+    HouseholdCounts counts(@QueryParam("division") String division, @HeaderParam("Authorization") String authorization);
+}

@@ -1,0 +1,195 @@
+package cn.ruralwatch.report.reconciliation;
+
+import cn.ruralwatch.counts.EvaluationCounts;
+import cn.ruralwatch.counts.HouseholdCounts;
+import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemType;
+import cn.ruralwatch.report.overview.BreakdownService;
+import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.overview.OverviewService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Compares the report's counts with those household-service and indicator-service keep themselves, village by village
+ * and indicator by indicator, and lists every figure that differs. Events still on their way show as drift until they
+ * arrive; drift that stays means a lost or wrongly applied event, which a rebuild repairs.
+ */
+@ApplicationScoped
+public class ReconciliationService {
+
+    private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
+    private static final int MAX_LISTED = 1000;
+    private static final String HOUSEHOLD_SERVICE = "household-service";
+    private static final String INDICATOR_SERVICE = "indicator-service";
+
+    @Inject
+    OverviewService overviews;
+
+    @Inject
+    BreakdownService breakdowns;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @RestClient
+    HouseholdCountsClient householdCounts;
+
+    @Inject
+    @RestClient
+    EvaluationCountsClient evaluationCounts;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Reconciliation reconcile(String code, String authorization) {
+        KnownDivision division = overviews.division(code);
+        HouseholdCounts households = ask(HOUSEHOLD_SERVICE, () -> householdCounts.counts(code, authorization));
+        EvaluationCounts evaluations = ask(INDICATOR_SERVICE, () -> evaluationCounts.counts(code, authorization));
+        Map<String, BreakdownService.Counts> report = breakdowns.counts(code, 12);
+
+        Map<String, Map<String, Long>> fromHouseholds = new TreeMap<>();
+        for (HouseholdCounts.VillageHouseholds v : households.villages()) {
+            Map<String, Long> figures = new TreeMap<>();
+            figures.put("households", v.households());
+            figures.put("members", v.members());
+            v.byPovertyStatus().forEach((status, count) -> figures.put("byPovertyStatus." + status, count));
+            figures.put("monitoredHouseholds", v.monitoredHouseholds());
+            v.byMonitoringCategory()
+                    .forEach((category, count) -> figures.put("byMonitoringCategory." + category, count));
+            figures.put("atRiskHouseholds", v.atRiskHouseholds());
+            fromHouseholds.put(v.villageCode(), figures);
+        }
+        Map<String, Map<String, Long>> fromEvaluations = new TreeMap<>();
+        for (EvaluationCounts.VillageEvaluations v : evaluations.villages()) {
+            fromEvaluations.put(
+                    v.villageCode(),
+                    Map.of(
+                            "evaluatedHouseholds", v.evaluatedHouseholds(),
+                            "householdsMeetingStandard", v.householdsMeetingStandard()));
+        }
+        TreeSet<String> villages = new TreeSet<>(report.keySet());
+        villages.addAll(fromHouseholds.keySet());
+        villages.addAll(fromEvaluations.keySet());
+
+        List<Reconciliation.Drift> drift = new ArrayList<>();
+        int[] compared = {0};
+        for (String village : villages) {
+            Map<String, Long> ours = report.containsKey(village)
+                    ? report.get(village).figures()
+                    : new BreakdownService.Counts().figures();
+            Map<String, Long> theirs = fromHouseholds.getOrDefault(village, Map.of());
+            TreeSet<String> names = new TreeSet<>(theirs.keySet());
+            ours.keySet().stream()
+                    .filter(name -> !name.equals("evaluatedHouseholds") && !name.equals("householdsMeetingStandard"))
+                    .forEach(names::add);
+            for (String name : names) {
+                compare(drift, compared, village, null, null, name, HOUSEHOLD_SERVICE, theirs, ours);
+            }
+            Map<String, Long> evaluated = fromEvaluations.getOrDefault(village, Map.of());
+            for (String name : List.of("evaluatedHouseholds", "householdsMeetingStandard")) {
+                compare(drift, compared, village, null, null, name, INDICATOR_SERVICE, evaluated, ours);
+            }
+        }
+
+        Map<String, Map<String, Long>> ourIndicators = indicatorTotals(code);
+        Map<String, Map<String, Long>> theirIndicators = new TreeMap<>();
+        for (EvaluationCounts.IndicatorTotals i : evaluations.indicators()) {
+            theirIndicators.put(
+                    i.standardCode() + "/" + i.indicatorCode(),
+                    Map.of(
+                            "met", i.met(),
+                            "notMet", i.notMet(),
+                            "numerator", i.numerator(),
+                            "denominator", i.denominator()));
+        }
+        TreeSet<String> indicators = new TreeSet<>(ourIndicators.keySet());
+        indicators.addAll(theirIndicators.keySet());
+        for (String key : indicators) {
+            String[] parts = key.split("/", 2);
+            for (String name : List.of("met", "notMet", "numerator", "denominator")) {
+                compare(
+                        drift,
+                        compared,
+                        null,
+                        parts[0],
+                        parts[1],
+                        name,
+                        INDICATOR_SERVICE,
+                        theirIndicators.getOrDefault(key, Map.of()),
+                        ourIndicators.getOrDefault(key, Map.of()));
+            }
+        }
+        return new Reconciliation(
+                new Overview.DivisionRef(division.code, division.name, division.level),
+                Instant.now(),
+                villages.size(),
+                compared[0],
+                drift.isEmpty(),
+                drift.size() > MAX_LISTED ? List.copyOf(drift.subList(0, MAX_LISTED)) : drift,
+                drift.size());
+    }
+
+    private static void compare(
+            List<Reconciliation.Drift> drift,
+            int[] compared,
+            String village,
+            String standard,
+            String indicator,
+            String name,
+            String source,
+            Map<String, Long> theirs,
+            Map<String, Long> ours) {
+        long sourceValue = theirs.getOrDefault(name, 0L);
+        long reportValue = ours.getOrDefault(name, 0L);
+        compared[0]++;
+        if (sourceValue != reportValue) {
+            drift.add(new Reconciliation.Drift(village, standard, indicator, name, source, sourceValue, reportValue));
+        }
+    }
+
+    /** Each indicator's met, not met and rate sums over the households that exist in the division. */
+    private Map<String, Map<String, Long>> indicatorTotals(String code) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                entityManager.createNativeQuery("""
+                        select r.standard_code, r.indicator_code, count(*) filter (where r.met),
+                               count(*) filter (where not r.met), coalesce(sum(r.numerator), 0),
+                               coalesce(sum(r.denominator), 0)
+                        from report_indicator_result r join report_household h on h.household_id = r.household_id
+                        where h.active and r.village_code like ?1
+                        group by 1, 2
+                        """).setParameter(1, code + "%").getResultList();
+        Map<String, Map<String, Long>> totals = new TreeMap<>();
+        for (Object[] r : rows) {
+            totals.put(
+                    r[0] + "/" + r[1],
+                    Map.of(
+                            "met", ((Number) r[2]).longValue(),
+                            "notMet", ((Number) r[3]).longValue(),
+                            "numerator", ((Number) r[4]).longValue(),
+                            "denominator", ((Number) r[5]).longValue()));
+        }
+        return totals;
+    }
+
+    private static <T> T ask(String service, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException failed) {
+            LOG.warnf("Reconciliation could not read the counts of %s: %s", service, failed.toString());
+            throw ProblemException.of(ProblemType.BAD_GATEWAY, "report.reconciliation.source-unavailable", service);
+        }
+    }
+}

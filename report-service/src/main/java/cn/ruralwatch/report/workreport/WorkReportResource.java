@@ -1,0 +1,273 @@
+package cn.ruralwatch.report.workreport;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.report.job.JobKind;
+import cn.ruralwatch.report.job.ReportJob;
+import cn.ruralwatch.report.job.ReportJobs;
+import cn.ruralwatch.report.overview.OverviewService;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+@Path("/api/v1/reports")
+@Tag(name = "工作汇报 Work reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkReportResource {
+
+    private static final Logger LOG = Logger.getLogger(WorkReportResource.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    ReportJobs jobs;
+
+    @Inject
+    WorkReportTemplates templates;
+
+    @Inject
+    WorkReportData data;
+
+    @Inject
+    OverviewService overviews;
+
+    @Inject
+    CallerScope scope;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @RestClient
+    IndicatorStandardsClient standards;
+
+    @Schema(name = "WorkReportRequest", description = "生成工作汇报的请求")
+    public record WorkReportRequest(
+            @Schema(description = "县、乡镇或行政村代码", example = "450422101", required = true)
+            String division,
+
+            @Schema(description = "汇报年度（资金、项目、到户帮扶按此年度统计）", example = "2023", required = true)
+            Integer year,
+
+            @Schema(description = "落款日期，默认今天", example = "2023-11-14")
+            String asOf,
+
+            @Schema(description = "模板名称，默认 default", example = "default")
+            String template,
+
+            @Schema(description = "标题；为空时按模板生成") String title,
+
+            @Schema(
+                    description = "人工撰写的段落，按名称：default 模板使用 opening 开头语、responsibilities 责任落实、"
+                            + "policies 政策落实、pv 光伏收益、problems 存在的问题、nextSteps 下步计划；"
+                            + "名称为字母数字，至多 30 段，每段至多 20000 字")
+            Map<String, String> narrative) {}
+
+    @Schema(name = "WorkReportTemplateInput", description = "模板：Markdown 正文，可用 Qute 表达式引用统计数字")
+    public record TemplateInput(
+            @Schema(description = "标题模板", example = "{division.name}{year}年巩固拓展脱贫攻坚成果工作情况汇报")
+            String title,
+
+            @Schema(description = "正文模板（Markdown + Qute）") String body) {}
+
+    @Schema(name = "WorkReportTemplate")
+    public record TemplateView(
+            String name,
+            @Schema(description = "版本号；0 为系统内置") int version,
+            String title,
+            String body,
+            String createdBy,
+            java.time.Instant createdAt) {
+
+        static TemplateView of(WorkReportTemplates.Version v) {
+            return new TemplateView(v.name(), v.version(), v.title(), v.body(), v.createdBy(), v.createdAt());
+        }
+    }
+
+    @POST
+    @Path("/work-reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
+    @Operation(
+            operationId = "createWorkReport",
+            summary = "生成工作汇报（Word）：基本情况、监测对象、指标完成情况及未达标农户名单、到户帮扶、项目和资金、光伏收益，叙述段落取自请求",
+            description = "后台任务，返回 202 和任务地址；完成后从 GET /api/v1/reports/jobs/{id}/file 下载 docx。"
+                    + "模板在提交时确定版本，之后修改模板不影响已提交的任务。")
+    @APIResponse(
+            responseCode = "202",
+            description = "已受理",
+            content = @Content(schema = @Schema(implementation = ReportJob.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "请求不合法（逐项列出）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            WorkReportRequest request, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        if (request == null) {
+            throw ProblemException.invalid(Violation.of("division", "REQUIRED", "report.division.invalid"));
+        }
+        KnownDivision division = overviews.division(request.division());
+        LocalDate today = LocalDate.now(CHINA);
+        List<Violation> violations = new ArrayList<>();
+        if (request.year() == null || request.year() < 2013 || request.year() > today.getYear()) {
+            violations.add(Violation.of("year", "RANGE", "report.work-report.year", today.getYear()));
+        }
+        LocalDate asOf = today;
+        if (request.asOf() != null) {
+            try {
+                asOf = LocalDate.parse(request.asOf());
+            } catch (DateTimeParseException e) {
+                violations.add(Violation.of("asOf", "FORMAT", "report.work-report.date", request.asOf()));
+            }
+        }
+        String name = request.template() == null ? WorkReportTemplates.DEFAULT : request.template();
+        WorkReportTemplates.Version template = templates.newest(name).orElse(null);
+        if (template == null) {
+            violations.add(Violation.of("template", "NOT_FOUND", "report.template.not-found", name));
+        }
+        if (request.title() != null
+                && (request.title().isBlank() || request.title().length() > 200)) {
+            violations.add(Violation.of("title", "LENGTH", "report.template.title"));
+        }
+        Map<String, String> narrative = request.narrative() == null ? Map.of() : request.narrative();
+        if (narrative.size() > 30) {
+            violations.add(Violation.of("narrative", "TOO_MANY", "report.work-report.narrative-count"));
+        }
+        narrative.forEach((key, text) -> {
+            if (key == null || !key.matches("[A-Za-z][A-Za-z0-9]{0,39}")) {
+                violations.add(Violation.of("narrative." + key, "FORMAT", "report.work-report.narrative-name"));
+            } else if (text == null || text.length() > 20_000) {
+                violations.add(Violation.of("narrative." + key, "LENGTH", "report.work-report.narrative-length"));
+            }
+        });
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("year", request.year());
+        parameters.put("asOf", asOf.toString());
+        parameters.put("template", name);
+        parameters.put("templateVersion", template.version());
+        if (request.title() != null) {
+            parameters.put("title", request.title());
+        }
+        parameters.put("narrative", narrative);
+        parameters.put("labels", labels(division.code, auth));
+        ReportJob job = jobs.enqueue(JobKind.WORK_REPORT, division.code, parameters);
+        return Response.accepted(job)
+                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
+                .build();
+    }
+
+    @GET
+    @Path("/work-report-templates")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR})
+    @Operation(operationId = "listWorkReportTemplates", summary = "工作汇报模板（各名称的最新版本，含系统内置的 default）")
+    public List<TemplateView> templates() {
+        return templates.list().stream().map(TemplateView::of).toList();
+    }
+
+    @GET
+    @Path("/work-report-templates/{name}")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR})
+    @Operation(operationId = "getWorkReportTemplate", summary = "工作汇报模板的最新版本")
+    @APIResponse(
+            responseCode = "404",
+            description = "没有这个模板",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TemplateView template(@PathParam("name") String name) {
+        return templates
+                .newest(name)
+                .map(TemplateView::of)
+                .orElseThrow(() -> ProblemException.notFound("report.template.not-found", name));
+    }
+
+    @PUT
+    @Path("/work-report-templates/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.COUNTY_ADMIN)
+    @Operation(
+            operationId = "saveWorkReportTemplate",
+            summary = "保存工作汇报模板的新版本（不需重新部署）",
+            description = "正文为 Markdown（# 标题、段落、列表、| 表格 |），用 Qute 表达式引用数字，如 {basic.households}、"
+                    + "{#for c in monitoring.categories}…{/for}、{narrative.problems ?: '（请填写）'}；"
+                    + "可用的数字见 docs/reports.md。保存前按本人辖区的数据试填一次，写错的数字名称或语法返回 400。")
+    @APIResponse(
+            responseCode = "400",
+            description = "名称、标题或正文不合法（含出错位置）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TemplateView save(@PathParam("name") String name, TemplateInput input) {
+        if (input == null) {
+            throw ProblemException.invalid(Violation.of("body", "REQUIRED", "report.template.body"));
+        }
+        KnownDivision own = overviews.division(scope.division());
+        LocalDate today = LocalDate.now(CHINA);
+        Map<String, Object> sample = data.model(own, today.getYear(), today, Map.of());
+        sample.put("narrative", new Narrative(Map.of()));
+        return TemplateView.of(templates.save(name, input.title(), input.body(), sample));
+    }
+
+    /** Names of the standards and indicators evaluated in the division; codes stand in where indicator-service is away. */
+    private Map<String, String> labels(String division, String authorization) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = entityManager
+                .createNativeQuery(
+                        "select distinct standard_code from report_indicator_result where village_code like ?1",
+                        String.class)
+                .setParameter(1, division + "%")
+                .getResultList();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String code : codes) {
+            try {
+                JsonNode standard = standards.standard(code, authorization);
+                JsonNode definition = standard.path("definition");
+                labels.put(code, definition.path("name").asText(code));
+                for (JsonNode indicator : definition.path("indicators")) {
+                    labels.put(
+                            code + "/" + indicator.path("code").asText(),
+                            indicator.path("name").asText(indicator.path("code").asText()));
+                }
+            } catch (RuntimeException unavailable) {
+                LOG.warnf("Names of standard %s not available, the report shows its codes: %s", code, unavailable);
+            }
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.ruralwatch.report;
+
+import cn.ruralwatch.counts.EvaluationCounts;
+import cn.ruralwatch.counts.HouseholdCounts;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * household-service's and indicator-service's counts of county 456000 as ReconciliationTest sets them (what the report
+ * holds, except one village the report has not heard of), and a standard's names as indicator-service gives them.
+ * Answers only with a bearer token, as the services do.
+ */
+@Path("/test-sources/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class SourceCountsStub {
+
+    static final String COUNTY = "456000";
+    static final String VILLAGE = "456000101201";
+    static final String UNKNOWN_TO_REPORT = "456000101202";
+
+    @GET
+    @Path("/household-counts")
+    public HouseholdCounts households(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        if (!COUNTY.equals(division)) {
+            return new HouseholdCounts(division, List.of());
+        }
+        return new HouseholdCounts(
+                division,
+                List.of(
+                        new HouseholdCounts.VillageHouseholds(
+                                VILLAGE, 2, 5, Map.of("EXITED", 1L, "NOT_POOR", 1L), 1, Map.of("EDGE_AT_RISK", 1L), 1),
+                        new HouseholdCounts.VillageHouseholds(
+                                UNKNOWN_TO_REPORT, 1, 2, Map.of("NOT_POOR", 1L), 0, Map.of(), 0)));
+    }
+
+    @GET
+    @Path("/evaluation-counts")
+    public EvaluationCounts evaluations(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        if (!COUNTY.equals(division)) {
+            return new EvaluationCounts(division, List.of(), List.of());
+        }
+        return new EvaluationCounts(
+                division,
+                List.of(new EvaluationCounts.VillageEvaluations(VILLAGE, 2, 1)),
+                List.of(new EvaluationCounts.IndicatorTotals(
+                        "NATIONAL_HOUSEHOLD_2021", "BASIC_MEDICAL_INSURANCE", 1, 1, 5, 6)));
+    }
+
+    @GET
+    @Path("/indicator-standards/{code}")
+    public Map<String, Object> standard(
+            @jakarta.ws.rs.PathParam("code") String code, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return Map.of(
+                "code",
+                code,
+                "version",
+                1,
+                "definition",
+                Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "两不愁三保障及饮水安全、收入监测（全国）",
+                        "indicators",
+                        List.of(Map.of("code", "BASIC_MEDICAL_INSURANCE", "name", "基本医疗有保障"))));
+    }
+
+    private static void requireBearer(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new NotAuthorizedException("Bearer");
+        }
+    }
+}

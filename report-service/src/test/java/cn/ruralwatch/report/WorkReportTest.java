@@ -1,0 +1,221 @@
+package cn.ruralwatch.report;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WorkReportTest {
+
+    private static final String COUNTY = "457000";
+    private static final String VILLAGE = "457000101201";
+
+    @BeforeEach
+    void authenticate() {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
+    }
+
+    /** What a reader sees: every paragraph, and every table as rows of cells joined by " | ". */
+    private record Read(List<String> paragraphs, List<List<String>> tables) {
+        boolean has(String text) {
+            return paragraphs.stream().anyMatch(p -> p.contains(text));
+        }
+
+        boolean hasRow(String row) {
+            return tables.stream().anyMatch(t -> t.contains(row));
+        }
+    }
+
+    private static Read read(byte[] docx) throws Exception {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            List<String> paragraphs = document.getParagraphs().stream()
+                    .map(XWPFParagraph::getText)
+                    .toList();
+            List<List<String>> tables = new ArrayList<>();
+            for (XWPFTable table : document.getTables()) {
+                tables.add(table.getRows().stream()
+                        .map(row -> String.join(
+                                " | ",
+                                row.getTableCells().stream()
+                                        .map(c -> c.getText())
+                                        .toList()))
+                        .toList());
+            }
+            return new Read(paragraphs, tables);
+        }
+    }
+
+    private static byte[] drawn(String body) {
+        String location = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/reports/work-reports")
+                .then()
+                .statusCode(202)
+                .body("kind", equalTo("WORK_REPORT"))
+                .extract()
+                .header("Location");
+        JsonPath done = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> given().get(location)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        job -> !"QUEUED".equals(job.getString("state")) && !"RUNNING".equals(job.getString("state")));
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        return given().get(location + "/file")
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .header("Content-Disposition", containsString(".docx"))
+                .extract()
+                .asByteArray();
+    }
+
+    @Test
+    void theWorkReportHoldsTheFiguresTheNamedListsAndTheUsersText() throws Exception {
+        ReportEvents.division(COUNTY, "丁县", "COUNTY", null);
+        ReportEvents.division("457000101", "一镇", "TOWNSHIP", COUNTY);
+        ReportEvents.division(VILLAGE, "朝阳村", "VILLAGE", "457000101");
+        String exited = ReportEvents.household(VILLAGE, 3, "EXITED", null);
+        String monitored = ReportEvents.household(
+                VILLAGE,
+                2,
+                "NOT_POOR",
+                new HouseholdState.Monitoring(
+                        "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2023, LocalDate.of(2023, 6, 1), null));
+        ReportEvents.household(
+                VILLAGE,
+                4,
+                "EXITED",
+                new HouseholdState.Monitoring(
+                        "SUDDEN_HARDSHIP",
+                        List.of("ACCIDENT"),
+                        "ELIMINATED",
+                        2022,
+                        LocalDate.of(2022, 3, 1),
+                        LocalDate.of(2023, 3, 1)));
+        ReportEvents.evaluation(
+                exited, VILLAGE, true, "2026-03-01T00:00:00Z", UUID.randomUUID().toString());
+        ReportEvents.evaluation(
+                monitored,
+                VILLAGE,
+                false,
+                "2026-03-01T00:00:00Z",
+                UUID.randomUUID().toString());
+        ReportEvents.fundBatch(COUNTY, 2023, 1, "3577000.00");
+        ReportEvents.benefitTotals(exited, VILLAGE, 1, "{\"INDUSTRY_REWARD\":1540.00,\"PV_REWARD\":500.00}", "2040.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
+                .queryParam("year", 2023)
+                .get("/api/v1/reports/overview")
+                .then()
+                .body("households", equalTo(3))
+                .body("evaluatedHouseholds", equalTo(2))
+                .body("linkageFunds.amount", equalTo(3577000.00f))
+                .body("householdBenefits.total", equalTo(2040.00f)));
+
+        Read report = read(drawn("""
+                {"division":"457000","year":2023,"asOf":"2023-11-14",
+                 "narrative":{"problems":"产业带动率需进一步提升。","nextSteps":"加强产业谋划和发展。"}}"""));
+        assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", report.paragraphs().getFirst());
+        assertTrue(
+                report.has("丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人；纳入监测对象2户6人，" + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
+                report.paragraphs().toString());
+        assertTrue(report.hasRow("边缘易致贫户 | 1 | 2 | 1 | 2"), report.tables().toString());
+        assertTrue(report.hasRow("突发严重困难户 | 1 | 4 | 0 | 0"));
+        assertTrue(report.hasRow("合计 | 2 | 6 | 1 | 2"));
+        assertTrue(report.hasRow("2023年 | 1 | 2 | 1 | 2"));
+        // the rate from what each household adds (3 of 3, 2 of 3), with the names indicator-service gives
+        assertTrue(report.hasRow("两不愁三保障及饮水安全、收入监测（全国） | 基本医疗有保障 | 83.33 | 5 | 6 | 1"));
+        assertTrue(report.has("基本医疗有保障未达标农户名单（1户）"));
+        assertTrue(report.hasRow("1 | 朝阳村 | " + monitored + " | 2"));
+        assertFalse(
+                report.tables().toString().contains(exited + " |"), "a household meeting the standard is not listed");
+        assertTrue(report.has("2023年到户帮扶共惠及1户，金额0.20万元。"));
+        assertTrue(report.hasRow("产业奖补 | 1 | 0.15"));
+        assertTrue(report.has("2023年全县下达衔接资金357.70万元，已拨付0.00万元，支出进度0.00%。"));
+        assertTrue(report.hasRow("中央 | 1 | 357.70"));
+        assertTrue(report.has("光伏收益奖励补助0.05万元（1户）"));
+        assertTrue(report.has("产业带动率需进一步提升。"));
+        assertTrue(report.has("加强产业谋划和发展。"));
+        assertTrue(report.has("（请填写责任落实情况。）"), "a section the user did not write shows the template's default");
+        assertEquals("2023年11月14日", report.paragraphs().getLast());
+
+        // a county's own template, saved without a new build, is checked against the county's figures first
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"title":"{division.name}简报","body":"在册农户{basic.households}户。{#for x in}"}""")
+                .put("/api/v1/reports/work-report-templates/brief")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].code", equalTo("TEMPLATE"));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"title":"{division.name}简报","body":"在册农户{basic.households}户，{basic.nothing}。"}""")
+                .put("/api/v1/reports/work-report-templates/brief")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"title":"{division.name}{year}年简报",
+                         "body":"# 概况\\n\\n在册农户{basic.households}户，监测户{monitoring.total.households}户。{narrative.problems}\\n"}""")
+                .put("/api/v1/reports/work-report-templates/brief")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
+        given().get("/api/v1/reports/work-report-templates")
+                .then()
+                .statusCode(200)
+                .body("name", hasItem("brief"))
+                .body("name", hasItem("default"));
+        Read brief = read(drawn("""
+                {"division":"457000101","year":2023,"template":"brief","narrative":{"problems":"无。"}}"""));
+        assertEquals("一镇2023年简报", brief.paragraphs().getFirst());
+        assertTrue(brief.has("在册农户3户，监测户2户。无。"), brief.paragraphs().toString());
+
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"division":"457000","year":2012,"template":"missing","narrative":{"bad key":"x"}}""")
+                .post("/api/v1/reports/work-reports")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("year"))
+                .body("errors.field", hasItem("template"))
+                .body("errors.field", hasItem("narrative.bad key"));
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "457000101")
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"title":"x","body":"y"}""")
+                .put("/api/v1/reports/work-report-templates/brief")
+                .then()
+                .statusCode(403);
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
+    }
+}
