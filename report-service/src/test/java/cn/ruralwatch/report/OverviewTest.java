@@ -199,6 +199,62 @@ class OverviewTest {
             assertEquals("因病", byId.get(h3).getCellText(7));
             assertEquals("4", byId.get(h3).getCellText(8));
         }
+        // the breakdown table as a workbook: one row per township, then the total
+        byte[] table = given().queryParam("division", "451000")
+                .get("/api/v1/reports/breakdown/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(table))) {
+            List<Row> rows = read.getFirstSheet().read();
+            assertEquals(4, rows.size());
+            assertEquals("在册农户（户）", rows.get(0).getCellText(2));
+            assertEquals("已脱贫（户）", rows.get(0).getCellText(7));
+            assertEquals("脱贫不稳定户（户）", rows.get(0).getCellText(9));
+            assertEquals("一镇", rows.get(1).getCellText(1));
+            assertEquals("2", rows.get(1).getCellText(2));
+            assertEquals("5", rows.get(1).getCellText(3));
+            assertEquals("二镇", rows.get(2).getCellText(1));
+            assertEquals("1", rows.get(2).getCellText(9));
+            assertEquals("合计（甲县）", rows.get(3).getCellText(1));
+            assertEquals("3", rows.get(3).getCellText(2));
+            assertEquals("9", rows.get(3).getCellText(3));
+            assertEquals("2", rows.get(3).getCellText(7));
+            assertEquals("2", rows.get(3).getCellText(14));
+        }
+        // a large list made in the background: the same households, read back from the finished job's file
+        String job = given().queryParam("division", "451000")
+                .queryParam("povertyStatus", "EXITED")
+                .post("/api/v1/reports/households/export-jobs")
+                .then()
+                .statusCode(202)
+                .body("kind", equalTo("EXPORT"))
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/reports/jobs/" + job)
+                .then()
+                .body("state", equalTo("DONE"))
+                .body("progress.households", equalTo(2)));
+        byte[] exported = given().get("/api/v1/reports/jobs/" + job + "/file")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", containsString("households-451000.xlsx"))
+                .extract()
+                .asByteArray();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(exported))) {
+            List<Row> rows = read.getFirstSheet().read();
+            assertEquals(3, rows.size());
+            assertEquals(
+                    java.util.Set.of(h2, h3),
+                    java.util.Set.of(rows.get(1).getCellText(0), rows.get(2).getCellText(0)));
+        }
+        given().queryParam("division", "451000")
+                .queryParam("riskState", "GONE")
+                .post("/api/v1/reports/households/export-jobs")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("riskState"));
         given().queryParam("division", "459999")
                 .get("/api/v1/reports/households/export")
                 .then()

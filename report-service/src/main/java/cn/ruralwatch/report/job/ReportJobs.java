@@ -79,6 +79,12 @@ public class ReportJobs {
     /** Queues a job in the caller's transaction; the worker starts on it once that commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReportJob enqueue(JobKind kind, String division, Map<String, Object> parameters) {
+        return enqueue(kind, division, scope.subject(), parameters);
+    }
+
+    /** Queues a job the service itself asks for (a schedule), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReportJob enqueue(JobKind kind, String division, String requestedBy, Map<String, Object> parameters) {
         UUID id = UUID.randomUUID();
         entityManager
                 .createNativeQuery("""
@@ -88,7 +94,7 @@ public class ReportJobs {
                 .setParameter(1, id)
                 .setParameter(2, kind.name())
                 .setParameter(3, division)
-                .setParameter(4, scope.subject())
+                .setParameter(4, requestedBy)
                 .setParameter(5, json(parameters))
                 .executeUpdate();
         loop.wakeUpAfterCommit(transactions);

@@ -26,5 +26,20 @@ public record Breakdown(
 
             @Schema(description = "风险未消除的监测户数") long atRiskHouseholds,
             @Schema(description = "已评估农户数") long evaluatedHouseholds,
-            @Schema(description = "按适用指标体系全部达标的户数") long householdsMeetingStandard) {}
+            @Schema(description = "按适用指标体系全部达标的户数") long householdsMeetingStandard) {
+
+        /** The figures by name (byPovertyStatus.EXITED, households…), as reconciliation and comparisons use them. */
+        public java.util.Map<String, Long> figures() {
+            java.util.Map<String, Long> figures = new java.util.TreeMap<>();
+            figures.put("households", households);
+            figures.put("members", members);
+            byPovertyStatus.forEach((status, count) -> figures.put("byPovertyStatus." + status, count));
+            figures.put("monitoredHouseholds", monitoredHouseholds);
+            byMonitoringCategory.forEach((category, count) -> figures.put("byMonitoringCategory." + category, count));
+            figures.put("atRiskHouseholds", atRiskHouseholds);
+            figures.put("evaluatedHouseholds", evaluatedHouseholds);
+            figures.put("householdsMeetingStandard", householdsMeetingStandard);
+            return figures;
+        }
+    }
 }

@@ -4,15 +4,23 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.report.job.JobKind;
+import cn.ruralwatch.report.job.ReportJob;
+import cn.ruralwatch.report.job.ReportJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,6 +44,9 @@ public class BreakdownResource {
 
     @Inject
     OverviewService overviews;
+
+    @Inject
+    ReportJobs jobs;
 
     @GET
     @Path("/breakdown")
@@ -116,9 +127,87 @@ public class BreakdownResource {
         overviews.division(division);
         HouseholdList.Filter filter =
                 new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState);
-        StreamingOutput body = out -> workbooks.write(filter, out);
+        StreamingOutput body = out -> {
+            workbooks.write(filter, out);
+        };
         return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"households-" + division + ".xlsx\"")
+                .build();
+    }
+
+    @GET
+    @Path("/breakdown/export")
+    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "exportBreakdown", summary = "导出分级统计表（Excel）：下一级各区划一行，末行合计，中文表头")
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码格式不正确",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportBreakdown(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
+                    String division) {
+        Breakdown breakdown = breakdowns.breakdown(division);
+        StreamingOutput body = out -> BreakdownWorkbook.write(breakdown, out);
+        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"breakdown-" + division + ".xlsx\"")
+                .build();
+    }
+
+    @POST
+    @Path("/households/export-jobs")
+    @Transactional
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "queueReportHouseholdsExport",
+            summary = "后台导出统计名单（Excel）：筛选同 /api/v1/reports/households，适合全县数万户的名单",
+            description = "返回 202 和任务地址；完成后从 GET /api/v1/reports/jobs/{id}/file 下载。")
+    @APIResponse(
+            responseCode = "202",
+            description = "已受理",
+            content = @Content(schema = @Schema(implementation = ReportJob.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或筛选值不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response queueExport(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "贫困状态") @QueryParam("povertyStatus") HouseholdList.PovertyStatus povertyStatus,
+            @Parameter(description = "是否监测对象") @QueryParam("monitored") Boolean monitored,
+            @Parameter(description = "监测类别") @QueryParam("monitoringCategory")
+                    HouseholdList.MonitoringCategory monitoringCategory,
+            @Parameter(description = "风险状态（仅监测对象）") @QueryParam("riskState") HouseholdList.RiskState riskState) {
+        overviews.division(division);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("list", "HOUSEHOLDS");
+        if (povertyStatus != null) {
+            parameters.put("povertyStatus", povertyStatus.name());
+        }
+        if (monitored != null) {
+            parameters.put("monitored", monitored);
+        }
+        if (monitoringCategory != null) {
+            parameters.put("monitoringCategory", monitoringCategory.name());
+        }
+        if (riskState != null) {
+            parameters.put("riskState", riskState.name());
+        }
+        ReportJob job = jobs.enqueue(JobKind.EXPORT, division, parameters);
+        return Response.accepted(job)
+                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
                 .build();
     }
 }

@@ -32,9 +32,9 @@ public class BreakdownService {
         long evaluated;
         long meeting;
 
-        Breakdown.Row row(KnownDivision division) {
+        public Breakdown.Row row(KnownDivision division) {
             return new Breakdown.Row(
-                    new Overview.DivisionRef(division.code, division.name, division.level),
+                    division == null ? null : new Overview.DivisionRef(division.code, division.name, division.level),
                     households,
                     members,
                     byPovertyStatus,
@@ -47,19 +47,10 @@ public class BreakdownService {
 
         /** The figures by name, as reconciliation compares them. */
         public Map<String, Long> figures() {
-            Map<String, Long> figures = new TreeMap<>();
-            figures.put("households", households);
-            figures.put("members", members);
-            byPovertyStatus.forEach((status, count) -> figures.put("byPovertyStatus." + status, count));
-            figures.put("monitoredHouseholds", monitored);
-            byCategory.forEach((category, count) -> figures.put("byMonitoringCategory." + category, count));
-            figures.put("atRiskHouseholds", atRisk);
-            figures.put("evaluatedHouseholds", evaluated);
-            figures.put("householdsMeetingStandard", meeting);
-            return figures;
+            return row(null).figures();
         }
 
-        void add(Counts other) {
+        public void add(Counts other) {
             households += other.households;
             members += other.members;
             other.byPovertyStatus.forEach((k, v) -> byPovertyStatus.merge(k, v, Long::sum));

@@ -24,8 +24,12 @@ public class HouseholdListWorkbook {
     @Inject
     HouseholdList households;
 
-    /** Writes every household the filter selects; the caller has checked the division against its area. */
-    public void write(HouseholdList.Filter filter, OutputStream out) throws IOException {
+    /**
+     * Writes every household the filter selects; the caller has checked the division against its area.
+     *
+     * @return how many households were written
+     */
+    public int write(HouseholdList.Filter filter, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "RuralWatch", "1.0");
         Worksheet sheet = workbook.newWorksheet("农户名单");
         for (int c = 0; c < HEADERS.length; c++) {
@@ -61,5 +65,6 @@ public class HouseholdListWorkbook {
             }
         }
         workbook.finish();
+        return row - 1;
     }
 }

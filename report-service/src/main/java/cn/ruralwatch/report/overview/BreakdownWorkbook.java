@@ -1,0 +1,75 @@
+package cn.ruralwatch.report.overview;
+
+import cn.ruralwatch.report.Labels;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/** The breakdown table as an Excel workbook: one row per division one level down, then the total, Chinese headers. */
+final class BreakdownWorkbook {
+
+    private record Column(String header, ToLongFunction<Breakdown.Row> value) {}
+
+    private static final List<Column> COLUMNS = columns();
+
+    private BreakdownWorkbook() {}
+
+    private static List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("在册农户（户）", Breakdown.Row::households));
+        columns.add(new Column("在户人口（人）", Breakdown.Row::members));
+        for (String status : List.of("NOT_POOR", "NOT_EXITED", "PLANNED_EXIT", "EXITED")) {
+            columns.add(new Column(Labels.of(Labels.POVERTY_STATUS, status) + "（户）", row -> row.byPovertyStatus()
+                    .getOrDefault(status, 0L)));
+        }
+        columns.add(new Column("监测对象（户）", Breakdown.Row::monitoredHouseholds));
+        for (String category : List.of("UNSTABLE_EXITED", "EDGE_AT_RISK", "SUDDEN_HARDSHIP")) {
+            columns.add(new Column(
+                    Labels.of(Labels.MONITORING_CATEGORY, category) + "（户）",
+                    row -> row.byMonitoringCategory().getOrDefault(category, 0L)));
+        }
+        columns.add(new Column("风险未消除（户）", Breakdown.Row::atRiskHouseholds));
+        columns.add(new Column("已评估（户）", Breakdown.Row::evaluatedHouseholds));
+        columns.add(new Column("全部达标（户）", Breakdown.Row::householdsMeetingStandard));
+        return List.copyOf(columns);
+    }
+
+    static void write(Breakdown breakdown, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "RuralWatch", "1.0");
+        Worksheet sheet = workbook.newWorksheet("分级统计");
+        sheet.value(0, 0, "区划代码");
+        sheet.value(0, 1, "区划名称");
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            sheet.value(0, c + 2, COLUMNS.get(c).header());
+        }
+        for (int c = 0; c < COLUMNS.size() + 2; c++) {
+            sheet.style(0, c).bold().set();
+        }
+        int r = 1;
+        for (Breakdown.Row row : breakdown.rows()) {
+            write(sheet, r++, row.division().code(), row.division().name(), row);
+        }
+        write(
+                sheet,
+                r,
+                breakdown.total().division().code(),
+                "合计（" + breakdown.total().division().name() + "）",
+                breakdown.total());
+        for (int c = 0; c < COLUMNS.size() + 2; c++) {
+            sheet.style(r, c).bold().set();
+        }
+        workbook.finish();
+    }
+
+    private static void write(Worksheet sheet, int r, String code, String name, Breakdown.Row row) {
+        sheet.value(r, 0, code);
+        sheet.value(r, 1, name);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            sheet.value(r, c + 2, COLUMNS.get(c).value().applyAsLong(row));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.ruralwatch.report.overview;
+
+import cn.ruralwatch.report.job.JobKind;
+import cn.ruralwatch.report.job.JobRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** A large list of households as an xlsx file made in the background, for counties whose lists run to many pages. */
+@ApplicationScoped
+public class HouseholdExportRunner implements JobRunner {
+
+    @Inject
+    HouseholdListWorkbook workbooks;
+
+    @Override
+    public JobKind kind() {
+        return JobKind.EXPORT;
+    }
+
+    @Override
+    public Result run(QueuedJob job, Progress progress) {
+        Map<String, Object> p = job.parameters();
+        HouseholdList.Filter filter = new HouseholdList.Filter(
+                job.division(),
+                p.get("povertyStatus") == null
+                        ? null
+                        : HouseholdList.PovertyStatus.valueOf((String) p.get("povertyStatus")),
+                (Boolean) p.get("monitored"),
+                p.get("monitoringCategory") == null
+                        ? null
+                        : HouseholdList.MonitoringCategory.valueOf((String) p.get("monitoringCategory")),
+                p.get("riskState") == null ? null : HouseholdList.RiskState.valueOf((String) p.get("riskState")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rows = QuarkusTransaction.requiringNew().call(() -> {
+            try {
+                return workbooks.write(filter, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return new Result(
+                "households-" + job.division() + ".xlsx",
+                HouseholdListWorkbook.MEDIA_TYPE,
+                out.toByteArray(),
+                Map.of("households", rows));
+    }
+}

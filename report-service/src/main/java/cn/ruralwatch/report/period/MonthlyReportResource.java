@@ -1,0 +1,110 @@
+package cn.ruralwatch.report.period;
+
+import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.report.job.JobKind;
+import cn.ruralwatch.report.job.ReportJob;
+import cn.ruralwatch.report.job.ReportJobs;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports")
+@Tag(name = "统计报表 Reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonthlyReportResource {
+
+    @Inject
+    MonthlyReports reports;
+
+    @Inject
+    ReportJobs jobs;
+
+    @Inject
+    CallerScope scope;
+
+    @GET
+    @Path("/monthly")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(
+            operationId = "getMonthlyReport",
+            summary = "月报（一月一报）：某月末本区划及下一级各区划的统计，与上月比较的增减",
+            description = "数字取自月末快照（每月 1 日 0:05 自动保存上月数字，或本月提前取数）。")
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或月份格式不正确",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在、不在本人辖区，或该月没有快照",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MonthlyReport month(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "月份 YYYY-MM", example = "2026-10", required = true) @QueryParam("period")
+                    String period) {
+        return reports.month(division, period);
+    }
+
+    @GET
+    @Path("/series")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "getMonthlySeries", summary = "时间序列：某区划各月末的统计数字（至多 120 个月）")
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或月份不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MonthlyReport.Series series(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "起始月份 YYYY-MM", example = "2026-01", required = true) @QueryParam("from")
+                    String from,
+            @Parameter(description = "截止月份 YYYY-MM", example = "2026-10", required = true) @QueryParam("to")
+                    String to) {
+        return reports.series(division, from, to);
+    }
+
+    @POST
+    @Path("/snapshots")
+    @Transactional
+    @RolesAllowed(Roles.COUNTY_ADMIN)
+    @Operation(
+            operationId = "takeMonthlySnapshot",
+            summary = "提前保存本月统计快照（本县各区划）；月末自动保存的数字会替换它",
+            description = "后台任务，返回 202 和任务地址。")
+    @APIResponse(
+            responseCode = "202",
+            description = "已受理",
+            content = @Content(schema = @Schema(implementation = ReportJob.class)))
+    public Response snapshot() {
+        String county = scope.division().substring(0, 6);
+        ReportJob job = jobs.enqueue(
+                JobKind.SNAPSHOT,
+                county,
+                Map.of("period", YearMonth.now(MonthlySnapshots.CHINA).toString()));
+        return Response.accepted(job)
+                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
+                .build();
+    }
+}
