@@ -3,7 +3,7 @@
 #  1. event to result while an import runs: HOUSEHOLDS households imported through household-service with
 #     indicator-service consuming (project-fund-service and report-service paused for the whole run, so that the
 #     figures are indicator-service's and not theirs catching up on the same events; resumed at the end); meanwhile a probe registers one household a second and times how long indicator-service
-#     takes to answer its evaluation (bench/EvaluationLatencyProbe.java);
+#     takes to answer its evaluation (bench/LatencyProbe.java);
 #  2. event to result of every imported household: from its registration in household-service (registeredAt of its
 #     state) to its first result in indicator-service, p50/p95/p99, and how long after the import the last came;
 #  3. batch re-evaluation under a changed parameter: the county's monitoring threshold for this year set to 7000 元,
@@ -50,7 +50,7 @@ START=$(now)
 JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
   --data-binary @"$WORK/households.csv")
 ID=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$JOB")
-"$JAVA_HOME/bin/java" "$ROOT/bench/EvaluationLatencyProbe.java" "$H" "$I" "$TOKEN" "$VILLAGE" 60 1000 &
+"$JAVA_HOME/bin/java" "$ROOT/bench/LatencyProbe.java" evaluation "$H" "$I" "$TOKEN" "$VILLAGE" 60 1000 &
 PROBE=$!
 until [[ "$JOB" == *'"status":"COMPLETED"'* || "$JOB" == *'"status":"FAILED"'* ]]; do
   sleep 0.5

@@ -78,6 +78,8 @@ class RebuildTest {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.executeUpdate("delete from report_household where village_code like '455000%'");
+            s.executeUpdate("delete from report_village_summary where village_code like '455000%'");
+            s.executeUpdate("delete from report_village_indicator where village_code like '455000%'");
             s.executeUpdate("delete from report_fund_batch where county_code = '455000'");
         }
         given().queryParam("division", "455000")

@@ -1,6 +1,9 @@
 package cn.ruralwatch.report.overview;
 
 import cn.ruralwatch.directory.KnownDivision;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -88,49 +91,40 @@ public class BreakdownService {
     public Map<String, Counts> counts(String code, int length) {
         Map<String, Counts> counts = new TreeMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> households = entityManager
+        List<Object[]> villages = entityManager
                 .createNativeQuery("""
-                        select substr(village_code, 1, ?2), poverty_status, monitoring_category, risk_state,
-                               count(*), coalesce(sum(members), 0)
-                        from report_household where active and village_code like ?1
-                        group by 1, 2, 3, 4
+                        select substr(village_code, 1, ?2), households, members, cast(by_poverty_status as text),
+                               monitored, cast(by_category as text), at_risk, evaluated, meeting
+                        from report_village_summary where village_code like ?1
                         """)
                 .setParameter(1, code + "%")
                 .setParameter(2, length)
                 .getResultList();
-        for (Object[] r : households) {
+        for (Object[] r : villages) {
             Counts c = counts.computeIfAbsent((String) r[0], k -> new Counts());
-            long count = ((Number) r[4]).longValue();
-            c.households += count;
-            c.members += ((Number) r[5]).longValue();
-            if (r[1] != null) {
-                c.byPovertyStatus.merge((String) r[1], count, Long::sum);
-            }
-            if (r[2] != null) {
-                c.monitored += count;
-                c.byCategory.merge((String) r[2], count, Long::sum);
-                if ("AT_RISK".equals(r[3])) {
-                    c.atRisk += count;
-                }
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> evaluations = entityManager
-                .createNativeQuery("""
-                        select substr(village_code, 1, ?2), count(*), count(*) filter (where all_met) from (
-                            select e.household_id, min(e.village_code) as village_code, bool_and(e.all_met) as all_met
-                            from report_evaluation e join report_household h on h.household_id = e.household_id
-                            where h.active and e.village_code like ?1 group by e.household_id) h
-                        group by 1
-                        """)
-                .setParameter(1, code + "%")
-                .setParameter(2, length)
-                .getResultList();
-        for (Object[] r : evaluations) {
-            Counts c = counts.computeIfAbsent((String) r[0], k -> new Counts());
-            c.evaluated += ((Number) r[1]).longValue();
-            c.meeting += ((Number) r[2]).longValue();
+            c.households += ((Number) r[1]).longValue();
+            c.members += ((Number) r[2]).longValue();
+            counted((String) r[3]).forEach((status, n) -> c.byPovertyStatus.merge(status, n, Long::sum));
+            c.monitored += ((Number) r[4]).longValue();
+            counted((String) r[5]).forEach((category, n) -> c.byCategory.merge(category, n, Long::sum));
+            c.atRisk += ((Number) r[6]).longValue();
+            c.evaluated += ((Number) r[7]).longValue();
+            c.meeting += ((Number) r[8]).longValue();
         }
         return counts;
+    }
+
+    private static final TypeReference<Map<String, Long>> COUNTED = new TypeReference<>() {};
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** A summary's counts by status or category. */
+    private Map<String, Long> counted(String json) {
+        try {
+            return mapper.readValue(json, COUNTED);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a village summary holds no counts: " + json, e);
+        }
     }
 }

@@ -42,26 +42,21 @@ public class OverviewService {
     public Overview overview(String division, Integer year) {
         KnownDivision d = division(division);
         String prefix = division + "%";
-        Object[] households = (Object[]) entityManager
-                .createNativeQuery(
-                        "select count(*), coalesce(sum(members), 0) from report_household where active and village_code like ?1",
-                        Object[].class)
-                .setParameter(1, prefix)
-                .getSingleResult();
-        Object[] evaluated = (Object[]) entityManager
+        // the sums of the division's village summaries (kept within a second of the events)
+        Object[] summary = (Object[]) entityManager
                 .createNativeQuery("""
-                        select count(*), count(*) filter (where all_met) from (
-                            select e.household_id, bool_and(e.all_met) as all_met
-                            from report_evaluation e join report_household h on h.household_id = e.household_id
-                            where h.active and e.village_code like ?1 group by e.household_id) h""", Object[].class)
+                        select coalesce(sum(households), 0), coalesce(sum(members), 0), coalesce(sum(evaluated), 0),
+                               coalesce(sum(meeting), 0)
+                        from report_village_summary where village_code like ?1
+                        """, Object[].class)
                 .setParameter(1, prefix)
                 .getSingleResult();
+        Object[] households = {summary[0], summary[1]};
+        Object[] evaluated = {summary[2], summary[3]};
         List<Overview.IndicatorCount> indicators =
                 entityManager.createNativeQuery("""
-                        select r.standard_code, r.indicator_code, count(*) filter (where r.met),
-                               count(*) filter (where not r.met)
-                          from report_indicator_result r join report_household h on h.household_id = r.household_id
-                         where h.active and r.village_code like ?1
+                        select standard_code, indicator_code, sum(met), sum(not_met)
+                          from report_village_indicator where village_code like ?1
                          group by 1, 2 order by 1, 2
                         """, Object[].class).setParameter(1, prefix).getResultList().stream()
                         .map(row -> {

@@ -7,13 +7,14 @@ import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** The audit log from audit-events: one row per entry, the CloudEvents id as its id, never updated. */
@@ -29,10 +30,15 @@ public class AuditEventsConsumer {
     @Inject
     EntityManager entityManager;
 
+    /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.AUDIT_EVENTS)
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(ReportConsumers.NAME, record, this::apply);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
+            for (IncomingEvent event : events) {
+                apply(event);
+            }
+        });
     }
 
     void apply(IncomingEvent event) throws Exception {

@@ -8,10 +8,11 @@ import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Divisions and households read models from household-events. */
@@ -27,10 +28,15 @@ public class HouseholdEventsConsumer {
     @Inject
     HouseholdDirectory directory;
 
+    /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.HOUSEHOLD_EVENTS)
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(ReportConsumers.NAME, record, this::apply);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
+            for (IncomingEvent event : events) {
+                apply(event);
+            }
+        });
     }
 
     @Inject

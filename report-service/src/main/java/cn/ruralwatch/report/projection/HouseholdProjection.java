@@ -23,10 +23,20 @@ public class HouseholdProjection {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    VillageSummaries summaries;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(HouseholdState household) throws JsonProcessingException {
         HouseholdState.Monitoring monitoring = household.monitoring();
-        entityManager
+        // the village it lived in, recounted too when it moved
+        String before = (String) entityManager
+                .createNativeQuery("select village_code from report_household where household_id = ?1", String.class)
+                .setParameter(1, UUID.fromString(household.householdId()))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        int written = entityManager
                 .createNativeQuery("""
                         insert into report_household (household_id, version, village_code, active, poverty_status,
                                                       exit_year, monitoring_category, risk_state, identified_year,
@@ -55,5 +65,8 @@ public class HouseholdProjection {
                 .setParameter(12, household.minimumLiving())
                 .setParameter(13, household.extremePoverty())
                 .executeUpdate();
+        if (written > 0) {
+            summaries.touched(household.villageCode(), before);
+        }
     }
 }

@@ -8,12 +8,13 @@ import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Evaluation read model from indicator-events. An older evaluation never overwrites a newer one. */
@@ -29,10 +30,15 @@ public class IndicatorEventsConsumer {
     @Inject
     EntityManager entityManager;
 
+    /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.INDICATOR_EVENTS)
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(ReportConsumers.NAME, record, this::apply);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
+            for (IncomingEvent event : events) {
+                apply(event);
+            }
+        });
     }
 
     /** Applies one event to the report read models; also what a rebuild replays. */
@@ -50,7 +56,11 @@ public class IndicatorEventsConsumer {
         }
     }
 
+    @Inject
+    VillageSummaries summaries;
+
     private void project(EvaluationChanged changed) {
+        summaries.touched(changed.villageCode());
         UUID householdId = UUID.fromString(changed.householdId());
         Timestamp at = Timestamp.from(changed.evaluatedAt());
         entityManager

@@ -45,7 +45,10 @@ public class ReadModelRebuild implements JobRunner {
             "report_project",
             "report_project_budget_line",
             "report_disbursement",
-            "report_household_benefit");
+            "report_household_benefit",
+            "report_village_summary",
+            "report_village_indicator",
+            "report_dirty_village");
 
     @Inject
     EntityManager entityManager;

@@ -159,16 +159,13 @@ public class ReconciliationService {
         }
     }
 
-    /** Each indicator's met, not met and rate sums over the households that exist in the division. */
+    /** Each indicator's met, not met and rate sums in the division, as the report shows them (its village sums). */
     private Map<String, Map<String, Long>> indicatorTotals(String code) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 entityManager.createNativeQuery("""
-                        select r.standard_code, r.indicator_code, count(*) filter (where r.met),
-                               count(*) filter (where not r.met), coalesce(sum(r.numerator), 0),
-                               coalesce(sum(r.denominator), 0)
-                        from report_indicator_result r join report_household h on h.household_id = r.household_id
-                        where h.active and r.village_code like ?1
+                        select standard_code, indicator_code, sum(met), sum(not_met), sum(numerator), sum(denominator)
+                        from report_village_indicator where village_code like ?1
                         group by 1, 2
                         """).setParameter(1, code + "%").getResultList();
         Map<String, Map<String, Long>> totals = new TreeMap<>();

@@ -10,26 +10,34 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Event-to-result latency of one household: registers a household of one member in household-service, then asks
- * indicator-service for its evaluation every 5 ms until it is there. Repeats COUNT times, one every INTERVAL ms, and
- * prints the percentiles. The time counted starts when household-service has answered 201 (the registration is
- * committed) and ends when indicator-service answers 200.
+ * Event-to-result latency of one household: registers a household of one member in household-service, then asks the
+ * consuming service every 5 ms until the household shows there. Repeats COUNT times, one every INTERVAL ms, and prints
+ * the percentiles. The time counted starts when household-service has answered 201 (the registration is committed) and
+ * ends when the consumer's API shows it:
+ *   evaluation  indicator-service answers 200 for the household's evaluations;
+ *   report      report-service's overview of VILLAGE counts one household more (VILLAGE must be the probe's alone).
  *
- *   java bench/EvaluationLatencyProbe.java HOUSEHOLD_URL INDICATOR_URL TOKEN VILLAGE COUNT INTERVAL_MS
+ *   java bench/LatencyProbe.java evaluation|report HOUSEHOLD_URL TARGET_URL TOKEN VILLAGE COUNT INTERVAL_MS
  */
-public class EvaluationLatencyProbe {
+public class LatencyProbe {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECKS = "10X98765432";
 
     public static void main(String[] args) throws Exception {
-        String household = args[0];
-        String indicator = args[1];
-        String token = "Bearer " + args[2];
-        String village = args[3];
-        int count = Integer.parseInt(args[4]);
-        long interval = Long.parseLong(args[5]);
+        boolean report = args[0].equals("report");
+        String household = args[1];
+        String target = args[2];
+        String token = "Bearer " + args[3];
+        String village = args[4];
+        int count = Integer.parseInt(args[5]);
+        long interval = Long.parseLong(args[6]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest overview = HttpRequest.newBuilder(
+                        URI.create(target + "/api/v1/reports/overview?division=" + village))
+                .header("Authorization", token)
+                .build();
+        long counted = report ? households(http, overview) : 0;
         List<Long> latencies = new ArrayList<>();
         int failures = 0;
         for (int i = 0; i < count; i++) {
@@ -52,12 +60,15 @@ public class EvaluationLatencyProbe {
             String id = location.substring(location.lastIndexOf('/') + 1);
             long committed = System.nanoTime();
             HttpRequest evaluation = HttpRequest.newBuilder(
-                            URI.create(indicator + "/api/v1/households/" + id + "/evaluations"))
+                            URI.create(target + "/api/v1/households/" + id + "/evaluations"))
                     .header("Authorization", token)
                     .build();
+            long expected = ++counted;
             // the probe stands where a caller stands: it sees the result when the API answers it, so it asks every 5 ms
             // (the figures are exact to those 5 ms) rather than listening to a topic a caller cannot reach
-            while (http.send(evaluation, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            while (report
+                    ? households(http, overview) < expected
+                    : http.send(evaluation, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 if (System.nanoTime() - committed > Duration.ofMinutes(10).toNanos()) {
                     throw new IllegalStateException("household " + id + " was not evaluated within 10 minutes");
                 }
@@ -78,6 +89,16 @@ public class EvaluationLatencyProbe {
                 percentile(latencies, 95),
                 percentile(latencies, 99),
                 latencies.isEmpty() ? 0 : latencies.getLast());
+    }
+
+    /** The households report-service counts in the probe's village (-1 while it does not know the village yet). */
+    private static long households(HttpClient http, HttpRequest overview) throws Exception {
+        HttpResponse<String> answer = http.send(overview, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            return -1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"households\":([0-9]+)").matcher(answer.body());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static long percentile(List<Long> sorted, int p) {

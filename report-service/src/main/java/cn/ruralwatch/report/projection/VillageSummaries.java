@@ -1,0 +1,141 @@
+package cn.ruralwatch.report.projection;
+
+import cn.ruralwatch.messaging.BackgroundLoop;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps {@code report_village_summary} and {@code report_village_indicator}: the projections mark the villages an event
+ * touched, and once their transaction has committed this recounts those villages from the read models (a few hundred
+ * households each), so that the figures of a county are the sum of its villages' rows.
+ */
+@ApplicationScoped
+public class VillageSummaries {
+
+    /** Villages recounted in one transaction at most. */
+    private static final int BATCH = 200;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "ruralwatch.report.summaries.idle-interval", defaultValue = "PT1S")
+    Duration idle;
+
+    private BackgroundLoop loop;
+
+    void start(@Observes StartupEvent started) {
+        loop = new BackgroundLoop("report-village-summaries", idle, this::step);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    /** Marks villages to be recounted once the caller's transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touched(String... villages) {
+        for (String village : villages) {
+            if (village != null) {
+                entityManager
+                        .createNativeQuery(
+                                "insert into report_dirty_village (village_code) values (?1) on conflict do nothing")
+                        .setParameter(1, village)
+                        .executeUpdate();
+            }
+        }
+        if (loop != null) {
+            loop.wakeUpAfterCommit(transactions);
+        }
+    }
+
+    /** Recounts up to {@value #BATCH} marked villages; answers whether more may be waiting. */
+    boolean step() {
+        int done = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> villages = entityManager
+                    .createNativeQuery("""
+                            delete from report_dirty_village where village_code in (
+                                select village_code from report_dirty_village order by marked_at, village_code
+                                limit ?1 for update skip locked)
+                            returning village_code
+                            """, String.class)
+                    .setParameter(1, BATCH)
+                    .getResultList();
+            if (!villages.isEmpty()) {
+                recount(villages.toArray(String[]::new));
+            }
+            return villages.size();
+        });
+        return done == BATCH;
+    }
+
+    private void recount(String[] villages) {
+        entityManager
+                .createNativeQuery("delete from report_village_summary where village_code = any(cast(?1 as text[]))")
+                .setParameter(1, villages)
+                .executeUpdate();
+        entityManager.createNativeQuery("""
+                        insert into report_village_summary (village_code, households, members, by_poverty_status,
+                                                            monitored, by_category, at_risk, evaluated, meeting,
+                                                            refreshed_at)
+                        select v.code, coalesce(h.households, 0), coalesce(h.members, 0),
+                               coalesce(s.by_status, '{}'), coalesce(h.monitored, 0), coalesce(c.by_category, '{}'),
+                               coalesce(h.at_risk, 0), coalesce(e.evaluated, 0), coalesce(e.meeting, 0), now()
+                        from unnest(cast(?1 as text[])) as v(code)
+                        left join (select village_code, count(*) as households, sum(members) as members,
+                                          count(*) filter (where monitoring_category is not null) as monitored,
+                                          count(*) filter (where monitoring_category is not null
+                                                           and risk_state = 'AT_RISK') as at_risk
+                                   from report_household where active and village_code = any(cast(?1 as text[])) group by 1) h
+                               on h.village_code = v.code
+                        left join (select village_code, jsonb_object_agg(poverty_status, n) as by_status
+                                   from (select village_code, poverty_status, count(*) as n from report_household
+                                         where active and village_code = any(cast(?1 as text[])) and poverty_status is not null
+                                         group by 1, 2) x group by 1) s
+                               on s.village_code = v.code
+                        left join (select village_code, jsonb_object_agg(monitoring_category, n) as by_category
+                                   from (select village_code, monitoring_category, count(*) as n from report_household
+                                         where active and village_code = any(cast(?1 as text[])) and monitoring_category is not null
+                                         group by 1, 2) x group by 1) c
+                               on c.village_code = v.code
+                        left join (select village_code, count(*) as evaluated, count(*) filter (where all_met) as meeting
+                                   from (select e.household_id, min(e.village_code) as village_code,
+                                                bool_and(e.all_met) as all_met
+                                         from report_evaluation e
+                                         join report_household h on h.household_id = e.household_id
+                                         where h.active and e.village_code = any(cast(?1 as text[])) group by e.household_id) y
+                                   group by 1) e
+                               on e.village_code = v.code
+                        """).setParameter(1, villages).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from report_village_indicator where village_code = any(cast(?1 as text[]))")
+                .setParameter(1, villages)
+                .executeUpdate();
+        entityManager.createNativeQuery("""
+                        insert into report_village_indicator (village_code, standard_code, indicator_code, met, not_met,
+                                                              numerator, denominator)
+                        select r.village_code, r.standard_code, r.indicator_code, count(*) filter (where r.met),
+                               count(*) filter (where not r.met), coalesce(sum(r.numerator), 0),
+                               coalesce(sum(r.denominator), 0)
+                        from report_indicator_result r join report_household h on h.household_id = r.household_id
+                        where h.active and r.village_code = any(cast(?1 as text[]))
+                        group by 1, 2, 3
+                        """).setParameter(1, villages).executeUpdate();
+    }
+}
