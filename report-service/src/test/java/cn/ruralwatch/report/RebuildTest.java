@@ -101,14 +101,7 @@ class RebuildTest {
                 .body("division", equalTo("455000"))
                 .extract()
                 .header("Location");
-        JsonPath done = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> given().get(location)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .jsonPath(),
-                        job -> "DONE".equals(job.getString("state")));
+        JsonPath done = Jobs.done(location);
         long applied = done.getLong("progress.eventsApplied");
         long skipped = done.getLong("progress.eventsSkipped");
         assertTrue(applied > 0, "events replayed");

@@ -15,7 +15,6 @@ import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,15 +77,7 @@ class WorkReportTest {
                 .body("kind", equalTo("WORK_REPORT"))
                 .extract()
                 .header("Location");
-        JsonPath done = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> given().get(location)
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .jsonPath(),
-                        job -> !"QUEUED".equals(job.getString("state")) && !"RUNNING".equals(job.getString("state")));
-        assertEquals("DONE", done.getString("state"), done.prettify());
+        Jobs.done(location);
         return given().get(location + "/file")
                 .then()
                 .statusCode(200)

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,6 +76,13 @@ public class ReportJobs {
         if (loop != null) {
             loop.stop();
         }
+    }
+
+    /** The 202 answer to a request that queued a job: the job, and where to follow it. */
+    public static Response accepted(ReportJob job) {
+        return Response.accepted(job)
+                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
+                .build();
     }
 
     /** Queues a job in the caller's transaction; the worker starts on it once that commits. */

@@ -10,6 +10,7 @@ import cn.ruralwatch.report.job.ReportJobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,18 +82,10 @@ public class BreakdownResource {
             description = "区划不存在或不在本人辖区",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<HouseholdList.Row> households(
-            @Parameter(description = "县、乡镇或行政村代码", example = "450422101", required = true) @QueryParam("division")
-                    String division,
-            @Parameter(description = "贫困状态") @QueryParam("povertyStatus") HouseholdList.PovertyStatus povertyStatus,
-            @Parameter(description = "是否监测对象") @QueryParam("monitored") Boolean monitored,
-            @Parameter(description = "监测类别") @QueryParam("monitoringCategory")
-                    HouseholdList.MonitoringCategory monitoringCategory,
-            @Parameter(description = "风险状态（仅监测对象）") @QueryParam("riskState") HouseholdList.RiskState riskState,
+            @BeanParam HouseholdFilterParameters parameters,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return households.find(
-                new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState),
-                PageRequest.of(page, size));
+        return households.find(parameters.filter(), PageRequest.of(page, size));
     }
 
     @GET
@@ -115,23 +107,15 @@ public class BreakdownResource {
             responseCode = "404",
             description = "区划不存在或不在本人辖区",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response export(
-            @Parameter(description = "县、乡镇或行政村代码", example = "450422101", required = true) @QueryParam("division")
-                    String division,
-            @Parameter(description = "贫困状态") @QueryParam("povertyStatus") HouseholdList.PovertyStatus povertyStatus,
-            @Parameter(description = "是否监测对象") @QueryParam("monitored") Boolean monitored,
-            @Parameter(description = "监测类别") @QueryParam("monitoringCategory")
-                    HouseholdList.MonitoringCategory monitoringCategory,
-            @Parameter(description = "风险状态（仅监测对象）") @QueryParam("riskState") HouseholdList.RiskState riskState) {
+    public Response export(@BeanParam HouseholdFilterParameters parameters) {
         // checked before the file starts, so that a bad request is a problem response and not a broken file
-        overviews.division(division);
-        HouseholdList.Filter filter =
-                new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState);
+        HouseholdList.Filter filter = parameters.filter();
+        overviews.division(filter.division());
         StreamingOutput body = out -> {
             workbooks.write(filter, out);
         };
         return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"households-" + division + ".xlsx\"")
+                .header("Content-Disposition", "attachment; filename=\"households-" + filter.division() + ".xlsx\"")
                 .build();
     }
 
@@ -182,32 +166,23 @@ public class BreakdownResource {
             responseCode = "404",
             description = "区划不存在或不在本人辖区",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response queueExport(
-            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
-                    String division,
-            @Parameter(description = "贫困状态") @QueryParam("povertyStatus") HouseholdList.PovertyStatus povertyStatus,
-            @Parameter(description = "是否监测对象") @QueryParam("monitored") Boolean monitored,
-            @Parameter(description = "监测类别") @QueryParam("monitoringCategory")
-                    HouseholdList.MonitoringCategory monitoringCategory,
-            @Parameter(description = "风险状态（仅监测对象）") @QueryParam("riskState") HouseholdList.RiskState riskState) {
-        overviews.division(division);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("list", "HOUSEHOLDS");
-        if (povertyStatus != null) {
-            parameters.put("povertyStatus", povertyStatus.name());
+    public Response queueExport(@BeanParam HouseholdFilterParameters parameters) {
+        HouseholdList.Filter filter = parameters.filter();
+        overviews.division(filter.division());
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        criteria.put("list", "HOUSEHOLDS");
+        if (filter.povertyStatus() != null) {
+            criteria.put("povertyStatus", filter.povertyStatus().name());
         }
-        if (monitored != null) {
-            parameters.put("monitored", monitored);
+        if (filter.monitored() != null) {
+            criteria.put("monitored", filter.monitored());
         }
-        if (monitoringCategory != null) {
-            parameters.put("monitoringCategory", monitoringCategory.name());
+        if (filter.monitoringCategory() != null) {
+            criteria.put("monitoringCategory", filter.monitoringCategory().name());
         }
-        if (riskState != null) {
-            parameters.put("riskState", riskState.name());
+        if (filter.riskState() != null) {
+            criteria.put("riskState", filter.riskState().name());
         }
-        ReportJob job = jobs.enqueue(JobKind.EXPORT, division, parameters);
-        return Response.accepted(job)
-                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
-                .build();
+        return ReportJobs.accepted(jobs.enqueue(JobKind.EXPORT, filter.division(), criteria));
     }
 }

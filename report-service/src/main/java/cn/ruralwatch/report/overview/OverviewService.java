@@ -92,18 +92,7 @@ public class OverviewService {
                             : disbursed.multiply(BigDecimal.valueOf(100)).divide(amount, 2, RoundingMode.HALF_UP),
                     number(f[4]));
         }
-        Overview.Benefits benefits = null;
-        if (year != null) {
-            Object[] b = (Object[]) entityManager
-                    .createNativeQuery("""
-                            select count(*), coalesce(sum(total), 0) from report_household_benefit
-                            where village_code like ?1 and benefit_year = ?2
-                            """, Object[].class)
-                    .setParameter(1, prefix)
-                    .setParameter(2, year)
-                    .getSingleResult();
-            benefits = new Overview.Benefits(number(b[0]), ((BigDecimal) b[1]).setScale(2));
-        }
+        Overview.Benefits benefits = year == null ? null : benefits(division, year);
         return new Overview(
                 new Overview.DivisionRef(d.code, d.name, d.level),
                 number(households[0]),
@@ -114,6 +103,19 @@ public class OverviewService {
                 funds,
                 benefits,
                 Instant.now());
+    }
+
+    /** Households in the division given benefits in the year, and the total (元; microcredit counted as its subsidy). */
+    public Overview.Benefits benefits(String division, int year) {
+        Object[] b = (Object[]) entityManager
+                .createNativeQuery("""
+                        select count(*), coalesce(sum(total), 0) from report_household_benefit
+                        where village_code like ?1 and benefit_year = ?2
+                        """, Object[].class)
+                .setParameter(1, division + "%")
+                .setParameter(2, year)
+                .getSingleResult();
+        return new Overview.Benefits(number(b[0]), ((BigDecimal) b[1]).setScale(2));
     }
 
     private static long number(Object value) {

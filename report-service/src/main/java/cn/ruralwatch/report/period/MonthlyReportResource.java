@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.YearMonth;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -103,8 +102,6 @@ public class MonthlyReportResource {
                 JobKind.SNAPSHOT,
                 county,
                 Map.of("period", YearMonth.now(MonthlySnapshots.CHINA).toString()));
-        return Response.accepted(job)
-                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
-                .build();
+        return ReportJobs.accepted(job);
     }
 }

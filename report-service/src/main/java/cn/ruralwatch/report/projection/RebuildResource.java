@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,8 +54,6 @@ public class RebuildResource {
             throw ProblemException.conflict("report.rebuild.pending");
         }
         ReportJob job = jobs.enqueue(JobKind.REBUILD, scope.division(), Map.of());
-        return Response.accepted(job)
-                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
-                .build();
+        return ReportJobs.accepted(job);
     }
 }

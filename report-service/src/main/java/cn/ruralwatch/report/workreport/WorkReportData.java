@@ -2,6 +2,8 @@ package cn.ruralwatch.report.workreport;
 
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.report.Labels;
+import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.overview.OverviewService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +31,9 @@ public class WorkReportData {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    OverviewService overviews;
+
     public Map<String, Object> model(KnownDivision division, int year, LocalDate asOf, Map<String, String> labels) {
         String prefix = division.code + "%";
         Map<String, Object> model = new LinkedHashMap<>();
@@ -43,7 +48,7 @@ public class WorkReportData {
         model.put("monitoring", monitoring(prefix));
         model.put("indicators", indicators(prefix, labels));
         model.put("funds", funds(division, prefix, year));
-        model.put("benefits", benefits(prefix, year));
+        model.put("benefits", benefits(division.code, year));
         return model;
     }
 
@@ -282,18 +287,11 @@ public class WorkReportData {
         return funds;
     }
 
-    private Map<String, Object> benefits(String prefix, int year) {
+    private Map<String, Object> benefits(String code, int year) {
         Map<String, Object> benefits = new LinkedHashMap<>();
-        Object[] all = (Object[]) entityManager
-                .createNativeQuery("""
-                        select count(*), coalesce(sum(total), 0) from report_household_benefit
-                        where village_code like ?1 and benefit_year = ?2
-                        """, Object[].class)
-                .setParameter(1, prefix)
-                .setParameter(2, year)
-                .getSingleResult();
-        benefits.put("households", number(all[0]));
-        putAmount(benefits, "total", (BigDecimal) all[1]);
+        Overview.Benefits all = overviews.benefits(code, year);
+        benefits.put("households", all.households());
+        putAmount(benefits, "total", all.total());
         Map<String, Object> byKind = new LinkedHashMap<>();
         for (String kind : Labels.BENEFIT_KIND.keySet().stream().sorted().toList()) {
             byKind.put(kind, kind(kind, 0, BigDecimal.ZERO));
@@ -304,7 +302,7 @@ public class WorkReportData {
                 from report_household_benefit b, jsonb_each_text(b.by_kind) k
                 where b.village_code like ?1 and b.benefit_year = ?2 and cast(k.value as numeric) > 0
                 group by 1 order by 1
-                """, prefix, year)) {
+                """, code + "%", year)) {
             Map<String, Object> kind = kind((String) r[0], number(r[1]), (BigDecimal) r[2]);
             byKind.put((String) r[0], kind);
             kinds.add(kind);

@@ -26,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -191,9 +190,7 @@ public class WorkReportResource {
         parameters.put("narrative", narrative);
         parameters.put("labels", labels(division.code, auth));
         ReportJob job = jobs.enqueue(JobKind.WORK_REPORT, division.code, parameters);
-        return Response.accepted(job)
-                .location(URI.create("/api/v1/reports/jobs/" + job.id()))
-                .build();
+        return ReportJobs.accepted(job);
     }
 
     @GET
