@@ -11,7 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,8 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VillageSummaries {
 
-    /** Villages recounted in one transaction at most. */
-    private static final int BATCH = 200;
+    /** Marks taken in one transaction at most (the villages they name are recounted once each). */
+    private static final int BATCH = 2000;
+
+    /** The villages already marked in the current transaction (a transaction-scoped resource). */
+    private static final Object MARKED = new Object();
 
     @Inject
     EntityManager entityManager;
@@ -47,14 +53,23 @@ public class VillageSummaries {
         }
     }
 
-    /** Marks villages to be recounted once the caller's transaction commits. */
+    /**
+     * Marks villages to be recounted once the caller's transaction commits. A mark is an insert that never waits for
+     * another transaction (no unique key), so projections running side by side cannot deadlock on it; a village is
+     * marked once per transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touched(String... villages) {
+        @SuppressWarnings("unchecked")
+        Set<String> marked = (Set<String>) transactions.getResource(MARKED);
+        if (marked == null) {
+            marked = new HashSet<>();
+            transactions.putResource(MARKED, marked);
+        }
         for (String village : villages) {
-            if (village != null) {
+            if (village != null && marked.add(village)) {
                 entityManager
-                        .createNativeQuery(
-                                "insert into report_dirty_village (village_code) values (?1) on conflict do nothing")
+                        .createNativeQuery("insert into report_dirty_village (village_code) values (?1)")
                         .setParameter(1, village)
                         .executeUpdate();
             }
@@ -64,25 +79,25 @@ public class VillageSummaries {
         }
     }
 
-    /** Recounts up to {@value #BATCH} marked villages; answers whether more may be waiting. */
+    /** Takes up to {@value #BATCH} marks and recounts the villages they name; answers whether more may be waiting. */
     boolean step() {
-        int done = QuarkusTransaction.requiringNew().call(() -> {
+        int taken = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<String> villages = entityManager
+            List<String> marks = entityManager
                     .createNativeQuery("""
-                            delete from report_dirty_village where village_code in (
-                                select village_code from report_dirty_village order by marked_at, village_code
+                            delete from report_dirty_village where mark_id in (
+                                select mark_id from report_dirty_village order by mark_id
                                 limit ?1 for update skip locked)
                             returning village_code
                             """, String.class)
                     .setParameter(1, BATCH)
                     .getResultList();
-            if (!villages.isEmpty()) {
-                recount(villages.toArray(String[]::new));
+            if (!marks.isEmpty()) {
+                recount(new TreeSet<>(marks).toArray(String[]::new));
             }
-            return villages.size();
+            return marks.size();
         });
-        return done == BATCH;
+        return taken == BATCH;
     }
 
     private void recount(String[] villages) {
