@@ -1,6 +1,7 @@
 package cn.ruralwatch.fund;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -10,14 +11,24 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.HouseholdEventData.MemberSketch;
 import cn.ruralwatch.testing.Rows;
+import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.testing.TopicReader;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -291,6 +302,66 @@ class PvDistributionTest {
                 .body("wages", equalTo(116000.00f))
                 .body("worksLabour", equalTo(12000.00f))
                 .body("wagesAndLabourPercent", equalTo(80.00f));
+
+        // what report-service keeps of it: the three stations, every month recorded (corrections too, refused ones
+        // not), and the plan once published — a draft is nobody's figure
+        List<TopicReader.Event> events = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () ->
+                                TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.FUND_EVENTS)
+                                        .stream()
+                                        .filter(e -> stations.contains(e.key()) || id.equals(e.key()))
+                                        .toList(),
+                        list -> list.size() == 3 + 3 * 13 + 1);
+        for (TopicReader.Event event : events) {
+            EventSchemas.assertValid(event.header("ce_type"), event.data());
+        }
+        // amounts as decimals, compared at two places (a tree drops trailing zeros)
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        List<JsonNode> outputs = new ArrayList<>();
+        for (TopicReader.Event event : events) {
+            if (EventTypes.PV_OUTPUT_RECORDED.equals(event.header("ce_type"))) {
+                outputs.add(json.readTree(event.data()));
+            }
+        }
+        assertEquals(39, outputs.size());
+        // the last January of the last station is its correction
+        assertEquals(
+                new BigDecimal("4444.50"),
+                outputs.stream()
+                        .filter(o -> o.get("stationId").asText().equals(stations.getLast())
+                                && o.get("month").asInt() == 1)
+                        .reduce((first, second) -> second)
+                        .orElseThrow()
+                        .get("revenue")
+                        .decimalValue()
+                        .setScale(2));
+        List<TopicReader.Event> plans = events.stream()
+                .filter(e -> EventTypes.PV_PLAN_PUBLISHED.equals(e.header("ce_type")))
+                .toList();
+        assertEquals(1, plans.size());
+        JsonNode inForce = json.readTree(plans.getFirst().data());
+        assertEquals(TOWNSHIP, inForce.get("divisionCode").asText());
+        assertEquals("2023-03-15", inForce.get("publishedOn").asText());
+        assertEquals(
+                new BigDecimal("160000.00"),
+                inForce.get("distributable").decimalValue().setScale(2));
+        assertEquals(15, inForce.get("jobHolders").asInt());
+        assertEquals(
+                new BigDecimal("116000.00"), inForce.get("wages").decimalValue().setScale(2));
+        assertEquals(
+                new BigDecimal("43600.00"), inForce.get("works").decimalValue().setScale(2));
+        assertEquals(
+                new BigDecimal("12000.00"),
+                inForce.get("worksLabour").decimalValue().setScale(2));
+        assertEquals(
+                new BigDecimal("400.00"), inForce.get("rewards").decimalValue().setScale(2));
+        assertEquals(2, inForce.get("rewardedHouseholds").asInt());
+        assertEquals(
+                3,
+                events.stream()
+                        .filter(e -> EventTypes.PV_STATION_REGISTERED.equals(e.header("ce_type")))
+                        .count());
 
         // a province raising its requirement to 85% from 2023 on: the plan now shows it falls short
         given().contentType(ContentType.JSON)

@@ -2,8 +2,10 @@ package cn.ruralwatch.report;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.HouseholdState;
@@ -12,10 +14,13 @@ import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +38,7 @@ class MonthlyReportTest {
     }
 
     @Test
-    void aMonthIsComparedWithThePreviousOneAndMonthsFormASeries() {
+    void aMonthIsComparedWithThePreviousOneAndMonthsFormASeries() throws Exception {
         ReportEvents.division(COUNTY, "戊县", "COUNTY", null);
         ReportEvents.division("458000101", "一镇", "TOWNSHIP", COUNTY);
         ReportEvents.division("458000102", "二镇", "TOWNSHIP", COUNTY);
@@ -113,6 +118,61 @@ class MonthlyReportTest {
                 .body("points.period", equalTo(List.of(previous, now.toString())))
                 .body("points.figures.households", equalTo(List.of(1, 2)))
                 .body("points.figures.monitoredHouseholds", equalTo(List.of(0, 1)));
+
+        // both as workbooks: every figure of the month beside the previous one and the change, the months in rows
+        byte[] monthly = given().queryParam("division", COUNTY)
+                .queryParam("period", now.toString())
+                .get("/api/v1/reports/monthly/export")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", containsString("monthly-458000-" + now + ".xlsx"))
+                .extract()
+                .asByteArray();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(monthly))) {
+            List<Row> rows = read.getFirstSheet().read();
+            assertEquals(5, rows.size());
+            assertEquals("在册农户（户）", rows.get(0).getCellText(2));
+            assertEquals("本月（" + now + "）", rows.get(1).getCellText(2));
+            assertEquals("上月（" + previous + "）", rows.get(1).getCellText(3));
+            assertEquals("增减", rows.get(1).getCellText(4));
+            assertEquals("监测对象（户）", rows.get(0).getCellText(20));
+            assertEquals("二镇", rows.get(3).getCellText(1));
+            assertEquals("1", rows.get(3).getCellText(20));
+            assertEquals("0", rows.get(3).getCellText(21));
+            assertEquals("1", rows.get(3).getCellText(22));
+            assertEquals("合计（戊县）", rows.get(4).getCellText(1));
+            assertEquals(
+                    List.of("4", "3", "1"),
+                    List.of(
+                            rows.get(4).getCellText(2),
+                            rows.get(4).getCellText(3),
+                            rows.get(4).getCellText(4)));
+            assertEquals("5", rows.get(4).getCellText(7));
+        }
+        byte[] months = given().queryParam("division", "458000102201")
+                .queryParam("from", previous)
+                .queryParam("to", now.toString())
+                .get("/api/v1/reports/series/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(months))) {
+            List<Row> rows = read.getFirstSheet().read();
+            assertEquals(3, rows.size());
+            assertEquals("月份", rows.get(0).getCellText(0));
+            assertEquals(previous, rows.get(1).getCellText(0));
+            assertEquals("1", rows.get(1).getCellText(1));
+            assertEquals(now.toString(), rows.get(2).getCellText(0));
+            assertEquals("2", rows.get(2).getCellText(1));
+            assertEquals("1", rows.get(2).getCellText(7));
+        }
+        given().queryParam("division", COUNTY)
+                .queryParam("period", "2020-01")
+                .get("/api/v1/reports/monthly/export")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
 
         given().queryParam("division", COUNTY)
                 .queryParam("period", "2026-13")

@@ -21,6 +21,7 @@ import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -156,6 +157,51 @@ class OverviewTest {
                 .body("rows[1].households", equalTo(1))
                 .body("rows[1].atRiskHouseholds", equalTo(1))
                 .body("rows[1].householdsMeetingStandard", equalTo(1));
+        // every figure links to the households behind it: each link lists exactly as many households (members: as
+        // many members), evaluated ones and those meeting the standard included
+        JsonPath breakdown = given().queryParam("division", "451000")
+                .get("/api/v1/reports/breakdown")
+                .then()
+                .extract()
+                .jsonPath();
+        int followed = 0;
+        for (String row : List.of("total", "rows[0]", "rows[1]")) {
+            Map<String, String> lists = breakdown.getMap(row + ".lists", String.class, String.class);
+            assertEquals(13, lists.size(), row);
+            for (Map.Entry<String, String> list : lists.entrySet()) {
+                JsonPath listed = given().get(list.getValue() + "&size=100")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                Object figure = breakdown.get(row + "." + list.getKey());
+                long expected = figure == null ? 0 : ((Number) figure).longValue();
+                long actual = list.getKey().equals("members")
+                        ? listed.getList("items.members", Integer.class).stream()
+                                .mapToLong(Integer::longValue)
+                                .sum()
+                        : listed.getLong("totalItems");
+                assertEquals(expected, actual, row + " " + list.getKey() + " → " + list.getValue());
+                followed++;
+            }
+        }
+        assertEquals(39, followed);
+        given().queryParam("division", "451000")
+                .get("/api/v1/reports/overview")
+                .then()
+                .body(
+                        "lists.householdsMeetingStandard",
+                        equalTo("/api/v1/reports/households?division=451000&meetingStandard=true"))
+                .body(
+                        "indicators[0].notMetList",
+                        equalTo("/api/v1/indicator-rates/failing-households?standard=NATIONAL_HOUSEHOLD_2021"
+                                + "&indicator=BASIC_MEDICAL_INSURANCE&division=451000"));
+        given().queryParam("division", "451000")
+                .queryParam("meetingStandard", false)
+                .get("/api/v1/reports/households")
+                .then()
+                .body("items.householdId", equalTo(List.of(h2)));
+
         // the households behind the figures
         given().queryParam("division", "451000")
                 .queryParam("monitored", true)

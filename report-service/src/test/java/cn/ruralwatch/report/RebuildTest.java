@@ -63,6 +63,10 @@ class RebuildTest {
                 UUID.randomUUID().toString());
         ReportEvents.fundBatch("455000", 2023, 1, "500000.00");
         ReportEvents.benefitTotals(exited, "455000101201", 1, "{\"INDUSTRY_REWARD\":800.00}", "800.00");
+        String station = ReportEvents.pvStation("455000101201", "60.00");
+        ReportEvents.pvOutput(station, "455000101201", 5, "7000.00", "2023-06-02T00:00:00Z");
+        ReportEvents.pvOutput(station, "455000101201", 5, "6500.00", "2023-06-01T00:00:00Z");
+        ReportEvents.pvPlan("455000101201", "6000.00", "5000.00", "1000.00", "0.00");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455000")
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
@@ -70,7 +74,9 @@ class RebuildTest {
                 .body("households", equalTo(2))
                 .body("evaluatedHouseholds", equalTo(2))
                 .body("linkageFunds.amount", equalTo(500000.00f))
-                .body("householdBenefits.total", equalTo(800.00f)));
+                .body("householdBenefits.total", equalTo(800.00f))
+                .body("pvRevenue.revenue", equalTo(7000.00f))
+                .body("pvRevenue.plans", equalTo(1)));
         Map<String, Object> overview = overview();
         Map<String, Object> breakdown = breakdown();
 

@@ -93,6 +93,32 @@ final class ReportEvents {
                  "totalledAt":"2023-10-01T00:00:00Z"}""".formatted(household, village, version, byKind, total));
     }
 
+    static String pvStation(String village, String capacityKw) {
+        String id = UUID.randomUUID().toString();
+        send(Topics.FUND_EVENTS, id, UUID.randomUUID().toString(), EventTypes.PV_STATION_REGISTERED, """
+                {"stationId":"%s","countyCode":"%s","villageCode":"%s","name":"村级光伏电站","capacityKw":%s,
+                 "connectedOn":"2019-06-30","registeredAt":"2023-01-05T00:00:00Z"}""".formatted(
+                        id, village.substring(0, 6), village, capacityKw));
+        return id;
+    }
+
+    static void pvOutput(String station, String village, int month, String revenue, String recordedAt) {
+        send(Topics.FUND_EVENTS, station, UUID.randomUUID().toString(), EventTypes.PV_OUTPUT_RECORDED, """
+                {"stationId":"%s","countyCode":"%s","villageCode":"%s","year":2023,"month":%d,"generationKwh":10000.00,
+                 "revenue":%s,"recordedAt":"%s"}""".formatted(
+                        station, village.substring(0, 6), village, month, revenue, recordedAt));
+    }
+
+    /** A published plan of 2023 like seed 003's: wages of 15 jobs, small works with some labour in them. */
+    static void pvPlan(String division, String distributable, String wages, String works, String labour) {
+        String id = UUID.randomUUID().toString();
+        send(Topics.FUND_EVENTS, id, UUID.randomUUID().toString(), EventTypes.PV_PLAN_PUBLISHED, """
+                {"planId":"%s","countyCode":"%s","divisionCode":"%s","year":2023,"publishedOn":"2023-03-15",
+                 "documentNumber":"保安镇〔2023〕12号","distributable":%s,"jobHolders":15,"wages":%s,"works":%s,
+                 "worksLabour":%s,"rewards":0.00,"rewardedHouseholds":0,"publishedAt":"2023-03-15T02:00:00Z"}""".formatted(
+                        id, division.substring(0, 6), division, distributable, wages, works, labour));
+    }
+
     static void send(String topic, String key, String eventId, String type, String data) {
         EventSchemas.assertValid(type, data);
         TopicWriter.send(SuiteInfrastructure.kafka().bootstrapServers(), topic, key, eventId, type, "/test", data);

@@ -120,6 +120,13 @@ class WorkReportTest {
                 UUID.randomUUID().toString());
         ReportEvents.fundBatch(COUNTY, 2023, 1, "3577000.00");
         ReportEvents.benefitTotals(exited, VILLAGE, 1, "{\"INDUSTRY_REWARD\":1540.00,\"PV_REWARD\":500.00}", "2040.00");
+        // seed 003's PV revenue: 16万元 a year, 11.6万元 for the wages of 15 jobs, 4.4万元 small public works; a
+        // correction of January recorded earlier than the figure it would replace arrives late and changes nothing
+        String station = ReportEvents.pvStation(VILLAGE, "100.00");
+        ReportEvents.pvOutput(station, VILLAGE, 1, "80000.00", "2023-02-03T00:00:00Z");
+        ReportEvents.pvOutput(station, VILLAGE, 1, "1.00", "2023-02-02T00:00:00Z");
+        ReportEvents.pvOutput(station, VILLAGE, 2, "80000.00", "2023-03-02T00:00:00Z");
+        ReportEvents.pvPlan("457000101", "160000.00", "116000.00", "44000.00", "12000.00");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
@@ -127,7 +134,15 @@ class WorkReportTest {
                 .body("households", equalTo(3))
                 .body("evaluatedHouseholds", equalTo(2))
                 .body("linkageFunds.amount", equalTo(3577000.00f))
-                .body("householdBenefits.total", equalTo(2040.00f)));
+                .body("householdBenefits.total", equalTo(2040.00f))
+                .body("pvRevenue.stations", equalTo(1))
+                .body("pvRevenue.capacityKw", equalTo(100.00f))
+                .body("pvRevenue.generationKwh", equalTo(20000.00f))
+                .body("pvRevenue.revenue", equalTo(160000.00f))
+                .body("pvRevenue.plans", equalTo(1))
+                .body("pvRevenue.jobHolders", equalTo(15))
+                .body("pvRevenue.wages", equalTo(116000.00f))
+                .body("pvRevenue.works", equalTo(44000.00f)));
 
         Read report = read(drawn("""
                 {"division":"457000","year":2023,"asOf":"2023-11-14",
@@ -151,6 +166,12 @@ class WorkReportTest {
         assertTrue(report.has("2023年全县下达衔接资金357.70万元，已拨付0.00万元，支出进度0.00%。"));
         assertTrue(report.hasRow("中央 | 1 | 357.70"));
         assertTrue(report.has("光伏收益奖励补助0.05万元（1户）"));
+        assertTrue(
+                report.has("丁县共有村级光伏电站1座，装机容量100.00千瓦，2023年发电20000.00千瓦时，收益16.00万元。"
+                        + "已制定并公示光伏收益分配方案1个，分配收益16.00万元，用于15人光伏公益性岗位工资11.60万元，"
+                        + "投入小型公益事业4.40万元（其中劳务费用1.20万元），奖励补助0.00万元（0户），岗位工资和劳务费用占80.00%。"),
+                report.paragraphs().toString());
+        assertTrue(report.hasRow("一镇 | 2023年3月15日 | 保安镇〔2023〕12号 | 16.00 | 15 | 11.60 | 4.40 | 0.00"));
         assertTrue(report.has("产业带动率需进一步提升。"));
         assertTrue(report.has("加强产业谋划和发展。"));
         assertTrue(report.has("（请填写责任落实情况。）"), "a section the user did not write shows the template's default");

@@ -538,7 +538,7 @@ class SuiteEndToEndIT {
 
     @Test
     @Order(11)
-    void aProjectRunsItsWholeLifecycleThroughTheGatewayAndItsPaymentsAndBenefitsReachTheReport() {
+    void aProjectRunsItsWholeLifecycleThroughTheGatewayAndItsPaymentsBenefitsAndPvRevenueReachTheReport() {
         String batch = json().body("""
                         {"countyCode":"450422","sourceLevel":"CENTRAL","year":2023,"batchNumber":5,"amount":1000000,
                          "documentNumber":"桂财农〔2023〕45号","purpose":"产业发展"}""")
@@ -650,6 +650,55 @@ class SuiteEndToEndIT {
                 .statusCode(200)
                 .body("householdBenefits.households", equalTo(1))
                 .body("householdBenefits.total", equalTo(1540.00f)));
+
+        // the village's PV station earns in 2023, and its plan, once published, pays a member of the household for a
+        // public-welfare job: the report counts the station's revenue, the plan, and the wage among the benefits
+        String member = given().get("/api/v1/households/" + household)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("members[0].id");
+        String station = json().body("""
+                        {"villageCode":"450422101201","name":"沙村光伏电站","capacityKw":60.00,"connectedOn":"2019-06-30"}""")
+                .post("/api/v1/pv-stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (int month = 1; month <= 2; month++) {
+            json().body("{\"generationKwh\":6000.00,\"revenue\":5000.00}")
+                    .put("/api/v1/pv-stations/" + station + "/outputs/2023/" + month)
+                    .then()
+                    .statusCode(200);
+        }
+        var plan = json().body("""
+                        {"divisionCode":"450422101201","year":2023,"distributable":10000.00,
+                         "documentNumber":"沙村光伏收益分配方案",
+                         "jobs":[{"title":"护林员","villageCode":"450422101201",
+                                  "holders":[{"memberId":"%s","monthlyWage":800.00,"months":12}]}],
+                         "works":[{"name":"村内道路维护","villageCode":"450422101201","amount":400.00,"labourAmount":0.00}]}""".formatted(member))
+                .post("/api/v1/pv-distribution-plans")
+                .then()
+                .statusCode(201)
+                .extract();
+        json().header("If-Match", plan.header("ETag"))
+                .body("{\"publishedOn\":\"2023-03-15\"}")
+                .post("/api/v1/pv-distribution-plans/" + plan.path("id") + "/publication")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("division", "450422101201")
+                .queryParam("year", 2023)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .body("pvRevenue.stations", equalTo(1))
+                .body("pvRevenue.capacityKw", equalTo(60.00f))
+                .body("pvRevenue.revenue", equalTo(10000.00f))
+                .body("pvRevenue.plans", equalTo(1))
+                .body("pvRevenue.jobHolders", equalTo(1))
+                .body("pvRevenue.wages", equalTo(9600.00f))
+                .body("pvRevenue.works", equalTo(400.00f))
+                .body("householdBenefits.total", equalTo(11140.00f)));
     }
 
     @Test

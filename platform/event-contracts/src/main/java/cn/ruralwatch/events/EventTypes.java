@@ -21,6 +21,9 @@ public final class EventTypes {
     public static final String PROJECT_CHANGED = "project.changed.v1";
     public static final String DISBURSEMENT_RECORDED = "disbursement.recorded.v1";
     public static final String HOUSEHOLD_BENEFITS_TOTALLED = "household-benefits.totalled.v1";
+    public static final String PV_STATION_REGISTERED = "pv-station.registered.v1";
+    public static final String PV_OUTPUT_RECORDED = "pv-output.recorded.v1";
+    public static final String PV_PLAN_PUBLISHED = "pv-plan.published.v1";
     public static final String AUDIT_RECORDED = "audit.recorded.v1";
 
     private EventTypes() {}

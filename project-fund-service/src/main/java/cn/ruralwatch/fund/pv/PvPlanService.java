@@ -6,6 +6,9 @@ import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.PvPlanPublished;
+import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.fund.benefit.BenefitKind;
 import cn.ruralwatch.fund.benefit.BenefitService;
 import cn.ruralwatch.fund.project.ProjectService;
@@ -18,6 +21,7 @@ import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.TransactionLocks;
+import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
@@ -75,6 +79,9 @@ public class PvPlanService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     /** What a request becomes once checked: the plan's items with each holder's household filled in. */
     private record Content(
@@ -205,6 +212,32 @@ public class PvPlanService {
             }
         }
         benefits.grantFrom("pv-plan:" + plan.id, plan.year, plan.publishedOn, grants);
+        PvApi.Totals totals =
+                totals(plan.divisionCode, plan.year, plan.distributable, plan.jobs, plan.works, plan.rewards);
+        outbox.publish(
+                Topics.FUND_EVENTS,
+                "pv-distribution-plan",
+                plan.id.toString(),
+                EventTypes.PV_PLAN_PUBLISHED,
+                new PvPlanPublished(
+                        plan.id.toString(),
+                        plan.countyCode,
+                        plan.divisionCode,
+                        plan.year,
+                        plan.publishedOn,
+                        plan.documentNumber,
+                        plan.distributable,
+                        totals.jobHolders(),
+                        totals.wages(),
+                        totals.works(),
+                        totals.worksLabour(),
+                        totals.rewards(),
+                        (int) plan.rewards.stream()
+                                .flatMap(r -> r.recipients().stream())
+                                .map(PvDistributionPlan.Recipient::householdId)
+                                .distinct()
+                                .count(),
+                        plan.updatedAt));
         audit.changed(
                 AuditAction.UPDATE,
                 "pv-distribution-plan",

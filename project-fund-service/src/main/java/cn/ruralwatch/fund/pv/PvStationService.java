@@ -5,12 +5,17 @@ import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.AuditAction;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.PvOutputRecorded;
+import cn.ruralwatch.events.PvStationRegistered;
+import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.fund.project.Project;
 import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +53,9 @@ public class PvStationService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     public PvStation register(PvApi.StationRegistration request, String idempotencyKey) {
         String id = idempotencyKeys
@@ -97,6 +105,19 @@ public class PvStationService {
         station.createdAt = Instant.now();
         station.updatedAt = station.createdAt;
         entityManager.persist(station);
+        outbox.publish(
+                Topics.FUND_EVENTS,
+                "pv-station",
+                station.id.toString(),
+                EventTypes.PV_STATION_REGISTERED,
+                new PvStationRegistered(
+                        station.id.toString(),
+                        station.countyCode,
+                        station.villageCode,
+                        station.name,
+                        station.capacityKw,
+                        station.connectedOn,
+                        station.createdAt));
         audit.changed(
                 AuditAction.CREATE,
                 "pv-station",
@@ -156,6 +177,7 @@ public class PvStationService {
         List<PvApi.OutputView> before = outputs(stationId, year, month);
         BigDecimal generation = request.generationKwh().setScale(2);
         BigDecimal revenue = request.revenue().setScale(2);
+        Instant recordedAt = Instant.now();
         entityManager
                 .createNativeQuery("""
                         insert into pv_monthly_output (station_id, output_year, output_month, generation_kwh, revenue,
@@ -171,8 +193,22 @@ public class PvStationService {
                 .setParameter(4, generation)
                 .setParameter(5, revenue)
                 .setParameter(6, scope.subject())
-                .setParameter(7, Timestamp.from(Instant.now()))
+                .setParameter(7, Timestamp.from(recordedAt))
                 .executeUpdate();
+        outbox.publish(
+                Topics.FUND_EVENTS,
+                "pv-station",
+                station.id.toString(),
+                EventTypes.PV_OUTPUT_RECORDED,
+                new PvOutputRecorded(
+                        station.id.toString(),
+                        station.countyCode,
+                        station.villageCode,
+                        year,
+                        month,
+                        generation,
+                        revenue,
+                        recordedAt));
         PvApi.OutputView previous = before.isEmpty() ? null : before.getFirst();
         audit.changed(
                 previous == null ? AuditAction.CREATE : AuditAction.UPDATE,

@@ -1,7 +1,9 @@
 package cn.ruralwatch.report.overview;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A division's household figures and those of each division one level down. */
@@ -26,11 +28,33 @@ public record Breakdown(
 
             @Schema(description = "风险未消除的监测户数") long atRiskHouseholds,
             @Schema(description = "已评估农户数") long evaluatedHouseholds,
-            @Schema(description = "按适用指标体系全部达标的户数") long householdsMeetingStandard) {
+            @Schema(description = "按适用指标体系全部达标的户数") long householdsMeetingStandard,
+
+            @Schema(
+                    description = "每个数字背后的农户名单（GET /api/v1/reports/households 的地址），按数字名称，"
+                            + "如 households、byMonitoringCategory.EDGE_AT_RISK；月报快照中不含")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            Map<String, String> lists) {
+
+        /** The row with the list behind each of its figures. */
+        public Row withLists() {
+            Map<String, String> paths = HouseholdList.lists(division.code());
+            return new Row(
+                    division,
+                    households,
+                    members,
+                    byPovertyStatus,
+                    monitoredHouseholds,
+                    byMonitoringCategory,
+                    atRiskHouseholds,
+                    evaluatedHouseholds,
+                    householdsMeetingStandard,
+                    paths);
+        }
 
         /** The figures by name (byPovertyStatus.EXITED, households…), as reconciliation and comparisons use them. */
-        public java.util.Map<String, Long> figures() {
-            java.util.Map<String, Long> figures = new java.util.TreeMap<>();
+        public Map<String, Long> figures() {
+            Map<String, Long> figures = new TreeMap<>();
             figures.put("households", households);
             figures.put("members", members);
             byPovertyStatus.forEach((status, count) -> figures.put("byPovertyStatus." + status, count));

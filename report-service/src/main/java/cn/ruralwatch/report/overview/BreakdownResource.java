@@ -171,18 +171,7 @@ public class BreakdownResource {
         overviews.division(filter.division());
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("list", "HOUSEHOLDS");
-        if (filter.povertyStatus() != null) {
-            criteria.put("povertyStatus", filter.povertyStatus().name());
-        }
-        if (filter.monitored() != null) {
-            criteria.put("monitored", filter.monitored());
-        }
-        if (filter.monitoringCategory() != null) {
-            criteria.put("monitoringCategory", filter.monitoringCategory().name());
-        }
-        if (filter.riskState() != null) {
-            criteria.put("riskState", filter.riskState().name());
-        }
+        criteria.putAll(filter.criteria());
         return ReportJobs.accepted(jobs.enqueue(JobKind.EXPORT, filter.division(), criteria));
     }
 }

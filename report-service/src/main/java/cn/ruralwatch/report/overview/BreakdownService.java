@@ -45,7 +45,8 @@ public class BreakdownService {
                     byCategory,
                     atRisk,
                     evaluated,
-                    meeting);
+                    meeting,
+                    null);
         }
 
         /** The figures by name, as reconciliation compares them. */
@@ -78,9 +79,9 @@ public class BreakdownService {
         Counts total = new Counts();
         counts.values().forEach(total::add);
         List<Breakdown.Row> rows = new ArrayList<>();
-        children.forEach(
-                child -> rows.add(counts.getOrDefault(child.code, new Counts()).row(child)));
-        return new Breakdown(total.row(division), rows);
+        children.forEach(child -> rows.add(
+                counts.getOrDefault(child.code, new Counts()).row(child).withLists()));
+        return new Breakdown(total.row(division).withLists(), rows);
     }
 
     /**

@@ -9,12 +9,16 @@ import java.util.function.ToLongFunction;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
-/** The breakdown table as an Excel workbook: one row per division one level down, then the total, Chinese headers. */
-final class BreakdownWorkbook {
+/**
+ * The breakdown table as an Excel workbook: one row per division one level down, then the total, Chinese headers. Its
+ * columns (the figures of a {@link Breakdown.Row}) are also those of the monthly report and the time series.
+ */
+public final class BreakdownWorkbook {
 
-    private record Column(String header, ToLongFunction<Breakdown.Row> value) {}
+    /** A figure of a breakdown row, with its header. */
+    public record Column(String header, ToLongFunction<Breakdown.Row> value) {}
 
-    private static final List<Column> COLUMNS = columns();
+    public static final List<Column> COLUMNS = columns();
 
     private BreakdownWorkbook() {}
 

@@ -24,17 +24,7 @@ public class HouseholdExportRunner implements JobRunner {
 
     @Override
     public Result run(QueuedJob job, Progress progress) {
-        Map<String, Object> p = job.parameters();
-        HouseholdList.Filter filter = new HouseholdList.Filter(
-                job.division(),
-                p.get("povertyStatus") == null
-                        ? null
-                        : HouseholdList.PovertyStatus.valueOf((String) p.get("povertyStatus")),
-                (Boolean) p.get("monitored"),
-                p.get("monitoringCategory") == null
-                        ? null
-                        : HouseholdList.MonitoringCategory.valueOf((String) p.get("monitoringCategory")),
-                p.get("riskState") == null ? null : HouseholdList.RiskState.valueOf((String) p.get("riskState")));
+        HouseholdList.Filter filter = HouseholdList.Filter.of(job.division(), job.parameters());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rows = QuarkusTransaction.requiringNew().call(() -> {
             try {

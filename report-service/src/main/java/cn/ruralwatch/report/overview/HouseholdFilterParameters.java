@@ -26,7 +26,16 @@ public class HouseholdFilterParameters {
     @QueryParam("riskState")
     HouseholdList.RiskState riskState;
 
+    @Parameter(description = "是否已评估（有指标评估结果）")
+    @QueryParam("evaluated")
+    Boolean evaluated;
+
+    @Parameter(description = "是否按适用的各指标体系全部达标（仅已评估农户）")
+    @QueryParam("meetingStandard")
+    Boolean meetingStandard;
+
     HouseholdList.Filter filter() {
-        return new HouseholdList.Filter(division, povertyStatus, monitored, monitoringCategory, riskState);
+        return new HouseholdList.Filter(
+                division, povertyStatus, monitored, monitoringCategory, riskState, evaluated, meetingStandard);
     }
 }

@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -46,7 +49,96 @@ public class HouseholdList {
             PovertyStatus povertyStatus,
             Boolean monitored,
             MonitoringCategory monitoringCategory,
-            RiskState riskState) {}
+            RiskState riskState,
+            Boolean evaluated,
+            Boolean meetingStandard) {
+
+        /** All of a division's households. */
+        public static Filter of(String division) {
+            return new Filter(division, null, null, null, null, null, null);
+        }
+
+        /** The filter as kept in a job's parameters: each criterion given, by its query parameter's name. */
+        public Map<String, Object> criteria() {
+            Map<String, Object> criteria = new LinkedHashMap<>();
+            if (povertyStatus != null) {
+                criteria.put("povertyStatus", povertyStatus.name());
+            }
+            if (monitored != null) {
+                criteria.put("monitored", monitored);
+            }
+            if (monitoringCategory != null) {
+                criteria.put("monitoringCategory", monitoringCategory.name());
+            }
+            if (riskState != null) {
+                criteria.put("riskState", riskState.name());
+            }
+            if (evaluated != null) {
+                criteria.put("evaluated", evaluated);
+            }
+            if (meetingStandard != null) {
+                criteria.put("meetingStandard", meetingStandard);
+            }
+            return criteria;
+        }
+
+        /** The filter from a job's parameters ({@link #criteria()}). */
+        public static Filter of(String division, Map<String, Object> criteria) {
+            return new Filter(
+                    division,
+                    criteria.get("povertyStatus") == null
+                            ? null
+                            : PovertyStatus.valueOf((String) criteria.get("povertyStatus")),
+                    (Boolean) criteria.get("monitored"),
+                    criteria.get("monitoringCategory") == null
+                            ? null
+                            : MonitoringCategory.valueOf((String) criteria.get("monitoringCategory")),
+                    criteria.get("riskState") == null ? null : RiskState.valueOf((String) criteria.get("riskState")),
+                    (Boolean) criteria.get("evaluated"),
+                    (Boolean) criteria.get("meetingStandard"));
+        }
+
+        /** Where the list is: the path of {@code GET /api/v1/reports/households} with this filter. */
+        public String path() {
+            StringBuilder path = new StringBuilder(PATH).append("?division=").append(division);
+            criteria()
+                    .forEach((name, value) ->
+                            path.append('&').append(name).append('=').append(value));
+            return path.toString();
+        }
+
+        /** This filter narrowed by one more criterion. */
+        public Filter with(String criterion, Object value) {
+            Map<String, Object> criteria = criteria();
+            criteria.put(criterion, value instanceof Enum<?> named ? named.name() : value);
+            return of(division, criteria);
+        }
+    }
+
+    static final String PATH = "/api/v1/reports/households";
+
+    /** Where the households behind each figure of a division are, by the figure's name (as in a breakdown row). */
+    public static Map<String, String> lists(String division) {
+        Filter all = Filter.of(division);
+        Map<String, String> paths = new TreeMap<>();
+        paths.put("households", all.path());
+        paths.put("members", all.path());
+        for (PovertyStatus status : PovertyStatus.values()) {
+            paths.put(
+                    "byPovertyStatus." + status,
+                    all.with("povertyStatus", status).path());
+        }
+        paths.put("monitoredHouseholds", all.with("monitored", true).path());
+        for (MonitoringCategory category : MonitoringCategory.values()) {
+            paths.put(
+                    "byMonitoringCategory." + category,
+                    all.with("monitoringCategory", category).path());
+        }
+        paths.put("atRiskHouseholds", all.with("riskState", RiskState.AT_RISK).path());
+        paths.put("evaluatedHouseholds", all.with("evaluated", true).path());
+        paths.put("householdsMeetingStandard", all.with("meetingStandard", true).path());
+        return paths;
+    }
 
     @Schema(name = "ReportHousehold", description = "统计名单中的一户（不含姓名、证件号：姓名经 household-service 按权限查询）")
     public record Row(
@@ -96,11 +188,22 @@ public class HouseholdList {
             where.append(" and monitoring_category is not null and risk_state = ?")
                     .append(parameters.size());
         }
-        var count = entityManager.createNativeQuery("select count(*) from report_household" + where);
+        // evaluated: at least one result; meeting the standard: every standard applying to the household met
+        if (filter.evaluated() != null) {
+            where.append(filter.evaluated() ? " and exists" : " and not exists")
+                    .append(" (select 1 from report_evaluation e where e.household_id = h.household_id)");
+        }
+        if (filter.meetingStandard() != null) {
+            where.append(" and exists (select 1 from report_evaluation e where e.household_id = h.household_id)")
+                    .append(filter.meetingStandard() ? " and not exists" : " and exists")
+                    .append(
+                            " (select 1 from report_evaluation e where e.household_id = h.household_id and not e.all_met)");
+        }
+        var count = entityManager.createNativeQuery("select count(*) from report_household h" + where);
         var select = entityManager.createNativeQuery("""
                 select household_id, village_code, poverty_status, exit_year, monitoring_category, risk_state,
                        identified_year, cast(risk_types as text), members
-                from report_household""" + where + " order by village_code, household_id");
+                from report_household h""" + where + " order by village_code, household_id");
         NativeValues.bind(parameters, count, select);
         @SuppressWarnings("unchecked")
         List<Object[]> rows =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Key figures of a county, township or village, counted over its whole subtree. */
@@ -21,12 +22,33 @@ public record Overview(
         @Schema(description = "逐项指标的达标户数") List<IndicatorCount> indicators,
         @Schema(description = "衔接资金（仅县级区划）") Funds linkageFunds,
         @Schema(description = "到户帮扶（给出年度时）") Benefits householdBenefits,
-        @Schema(description = "统计时间") Instant asOf) {
+        @Schema(description = "光伏收益及其分配（给出年度时）") PvRevenue pvRevenue,
+        @Schema(description = "统计时间") Instant asOf,
+
+        @Schema(
+                description = "数字背后的农户名单（GET /api/v1/reports/households 的地址）：households、members、"
+                        + "evaluatedHouseholds、householdsMeetingStandard")
+        Map<String, String> lists) {
 
     @Schema(name = "HouseholdBenefitsSummary")
     public record Benefits(
             @Schema(description = "获得帮扶的农户数（户）") long households,
             @Schema(description = "帮扶金额合计（元；小额信贷按当年贴息计）") BigDecimal total) {}
+
+    @Schema(name = "PvRevenueOverview", description = "区划内村级光伏电站一年的发电、收益，以及区划内已公示分配方案的分配")
+    public record PvRevenue(
+            @Schema(description = "电站数（座）") long stations,
+            @Schema(description = "装机容量（千瓦）") BigDecimal capacityKw,
+            @Schema(description = "年度发电量（千瓦时）") BigDecimal generationKwh,
+            @Schema(description = "年度收益（元）") BigDecimal revenue,
+            @Schema(description = "已公示的分配方案数") long plans,
+            @Schema(description = "方案可分配收益（元）") BigDecimal distributable,
+            @Schema(description = "公益性岗位在岗人数") long jobHolders,
+            @Schema(description = "公益性岗位工资（元）") BigDecimal wages,
+            @Schema(description = "小型公益事业（元）") BigDecimal works,
+            @Schema(description = "其中劳务费用（元）") BigDecimal worksLabour,
+            @Schema(description = "奖励补助（元）") BigDecimal rewards,
+            @Schema(description = "获得奖励补助的农户数（各方案之和）") long rewardedHouseholds) {}
 
     @Schema(name = "DivisionRef")
     public record DivisionRef(
@@ -41,7 +63,10 @@ public record Overview(
 
             @Schema(example = "BASIC_MEDICAL_INSURANCE") String indicatorCode,
             @Schema(description = "达标户数") long met,
-            @Schema(description = "未达标户数") long notMet) {}
+            @Schema(description = "未达标户数") long notMet,
+
+            @Schema(description = "未达标农户名单（indicator-service 的名单地址，含原因，按权限显示姓名）")
+            String notMetList) {}
 
     @Schema(name = "FundsSummary")
     public record Funds(

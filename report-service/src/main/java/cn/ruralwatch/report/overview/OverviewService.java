@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Counts over a division's subtree: division codes are prefixes of the codes below them. */
 @ApplicationScoped
@@ -62,7 +63,12 @@ public class OverviewService {
                         .map(row -> {
                             Object[] r = (Object[]) row;
                             return new Overview.IndicatorCount(
-                                    (String) r[0], (String) r[1], number(r[2]), number(r[3]));
+                                    (String) r[0],
+                                    (String) r[1],
+                                    number(r[2]),
+                                    number(r[3]),
+                                    "/api/v1/indicator-rates/failing-households?standard=" + r[0] + "&indicator=" + r[1]
+                                            + "&division=" + division);
                         })
                         .toList();
         Overview.Funds funds = null;
@@ -93,6 +99,7 @@ public class OverviewService {
                     number(f[4]));
         }
         Overview.Benefits benefits = year == null ? null : benefits(division, year);
+        Overview.PvRevenue pv = year == null ? null : pv(division, year);
         return new Overview(
                 new Overview.DivisionRef(d.code, d.name, d.level),
                 number(households[0]),
@@ -102,7 +109,16 @@ public class OverviewService {
                 indicators,
                 funds,
                 benefits,
-                Instant.now());
+                pv,
+                Instant.now(),
+                lists(division));
+    }
+
+    /** The households behind the overview's household figures. */
+    private static Map<String, String> lists(String division) {
+        Map<String, String> lists = HouseholdList.lists(division);
+        lists.keySet().retainAll(List.of("households", "members", "evaluatedHouseholds", "householdsMeetingStandard"));
+        return lists;
     }
 
     /** Households in the division given benefits in the year, and the total (元; microcredit counted as its subsidy). */
@@ -116,6 +132,47 @@ public class OverviewService {
                 .setParameter(2, year)
                 .getSingleResult();
         return new Overview.Benefits(number(b[0]), ((BigDecimal) b[1]).setScale(2));
+    }
+
+    /**
+     * The year's generation and revenue of the PV stations in the division, and what the plans published within it
+     * (by the division itself or divisions below it) distribute.
+     */
+    public Overview.PvRevenue pv(String division, int year) {
+        Object[] p = (Object[]) entityManager
+                .createNativeQuery("""
+                        with s as (select station_id, capacity_kw from report_pv_station where village_code like ?1),
+                             o as (select generation_kwh, revenue from report_pv_output
+                                   where village_code like ?1 and output_year = ?2),
+                             p as (select * from report_pv_plan where division_code like ?1 and plan_year = ?2)
+                        select (select count(*) from s), (select coalesce(sum(capacity_kw), 0) from s),
+                               (select coalesce(sum(generation_kwh), 0) from o), (select coalesce(sum(revenue), 0) from o),
+                               (select count(*) from p), (select coalesce(sum(distributable), 0) from p),
+                               (select coalesce(sum(job_holders), 0) from p), (select coalesce(sum(wages), 0) from p),
+                               (select coalesce(sum(works), 0) from p), (select coalesce(sum(works_labour), 0) from p),
+                               (select coalesce(sum(rewards), 0) from p),
+                               (select coalesce(sum(rewarded_households), 0) from p)
+                        """, Object[].class)
+                .setParameter(1, division + "%")
+                .setParameter(2, year)
+                .getSingleResult();
+        return new Overview.PvRevenue(
+                number(p[0]),
+                amount(p[1]),
+                amount(p[2]),
+                amount(p[3]),
+                number(p[4]),
+                amount(p[5]),
+                number(p[6]),
+                amount(p[7]),
+                amount(p[8]),
+                amount(p[9]),
+                amount(p[10]),
+                number(p[11]));
+    }
+
+    private static BigDecimal amount(Object value) {
+        return ((BigDecimal) value).setScale(2);
     }
 
     private static long number(Object value) {

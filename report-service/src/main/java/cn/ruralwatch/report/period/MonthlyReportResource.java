@@ -6,6 +6,7 @@ import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
+import cn.ruralwatch.report.overview.HouseholdListWorkbook;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.YearMonth;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,6 +84,70 @@ public class MonthlyReportResource {
             @Parameter(description = "截止月份 YYYY-MM", example = "2026-10", required = true) @QueryParam("to")
                     String to) {
         return reports.series(division, from, to);
+    }
+
+    @GET
+    @Path("/monthly/export")
+    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "exportMonthlyReport", summary = "导出月报（Excel）：下一级各区划一行，末行合计；每项数字分本月、上月、增减三列，中文表头")
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或月份格式不正确",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在、不在本人辖区，或该月没有快照",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportMonth(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "月份 YYYY-MM", example = "2026-10", required = true) @QueryParam("period")
+                    String period) {
+        MonthlyReport report = reports.month(division, period);
+        StreamingOutput body = out -> MonthlyWorkbook.write(report, out);
+        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"monthly-" + division + "-" + report.period() + ".xlsx\"")
+                .build();
+    }
+
+    @GET
+    @Path("/series/export")
+    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @Operation(operationId = "exportMonthlySeries", summary = "导出时间序列（Excel）：每月一行，每项数字一列，中文表头")
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "400",
+            description = "区划代码或月份不合法",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "区划不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportSeries(
+            @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
+                    String division,
+            @Parameter(description = "起始月份 YYYY-MM", example = "2026-01", required = true) @QueryParam("from")
+                    String from,
+            @Parameter(description = "截止月份 YYYY-MM", example = "2026-10", required = true) @QueryParam("to")
+                    String to) {
+        MonthlyReport.Series series = reports.series(division, from, to);
+        StreamingOutput body = out -> MonthlyWorkbook.write(series, out);
+        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"series-" + division + "-" + from + "-" + to + ".xlsx\"")
+                .build();
     }
 
     @POST

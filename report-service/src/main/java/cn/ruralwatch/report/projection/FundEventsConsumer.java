@@ -6,6 +6,9 @@ import cn.ruralwatch.events.FundEvent;
 import cn.ruralwatch.events.HouseholdBenefitsTotalled;
 import cn.ruralwatch.events.ProjectChanged;
 import cn.ruralwatch.events.ProjectState;
+import cn.ruralwatch.events.PvOutputRecorded;
+import cn.ruralwatch.events.PvPlanPublished;
+import cn.ruralwatch.events.PvStationRegistered;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -15,11 +18,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Linkage-fund, project and disbursement read models from fund-events. */
+/** Linkage-fund, project, disbursement, household-benefit and PV read models from fund-events. */
 @ApplicationScoped
 public class FundEventsConsumer {
 
@@ -100,6 +104,65 @@ public class FundEventsConsumer {
                         .setParameter(4, totals.version())
                         .setParameter(5, mapper.writeValueAsString(totals.byKind()))
                         .setParameter(6, totals.total())
+                        .executeUpdate();
+            case PvStationRegistered station ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into report_pv_station (station_id, county_code, village_code, name, capacity_kw,
+                                                               connected_on)
+                                values (?1, ?2, ?3, ?4, ?5, cast(?6 as date))
+                                on conflict (station_id) do nothing
+                                """)
+                        .setParameter(1, UUID.fromString(station.stationId()))
+                        .setParameter(2, station.countyCode())
+                        .setParameter(3, station.villageCode())
+                        .setParameter(4, station.name())
+                        .setParameter(5, station.capacityKw())
+                        .setParameter(6, station.connectedOn())
+                        .executeUpdate();
+            // a month as last recorded: an older record (redelivered or reordered) changes nothing
+            case PvOutputRecorded output ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into report_pv_output (station_id, output_year, output_month, village_code,
+                                                              generation_kwh, revenue, recorded_at)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                                on conflict (station_id, output_year, output_month) do update
+                                set generation_kwh = excluded.generation_kwh, revenue = excluded.revenue,
+                                    recorded_at = excluded.recorded_at
+                                where report_pv_output.recorded_at < excluded.recorded_at
+                                """)
+                        .setParameter(1, UUID.fromString(output.stationId()))
+                        .setParameter(2, output.year())
+                        .setParameter(3, output.month())
+                        .setParameter(4, output.villageCode())
+                        .setParameter(5, output.generationKwh())
+                        .setParameter(6, output.revenue())
+                        .setParameter(7, Timestamp.from(output.recordedAt()))
+                        .executeUpdate();
+            // a published plan never changes
+            case PvPlanPublished plan ->
+                entityManager
+                        .createNativeQuery("""
+                                insert into report_pv_plan (plan_id, county_code, division_code, plan_year, published_on,
+                                                            document_number, distributable, job_holders, wages, works,
+                                                            works_labour, rewards, rewarded_households)
+                                values (?1, ?2, ?3, ?4, ?5, cast(?6 as text), ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                on conflict (plan_id) do nothing
+                                """)
+                        .setParameter(1, UUID.fromString(plan.planId()))
+                        .setParameter(2, plan.countyCode())
+                        .setParameter(3, plan.divisionCode())
+                        .setParameter(4, plan.year())
+                        .setParameter(5, plan.publishedOn())
+                        .setParameter(6, plan.documentNumber())
+                        .setParameter(7, plan.distributable())
+                        .setParameter(8, plan.jobHolders())
+                        .setParameter(9, plan.wages())
+                        .setParameter(10, plan.works())
+                        .setParameter(11, plan.worksLabour())
+                        .setParameter(12, plan.rewards())
+                        .setParameter(13, plan.rewardedHouseholds())
                         .executeUpdate();
         }
     }

@@ -46,6 +46,9 @@ public class ReadModelRebuild implements JobRunner {
             "report_project_budget_line",
             "report_disbursement",
             "report_household_benefit",
+            "report_pv_station",
+            "report_pv_output",
+            "report_pv_plan",
             "report_village_summary",
             "report_village_indicator",
             "report_dirty_village");

@@ -1,6 +1,7 @@
 package cn.ruralwatch.report.workreport;
 
 import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.report.Labels;
 import cn.ruralwatch.report.overview.Overview;
 import cn.ruralwatch.report.overview.OverviewService;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 /**
  * The figures and named lists of a work report (工作汇报) from the read models, as the plain maps and lists a template
- * reads: {@code basic}, {@code monitoring}, {@code indicators}, {@code funds}, {@code benefits}. Amounts come as
+ * reads: {@code basic}, {@code monitoring}, {@code indicators}, {@code funds}, {@code benefits}, {@code pv}. Amounts come as
  * yuan and as 万元 text (two decimals); rates as percent text.
  */
 @ApplicationScoped
@@ -43,12 +44,13 @@ public class WorkReportData {
         d.put("level", division.level);
         model.put("division", d);
         model.put("year", year);
-        model.put("asOf", "%d年%d月%d日".formatted(asOf.getYear(), asOf.getMonthValue(), asOf.getDayOfMonth()));
+        model.put("asOf", chineseDate(asOf));
         model.put("basic", basic(division, prefix));
         model.put("monitoring", monitoring(prefix));
         model.put("indicators", indicators(prefix, labels));
         model.put("funds", funds(division, prefix, year));
         model.put("benefits", benefits(division.code, year));
+        model.put("pv", pv(division.code, year));
         return model;
     }
 
@@ -310,6 +312,50 @@ public class WorkReportData {
         benefits.put("byKind", byKind);
         benefits.put("kinds", kinds);
         return benefits;
+    }
+
+    private Map<String, Object> pv(String code, int year) {
+        Overview.PvRevenue all = overviews.pv(code, year);
+        Map<String, Object> pv = new LinkedHashMap<>();
+        pv.put("stations", all.stations());
+        pv.put("capacityKw", all.capacityKw().toPlainString());
+        pv.put("generationKwh", all.generationKwh().toPlainString());
+        putAmount(pv, "revenue", all.revenue());
+        pv.put("plans", all.plans());
+        putAmount(pv, "distributable", all.distributable());
+        pv.put("jobHolders", all.jobHolders());
+        putAmount(pv, "wages", all.wages());
+        putAmount(pv, "works", all.works());
+        putAmount(pv, "worksLabour", all.worksLabour());
+        putAmount(pv, "rewards", all.rewards());
+        pv.put("rewardedHouseholds", all.rewardedHouseholds());
+        pv.put("wagesAndLabourPercent", percent(all.wages().add(all.worksLabour()), all.distributable()));
+        List<Map<String, Object>> plans = new ArrayList<>();
+        for (Object[] r : rows("""
+                select coalesce(d.name, p.division_code), p.published_on, p.document_number, p.distributable,
+                       p.job_holders, p.wages, p.works, p.rewards
+                from report_pv_plan p left join known_division d on d.code = p.division_code
+                where p.division_code like ?1 and p.plan_year = ?2
+                order by p.division_code, p.published_on
+                """, code + "%", year)) {
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("divisionName", r[0]);
+            plan.put("publishedOn", chineseDate(NativeValues.date(r[1])));
+            plan.put("documentNumber", r[2] == null ? "" : r[2]);
+            putAmount(plan, "distributable", (BigDecimal) r[3]);
+            plan.put("jobHolders", number(r[4]));
+            putAmount(plan, "wages", (BigDecimal) r[5]);
+            putAmount(plan, "works", (BigDecimal) r[6]);
+            putAmount(plan, "rewards", (BigDecimal) r[7]);
+            plans.add(plan);
+        }
+        pv.put("planList", plans);
+        return pv;
+    }
+
+    /** A date as an official document writes it: 2023年11月14日. */
+    private static String chineseDate(LocalDate date) {
+        return "%d年%d月%d日".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     private static Map<String, Object> kind(String code, long households, BigDecimal amount) {
