@@ -6,8 +6,9 @@
 #  2. catching up: how long after the import report-service agrees with household-service and indicator-service on
 #     every figure of the county (GET /api/v1/reports/reconciliation polled until no drift), and how long one
 #     reconciliation of the county takes;
-#  3. the county overview through the gateway at RATE requests/s for SECONDS s, open loop (bench/ConstantRateLoad.java),
-#     then the same straight from report-service, then the county breakdown through the gateway;
+#  3. after a warm-up at the same rate, the county overview through the gateway at RATE requests/s for SECONDS s, open
+#     loop (bench/ConstantRateLoad.java), then the same straight from report-service, then the county breakdown through
+#     the gateway;
 #  4. a rebuild of every read model from the topics: events replayed per second, and reconciliation afterwards.
 # The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own per
 # run (4596xx).
@@ -94,10 +95,12 @@ wait $PROBE
 
 echo
 echo "== 3. county overview at $RATE requests/s for $SECONDS_ s =="
-# warm-up of both paths
+# warm-up: each path at the measured rate for as long as it is measured, so that the JIT compilers of the gateway and
+# report-service have done their work (a first run straight after a start shows compilation, not the steady state)
 for path in overview breakdown; do
-  "$JAVA_HOME/bin/java" "$ROOT/bench/ConstantRateLoad.java" "$G/api/v1/reports/$path?division=$COUNTY" "$TOKEN" 50 10 >/dev/null
+  "$JAVA_HOME/bin/java" "$ROOT/bench/ConstantRateLoad.java" "$G/api/v1/reports/$path?division=$COUNTY" "$TOKEN" "$RATE" "$SECONDS_" >/dev/null
 done
+"$JAVA_HOME/bin/java" "$ROOT/bench/ConstantRateLoad.java" "$R/api/v1/reports/overview?division=$COUNTY" "$TOKEN" "$RATE" "$SECONDS_" >/dev/null
 printf 'overview via gateway:   '
 "$JAVA_HOME/bin/java" "$ROOT/bench/ConstantRateLoad.java" "$G/api/v1/reports/overview?division=$COUNTY" "$TOKEN" "$RATE" "$SECONDS_"
 printf 'overview direct:        '

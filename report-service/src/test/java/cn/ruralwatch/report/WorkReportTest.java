@@ -149,12 +149,14 @@ class WorkReportTest {
                  "narrative":{"problems":"产业带动率需进一步提升。","nextSteps":"加强产业谋划和发展。"}}"""));
         assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", report.paragraphs().getFirst());
         assertTrue(
-                report.has("丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人；纳入监测对象2户6人，" + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
+                report.has("丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人（2019年脱贫2户7人）；纳入监测对象2户6人，" + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
                 report.paragraphs().toString());
         assertTrue(report.hasRow("边缘易致贫户 | 1 | 2 | 1 | 2"), report.tables().toString());
         assertTrue(report.hasRow("突发严重困难户 | 1 | 4 | 0 | 0"));
         assertTrue(report.hasRow("合计 | 2 | 6 | 1 | 2"));
         assertTrue(report.hasRow("2023年 | 1 | 2 | 1 | 2"));
+        assertTrue(report.hasRow("因病 | 1 | 2 | 1 | 2"), report.tables().toString());
+        assertTrue(report.hasRow("因意外事故 | 1 | 4 | 0 | 0"));
         // the rate from what each household adds (3 of 3, 2 of 3), with the names indicator-service gives
         assertTrue(report.hasRow("两不愁三保障及饮水安全、收入监测（全国） | 基本医疗有保障 | 83.33 | 5 | 6 | 1"));
         assertTrue(report.has("基本医疗有保障未达标农户名单（1户）"));

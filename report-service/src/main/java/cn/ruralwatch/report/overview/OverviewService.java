@@ -5,6 +5,7 @@ import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.report.projection.ReadModelGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Counts over a division's subtree: division codes are prefixes of the codes below them. */
 @ApplicationScoped
@@ -40,8 +42,40 @@ public class OverviewService {
                 .orElseThrow(() -> ProblemException.notFound("report.division.not-found", division));
     }
 
+    /** Overviews kept at most; beyond, all are dropped (a county has a few hundred divisions). */
+    private static final int KEPT = 10_000;
+
+    private record Key(String division, Integer year) {}
+
+    private record Kept(long generation, Overview overview) {}
+
+    private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+
+    @Inject
+    ReadModelGeneration generation;
+
+    /**
+     * The overview of a division the caller may see. Figures counted at the read models' current generation are kept
+     * and answered again until an event changes the read models; {@code asOf} says when they were counted.
+     */
     public Overview overview(String division, Integer year) {
         KnownDivision d = division(division);
+        long now = generation.current();
+        Key key = new Key(division, year);
+        Kept previous = kept.get(key);
+        if (previous != null && previous.generation() == now) {
+            return previous.overview();
+        }
+        Overview counted = count(d, year);
+        if (kept.size() >= KEPT) {
+            kept.clear();
+        }
+        kept.put(key, new Kept(now, counted));
+        return counted;
+    }
+
+    private Overview count(KnownDivision d, Integer year) {
+        String division = d.code;
         String prefix = division + "%";
         // the sums of the division's village summaries (kept within a second of the events)
         Object[] summary = (Object[]) entityManager

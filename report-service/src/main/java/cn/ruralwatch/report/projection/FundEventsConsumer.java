@@ -36,6 +36,9 @@ public class FundEventsConsumer {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ReadModelGeneration generation;
+
     /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.FUND_EVENTS)
     @Blocking
@@ -53,6 +56,7 @@ public class FundEventsConsumer {
         if (parsed == null) {
             return;
         }
+        generation.changing();
         switch (parsed) {
             case FundBatchRegistered batch ->
                 entityManager

@@ -28,6 +28,9 @@ public class HouseholdEventsConsumer {
     @Inject
     HouseholdDirectory directory;
 
+    @Inject
+    ReadModelGeneration generation;
+
     /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.HOUSEHOLD_EVENTS)
     @Blocking
@@ -47,6 +50,8 @@ public class HouseholdEventsConsumer {
         if (parsed.isEmpty()) {
             return;
         }
+        // a division's name or a new division shows in the figures too
+        generation.changing();
         directory.apply(parsed.get());
         project(parsed.get());
     }

@@ -57,6 +57,9 @@ public class ReadModelRebuild implements JobRunner {
     EntityManager entityManager;
 
     @Inject
+    ReadModelGeneration generation;
+
+    @Inject
     HouseholdEventsConsumer households;
 
     @Inject
@@ -84,9 +87,12 @@ public class ReadModelRebuild implements JobRunner {
                 Topics.HOUSEHOLD_EVENTS, households::project,
                 Topics.INDICATOR_EVENTS, indicators::apply,
                 Topics.FUND_EVENTS, funds::apply);
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("truncate " + String.join(", ", READ_MODELS))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            generation.changing();
+            entityManager
+                    .createNativeQuery("truncate " + String.join(", ", READ_MODELS))
+                    .executeUpdate();
+        });
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

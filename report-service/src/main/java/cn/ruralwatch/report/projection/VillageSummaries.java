@@ -37,6 +37,9 @@ public class VillageSummaries {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    ReadModelGeneration generation;
+
     @ConfigProperty(name = "ruralwatch.report.summaries.idle-interval", defaultValue = "PT1S")
     Duration idle;
 
@@ -60,6 +63,7 @@ public class VillageSummaries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touched(String... villages) {
+        generation.changing();
         @SuppressWarnings("unchecked")
         Set<String> marked = (Set<String>) transactions.getResource(MARKED);
         if (marked == null) {
@@ -93,6 +97,7 @@ public class VillageSummaries {
                     .setParameter(1, BATCH)
                     .getResultList();
             if (!marks.isEmpty()) {
+                generation.changing();
                 recount(new TreeSet<>(marks).toArray(String[]::new));
             }
             return marks.size();

@@ -92,6 +92,17 @@ public class WorkReportData {
         }
         basic.put("byPovertyStatus", statuses);
         basic.put("exited", statuses.get("EXITED"));
+        List<Map<String, Object>> exitYears = new ArrayList<>();
+        for (Object[] r : rows("""
+                select exit_year, count(*), coalesce(sum(members), 0) from report_household
+                where active and village_code like ?1 and poverty_status = 'EXITED' and exit_year is not null
+                group by 1 order by 1
+                """, prefix)) {
+            Map<String, Object> year = count(r[1], r[2]);
+            year.put("year", number(r[0]));
+            exitYears.add(year);
+        }
+        basic.put("byExitYear", exitYears);
         return basic;
     }
 
@@ -151,6 +162,26 @@ public class WorkReportData {
             years.add(row);
         }
         monitoring.put("byYear", years);
+        // a household with several risk types counts under each of them
+        List<Map<String, Object>> riskTypes = new ArrayList<>();
+        for (Object[] r : rows("""
+                select t.risk_type, count(*), coalesce(sum(h.members), 0),
+                       count(*) filter (where h.risk_state = 'AT_RISK'),
+                       coalesce(sum(h.members) filter (where h.risk_state = 'AT_RISK'), 0)
+                from report_household h, jsonb_array_elements_text(h.risk_types) as t(risk_type)
+                where h.active and h.monitoring_category is not null and h.village_code like ?1
+                group by 1 order by 2 desc, 1
+                """, prefix)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", r[0]);
+            row.put("name", Labels.of(Labels.RISK_TYPE, (String) r[0]));
+            row.put("households", number(r[1]));
+            row.put("members", number(r[2]));
+            row.put("atRiskHouseholds", number(r[3]));
+            row.put("atRiskMembers", number(r[4]));
+            riskTypes.add(row);
+        }
+        monitoring.put("byRiskType", riskTypes);
         return monitoring;
     }
 
