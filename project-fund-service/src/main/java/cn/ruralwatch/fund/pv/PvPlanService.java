@@ -212,6 +212,21 @@ public class PvPlanService {
             }
         }
         benefits.grantFrom("pv-plan:" + plan.id, plan.year, plan.publishedOn, grants);
+        publishPublished(plan);
+        audit.changed(
+                AuditAction.UPDATE,
+                "pv-distribution-plan",
+                plan.id.toString(),
+                plan.divisionCode,
+                List.of(
+                        AuditedChange.changed("status", PvDistributionPlan.Status.DRAFT, plan.status),
+                        AuditedChange.changed("publishedOn", null, plan.publishedOn)));
+        return plan;
+    }
+
+    /** {@code pv-plan.published.v1} of a published plan with its totals, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void publishPublished(PvDistributionPlan plan) {
         PvApi.Totals totals =
                 totals(plan.divisionCode, plan.year, plan.distributable, plan.jobs, plan.works, plan.rewards);
         outbox.publish(
@@ -238,15 +253,6 @@ public class PvPlanService {
                                 .distinct()
                                 .count(),
                         plan.updatedAt));
-        audit.changed(
-                AuditAction.UPDATE,
-                "pv-distribution-plan",
-                plan.id.toString(),
-                plan.divisionCode,
-                List.of(
-                        AuditedChange.changed("status", PvDistributionPlan.Status.DRAFT, plan.status),
-                        AuditedChange.changed("publishedOn", null, plan.publishedOn)));
-        return plan;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -105,6 +105,22 @@ public class PvStationService {
         station.createdAt = Instant.now();
         station.updatedAt = station.createdAt;
         entityManager.persist(station);
+        publishRegistered(station);
+        audit.changed(
+                AuditAction.CREATE,
+                "pv-station",
+                station.id.toString(),
+                station.villageCode,
+                List.of(
+                        AuditedChange.created("name", station.name),
+                        AuditedChange.created("villageCode", station.villageCode),
+                        AuditedChange.created("capacityKw", station.capacityKw.toPlainString())));
+        return station;
+    }
+
+    /** {@code pv-station.registered.v1} of a station, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void publishRegistered(PvStation station) {
         outbox.publish(
                 Topics.FUND_EVENTS,
                 "pv-station",
@@ -118,16 +134,26 @@ public class PvStationService {
                         station.capacityKw,
                         station.connectedOn,
                         station.createdAt));
-        audit.changed(
-                AuditAction.CREATE,
+    }
+
+    /** {@code pv-output.recorded.v1} of a station's month, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void publishRecorded(
+            PvStation station, int year, int month, BigDecimal generation, BigDecimal revenue, Instant recordedAt) {
+        outbox.publish(
+                Topics.FUND_EVENTS,
                 "pv-station",
                 station.id.toString(),
-                station.villageCode,
-                List.of(
-                        AuditedChange.created("name", station.name),
-                        AuditedChange.created("villageCode", station.villageCode),
-                        AuditedChange.created("capacityKw", station.capacityKw.toPlainString())));
-        return station;
+                EventTypes.PV_OUTPUT_RECORDED,
+                new PvOutputRecorded(
+                        station.id.toString(),
+                        station.countyCode,
+                        station.villageCode,
+                        year,
+                        month,
+                        generation,
+                        revenue,
+                        recordedAt));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -195,20 +221,7 @@ public class PvStationService {
                 .setParameter(6, scope.subject())
                 .setParameter(7, Timestamp.from(recordedAt))
                 .executeUpdate();
-        outbox.publish(
-                Topics.FUND_EVENTS,
-                "pv-station",
-                station.id.toString(),
-                EventTypes.PV_OUTPUT_RECORDED,
-                new PvOutputRecorded(
-                        station.id.toString(),
-                        station.countyCode,
-                        station.villageCode,
-                        year,
-                        month,
-                        generation,
-                        revenue,
-                        recordedAt));
+        publishRecorded(station, year, month, generation, revenue, recordedAt);
         PvApi.OutputView previous = before.isEmpty() ? null : before.getFirst();
         audit.changed(
                 previous == null ? AuditAction.CREATE : AuditAction.UPDATE,
