@@ -4,6 +4,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
@@ -90,15 +91,12 @@ public class BreakdownResource {
 
     @GET
     @Path("/households/export")
-    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @Produces(Xlsx.MEDIA_TYPE)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "exportReportHouseholds",
             summary = "导出统计名单（Excel）：与 /api/v1/reports/households 相同的筛选，中文表头和中文类别")
-    @APIResponse(
-            responseCode = "200",
-            description = "xlsx 文件",
-            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
     @APIResponse(
             responseCode = "400",
             description = "区划代码或筛选值不合法",
@@ -111,23 +109,16 @@ public class BreakdownResource {
         // checked before the file starts, so that a bad request is a problem response and not a broken file
         HouseholdList.Filter filter = parameters.filter();
         overviews.division(filter.division());
-        StreamingOutput body = out -> {
-            workbooks.write(filter, out);
-        };
-        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"households-" + filter.division() + ".xlsx\"")
-                .build();
+        StreamingOutput body = out -> workbooks.write(filter, out);
+        return Xlsx.download(body, "households-" + filter.division() + ".xlsx");
     }
 
     @GET
     @Path("/breakdown/export")
-    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @Produces(Xlsx.MEDIA_TYPE)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportBreakdown", summary = "导出分级统计表（Excel）：下一级各区划一行，末行合计，中文表头")
-    @APIResponse(
-            responseCode = "200",
-            description = "xlsx 文件",
-            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
     @APIResponse(
             responseCode = "400",
             description = "区划代码格式不正确",
@@ -141,9 +132,7 @@ public class BreakdownResource {
                     String division) {
         Breakdown breakdown = breakdowns.breakdown(division);
         StreamingOutput body = out -> BreakdownWorkbook.write(breakdown, out);
-        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"breakdown-" + division + ".xlsx\"")
-                .build();
+        return Xlsx.download(body, "breakdown-" + division + ".xlsx");
     }
 
     @POST

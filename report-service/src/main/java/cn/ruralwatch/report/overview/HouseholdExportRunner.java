@@ -1,5 +1,6 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.JobRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +36,7 @@ public class HouseholdExportRunner implements JobRunner {
         });
         return new Result(
                 "households-" + job.division() + ".xlsx",
-                HouseholdListWorkbook.MEDIA_TYPE,
+                Xlsx.MEDIA_TYPE,
                 out.toByteArray(),
                 Map.of("households", rows));
     }

@@ -15,8 +15,6 @@ import org.dhatim.fastexcel.Worksheet;
 @ApplicationScoped
 public class HouseholdListWorkbook {
 
-    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     static final String[] HEADERS = {"农户编号", "所在村代码", "贫困状态", "脱贫年度", "监测类别", "风险状态", "纳入监测年度", "风险类型", "在户人口"};
 
     private static final int PAGE = PageRequest.MAX_SIZE;

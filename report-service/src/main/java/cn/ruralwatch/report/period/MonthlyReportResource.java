@@ -3,10 +3,10 @@ package cn.ruralwatch.report.period;
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
-import cn.ruralwatch.report.overview.HouseholdListWorkbook;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -88,13 +88,10 @@ public class MonthlyReportResource {
 
     @GET
     @Path("/monthly/export")
-    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @Produces(Xlsx.MEDIA_TYPE)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportMonthlyReport", summary = "导出月报（Excel）：下一级各区划一行，末行合计；每项数字分本月、上月、增减三列，中文表头")
-    @APIResponse(
-            responseCode = "200",
-            description = "xlsx 文件",
-            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
     @APIResponse(
             responseCode = "400",
             description = "区划代码或月份格式不正确",
@@ -110,22 +107,15 @@ public class MonthlyReportResource {
                     String period) {
         MonthlyReport report = reports.month(division, period);
         StreamingOutput body = out -> MonthlyWorkbook.write(report, out);
-        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"monthly-" + division + "-" + report.period() + ".xlsx\"")
-                .build();
+        return Xlsx.download(body, "monthly-" + division + "-" + report.period() + ".xlsx");
     }
 
     @GET
     @Path("/series/export")
-    @Produces(HouseholdListWorkbook.MEDIA_TYPE)
+    @Produces(Xlsx.MEDIA_TYPE)
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportMonthlySeries", summary = "导出时间序列（Excel）：每月一行，每项数字一列，中文表头")
-    @APIResponse(
-            responseCode = "200",
-            description = "xlsx 文件",
-            content = @Content(mediaType = HouseholdListWorkbook.MEDIA_TYPE))
+    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
     @APIResponse(
             responseCode = "400",
             description = "区划代码或月份不合法",
@@ -143,11 +133,7 @@ public class MonthlyReportResource {
                     String to) {
         MonthlyReport.Series series = reports.series(division, from, to);
         StreamingOutput body = out -> MonthlyWorkbook.write(series, out);
-        return Response.ok(body, HouseholdListWorkbook.MEDIA_TYPE)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"series-" + division + "-" + from + "-" + to + ".xlsx\"")
-                .build();
+        return Xlsx.download(body, "series-" + division + "-" + from + "-" + to + ".xlsx");
     }
 
     @POST
