@@ -14,6 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,6 +68,62 @@ public class HouseholdDirectory {
             case AssistanceMeasureAdded ignored -> {
                 // measures do not change which households exist
             }
+        }
+    }
+
+    /**
+     * The events of a batch in order, with their households' states written together: each household's last state in
+     * the batch decides, as if they were applied one by one, in two statements instead of one per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<HouseholdEvent> events) {
+        Map<UUID, HouseholdState> last = new LinkedHashMap<>();
+        for (HouseholdEvent event : events) {
+            if (event instanceof HouseholdStateEvent household) {
+                last.put(UUID.fromString(household.household().householdId()), household.household());
+            } else {
+                apply(event);
+            }
+        }
+        List<UUID> gone = new ArrayList<>();
+        List<HouseholdState> kept = new ArrayList<>();
+        last.forEach((id, state) -> {
+            if ("ACTIVE".equals(state.status())) {
+                kept.add(state);
+            } else {
+                gone.add(id);
+            }
+        });
+        if (!gone.isEmpty()) {
+            entityManager
+                    .createNativeQuery("delete from known_household where household_id = any(cast(?1 as uuid[]))")
+                    .setParameter(1, gone.toArray(UUID[]::new))
+                    .executeUpdate();
+        }
+        if (!kept.isEmpty()) {
+            entityManager
+                    .createNativeQuery("""
+                            insert into known_household (household_id, village_code, member_count, registered_at)
+                            select * from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as integer[]),
+                                                 cast(?4 as timestamptz[]))
+                            on conflict (household_id) do update set village_code = excluded.village_code,
+                                                                     member_count = excluded.member_count
+                            """)
+                    .setParameter(
+                            1,
+                            kept.stream()
+                                    .map(h -> UUID.fromString(h.householdId()))
+                                    .toArray(UUID[]::new))
+                    .setParameter(
+                            2, kept.stream().map(HouseholdState::villageCode).toArray(String[]::new))
+                    .setParameter(
+                            3, kept.stream().map(h -> h.activeMembers().size()).toArray(Integer[]::new))
+                    .setParameter(
+                            4,
+                            kept.stream()
+                                    .map(h -> Timestamp.from(h.registeredAt()))
+                                    .toArray(Timestamp[]::new))
+                    .executeUpdate();
         }
     }
 

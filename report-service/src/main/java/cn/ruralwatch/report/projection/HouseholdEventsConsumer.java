@@ -2,6 +2,7 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.HouseholdEvent;
+import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Inbox;
@@ -11,6 +12,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,25 +39,29 @@ public class HouseholdEventsConsumer {
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
         return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
+            List<HouseholdEvent> parsed = new ArrayList<>();
+            List<HouseholdState> states = new ArrayList<>();
             for (IncomingEvent event : events) {
-                apply(event);
+                HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(e -> {
+                    parsed.add(e);
+                    if (e instanceof HouseholdStateEvent household) {
+                        states.add(household.household());
+                    }
+                });
             }
+            if (parsed.isEmpty()) {
+                return;
+            }
+            // a division's name or a new division shows in the figures too
+            generation.changing();
+            // the whole batch at once: the directory, then the households' states
+            directory.apply(parsed);
+            households.apply(states);
         });
     }
 
     @Inject
     HouseholdProjection households;
-
-    void apply(IncomingEvent event) throws Exception {
-        Optional<HouseholdEvent> parsed = HouseholdEvent.parse(event.type(), event.data(), mapper);
-        if (parsed.isEmpty()) {
-            return;
-        }
-        // a division's name or a new division shows in the figures too
-        generation.changing();
-        directory.apply(parsed.get());
-        project(parsed.get());
-    }
 
     /** The report read models only (not the division and household directory): what a rebuild replays. */
     public void project(IncomingEvent event) throws Exception {

@@ -7,7 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -26,22 +30,83 @@ public class HouseholdProjection {
     @Inject
     VillageSummaries summaries;
 
+    /** One household's state (a rebuild replays them one by one). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(HouseholdState household) throws JsonProcessingException {
-        HouseholdState.Monitoring monitoring = household.monitoring();
-        // the village it lived in, recounted too when it moved
-        String before = (String) entityManager
-                .createNativeQuery("select village_code from report_household where household_id = ?1", String.class)
-                .setParameter(1, UUID.fromString(household.householdId()))
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        int written = entityManager
+        apply(List.of(household));
+    }
+
+    /**
+     * The states of a batch of events in a few statements whatever their number: each household's newest state in
+     * the batch is written where it is newer than the one kept, and the villages it lives in and lived in are marked for
+     * recounting. One round trip per event would make the projection wait on the database for every household of an
+     * import.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<HouseholdState> states) throws JsonProcessingException {
+        Map<String, HouseholdState> newest = new LinkedHashMap<>();
+        for (HouseholdState state : states) {
+            newest.merge(state.householdId(), state, (kept, other) -> other.version() > kept.version() ? other : kept);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        int n = newest.size();
+        UUID[] ids = new UUID[n];
+        Long[] versions = new Long[n];
+        String[] villages = new String[n];
+        Boolean[] active = new Boolean[n];
+        String[] povertyStatus = new String[n];
+        Integer[] exitYear = new Integer[n];
+        String[] category = new String[n];
+        String[] riskState = new String[n];
+        Integer[] identifiedYear = new Integer[n];
+        String[] riskTypes = new String[n];
+        Integer[] members = new Integer[n];
+        Boolean[] minimumLiving = new Boolean[n];
+        Boolean[] extremePoverty = new Boolean[n];
+        int i = 0;
+        for (HouseholdState household : newest.values()) {
+            HouseholdState.Monitoring monitoring = household.monitoring();
+            ids[i] = UUID.fromString(household.householdId());
+            versions[i] = household.version();
+            villages[i] = household.villageCode();
+            active[i] = "ACTIVE".equals(household.status());
+            povertyStatus[i] = household.povertyStatus();
+            exitYear[i] = household.exitYear();
+            category[i] = monitoring == null ? null : monitoring.category();
+            riskState[i] = monitoring == null ? null : monitoring.riskState();
+            identifiedYear[i] = monitoring == null ? null : monitoring.identifiedYear();
+            riskTypes[i] = mapper.writeValueAsString(monitoring == null ? List.of() : monitoring.riskTypes());
+            members[i] = household.activeMembers().size();
+            minimumLiving[i] = household.minimumLiving();
+            extremePoverty[i] = household.extremePoverty();
+            i++;
+        }
+        // the villages they lived in, recounted too when a household moved
+        @SuppressWarnings("unchecked")
+        List<String> before = entityManager
+                .createNativeQuery(
+                        "select distinct village_code from report_household where household_id = any(cast(?1 as uuid[]))",
+                        String.class)
+                .setParameter(1, ids)
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        List<String> written = entityManager
                 .createNativeQuery("""
                         insert into report_household (household_id, version, village_code, active, poverty_status,
                                                       exit_year, monitoring_category, risk_state, identified_year,
                                                       risk_types, members, minimum_living, extreme_poverty)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, ?12, ?13)
+                        select h.household_id, h.version, h.village_code, h.active, h.poverty_status, h.exit_year,
+                               h.monitoring_category, h.risk_state, h.identified_year, cast(h.risk_types as jsonb),
+                               h.members, h.minimum_living, h.extreme_poverty
+                        from unnest(cast(?1 as uuid[]), cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as boolean[]),
+                                    cast(?5 as text[]), cast(?6 as integer[]), cast(?7 as text[]), cast(?8 as text[]),
+                                    cast(?9 as integer[]), cast(?10 as text[]), cast(?11 as integer[]),
+                                    cast(?12 as boolean[]), cast(?13 as boolean[]))
+                             as h(household_id, version, village_code, active, poverty_status, exit_year,
+                                  monitoring_category, risk_state, identified_year, risk_types, members, minimum_living,
+                                  extreme_poverty)
                         on conflict (household_id) do update
                         set version = excluded.version, village_code = excluded.village_code, active = excluded.active,
                             poverty_status = excluded.poverty_status, exit_year = excluded.exit_year,
@@ -50,23 +115,26 @@ public class HouseholdProjection {
                             members = excluded.members, minimum_living = excluded.minimum_living,
                             extreme_poverty = excluded.extreme_poverty
                         where report_household.version < excluded.version
-                        """)
-                .setParameter(1, UUID.fromString(household.householdId()))
-                .setParameter(2, household.version())
-                .setParameter(3, household.villageCode())
-                .setParameter(4, "ACTIVE".equals(household.status()))
-                .setParameter(5, household.povertyStatus())
-                .setParameter(6, household.exitYear())
-                .setParameter(7, monitoring == null ? null : monitoring.category())
-                .setParameter(8, monitoring == null ? null : monitoring.riskState())
-                .setParameter(9, monitoring == null ? null : monitoring.identifiedYear())
-                .setParameter(10, mapper.writeValueAsString(monitoring == null ? List.of() : monitoring.riskTypes()))
-                .setParameter(11, household.activeMembers().size())
-                .setParameter(12, household.minimumLiving())
-                .setParameter(13, household.extremePoverty())
-                .executeUpdate();
-        if (written > 0) {
-            summaries.touched(household.villageCode(), before);
+                        returning village_code
+                        """, String.class)
+                .setParameter(1, ids)
+                .setParameter(2, versions)
+                .setParameter(3, villages)
+                .setParameter(4, active)
+                .setParameter(5, povertyStatus)
+                .setParameter(6, exitYear)
+                .setParameter(7, category)
+                .setParameter(8, riskState)
+                .setParameter(9, identifiedYear)
+                .setParameter(10, riskTypes)
+                .setParameter(11, members)
+                .setParameter(12, minimumLiving)
+                .setParameter(13, extremePoverty)
+                .getResultList();
+        if (!written.isEmpty()) {
+            Set<String> touched = new TreeSet<>(written);
+            touched.addAll(before);
+            summaries.touched(touched.toArray(String[]::new));
         }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -78,28 +79,43 @@ public class IndicatorEventsConsumer {
                 .setParameter(4, changed.allMet())
                 .setParameter(5, at)
                 .executeUpdate();
-        for (EvaluationChanged.Result result : changed.results()) {
-            entityManager
-                    .createNativeQuery("""
-                            insert into report_indicator_result
-                                (household_id, indicator_code, standard_code, village_code, met, evaluated_at, numerator,
-                                 denominator)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                            on conflict (household_id, standard_code, indicator_code) do update
-                               set village_code = excluded.village_code,
-                                   met = excluded.met, evaluated_at = excluded.evaluated_at,
-                                   numerator = excluded.numerator, denominator = excluded.denominator
-                             where report_indicator_result.evaluated_at <= excluded.evaluated_at
-                            """)
-                    .setParameter(1, householdId)
-                    .setParameter(2, result.indicatorCode())
-                    .setParameter(3, changed.standardCode())
-                    .setParameter(4, changed.villageCode())
-                    .setParameter(5, result.met())
-                    .setParameter(6, at)
-                    .setParameter(7, result.numerator())
-                    .setParameter(8, result.denominator())
-                    .executeUpdate();
-        }
+        // every indicator of the evaluation in one statement (an evaluation has a dozen or more)
+        List<EvaluationChanged.Result> results = changed.results();
+        entityManager
+                .createNativeQuery("""
+                        insert into report_indicator_result
+                            (household_id, indicator_code, standard_code, village_code, met, evaluated_at, numerator,
+                             denominator)
+                        select ?1, r.indicator_code, ?3, ?4, r.met, ?6, r.numerator, r.denominator
+                        from unnest(cast(?2 as text[]), cast(?5 as boolean[]), cast(?7 as integer[]),
+                                    cast(?8 as integer[])) as r(indicator_code, met, numerator, denominator)
+                        on conflict (household_id, standard_code, indicator_code) do update
+                           set village_code = excluded.village_code,
+                               met = excluded.met, evaluated_at = excluded.evaluated_at,
+                               numerator = excluded.numerator, denominator = excluded.denominator
+                         where report_indicator_result.evaluated_at <= excluded.evaluated_at
+                        """)
+                .setParameter(1, householdId)
+                .setParameter(
+                        2,
+                        results.stream()
+                                .map(EvaluationChanged.Result::indicatorCode)
+                                .toArray(String[]::new))
+                .setParameter(3, changed.standardCode())
+                .setParameter(4, changed.villageCode())
+                .setParameter(
+                        5, results.stream().map(EvaluationChanged.Result::met).toArray(Boolean[]::new))
+                .setParameter(6, at)
+                .setParameter(
+                        7,
+                        results.stream()
+                                .map(EvaluationChanged.Result::numerator)
+                                .toArray(Integer[]::new))
+                .setParameter(
+                        8,
+                        results.stream()
+                                .map(EvaluationChanged.Result::denominator)
+                                .toArray(Integer[]::new))
+                .executeUpdate();
     }
 }

@@ -105,6 +105,10 @@ public class VillageSummaries {
         return taken == BATCH;
     }
 
+    /**
+     * Recounts the villages from the read models. A result counts when its household is active, looked up by key for
+     * each of the villages' rows: a join would read every household of every county to build its hash table.
+     */
     private void recount(String[] villages) {
         entityManager
                 .createNativeQuery("delete from report_village_summary where village_code = any(cast(?1 as text[]))")
@@ -138,8 +142,10 @@ public class VillageSummaries {
                                    from (select e.household_id, min(e.village_code) as village_code,
                                                 bool_and(e.all_met) as all_met
                                          from report_evaluation e
-                                         join report_household h on h.household_id = e.household_id
-                                         where h.active and e.village_code = any(cast(?1 as text[])) group by e.household_id) y
+                                         where e.village_code = any(cast(?1 as text[]))
+                                           and (select h.active from report_household h
+                                                where h.household_id = e.household_id)
+                                         group by e.household_id) y
                                    group by 1) e
                                on e.village_code = v.code
                         """).setParameter(1, villages).executeUpdate();
@@ -153,8 +159,9 @@ public class VillageSummaries {
                         select r.village_code, r.standard_code, r.indicator_code, count(*) filter (where r.met),
                                count(*) filter (where not r.met), coalesce(sum(r.numerator), 0),
                                coalesce(sum(r.denominator), 0)
-                        from report_indicator_result r join report_household h on h.household_id = r.household_id
-                        where h.active and r.village_code = any(cast(?1 as text[]))
+                        from report_indicator_result r
+                        where r.village_code = any(cast(?1 as text[]))
+                          and (select h.active from report_household h where h.household_id = r.household_id)
                         group by 1, 2, 3
                         """).setParameter(1, villages).executeUpdate();
     }
