@@ -41,6 +41,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -733,23 +734,31 @@ class SuiteEndToEndIT {
                             .get("/api/v1/household-imports/" + id)
                             .path("status")));
 
-            // the import's burst: a registration per household and its evaluations against every standard in force
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> given().spec(admin)
-                            .queryParam("division", "450435")
-                            .get("/api/v1/reports/reconciliation")
-                            .then()
-                            .statusCode(200)
-                            .body("consistent", equalTo(true))
-                            .body("driftCount", equalTo(0)));
-            long burst = TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS).stream()
-                            .filter(e -> e.data().contains("\"villageCode\":\"450435"))
-                            .count()
-                    + TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
-                            .filter(e -> e.data().contains("\"villageCode\":\"450435"))
-                            .count();
-            assertTrue(burst >= 1000, "events of the county: " + burst);
+            // the import's burst: a registration per household and its evaluations against every standard in force;
+            // once it is over (no new event of the county between two looks) the report agrees with both sources
+            AtomicLong seen = new AtomicLong(-1);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        long burst =
+                                TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.HOUSEHOLD_EVENTS).stream()
+                                                .filter(e -> e.data().contains("\"villageCode\":\"450435"))
+                                                .count()
+                                        + TopicReader.readAll(suite.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS)
+                                                .stream()
+                                                .filter(e -> e.data().contains("\"villageCode\":\"450435"))
+                                                .count();
+                        long before = seen.getAndSet(burst);
+                        assertTrue(burst >= 1000, "events of the county: " + burst);
+                        assertEquals(before, burst, "the burst is still going on");
+                        given().spec(admin)
+                                .queryParam("division", "450435")
+                                .get("/api/v1/reports/reconciliation")
+                                .then()
+                                .statusCode(200)
+                                .body("consistent", equalTo(true))
+                                .body("driftCount", equalTo(0));
+                    });
             io.restassured.path.json.JsonPath overview = given().spec(admin)
                     .queryParam("division", "450435")
                     .get("/api/v1/reports/overview")
