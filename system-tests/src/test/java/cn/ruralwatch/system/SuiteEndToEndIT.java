@@ -709,30 +709,11 @@ class SuiteEndToEndIT {
         RestAssured.requestSpecification = null;
         RequestSpecification admin = as("county-admin", "450435");
         try {
-            SyntheticCounty.Settings settings = new SyntheticCounty.Settings(
-                    "450435", "核对县", 520, 7, LocalDate.now().getYear() - 1, LocalDate.now());
-            StringWriter divisions = new StringWriter();
-            StringWriter households = new StringWriter();
-            new SyntheticCounty(settings).writeDivisions(divisions);
-            SyntheticCounty.Written written = new SyntheticCounty(settings).writeHouseholds(households);
-            given().spec(admin)
-                    .contentType("text/csv; charset=UTF-8")
-                    .body(divisions.toString())
-                    .post("/api/v1/divisions/import")
-                    .then()
-                    .statusCode(200);
-            String id = given().spec(admin)
-                    .contentType("text/csv")
-                    .body(households.toString().getBytes(StandardCharsets.UTF_8))
-                    .post("/api/v1/household-imports")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
-            await().atMost(Duration.ofSeconds(120)).until(() -> "COMPLETED"
-                    .equals(given().spec(admin)
-                            .get("/api/v1/household-imports/" + id)
-                            .path("status")));
+            SyntheticCounty.Written written = importCounty(
+                            admin,
+                            new SyntheticCounty.Settings(
+                                    "450435", "核对县", 520, 7, LocalDate.now().getYear() - 1, LocalDate.now()))
+                    .written();
 
             // the import's burst: a registration per household and its evaluations against every standard in force;
             // once it is over (no new event of the county between two looks) the report agrees with both sources
@@ -815,14 +796,14 @@ class SuiteEndToEndIT {
         }
     }
 
-    private static void countyFileImport() {
-        SyntheticCounty.Settings settings = new SyntheticCounty.Settings(
-                "450433", "导入县", 40, 3, LocalDate.now().getYear() - 1, LocalDate.now());
+    private record ImportedCounty(String importId, byte[] file, SyntheticCounty.Written written) {}
+
+    /** A synthetic county's divisions and households imported through the gateway, the import finished. */
+    private static ImportedCounty importCounty(RequestSpecification admin, SyntheticCounty.Settings settings) {
         StringWriter divisions = new StringWriter();
         StringWriter households = new StringWriter();
         new SyntheticCounty(settings).writeDivisions(divisions);
         SyntheticCounty.Written written = new SyntheticCounty(settings).writeHouseholds(households);
-        RequestSpecification admin = as("county-admin", "450433");
         given().spec(admin)
                 .contentType("text/csv; charset=UTF-8")
                 .body(divisions.toString())
@@ -843,6 +824,18 @@ class SuiteEndToEndIT {
                 .equals(given().spec(admin)
                         .get("/api/v1/household-imports/" + id)
                         .path("status")));
+        return new ImportedCounty(id, file, written);
+    }
+
+    private static void countyFileImport() {
+        RequestSpecification admin = as("county-admin", "450433");
+        ImportedCounty imported = importCounty(
+                admin,
+                new SyntheticCounty.Settings(
+                        "450433", "导入县", 40, 3, LocalDate.now().getYear() - 1, LocalDate.now()));
+        String id = imported.importId();
+        byte[] file = imported.file();
+        SyntheticCounty.Written written = imported.written();
         String job = given().spec(admin).get("/api/v1/household-imports/" + id).asString();
         String errors = given().spec(admin)
                 .get("/api/v1/household-imports/" + id + "/errors")

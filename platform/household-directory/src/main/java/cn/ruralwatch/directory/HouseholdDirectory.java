@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class HouseholdDirectory {
                         .setParameter(1, renamed.code())
                         .setParameter(2, renamed.name())
                         .executeUpdate();
-            case HouseholdStateEvent household -> apply(household.household());
+            case HouseholdStateEvent household -> write(List.of(household.household()));
             case DivisionPopulationSet ignored -> {
                 // population bases are read by the services that compute rates, not kept in the directory
             }
@@ -85,15 +86,23 @@ public class HouseholdDirectory {
                 apply(event);
             }
         }
+        write(last.values());
+    }
+
+    /**
+     * A household merged into another or dissolved no longer exists as a household; one that exists is kept with the
+     * number of members living in it.
+     */
+    private void write(Collection<HouseholdState> states) {
         List<UUID> gone = new ArrayList<>();
         List<HouseholdState> kept = new ArrayList<>();
-        last.forEach((id, state) -> {
+        for (HouseholdState state : states) {
             if ("ACTIVE".equals(state.status())) {
                 kept.add(state);
             } else {
-                gone.add(id);
+                gone.add(UUID.fromString(state.householdId()));
             }
-        });
+        }
         if (!gone.isEmpty()) {
             entityManager
                     .createNativeQuery("delete from known_household where household_id = any(cast(?1 as uuid[]))")
@@ -125,33 +134,6 @@ public class HouseholdDirectory {
                                     .toArray(Timestamp[]::new))
                     .executeUpdate();
         }
-    }
-
-    /**
-     * A household merged into another or dissolved no longer exists as a household; one that exists is kept with the
-     * number of members living in it.
-     */
-    private void apply(HouseholdState household) {
-        UUID id = UUID.fromString(household.householdId());
-        if (!"ACTIVE".equals(household.status())) {
-            entityManager
-                    .createNativeQuery("delete from known_household where household_id = ?1")
-                    .setParameter(1, id)
-                    .executeUpdate();
-            return;
-        }
-        entityManager
-                .createNativeQuery("""
-                        insert into known_household (household_id, village_code, member_count, registered_at)
-                        values (?1, ?2, ?3, ?4)
-                        on conflict (household_id) do update set village_code = excluded.village_code,
-                                                                 member_count = excluded.member_count
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, household.villageCode())
-                .setParameter(3, household.activeMembers().size())
-                .setParameter(4, Timestamp.from(household.registeredAt()))
-                .executeUpdate();
     }
 
     /** The village of a household that exists, empty for one unknown, merged or dissolved. */
