@@ -1,6 +1,7 @@
 package cn.ruralwatch.household.clue;
 
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,16 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Takes the warning clues other government systems publish on {@code clue-intake}
- * ({@code warning-clue.reported.v1}). Each event is applied once; one that cannot be read or placed goes to the
- * dead-letter topic with the reason.
+ * ({@code warning-clue.reported.v1}). Each event is applied once; one that cannot be read or placed is parked as a
+ * dead letter with the reason, for an operator to re-drive or discard.
  */
 @ApplicationScoped
-public class ClueIntakeConsumer {
+public class ClueIntakeConsumer implements EventHandler {
 
     static final String CONSUMER = "household-service";
 
@@ -33,7 +35,24 @@ public class ClueIntakeConsumer {
     @Incoming(Topics.CLUE_INTAKE)
     @Blocking
     public void onClue(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, this::apply);
+        inbox.process(this, record);
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CLUE_INTAKE;
+    }
+
+    @Override
+    public void apply(List<IncomingEvent> events) throws Exception {
+        for (IncomingEvent event : events) {
+            apply(event);
+        }
     }
 
     void apply(IncomingEvent event) throws Exception {

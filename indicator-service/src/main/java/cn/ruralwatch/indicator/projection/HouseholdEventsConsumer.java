@@ -12,6 +12,7 @@ import cn.ruralwatch.events.MonitoringCaseDecided;
 import cn.ruralwatch.events.MonitoringCaseOpened;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
+import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * may arrive out of order across redeliveries) is ignored, so applying events twice or late changes nothing.
  */
 @ApplicationScoped
-public class HouseholdEventsConsumer {
+public class HouseholdEventsConsumer implements EventHandler {
 
     static final String CONSUMER = "indicator-service";
 
@@ -62,10 +63,21 @@ public class HouseholdEventsConsumer {
     @Incoming(Topics.HOUSEHOLD_EVENTS)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(CONSUMER, batch, this::apply);
+        return inbox.processBatch(this, batch);
     }
 
-    void apply(List<IncomingEvent> events) throws Exception {
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.HOUSEHOLD_EVENTS;
+    }
+
+    @Override
+    public void apply(List<IncomingEvent> events) throws Exception {
         Map<UUID, EvaluationService.Household> changed = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
             HouseholdEvent parsed =

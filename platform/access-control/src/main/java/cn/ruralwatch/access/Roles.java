@@ -18,7 +18,13 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** 其他政府系统: machine clients (medical insurance, civil affairs, education…). */
     public static final String INTEGRATION = "integration";
+    /**
+     * 运维: runs the deployment — re-drives or discards dead letters, rebuilds read models. Sees no household data
+     * through these operations and changes none by hand.
+     */
+    public static final String OPERATOR = "operator";
 
+    /** The roles that work with the county's data ({@link #OPERATOR} runs the deployment instead). */
     public static final Set<String> ALL = Set.of(COUNTY_ADMIN, TOWNSHIP_OFFICER, VILLAGE_CLERK, AUDITOR, INTEGRATION);
 
     private Roles() {}

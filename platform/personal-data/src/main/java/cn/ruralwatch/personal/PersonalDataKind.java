@@ -25,6 +25,16 @@ public enum PersonalDataKind {
         public String mask(String value) {
             return keep(value, 4, 4);
         }
+    },
+    /**
+     * 含个人信息的整段内容: a message or file that holds personal numbers among other data (a warning clue another
+     * system sent, a county's import file). Kept encrypted as a whole; never shown, not even masked.
+     */
+    DOCUMENT {
+        @Override
+        public String mask(String value) {
+            return value == null ? null : "******";
+        }
     };
 
     /** The value as shown to a caller who may not see it in full. */

@@ -1,5 +1,6 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.failures.TransientFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -8,23 +9,26 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Idempotent consumption. Each event (or batch of events) is applied in its own transaction together with a row per
- * event in {@code inbox_event}; an event already recorded there is skipped, so redeliveries and relay retries change nothing. A failing event is tried
- * again a few times; then the exception propagates, the message is nacked and the channel's dead-letter strategy
- * publishes it with the reason.
+ * event in {@code inbox_event}; an event already recorded there is skipped, so redeliveries and relay retries change
+ * nothing.
+ *
+ * <p>Failures are of two kinds. A transient one (the database restarting or refusing connections, a connection lost,
+ * a deadlock, a serialization failure, a timeout, the pool exhausted: {@link TransientFailures}) is waited out: the
+ * consumer pauses with a growing backoff and tries the same events again, in order, for as long as it lasts, and
+ * nothing is dropped. A failure of the event itself (it cannot be read, it breaks a rule, a defect) is tried a few
+ * times and then the event is parked in {@code dead_letter} with the reason ({@link DeadLetters}), where an operator
+ * re-drives or discards it; the events after it go on. Either way the message is acknowledged only once it is applied
+ * or parked, so a service stopped meanwhile gets it again.
  */
 @ApplicationScoped
 public class Inbox {
@@ -34,109 +38,116 @@ public class Inbox {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "ruralwatch.inbox.attempts", defaultValue = "3")
-    int attempts;
+    @Inject
+    InboxConfig config;
 
-    /** Applies one event at most once for this consumer. */
-    @FunctionalInterface
-    public interface Handler {
-        void apply(IncomingEvent event) throws Exception;
-    }
+    @Inject
+    TransientRetry retry;
 
-    public void process(String consumer, ConsumerRecord<String, String> record, Handler handler) {
-        IncomingEvent event = IncomingEvent.from(record);
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+    @Inject
+    DeadLetters deadLetters;
+
+    /** Applies one record at most once for the handler's consumer, or parks it. */
+    public void process(EventHandler handler, ConsumerRecord<String, String> record) {
+        TransientRetry.Wait wait = retry.start(handler, "event at " + position(record));
+        int failures = 0;
+        while (true) {
+            wait.checkRunning();
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, event, handler));
+                IncomingEvent event = IncomingEvent.from(record);
+                QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, List.of(event)));
+                wait.done();
                 return;
-            } catch (IncomingEvent.MalformedEventException malformed) {
-                // no retry makes it readable
-                throw new EventProcessingException(event, malformed);
+            } catch (TransientRetry.Stopping stopping) {
+                throw stopping;
             } catch (RuntimeException failure) {
-                last = failure;
+                Optional<String> passing = TransientFailures.reason(failure);
+                if (passing.isPresent()) {
+                    wait.pause(passing.get(), failure);
+                    continue;
+                }
+                failures++;
+                boolean malformed = isMalformed(failure);
+                if (malformed || failures >= config.attempts()) {
+                    park(handler, record, describe(failure), failures, wait);
+                    wait.done();
+                    return;
+                }
                 LOG.warnf(
-                        "Event %s (%s) failed in %s, attempt %d of %d: %s",
-                        event.id(), event.type(), consumer, attempt, attempts, failure.toString());
+                        "Event at %s failed in %s, attempt %d of %d: %s",
+                        position(record), handler.consumer(), failures, config.attempts(), failure.toString());
             }
         }
-        throw new EventProcessingException(event, last);
-    }
-
-    /** Applies a batch of events, each at most once for this consumer. */
-    @FunctionalInterface
-    public interface BatchHandler {
-        void apply(List<IncomingEvent> events) throws Exception;
     }
 
     /**
      * Applies a batch of records in one transaction: the events not yet recorded for this consumer are recorded and
      * handed to the handler together, so that a consumer that can work on many events at once (one evaluation of many
-     * households) pays for one transaction instead of hundreds. When the batch fails, its records are applied one by one
-     * as {@link #process} does, so that one bad event neither holds up the others nor takes them with it.
-     *
-     * @return the records that still failed, each with the exception to dead-letter it with
+     * households) pays for one transaction instead of hundreds. A transient failure is waited out and the whole batch
+     * tried again; when the batch fails for another reason, its records are applied one by one as {@link #process}
+     * does, so that one bad event is parked alone and the others go through.
      */
-    public Map<ConsumerRecord<String, String>, EventProcessingException> processBatch(
-            String consumer, List<ConsumerRecord<String, String>> records, BatchHandler handler) {
+    public void processBatch(EventHandler handler, List<ConsumerRecord<String, String>> records) {
         if (records.isEmpty()) {
-            return Map.of();
+            return;
         }
-        try {
-            List<IncomingEvent> events =
-                    records.stream().map(IncomingEvent::from).toList();
-            QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, events, handler));
-            return Map.of();
-        } catch (RuntimeException batchFailed) {
-            LOG.warnf(
-                    "A batch of %d events failed in %s, applying them one by one: %s",
-                    records.size(), consumer, batchFailed.toString());
-        }
-        Map<ConsumerRecord<String, String>, EventProcessingException> failed = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
+        TransientRetry.Wait wait =
+                retry.start(handler, "batch of " + records.size() + " events from " + position(records.getFirst()));
+        while (true) {
+            wait.checkRunning();
             try {
-                process(consumer, record, event -> handler.apply(List.of(event)));
-            } catch (EventProcessingException e) {
-                failed.put(record, e);
-            } catch (IncomingEvent.MalformedEventException notACloudEvent) {
-                failed.put(record, new EventProcessingException(record, notACloudEvent));
+                List<IncomingEvent> events =
+                        records.stream().map(IncomingEvent::from).toList();
+                QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, events));
+                wait.done();
+                return;
+            } catch (TransientRetry.Stopping stopping) {
+                throw stopping;
+            } catch (RuntimeException failure) {
+                Optional<String> passing = TransientFailures.reason(failure);
+                if (passing.isPresent()) {
+                    wait.pause(passing.get(), failure);
+                    continue;
+                }
+                wait.done();
+                LOG.warnf(
+                        "A batch of %d events failed in %s, applying them one by one: %s",
+                        records.size(), handler.consumer(), failure.toString());
+                break;
             }
         }
-        return failed;
+        for (ConsumerRecord<String, String> record : records) {
+            process(handler, record);
+        }
     }
 
     /**
-     * A batch as the Kafka connector delivers it ({@code batch=true} on the channel): applied as above, every record
-     * that still failed nacked on its own (the channel's dead-letter strategy publishes it with the reason), then the
-     * batch acknowledged.
+     * A batch as the Kafka connector delivers it ({@code batch=true} on the channel): applied (or its bad events
+     * parked) as above, then acknowledged.
      */
-    public CompletionStage<Void> processBatch(
-            String consumer, KafkaRecordBatch<String, String> batch, BatchHandler handler) {
+    public CompletionStage<Void> processBatch(EventHandler handler, KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> messages = batch.getRecords();
+        @SuppressWarnings("unchecked")
         List<ConsumerRecord<String, String>> records = messages.stream()
                 .map(m -> m.getMetadata(IncomingKafkaRecordMetadata.class)
                         .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
                         .orElseThrow())
                 .toList();
-        Map<ConsumerRecord<String, String>, EventProcessingException> failed = processBatch(consumer, records, handler);
-        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            EventProcessingException failure = failed.get(records.get(i));
-            if (failure != null) {
-                deadLetters.add(messages.get(i).nack(failure).toCompletableFuture());
-            }
-        }
-        return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
-                .thenCompose(sent -> batch.ack());
+        processBatch(handler, records);
+        return batch.ack();
     }
 
-    private void applyOnce(String consumer, List<IncomingEvent> events, BatchHandler handler) {
+    /**
+     * Records the events for the handler's consumer and applies those not recorded before, in the caller's
+     * transaction; answers the events applied now.
+     */
+    List<IncomingEvent> applyOnce(EventHandler handler, List<IncomingEvent> events) {
         List<?> recorded = entityManager
                 .createNativeQuery("""
                         insert into inbox_event (consumer, event_id, event_type)
                         select ?1, e.id, e.type from unnest(cast(?2 as text[]), cast(?3 as text[])) as e(id, type)
                         on conflict do nothing returning event_id""")
-                .setParameter(1, consumer)
+                .setParameter(1, handler.consumer())
                 .setParameter(2, events.stream().map(IncomingEvent::id).toArray(String[]::new))
                 .setParameter(3, events.stream().map(IncomingEvent::type).toArray(String[]::new))
                 .getResultList();
@@ -145,59 +156,77 @@ public class Inbox {
         List<IncomingEvent> toApply =
                 events.stream().filter(e -> fresh.remove(e.id())).toList();
         if (toApply.isEmpty()) {
-            return;
+            LOG.debugf(
+                    "Events %s already applied by %s",
+                    events.stream().map(IncomingEvent::id).toList(), handler.consumer());
+            return toApply;
         }
-        run(() -> handler.apply(toApply), "the batch's data");
-    }
-
-    private void applyOnce(String consumer, IncomingEvent event, Handler handler) {
-        int recorded = entityManager
-                .createNativeQuery(
-                        "insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .executeUpdate();
-        if (recorded == 0) {
-            LOG.debugf("Event %s already applied by %s", event.id(), consumer);
-            return;
-        }
-        run(() -> handler.apply(event), "data of " + event.type());
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    /** Runs a handler: data that cannot be read is malformed (no retry helps), anything else may pass on a retry. */
-    private static void run(Work work, String what) {
         try {
-            work.run();
+            handler.apply(toApply);
         } catch (RuntimeException e) {
             throw e;
         } catch (JsonProcessingException unreadable) {
-            throw new IncomingEvent.MalformedEventException(
-                    what + " does not match its schema: " + unreadable.getOriginalMessage());
+            throw new IncomingEvent.MalformedEventException("the data of "
+                    + toApply.getFirst().type() + " does not match its schema: " + unreadable.getOriginalMessage());
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        return toApply;
     }
 
-    /** Raised when an event still fails after all attempts; its message becomes the dead letter's reason. */
-    public static class EventProcessingException extends RuntimeException {
-        public EventProcessingException(IncomingEvent event, Throwable cause) {
-            super(
-                    "event " + event.id() + " of type " + event.type() + " failed: "
-                            + (cause == null ? "unknown" : cause.getMessage()),
-                    cause);
+    /** Parks the record; waits while the database cannot take it either. */
+    private void park(
+            EventHandler handler,
+            ConsumerRecord<String, String> record,
+            String reason,
+            int attempts,
+            TransientRetry.Wait wait) {
+        while (true) {
+            wait.checkRunning();
+            try {
+                deadLetters.park(handler, record, reason, attempts);
+                return;
+            } catch (RuntimeException failure) {
+                Optional<String> passing = TransientFailures.reason(failure);
+                if (passing.isEmpty()) {
+                    // neither applied nor parked: leave it unacknowledged rather than lose it
+                    throw new IllegalStateException(
+                            "event at " + position(record) + " could not be parked: " + failure, failure);
+                }
+                wait.pause(passing.get(), failure);
+            }
         }
+    }
 
-        /** A record that is not a CloudEvent of the suite. */
-        EventProcessingException(ConsumerRecord<String, String> record, Throwable cause) {
-            super(
-                    "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed: "
-                            + cause.getMessage(),
-                    cause);
+    private static boolean isMalformed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IncomingEvent.MalformedEventException) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** The reason kept with a dead letter: the failure's own messages, innermost cause last. */
+    static String describe(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !message.isBlank() && reason.indexOf(message) < 0) {
+                if (!reason.isEmpty()) {
+                    reason.append(" ← ");
+                }
+                reason.append(message);
+            }
+        }
+        if (reason.isEmpty()) {
+            reason.append(failure.getClass().getSimpleName());
+        }
+        return reason.length() > 2000 ? reason.substring(0, 2000) + "…" : reason.toString();
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

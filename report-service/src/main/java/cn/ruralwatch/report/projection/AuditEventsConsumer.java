@@ -3,6 +3,7 @@ package cn.ruralwatch.report.projection;
 import cn.ruralwatch.events.AuditEvent;
 import cn.ruralwatch.events.AuditRecorded;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** The audit log from audit-events: one row per entry, the CloudEvents id as its id, never updated. */
 @ApplicationScoped
-public class AuditEventsConsumer {
+public class AuditEventsConsumer implements EventHandler {
 
     @Inject
     Inbox inbox;
@@ -34,11 +36,24 @@ public class AuditEventsConsumer {
     @Incoming(Topics.AUDIT_EVENTS)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
-            for (IncomingEvent event : events) {
-                apply(event);
-            }
-        });
+        return inbox.processBatch(this, batch);
+    }
+
+    @Override
+    public String consumer() {
+        return ReportConsumers.NAME;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.AUDIT_EVENTS;
+    }
+
+    @Override
+    public void apply(List<IncomingEvent> events) throws Exception {
+        for (IncomingEvent event : events) {
+            apply(event);
+        }
     }
 
     void apply(IncomingEvent event) throws Exception {

@@ -10,6 +10,7 @@ import cn.ruralwatch.events.PvOutputRecorded;
 import cn.ruralwatch.events.PvPlanPublished;
 import cn.ruralwatch.events.PvStationRegistered;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,13 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Linkage-fund, project, disbursement, household-benefit and PV read models from fund-events. */
 @ApplicationScoped
-public class FundEventsConsumer {
+public class FundEventsConsumer implements EventHandler {
 
     @Inject
     Inbox inbox;
@@ -43,11 +45,24 @@ public class FundEventsConsumer {
     @Incoming(Topics.FUND_EVENTS)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
-            for (IncomingEvent event : events) {
-                apply(event);
-            }
-        });
+        return inbox.processBatch(this, batch);
+    }
+
+    @Override
+    public String consumer() {
+        return ReportConsumers.NAME;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.FUND_EVENTS;
+    }
+
+    @Override
+    public void apply(List<IncomingEvent> events) throws Exception {
+        for (IncomingEvent event : events) {
+            apply(event);
+        }
     }
 
     /** Applies one event to the report read models; also what a rebuild replays. */

@@ -5,6 +5,7 @@ import cn.ruralwatch.events.HouseholdEvent;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Divisions and households read models from household-events. */
 @ApplicationScoped
-public class HouseholdEventsConsumer {
+public class HouseholdEventsConsumer implements EventHandler {
 
     @Inject
     Inbox inbox;
@@ -38,26 +39,39 @@ public class HouseholdEventsConsumer {
     @Incoming(Topics.HOUSEHOLD_EVENTS)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
-            List<HouseholdEvent> parsed = new ArrayList<>();
-            List<HouseholdState> states = new ArrayList<>();
-            for (IncomingEvent event : events) {
-                HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(e -> {
-                    parsed.add(e);
-                    if (e instanceof HouseholdStateEvent household) {
-                        states.add(household.household());
-                    }
-                });
-            }
-            if (parsed.isEmpty()) {
-                return;
-            }
-            // a division's name or a new division shows in the figures too
-            generation.changing();
-            // the whole batch at once: the directory, then the households' states
-            directory.apply(parsed);
-            households.apply(states);
-        });
+        return inbox.processBatch(this, batch);
+    }
+
+    @Override
+    public String consumer() {
+        return ReportConsumers.NAME;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.HOUSEHOLD_EVENTS;
+    }
+
+    @Override
+    public void apply(List<IncomingEvent> events) throws Exception {
+        List<HouseholdEvent> parsed = new ArrayList<>();
+        List<HouseholdState> states = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(e -> {
+                parsed.add(e);
+                if (e instanceof HouseholdStateEvent household) {
+                    states.add(household.household());
+                }
+            });
+        }
+        if (parsed.isEmpty()) {
+            return;
+        }
+        // a division's name or a new division shows in the figures too
+        generation.changing();
+        // the whole batch at once: the directory, then the households' states
+        directory.apply(parsed);
+        households.apply(states);
     }
 
     @Inject

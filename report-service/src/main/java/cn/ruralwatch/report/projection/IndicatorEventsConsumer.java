@@ -4,6 +4,7 @@ import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.IndicatorEvent;
 import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Evaluation read model from indicator-events. An older evaluation never overwrites a newer one. */
 @ApplicationScoped
-public class IndicatorEventsConsumer {
+public class IndicatorEventsConsumer implements EventHandler {
 
     @Inject
     Inbox inbox;
@@ -35,11 +36,24 @@ public class IndicatorEventsConsumer {
     @Incoming(Topics.INDICATOR_EVENTS)
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.processBatch(ReportConsumers.NAME, batch, events -> {
-            for (IncomingEvent event : events) {
-                apply(event);
-            }
-        });
+        return inbox.processBatch(this, batch);
+    }
+
+    @Override
+    public String consumer() {
+        return ReportConsumers.NAME;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.INDICATOR_EVENTS;
+    }
+
+    @Override
+    public void apply(List<IncomingEvent> events) throws Exception {
+        for (IncomingEvent event : events) {
+            apply(event);
+        }
     }
 
     /** Applies one event to the report read models; also what a rebuild replays. */
