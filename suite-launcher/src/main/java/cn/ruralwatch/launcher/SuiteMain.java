@@ -50,8 +50,8 @@ public final class SuiteMain {
                 state.resolve("data"),
                 state.resolve("logs"),
                 state.resolve("keys"),
-                intEnv("RURALWATCH_POSTGRES_PORT", 55432),
-                intEnv("RURALWATCH_KAFKA_PORT", 59092),
+                intEnv("RURALWATCH_POSTGRES_PORT", 15432),
+                intEnv("RURALWATCH_KAFKA_PORT", 19092),
                 ports,
                 SuiteSettings.jvmOptions(System.getenv("RURALWATCH_SERVICE_JVM_OPTIONS")),
                 environment);
