@@ -167,14 +167,19 @@ public final class Suite implements AutoCloseable {
     }
 
     private void bringUp(Component component, Consumer<String> progress) {
-        boolean ran = component.process().map(component::runsAsConfigured).orElse(false);
-        Duration took = component.start();
-        if (ran) {
-            progress.accept(line(component.name(), "adopted: it was running (pid " + pidOf(component) + ")"));
-        } else {
-            startTimes.put(component.name(), took);
-            progress.accept(line(component.name(), "started in " + seconds(took) + " (pid " + pidOf(component) + ")"));
+        if (component.process().map(component::runsAsConfigured).orElse(false)) {
+            try {
+                component.start();
+                progress.accept(line(component.name(), "adopted: it was running (pid " + pidOf(component) + ")"));
+                return;
+            } catch (IllegalStateException notAnswering) {
+                progress.accept(line(component.name(), "was running but does not answer: restarting"));
+                component.stop();
+            }
         }
+        Duration took = component.start();
+        startTimes.put(component.name(), took);
+        progress.accept(line(component.name(), "started in " + seconds(took) + " (pid " + pidOf(component) + ")"));
     }
 
     /** Services side by side: the missing ones launched together, then each awaited. */

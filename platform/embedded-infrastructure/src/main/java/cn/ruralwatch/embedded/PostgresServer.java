@@ -205,7 +205,10 @@ public final class PostgresServer implements AutoCloseable {
         if (!awaitExit(postmaster.get(), timeout)) {
             // immediate shutdown: like a crash, recovered from the WAL at the next start
             signal(postmaster.get(), "QUIT");
-            awaitExit(postmaster.get(), Duration.ofSeconds(10));
+            if (!awaitExit(postmaster.get(), Duration.ofSeconds(10))) {
+                // a server that handles no signal (hung, or stopped with SIGSTOP)
+                kill(dataDirectory);
+            }
         }
         return true;
     }
