@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * @param jvmOptions options for each service JVM
  * @param environment extra environment for every service (e.g. JSON logs)
  * @param detached whether the processes outlive the JVM that starts them ({@code bin/suite}), rather than belonging to
- *     it (tests: a Ctrl-C on the build also stops them, and PostgreSQL stops when the JVM exits)
+ *     it (tests: a Ctrl-C on the build reaches them too, and the suite stops them when the JVM exits)
  */
 public record SuiteSettings(
         Path root,
