@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.ruralwatch.embedded.LocalPersonalDataKeys;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.launcher.ComponentStatus;
+import cn.ruralwatch.launcher.ServiceComponent;
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
 import cn.ruralwatch.synthetic.SyntheticCounty;
@@ -482,6 +484,87 @@ class SuiteEndToEndIT {
         assertTrue(
                 Files.readString(log).contains("cannot be trusted in the prod profile"),
                 "the log says why: " + Files.readString(log));
+    }
+
+    /**
+     * What fault-injection tests and operators rely on: each component stops, dies and comes back on its own, on its
+     * own port with its data, and the suite's status tells each one's truth meanwhile.
+     */
+    @Test
+    @Order(13)
+    void eachComponentStopsDiesAndComesBackOnItsOwnAndTheStatusSaysSo() throws Exception {
+        assertTrue(
+                suite.status().stream().allMatch(ComponentStatus::healthy),
+                suite.status().toString());
+
+        // kill -9: no shutdown at all; the gateway notices, the rest runs on
+        long killed = suite.service("household-service").pid().getAsLong();
+        suite.kill("household-service");
+        assertEquals(ComponentStatus.State.DOWN, state("household-service"));
+        assertTrue(ProcessHandle.of(killed).isEmpty(), "the process has gone");
+        assertEquals(ComponentStatus.State.HEALTHY, state("report-service"));
+        given().get("/q/health/ready").then().statusCode(503).body("checks[0].data.household", equalTo("UNREACHABLE"));
+        suite.start("household-service");
+        assertEquals(ComponentStatus.State.HEALTHY, state("household-service"));
+        int before = given().queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("households");
+        String id = json().body(household(VILLAGE, TestIdNumbers.next("19900101", true), "HEAD"))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().queryParam("division", COUNTY)
+                        .get("/api/v1/reports/overview")
+                        .then()
+                        .body("households", equalTo(before + 1)));
+
+        suite.stop("kafka");
+        assertEquals(ComponentStatus.State.DOWN, state("kafka"));
+        suite.start("kafka");
+        assertEquals(ComponentStatus.State.HEALTHY, state("kafka"));
+
+        // PostgreSQL comes back on the same port with the same data, and the services find it again
+        long households = count("household", "select count(*) from household");
+        int port = suite.postgres().port();
+        suite.stop("postgres");
+        assertEquals(ComponentStatus.State.DOWN, state("postgres"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEquals(ComponentStatus.State.UNHEALTHY, state("household-service")));
+        suite.start("postgres");
+        assertEquals(port, suite.postgres().port());
+        assertEquals(households, count("household", "select count(*) from household"));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertTrue(
+                        suite.status().stream().allMatch(ComponentStatus::healthy),
+                        suite.status().toString()));
+
+        // a second instance on a port of its own, on the same database
+        ServiceComponent replica = suite.startReplica("household-service");
+        assertTrue(replica.port() != suite.service("household-service").port());
+        given().baseUri(replica.url())
+                .get("/api/v1/households/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        assertEquals(ComponentStatus.State.HEALTHY, state(replica.name()));
+        suite.kill(replica.name());
+        assertEquals(ComponentStatus.State.DOWN, state(replica.name()));
+    }
+
+    private static ComponentStatus.State state(String component) {
+        return suite.status().stream()
+                .filter(status -> status.name().equals(component))
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 
     /** Runs last: it stops report-service to see the gateway answer for a service that is down. */

@@ -32,11 +32,13 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Starts a broker.
      *
-     * @param port client port, or 0 for any free one
+     * @param port client port, or 0 for a free one
      * @param directory where the logs live, or null for a temporary folder deleted on {@link #close()}
      */
     public static KafkaBroker start(int port, Path directory) {
-        int clientPort = port == 0 ? FreePorts.any() : port;
+        // below the dynamic range, so that after stop() no client connection holds it when start() binds it again
+        int clientPort = port == 0 ? FreePorts.stable() : port;
+        // the test kit binds the controller to a port of its own choosing whatever the listener says
         int controllerPort = FreePorts.any();
         boolean temporary = directory == null;
         try {

@@ -1,0 +1,195 @@
+package cn.ruralwatch.launcher;
+
+import cn.ruralwatch.embedded.FreePorts;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service (or a replica of one): its packaged Quarkus application in a JVM of its own, configured only through
+ * environment variables as in containers, healthy when {@code /q/health/ready} answers 200.
+ */
+public final class ServiceComponent extends Component {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ServiceSpec spec;
+    private final Path state;
+    private final Path runner;
+    private final int port;
+    private final List<String> jvmOptions;
+    private final Map<String, String> environment;
+    private final boolean detached;
+    private final String portRemedy;
+    private volatile Instant launchedAt;
+
+    ServiceComponent(
+            String name,
+            ServiceSpec spec,
+            Path state,
+            Path runDirectory,
+            Path logDirectory,
+            Path root,
+            int port,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            boolean detached,
+            String portRemedy) {
+        super(name, runDirectory, logDirectory);
+        this.spec = spec;
+        this.state = state;
+        this.runner = root.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.environment = Map.copyOf(environment);
+        this.detached = detached;
+        this.portRemedy = portRemedy;
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String address() {
+        return url();
+    }
+
+    @Override
+    boolean isOwn(ProcessHandle process) {
+        return Processes.isComponent(process, state, name());
+    }
+
+    /** The port the process was started on, from its command line: an adopted process must listen where we look. */
+    @Override
+    boolean runsAsConfigured(ProcessHandle process) {
+        return Processes.arguments(process).contains("-Dquarkus.http.port=" + port);
+    }
+
+    @Override
+    Optional<String> problem() {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(PROBE_TIMEOUT)
+                .build();
+        try {
+            int status =
+                    HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? Optional.empty() : Optional.of("not ready (" + status + ")");
+        } catch (HttpTimeoutException slow) {
+            return Optional.of("no answer from /q/health/ready within " + PROBE_TIMEOUT.toSeconds() + " s");
+        } catch (IOException notListening) {
+            return Optional.of("refuses connections");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    /**
+     * Starts it unless it runs, and waits until it is ready; returns how long the start took (zero for a process this
+     * JVM did not launch).
+     */
+    @Override
+    public Duration start() {
+        launch();
+        return awaitReady(READY_TIMEOUT);
+    }
+
+    /** Starts the process without waiting for it to be ready (several services start side by side). */
+    synchronized void launch() {
+        stopIfConfiguredOtherwise();
+        if (running()) {
+            return;
+        }
+        if (!Files.isRegularFile(runner)) {
+            throw new IllegalStateException(
+                    "No build of " + spec.name() + " at " + runner + ": build it first (./mvnw package -DskipTests)");
+        }
+        forgetUnlessRunning();
+        FreePorts.requireFree(port, name(), portRemedy);
+        List<String> command = new ArrayList<>(Processes.java(detached));
+        command.addAll(jvmOptions);
+        command.addAll(Processes.markers(state, name()));
+        // on the command line rather than in the environment, so that an adopted process shows which port it has
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(runner.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(runner.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        Processes.markStart(log(), name());
+        try {
+            launchedAt = Instant.now();
+            writePid(builder.start().pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(name() + " could not be started", e);
+        }
+    }
+
+    /**
+     * Waits until {@code /q/health/ready} answers 200; returns how long it took from launch (or zero for a process
+     * this JVM did not launch).
+     */
+    Duration awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (problem().isPresent()) {
+            if (!running()) {
+                throw failure("exited during start");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw failure("is not ready after " + timeout.toSeconds() + " s");
+            }
+            Processes.sleep(Duration.ofMillis(200));
+        }
+        return launchedAt == null ? Duration.ZERO : Duration.between(launchedAt, Instant.now());
+    }
+
+    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 20 seconds. */
+    @Override
+    public void stop() {
+        stop(STOP_GRACE);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped within the grace period. */
+    public synchronized void stop(Duration grace) {
+        process().ifPresent(process -> Processes.terminate(process, grace));
+        launchedAt = null;
+        forgetUnlessRunning();
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown, no flushing, connections dropped. */
+    @Override
+    public synchronized void kill() {
+        process().ifPresent(Processes::kill);
+        launchedAt = null;
+        forgetUnlessRunning();
+    }
+}
