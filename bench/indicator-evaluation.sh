@@ -86,9 +86,10 @@ job() {
   local id=$1 view
   until view=$(curl -sf "$I/api/v1/evaluation-jobs/$id" -H "$AUTH") && [[ "$view" == *'"state":"DONE"'* ]]; do sleep 0.5; done
   "${PSQL[@]}" -Atc "select format('job: %s households in %s s = %s households/s, %s changed',
-      processed, round(extract(epoch from finished_at - started_at)::numeric, 1),
-      round(processed / extract(epoch from finished_at - started_at)::numeric), changed)
-    from evaluation_job where id = '$id'"
+      (result ->> 'processed')::int, round(extract(epoch from finished_at - started_at)::numeric, 1),
+      round((result ->> 'processed')::int / extract(epoch from finished_at - started_at)::numeric),
+      result ->> 'changedHouseholds')
+    from background_job where id = '$id'"
 }
 
 echo

@@ -183,7 +183,7 @@ class ThresholdChangeTest {
                 .statusCode(403);
         assertEquals(before, count("select count(*) from standard_parameter"), "nothing was stored");
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
-        long jobs = count("select count(*) from evaluation_job");
+        long jobs = count("select count(*) from background_job where kind = 'EVALUATION'");
         given().contentType(ContentType.JSON)
                 .body(
                         "{\"regionCode\":\"450422198\",\"standardCodes\":[\"NATIONAL_HOUSEHOLD_2021\",\"NO_SUCH_STANDARD\"]}")
@@ -197,7 +197,7 @@ class ThresholdChangeTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
-        assertEquals(jobs, count("select count(*) from evaluation_job"), "no job was queued");
+        assertEquals(jobs, count("select count(*) from background_job where kind = 'EVALUATION'"), "no job was queued");
     }
 
     private static HouseholdFixture household(String income) {

@@ -34,7 +34,13 @@ class RebuildTest {
 
     @BeforeEach
     void authenticate() {
-        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "455000");
+        authenticate(Roles.COUNTY_ADMIN, "455000");
+    }
+
+    /** Every request carries this caller's token (and no other: a spec builder copies the one in force). */
+    private static void authenticate(String role, String division) {
+        RestAssured.requestSpecification = null;
+        Tokens.authenticateAs(role, division);
     }
 
     @Test
@@ -80,6 +86,10 @@ class RebuildTest {
         Map<String, Object> overview = overview();
         Map<String, Object> breakdown = breakdown();
 
+        // an audit entry that never reached the audit log (lost before the dead letters existed, say)
+        String lostEntry = ReportEvents.auditEntry("455000101201", exited);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from audit_entry where entry_id = '" + lostEntry + "'") == 1);
         // a read model that lost rows (a restore, a bad migration): the rebuild brings them back
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
@@ -87,6 +97,9 @@ class RebuildTest {
             s.executeUpdate("delete from report_village_summary where village_code like '455000%'");
             s.executeUpdate("delete from report_village_indicator where village_code like '455000%'");
             s.executeUpdate("delete from report_fund_batch where county_code = '455000'");
+            s.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
+            s.executeUpdate("delete from audit_entry where entry_id = '" + lostEntry + "'");
+            s.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
         }
         given().queryParam("division", "455000")
                 .get("/api/v1/reports/breakdown")
@@ -98,7 +111,12 @@ class RebuildTest {
                 .post("/api/v1/reports/rebuilds")
                 .then()
                 .statusCode(403);
-        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "455000");
+        // a county's administrator cannot blank every county's figures for a while: only operators rebuild
+        Tokens.as(Roles.COUNTY_ADMIN, "455000")
+                .post("/api/v1/reports/rebuilds")
+                .then()
+                .statusCode(403);
+        authenticate(Roles.OPERATOR, "455000");
         String location = given().post("/api/v1/reports/rebuilds")
                 .then()
                 .statusCode(202)
@@ -108,6 +126,7 @@ class RebuildTest {
                 .extract()
                 .header("Location");
         JsonPath done = Jobs.done(location);
+        authenticate(Roles.COUNTY_ADMIN, "455000");
         long applied = done.getLong("progress.eventsApplied");
         long skipped = done.getLong("progress.eventsSkipped");
         assertTrue(applied > 0, "events replayed");
@@ -123,12 +142,145 @@ class RebuildTest {
             assertEquals(2, r.getInt(1));
             assertEquals(6, r.getInt(2));
         }
+        assertEquals(
+                1,
+                count("select count(*) from audit_entry where entry_id = '" + lostEntry + "'"),
+                "the lost audit entry is back");
+        assertEquals(
+                0,
+                count("select count(*) from information_schema.schemata where schema_name like 'report_re%'"),
+                "nothing is left aside");
         given().get("/api/v1/reports/jobs?kind=REBUILD")
                 .then()
                 .statusCode(200)
                 .body("items[0].id", equalTo(done.getString("id")));
         given().get("/api/v1/reports/jobs/" + UUID.randomUUID()).then().statusCode(404);
         given().get(location + "/file").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void readersSeeTheCurrentFiguresUntilTheRebuiltOnesAreSwappedIn() throws Exception {
+        ReportEvents.division("455100", "丙县", "COUNTY", null);
+        ReportEvents.division("455100101", "二镇", "TOWNSHIP", "455100");
+        ReportEvents.division("455100101201", "二村", "VILLAGE", "455100101");
+        for (int i = 0; i < 4; i++) {
+            ReportEvents.household("455100101201", 2 + i);
+        }
+        authenticate(Roles.COUNTY_ADMIN, "455100");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455100")
+                .get("/api/v1/reports/breakdown")
+                .then()
+                .body("total.households", equalTo(4))
+                .body("total.members", equalTo(14)));
+        auditEntryApplied();
+        Map<String, Object> before = given().queryParam("division", "455100")
+                .get("/api/v1/reports/breakdown")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("");
+        String location;
+        // the rebuild stops where it adds audit entries, its read models half filled aside, while the test holds the
+        // audit log: meanwhile every reader sees the figures as they were
+        try (AutoCloseable held = hold("lock table audit_entry in share mode")) {
+            authenticate(Roles.OPERATOR, "455100");
+            location = given().post("/api/v1/reports/rebuilds")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                                    + " where c.relname = 'audit_entry' and not l.granted")
+                            > 0);
+            assertEquals(
+                    1,
+                    count("select count(*) from information_schema.schemata where schema_name = 'report_rebuild'"),
+                    "the new read models are being filled aside");
+            authenticate(Roles.COUNTY_ADMIN, "455100");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(
+                        before,
+                        given().queryParam("division", "455100")
+                                .get("/api/v1/reports/breakdown")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getMap(""));
+                given().queryParam("division", "455100")
+                        .get("/api/v1/reports/overview")
+                        .then()
+                        .body("households", equalTo(4));
+            }
+        }
+        authenticate(Roles.OPERATOR, "455100");
+        Jobs.done(location);
+        authenticate(Roles.COUNTY_ADMIN, "455100");
+        assertEquals(
+                before,
+                given().queryParam("division", "455100")
+                        .get("/api/v1/reports/breakdown")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getMap(""));
+    }
+
+    @Test
+    void aRunningRebuildIsCancelledAndLeavesNothingAside() throws Exception {
+        auditEntryApplied();
+        authenticate(Roles.OPERATOR, "455100");
+        String location;
+        try (AutoCloseable held = hold("lock table audit_entry in share mode")) {
+            location = given().post("/api/v1/reports/rebuilds")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                                    + " where c.relname = 'audit_entry' and not l.granted")
+                            > 0);
+            // running: it stops where it next looks, not at once
+            given().post(location + "/cancel").then().statusCode(200).body("state", equalTo("RUNNING"));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get(location).then().body("state", equalTo("CANCELLED")));
+        assertEquals(0, count("select count(*) from information_schema.schemata where schema_name like 'report_re%'"));
+        given().post(location + "/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("CANCELLED"));
+        given().post("/api/v1/reports/jobs/" + UUID.randomUUID() + "/cancel")
+                .then()
+                .statusCode(404);
+    }
+
+    /** An audit entry in the topic and the log, so that a rebuild has one to add (and waits where the log is held). */
+    private void auditEntryApplied() {
+        String id = ReportEvents.auditEntry("455100101201", UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from audit_entry where entry_id = '" + id + "'") == 1);
+    }
+
+    /** Runs a statement in a transaction kept open (its locks held) until closed, then rolled back. */
+    private AutoCloseable hold(String sql) throws Exception {
+        Connection holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        holder.createStatement().execute(sql);
+        return () -> {
+            try {
+                holder.rollback();
+            } finally {
+                holder.close();
+            }
+        };
+    }
+
+    private long count(String sql) throws Exception {
+        return cn.ruralwatch.testing.Rows.count(dataSource, sql);
     }
 
     private static Map<String, Object> overview() {

@@ -119,6 +119,16 @@ final class ReportEvents {
                         id, division.substring(0, 6), division, distributable, wages, works, labour));
     }
 
+    /** An audit entry a village clerk's change of a household left; answers its id. */
+    static String auditEntry(String village, String household) {
+        String id = UUID.randomUUID().toString();
+        send(Topics.AUDIT_EVENTS, village, id, EventTypes.AUDIT_RECORDED, """
+                {"occurredAt":"2026-11-02T08:00:00Z","service":"household-service","actor":"clerk-y","roles":["village-clerk"],
+                 "actorDivision":"%s","client":"village-app","clientAddress":"10.0.0.9","requestId":"req-y",
+                 "action":"UPDATE","entityType":"household","entityId":"%s","entityDivision":"%s","changes":[]}""".formatted(village, household, village));
+        return id;
+    }
+
     static void send(String topic, String key, String eventId, String type, String data) {
         EventSchemas.assertValid(type, data);
         TopicWriter.send(SuiteInfrastructure.kafka().bootstrapServers(), topic, key, eventId, type, "/test", data);

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class DevTokenMain {
 
     private static final Set<String> ROLES =
-            Set.of("county-admin", "township-officer", "village-clerk", "auditor", "integration");
+            Set.of("county-admin", "township-officer", "village-clerk", "auditor", "integration", "operator");
 
     private DevTokenMain() {}
 

@@ -76,7 +76,7 @@ public class EvaluationJobResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
-    @Operation(operationId = "getEvaluationJob", summary = "任务状态与进度（PENDING、RUNNING、DONE）")
+    @Operation(operationId = "getEvaluationJob", summary = "任务状态与进度（PENDING、RUNNING、DONE、FAILED、CANCELLED）")
     @APIResponse(responseCode = "200", description = "任务")
     @APIResponse(
             responseCode = "404",
@@ -84,5 +84,28 @@ public class EvaluationJobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationJobs.JobView get(@PathParam("id") String id) {
         return jobs.get(PathIds.uuid(id, "evaluation-job.not-found"));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.OPERATOR})
+    @Operation(
+            operationId = "cancelEvaluationJob",
+            summary = "取消重新评估任务",
+            description = "排队中的任务立即取消；运行中的任务在当前一批农户评估完后停止，已写入的结果保留。已结束的任务不能取消（409）。")
+    @APIResponse(
+            responseCode = "200",
+            description = "任务（已取消，或运行中、正在停止）",
+            content = @Content(schema = @Schema(implementation = EvaluationJobs.JobView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "没有这个任务",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "任务已结束",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EvaluationJobs.JobView cancel(@PathParam("id") String id) {
+        return jobs.cancel(PathIds.uuid(id, "evaluation-job.not-found"));
     }
 }

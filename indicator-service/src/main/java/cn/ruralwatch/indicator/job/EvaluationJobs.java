@@ -6,55 +6,50 @@ import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
-import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.indicator.standard.Standards;
-import cn.ruralwatch.messaging.BackgroundLoop;
+import cn.ruralwatch.jobs.Job;
+import cn.ruralwatch.jobs.JobEngine;
+import cn.ruralwatch.jobs.JobHandler;
+import cn.ruralwatch.jobs.RunningJob;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.github.f4b6a3.uuid.UuidCreator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Re-evaluation of a region as a job: after a standard version or a parameter value is saved, or on request. The job
- * walks the region's households in chunks (by id), each chunk and the job's progress in one transaction, so that a job
- * whose replica stopped (its heartbeat is older than the lease) is taken up again where it stopped. Only results that
- * changed are written.
+ * Re-evaluation of a region as a job on the suite's job engine: after a standard version or a parameter value is
+ * saved, or on request. The job walks the region's households in chunks (by id); each chunk, the job's progress and
+ * its checkpoint (the last household) commit together, so that a job taken up again — after a restart, on another
+ * replica, after its turn went to another county — goes on where it stopped. Only results that changed are written.
  */
 @ApplicationScoped
-public class EvaluationJobs {
+public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters> {
+
+    static final String KIND = "EVALUATION";
 
     @ConfigProperty(name = "ruralwatch.evaluation-job.chunk-households", defaultValue = "1000")
     int chunk;
-
-    @ConfigProperty(name = "ruralwatch.evaluation-job.poll-interval", defaultValue = "30s")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "ruralwatch.evaluation-job.lease", defaultValue = "2m")
-    Duration lease;
 
     @Inject
     EntityManager entityManager;
@@ -75,45 +70,39 @@ public class EvaluationJobs {
     Standards standards;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    private BackgroundLoop loop;
+    JobEngine engine;
 
     /** Reads the next chunk of a running job. */
     private final ExecutorService readers = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("evaluation-job-reader").daemon().factory());
 
-    @PostConstruct
-    void createLoop() {
-        loop = new BackgroundLoop("evaluation-jobs", pollInterval, this::step);
-    }
-
-    void start(@Observes @Priority(2100) StartupEvent startup) {
-        loop.start();
-    }
+    /** What a re-evaluation job is asked to do. */
+    public record Parameters(String regionCode, List<String> standardCodes, String reason) {}
 
     void stop(@Observes ShutdownEvent shutdown) {
-        loop.stop();
         readers.shutdownNow();
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Class<Parameters> parameterType() {
+        return Parameters.class;
     }
 
     /** Queues a re-evaluation of the households in a region against some standards (all when the list is empty). */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID create(String regionCode, List<String> standardCodes, String reason, String actor) {
-        UUID id = UuidCreator.getTimeOrderedEpoch();
-        entityManager
-                .createNativeQuery("""
-                        insert into evaluation_job (id, region_code, standard_codes, reason, state, created_at, created_by)
-                        values (?1, ?2, cast(?3 as text[]), ?4, 'PENDING', ?5, ?6)""")
-                .setParameter(1, id)
-                .setParameter(2, regionCode)
-                .setParameter(3, "{" + String.join(",", standardCodes) + "}")
-                .setParameter(4, reason)
-                .setParameter(5, Timestamp.from(Instant.now()))
-                .setParameter(6, actor)
-                .executeUpdate();
-        loop.wakeUpAfterCommit(transactions);
-        return id;
+        // a county's re-evaluations run one at a time and take turns with other counties' jobs
+        return engine.enqueue(
+                KIND,
+                new Parameters(regionCode, List.copyOf(standardCodes), reason),
+                regionCode,
+                regionCode.substring(0, Math.min(6, regionCode.length())),
+                actor);
     }
 
     /** Queues a job for a caller: the region must lie within theirs. */
@@ -121,7 +110,7 @@ public class EvaluationJobs {
     public JobView request(String regionCode, List<String> standardCodes) {
         String region = regionCode == null ? scope.division() : regionCode;
         if (!scope.covers(region)) {
-            throw ProblemException.invalid(cn.ruralwatch.problem.Violation.of(
+            throw ProblemException.invalid(Violation.of(
                     "regionCode", "OUT_OF_SCOPE", "problem.standard.region-out-of-scope", scope.division()));
         }
         List<String> codes = standardCodes == null ? List.of() : standardCodes;
@@ -131,7 +120,7 @@ public class EvaluationJobs {
                     .current(code)
                     .filter(s -> s.standard().evaluatesHouseholds())
                     .isEmpty()) {
-                throw ProblemException.invalid(cn.ruralwatch.problem.Violation.of(
+                throw ProblemException.invalid(Violation.of(
                         "standardCodes[" + i + "]", "UNKNOWN", "problem.evaluation-job.standard-unknown", code));
             }
         }
@@ -140,12 +129,16 @@ public class EvaluationJobs {
     }
 
     /** A job's state and progress. */
+    @Schema(name = "EvaluationJob")
     public record JobView(
             UUID id,
             String regionCode,
             List<String> standardCodes,
             String reason,
+
+            @Schema(description = "PENDING 排队中，RUNNING 运行中，DONE 已完成，FAILED 失败（见 error），CANCELLED 已取消")
             String state,
+
             int total,
             int processed,
             int changedHouseholds,
@@ -157,110 +150,90 @@ public class EvaluationJobs {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public JobView get(UUID id) {
-        List<Object[]> rows = entityManager
-                .createNativeQuery(SELECT + " where id = ?1", Object[].class)
-                .setParameter(1, id)
-                .getResultList();
-        if (rows.isEmpty() || !visible((String) rows.getFirst()[1])) {
-            throw ProblemException.notFound("evaluation-job.not-found", id);
-        }
-        return view(rows.getFirst());
+        return view(visible(id));
     }
 
     /** Jobs over the caller's region or a part of it, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<JobView> list(PageRequest page) {
         String division = scope.division();
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from evaluation_job where region_code like ?1 || '%'")
-                        .setParameter(1, division)
-                        .getSingleResult())
-                .longValue();
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        SELECT + " where region_code like ?1 || '%' order by created_at desc offset ?2 limit ?3",
-                        Object[].class)
-                .setParameter(1, division)
-                .setParameter(2, page.offset())
-                .setParameter(3, page.size())
-                .getResultList();
-        return page.page(rows.stream().map(EvaluationJobs::view).toList(), total);
+        return page.page(
+                engine.list(List.of(KIND), division, page.offset(), page.size()).stream()
+                        .map(this::view)
+                        .toList(),
+                engine.count(List.of(KIND), division));
     }
 
-    private boolean visible(String region) {
-        return region.startsWith(scope.division());
-    }
-
-    private static final String SELECT = """
-            select id, region_code, standard_codes, reason, state, total, processed, changed, error, created_at,
-                   created_by, started_at, finished_at from evaluation_job""";
-
-    private static JobView view(Object[] r) {
-        String[] codes = r[2] instanceof String[] a ? a : toArray(r[2]);
-        return new JobView(
-                (UUID) r[0],
-                (String) r[1],
-                List.of(codes),
-                (String) r[3],
-                (String) r[4],
-                ((Number) r[5]).intValue(),
-                ((Number) r[6]).intValue(),
-                ((Number) r[7]).intValue(),
-                (String) r[8],
-                StandardService.toInstant(r[9]),
-                (String) r[10],
-                StandardService.toInstant(r[11]),
-                StandardService.toInstant(r[12]));
-    }
-
-    /** Claims a job and runs it to the end; whether one was found. */
-    boolean step() {
-        UUID id = claim();
-        if (id == null) {
-            return false;
+    /** Cancels a job of the caller's region: a queued one at once, a running one after the chunk it evaluates. */
+    public JobView cancel(UUID id) {
+        visible(id);
+        try {
+            return view(engine.cancel(id));
+        } catch (JobEngine.AlreadyEnded ended) {
+            throw ProblemException.conflict(
+                    "evaluation-job.ended", id, view(ended.job()).state());
         }
-        run(id);
-        return true;
     }
 
-    private UUID claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> ids = entityManager
-                    .createNativeQuery("""
-                            update evaluation_job set state = 'RUNNING', started_at = coalesce(started_at, now()),
-                                   heartbeat_at = now()
-                            where id = (select id from evaluation_job
-                                        where state = 'PENDING' or (state = 'RUNNING' and heartbeat_at < ?1)
-                                        order by created_at limit 1 for update skip locked)
-                            returning id""")
-                    .setParameter(1, Timestamp.from(Instant.now().minus(lease)))
-                    .getResultList();
-            return ids.isEmpty() ? null : (UUID) ids.getFirst();
-        });
+    private Job visible(UUID id) {
+        return engine.find(id)
+                .filter(job -> KIND.equals(job.kind()) && job.scopeDivision().startsWith(scope.division()))
+                .orElseThrow(() -> ProblemException.notFound("evaluation-job.not-found", id));
+    }
+
+    private JobView view(Job job) {
+        Parameters p = engine.parameters(job, Parameters.class);
+        Map<String, Object> progress = job.result() != null ? job.result() : job.progress();
+        String state =
+                switch (job.state()) {
+                    case QUEUED -> "PENDING";
+                    case RUNNING -> "RUNNING";
+                    case SUCCEEDED -> "DONE";
+                    case FAILED -> "FAILED";
+                    case CANCELLED -> "CANCELLED";
+                };
+        return new JobView(
+                job.id(),
+                p.regionCode(),
+                p.standardCodes(),
+                p.reason(),
+                state,
+                number(progress.get("total")),
+                number(progress.get("processed")),
+                number(progress.get("changedHouseholds")),
+                job.error(),
+                job.requestedAt(),
+                job.requestedBy(),
+                job.startedAt(),
+                job.finishedAt());
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
     }
 
     private record Chunk(List<EvaluationService.Household> households, UUID last) {}
 
-    private void run(UUID id) {
+    @Override
+    public Map<String, Object> run(RunningJob<Parameters> job) {
         parameters.refresh();
-        Object[] job = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                .createNativeQuery(
-                        "select region_code, standard_codes, processed, cast(last_household as text) from evaluation_job where id = ?1",
-                        Object[].class)
-                .setParameter(1, id)
-                .getSingleResult());
-        String region = (String) job[0];
-        String[] codes = job[1] instanceof String[] a ? a : toArray(job[1]);
-        EvaluationService.Selection standards = EvaluationService.Selection.of(List.of(codes));
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("""
-                        update evaluation_job set total = (select count(*) from household_projection
-                                                           where village_code like ?2 || '%' and state is not null)
-                        where id = ?1""")
-                .setParameter(1, id)
-                .setParameter(2, region)
-                .executeUpdate());
-        UUID after = job[3] == null ? new UUID(0, 0) : UUID.fromString((String) job[3]);
+        String region = job.parameters().regionCode();
+        EvaluationService.Selection selection =
+                EvaluationService.Selection.of(job.parameters().standardCodes());
+        Map<String, Object> progress = new LinkedHashMap<>(job.progress());
+        if (!progress.containsKey("total")) {
+            progress.put("total", QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                            .createNativeQuery("""
+                                    select count(*) from household_projection
+                                     where village_code like ?1 || '%' and state is not null""")
+                            .setParameter(1, region)
+                            .getSingleResult())
+                    .intValue()));
+            progress.put("processed", 0);
+            progress.put("changedHouseholds", 0);
+            job.report(progress);
+        }
+        UUID after = job.checkpoint().map(UUID::fromString).orElse(new UUID(0, 0));
         ObjectReader reader = mapper.readerFor(HouseholdState.class);
         // the next chunk is read (and its states parsed) while this one is evaluated and written
         CompletableFuture<Chunk> pending = prefetch(region, after, reader);
@@ -271,23 +244,16 @@ public class EvaluationJobs {
             }
             pending = prefetch(region, c.last(), reader);
             QuarkusTransaction.requiringNew().run(() -> {
-                EvaluationService.Changes changes = evaluations.evaluate(c.households(), standards, "job:" + id);
-                entityManager
-                        .createNativeQuery("""
-                                update evaluation_job set processed = processed + ?2, changed = changed + ?3,
-                                       last_household = ?4, heartbeat_at = now()
-                                where id = ?1""")
-                        .setParameter(1, id)
-                        .setParameter(2, c.households().size())
-                        .setParameter(3, changes.households())
-                        .setParameter(4, c.last())
-                        .executeUpdate();
+                EvaluationService.Changes changes = evaluations.evaluate(c.households(), selection, "job:" + job.id());
+                progress.put(
+                        "processed",
+                        number(progress.get("processed")) + c.households().size());
+                progress.put("changedHouseholds", number(progress.get("changedHouseholds")) + changes.households());
+                job.save(progress, c.last().toString());
             });
+            job.proceed();
         }
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("update evaluation_job set state = 'DONE', finished_at = now() where id = ?1")
-                .setParameter(1, id)
-                .executeUpdate());
+        return progress;
     }
 
     private CompletableFuture<Chunk> prefetch(String region, UUID after, ObjectReader reader) {
@@ -323,13 +289,5 @@ public class EvaluationJobs {
         }
         return new Chunk(
                 households, households.isEmpty() ? after : households.getLast().id());
-    }
-
-    private static String[] toArray(Object array) {
-        try {
-            return (String[]) ((java.sql.Array) array).getArray();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,7 +12,7 @@ public record ReportJob(
         UUID id,
         JobKind kind,
 
-        @Schema(description = "QUEUED 排队中，RUNNING 进行中，DONE 已完成，FAILED 失败")
+        @Schema(description = "QUEUED 排队中，RUNNING 进行中，DONE 已完成，FAILED 失败，CANCELLED 已取消")
         State state,
 
         @Schema(description = "任务所属区划") String division,
@@ -33,6 +33,7 @@ public record ReportJob(
         QUEUED,
         RUNNING,
         DONE,
-        FAILED
+        FAILED,
+        CANCELLED
     }
 }

@@ -8,6 +8,7 @@ import cn.ruralwatch.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,7 +33,14 @@ public class ReportJobResource {
     ReportJobs jobs;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @RolesAllowed({
+        Roles.COUNTY_ADMIN,
+        Roles.TOWNSHIP_OFFICER,
+        Roles.VILLAGE_CLERK,
+        Roles.AUDITOR,
+        Roles.INTEGRATION,
+        Roles.OPERATOR
+    })
     @Operation(operationId = "listReportJobs", summary = "本人辖区内的统计任务（最新在前，分页）")
     public Page<ReportJob> list(
             @Parameter(description = "任务类型") @QueryParam("kind") JobKind kind,
@@ -43,7 +51,14 @@ public class ReportJobResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
+    @RolesAllowed({
+        Roles.COUNTY_ADMIN,
+        Roles.TOWNSHIP_OFFICER,
+        Roles.VILLAGE_CLERK,
+        Roles.AUDITOR,
+        Roles.INTEGRATION,
+        Roles.OPERATOR
+    })
     @Operation(operationId = "getReportJob", summary = "统计任务的状态、进度和结果")
     @APIResponse(
             responseCode = "404",
@@ -51,6 +66,29 @@ public class ReportJobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportJob get(@PathParam("id") String id) {
         return jobs.get(PathIds.uuid(id, "report.job.not-found"));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION, Roles.OPERATOR})
+    @Operation(
+            operationId = "cancelReportJob",
+            summary = "取消统计任务",
+            description = "排队中的任务立即取消；运行中的任务在下一个检查点停止，不生成文件。已结束的任务不能取消（409）。")
+    @APIResponse(
+            responseCode = "200",
+            description = "任务（已取消，或运行中、正在停止）",
+            content = @Content(schema = @Schema(implementation = ReportJob.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "任务不存在或不在本人辖区",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "任务已结束",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReportJob cancel(@PathParam("id") String id) {
+        return jobs.cancel(PathIds.uuid(id, "report.job.not-found"));
     }
 
     @GET

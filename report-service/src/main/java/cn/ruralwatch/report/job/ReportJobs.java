@@ -1,45 +1,36 @@
 package cn.ruralwatch.report.job;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.TransactionLocks;
-import cn.ruralwatch.messaging.BackgroundLoop;
+import cn.ruralwatch.jobs.Job;
+import cn.ruralwatch.jobs.JobEngine;
+import cn.ruralwatch.jobs.JobState;
 import cn.ruralwatch.problem.ProblemException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * The report jobs: queued in {@code report_job}, run one at a time by one worker, visible to callers whose area covers
- * the job's division. A job cut off by a restart is queued again and run from the start, so nothing accepted is lost.
+ * The report jobs, run by the suite's job engine ({@code platform/background-jobs}) on any replica, visible to callers
+ * whose area covers the job's division. Jobs of one county take turns with other counties'; a rebuild runs alone.
  */
 @ApplicationScoped
 public class ReportJobs {
 
-    private static final Logger LOG = Logger.getLogger(ReportJobs.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final List<String> KINDS =
+            Arrays.stream(JobKind.values()).map(Enum::name).toList();
 
     @Inject
     EntityManager entityManager;
@@ -51,32 +42,7 @@ public class ReportJobs {
     CallerScope scope;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    Instance<JobRunner> runnerBeans;
-
-    @ConfigProperty(name = "ruralwatch.report.jobs.poll-interval", defaultValue = "PT5S")
-    Duration pollInterval;
-
-    private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
-    private BackgroundLoop loop;
-
-    void start(@Observes StartupEvent started) {
-        runnerBeans.forEach(runner -> runners.put(runner.kind(), runner));
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery(
-                        "update report_job set state = 'QUEUED', started_at = null, progress = '{}' where state = 'RUNNING'")
-                .executeUpdate());
-        loop = new BackgroundLoop("report-jobs", pollInterval, this::step);
-        loop.start();
-    }
-
-    void stop(@Observes ShutdownEvent stopping) {
-        if (loop != null) {
-            loop.stop();
-        }
-    }
+    JobEngine engine;
 
     /** The 202 answer to a request that queued a job: the job, and where to follow it. */
     public static Response accepted(ReportJob job) {
@@ -85,7 +51,7 @@ public class ReportJobs {
                 .build();
     }
 
-    /** Queues a job in the caller's transaction; the worker starts on it once that commits. */
+    /** Queues a job in the caller's transaction; a worker starts on it once that commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReportJob enqueue(JobKind kind, String division, Map<String, Object> parameters) {
         return enqueue(kind, division, scope.subject(), parameters);
@@ -94,20 +60,11 @@ public class ReportJobs {
     /** Queues a job the service itself asks for (a schedule), in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReportJob enqueue(JobKind kind, String division, String requestedBy, Map<String, Object> parameters) {
-        UUID id = UUID.randomUUID();
-        entityManager
-                .createNativeQuery("""
-                        insert into report_job (job_id, kind, state, division_code, requested_by, parameters)
-                        values (?1, ?2, 'QUEUED', ?3, ?4, cast(?5 as jsonb))
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, kind.name())
-                .setParameter(3, division)
-                .setParameter(4, requestedBy)
-                .setParameter(5, json(parameters))
-                .executeUpdate();
-        loop.wakeUpAfterCommit(transactions);
-        return find(id).orElseThrow();
+        // a county's jobs take turns with other counties'; a rebuild is one for the whole service
+        String fairnessKey =
+                kind == JobKind.REBUILD ? "rebuild" : division.substring(0, Math.min(6, division.length()));
+        UUID id = engine.enqueue(kind.name(), parameters, division, fairnessKey, requestedBy);
+        return view(engine.find(id).orElseThrow());
     }
 
     /**
@@ -116,42 +73,39 @@ public class ReportJobs {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean pending(JobKind kind) {
-        TransactionLocks.lock(entityManager, "report-job:" + kind);
-        return !entityManager
-                .createNativeQuery(
-                        "select 1 from report_job where kind = ?1 and state in ('QUEUED', 'RUNNING') limit 1")
-                .setParameter(1, kind.name())
-                .getResultList()
-                .isEmpty();
+        return engine.pending(kind.name());
     }
 
     /** A job within the caller's area. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReportJob get(UUID id) {
-        return find(id).filter(job -> scope.covers(job.division()))
-                .orElseThrow(() -> ProblemException.notFound("report.job.not-found", id));
+        return view(visible(id));
     }
 
     /** The jobs within the caller's area, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportJob> list(JobKind kind, PageRequest page) {
-        String prefix = scope.division() + "%";
-        String where = "where division_code like ?1 and (cast(?2 as text) is null or kind = cast(?2 as text))";
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from report_job " + where)
-                        .setParameter(1, prefix)
-                        .setParameter(2, kind == null ? null : kind.name())
-                        .getSingleResult())
-                .longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(SELECT + where + " order by requested_at desc, job_id limit ?3 offset ?4")
-                .setParameter(1, prefix)
-                .setParameter(2, kind == null ? null : kind.name())
-                .setParameter(3, page.size())
-                .setParameter(4, page.offset())
-                .getResultList();
-        return page.page(rows.stream().map(this::view).toList(), total);
+        List<String> kinds = kind == null ? KINDS : List.of(kind.name());
+        String division = scope.division();
+        return page.page(
+                engine.list(kinds, division, page.offset(), page.size()).stream()
+                        .map(this::view)
+                        .toList(),
+                engine.count(kinds, division));
+    }
+
+    /**
+     * Cancels a job within the caller's area: a queued one at once, a running one where it next stops to look (what
+     * it wrote so far stays, a file is not produced).
+     */
+    public ReportJob cancel(UUID id) {
+        visible(id);
+        try {
+            return view(engine.cancel(id));
+        } catch (JobEngine.AlreadyEnded ended) {
+            throw ProblemException.conflict(
+                    "report.job.ended", id, view(ended.job()).state());
+        }
     }
 
     /** The file a finished job produced. */
@@ -163,126 +117,55 @@ public class ReportJobs {
         if (job.state() != ReportJob.State.DONE) {
             throw ProblemException.conflict("report.job.not-done", id, job.state());
         }
-        if (job.fileName() == null) {
+        List<?> rows = entityManager
+                .createNativeQuery("select file_name, content_type, content from report_job_file where job_id = ?1")
+                .setParameter(1, id)
+                .getResultList();
+        if (rows.isEmpty()) {
             throw ProblemException.notFound("report.job.no-file", id);
         }
-        Object[] row = (Object[]) entityManager
-                .createNativeQuery(
-                        "select file_name, content_type, content from report_job where job_id = ?1", Object[].class)
-                .setParameter(1, id)
-                .getSingleResult();
+        Object[] row = (Object[]) rows.getFirst();
         return new File((String) row[0], (String) row[1], (byte[]) row[2]);
     }
 
-    private static final String SELECT = """
-            select job_id, kind, state, division_code, requested_by, cast(parameters as text), cast(progress as text),
-                   error, file_name, requested_at, started_at, finished_at
-            from report_job
-            """;
-
-    private Optional<ReportJob> find(UUID id) {
-        return entityManager
-                .createNativeQuery(SELECT + "where job_id = ?1", Object[].class)
-                .setParameter(1, id)
-                .getResultStream()
-                .findFirst()
-                .map(row -> view((Object[]) row));
+    private Job visible(UUID id) {
+        return engine.find(id)
+                .filter(job -> KINDS.contains(job.kind()) && scope.covers(job.scopeDivision()))
+                .orElseThrow(() -> ProblemException.notFound("report.job.not-found", id));
     }
 
-    private ReportJob view(Object[] r) {
-        ReportJob.State state = ReportJob.State.valueOf((String) r[2]);
-        UUID id = (UUID) r[0];
+    private ReportJob view(Job job) {
+        ReportJob.State state =
+                switch (job.state()) {
+                    case QUEUED -> ReportJob.State.QUEUED;
+                    case RUNNING -> ReportJob.State.RUNNING;
+                    case SUCCEEDED -> ReportJob.State.DONE;
+                    case FAILED -> ReportJob.State.FAILED;
+                    case CANCELLED -> ReportJob.State.CANCELLED;
+                };
+        Optional<String> fileName = job.state() == JobState.SUCCEEDED ? fileName(job.id()) : Optional.empty();
         return new ReportJob(
-                id,
-                JobKind.valueOf((String) r[1]),
+                job.id(),
+                JobKind.valueOf(job.kind()),
                 state,
-                (String) r[3],
-                (String) r[4],
-                map((String) r[5]),
-                map((String) r[6]),
-                (String) r[7],
-                (String) r[8],
-                state == ReportJob.State.DONE && r[8] != null ? "/api/v1/reports/jobs/" + id + "/file" : null,
-                NativeValues.instant(r[9]),
-                NativeValues.instant(r[10]),
-                NativeValues.instant(r[11]));
+                job.scopeDivision(),
+                job.requestedBy(),
+                mapper.convertValue(job.parameters(), MAP),
+                job.result() != null ? job.result() : job.progress(),
+                job.error(),
+                fileName.orElse(null),
+                fileName.map(name -> "/api/v1/reports/jobs/" + job.id() + "/file")
+                        .orElse(null),
+                job.requestedAt(),
+                job.startedAt(),
+                job.finishedAt());
     }
 
-    /** Runs the oldest queued job, if any. */
-    private boolean step() {
-        Object[] claimed = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                .createNativeQuery("""
-                        update report_job set state = 'RUNNING', started_at = now()
-                        where job_id = (select job_id from report_job where state = 'QUEUED'
-                                        order by requested_at, job_id limit 1 for update skip locked)
-                        returning job_id, kind, division_code, requested_by, cast(parameters as text)
-                        """, Object[].class)
-                .getResultStream()
-                .findFirst()
-                .orElse(null));
-        if (claimed == null) {
-            return false;
-        }
-        UUID id = (UUID) claimed[0];
-        JobKind kind = JobKind.valueOf((String) claimed[1]);
-        JobRunner.QueuedJob job =
-                new JobRunner.QueuedJob(id, (String) claimed[2], (String) claimed[3], map((String) claimed[4]));
-        try {
-            JobRunner.Result result = runners.get(kind).run(job, progress -> progress(id, progress));
-            QuarkusTransaction.requiringNew().run(() -> finish(id, result));
-        } catch (Exception | LinkageError failure) {
-            LOG.errorf(failure, "Report job %s (%s) failed", id, kind);
-            String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery(
-                            "update report_job set state = 'FAILED', finished_at = now(), error = ?2 where job_id = ?1")
-                    .setParameter(1, id)
-                    .setParameter(2, reason)
-                    .executeUpdate());
-        }
-        return true;
-    }
-
-    private void finish(UUID id, JobRunner.Result result) {
-        entityManager
-                .createNativeQuery(
-                        "update report_job set state = 'DONE', finished_at = now(), progress = cast(?2 as jsonb) where job_id = ?1")
+    private Optional<String> fileName(UUID id) {
+        List<?> names = entityManager
+                .createNativeQuery("select file_name from report_job_file where job_id = ?1")
                 .setParameter(1, id)
-                .setParameter(2, json(result.summary()))
-                .executeUpdate();
-        if (result.content() != null) {
-            entityManager
-                    .createNativeQuery(
-                            "update report_job set file_name = ?2, content_type = ?3, content = ?4 where job_id = ?1")
-                    .setParameter(1, id)
-                    .setParameter(2, result.fileName())
-                    .setParameter(3, result.contentType())
-                    .setParameter(4, result.content())
-                    .executeUpdate();
-        }
-    }
-
-    private void progress(UUID id, Map<String, Object> progress) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("update report_job set progress = cast(?2 as jsonb) where job_id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, json(progress))
-                .executeUpdate());
-    }
-
-    private String json(Map<String, Object> value) {
-        try {
-            return mapper.writeValueAsString(value == null ? Map.of() : value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private Map<String, Object> map(String json) {
-        try {
-            return json == null ? Map.of() : mapper.readValue(json, MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                .getResultList();
+        return names.isEmpty() ? Optional.empty() : Optional.of((String) names.getFirst());
     }
 }

@@ -2,7 +2,7 @@ package cn.ruralwatch.report.overview;
 
 import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
-import cn.ruralwatch.report.job.JobRunner;
+import cn.ruralwatch.report.job.ReportJobRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,13 +13,13 @@ import java.util.Map;
 
 /** A large list of households as an xlsx file made in the background, for counties whose lists run to many pages. */
 @ApplicationScoped
-public class HouseholdExportRunner implements JobRunner {
+public class HouseholdExportRunner extends ReportJobRunner {
 
     @Inject
     HouseholdListWorkbook workbooks;
 
     @Override
-    public JobKind kind() {
+    public JobKind jobKind() {
         return JobKind.EXPORT;
     }
 

@@ -2,7 +2,7 @@ package cn.ruralwatch.report.period;
 
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.report.job.JobKind;
-import cn.ruralwatch.report.job.JobRunner;
+import cn.ruralwatch.report.job.ReportJobRunner;
 import cn.ruralwatch.report.job.ReportJobs;
 import cn.ruralwatch.report.overview.Breakdown;
 import cn.ruralwatch.report.overview.BreakdownService;
@@ -26,7 +26,7 @@ import java.util.Map;
  * the month-end ones). A snapshot is a job, so it never reads a model a rebuild is filling.
  */
 @ApplicationScoped
-public class MonthlySnapshots implements JobRunner {
+public class MonthlySnapshots extends ReportJobRunner {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String SYSTEM = "system:month-end";
@@ -44,7 +44,7 @@ public class MonthlySnapshots implements JobRunner {
     ObjectMapper mapper;
 
     @Override
-    public JobKind kind() {
+    public JobKind jobKind() {
         return JobKind.SNAPSHOT;
     }
 
@@ -53,8 +53,21 @@ public class MonthlySnapshots implements JobRunner {
     public void monthEnd() {
         YearMonth ended = YearMonth.now(CHINA).minusMonths(1);
         QuarkusTransaction.requiringNew().run(() -> {
+            // every replica runs this schedule: the first to get here queues the month's snapshots, the others none
+            entityManager
+                    .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, "month-end-snapshot:" + ended)
+                    .getSingleResult();
             for (Object county : entityManager
-                    .createNativeQuery("select code from known_division where level = 'COUNTY' order by code")
+                    .createNativeQuery("""
+                            select code from known_division d
+                             where level = 'COUNTY'
+                               and not exists (select 1 from background_job j
+                                                where j.kind = 'SNAPSHOT' and j.scope_division = d.code
+                                                  and j.requested_by = ?1 and j.parameters ->> 'period' = ?2)
+                             order by code""")
+                    .setParameter(1, SYSTEM)
+                    .setParameter(2, ended.toString())
                     .getResultList()) {
                 jobs.enqueue(JobKind.SNAPSHOT, (String) county, SYSTEM, Map.of("period", ended.toString()));
             }

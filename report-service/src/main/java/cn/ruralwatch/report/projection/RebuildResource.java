@@ -2,6 +2,9 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.audit.AuditTrail;
+import cn.ruralwatch.audit.AuditedChange;
+import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.report.job.JobKind;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,14 +37,18 @@ public class RebuildResource {
     @Inject
     CallerScope scope;
 
+    @Inject
+    AuditTrail audit;
+
     @POST
     @Transactional
-    @RolesAllowed(Roles.COUNTY_ADMIN)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             operationId = "rebuildReadModels",
-            summary = "从头重建统计数据：清空统计库后按事件重放农户、指标、资金各主题",
-            description = "后台任务，返回 202 和任务地址（GET /api/v1/reports/jobs/{id}）。重建期间实时事件照常处理，"
-                    + "统计数字在任务完成前不完整；完成后与重建前的数字一致（除非期间有新事件）。审计日志不受影响。")
+            summary = "从头重建统计数据（运维）：按事件重放农户、指标、资金、审计各主题，另行生成后一次切换",
+            description = "后台任务，返回 202 和任务地址（GET /api/v1/reports/jobs/{id}）。新的统计数据在旁另行生成，"
+                    + "期间查询照常返回现有数字，实时事件照常处理；生成完毕后在一个短事务中切换，数字与重建前一致"
+                    + "（期间的新事件也已计入）。审计日志不清空，缺少的条目按事件补回。只有运维角色可以发起，发起记入审计日志。")
     @APIResponse(
             responseCode = "202",
             description = "已受理",
@@ -54,6 +62,12 @@ public class RebuildResource {
             throw ProblemException.conflict("report.rebuild.pending");
         }
         ReportJob job = jobs.enqueue(JobKind.REBUILD, scope.division(), Map.of());
+        audit.changed(
+                AuditAction.CREATE,
+                "read-model-rebuild",
+                job.id().toString(),
+                null,
+                List.of(AuditedChange.created("kind", JobKind.REBUILD.name())));
         return ReportJobs.accepted(job);
     }
 }

@@ -106,6 +106,25 @@ public class VillageSummaries {
     }
 
     /**
+     * Recounts every village marked so far, in the caller's transaction and with its search path: a rebuild recounts
+     * the read models it fills aside this way before it swaps them in.
+     *
+     * @return the villages recounted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recountMarked() {
+        @SuppressWarnings("unchecked")
+        List<String> marks = entityManager
+                .createNativeQuery("delete from report_dirty_village returning village_code", String.class)
+                .getResultList();
+        String[] villages = new TreeSet<>(marks).toArray(String[]::new);
+        if (villages.length > 0) {
+            recount(villages);
+        }
+        return villages.length;
+    }
+
+    /**
      * Recounts the villages from the read models. A result counts when its household is active, looked up by key for
      * each of the villages' rows: a join would read every household of every county to build its hash table.
      */

@@ -3,7 +3,7 @@ package cn.ruralwatch.report.workreport;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.report.job.JobKind;
-import cn.ruralwatch.report.job.JobRunner;
+import cn.ruralwatch.report.job.ReportJobRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Draws a work report (工作汇报) as a Word document: the template's version chosen at request, filled and laid out. */
 @ApplicationScoped
-public class WorkReportRunner implements JobRunner {
+public class WorkReportRunner extends ReportJobRunner {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -28,7 +28,7 @@ public class WorkReportRunner implements JobRunner {
     HouseholdDirectory directory;
 
     @Override
-    public JobKind kind() {
+    public JobKind jobKind() {
         return JobKind.WORK_REPORT;
     }
 

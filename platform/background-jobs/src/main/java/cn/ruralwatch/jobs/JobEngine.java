@@ -1,0 +1,769 @@
+package cn.ruralwatch.jobs;
+
+import cn.ruralwatch.failures.TransientFailures;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.uuid.UuidCreator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The one job engine of the suite. Jobs live in {@code background_job}; each instance runs a few workers that claim
+ * jobs, run their {@link JobHandler} and record how they ended, and a heartbeat that extends the leases of the jobs it
+ * runs. Several replicas share the table safely:
+ *
+ * <ul>
+ *   <li>a claim takes one runnable job under a lease with a fresh token; every write of a running job is fenced by
+ *       that token, so a worker that lost its lease (paused, cut off from the database) cannot write twice;
+ *   <li>a job whose worker vanished is claimed again when its lease ends and resumes from its last checkpoint; each
+ *       such cut-off run counts, and a job cut off {@code maxAttempts} times is FAILED with the reason instead of
+ *       taking worker after worker down with it;
+ *   <li>jobs of one fairness key (a county) run one at a time, and a job that has worked for a turn hands its worker
+ *       to a job of another key that waits, so one county's big import cannot starve another county's;
+ *   <li>a transient failure (the database away) queues the job again after a pause without counting as an attempt;
+ *       any other failure ends it as FAILED with the reason; a caller may cancel a job at any time.
+ * </ul>
+ */
+@ApplicationScoped
+public class JobEngine {
+
+    private static final Logger LOG = Logger.getLogger(JobEngine.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    JobEngineConfig config;
+
+    @Inject
+    @Any
+    Instance<JobHandler<?>> handlerBeans;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The job does not exist (or the caller may not see it). */
+    public static class NotFound extends RuntimeException {
+        public NotFound(UUID id) {
+            super("job " + id + " not found", null, false, false);
+        }
+    }
+
+    /** The job already ended and cannot be cancelled. */
+    public static class AlreadyEnded extends RuntimeException {
+        private final transient Job job;
+
+        public AlreadyEnded(Job job) {
+            super("job " + job.id() + " already " + job.state(), null, false, false);
+            this.job = job;
+        }
+
+        public Job job() {
+            return job;
+        }
+    }
+
+    /** The handlers by kind, found on first use (a service may queue jobs while it starts). */
+    private volatile Map<String, JobHandler<?>> handlers;
+
+    private final Map<UUID, UUID> leases = new ConcurrentHashMap<>();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final AtomicInteger busy = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private final String owner = owner();
+    private volatile boolean stopping;
+
+    private Map<String, JobHandler<?>> handlers() {
+        Map<String, JobHandler<?>> found = handlers;
+        if (found == null) {
+            found = new LinkedHashMap<>();
+            for (JobHandler<?> handler : handlerBeans) {
+                found.put(handler.kind(), handler);
+            }
+            handlers = found;
+        }
+        return found;
+    }
+
+    void start(@Observes @Priority(2500) StartupEvent startup) {
+        Map<String, JobHandler<?>> handlers = handlers();
+        registry.gauge("jobs.running", busy);
+        if (handlers.isEmpty() || config.workers() <= 0) {
+            LOG.infof("Job engine: no workers on this instance (%s)", handlers.keySet());
+            return;
+        }
+        for (int i = 0; i < config.workers(); i++) {
+            threads.add(Thread.ofPlatform().name("job-worker-" + i).daemon().start(this::work));
+        }
+        threads.add(Thread.ofPlatform().name("job-heartbeat").daemon().start(this::beat));
+        LOG.infof("Job engine %s: %d workers for %s", owner, config.workers(), handlers.keySet());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        stopped.countDown();
+        wakeUps.release(threads.size());
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(20));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Queues a job in the caller's transaction; a worker takes it once that commits.
+     *
+     * @param fairnessKey jobs of one key run one at a time and take turns with the other keys' (a county's code)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> UUID enqueue(
+            UUID id, String kind, P parameters, String scopeDivision, String fairnessKey, String requestedBy) {
+        JobHandler<?> handler = handlers().get(kind);
+        if (handler == null) {
+            throw new IllegalArgumentException("no handler of job kind " + kind);
+        }
+        if (!handler.parameterType().isInstance(parameters)) {
+            throw new IllegalArgumentException(
+                    kind + " takes " + handler.parameterType().getSimpleName());
+        }
+        entityManager
+                .createNativeQuery("""
+                        insert into background_job (id, kind, scope_division, fairness_key, requested_by, parameters,
+                                                    max_attempts)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
+                .setParameter(1, id)
+                .setParameter(2, kind)
+                .setParameter(3, scopeDivision)
+                .setParameter(4, fairnessKey)
+                .setParameter(5, requestedBy)
+                .setParameter(6, json(parameters))
+                .setParameter(7, handler.maxAttempts())
+                .executeUpdate();
+        afterCommit(() -> wakeUps.release());
+        return id;
+    }
+
+    /** {@link #enqueue(UUID, String, Object, String, String, String)} under a new time-ordered id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <P> UUID enqueue(String kind, P parameters, String scopeDivision, String fairnessKey, String requestedBy) {
+        return enqueue(UuidCreator.getTimeOrderedEpoch(), kind, parameters, scopeDivision, fairnessKey, requestedBy);
+    }
+
+    /**
+     * Whether a job of this kind is queued or running; holds the kind's lock until the transaction ends, so that two
+     * callers cannot both find none and both queue one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean pending(String kind) {
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "background-job:" + kind)
+                .getSingleResult();
+        return !entityManager
+                .createNativeQuery(
+                        "select 1 from background_job where kind = ?1 and state in ('QUEUED', 'RUNNING') limit 1")
+                .setParameter(1, kind)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Job> find(UUID id) {
+        return first(entityManager.createNativeQuery(SELECT + " where id = ?1").setParameter(1, id));
+    }
+
+    /** Jobs of these kinds whose region lies within {@code scopePrefix}, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Job> list(Collection<String> kinds, String scopePrefix, long offset, int limit) {
+        List<Job> jobs = new ArrayList<>();
+        for (Object row : entityManager
+                .createNativeQuery(SELECT + LISTED + " order by requested_at desc, id limit ?3 offset ?4")
+                .setParameter(1, kinds.toArray(String[]::new))
+                .setParameter(2, scopePrefix + "%")
+                .setParameter(3, limit)
+                .setParameter(4, offset)
+                .getResultList()) {
+            jobs.add(job((Object[]) row));
+        }
+        return jobs;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Collection<String> kinds, String scopePrefix) {
+        return ((Number) entityManager
+                        .createNativeQuery("select count(*) from background_job" + LISTED)
+                        .setParameter(1, kinds.toArray(String[]::new))
+                        .setParameter(2, scopePrefix + "%")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /**
+     * Cancels a job: a queued one at once, a running one at its worker's next {@link RunningJob#proceed()} (what it
+     * stored so far stays). Answers the job as it is now.
+     */
+    public Job cancel(UUID id) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            Job current = first(entityManager
+                            .createNativeQuery(SELECT + " where id = ?1 for update")
+                            .setParameter(1, id))
+                    .orElseThrow(() -> new NotFound(id));
+            if (current.state().ended()) {
+                throw new AlreadyEnded(current);
+            }
+            entityManager.createNativeQuery("""
+                            update background_job
+                               set cancel_requested = true,
+                                   state = case when state = 'QUEUED' then 'CANCELLED' else state end,
+                                   finished_at = case when state = 'QUEUED' then now() else finished_at end
+                             where id = ?1""").setParameter(1, id).executeUpdate();
+            return find(id).orElseThrow();
+        });
+        if (job.state() == JobState.CANCELLED) {
+            ended(job.id(), job.kind(), JobState.CANCELLED);
+        }
+        return job;
+    }
+
+    /** The parameters of a stored job as its handler reads them. */
+    public <P> P parameters(Job job, Class<P> type) {
+        try {
+            return mapper.treeToValue(job.parameters(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parameters of job " + job.id() + " cannot be read", e);
+        }
+    }
+
+    // ---- the workers
+
+    private record Claimed(
+            UUID id,
+            String kind,
+            String parameters,
+            String scopeDivision,
+            String fairnessKey,
+            String requestedBy,
+            int attempt,
+            String checkpoint,
+            String progress,
+            UUID token) {}
+
+    private void work() {
+        while (!stopping) {
+            Claimed claimed = null;
+            try {
+                claimed = claim();
+            } catch (RuntimeException failure) {
+                LOG.debugf("Job claim failed, will retry: %s", failure.toString());
+            }
+            if (claimed == null) {
+                idle();
+                continue;
+            }
+            busy.incrementAndGet();
+            try {
+                run(claimed);
+            } finally {
+                busy.decrementAndGet();
+                leases.remove(claimed.id());
+            }
+        }
+    }
+
+    private void idle() {
+        try {
+            wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    private Claimed claim() {
+        List<Object[]> givenUp = new ArrayList<>();
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
+            // claims one at a time across replicas: the check that no job of the same county runs is then exact
+            entityManager
+                    .createNativeQuery("select pg_advisory_xact_lock(hashtext('background-job:claim'))")
+                    .getSingleResult();
+            String[] kinds = handlers().keySet().toArray(String[]::new);
+            for (Object row : entityManager
+                    .createNativeQuery("""
+                            update background_job
+                               set state = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
+                                   error = case when cancel_requested then null else ?2 end,
+                                   finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
+                             where kind = any(?1) and state = 'RUNNING' and lease_until < now()
+                               and (cancel_requested or (not handed_back and attempts >= max_attempts))
+                            returning id, kind, state""")
+                    .setParameter(1, kinds)
+                    .setParameter(2, "任务的运行多次意外中断（工作进程被终止或资源耗尽），已停止重试")
+                    .getResultList()) {
+                givenUp.add((Object[]) row);
+            }
+            UUID token = UUID.randomUUID();
+            List<?> rows = entityManager
+                    .createNativeQuery("""
+                            update background_job
+                               set state = 'RUNNING', lease_owner = ?2, lease_token = ?3,
+                                   lease_until = now() + make_interval(secs => ?4), heartbeat_at = now(),
+                                   started_at = coalesce(started_at, now()),
+                                   attempts = attempts + case when handed_back then 0 else 1 end, handed_back = false
+                             where id = (select j.id from background_job j
+                                          where j.kind = any(?1) and j.not_before <= now()
+                                            and (j.state = 'QUEUED' or (j.state = 'RUNNING' and j.lease_until < now()))
+                                            and not exists (select 1 from background_job r
+                                                             where r.state = 'RUNNING' and r.lease_until >= now()
+                                                               and r.fairness_key = j.fairness_key and r.id <> j.id)
+                                          order by coalesce(j.last_turn_at, j.requested_at), j.requested_at
+                                          limit 1 for update skip locked)
+                            returning id, kind, parameters::text, scope_division, fairness_key, requested_by, attempts,
+                                      checkpoint, progress::text""")
+                    .setParameter(1, kinds)
+                    .setParameter(2, owner)
+                    .setParameter(3, token)
+                    .setParameter(4, (double) config.lease().toMillis() / 1000)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Object[] r = (Object[]) rows.getFirst();
+            return new Claimed(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    ((Number) r[6]).intValue(),
+                    (String) r[7],
+                    (String) r[8],
+                    token);
+        });
+        for (Object[] job : givenUp) {
+            JobState state = JobState.valueOf((String) job[2]);
+            LOG.errorf("Job %s (%s) %s: its runs were cut off too often", job[0], job[1], state);
+            ended((UUID) job[0], (String) job[1], state);
+        }
+        if (claimed != null) {
+            leases.put(claimed.id(), claimed.token());
+        }
+        return claimed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run(Claimed claimed) {
+        JobHandler<Object> handler = (JobHandler<Object>) handlers().get(claimed.kind());
+        Object parameters;
+        try {
+            parameters = mapper.readValue(claimed.parameters(), handler.parameterType());
+        } catch (JsonProcessingException unreadable) {
+            end(claimed, JobState.FAILED, null, "任务参数无法读取：" + unreadable.getOriginalMessage());
+            return;
+        }
+        Running<Object> job = new Running<>(claimed, parameters);
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Map<String, Object> result = handler.run(job);
+            end(claimed, JobState.SUCCEEDED, result, null);
+        } catch (JobInterruption interruption) {
+            switch (interruption.reason()) {
+                case CANCELLED -> end(claimed, JobState.CANCELLED, null, null);
+                case TURN_OVER, STOPPING -> handBack(claimed, Duration.ZERO);
+                case LEASE_LOST -> LOG.warnf("Job %s (%s) is held by another worker now", claimed.id(), claimed.kind());
+            }
+        } catch (Throwable failure) {
+            if (TransientFailures.isTransient(failure)) {
+                LOG.warnf(
+                        "Job %s (%s) interrupted by a transient failure, taken up again in %s: %s",
+                        claimed.id(), claimed.kind(), config.transientBackoff(), failure.toString());
+                handBack(claimed, config.transientBackoff());
+            } else {
+                LOG.errorf(failure, "Job %s (%s) failed", claimed.id(), claimed.kind());
+                end(claimed, JobState.FAILED, null, reason(failure));
+            }
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    /** Ends a job this worker holds; waits while the database is away (the job is not lost meanwhile). */
+    private void end(Claimed claimed, JobState state, Map<String, Object> result, String error) {
+        boolean ended = fenced(
+                claimed,
+                () -> entityManager
+                                .createNativeQuery("""
+                                update background_job
+                                   set state = ?3, result = cast(?4 as jsonb), error = ?5, finished_at = now(),
+                                       lease_owner = null, lease_token = null, lease_until = null
+                                 where id = ?1 and lease_token = ?2""")
+                                .setParameter(1, claimed.id())
+                                .setParameter(2, claimed.token())
+                                .setParameter(3, state.name())
+                                .setParameter(4, result == null ? null : json(result))
+                                .setParameter(5, error)
+                                .executeUpdate()
+                        == 1);
+        if (ended) {
+            Counter.builder("jobs.finished")
+                    .description("Background jobs ended, by kind and state")
+                    .tags("kind", claimed.kind(), "state", state.name())
+                    .register(registry)
+                    .increment();
+            ended(claimed.id(), claimed.kind(), state);
+        }
+    }
+
+    /** Queues a job this worker holds again, to resume from its checkpoint; not counted as an attempt. */
+    private void handBack(Claimed claimed, Duration pause) {
+        fenced(
+                claimed,
+                () -> entityManager
+                                .createNativeQuery("""
+                                update background_job
+                                   set state = 'QUEUED', handed_back = true, last_turn_at = now(),
+                                       not_before = now() + make_interval(secs => ?3),
+                                       lease_owner = null, lease_token = null, lease_until = null
+                                 where id = ?1 and lease_token = ?2""")
+                                .setParameter(1, claimed.id())
+                                .setParameter(2, claimed.token())
+                                .setParameter(3, (double) pause.toMillis() / 1000)
+                                .executeUpdate()
+                        == 1);
+    }
+
+    /**
+     * Runs a fenced write in a transaction of its own, retrying it while the failure is transient (until the service
+     * stops: the lease then ends and another replica takes the job up).
+     */
+    private boolean fenced(Claimed claimed, Supplier<Boolean> write) {
+        Duration pause = Duration.ofMillis(500);
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(write::get);
+            } catch (RuntimeException failure) {
+                if (!TransientFailures.isTransient(failure) || stopping) {
+                    LOG.errorf(
+                            "Job %s (%s): its state could not be written: %s", claimed.id(), claimed.kind(), failure);
+                    return false;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+                        ? Duration.ofSeconds(10)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void ended(UUID id, String kind, JobState state) {
+        JobHandler<?> handler = handlers().get(kind);
+        if (handler == null) {
+            return;
+        }
+        try {
+            handler.ended(id, state);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Job %s (%s): clean-up after %s failed", id, kind, state);
+        }
+    }
+
+    /** Extends the leases of the jobs this instance runs. */
+    private void beat() {
+        long interval = Math.max(1000, config.lease().toMillis() / 3);
+        while (!stopping) {
+            try {
+                if (stopped.await(interval, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                if (leases.isEmpty()) {
+                    continue;
+                }
+                UUID[] tokens = leases.values().toArray(UUID[]::new);
+                QuarkusTransaction.requiringNew().run(() -> entityManager
+                        .createNativeQuery("""
+                                update background_job set lease_until = now() + make_interval(secs => ?2),
+                                                          heartbeat_at = now()
+                                 where lease_token = any(?1)""")
+                        .setParameter(1, tokens)
+                        .setParameter(2, (double) config.lease().toMillis() / 1000)
+                        .executeUpdate());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                LOG.warnf("Job heartbeat failed, will retry: %s", failure.toString());
+            }
+        }
+    }
+
+    /** A claimed job as its handler works with it. */
+    private final class Running<P> implements RunningJob<P> {
+        private final Claimed claimed;
+        private final P parameters;
+        private final Instant turnStarted = Instant.now();
+        private Map<String, Object> progress;
+
+        Running(Claimed claimed, P parameters) {
+            this.claimed = claimed;
+            this.parameters = parameters;
+            this.progress = map(claimed.progress());
+        }
+
+        @Override
+        public UUID id() {
+            return claimed.id();
+        }
+
+        @Override
+        public P parameters() {
+            return parameters;
+        }
+
+        @Override
+        public String scopeDivision() {
+            return claimed.scopeDivision();
+        }
+
+        @Override
+        public String requestedBy() {
+            return claimed.requestedBy();
+        }
+
+        @Override
+        public int attempt() {
+            return claimed.attempt();
+        }
+
+        @Override
+        public Optional<String> checkpoint() {
+            return Optional.ofNullable(claimed.checkpoint());
+        }
+
+        @Override
+        public Map<String, Object> progress() {
+            return progress;
+        }
+
+        @Override
+        public void save(Map<String, Object> progress, String checkpoint) {
+            int saved = entityManager
+                    .createNativeQuery("""
+                            update background_job set progress = cast(?3 as jsonb), checkpoint = ?4, heartbeat_at = now()
+                             where id = ?1 and lease_token = ?2""")
+                    .setParameter(1, claimed.id())
+                    .setParameter(2, claimed.token())
+                    .setParameter(3, json(progress))
+                    .setParameter(4, checkpoint)
+                    .executeUpdate();
+            if (saved == 0) {
+                throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);
+            }
+            this.progress = progress;
+        }
+
+        @Override
+        public void report(Map<String, Object> progress) {
+            int saved = QuarkusTransaction.requiringNew().call(() -> entityManager
+                    .createNativeQuery("""
+                            update background_job set progress = cast(?3 as jsonb), heartbeat_at = now()
+                             where id = ?1 and lease_token = ?2""")
+                    .setParameter(1, claimed.id())
+                    .setParameter(2, claimed.token())
+                    .setParameter(3, json(progress))
+                    .executeUpdate());
+            if (saved == 0) {
+                throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);
+            }
+            this.progress = progress;
+        }
+
+        @Override
+        public void proceed() {
+            if (stopping) {
+                throw new JobInterruption(JobInterruption.Reason.STOPPING);
+            }
+            boolean turnOver = Duration.between(turnStarted, Instant.now()).compareTo(config.turn()) > 0;
+            Object[] state = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                    .createNativeQuery("""
+                            select lease_token = ?2, cancel_requested,
+                                   ?3 and exists (select 1 from background_job w
+                                                   where w.kind = any(?4) and w.state = 'QUEUED'
+                                                     and w.not_before <= now() and w.fairness_key <> ?5
+                                                     and coalesce(w.last_turn_at, w.requested_at)
+                                                         < now() - make_interval(secs => ?6)
+                                                     and not exists (select 1 from background_job r
+                                                                      where r.state = 'RUNNING'
+                                                                        and r.lease_until >= now()
+                                                                        and r.fairness_key = w.fairness_key))
+                              from background_job where id = ?1""")
+                    .setParameter(1, claimed.id())
+                    .setParameter(2, claimed.token())
+                    .setParameter(3, turnOver)
+                    .setParameter(4, handlers().keySet().toArray(String[]::new))
+                    .setParameter(5, claimed.fairnessKey())
+                    .setParameter(6, (double) config.pollInterval().toMillis() / 1000)
+                    .getSingleResult());
+            if (!Boolean.TRUE.equals(state[0])) {
+                throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);
+            }
+            if (Boolean.TRUE.equals(state[1])) {
+                throw new JobInterruption(JobInterruption.Reason.CANCELLED);
+            }
+            if (Boolean.TRUE.equals(state[2])) {
+                throw new JobInterruption(JobInterruption.Reason.TURN_OVER);
+            }
+        }
+    }
+
+    // ---- reading
+
+    private static final String SELECT = """
+            select id, kind, scope_division, fairness_key, requested_by, requested_at, parameters::text, state,
+                   cancel_requested, attempts, max_attempts, progress::text, result::text, error, started_at,
+                   finished_at
+              from background_job""";
+
+    private static final String LISTED = """
+
+             where kind = any(?1) and scope_division like ?2""";
+
+    private Optional<Job> first(Query query) {
+        List<?> rows = query.getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(job((Object[]) rows.getFirst()));
+    }
+
+    private Job job(Object[] r) {
+        try {
+            return new Job(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    instant(r[5]),
+                    mapper.readTree((String) r[6]),
+                    JobState.valueOf((String) r[7]),
+                    (Boolean) r[8],
+                    ((Number) r[9]).intValue(),
+                    ((Number) r[10]).intValue(),
+                    map((String) r[11]),
+                    r[12] == null ? null : map((String) r[12]),
+                    (String) r[13],
+                    instant(r[14]),
+                    instant(r[15]));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("job " + r[0] + " holds unreadable parameters", e);
+        }
+    }
+
+    private Map<String, Object> map(String json) {
+        try {
+            return json == null ? Map.of() : mapper.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value == null ? Map.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant instant -> instant;
+            case OffsetDateTime time -> time.toInstant();
+            case java.sql.Timestamp timestamp -> timestamp.toInstant();
+            default -> throw new IllegalStateException("not a time: " + value.getClass());
+        };
+    }
+
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    /** The reason a failed job shows: the failure's own message, never a stack trace. */
+    private static String reason(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return "内存不足，任务已停止（" + failure.getMessage() + "）";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
