@@ -427,6 +427,110 @@ class HouseholdImportTest {
         assertEquals(0, nothing.getInt("householdsCreated"));
     }
 
+    @Test
+    @Order(10)
+    void theFileIsKeptEncryptedOnlyWhileItsJobNeedsItAndAJobCanBeCancelled() throws Exception {
+        String village = COUNTY + "101201";
+        String head = Fixtures.idNumber("19700101", true);
+        String content = String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系") + "\n"
+                + String.join(",", "C1", village, "覃某甲", head, "户主") + "\n"
+                + String.join(",", "C2", village, "覃某乙", Fixtures.idNumber("19710101", false), "户主") + "\n";
+        String running;
+        String cancelled;
+        // the worker stops where it stores the households of a chunk, while the test holds that table
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table household in share mode");
+            running =
+                    submit(content, "held.csv").then().statusCode(202).extract().path("id");
+            cancelled = submit(content.replace("C2", "C3"), "cancelled.csv")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                                    + " where c.relname = 'household' and not l.granted")
+                            > 0);
+            // stored, but never as it came: compressed, in blocks, each encrypted
+            assertTrue(
+                    count("select count(*) from household_import_file_block where import_id = '" + running + "'") > 0);
+            assertEquals(
+                    0,
+                    count("select count(*) from household_import_file_block where position(convert_to('" + head
+                            + "', 'UTF8') in content) > 0 or position(convert_to('覃某甲', 'UTF8') in content) > 0"));
+            // queued behind the county's running import: cancelled at once
+            RestAssured.given()
+                    .post("/api/v1/household-imports/" + cancelled + "/cancel")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("CANCELLED"));
+            holder.rollback();
+        }
+        awaitCompleted(running);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED"
+                .equals(RestAssured.given()
+                        .get("/api/v1/household-imports/" + cancelled)
+                        .path("status")));
+        RestAssured.given()
+                .post("/api/v1/household-imports/" + cancelled + "/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        // once a job ended, nothing of its file or of the people it met is left
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from household_import_file_block where import_id in ('" + running
+                                + "', '" + cancelled + "')")
+                        == 0);
+        assertEquals(
+                0,
+                count("select count(*) from household_import_person p join household_import i"
+                        + " on i.job_id = p.job_id where i.id in ('" + running + "', '" + cancelled + "')"));
+    }
+
+    @Test
+    @Order(11)
+    void errorsBeyondTheListedOnesAreCounted() throws Exception {
+        String village = COUNTY + "101201";
+        StringBuilder content = new StringBuilder(String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系")).append('\n');
+        for (int i = 0; i < 60; i++) {
+            // each household's head lacks a name: one error a household
+            content.append(String.join(",", "E" + i, village, "", Fixtures.idNumber("19800101", i % 2 == 0), "户主"))
+                    .append('\n');
+        }
+        JsonPath job = awaitCompleted(submit(content.toString(), "broken.csv")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id"));
+        assertEquals(60, job.getInt("householdsRejected"));
+        // the test profile lists 40 (ruralwatch.household-import.max-listed-errors)
+        assertEquals(20, job.getInt("errorsNotListed"));
+        RestAssured.given()
+                .get("/api/v1/household-imports/" + job.getString("id") + "/errors")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(40));
+    }
+
+    @Test
+    @Order(12)
+    void aWorkbookOverItsLimitIsRefusedBeforeAnythingIsStored() throws Exception {
+        long imports = count("select count(*) from household_import");
+        RestAssured.given()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .queryParam("fileName", "huge.xlsx")
+                .body(new byte[2 * 1024 * 1024])
+                .post("/api/v1/household-imports")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("CSV"));
+        assertEquals(imports, count("select count(*) from household_import"));
+    }
+
     static void expect(int row, String column, String code) {
         expectedErrors.add(row + "|" + column + "|" + code);
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An import job (批量导入任务); its file is read and written with native queries, never loaded with the job. */
+/** An import (批量导入): the file submitted and who submitted it; its state and progress are those of its job. */
 @Entity
 @Table(name = "household_import")
 public class HouseholdImport {
@@ -45,48 +45,10 @@ public class HouseholdImport {
     @Column(name = "requested_by", nullable = false)
     public String requestedBy;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public ImportStatus status;
-
-    @Column(name = "total_rows")
-    public Integer totalRows;
-
-    @Column(name = "processed_rows", nullable = false)
-    public int processedRows;
-
-    @Column(name = "last_row", nullable = false)
-    public int lastRow = 1;
-
-    @Column(name = "households_created", nullable = false)
-    public int householdsCreated;
-
-    @Column(name = "households_updated", nullable = false)
-    public int householdsUpdated;
-
-    @Column(name = "households_unchanged", nullable = false)
-    public int householdsUnchanged;
-
-    @Column(name = "households_rejected", nullable = false)
-    public int householdsRejected;
-
-    @Column(name = "rows_rejected", nullable = false)
-    public int rowsRejected;
-
-    @Column(name = "members_stored", nullable = false)
-    public int membersStored;
-
-    public String failure;
+    /** The job (on the job engine) that imports the file now; a new one when a failed import is taken up again. */
+    @Column(name = "job_id", nullable = false)
+    public UUID jobId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "started_at")
-    public Instant startedAt;
-
-    @Column(name = "finished_at")
-    public Instant finishedAt;
-
-    @Column(name = "lease_until")
-    public Instant leaseUntil;
 }

@@ -26,7 +26,7 @@ public final class HouseholdImportApi {
             @Schema(description = "导入原因，记入每户的变更历史") String reason,
             @Schema(description = "提交人") String requestedBy,
 
-            @Schema(description = "QUEUED 排队中，RUNNING 导入中，COMPLETED 已完成，FAILED 失败（文件无法读完；已入库的保留）")
+            @Schema(description = "QUEUED 排队中，RUNNING 导入中，COMPLETED 已完成，FAILED 失败（文件无法读完；已入库的保留），CANCELLED 已取消（已入库的保留）")
             ImportStatus status,
 
             @Schema(description = "数据行数（不含表头），开始导入时统计") Integer totalRows,
@@ -37,6 +37,10 @@ public final class HouseholdImportApi {
             @Schema(description = "有错误未入库的农户数（每户的错误见错误清单）") int householdsRejected,
             @Schema(description = "未入库的数据行数") int rowsRejected,
             @Schema(description = "入库（新登记或更新）的成员数") int membersStored,
+
+            @Schema(description = "错误过多时未逐条列出的错误数（错误清单只列前 10000 条）")
+            int errorsNotListed,
+
             @Schema(description = "失败原因") String failure,
             Instant createdAt,
             Instant startedAt,

@@ -103,7 +103,7 @@ public class HouseholdImportResource {
                         .path("api/v1/household-imports")
                         .path(submitted.job().id.toString())
                         .build())
-                .entity(HouseholdImportJobs.view(submitted.job()))
+                .entity(jobs.view(submitted.job()))
                 .build();
     }
 
@@ -113,7 +113,7 @@ public class HouseholdImportResource {
     public Page<HouseholdImportApi.ImportView> list(
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return jobs.list(PageRequest.of(page, size)).map(HouseholdImportJobs::view);
+        return jobs.list(PageRequest.of(page, size)).map(jobs::view);
     }
 
     @GET
@@ -143,7 +143,30 @@ public class HouseholdImportResource {
             description = "没有此任务（或不在本区域）",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HouseholdImportApi.ImportView get(@PathParam("id") String id) {
-        return HouseholdImportJobs.view(jobs.get(parseId(id)));
+        return jobs.view(jobs.get(parseId(id)));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION, Roles.OPERATOR})
+    @Operation(
+            operationId = "cancelHouseholdImport",
+            summary = "取消导入任务",
+            description = "排队中的任务立即取消；导入中的任务在当前一批农户入库后停止，已入库的农户保留。保存的文件随即删除。已结束的任务不能取消（409）。")
+    @APIResponse(
+            responseCode = "200",
+            description = "任务（已取消，或导入中、正在停止）",
+            content = @Content(schema = @Schema(implementation = HouseholdImportApi.ImportView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "没有此任务（或不在本区域）",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "任务已结束",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HouseholdImportApi.ImportView cancel(@PathParam("id") String id) {
+        return jobs.cancel(parseId(id));
     }
 
     @GET

@@ -3,7 +3,11 @@ package cn.ruralwatch.household.importing;
 import cn.ruralwatch.household.household.HouseholdApi;
 import cn.ruralwatch.household.household.IdNumbers;
 import cn.ruralwatch.household.household.ImportedHouseholds;
-import cn.ruralwatch.messaging.BackgroundLoop;
+import cn.ruralwatch.jobs.JobHandler;
+import cn.ruralwatch.jobs.JobState;
+import cn.ruralwatch.jobs.RunningJob;
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.Messages;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemExceptionMappers;
@@ -11,59 +15,63 @@ import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Runs import jobs in the background, one at a time, as the user who submitted each. A job is read in chunks of whole
- * households; each chunk is stored with its errors and the job's progress in one transaction, so that a job
- * interrupted by a restart (its lease runs out) is taken up again after its last stored chunk and nothing is stored
- * twice. A chunk that fails as a whole (a person registered by someone else meanwhile) is stored again household by
- * household.
+ * Runs import jobs on the suite's job engine, as the user who submitted each. The file is read as a stream (its
+ * stored blocks decrypted one at a time) in chunks of whole households; each chunk is stored with its errors, the
+ * people it met and the job's progress and checkpoint (the last row) in one transaction, so that a job taken up
+ * again — after a restart, on another replica, after its turn went to another county's import — goes on after its
+ * last stored chunk and nothing is stored twice. A chunk that fails as a whole (a person registered by someone else
+ * meanwhile) is stored again household by household. The errors listed are capped; beyond, they are counted.
  */
 @ApplicationScoped
-public class HouseholdImportWorker {
+public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.Parameters> {
 
     private static final Logger LOG = Logger.getLogger(HouseholdImportWorker.class);
+
+    static final String KIND = "HOUSEHOLD_IMPORT";
+
+    /** The counters of an import's progress, as its view shows them. */
+    static final List<String> COUNTERS = List.of(
+            "processedRows",
+            "householdsCreated",
+            "householdsUpdated",
+            "householdsUnchanged",
+            "householdsRejected",
+            "rowsRejected",
+            "membersStored",
+            "errorsListed",
+            "errorsNotListed");
 
     @ConfigProperty(name = "ruralwatch.household-import.chunk-households", defaultValue = "500")
     int chunkHouseholds;
 
-    @ConfigProperty(name = "ruralwatch.household-import.poll-interval", defaultValue = "30s")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "ruralwatch.household-import.lease", defaultValue = "5m")
-    Duration lease;
+    /** Errors of one import listed row by row; beyond, only counted (a broken file could list millions). */
+    @ConfigProperty(name = "ruralwatch.household-import.max-listed-errors", defaultValue = "10000")
+    int maxListedErrors;
 
     @Inject
     EntityManager entityManager;
@@ -78,112 +86,138 @@ public class HouseholdImportWorker {
     CurrentIdentityAssociation identity;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    ImportFiles files;
 
-    private BackgroundLoop loop;
+    @Inject
+    PersonalDataProtector protector;
 
-    @PostConstruct
-    void createLoop() {
-        loop = new BackgroundLoop("household-import", pollInterval, () -> {
-            UUID job = claim();
-            if (job == null) {
-                return false;
+    /** The import a job works on. */
+    public record Parameters(UUID importId) {}
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Class<Parameters> parameterType() {
+        return Parameters.class;
+    }
+
+    @Override
+    public Map<String, Object> run(RunningJob<Parameters> job) throws IOException {
+        UUID importId = job.parameters().importId();
+        HouseholdImport source =
+                QuarkusTransaction.requiringNew().call(() -> entityManager.find(HouseholdImport.class, importId));
+        identity.setIdentity(
+                mapper.readValue(source.requester, ImportRequester.class).identity());
+        Map<String, Object> progress = new LinkedHashMap<>(job.progress());
+        COUNTERS.forEach(counter -> progress.putIfAbsent(counter, 0));
+        int lastRow = job.checkpoint().map(Integer::parseInt).orElse(1);
+        try (Readable file = readable(source)) {
+            if (!progress.containsKey("totalRows")) {
+                progress.put("totalRows", countRows(file));
+                job.report(progress);
             }
-            runAsRequester(job);
-            return true;
-        });
-    }
-
-    void start(@Observes @Priority(2000) StartupEvent startup) {
-        loop.start();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        loop.stop();
-    }
-
-    /** Looks for jobs once the caller's transaction has committed the one it submitted. */
-    void wakeUpAfterCommit() {
-        loop.wakeUpAfterCommit(transactions);
-    }
-
-    /** Takes the oldest queued job, or a running one whose worker stopped holding it. */
-    private UUID claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> ids = entityManager
-                    .createNativeQuery("""
-                            update household_import set status = 'RUNNING', started_at = coalesce(started_at, now()),
-                                   lease_until = ?1
-                            where id = (select id from household_import
-                                        where status = 'QUEUED' or (status = 'RUNNING' and lease_until < now())
-                                        order by created_at limit 1 for update skip locked)
-                            returning id""")
-                    .setParameter(1, Timestamp.from(Instant.now().plus(lease)))
-                    .getResultList();
-            return ids.isEmpty() ? null : (UUID) ids.getFirst();
-        });
-    }
-
-    private void runAsRequester(UUID id) {
-        HouseholdImport job =
-                QuarkusTransaction.requiringNew().call(() -> entityManager.find(HouseholdImport.class, id));
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            identity.setIdentity(
-                    mapper.readValue(job.requester, ImportRequester.class).identity());
-            run(job);
+            String reason = source.reason == null
+                    ? Messages.get(Messages.CHINESE, "household-import.reason", source.fileName)
+                    : source.reason;
+            try (FileHouseholds households = FileHouseholds.open(file.table())) {
+                ImportedHouseholds.Fields fields = fields(households.columns());
+                Chunk chunk = new Chunk(job, importId, fields, reason, progress);
+                while (households.hasNext()) {
+                    FileHouseholds.FileHousehold household = households.next();
+                    if (household.lastRow() <= lastRow) {
+                        continue;
+                    }
+                    chunk.households.add(household);
+                    if (chunk.households.size() >= chunkHouseholds) {
+                        chunk = chunk.store();
+                        job.proceed();
+                    }
+                }
+                if (!chunk.households.isEmpty()) {
+                    chunk.store();
+                }
+            }
         } catch (ImportTable.Unreadable unreadable) {
-            finish(
-                    id,
-                    ImportStatus.FAILED,
-                    Messages.get(
-                            Messages.CHINESE, "household-import.file.unreadable", job.format, unreadable.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            requestContext.terminate();
+            throw new IllegalStateException(Messages.get(
+                    Messages.CHINESE, "household-import.file.unreadable", source.format, unreadable.getMessage()));
+        }
+        return progress;
+    }
+
+    /** The file and the people an import met are no longer needed once its job ended. */
+    @Override
+    public void ended(UUID jobId, JobState state) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from household_import_person where job_id = ?1")
+                .setParameter(1, jobId)
+                .executeUpdate());
+        List<?> imports = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select id from household_import where job_id = ?1")
+                .setParameter(1, jobId)
+                .getResultList());
+        for (Object id : imports) {
+            files.delete((UUID) id);
         }
     }
 
-    private void run(HouseholdImport job) throws IOException {
-        byte[] content = QuarkusTransaction.requiringNew().call(() -> (byte[]) entityManager
-                .createNativeQuery("select content_gzip from household_import where id = ?1")
-                .setParameter(1, job.id)
-                .getSingleResult());
-        if (job.totalRows == null) {
-            int rows = countRows(job.format, content);
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("update household_import set total_rows = ?1 where id = ?2")
-                    .setParameter(1, rows)
-                    .setParameter(2, job.id)
-                    .executeUpdate());
-        }
-        String reason = job.reason == null
-                ? Messages.get(Messages.CHINESE, "household-import.reason", job.fileName)
-                : job.reason;
-        try (FileHouseholds households = FileHouseholds.open(ImportTable.open(job.format, unzipped(content)))) {
-            ImportedHouseholds.Fields fields = fields(households.columns());
-            Map<String, Integer> firstRowOfPerson = new HashMap<>();
-            List<FileHouseholds.FileHousehold> chunk = new ArrayList<>();
-            while (households.hasNext()) {
-                FileHouseholds.FileHousehold household = households.next();
-                boolean stored = household.lastRow() <= job.lastRow;
-                noteIdNumbers(household, firstRowOfPerson, !stored);
-                if (stored) {
-                    continue;
+    /** The stored file as the import reads it: a CSV as a stream, a workbook from a temporary file of its own. */
+    private interface Readable extends AutoCloseable {
+        ImportTable table() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private Readable readable(HouseholdImport source) throws IOException {
+        if (source.format == ImportFormat.CSV) {
+            return new Readable() {
+                private final List<InputStream> opened = new ArrayList<>();
+
+                @Override
+                public ImportTable table() throws IOException {
+                    InputStream in = files.open(source.id);
+                    opened.add(in);
+                    return ImportTable.open(ImportFormat.CSV, in);
                 }
-                chunk.add(household);
-                if (chunk.size() >= chunkHouseholds) {
-                    store(job.id, chunk, fields, reason);
-                    chunk = new ArrayList<>();
+
+                @Override
+                public void close() throws IOException {
+                    for (InputStream in : opened) {
+                        in.close();
+                    }
                 }
+            };
+        }
+        // a workbook is a zip: read from a file, its parts are streamed rather than held in memory
+        Path copy = Files.createTempFile("household-import-", ".xlsx");
+        try (InputStream in = files.open(source.id)) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new Readable() {
+            @Override
+            public ImportTable table() {
+                return ImportTable.open(copy);
             }
-            if (!chunk.isEmpty()) {
-                store(job.id, chunk, fields, reason);
+
+            @Override
+            public void close() throws IOException {
+                Files.deleteIfExists(copy);
+            }
+        };
+    }
+
+    private static int countRows(Readable file) throws IOException {
+        int rows = 0;
+        try (ImportTable table = file.table()) {
+            while (table.hasNext()) {
+                table.next();
+                rows++;
             }
         }
-        finish(job.id, ImportStatus.COMPLETED, null);
+        return Math.max(0, rows - 1);
     }
 
     /** The fields the file's columns fill, which a later file changes in registered households. */
@@ -199,144 +233,205 @@ public class HouseholdImportWorker {
                         .collect(Collectors.toSet()));
     }
 
-    /** The same person twice in one file is an error at the second row. */
-    private static void noteIdNumbers(
-            FileHouseholds.FileHousehold household, Map<String, Integer> firstRowOfPerson, boolean report) {
-        JsonNode members = household.document().get("members");
-        for (int i = 0; i < members.size(); i++) {
-            JsonNode idNumber = members.get(i).get("idNumber");
-            if (idNumber == null) {
-                continue;
-            }
-            int row = household.memberRows().get(i);
-            Integer first = firstRowOfPerson.putIfAbsent(IdNumbers.normalize(idNumber.asText()), row);
-            if (first != null && first != row && report) {
-                household.problem(
-                        "members[" + i + "].idNumber",
-                        Violation.of("", "DUPLICATE_IN_FILE", "household-import.id-number.in-file", first));
-            }
-        }
-    }
+    /** Households of the file stored together, with what they add to the job's progress. */
+    private final class Chunk {
+        private final RunningJob<Parameters> job;
+        private final UUID importId;
+        private final ImportedHouseholds.Fields fields;
+        private final String reason;
+        private final Map<String, Object> progress;
+        final List<FileHouseholds.FileHousehold> households = new ArrayList<>();
 
-    private void store(
-            UUID job, List<FileHouseholds.FileHousehold> chunk, ImportedHouseholds.Fields fields, String reason) {
-        List<Integer> problemsBefore =
-                chunk.stream().map(h -> h.problems().size()).toList();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> storeChunk(job, chunk, fields, reason));
-        } catch (RuntimeException failure) {
-            // what the rolled-back attempt found is found again
-            for (int i = 0; i < chunk.size(); i++) {
-                List<FileHouseholds.RowProblem> problems = chunk.get(i).problems();
-                problems.subList(problemsBefore.get(i), problems.size()).clear();
-            }
-            if (chunk.size() > 1) {
-                LOG.debugf(
-                        "Import %s: chunk ending at row %d stored household by household: %s",
-                        job, chunk.getLast().lastRow(), failure.toString());
-                chunk.forEach(household -> store(job, List.of(household), fields, reason));
-                return;
-            }
-            FileHouseholds.FileHousehold household = chunk.getFirst();
-            if (failure instanceof ProblemException refused
-                    && !refused.violations().isEmpty()) {
-                refused.violations().forEach(v -> household.problem(v.field(), v));
-            } else {
-                LOG.errorf(failure, "Import %s: household at row %d could not be stored", job, household.firstRow());
-                household.problem("", Violation.of("", "NOT_STORED", "household-import.household.not-stored"));
-            }
-            QuarkusTransaction.requiringNew().run(() -> storeChunk(job, chunk, fields, reason));
+        Chunk(
+                RunningJob<Parameters> job,
+                UUID importId,
+                ImportedHouseholds.Fields fields,
+                String reason,
+                Map<String, Object> progress) {
+            this.job = job;
+            this.importId = importId;
+            this.fields = fields;
+            this.reason = reason;
+            this.progress = progress;
         }
-    }
 
-    /** Checks and stores a chunk, with its errors and the job's progress. */
-    private void storeChunk(
-            UUID job, List<FileHouseholds.FileHousehold> chunk, ImportedHouseholds.Fields fields, String reason) {
-        Instant now = Instant.now();
-        Progress progress = new Progress();
-        List<ImportedHouseholds.Checked> checked = new ArrayList<>();
-        List<FileHouseholds.FileHousehold> checkedFrom = new ArrayList<>();
-        for (FileHouseholds.FileHousehold household : chunk) {
-            progress.rows += household.memberRows().size();
-            if (!household.problems().isEmpty()) {
-                continue;
-            }
-            HouseholdApi.Registration registration;
+        /** Stores the chunk and answers the next, empty one. */
+        Chunk store() {
+            storeAll(households);
+            return new Chunk(job, importId, fields, reason, progress);
+        }
+
+        private void storeAll(List<FileHouseholds.FileHousehold> part) {
+            List<Integer> problemsBefore =
+                    part.stream().map(h -> h.problems().size()).toList();
+            Map<String, Object> next = new LinkedHashMap<>(progress);
             try {
-                registration = mapper.treeToValue(household.document(), HouseholdApi.Registration.class);
-            } catch (IOException unreadable) {
-                String field = unreadable instanceof JsonMappingException mapping
-                        ? ProblemExceptionMappers.jsonPath(mapping.getPath())
-                        : "";
-                household.problem(field, Violation.of(field, "INVALID", "household-import.value.invalid"));
-                continue;
-            }
-            ImportedHouseholds.Checked check = imported.check(registration, now);
-            if (check.violations().isEmpty()) {
-                checked.add(check);
-                checkedFrom.add(household);
-            } else {
-                check.violations().forEach(v -> household.problem(v.field(), v));
-            }
-        }
-        List<ImportedHouseholds.Result> results = imported.store(checked, fields, reason);
-        for (int i = 0; i < results.size(); i++) {
-            ImportedHouseholds.Result result = results.get(i);
-            FileHouseholds.FileHousehold household = checkedFrom.get(i);
-            int members = household.memberRows().size();
-            switch (result.outcome()) {
-                case CREATED -> {
-                    progress.created++;
-                    progress.members += members;
+                QuarkusTransaction.requiringNew().run(() -> storeChunk(part, next));
+                progress.putAll(next);
+            } catch (RuntimeException failure) {
+                if (failure instanceof cn.ruralwatch.jobs.JobInterruption
+                        || cn.ruralwatch.failures.TransientFailures.isTransient(failure)) {
+                    throw failure;
                 }
-                case UPDATED -> {
-                    progress.updated++;
-                    progress.members += members;
+                // what the rolled-back attempt found is found again
+                for (int i = 0; i < part.size(); i++) {
+                    List<FileHouseholds.RowProblem> problems = part.get(i).problems();
+                    problems.subList(problemsBefore.get(i), problems.size()).clear();
                 }
-                case UNCHANGED -> progress.unchanged++;
-                case REJECTED -> result.violations().forEach(v -> household.problem(v.field(), v));
+                if (part.size() > 1) {
+                    LOG.debugf(
+                            "Import %s: chunk ending at row %d stored household by household: %s",
+                            importId, part.getLast().lastRow(), failure.toString());
+                    part.forEach(household -> storeAll(List.of(household)));
+                    return;
+                }
+                FileHouseholds.FileHousehold household = part.getFirst();
+                if (failure instanceof ProblemException refused
+                        && !refused.violations().isEmpty()) {
+                    refused.violations().forEach(v -> household.problem(v.field(), v));
+                } else {
+                    LOG.errorf(
+                            failure,
+                            "Import %s: household at row %d could not be stored",
+                            importId,
+                            household.firstRow());
+                    household.problem("", Violation.of("", "NOT_STORED", "household-import.household.not-stored"));
+                }
+                Map<String, Object> again = new LinkedHashMap<>(progress);
+                QuarkusTransaction.requiringNew().run(() -> storeChunk(part, again));
+                progress.putAll(again);
             }
         }
-        List<FileHouseholds.RowProblem> problems = new ArrayList<>();
-        for (FileHouseholds.FileHousehold household : chunk) {
-            if (!household.problems().isEmpty()) {
-                progress.rejected++;
-                progress.rowsRejected += household.memberRows().size();
-                problems.addAll(household.problems());
+
+        /** Checks and stores households, with their errors, the people met and the job's progress and checkpoint. */
+        private void storeChunk(List<FileHouseholds.FileHousehold> part, Map<String, Object> next) {
+            Instant now = Instant.now();
+            notePeople(job.id(), part);
+            List<ImportedHouseholds.Checked> checked = new ArrayList<>();
+            List<FileHouseholds.FileHousehold> checkedFrom = new ArrayList<>();
+            for (FileHouseholds.FileHousehold household : part) {
+                add(next, "processedRows", household.memberRows().size());
+                if (!household.problems().isEmpty()) {
+                    continue;
+                }
+                HouseholdApi.Registration registration;
+                try {
+                    registration = mapper.treeToValue(household.document(), HouseholdApi.Registration.class);
+                } catch (IOException unreadable) {
+                    String field = unreadable instanceof JsonMappingException mapping
+                            ? ProblemExceptionMappers.jsonPath(mapping.getPath())
+                            : "";
+                    household.problem(field, Violation.of(field, "INVALID", "household-import.value.invalid"));
+                    continue;
+                }
+                ImportedHouseholds.Checked check = imported.check(registration, now);
+                if (check.violations().isEmpty()) {
+                    checked.add(check);
+                    checkedFrom.add(household);
+                } else {
+                    check.violations().forEach(v -> household.problem(v.field(), v));
+                }
+            }
+            List<ImportedHouseholds.Result> results = imported.store(checked, fields, reason);
+            for (int i = 0; i < results.size(); i++) {
+                ImportedHouseholds.Result result = results.get(i);
+                FileHouseholds.FileHousehold household = checkedFrom.get(i);
+                int members = household.memberRows().size();
+                switch (result.outcome()) {
+                    case CREATED -> {
+                        add(next, "householdsCreated", 1);
+                        add(next, "membersStored", members);
+                    }
+                    case UPDATED -> {
+                        add(next, "householdsUpdated", 1);
+                        add(next, "membersStored", members);
+                    }
+                    case UNCHANGED -> add(next, "householdsUnchanged", 1);
+                    case REJECTED -> result.violations().forEach(v -> household.problem(v.field(), v));
+                }
+            }
+            List<FileHouseholds.RowProblem> problems = new ArrayList<>();
+            for (FileHouseholds.FileHousehold household : part) {
+                if (!household.problems().isEmpty()) {
+                    add(next, "householdsRejected", 1);
+                    add(next, "rowsRejected", household.memberRows().size());
+                    problems.addAll(household.problems());
+                }
+            }
+            int listed = ((Number) next.get("errorsListed")).intValue();
+            int room = Math.max(0, maxListedErrors - listed);
+            writeProblems(importId, problems.subList(0, Math.min(room, problems.size())));
+            add(next, "errorsListed", Math.min(room, problems.size()));
+            add(next, "errorsNotListed", Math.max(0, problems.size() - room));
+            job.save(next, String.valueOf(part.getLast().lastRow()));
+        }
+    }
+
+    private static void add(Map<String, Object> progress, String counter, int amount) {
+        progress.put(counter, ((Number) progress.getOrDefault(counter, 0)).intValue() + amount);
+    }
+
+    /**
+     * The same person twice in one file is an error at the later row. The people an import met are kept by keyed hash
+     * with the row they first appeared on, in the chunk's transaction, so that this holds across chunks and after the
+     * job was taken up again, without holding a county's people in memory.
+     */
+    private void notePeople(UUID job, List<FileHouseholds.FileHousehold> part) {
+        List<String> hashes = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        Map<String, List<int[]>> occurrences = new HashMap<>();
+        for (int h = 0; h < part.size(); h++) {
+            JsonNode members = part.get(h).document().get("members");
+            for (int i = 0; members != null && i < members.size(); i++) {
+                JsonNode idNumber = members.get(i).get("idNumber");
+                if (idNumber == null || idNumber.asText().isBlank()) {
+                    continue;
+                }
+                String hash = protector.lookupHash(PersonalDataKind.ID_NUMBER, IdNumbers.normalize(idNumber.asText()));
+                int row = part.get(h).memberRows().get(i);
+                hashes.add(hash);
+                rows.add(row);
+                occurrences.computeIfAbsent(hash, k -> new ArrayList<>()).add(new int[] {h, i, row});
             }
         }
-        writeProblems(job, problems);
+        if (hashes.isEmpty()) {
+            return;
+        }
         entityManager
                 .createNativeQuery("""
-                        update household_import set processed_rows = processed_rows + ?1, last_row = ?2,
-                               households_created = households_created + ?3, households_updated = households_updated + ?4,
-                               households_unchanged = households_unchanged + ?5, households_rejected = households_rejected + ?6,
-                               rows_rejected = rows_rejected + ?7, members_stored = members_stored + ?8, lease_until = ?9
-                        where id = ?10""")
-                .setParameter(1, progress.rows)
-                .setParameter(2, chunk.getLast().lastRow())
-                .setParameter(3, progress.created)
-                .setParameter(4, progress.updated)
-                .setParameter(5, progress.unchanged)
-                .setParameter(6, progress.rejected)
-                .setParameter(7, progress.rowsRejected)
-                .setParameter(8, progress.members)
-                .setParameter(9, Timestamp.from(Instant.now().plus(lease)))
-                .setParameter(10, job)
+                        insert into household_import_person (job_id, id_hash, first_row)
+                        select ?1, p.hash, min(p.row) from unnest(cast(?2 as text[]), cast(?3 as int[])) as p(hash, row)
+                        group by p.hash
+                        on conflict (job_id, id_hash) do nothing""")
+                .setParameter(1, job)
+                .setParameter(2, hashes.toArray(String[]::new))
+                .setParameter(3, rows.toArray(Integer[]::new))
                 .executeUpdate();
+        Map<String, Integer> first = new HashMap<>();
+        for (Object row : entityManager
+                .createNativeQuery(
+                        "select id_hash, first_row from household_import_person where job_id = ?1 and id_hash = any(cast(?2 as text[]))")
+                .setParameter(1, job)
+                .setParameter(2, new HashSet<>(hashes).toArray(String[]::new))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            first.put((String) r[0], ((Number) r[1]).intValue());
+        }
+        occurrences.forEach((hash, seen) -> {
+            int firstRow = first.getOrDefault(hash, Integer.MAX_VALUE);
+            for (int[] occurrence : seen) {
+                if (occurrence[2] != firstRow) {
+                    part.get(occurrence[0])
+                            .problem(
+                                    "members[" + occurrence[1] + "].idNumber",
+                                    Violation.of(
+                                            "", "DUPLICATE_IN_FILE", "household-import.id-number.in-file", firstRow));
+                }
+            }
+        });
     }
 
-    private static final class Progress {
-        int rows;
-        int created;
-        int updated;
-        int unchanged;
-        int rejected;
-        int rowsRejected;
-        int members;
-    }
-
-    private void writeProblems(UUID job, List<FileHouseholds.RowProblem> problems) {
+    private void writeProblems(UUID importId, List<FileHouseholds.RowProblem> problems) {
         if (problems.isEmpty()) {
             return;
         }
@@ -347,7 +442,7 @@ public class HouseholdImportWorker {
                     values (?, ?, ?, ?, ?, ?, ?)""")) {
                 for (FileHouseholds.RowProblem problem : problems) {
                     Violation violation = problem.violation();
-                    insert.setObject(1, job);
+                    insert.setObject(1, importId);
                     insert.setInt(2, problem.row());
                     insert.setString(3, problem.householdRef());
                     insert.setString(4, problem.column());
@@ -359,32 +454,5 @@ public class HouseholdImportWorker {
                 insert.executeBatch();
             }
         });
-    }
-
-    private void finish(UUID job, ImportStatus status, String failure) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("""
-                        update household_import set status = ?1, failure = ?2, finished_at = now(), lease_until = null,
-                               content_gzip = case when ?1 = 'COMPLETED' then null else content_gzip end
-                        where id = ?3""")
-                .setParameter(1, status.name())
-                .setParameter(2, failure)
-                .setParameter(3, job)
-                .executeUpdate());
-    }
-
-    private static int countRows(ImportFormat format, byte[] content) throws IOException {
-        int rows = 0;
-        try (ImportTable table = ImportTable.open(format, unzipped(content))) {
-            while (table.hasNext()) {
-                table.next();
-                rows++;
-            }
-        }
-        return Math.max(0, rows - 1);
-    }
-
-    private static InputStream unzipped(byte[] content) throws IOException {
-        return new GZIPInputStream(new ByteArrayInputStream(content), 1 << 16);
     }
 }

@@ -9,5 +9,7 @@ public enum ImportStatus {
     /** 已完成: every row stored or reported */
     COMPLETED,
     /** 失败: the file could not be read to its end; what was stored before stays */
-    FAILED
+    FAILED,
+    /** 已取消: stopped by a caller; what was stored before stays */
+    CANCELLED
 }

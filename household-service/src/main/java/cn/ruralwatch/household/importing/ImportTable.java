@@ -40,7 +40,16 @@ abstract class ImportTable implements Iterator<ImportTable.Line>, AutoCloseable 
 
     static ImportTable open(ImportFormat format, InputStream content) {
         try {
-            return format == ImportFormat.CSV ? new Csv(content) : new Xlsx(content);
+            return format == ImportFormat.CSV ? new Csv(content) : new Xlsx(new ReadableWorkbook(content));
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(e);
+        }
+    }
+
+    /** A workbook read from a file: its parts are streamed from the zip rather than held in memory. */
+    static ImportTable open(java.nio.file.Path workbook) {
+        try {
+            return new Xlsx(new ReadableWorkbook(workbook.toFile()));
         } catch (IOException | RuntimeException e) {
             throw new Unreadable(e);
         }
@@ -137,8 +146,8 @@ abstract class ImportTable implements Iterator<ImportTable.Line>, AutoCloseable 
         private final Stream<Row> rows;
         private final Iterator<Row> iterator;
 
-        Xlsx(InputStream content) throws IOException {
-            workbook = new ReadableWorkbook(content);
+        Xlsx(ReadableWorkbook workbook) throws IOException {
+            this.workbook = workbook;
             rows = workbook.getFirstSheet().openStream();
             iterator = rows.iterator();
         }

@@ -136,6 +136,56 @@ public final class PersonalDataProtector {
         return new String(algorithm.apply(false, key, nonce, associatedData(kind), sealed), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Encrypts a piece of a document that holds personal data (a block of an uploaded file) under the current key,
+     * bound to its kind and its place ({@code context}, e.g. the file and the block's number), so that blocks cannot be
+     * swapped or moved to another file. The result begins with {@code <cipher>:<key id>:} like a stored value.
+     */
+    public byte[] seal(PersonalDataKind kind, String context, byte[] plaintext) {
+        byte[] nonce = new byte[CipherAlgorithm.NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] sealed = mode.cipher.apply(true, keys.get(encryptionKey), nonce, placed(kind, context), plaintext);
+        byte[] header = currentCipherPrefix().getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + nonce.length + sealed.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(nonce, 0, out, header.length, nonce.length);
+        System.arraycopy(sealed, 0, out, header.length + nonce.length, sealed.length);
+        return out;
+    }
+
+    /** The plaintext of a block written by {@link #seal} for the same kind and place, under any key in the ring. */
+    public byte[] unseal(PersonalDataKind kind, String context, byte[] stored) {
+        int first = indexOf(stored, 0);
+        int second = first < 0 ? -1 : indexOf(stored, first + 1);
+        if (second < 0) {
+            throw new PersonalDataException("Stored block is not an encrypted document block");
+        }
+        CipherAlgorithm algorithm = CipherAlgorithm.ofTag(new String(stored, 0, first, StandardCharsets.US_ASCII));
+        String keyId = new String(stored, first + 1, second - first - 1, StandardCharsets.US_ASCII);
+        byte[] key = keys.get(keyId);
+        if (key == null) {
+            throw new PersonalDataException(
+                    "Block encrypted with key " + keyId + ", which is no longer in the key ring");
+        }
+        int start = second + 1;
+        byte[] nonce = java.util.Arrays.copyOfRange(stored, start, start + CipherAlgorithm.NONCE_BYTES);
+        byte[] sealed = java.util.Arrays.copyOfRange(stored, start + CipherAlgorithm.NONCE_BYTES, stored.length);
+        return algorithm.apply(false, key, nonce, placed(kind, context), sealed);
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < Math.min(bytes.length, from + 64); i++) {
+            if (bytes[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] placed(PersonalDataKind kind, String context) {
+        return (kind.name() + "\u0000" + context).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The look-up hash of a value under the current algorithm and look-up key. */
     public String lookupHash(PersonalDataKind kind, String plaintext) {
         return hash(mode.hash, lookupKey, kind, plaintext);

@@ -118,6 +118,29 @@ class PersonalDataProtectorTest {
     }
 
     @Test
+    void documentBlocksAreSealedToTheirPlaceAndOpenAfterARotation() {
+        byte[] block = ("户编号,姓名,身份证号\n1,韦某强," + ID_NUMBER + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (CryptoMode mode : CryptoMode.values()) {
+            String key = mode == CryptoMode.SM ? "sm4-2026" : "aes-2026";
+            PersonalDataProtector protector = PersonalDataProtector.of(mode, RING, key, "lookup-2026");
+            byte[] sealed = protector.seal(PersonalDataKind.DOCUMENT, "import-1/0", block);
+            assertTrue(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .startsWith(protector.currentCipherPrefix()));
+            assertFalse(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ID_NUMBER));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    block, protector.unseal(PersonalDataKind.DOCUMENT, "import-1/0", sealed));
+            // a block moved to another place of the file, or to another file, does not open
+            assertThrows(
+                    RuntimeException.class, () -> protector.unseal(PersonalDataKind.DOCUMENT, "import-1/1", sealed));
+            // readable under any key of the ring after the current key moved on
+            PersonalDataProtector rotated =
+                    PersonalDataProtector.of(CryptoMode.STANDARD, RING, "aes-2025", "lookup-2025");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    block, rotated.unseal(PersonalDataKind.DOCUMENT, "import-1/0", sealed));
+        }
+    }
+
+    @Test
     void masksAsOfficialDocumentsShowThem() {
         assertEquals("450422********123X", PersonalDataKind.ID_NUMBER.mask("45042219900101123X"));
         assertEquals("138****5678", PersonalDataKind.PHONE.mask("13812345678"));
