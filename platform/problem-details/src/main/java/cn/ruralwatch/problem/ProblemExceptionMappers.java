@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -150,6 +151,22 @@ public class ProblemExceptionMappers {
     public Response unexpected(Throwable exception, HttpServerRequest request) {
         String requestId = requestId(request);
         Locale locale = locale(request);
+        Optional<FailureAnswers.Answer> answer = FailureAnswers.of(exception);
+        if (answer.isPresent()) {
+            FailureAnswers.Answer known = answer.get();
+            LOG.warnf(
+                    "%s on %s %s (request %s): %s",
+                    known.reason(), request.method(), request.path(), requestId, exception.toString());
+            Response.ResponseBuilder response = Response.fromResponse(Problems.response(Problems.build(
+                    known.type(),
+                    locale,
+                    Messages.get(locale, known.detailKey()),
+                    request.path(),
+                    requestId,
+                    List.of())));
+            known.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+            return response.build();
+        }
         LOG.errorf(exception, "Unexpected error on %s (request %s)", request.path(), requestId);
         return Problems.response(Problems.build(
                 ProblemType.INTERNAL_ERROR,
