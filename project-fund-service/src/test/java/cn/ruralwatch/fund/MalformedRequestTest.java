@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.testing.ExhaustedPool;
+import cn.ruralwatch.testing.HouseholdEventData;
 import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -17,6 +18,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,6 +87,91 @@ class MalformedRequestTest {
                 .body("errors[0].field", equalTo("year"))
                 .body("errors[0].message", equalTo("The value of field year has the wrong type or format."));
         assertEquals(projects, projects());
+    }
+
+    @Test
+    void aBatchRegisteredTwiceAtTheSameMomentIsAConflictNamingTheBatch() throws Exception {
+        List<Callable<Integer>> registrations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            registrations.add(() -> given().contentType(ContentType.JSON)
+                    .body("{\"countyCode\":\"" + COUNTY
+                            + "\",\"sourceLevel\":\"CITY\",\"year\":2021,\"batchNumber\":5,\"amount\":1000}")
+                    .post("/api/v1/fund-batches")
+                    .statusCode());
+        }
+        List<Integer> statuses = all(registrations);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        given().contentType(ContentType.JSON)
+                .body("{\"countyCode\":\"" + COUNTY
+                        + "\",\"sourceLevel\":\"CITY\",\"year\":2021,\"batchNumber\":5,\"amount\":1000}")
+                .post("/api/v1/fund-batches")
+                .then()
+                .statusCode(409)
+                .body("errors[0].field", equalTo("batchNumber"))
+                .body("errors[0].code", equalTo("ALREADY_REGISTERED"));
+        assertEquals(
+                1,
+                Rows.count(
+                        dataSource,
+                        "select count(*) from fund_batch where county_code = '" + COUNTY
+                                + "' and fund_year = 2021 and batch_number = 5"));
+    }
+
+    @Test
+    void aMonthOfAYearNoCalendarHoldsIsRefusedNamingTheYear() {
+        String station = given().contentType(ContentType.JSON)
+                .body("{\"villageCode\":\"" + VILLAGE + "\",\"name\":\"畸形村光伏电站\",\"capacityKw\":100}")
+                .post("/api/v1/pv-stations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body("{\"generationKwh\":100,\"revenue\":40}")
+                .put("/api/v1/pv-stations/" + station + "/outputs/2147483647/6")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+    }
+
+    /** Under {@code If-Match: *} the loser of two repayments changed nothing, yet wrote an audit entry and totals. */
+    @Test
+    void aLoanRepaidTwiceAtTheSameMomentIsRepaidOnce() throws Exception {
+        String head = UUID.randomUUID().toString();
+        String household = FundFixtures.household(
+                dataSource,
+                VILLAGE,
+                "EXITED",
+                List.of(new HouseholdEventData.MemberSketch(
+                        head, "HEAD", "MALE", LocalDate.of(1975, 4, 2), "ENROLLED", "ORDINARY")));
+        String loan = given().contentType(ContentType.JSON)
+                .body("{\"householdId\":\"" + household + "\",\"borrowerMemberId\":\"" + head
+                        + "\",\"bank\":\"农村商业银行\",\"contractNumber\":\"C-" + household
+                        + "\",\"principal\":20000,\"annualRatePercent\":3.45,\"subsidyPercent\":100,"
+                        + "\"disbursedOn\":\"2023-03-01\",\"termMonths\":24,\"purpose\":\"养殖\"}")
+                .post("/api/v1/microcredit-loans")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<Callable<Integer>> repayments = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            repayments.add(() -> given().contentType(ContentType.JSON)
+                    .header("If-Match", "*")
+                    .body("{\"repaidOn\":\"2024-02-29\"}")
+                    .post("/api/v1/microcredit-loans/" + loan + "/repayment")
+                    .statusCode());
+        }
+        List<Integer> statuses = all(repayments);
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(
+                1,
+                Rows.count(
+                        dataSource,
+                        "select count(*) from outbox_event where event_type = 'audit.recorded.v1'"
+                                + " and payload->>'entityId' = '" + loan + "' and payload->>'action' = 'UPDATE'"));
     }
 
     @Test
