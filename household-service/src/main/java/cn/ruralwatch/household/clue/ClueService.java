@@ -295,8 +295,11 @@ public class ClueService {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException violation
-                    && "warning_clue_external_ref".equals(violation.getConstraintName())) {
+            // Hibernate raises the violation itself, or wrapped, depending on whether the insert went in a batch
+            ConstraintViolationException violation = e instanceof ConstraintViolationException direct
+                    ? direct
+                    : e.getCause() instanceof ConstraintViolationException wrapped ? wrapped : null;
+            if (violation != null && "warning_clue_external_ref".equals(violation.getConstraintName())) {
                 // the same reference arrived twice at the same moment: the other one is recorded, a retry returns it
                 throw ProblemException.conflict("clue.external-ref.concurrent", clue.externalRef);
             }

@@ -21,6 +21,7 @@ import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public class DivisionService {
     }
 
     public Division rename(String code, DivisionApi.Rename request, String ifMatch) {
-        Division division = get(code);
+        Division division = locked(code);
         EntityTags.requireMatch(ifMatch, division.version);
         return rename(division, request.name(), "RENAME");
     }
@@ -150,6 +151,21 @@ public class DivisionService {
                 division.code,
                 EventTypes.DIVISION_RENAMED,
                 new DivisionRenamed(division.code, division.name));
+        return division;
+    }
+
+    /**
+     * A division within the caller's region, locked until the transaction ends: its changes (renames, population
+     * bases) happen one after the other, so that the second of two at the same time sees what the first left — a stale
+     * {@code If-Match} (412), an existing population base — instead of failing on the row the first one wrote.
+     */
+    Division locked(String code) {
+        Division division = DivisionLevel.ofCode(code).isPresent() && scope.covers(code)
+                ? entityManager.find(Division.class, code, LockModeType.PESSIMISTIC_WRITE)
+                : null;
+        if (division == null) {
+            throw ProblemException.notFound("division.not-found", code);
+        }
         return division;
     }
 
@@ -183,7 +199,7 @@ public class DivisionService {
 
     /** Sets (or corrects) the division's population bases of the year. */
     public DivisionPopulation setPopulation(String code, int year, DivisionApi.Population request) {
-        Division division = get(code);
+        Division division = locked(code);
         List<Violation> violations = new ArrayList<>();
         if (division.level == DivisionLevel.HAMLET) {
             violations.add(Violation.of("code", "HAMLET", "division.population.hamlet"));

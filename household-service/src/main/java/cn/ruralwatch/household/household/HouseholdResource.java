@@ -8,6 +8,7 @@ import cn.ruralwatch.http.MergePatch;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -359,11 +360,11 @@ public class HouseholdResource {
     }
 
     private static LocalDate parseDate(String value, String field) {
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException notADate) {
+        LocalDate date = IsoDates.date(value);
+        if (date == null) {
             throw ProblemException.invalid(Violation.of(field, "FORMAT", "household.date.format", value));
         }
+        return date;
     }
 
     @POST

@@ -6,6 +6,7 @@ import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -129,10 +129,8 @@ public class CaseResource {
             @PathParam("caseId") String caseId,
             @Parameter(description = "公示开始日期（yyyy-MM-dd），默认今天") @QueryParam("from") String from) {
         MonitoringCase found = cases.get(caseId(caseId));
-        LocalDate start;
-        try {
-            start = from == null ? cn.ruralwatch.household.household.HouseholdRules.today() : LocalDate.parse(from);
-        } catch (DateTimeParseException notADate) {
+        LocalDate start = from == null ? cn.ruralwatch.household.household.HouseholdRules.today() : IsoDates.date(from);
+        if (start == null) {
             throw ProblemException.invalid(Violation.of("from", "FORMAT", "household.date.format", from));
         }
         return notices.notice(found, households.get(found.householdId), start);

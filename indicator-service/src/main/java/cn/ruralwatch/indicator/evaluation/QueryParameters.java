@@ -1,9 +1,9 @@
 package cn.ruralwatch.indicator.evaluation;
 
+import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +31,10 @@ public final class QueryParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException notADate) {
+        LocalDate date = IsoDates.date(value);
+        if (date == null) {
             throw ProblemException.invalid(Violation.of(field, "DATE", "problem.rates.date-invalid", value));
         }
+        return date;
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,7 +57,8 @@ public class EvaluationJobResource {
             responseCode = "400",
             description = "地区不在本人辖区内或编码不合法",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid JobRequest request) {
+    public Response create(
+            @RequestBody(required = false, description = "可省略：省略时为本人所辖地区、全部在用的指标体系") @Valid JobRequest request) {
         EvaluationJobs.JobView job = jobs.request(
                 request == null ? null : request.regionCode(), request == null ? null : request.standardCodes());
         return Response.accepted(job)

@@ -1,6 +1,7 @@
 package cn.ruralwatch.indicator.parameter;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.indicator.job.EvaluationJobs;
 import cn.ruralwatch.indicator.standard.StandardDefinition;
 import cn.ruralwatch.indicator.standard.StandardService;
@@ -82,6 +83,10 @@ public class ParameterService {
         if (users.isEmpty()) {
             throw ProblemException.invalid(Violation.of("name", "UNDECLARED", "problem.parameter.undeclared", name));
         }
+        // two values set at once for the same name, region and year: one after the other, each superseding the one
+        // before (without the lock both would find no current value to supersede and the second insert would break
+        // the one-current-value index)
+        TransactionLocks.lock(entityManager, "standard-parameter:" + name + ":" + regionCode + ":" + year);
         Instant now = Instant.now();
         entityManager
                 .createNativeQuery("""

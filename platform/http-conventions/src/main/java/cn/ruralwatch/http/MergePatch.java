@@ -1,11 +1,10 @@
 package cn.ruralwatch.http;
 
+import cn.ruralwatch.problem.JsonViolations;
 import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.problem.ProblemExceptionMappers;
+import cn.ruralwatch.problem.RequestJson;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,14 +38,12 @@ public final class MergePatch {
         }
         T patched;
         try {
-            patched = mapper.readerFor(type)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(apply(mapper.valueToTree(current), patch));
-        } catch (JsonMappingException e) {
-            String field = ProblemExceptionMappers.jsonPath(e.getPath());
-            throw ProblemException.invalid(Violation.of(field, "INVALID_VALUE", "problem.malformed-json.field", field));
+            // read as a request body is (unknown fields, nulls in arrays, dates…), see RequestJson
+            patched = RequestJson.strict(mapper).readerFor(type).readValue(apply(mapper.valueToTree(current), patch));
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid(Violation.of("", "INVALID_VALUE", "problem.merge-patch.object"));
+            Violation violation = JsonViolations.of(e);
+            throw ProblemException.invalid(
+                    violation != null ? violation : Violation.of("", "INVALID_VALUE", "problem.merge-patch.object"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

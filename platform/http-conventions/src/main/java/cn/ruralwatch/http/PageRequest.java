@@ -5,7 +5,11 @@ import cn.ruralwatch.problem.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A validated {@code page}/{@code size} pair: page from 0, size 1–500, default 20. */
+/**
+ * A validated {@code page}/{@code size} pair: page from 0, size 1–500, default 20. Any page past the end of a list is
+ * empty, however far: the offset of a page no list reaches (beyond 2^31 − 1 rows) stands at the largest one a query
+ * takes, instead of overflowing to a negative number.
+ */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
@@ -27,8 +31,9 @@ public record PageRequest(int page, int size) {
         return new PageRequest(p, s);
     }
 
+    /** The rows before this page, for {@code setFirstResult} and {@code offset} alike: never negative. */
     public int offset() {
-        return page * size;
+        return (int) Math.min((long) page * size, Integer.MAX_VALUE);
     }
 
     public <T> Page<T> page(List<T> items, long totalItems) {

@@ -58,7 +58,9 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
-        return args.isEmpty() ? pattern : new MessageFormat(pattern, locale).format(args.toArray());
+        // an apostrophe in a message is an apostrophe ("the plan's division {0}"), not MessageFormat's quote, which
+        // would swallow the placeholders after it
+        return args.isEmpty() ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args.toArray());
     }
 
     private static String lookup(Locale locale, String key) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -72,23 +74,21 @@ public class ProblemExceptionMappers {
         return malformedJson(exception, request);
     }
 
+    /** Quarkus answers this one with an empty 500; it is what Jackson raised for a repeated key of a record. */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException exception, HttpServerRequest request) {
+        if (InvalidJsonInput.in(exception) != null) {
+            return malformedJson(exception, request);
+        }
+        return unexpected(exception, request);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException exception, HttpServerRequest request) {
         Locale locale = locale(request);
-        boolean truncated = exception.getOriginalMessage() != null
-                && exception.getOriginalMessage().contains("end-of-input");
-        if (exception instanceof MismatchedInputException mismatch
-                && !mismatch.getPath().isEmpty()
-                && !truncated) {
-            String field = jsonPath(mismatch.getPath());
-            Violation violation = Violation.of(field, "INVALID_VALUE", "problem.malformed-json.field", field);
-            return Problems.response(Problems.build(
-                    ProblemType.VALIDATION_FAILED,
-                    locale,
-                    Messages.get(locale, "problem.validation-failed.detail", 1),
-                    request.path(),
-                    requestId(request),
-                    List.of(violation)));
+        Violation violation = JsonViolations.of(exception);
+        if (violation != null) {
+            return problem(ProblemException.invalid(violation), request);
         }
         JsonLocation location = exception.getLocation();
         String detail = location != null && location.getLineNr() > 0
@@ -102,7 +102,7 @@ public class ProblemExceptionMappers {
     public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
         // an enumeration parameter's value, thrown as is or wrapped by JAX-RS in a 404
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EnumParameters.InvalidValue invalid) {
+            if (cause instanceof ParameterConverters.InvalidValue invalid) {
                 return problem(ProblemException.invalid(invalid.violation()), request);
             }
         }
@@ -150,8 +150,24 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, HttpServerRequest request) {
         String requestId = requestId(request);
-        LOG.errorf(exception, "Unexpected error on %s (request %s)", request.path(), requestId);
         Locale locale = locale(request);
+        Optional<FailureAnswers.Answer> answer = FailureAnswers.of(exception);
+        if (answer.isPresent()) {
+            FailureAnswers.Answer known = answer.get();
+            LOG.warnf(
+                    "%s on %s %s (request %s): %s",
+                    known.reason(), request.method(), request.path(), requestId, exception.toString());
+            Response.ResponseBuilder response = Response.fromResponse(Problems.response(Problems.build(
+                    known.type(),
+                    locale,
+                    Messages.get(locale, known.detailKey()),
+                    request.path(),
+                    requestId,
+                    List.of())));
+            known.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+            return response.build();
+        }
+        LOG.errorf(exception, "Unexpected error on %s (request %s)", request.path(), requestId);
         return Problems.response(Problems.build(
                 ProblemType.INTERNAL_ERROR,
                 locale,
@@ -213,17 +229,6 @@ public class ProblemExceptionMappers {
 
     /** The field a Jackson mapping error points at, as a path of the request body ({@code members[1].relation}). */
     public static String jsonPath(List<JsonMappingException.Reference> references) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
+        return JsonViolations.path(references);
     }
 }

@@ -17,10 +17,12 @@ public enum ProblemType {
     CONFLICT(409, "conflict"),
     PRECONDITION_FAILED(412, "precondition-failed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+    URI_TOO_LONG(414, "uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     UNPROCESSABLE(422, "unprocessable"),
     PRECONDITION_REQUIRED(428, "precondition-required"),
     TOO_MANY_REQUESTS(429, "too-many-requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large"),
     INTERNAL_ERROR(500, "internal-error"),
     BAD_GATEWAY(502, "bad-gateway"),
     SERVICE_UNAVAILABLE(503, "service-unavailable");

@@ -254,8 +254,10 @@ public class MicrocreditService {
                 .setParameter(3, loan.version())
                 .executeUpdate();
         if (updated == 0) {
-            // changed by someone else since it was read: answered as a stale If-Match
-            EntityTags.requireMatch(ifMatch, find(id).version());
+            // repaid by another request since it was read (also under If-Match: *, which matches any version): the
+            // second repayment changes nothing, and its audit entry and totals must not be written either
+            Loan current = find(id);
+            throw ProblemException.conflict("loan.repaid", current.contractNumber(), current.repaidOn());
         }
         audit.changed(
                 AuditAction.UPDATE,

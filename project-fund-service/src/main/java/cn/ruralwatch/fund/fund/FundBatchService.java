@@ -11,6 +11,7 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -68,6 +69,12 @@ public class FundBatchService {
             throw ProblemException.invalid(
                     Violation.of("countyCode", "UNKNOWN_COUNTY", "fund.county.unknown", request.countyCode()));
         }
+        // the same batch registered twice at the same moment: the second waits and finds the first (409) instead of
+        // failing on the unique index
+        TransactionLocks.lock(
+                entityManager,
+                "fund-batch:" + request.countyCode() + ":" + request.sourceLevel() + ":" + request.year() + ":"
+                        + request.batchNumber());
         long duplicates = entityManager
                 .createQuery(
                         "select count(b) from FundBatch b where b.countyCode = :county and b.sourceLevel = :level and b.year = :year and b.batchNumber = :batch",

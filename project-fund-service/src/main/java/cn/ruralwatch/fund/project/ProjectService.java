@@ -51,6 +51,11 @@ import java.util.UUID;
  * The project pool and each project's lifecycle. Money is guarded by row locks taken in one order everywhere (the
  * project, then its fund batches by id, then its budget lines): a batch never promises more than it holds
  * ({@code fund_batch.allocated}), and a budget line is never cut below what it has paid.
+ *
+ * <p>The locks are {@code FOR NO KEY UPDATE}, the strength PostgreSQL itself takes for an update that changes no key.
+ * A disbursement updates its budget line first and then inserts a row referencing the project and the batch, which
+ * takes a {@code KEY SHARE} lock on both; a {@code FOR UPDATE} on the batch would block that insert while the
+ * adjustment waits for the disbursement's line: a deadlock, in the opposite order to the one above.
  */
 @ApplicationScoped
 @Transactional
@@ -740,7 +745,7 @@ public class ProjectService {
                         select l.batch_id, b.source_level, b.fund_year, b.batch_number, l.amount, l.disbursed
                         from project_budget_line l join fund_batch b on b.id = l.batch_id
                         where l.project_id = ?1 order by l.batch_id
-                        """ + (lock ? " for update of l" : ""))
+                        """ + (lock ? " for no key update of l" : ""))
                 .setParameter(1, projectId)
                 .getResultList();
         return rows.stream()
@@ -780,7 +785,7 @@ public class ProjectService {
         List<Object[]> rows = entityManager
                 .createNativeQuery("""
                         select id, source_level, fund_year, batch_number, amount, allocated
-                        from fund_batch where id in (?1) and county_code = ?2 order by id for update
+                        from fund_batch where id in (?1) and county_code = ?2 order by id for no key update
                         """)
                 .setParameter(1, List.copyOf(ids))
                 .setParameter(2, project.countyCode)

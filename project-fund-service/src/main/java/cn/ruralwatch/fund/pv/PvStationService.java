@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +191,10 @@ public class PvStationService {
         List<Violation> violations = new ArrayList<>();
         if (month < 1 || month > 12) {
             violations.add(Violation.of("month", "OUT_OF_RANGE", "pv.output.month", month));
-        } else if (year < 2014 || !YearMonth.of(year, month).isBefore(YearMonth.now(ProjectService.CHINA))) {
+        } else if (year < 2014
+                || year > Year.now(ProjectService.CHINA).getValue()
+                || !YearMonth.of(year, month).isBefore(YearMonth.now(ProjectService.CHINA))) {
+            // a year beyond this one is refused before YearMonth, which cannot hold a ten-digit year
             violations.add(Violation.of("year", "NOT_ENDED", "pv.output.not-ended", year, month));
         } else if (station.connectedOn != null
                 && YearMonth.of(year, month).isBefore(YearMonth.from(station.connectedOn))) {

@@ -4,6 +4,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,11 +77,11 @@ public class AuditLogResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
+        Instant instant = IsoDates.instant(value.strip());
+        if (instant == null) {
             throw ProblemException.invalid(Violation.of(field, "FORMAT", "audit.time.format", value));
         }
+        return instant;
     }
 
     private static String blankToNull(String value) {

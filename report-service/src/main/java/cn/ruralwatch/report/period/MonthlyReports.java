@@ -2,6 +2,7 @@ package cn.ruralwatch.report.period;
 
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.http.NativeValues;
+import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import cn.ruralwatch.report.overview.Breakdown;
@@ -15,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,13 +149,10 @@ public class MonthlyReports {
         if (value == null) {
             throw ProblemException.invalid(Violation.of(field, "REQUIRED", "report.period.format", field));
         }
-        try {
-            if (!value.matches("[0-9]{4}-[0-9]{2}")) {
-                throw new DateTimeParseException("not YYYY-MM", value, 0);
-            }
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
+        YearMonth month = IsoDates.month(value);
+        if (month == null) {
             throw ProblemException.invalid(Violation.of(field, "FORMAT", "report.period.format", field));
         }
+        return month;
     }
 }

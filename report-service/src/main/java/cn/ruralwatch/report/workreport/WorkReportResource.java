@@ -3,6 +3,7 @@ package cn.ruralwatch.report.workreport;
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,9 +150,9 @@ public class WorkReportResource {
         }
         LocalDate asOf = today;
         if (request.asOf() != null) {
-            try {
-                asOf = LocalDate.parse(request.asOf());
-            } catch (DateTimeParseException e) {
+            asOf = IsoDates.date(request.asOf());
+            if (asOf == null) {
+                asOf = today;
                 violations.add(Violation.of("asOf", "FORMAT", "report.work-report.date", request.asOf()));
             }
         }

@@ -154,7 +154,8 @@ public class WorkReportTemplates {
             render(text, model);
             return Optional.empty();
         } catch (TemplateException | IllegalStateException | IllegalArgumentException broken) {
-            String reason = broken.getMessage() == null ? broken.getClass().getSimpleName() : broken.getMessage();
+            // the template engine's own words help whoever edits the template; never the exception's class
+            String reason = broken.getMessage() == null ? "?" : broken.getMessage();
             return Optional.of(Violation.of(field, "TEMPLATE", "report.template.invalid", reason));
         }
     }
