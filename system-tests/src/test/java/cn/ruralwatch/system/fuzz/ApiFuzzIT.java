@@ -83,11 +83,13 @@ class ApiFuzzIT {
                     + "|(?-i:\\bERROR: )");
 
     /**
-     * Answers the suite cannot shape: Quarkus refuses a request target that is not a URI at all (java.net.URI, e.g. a
-     * malformed percent escape) with an empty 400 before any handler runs, unless the JVM is started with {@code
-     * -Dvertx.disableURIValidation=true}. Such a request is still refused; only its answer has no problem body.
+     * Answers the suite cannot shape, all before any of its handlers runs: Vert.x refuses what its HTTP decoder cannot
+     * parse (a control character in a header, a space in the request target) with an empty 400, and Quarkus a request
+     * target that is not a URI (java.net.URI: a malformed percent escape) unless the JVM is started with {@code
+     * -Dvertx.disableURIValidation=true}. Such requests are still refused; only their answers have no problem body.
      */
-    private static final Set<String> BARE_400_ALLOWED = Set.of("bad-escape");
+    private static final Set<String> BARE_400_ALLOWED =
+            Set.of("bad-escape", "control-character-in-header", "space-in-target");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -484,11 +486,11 @@ class ApiFuzzIT {
                 Thread.sleep(500);
             }
         }
-        String project = id(post(
+        String project = id(postOnceKnown(
                 "/api/v1/projects",
                 "{\"divisionCode\":\"%s\",\"name\":\"沙村百香果种植基地\",\"projectType\":\"INDUSTRY\",\"year\":2025,\"plannedInvestment\":365500}"
                         .formatted(VILLAGE)));
-        String station = id(post(
+        String station = id(postOnceKnown(
                 "/api/v1/pv-stations",
                 "{\"villageCode\":\"%s\",\"name\":\"沙村村级光伏电站\",\"capacityKw\":300,\"connectedOn\":\"2019-06-30\"}"
                         .formatted(VILLAGE)));
@@ -508,6 +510,17 @@ class ApiFuzzIT {
         assertTrue(
                 response.status() == 201 || response.status() == 409 || response.status() == 200,
                 "seeding " + path + " answered " + response.status() + " " + response.text());
+        return response;
+    }
+
+    /** A POST that names divisions project-fund-service learns from household-events: retried until it knows them. */
+    private static RawHttp.Response postOnceKnown(String path, String json) throws Exception {
+        RawHttp.Response response = send("POST", path, json);
+        for (int attempt = 0; attempt < 60 && response.status() == 400; attempt++) {
+            Thread.sleep(500);
+            response = send("POST", path, json);
+        }
+        assertEquals(201, response.status(), "seeding " + path + " answered " + response.text());
         return response;
     }
 

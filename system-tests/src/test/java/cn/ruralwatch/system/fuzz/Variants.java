@@ -845,6 +845,15 @@ final class Variants {
             request.headers().add(Map.entry("X-Request-Id", "<script>" + "r".repeat(200)));
             variants.add(variant(operation, "header X-Request-Id", Value.raw("malformed", "", false), request));
         }
+        // what the HTTP decoder itself cannot parse: a control character in a header, a space in the target
+        Parts control = base.copy();
+        control.headers().add(Map.entry("X-Fuzz", "a\u0001b"));
+        variants.add(variant(operation, "headers", Value.raw("control-character-in-header", "", true), control));
+        Parts spaced = base.copy();
+        spaced.path().replaceAll((name, value) -> value + "%20x y");
+        if (!spaced.path().isEmpty()) {
+            variants.add(variant(operation, "path", Value.raw("space-in-target", "", true), spaced));
+        }
         Parts headers = base.copy();
         headers.headers().add(Map.entry("X-Fuzz", "h".repeat(30_000)));
         variants.add(variant(operation, "headers", Value.raw("over-header-limit", "", true), headers));
