@@ -172,7 +172,7 @@ class MalformedRequestTest {
     }
 
     private long jobs() throws Exception {
-        return Rows.count(dataSource, "select count(*) from evaluation_job");
+        return Rows.count(dataSource, "select count(*) from background_job where kind = 'EVALUATION'");
     }
 
     private static List<Integer> all(List<Callable<Integer>> requests) throws Exception {

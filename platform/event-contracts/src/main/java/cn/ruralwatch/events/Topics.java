@@ -21,9 +21,4 @@ public final class Topics {
     public static final String AUDIT_EVENTS = "audit-events";
 
     private Topics() {}
-
-    /** The dead-letter topic of one consumer of one topic. */
-    public static String deadLetter(String consumer, String topic) {
-        return consumer + "." + topic + ".dlq";
-    }
 }

@@ -164,6 +164,8 @@ public class WorkReportResource {
         if (request.title() != null
                 && (request.title().isBlank() || request.title().length() > 200)) {
             violations.add(Violation.of("title", "LENGTH", "report.template.title"));
+        } else if (request.title() != null && !printable(request.title())) {
+            violations.add(Violation.of("title", "CONTROL_CHARACTER", "report.work-report.control-character"));
         }
         Map<String, String> narrative = request.narrative() == null ? Map.of() : request.narrative();
         if (narrative.size() > 30) {
@@ -174,6 +176,9 @@ public class WorkReportResource {
                 violations.add(Violation.of("narrative." + key, "FORMAT", "report.work-report.narrative-name"));
             } else if (text == null || text.length() > 20_000) {
                 violations.add(Violation.of("narrative." + key, "LENGTH", "report.work-report.narrative-length"));
+            } else if (!printable(text)) {
+                violations.add(
+                        Violation.of("narrative." + key, "CONTROL_CHARACTER", "report.work-report.control-character"));
             }
         });
         if (!violations.isEmpty()) {
@@ -266,5 +271,14 @@ public class WorkReportResource {
             }
         }
         return labels;
+    }
+
+    /**
+     * Whether text can go into a Word document: control characters other than tab and line breaks cannot be written
+     * in its XML, so a report holding them would be accepted and then fail as a job.
+     */
+    private static boolean printable(String text) {
+        return text.chars()
+                .noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF);
     }
 }
