@@ -72,11 +72,9 @@ COPY --from=build /workspace/${SERVICE}/target/quarkus-app/quarkus/ /deployments
 
 # MaxRAMPercentage sizes the heap from the container memory limit; exit on
 # OOM so the restart policy replaces a broken JVM instead of keeping it.
-# vertx.disableURIValidation lets the services answer a malformed request target
-# as a problem rather than Vert.x with an empty 400.
 # JAVA_OPTS replaces these defaults; JAVA_OPTS_APPEND adds to them.
 ENV SERVICE_NAME=${SERVICE} \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dvertx.disableURIValidation=true" \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     JAVA_OPTS_APPEND="" \
     QUARKUS_HTTP_PORT=8080
 

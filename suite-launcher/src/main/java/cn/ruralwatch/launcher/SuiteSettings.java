@@ -51,15 +51,10 @@ public record SuiteSettings(
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
     public static final int DEFAULT_GATEWAY_PORT = 8080;
 
-    /**
-     * What every service JVM needs. Without {@code vertx.disableURIValidation} Vert.x answers a request target that is
-     * not a valid URI (a bad {@code %} escape) with an empty 400 before the services' own handlers, which answer it as
-     * a problem, see it.
-     */
+    /** What every service JVM needs. */
     public static final List<String> REQUIRED_JVM_OPTIONS = List.of(
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-            "-Dvertx.disableURIValidation=true");
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
     /**
      * Small and quick to start, for five services on a laptop; RURALWATCH_SERVICE_JVM_OPTIONS replaces them (the

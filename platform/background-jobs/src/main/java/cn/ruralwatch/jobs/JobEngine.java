@@ -114,6 +114,15 @@ public class JobEngine {
     private final AtomicInteger busy = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private final String owner = owner();
+
+    /**
+     * When this instance last could not reach the database. Right after an outage every lease looks expired, the live
+     * workers' as well as the dead ones': their heartbeats could not be written either. For one lease after it, this
+     * instance takes up no job another worker held, so that live workers renew their leases first and an outage
+     * neither runs a job twice at once nor counts as an attempt.
+     */
+    private volatile Instant databaseLastAway = Instant.EPOCH;
+
     private volatile boolean stopping;
 
     private Map<String, JobHandler<?>> handlers() {
@@ -299,6 +308,7 @@ public class JobEngine {
             try {
                 claimed = claim();
             } catch (RuntimeException failure) {
+                databaseLastAway = Instant.now();
                 LOG.debugf("Job claim failed, will retry: %s", failure.toString());
             }
             if (claimed == null) {
@@ -326,6 +336,7 @@ public class JobEngine {
 
     private Claimed claim() {
         List<Object[]> givenUp = new ArrayList<>();
+        boolean takeUpOthers = Duration.between(databaseLastAway, Instant.now()).compareTo(config.lease()) > 0;
         Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
             // claims one at a time across replicas: the check that no job of the same county runs is then exact
             entityManager
@@ -338,11 +349,12 @@ public class JobEngine {
                                set state = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
                                    error = case when cancel_requested then null else ?2 end,
                                    finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
-                             where kind = any(?1) and state = 'RUNNING' and lease_until < now()
+                             where kind = any(?1) and state = 'RUNNING' and lease_until < now() and ?3
                                and (cancel_requested or (not handed_back and attempts >= max_attempts))
                             returning id, kind, state""")
                     .setParameter(1, kinds)
                     .setParameter(2, "任务的运行多次意外中断（工作进程被终止或资源耗尽），已停止重试")
+                    .setParameter(3, takeUpOthers)
                     .getResultList()) {
                 givenUp.add((Object[]) row);
             }
@@ -356,7 +368,8 @@ public class JobEngine {
                                    attempts = attempts + case when handed_back then 0 else 1 end, handed_back = false
                              where id = (select j.id from background_job j
                                           where j.kind = any(?1) and j.not_before <= now()
-                                            and (j.state = 'QUEUED' or (j.state = 'RUNNING' and j.lease_until < now()))
+                                            and (j.state = 'QUEUED'
+                                                 or (?5 and j.state = 'RUNNING' and j.lease_until < now()))
                                             and not exists (select 1 from background_job r
                                                              where r.state = 'RUNNING' and r.lease_until >= now()
                                                                and r.fairness_key = j.fairness_key and r.id <> j.id)
@@ -368,6 +381,7 @@ public class JobEngine {
                     .setParameter(2, owner)
                     .setParameter(3, token)
                     .setParameter(4, (double) config.lease().toMillis() / 1000)
+                    .setParameter(5, takeUpOthers)
                     .getResultList();
             if (rows.isEmpty()) {
                 return null;
@@ -420,6 +434,7 @@ public class JobEngine {
             }
         } catch (Throwable failure) {
             if (TransientFailures.isTransient(failure)) {
+                databaseLastAway = Instant.now();
                 LOG.warnf(
                         "Job %s (%s) interrupted by a transient failure, taken up again in %s: %s",
                         claimed.id(), claimed.kind(), config.transientBackoff(), failure.toString());
@@ -488,6 +503,9 @@ public class JobEngine {
             try {
                 return QuarkusTransaction.requiringNew().call(write::get);
             } catch (RuntimeException failure) {
+                if (TransientFailures.isTransient(failure)) {
+                    databaseLastAway = Instant.now();
+                }
                 if (!TransientFailures.isTransient(failure) || stopping) {
                     LOG.errorf(
                             "Job %s (%s): its state could not be written: %s", claimed.id(), claimed.kind(), failure);
@@ -542,6 +560,7 @@ public class JobEngine {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException failure) {
+                databaseLastAway = Instant.now();
                 LOG.warnf("Job heartbeat failed, will retry: %s", failure.toString());
             }
         }

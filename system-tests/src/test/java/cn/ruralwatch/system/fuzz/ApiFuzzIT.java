@@ -85,8 +85,8 @@ class ApiFuzzIT {
     /**
      * Answers the suite cannot shape, all before any of its handlers runs: Vert.x refuses what its HTTP decoder cannot
      * parse (a control character in a header, a space in the request target) with an empty 400, and Quarkus a request
-     * target that is not a URI (java.net.URI: a malformed percent escape) unless the JVM is started with {@code
-     * -Dvertx.disableURIValidation=true}. Such requests are still refused; only their answers have no problem body.
+     * target that is not a URI (java.net.URI: a malformed percent escape). Such requests are still refused; only their
+     * answers have no problem body.
      */
     private static final Set<String> BARE_400_ALLOWED =
             Set.of("bad-escape", "control-character-in-header", "space-in-target");
