@@ -216,6 +216,15 @@ class TransientConsumerFailuresTest {
         assertTrue(
                 retries(reason) > 0,
                 "the retries are counted by reason (" + reason + ") in inbox_transient_retries_total");
+        String metrics = RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        // while a consumer waits, its lag shows: the Kafka client's own lag metric of each consumer
+        assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "consumer lag is a metric");
+        assertTrue(metrics.contains("inbox_retrying{"), "whether a consumer waits is a metric");
     }
 
     private static double retries(String reason) {
