@@ -1,0 +1,34 @@
+package cn.ruralwatch.time;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The suite's time: China Standard Time, in which every date of the domain is meant (a registration on 1 January
+ * 00:30 in Beijing belongs to the new year), and the {@link Clock} every service is given. Code asks the injected clock
+ * for now and today, so that a test can set the day it needs.
+ */
+@Dependent
+public class ChinaTime {
+
+    /** Asia/Shanghai (UTC+8, no daylight saving). */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The clock of the running service: the system clock in {@link #ZONE}; a test may put its own in place. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+
+    /** Today in China by the given clock. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+}
