@@ -329,6 +329,37 @@ class SuiteEndToEndIT {
                                 "/api/v1/microcredit-loans/{id}/repayment",
                                 "/api/v1/reports/overview"))
                 .body("components.schemas.Problem.type", equalTo("object"));
+        // every operation declares who may call it (the access matrix) and answers every error as a problem
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var method : path.getValue().entrySet()) {
+                if (!(method.getValue() instanceof Map<?, ?> operation) || !operation.containsKey("responses")) {
+                    continue;
+                }
+                operations++;
+                String where = method.getKey() + " " + path.getKey();
+                List<?> security = (List<?>) operation.get("security");
+                assertTrue(
+                        security != null && !((Map<?, ?>) security.getFirst()).isEmpty(), where + " declares no roles");
+                Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+                assertTrue(responses.containsKey("401") && responses.containsKey("403"), where + " lacks 401/403");
+                for (var response : responses.entrySet()) {
+                    if (String.valueOf(response.getKey()).matches("[45]\\d\\d")) {
+                        Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) response.getValue()).get("content");
+                        assertTrue(
+                                content != null && content.containsKey("application/problem+json"),
+                                where + " answers " + response.getKey() + " without a problem body");
+                    }
+                }
+            }
+        }
+        assertTrue(operations > 100, "operations in the merged document: " + operations);
         given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
         given().baseUri(suite.service("household-service").url())

@@ -1,11 +1,8 @@
 package cn.ruralwatch.indicator.counts;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.counts.EvaluationCounts;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,8 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,15 +30,11 @@ public class EvaluationCountResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "countEvaluations",
             summary = "当前评估结果的核对口径：各行政村已评估户数、全部达标户数，各指标达标户数及分子分母合计",
             description = "统计服务据此核对其统计数（GET /api/v1/reports/reconciliation）。")
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "区划不在本人辖区")
     public EvaluationCounts counts(
             @Parameter(description = "县、乡镇或行政村代码；为空时为本人辖区", example = "450422101") @QueryParam("division")
                     String division) {

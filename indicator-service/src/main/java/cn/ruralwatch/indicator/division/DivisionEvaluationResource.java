@@ -1,9 +1,6 @@
 package cn.ruralwatch.indicator.division;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.indicator.evaluation.QueryParameters;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,17 +21,10 @@ public class DivisionEvaluationResource {
     DivisionEvaluationService evaluations;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "evaluateDivision", summary = "按村级（十一有一低于）或乡镇级（九有一低于）指标体系判定一个村或乡镇，并给出一致性校验结果")
     @APIResponse(responseCode = "200", description = "判定结果")
-    @APIResponse(
-            responseCode = "400",
-            description = "缺少参数，或区划层级与指标体系不符",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这个区划或指标体系，或区划不在辖区内",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "缺少参数，或区划层级与指标体系不符")
+    @APIResponse(responseCode = "404", description = "没有这个区划或指标体系，或区划不在辖区内")
     public DivisionApi.DivisionEvaluation evaluate(
             @Parameter(example = "GUANGXI_VILLAGE_2020") @QueryParam("standard") String standard,
             @Parameter(example = "450422101201") @QueryParam("division") String division) {

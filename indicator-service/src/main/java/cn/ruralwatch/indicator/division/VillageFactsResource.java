@@ -1,10 +1,7 @@
 package cn.ruralwatch.indicator.division;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,13 +29,9 @@ public class VillageFactsResource {
     VillageFactsService facts;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getVillageFacts", summary = "某村某年度的当前情况")
     @APIResponse(responseCode = "200", description = "当前版本；ETag 为版本号")
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这个村，或该年度尚未填报",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "没有这个村，或该年度尚未填报")
     public Response get(@PathParam("code") String code, @PathParam("year") int year) {
         VillageFactsService.Recorded current = facts.current(code, year)
                 .orElseThrow(() -> ProblemException.notFound("village-facts.not-found", code, year));
@@ -51,21 +42,11 @@ public class VillageFactsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(operationId = "putVillageFacts", summary = "填报或修改某村某年度情况（修改须带 If-Match），旧版本保留")
     @APIResponse(responseCode = "200", description = "已保存")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match 与当前版本不符",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "修改已有情况须带 If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法")
+    @APIResponse(responseCode = "412", description = "If-Match 与当前版本不符")
+    @APIResponse(responseCode = "428", description = "修改已有情况须带 If-Match")
     public Response put(
             @PathParam("code") String code,
             @PathParam("year") int year,
@@ -77,7 +58,6 @@ public class VillageFactsResource {
 
     @GET
     @Path("/history")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listVillageFactsHistory", summary = "某村某年度情况的全部版本，新版本在前")
     public List<VillageFactsService.Recorded> history(@PathParam("code") String code, @PathParam("year") int year) {
         return facts.history(code, year, false);

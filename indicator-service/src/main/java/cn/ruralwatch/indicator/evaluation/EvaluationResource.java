@@ -1,15 +1,12 @@
 package cn.ruralwatch.indicator.evaluation;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.indicator.standard.Standards;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,13 +67,9 @@ public class EvaluationResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHouseholdEvaluations", summary = "查询农户各项指标的达标情况及未达标原因")
     @APIResponse(responseCode = "200", description = "各指标体系、各指标的当前结果")
-    @APIResponse(
-            responseCode = "404",
-            description = "该农户尚未登记或尚未评估",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "该农户尚未登记或尚未评估")
     public HouseholdEvaluation get(@PathParam("id") String id) {
         UUID householdId = PathIds.uuid(id, "household.not-evaluated");
         List<Object[]> rows = entityManager

@@ -1,12 +1,9 @@
 package cn.ruralwatch.indicator.evaluation;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,8 +20,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,17 +36,10 @@ public class RateResource {
     RateService rates;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getIndicatorRates", summary = "一个地区各项指标的达标率（分子、分母、排除项）及贫困发生率")
     @APIResponse(responseCode = "200", description = "各指标的达标率")
-    @APIResponse(
-            responseCode = "400",
-            description = "缺少指标体系或日期格式不对",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这个指标体系，或地区不在辖区内",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "缺少指标体系或日期格式不对")
+    @APIResponse(responseCode = "404", description = "没有这个指标体系，或地区不在辖区内")
     public RateApi.RateReport rates(
             @Parameter(description = "指标体系编码", example = "GUANGXI_TOWNSHIP_2020") @QueryParam("standard")
                     String standard,
@@ -63,13 +51,9 @@ public class RateResource {
 
     @GET
     @Path("/failing-households")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listFailingHouseholds", summary = "某项指标的未达标农户名单（含原因），分页")
     @APIResponse(responseCode = "200", description = "一页名单")
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这个指标",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "没有这个指标")
     public Page<RateApi.FailingHousehold> failing(
             @QueryParam("standard") String standard,
             @QueryParam("indicator") String indicator,
@@ -85,7 +69,6 @@ public class RateResource {
     @GET
     @Path("/failing-households.csv")
     @Produces(CSV_UTF8)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportFailingHouseholds", summary = "导出未达标农户名单（CSV，Excel 可直接打开）")
     public Response export(
             @QueryParam("standard") String standard,
@@ -133,7 +116,6 @@ public class RateResource {
 
     @GET
     @Path("/changes")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "listIndicatorResultChanges",
             summary = "一段时间内某项指标由达标变为未达标（STOPPED_MEETING）或由未达标变为达标（STARTED_MEETING）的农户")

@@ -1,10 +1,7 @@
 package cn.ruralwatch.indicator.parameter;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -28,7 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,13 +63,9 @@ public class ParameterResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "setStandardParameter", summary = "设置参数取值（如某年度的防返贫监测范围），并对该地区按使用该参数的指标体系重新评估")
     @APIResponse(responseCode = "201", description = "已设置；返回重新评估任务")
-    @APIResponse(
-            responseCode = "400",
-            description = "参数未被任何指标体系声明、地区不在辖区内或取值不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "参数未被任何指标体系声明、地区不在辖区内或取值不合法")
     public Response set(@Valid @NotNull ParameterRequest request) {
         ParameterService.Saved saved =
                 service.set(request.name(), request.regionCode(), request.year(), request.value(), request.note());
@@ -86,7 +78,6 @@ public class ParameterResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listStandardParameters", summary = "适用于本辖区的参数取值；history=true 时含已被替代的取值")
     public Page<ParameterService.ParameterView> list(
             @QueryParam("name") String name,

@@ -1,10 +1,8 @@
 package cn.ruralwatch.deadletters;
 
-import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.access.AccessMatrixDocument;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -36,30 +34,13 @@ public class DeadLetterOperationIds implements OASFilter {
 
     private static void name(Operation operation, String service) {
         String id = operation.getOperationId();
-        secure(operation);
+        // the matrix knows the operation by the id it is declared with, before it gets its service's name
+        AccessMatrixDocument.secure(operation, id);
         String suffix = "Of" + camel(service);
         if (id != null && !id.endsWith(suffix)) {
             operation.setOperationId(id + suffix);
         }
     }
-
-    /**
-     * The roles of each operation, as {@code @RolesAllowed} on {@link DeadLetterResource} enforces them: declared here
-     * because the generated document leaves out the security of operations a resource inherits.
-     */
-    private static void secure(Operation operation) {
-        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            return;
-        }
-        String id = operation.getOperationId() == null ? "" : operation.getOperationId();
-        List<String> roles = id.startsWith("list") || id.startsWith("get")
-                ? List.of(Roles.OPERATOR, Roles.AUDITOR)
-                : List.of(Roles.OPERATOR);
-        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME, roles));
-    }
-
-    /** The name the suite's documents give the bearer-token scheme. */
-    static final String SCHEME = "SecurityScheme";
 
     private static String camel(String service) {
         StringBuilder name = new StringBuilder();

@@ -1,17 +1,14 @@
 package cn.ruralwatch.deadletters;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.DeadLetters;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,15 +55,11 @@ public abstract class DeadLetterResource {
     String service;
 
     @GET
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(
             operationId = "listDeadLetters",
             summary = "死信列表（运维、审计）",
             description = "本服务无法应用而搁置的事件，最早的在前。暂时性故障（数据库或网络中断、死锁）不会产生死信：消费方等待并按序重试。")
-    @APIResponse(
-            responseCode = "400",
-            description = "筛选或分页参数不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "筛选或分页参数不合法")
     public Page<DeadLetterApi.DeadLetterView> list(
             @Parameter(description = "状态：PARKED 待处理，REDRIVEN 已重新投递，DISCARDED 已放弃；不填为全部") @QueryParam("state")
                     DeadLetters.State state,
@@ -85,16 +78,12 @@ public abstract class DeadLetterResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "getDeadLetter", summary = "查看一条死信（运维、审计）")
     @APIResponse(
             responseCode = "200",
             description = "死信",
             content = @Content(schema = @Schema(implementation = DeadLetterApi.DeadLetterView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这条死信",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "没有这条死信")
     public DeadLetterApi.DeadLetterView get(@Parameter(description = "死信编号", example = "17") @PathParam("id") long id) {
         return deadLetters
                 .get(id)
@@ -104,7 +93,6 @@ public abstract class DeadLetterResource {
 
     @POST
     @Path("{id}/redrive")
-    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             operationId = "redriveDeadLetter",
             summary = "重新投递一条死信（运维）",
@@ -114,14 +102,8 @@ public abstract class DeadLetterResource {
             responseCode = "200",
             description = "投递结果",
             content = @Content(schema = @Schema(implementation = DeadLetterApi.RedriveResult.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这条死信",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "死信已处理（已重新投递或已放弃）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "没有这条死信")
+    @APIResponse(responseCode = "409", description = "死信已处理（已重新投递或已放弃）")
     public DeadLetterApi.RedriveResult redrive(
             @Parameter(description = "死信编号", example = "17") @PathParam("id") long id) {
         return DeadLetterApi.RedriveResult.of(resolving(id, () -> deadLetters.redrive(id, actor(), auditing())));
@@ -130,7 +112,6 @@ public abstract class DeadLetterResource {
     @POST
     @Path("redrives")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             operationId = "redriveDeadLetters",
             summary = "批量重新投递待处理死信（运维）",
@@ -139,10 +120,7 @@ public abstract class DeadLetterResource {
             responseCode = "200",
             description = "投递结果汇总",
             content = @Content(schema = @Schema(implementation = DeadLetterApi.BulkRedriveResult.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "请求体不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "请求体不合法")
     public DeadLetterApi.BulkRedriveResult redriveAll(@Valid @NotNull DeadLetterApi.BulkRedriveRequest request) {
         DeadLetters.Filter filter = new DeadLetters.Filter(
                 DeadLetters.State.PARKED, blankToNull(request.topic()), blankToNull(request.eventType()));
@@ -167,7 +145,6 @@ public abstract class DeadLetterResource {
     @POST
     @Path("{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             operationId = "discardDeadLetter",
             summary = "放弃一条死信（运维）",
@@ -176,18 +153,9 @@ public abstract class DeadLetterResource {
             responseCode = "200",
             description = "已放弃的死信",
             content = @Content(schema = @Schema(implementation = DeadLetterApi.DeadLetterView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "未填写原因",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这条死信",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "死信已处理",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "未填写原因")
+    @APIResponse(responseCode = "404", description = "没有这条死信")
+    @APIResponse(responseCode = "409", description = "死信已处理")
     public DeadLetterApi.DeadLetterView discard(
             @Parameter(description = "死信编号", example = "17") @PathParam("id") long id,
             @Valid @NotNull DeadLetterApi.DiscardRequest request) {

@@ -2,6 +2,7 @@ package cn.ruralwatch.problem;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Reads enumeration, integer, boolean and UUID parameters (query, path, header) so that a value that is not one is a
  * 400 naming the parameter and the value — not the 404 JAX-RS answers for a query or path parameter it cannot
- * convert, and not {@code false} for any text that is not "true". A boolean is true or false (or 1 or 0).
+ * convert, and not {@code false} for any text that is not "true". A boolean is true or false (or 1 or 0). A path
+ * parameter marked {@link ResourceId} is the exception: a value that is no id is the resource's own 404.
  */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
@@ -70,6 +72,10 @@ public class ParameterConverters implements ParamConverterProvider {
                     new Converter<>(rawType == boolean.class ? Boolean.FALSE : null, value -> bool(name, value));
         }
         if (rawType == UUID.class) {
+            ResourceId resource = resourceId(annotations);
+            if (resource != null) {
+                return (ParamConverter<T>) new Converter<>(null, value -> resourceId(resource, value));
+            }
             return (ParamConverter<T>) new Converter<>(null, value -> uuid(name, value));
         }
         return null;
@@ -140,6 +146,28 @@ public class ParameterConverters implements ParamConverterProvider {
         }
         throw new InvalidValue(
                 Violation.of(name, "INVALID_UUID", "problem.parameter.uuid", StrictJsonParser.printable(value)));
+    }
+
+    /** A resource's id, or the resource's own 404 (answered by the mapper of the wrapping exception). */
+    private static UUID resourceId(ResourceId resource, String value) {
+        String id = value.strip();
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException notOne) {
+            // answered below
+        }
+        throw new NotFoundException(ProblemException.notFound(resource.value(), StrictJsonParser.printable(value)));
+    }
+
+    private static ResourceId resourceId(Annotation[] annotations) {
+        for (Annotation annotation : annotations == null ? new Annotation[0] : annotations) {
+            if (annotation instanceof ResourceId resource) {
+                return resource;
+            }
+        }
+        return null;
     }
 
     private static String name(Annotation[] annotations) {

@@ -100,10 +100,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
-        // an enumeration parameter's value, thrown as is or wrapped by JAX-RS in a 404
+        // a parameter's value, thrown as is or wrapped by JAX-RS in a 404; a resource id that is none
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ParameterConverters.InvalidValue invalid) {
                 return problem(ProblemException.invalid(invalid.violation()), request);
+            }
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, request);
             }
         }
         int status = exception.getResponse().getStatus();

@@ -1,0 +1,57 @@
+package cn.ruralwatch.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessMatrixTest {
+
+    @Test
+    void aRoleMayCallWhatItsRowGrantsAndNothingElse() {
+        assertTrue(AccessMatrix.allows("registerHousehold", Set.of(Roles.VILLAGE_CLERK)));
+        assertTrue(AccessMatrix.allows("registerHousehold", Set.of(Roles.INTEGRATION)));
+        assertFalse(AccessMatrix.allows("registerHousehold", Set.of(Roles.AUDITOR)));
+        assertFalse(AccessMatrix.allows("registerDivision", Set.of(Roles.TOWNSHIP_OFFICER)));
+        assertTrue(AccessMatrix.allows("registerDivision", Set.of(Roles.COUNTY_ADMIN)));
+        assertTrue(AccessMatrix.allows("listAuditEntries", Set.of(Roles.AUDITOR)));
+        assertFalse(AccessMatrix.allows("listAuditEntries", Set.of(Roles.COUNTY_ADMIN)));
+        assertTrue(AccessMatrix.allows("rebuildReadModels", Set.of(Roles.OPERATOR)));
+        assertFalse(AccessMatrix.allows("rebuildReadModels", Set.of(Roles.COUNTY_ADMIN)));
+        // a role from another system's token is none of the suite's
+        assertFalse(AccessMatrix.allows("getHousehold", Set.of("admin")));
+    }
+
+    @Test
+    void anOperationWithoutARowIsRefusedToEveryRole() {
+        Set<String> everyRole = new HashSet<>(Roles.ALL);
+        everyRole.add(Roles.OPERATOR);
+        assertFalse(AccessMatrix.allows("deleteEverything", everyRole));
+        assertEquals(Optional.empty(), AccessMatrix.rolesOf("deleteEverything"));
+    }
+
+    @Test
+    void theOperatorSeesNoHouseholdDataAndEveryDataRoleReadsTheRegion() {
+        for (String operation : AccessMatrix.operations()) {
+            List<String> roles = AccessMatrix.rolesOf(operation).orElseThrow();
+            assertFalse(roles.isEmpty(), operation);
+            if (operation.matches(
+                    "(get|list|search|find|export|count)(Household|Member|WarningClue|MonitoringCase).*")) {
+                assertFalse(roles.contains(Roles.OPERATOR), operation + " is household data");
+            }
+        }
+        assertEquals(
+                List.of(
+                        Roles.COUNTY_ADMIN,
+                        Roles.TOWNSHIP_OFFICER,
+                        Roles.VILLAGE_CLERK,
+                        Roles.AUDITOR,
+                        Roles.INTEGRATION),
+                AccessMatrix.rolesOf("getHousehold").orElseThrow());
+    }
+}
