@@ -14,11 +14,11 @@ import cn.ruralwatch.events.DivisionPopulationSet;
 import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.testing.HouseholdEventData;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
+import cn.ruralwatch.time.ChinaTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -248,9 +248,7 @@ class FixtureTownshipTest {
                 .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.ratePercent", nullValue());
         given().queryParam("standard", STANDARD)
                 .queryParam("division", TOWNSHIP)
-                .queryParam(
-                        "asOf",
-                        LocalDate.now(EvaluationService.ZONE).plusDays(1).toString())
+                .queryParam("asOf", LocalDate.now(ChinaTime.ZONE).plusDays(1).toString())
                 .get("/api/v1/indicator-rates")
                 .then()
                 .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator", equalTo(4));

@@ -10,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicReader;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -55,7 +55,7 @@ class ThresholdChangeTest {
 
     @Test
     void raisedThresholdReevaluatesTheRegionAndChangesExactlyTheAffectedResults() throws Exception {
-        int year = LocalDate.now(EvaluationService.ZONE).getYear();
+        int year = LocalDate.now(ChinaTime.ZONE).getYear();
         HouseholdFixture poor = household("5000");
         HouseholdFixture between = household("7000");
         HouseholdFixture above = household("9000");
@@ -125,7 +125,7 @@ class ThresholdChangeTest {
                         + "' and household_id = '" + between.id + "' and indicator_code = '" + INCOME
                         + "' and not met and previously_met"));
 
-        String today = LocalDate.now(EvaluationService.ZONE).toString();
+        String today = LocalDate.now(ChinaTime.ZONE).toString();
         given().queryParam("standard", STANDARD)
                 .queryParam("indicator", INCOME)
                 .queryParam("division", TOWNSHIP)
@@ -202,7 +202,7 @@ class ThresholdChangeTest {
 
     private static HouseholdFixture household(String income) {
         HouseholdFixture h = new HouseholdFixture(VILLAGE)
-                .income(LocalDate.now(EvaluationService.ZONE).getYear() - 1, income);
+                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, income);
         h.member(LocalDate.of(1975, 5, 5));
         return h;
     }

@@ -2,16 +2,15 @@ package cn.ruralwatch.indicator.counts;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.counts.EvaluationCounts;
+import cn.ruralwatch.indicator.evaluation.ResultQueries;
 import cn.ruralwatch.problem.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvaluationCountResource {
 
     @Inject
-    EntityManager entityManager;
+    ResultQueries results;
 
     @Inject
     CallerScope scope;
@@ -40,38 +39,19 @@ public class EvaluationCountResource {
                     String division) {
         String prefix =
                 scope.narrow(division).orElseThrow(() -> ProblemException.notFound("division.not-found", division));
-        @SuppressWarnings("unchecked")
-        List<Object[]> villages = entityManager
-                .createNativeQuery("""
-                        select village_code, count(*), count(*) filter (where all_met) from (
-                            select household_id, min(village_code) as village_code, bool_and(met) as all_met
-                            from indicator_result where village_code like ?1 group by household_id) h
-                        group by 1 order by 1
-                        """)
-                .setParameter(1, prefix + "%")
-                .getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> indicators = entityManager
-                .createNativeQuery("""
-                        select standard_code, indicator_code, count(*) filter (where met), count(*) filter (where not met),
-                               coalesce(sum(numerator), 0), coalesce(sum(denominator), 0)
-                        from indicator_result where village_code like ?1
-                        group by 1, 2 order by 1, 2
-                        """)
-                .setParameter(1, prefix + "%")
-                .getResultList();
         return new EvaluationCounts(
                 prefix,
-                villages.stream()
-                        .map(r -> new EvaluationCounts.VillageEvaluations((String) r[0], number(r[1]), number(r[2])))
+                results.villageCounts(prefix).stream()
+                        .map(v -> new EvaluationCounts.VillageEvaluations(v.villageCode(), v.evaluated(), v.allMet()))
                         .toList(),
-                indicators.stream()
-                        .map(r -> new EvaluationCounts.IndicatorTotals(
-                                (String) r[0], (String) r[1], number(r[2]), number(r[3]), number(r[4]), number(r[5])))
+                results.indicatorCounts(prefix).stream()
+                        .map(i -> new EvaluationCounts.IndicatorTotals(
+                                i.standardCode(),
+                                i.indicatorCode(),
+                                i.met(),
+                                i.notMet(),
+                                i.numerator(),
+                                i.denominator()))
                         .toList());
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 }

@@ -2,9 +2,9 @@ package cn.ruralwatch.indicator.division;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.KnownDivision;
-import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.indicator.evaluation.RateApi;
 import cn.ruralwatch.indicator.evaluation.RateService;
+import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleModel;
@@ -12,10 +12,12 @@ import cn.ruralwatch.indicator.standard.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,12 @@ public class DivisionEvaluationService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    HouseholdStates households;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Standards standards;
@@ -68,7 +76,7 @@ public class DivisionEvaluationService {
                     Violation.of("standard", "REGION", "problem.division-evaluation.region", definition.regionCode()));
         }
         CompiledStandard compiled = standard.standard();
-        LocalDate referenceDate = compiled.referenceDate(LocalDate.now(EvaluationService.ZONE));
+        LocalDate referenceDate = compiled.referenceDate(ChinaTime.today(clock));
         int year = referenceDate.getYear();
         RateApi.RateReport report = rates.rates(standardCode, divisionCode, null);
         Map<String, Object> input = input(division, report, year);
@@ -122,14 +130,9 @@ public class DivisionEvaluationService {
         d.put("code", division.code);
         d.put("name", division.name);
         d.put("level", division.level);
-        Object[] counts = (Object[]) entityManager
-                .createNativeQuery(
-                        "select count(*), coalesce(sum(people), 0) from household_projection where village_code like ?1 || '%' and state is not null",
-                        Object[].class)
-                .setParameter(1, division.code)
-                .getSingleResult();
-        d.put("households", ((Number) counts[0]).longValue());
-        d.put("people", ((Number) counts[1]).longValue());
+        HouseholdStates.Counts counts = households.counts(division.code);
+        d.put("households", counts.households());
+        d.put("people", counts.people());
         RateApi.PovertyIncidence incidence = report.povertyIncidence();
         d.put("notExitedHouseholds", incidence.notExitedHouseholds());
         d.put("notExitedPeople", incidence.notExitedPeople());

@@ -4,7 +4,6 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.TransactionLocks;
-import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,12 @@ public class VillageFactsService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    VillageFactsRepository repository;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ObjectMapper mapper;
@@ -55,17 +60,12 @@ public class VillageFactsService {
     /** The current facts as rules see them (a map of the entered values), for villages the caller need not see. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Object> forRules(String village, int year) {
-        List<?> rows = entityManager
-                .createNativeQuery(
-                        "select cast(facts as text) from village_facts where village_code = ?1 and year = ?2 and superseded_at is null")
-                .setParameter(1, village)
-                .setParameter(2, year)
-                .getResultList();
-        if (rows.isEmpty()) {
+        Optional<String> stored = repository.currentFacts(village, year);
+        if (stored.isEmpty()) {
             return null;
         }
         try {
-            return mapper.readValue((String) rows.getFirst(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+            return mapper.readValue(stored.get(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored village facts are not valid JSON", e);
         }
@@ -74,24 +74,9 @@ public class VillageFactsService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Recorded> history(String village, int year, boolean currentOnly) {
         visibleVillage(village);
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select version, cast(facts as text), recorded_at, recorded_by, superseded_at from village_facts
-                        where village_code = ?1 and year = ?2 and (not ?3 or superseded_at is null)
-                        order by version desc""", Object[].class)
-                .setParameter(1, village)
-                .setParameter(2, year)
-                .setParameter(3, currentOnly)
-                .getResultList();
-        return rows.stream()
+        return repository.versions(village, year, currentOnly).stream()
                 .map(r -> new Recorded(
-                        village,
-                        year,
-                        ((Number) r[0]).intValue(),
-                        read((String) r[1]),
-                        StandardService.toInstant(r[2]),
-                        (String) r[3],
-                        StandardService.toInstant(r[4])))
+                        village, year, r.version(), read(r.facts()), r.recordedAt(), r.recordedBy(), r.supersededAt()))
                 .toList();
     }
 
@@ -105,29 +90,12 @@ public class VillageFactsService {
         TransactionLocks.lock(entityManager, "village_facts:" + village + ":" + year);
         Optional<Recorded> current = current(village, year);
         int version = 0;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (current.isPresent()) {
             EntityTags.requireMatch(ifMatch, current.get().version());
             version = current.get().version() + 1;
-            entityManager
-                    .createNativeQuery(
-                            "update village_facts set superseded_at = ?3 where village_code = ?1 and year = ?2 and superseded_at is null")
-                    .setParameter(1, village)
-                    .setParameter(2, year)
-                    .setParameter(3, Timestamp.from(now))
-                    .executeUpdate();
         }
-        entityManager
-                .createNativeQuery("""
-                        insert into village_facts (village_code, year, version, facts, recorded_at, recorded_by)
-                        values (?1, ?2, ?3, cast(?4 as jsonb), ?5, ?6)""")
-                .setParameter(1, village)
-                .setParameter(2, year)
-                .setParameter(3, version)
-                .setParameter(4, json(facts))
-                .setParameter(5, Timestamp.from(now))
-                .setParameter(6, scope.subject())
-                .executeUpdate();
+        repository.add(village, year, version, json(facts), now, scope.subject());
         return new Recorded(village, year, version, facts, now, scope.subject(), null);
     }
 

@@ -1,14 +1,13 @@
 package cn.ruralwatch.indicator.evaluation;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ResourceId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EvaluationResource {
 
     @Inject
-    EntityManager entityManager;
+    ResultQueries results;
 
     @Inject
     CallerScope scope;
@@ -70,16 +69,9 @@ public class EvaluationResource {
     @Operation(operationId = "getHouseholdEvaluations", summary = "查询农户各项指标的达标情况及未达标原因")
     @APIResponse(responseCode = "200", description = "各指标体系、各指标的当前结果")
     @APIResponse(responseCode = "404", description = "该农户尚未登记或尚未评估")
-    public HouseholdEvaluation get(@PathParam("id") String id) {
-        UUID householdId = PathIds.uuid(id, "household.not-evaluated");
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select standard_code, standard_version, indicator_code, village_code, met, numerator,
-                               denominator, cast(exclusions as text), cast(reasons as text), evaluated_at
-                        from indicator_result where household_id = ?1 order by standard_code, indicator_code""", Object[].class)
-                .setParameter(1, householdId)
-                .getResultList();
-        if (rows.isEmpty() || !scope.covers((String) rows.getFirst()[3])) {
+    public HouseholdEvaluation get(@PathParam("id") @ResourceId("household.not-evaluated") UUID householdId) {
+        List<ResultQueries.HouseholdResult> rows = results.ofHousehold(householdId);
+        if (rows.isEmpty() || !scope.covers(rows.getFirst().villageCode())) {
             throw ProblemException.notFound("household.not-evaluated", householdId);
         }
         Map<String, String> names = new HashMap<>();
@@ -89,25 +81,25 @@ public class EvaluationResource {
                 .forEach(i -> names.put(s.code() + "/" + i.code(), i.name())));
         Map<String, List<Result>> byStandard = new LinkedHashMap<>();
         Map<String, Integer> versions = new HashMap<>();
-        for (Object[] r : rows) {
-            String standard = (String) r[0];
-            versions.merge(standard, ((Number) r[1]).intValue(), Math::max);
+        for (ResultQueries.HouseholdResult r : rows) {
+            String standard = r.standardCode();
+            versions.merge(standard, r.standardVersion(), Math::max);
             byStandard
                     .computeIfAbsent(standard, k -> new ArrayList<>())
                     .add(new Result(
-                            (String) r[2],
-                            names.getOrDefault(standard + "/" + r[2], (String) r[2]),
-                            (Boolean) r[4],
-                            ((Number) r[5]).intValue(),
-                            ((Number) r[6]).intValue(),
-                            read((String) r[7], new TypeReference<Map<String, Integer>>() {}, Map.of()),
-                            read((String) r[8], new TypeReference<List<RateApi.Reason>>() {}, List.of()),
-                            cn.ruralwatch.indicator.standard.StandardService.toInstant(r[9])));
+                            r.indicatorCode(),
+                            names.getOrDefault(standard + "/" + r.indicatorCode(), r.indicatorCode()),
+                            r.met(),
+                            r.numerator(),
+                            r.denominator(),
+                            read(r.exclusions(), new TypeReference<Map<String, Integer>>() {}, Map.of()),
+                            read(r.reasons(), new TypeReference<List<RateApi.Reason>>() {}, List.of()),
+                            r.evaluatedAt()));
         }
-        List<StandardResult> results = new ArrayList<>();
-        byStandard.forEach((code, list) -> results.add(
+        List<StandardResult> standardResults = new ArrayList<>();
+        byStandard.forEach((code, list) -> standardResults.add(
                 new StandardResult(code, versions.get(code), list.stream().allMatch(Result::met), list)));
-        return new HouseholdEvaluation(householdId, (String) rows.getFirst()[3], results);
+        return new HouseholdEvaluation(householdId, rows.getFirst().villageCode(), standardResults);
     }
 
     private <T> T read(String json, TypeReference<T> type, T empty) {

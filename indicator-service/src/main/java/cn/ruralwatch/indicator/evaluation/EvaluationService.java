@@ -10,6 +10,7 @@ import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.standard.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.hash.Hashing;
@@ -23,9 +24,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,13 +49,14 @@ import org.hibernate.Session;
 public class EvaluationService {
 
     /** Dates of the suite's users: a household is evaluated on the day as it is in China. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     @Inject
     EntityManager entityManager;
 
     @Inject
     Standards standards;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ParameterValues parameters;
@@ -102,7 +104,7 @@ public class EvaluationService {
      * evaluated by a job (when it is saved, when one of its parameters is set, or on request).
      */
     public Changes evaluate(Collection<Household> households, Selection selection, String cause) {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = ChinaTime.today(clock);
         List<Standards.Current> inForce = standards.current().stream()
                 .filter(s -> s.standard().evaluatesHouseholds())
                 .filter(s -> switch (selection) {
@@ -118,7 +120,7 @@ public class EvaluationService {
         Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
         Map<UUID, String> causes = new HashMap<>();
         households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();

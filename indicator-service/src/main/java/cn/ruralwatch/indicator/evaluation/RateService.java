@@ -4,27 +4,29 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.indicator.households.DivisionPopulations;
+import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
 import cn.ruralwatch.indicator.standard.StandardDefinition;
 import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * Rates of a standard's indicators for any division, now or as of the end of a past day: numerator, denominator and
@@ -33,11 +35,22 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-@SuppressWarnings("unchecked")
 public class RateService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ResultQueries results;
+
+    @Inject
+    HouseholdStates households;
+
+    @Inject
+    DivisionPopulations populations;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CallerScope scope;
@@ -63,34 +76,21 @@ public class RateService {
     public RateApi.RateReport rates(String standardCode, String requestedDivision, LocalDate asOf) {
         String division = division(requestedDivision);
         StandardDefinition definition = standards.get(standardCode, null).definition();
-        Map<String, long[]> sums = new HashMap<>();
-        Query totals = entityManager.createNativeQuery(
-                "select indicator_code, sum(numerator), sum(denominator), count(*) filter (where numerator < denominator)"
-                        + " from " + source(asOf) + " r group by indicator_code",
-                Object[].class);
-        for (Object[] row :
-                (List<Object[]>) bind(totals, standardCode, division, asOf).getResultList()) {
-            sums.put((String) row[0], new long[] {
-                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue()
-            });
+        Map<String, ResultQueries.IndicatorSum> sums = new HashMap<>();
+        for (ResultQueries.IndicatorSum sum : results.sums(standardCode, division, asOf)) {
+            sums.put(sum.indicatorCode(), sum);
         }
         Map<String, Map<String, Long>> excluded = new HashMap<>();
-        Query exclusions = entityManager.createNativeQuery(
-                "select r.indicator_code, e.key, sum(cast(e.value as int)) from " + source(asOf)
-                        + " r cross join lateral jsonb_each_text(r.exclusions) e"
-                        + " where r.exclusions is not null group by 1, 2",
-                Object[].class);
-        for (Object[] row :
-                (List<Object[]>) bind(exclusions, standardCode, division, asOf).getResultList()) {
-            excluded.computeIfAbsent((String) row[0], k -> new HashMap<>())
-                    .put((String) row[1], ((Number) row[2]).longValue());
+        for (ResultQueries.ExclusionSum sum : results.exclusions(standardCode, division, asOf)) {
+            excluded.computeIfAbsent(sum.indicatorCode(), k -> new HashMap<>()).put(sum.exclusion(), sum.count());
         }
         List<RateApi.IndicatorRate> rates = new ArrayList<>();
         for (StandardDefinition.IndicatorDefinition indicator : definition.indicators()) {
             if (indicator.unit() == StandardDefinition.Unit.DIVISION) {
                 continue;
             }
-            long[] s = sums.getOrDefault(indicator.code(), new long[3]);
+            ResultQueries.IndicatorSum sum =
+                    sums.getOrDefault(indicator.code(), new ResultQueries.IndicatorSum(indicator.code(), 0, 0, 0));
             Map<String, Long> byCode = excluded.getOrDefault(indicator.code(), Map.of());
             List<RateApi.ExclusionCount> exclusionCounts = indicator.exclusions().stream()
                     .map(e -> new RateApi.ExclusionCount(e.code(), e.name(), byCode.getOrDefault(e.code(), 0L)))
@@ -102,12 +102,12 @@ public class RateService {
                     indicator.code(),
                     indicator.name(),
                     indicator.unit(),
-                    s[1] + excludedTotal,
+                    sum.denominator() + excludedTotal,
                     exclusionCounts,
-                    s[1],
-                    s[0],
-                    percent(s[0], s[1]),
-                    s[2]));
+                    sum.denominator(),
+                    sum.numerator(),
+                    percent(sum.numerator(), sum.denominator()),
+                    sum.failing()));
         }
         return new RateApi.RateReport(
                 division,
@@ -115,7 +115,7 @@ public class RateService {
                 standardCode,
                 asOf,
                 rates,
-                povertyIncidence(division, definition, asOf == null ? LocalDate.now(EvaluationService.ZONE) : asOf));
+                povertyIncidence(division, definition, asOf == null ? ChinaTime.today(clock) : asOf));
     }
 
     /** The households that do not meet an indicator (some of whose people do not, for a rate over people). */
@@ -123,34 +123,14 @@ public class RateService {
             String standardCode, String indicatorCode, String requestedDivision, LocalDate asOf, PageRequest page) {
         String division = division(requestedDivision);
         indicator(standardCode, indicatorCode);
-        Query count = entityManager.createNativeQuery("select count(*) from " + source(asOf)
-                + " r where r.indicator_code = :indicator and r.numerator < r.denominator");
-        long total = ((Number) bind(count, standardCode, division, asOf)
-                        .setParameter("indicator", indicatorCode)
-                        .getSingleResult())
-                .longValue();
-        Query rows = entityManager.createNativeQuery(
-                "select r.household_id, r.village_code, d.name, r.numerator, r.denominator, cast(r.reasons as text)"
-                        + " from " + source(asOf) + " r left join known_division d on d.code = r.village_code"
-                        + " where r.indicator_code = :indicator and r.numerator < r.denominator"
-                        + " order by r.village_code, r.household_id offset :offset limit :limit",
-                Object[].class);
-        List<Object[]> found = bind(rows, standardCode, division, asOf)
-                .setParameter("indicator", indicatorCode)
-                .setParameter("offset", page.offset())
-                .setParameter("limit", page.size())
-                .getResultList();
-        return page.page(
-                found.stream()
-                        .map(r -> new RateApi.FailingHousehold(
-                                (UUID) r[0],
-                                (String) r[1],
-                                (String) r[2],
-                                ((Number) r[3]).intValue(),
-                                ((Number) r[4]).intValue(),
-                                reasons((String) r[5])))
-                        .toList(),
-                total);
+        return results.failing(standardCode, indicatorCode, division, asOf, page)
+                .map(r -> new RateApi.FailingHousehold(
+                        r.householdId(),
+                        r.villageCode(),
+                        r.villageName(),
+                        r.numerator(),
+                        r.denominator(),
+                        reasons(r.reasons())));
     }
 
     /** Households whose result of an indicator changed in a period, e.g. those that stopped meeting it this month. */
@@ -164,39 +144,14 @@ public class RateService {
             PageRequest page) {
         String division = division(requestedDivision);
         indicator(standardCode, indicatorCode);
-        String where = """
-                 from indicator_result_history h left join known_division d on d.code = h.village_code
-                where h.standard_code = ?1 and h.indicator_code = ?2 and h.village_code like ?3 || '%'
-                  and h.evaluated_at >= ?4 and h.evaluated_at < ?5 and h.met = ?6 and h.previously_met = ?7
-                  and h.denominator > 0""";
-        Query count = entityManager.createNativeQuery("select count(*)" + where);
-        Query rows = entityManager.createNativeQuery(
-                "select h.household_id, h.village_code, d.name, h.evaluated_at, h.met, cast(h.reasons as text)" + where
-                        + " order by h.evaluated_at, h.id offset ?8 limit ?9",
-                Object[].class);
-        for (Query q : List.of(count, rows)) {
-            q.setParameter(1, standardCode)
-                    .setParameter(2, indicatorCode)
-                    .setParameter(3, division)
-                    .setParameter(4, startOf(from))
-                    .setParameter(5, startOf(to.plusDays(1)))
-                    .setParameter(6, !stoppedMeeting)
-                    .setParameter(7, stoppedMeeting);
-        }
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<Object[]> found =
-                rows.setParameter(8, page.offset()).setParameter(9, page.size()).getResultList();
-        return page.page(
-                found.stream()
-                        .map(r -> new RateApi.ResultChange(
-                                (UUID) r[0],
-                                (String) r[1],
-                                (String) r[2],
-                                StandardService.toInstant(r[3]),
-                                (Boolean) r[4],
-                                reasons((String) r[5])))
-                        .toList(),
-                total);
+        return results.changes(standardCode, indicatorCode, division, from, to, stoppedMeeting, page)
+                .map(r -> new RateApi.ResultChange(
+                        r.householdId(),
+                        r.villageCode(),
+                        r.villageName(),
+                        r.evaluatedAt(),
+                        r.met(),
+                        reasons(r.reasons())));
     }
 
     private StandardDefinition.IndicatorDefinition indicator(String standardCode, String indicatorCode) {
@@ -206,44 +161,9 @@ public class RateService {
                 .orElseThrow(() -> ProblemException.notFound("indicator.not-found", standardCode, indicatorCode));
     }
 
-    /**
-     * The results to aggregate: the current ones, or for a past day the latest change of each household's result
-     * made before the day ended (China time).
-     */
-    private static String source(LocalDate asOf) {
-        if (asOf == null) {
-            return "(select * from indicator_result where standard_code = :standard and village_code like :division || '%')";
-        }
-        return """
-                (select distinct on (household_id, indicator_code) household_id, indicator_code, village_code, met,
-                        numerator, denominator, exclusions, reasons
-                 from indicator_result_history
-                 where standard_code = :standard and village_code like :division || '%' and evaluated_at < :asOf
-                 order by household_id, indicator_code, evaluated_at desc, id desc)""";
-    }
-
-    private static Query bind(Query query, String standardCode, String division, LocalDate asOf) {
-        query.setParameter("standard", standardCode).setParameter("division", division);
-        if (asOf != null) {
-            query.setParameter("asOf", startOf(asOf.plusDays(1)));
-        }
-        return query;
-    }
-
-    private static Timestamp startOf(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(EvaluationService.ZONE).toInstant());
-    }
-
     /** 贫困发生率: people of households not yet exited (未脱贫, 预脱贫 included) over the base agricultural population. */
     private RateApi.PovertyIncidence povertyIncidence(String division, StandardDefinition definition, LocalDate on) {
-        Object[] counts = (Object[]) entityManager
-                .createNativeQuery("""
-                        select count(*) filter (where poverty_status in ('NOT_EXITED', 'PLANNED_EXIT')),
-                               coalesce(sum(people) filter (where poverty_status in ('NOT_EXITED', 'PLANNED_EXIT')), 0),
-                               coalesce(sum(people) filter (where poverty_status = 'PLANNED_EXIT'), 0)
-                        from household_projection where village_code like ?1 || '%' and state is not null""", Object[].class)
-                .setParameter(1, division)
-                .getSingleResult();
+        HouseholdStates.NotExited counts = households.notExited(division);
         boolean declaresBase =
                 definition.parameters().stream().anyMatch(p -> p.name().equals(BASE_YEAR_PARAMETER));
         Integer baseYear = declaresBase
@@ -252,64 +172,30 @@ public class RateService {
                         .map(v -> v.value().intValue())
                         .orElse(null)
                 : null;
-        BasePopulation base = basePopulation(division, baseYear, on.getYear());
-        long notExitedPeople = ((Number) counts[1]).longValue();
-        long plannedExitPeople = ((Number) counts[2]).longValue();
+        DivisionPopulations.BasePopulation base =
+                basePopulation(division, baseYear, on.getYear()).orElse(null);
         return new RateApi.PovertyIncidence(
-                ((Number) counts[0]).longValue(),
-                notExitedPeople,
-                plannedExitPeople,
+                counts.households(),
+                counts.people(),
+                counts.plannedExitPeople(),
                 base == null ? null : base.year(),
                 base == null ? null : base.population(),
-                base == null ? null : percent(notExitedPeople, base.population()),
-                base == null ? null : percent(notExitedPeople - plannedExitPeople, base.population()));
+                base == null ? null : percent(counts.people(), base.population()),
+                base == null ? null : percent(counts.people() - counts.plannedExitPeople(), base.population()));
     }
-
-    record BasePopulation(int year, long population) {}
 
     /**
      * The division's agricultural population of the base year (the latest year up to {@code year} when no base year is
      * set); a division without its own figure adds up its villages'.
      */
-    BasePopulation basePopulation(String division, Integer baseYear, int year) {
-        List<Object[]> own = entityManager
-                .createNativeQuery("""
-                        select year, agricultural_population from division_population
-                        where code = ?1 and (?2 = 0 and year <= ?3 or year = ?2) order by year desc limit 1""", Object[].class)
-                .setParameter(1, division)
-                .setParameter(2, baseYear == null ? 0 : baseYear)
-                .setParameter(3, year)
-                .getResultList();
-        if (!own.isEmpty()) {
-            return new BasePopulation(
-                    ((Number) own.getFirst()[0]).intValue(), ((Number) own.getFirst()[1]).longValue());
-        }
-        List<Object[]> villages = entityManager
-                .createNativeQuery("""
-                        select max(year), sum(agricultural_population) from (
-                            select distinct on (code) code, year, agricultural_population from division_population
-                            where code like ?1 || '%' and length(code) = 12 and (?2 = 0 and year <= ?3 or year = ?2)
-                            order by code, year desc) v having count(*) > 0""", Object[].class)
-                .setParameter(1, division)
-                .setParameter(2, baseYear == null ? 0 : baseYear)
-                .setParameter(3, year)
-                .getResultList();
-        return villages.isEmpty()
-                ? null
-                : new BasePopulation(
-                        ((Number) villages.getFirst()[0]).intValue(), ((Number) villages.getFirst()[1]).longValue());
+    Optional<DivisionPopulations.BasePopulation> basePopulation(String division, Integer baseYear, int year) {
+        int base = baseYear == null ? 0 : baseYear;
+        return populations.own(division, base, year).or(() -> populations.villages(division, base, year));
     }
 
     /** The agricultural population of a division's villages in a year, added up (0 when none is entered). */
     public long villagesBasePopulation(String division, int year) {
-        return ((Number) entityManager
-                        .createNativeQuery("""
-                                select coalesce(sum(agricultural_population), 0) from division_population
-                                where code like ?1 || '%' and length(code) = 12 and year = ?2""")
-                        .setParameter(1, division)
-                        .setParameter(2, year)
-                        .getSingleResult())
-                .longValue();
+        return populations.villagesOfYear(division, year);
     }
 
     String divisionName(String code) {

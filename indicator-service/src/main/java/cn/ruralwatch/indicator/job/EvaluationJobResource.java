@@ -2,7 +2,7 @@ package cn.ruralwatch.indicator.job;
 
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,8 +73,8 @@ public class EvaluationJobResource {
     @Operation(operationId = "getEvaluationJob", summary = "任务状态与进度（PENDING、RUNNING、DONE、FAILED、CANCELLED）")
     @APIResponse(responseCode = "200", description = "任务")
     @APIResponse(responseCode = "404", description = "没有这个任务")
-    public EvaluationJobs.JobView get(@PathParam("id") String id) {
-        return jobs.get(PathIds.uuid(id, "evaluation-job.not-found"));
+    public EvaluationJobs.JobView get(@PathParam("id") @ResourceId("evaluation-job.not-found") UUID id) {
+        return jobs.get(id);
     }
 
     @POST
@@ -88,7 +89,7 @@ public class EvaluationJobResource {
             content = @Content(schema = @Schema(implementation = EvaluationJobs.JobView.class)))
     @APIResponse(responseCode = "404", description = "没有这个任务")
     @APIResponse(responseCode = "409", description = "任务已结束")
-    public EvaluationJobs.JobView cancel(@PathParam("id") String id) {
-        return jobs.cancel(PathIds.uuid(id, "evaluation-job.not-found"));
+    public EvaluationJobs.JobView cancel(@PathParam("id") @ResourceId("evaluation-job.not-found") UUID id) {
+        return jobs.cancel(id);
     }
 }

@@ -5,7 +5,9 @@ import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
+import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
+import cn.ruralwatch.indicator.standard.Reevaluations;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.jobs.Job;
 import cn.ruralwatch.jobs.JobEngine;
@@ -20,7 +22,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * replica, after its turn went to another county — goes on where it stopped. Only results that changed are written.
  */
 @ApplicationScoped
-public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters> {
+public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Reevaluations {
 
     static final String KIND = "EVALUATION";
 
@@ -52,7 +53,7 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters> {
     int chunk;
 
     @Inject
-    EntityManager entityManager;
+    HouseholdStates households;
 
     @Inject
     EvaluationService evaluations;
@@ -95,6 +96,11 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters> {
 
     /** Queues a re-evaluation of the households in a region against some standards (all when the list is empty). */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
+    public UUID request(String regionCode, List<String> standardCodes, String reason, String actor) {
+        return create(regionCode, standardCodes, reason, actor);
+    }
+
     public UUID create(String regionCode, List<String> standardCodes, String reason, String actor) {
         // a county's re-evaluations run one at a time and take turns with other counties' jobs
         return engine.enqueue(
@@ -222,13 +228,8 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters> {
                 EvaluationService.Selection.of(job.parameters().standardCodes());
         Map<String, Object> progress = new LinkedHashMap<>(job.progress());
         if (!progress.containsKey("total")) {
-            progress.put("total", QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                            .createNativeQuery("""
-                                    select count(*) from household_projection
-                                     where village_code like ?1 || '%' and state is not null""")
-                            .setParameter(1, region)
-                            .getSingleResult())
-                    .intValue()));
+            progress.put("total", QuarkusTransaction.requiringNew().call(() ->
+                    (int) households.counts(region).households()));
             progress.put("processed", 0);
             progress.put("changedHouseholds", 0);
             job.report(progress);
@@ -270,24 +271,14 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters> {
     }
 
     private Chunk read(String region, UUID after, ObjectReader reader) {
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select household_id, cast(state as text) from household_projection
-                        where village_code like ?1 || '%' and household_id > ?2 and state is not null
-                        order by household_id limit ?3""", Object[].class)
-                .setParameter(1, region)
-                .setParameter(2, after)
-                .setParameter(3, chunk)
-                .getResultList();
-        List<EvaluationService.Household> households = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
+        List<EvaluationService.Household> read = new ArrayList<>(chunk);
+        for (HouseholdStates.Stored stored : households.after(region, after, chunk)) {
             try {
-                households.add(new EvaluationService.Household((UUID) row[0], reader.readValue((String) row[1])));
+                read.add(new EvaluationService.Household(stored.householdId(), reader.readValue(stored.state())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Chunk(
-                households, households.isEmpty() ? after : households.getLast().id());
+        return new Chunk(read, read.isEmpty() ? after : read.getLast().id());
     }
 }

@@ -2,9 +2,8 @@ package cn.ruralwatch.indicator.parameter;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.http.TransactionLocks;
-import cn.ruralwatch.indicator.job.EvaluationJobs;
+import cn.ruralwatch.indicator.standard.Reevaluations;
 import cn.ruralwatch.indicator.standard.StandardDefinition;
-import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
@@ -13,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +40,13 @@ public class ParameterService {
     ParameterValues values;
 
     @Inject
-    EvaluationJobs jobs;
+    Reevaluations reevaluations;
+
+    @Inject
+    ParameterRepository repository;
+
+    @Inject
+    Clock clock;
 
     @Schema(name = "ParameterValue", description = "参数取值")
     public record ParameterView(
@@ -87,30 +92,10 @@ public class ParameterService {
         // before (without the lock both would find no current value to supersede and the second insert would break
         // the one-current-value index)
         TransactionLocks.lock(entityManager, "standard-parameter:" + name + ":" + regionCode + ":" + year);
-        Instant now = Instant.now();
-        entityManager
-                .createNativeQuery("""
-                        update standard_parameter set superseded_at = ?4
-                        where name = ?1 and region_code = ?2 and year = ?3 and superseded_at is null""")
-                .setParameter(1, name)
-                .setParameter(2, regionCode)
-                .setParameter(3, year)
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
-        entityManager
-                .createNativeQuery("""
-                        insert into standard_parameter (name, region_code, year, value, note, set_at, set_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, name)
-                .setParameter(2, regionCode)
-                .setParameter(3, year)
-                .setParameter(4, value)
-                .setParameter(5, note)
-                .setParameter(6, Timestamp.from(now))
-                .setParameter(7, scope.subject())
-                .executeUpdate();
+        Instant now = clock.instant();
+        repository.set(name, regionCode, year, value, note, now, scope.subject());
         values.refresh();
-        UUID job = jobs.create(
+        UUID job = reevaluations.request(
                 regionCode,
                 users,
                 "参数 " + name + " " + (regionCode.isEmpty() ? "全国" : regionCode) + " " + year + " 年度取值为 "
@@ -123,43 +108,21 @@ public class ParameterService {
     /** Values of parameters that apply to the caller's region or a part of it; with history when asked. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ParameterView> list(String name, boolean history) {
-        String division = scope.division();
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select name, region_code, year, value, note, set_at, set_by, superseded_at
-                        from standard_parameter
-                        where (?1 like region_code || '%' or region_code like ?1 || '%')
-                          and (?2 = '' or name = ?2) and (?3 or superseded_at is null)
-                        order by name, region_code, year, set_at desc""", Object[].class)
-                .setParameter(1, division)
-                .setParameter(2, name == null ? "" : name)
-                .setParameter(3, history)
-                .getResultList();
-        return rows.stream()
+        return repository.overlapping(scope.division(), name, history).stream()
                 .map(r -> new ParameterView(
-                        (String) r[0],
-                        (String) r[1],
-                        ((Number) r[2]).intValue(),
-                        (BigDecimal) r[3],
-                        (String) r[4],
-                        StandardService.toInstant(r[5]),
-                        (String) r[6],
-                        StandardService.toInstant(r[7])))
+                        r.name(),
+                        r.regionCode(),
+                        r.year(),
+                        r.value(),
+                        r.note(),
+                        r.setAt(),
+                        r.setBy(),
+                        r.supersededAt()))
                 .toList();
     }
 
     /** Shipped values: set once, never over a value already there. */
     public void ship(String name, String regionCode, int year, BigDecimal value, String note) {
-        entityManager
-                .createNativeQuery("""
-                        insert into standard_parameter (name, region_code, year, value, note, set_at, set_by)
-                        select ?1, ?2, ?3, ?4, ?5, now(), 'indicator-service'
-                        where not exists (select 1 from standard_parameter where name = ?1 and region_code = ?2 and year = ?3)""")
-                .setParameter(1, name)
-                .setParameter(2, regionCode)
-                .setParameter(3, year)
-                .setParameter(4, value)
-                .setParameter(5, note)
-                .executeUpdate();
+        repository.ship(name, regionCode, year, value, note, "indicator-service");
     }
 }

@@ -2,7 +2,6 @@ package cn.ruralwatch.indicator.parameter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,7 +23,7 @@ public class ParameterValues {
     static final Duration FRESHNESS = Duration.ofSeconds(2);
 
     @Inject
-    EntityManager entityManager;
+    ParameterRepository repository;
 
     public record Value(String name, String regionCode, int year, BigDecimal value) {}
 
@@ -57,14 +56,7 @@ public class ParameterValues {
     @Transactional(Transactional.TxType.SUPPORTS)
     List<Value> all() {
         if (readAtNanos == 0 || System.nanoTime() - readAtNanos > FRESHNESS.toNanos()) {
-            List<Object[]> rows = entityManager
-                    .createNativeQuery(
-                            "select name, region_code, year, value from standard_parameter where superseded_at is null",
-                            Object[].class)
-                    .getResultList();
-            values = rows.stream()
-                    .map(r -> new Value((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (BigDecimal) r[3]))
-                    .toList();
+            values = repository.current();
             readAtNanos = System.nanoTime();
         }
         return values;

@@ -12,6 +12,8 @@ import cn.ruralwatch.events.MonitoringCaseDecided;
 import cn.ruralwatch.events.MonitoringCaseOpened;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
+import cn.ruralwatch.indicator.households.DivisionPopulations;
+import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -21,9 +23,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,10 @@ public class HouseholdEventsConsumer implements EventHandler {
     ObjectMapper mapper;
 
     @Inject
-    EntityManager entityManager;
+    HouseholdStates households;
+
+    @Inject
+    DivisionPopulations populations;
 
     @Inject
     EvaluationService evaluations;
@@ -105,22 +107,7 @@ public class HouseholdEventsConsumer implements EventHandler {
             // divisions are kept by the shared directory; households are projected here with their whole state
             case DivisionRegistered registered -> directory.apply(registered);
             case DivisionRenamed renamed -> directory.apply(renamed);
-            case DivisionPopulationSet population ->
-                entityManager
-                        .createNativeQuery("""
-                            insert into division_population
-                                (code, year, registered_population, agricultural_population, households)
-                            values (?1, ?2, ?3, ?4, ?5)
-                            on conflict (code, year) do update
-                               set registered_population = excluded.registered_population,
-                                   agricultural_population = excluded.agricultural_population,
-                                   households = excluded.households""")
-                        .setParameter(1, population.code())
-                        .setParameter(2, population.year())
-                        .setParameter(3, population.registeredPopulation())
-                        .setParameter(4, population.agriculturalPopulation())
-                        .setParameter(5, population.households())
-                        .executeUpdate();
+            case DivisionPopulationSet population -> populations.save(population);
             case MonitoringCaseOpened ignored -> {
                 // the workflow's cases are not evaluated; their outcome arrives as the household's new state
             }
@@ -135,27 +122,6 @@ public class HouseholdEventsConsumer implements EventHandler {
 
     /** Stores the state unless a newer one is held; whether it was stored. */
     private boolean project(HouseholdState state) throws JsonProcessingException {
-        int stored = entityManager
-                .createNativeQuery("""
-                        insert into household_projection
-                            (household_id, village_code, registered_at, updated_at, version, state, poverty_status, people)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as json), ?7, ?8)
-                        on conflict (household_id) do update
-                           set village_code = excluded.village_code, updated_at = excluded.updated_at,
-                               version = excluded.version, state = excluded.state,
-                               poverty_status = excluded.poverty_status, people = excluded.people
-                         where household_projection.version < excluded.version""")
-                .setParameter(1, UUID.fromString(state.householdId()))
-                .setParameter(2, state.villageCode())
-                .setParameter(3, Timestamp.from(state.registeredAt() == null ? Instant.now() : state.registeredAt()))
-                .setParameter(4, Timestamp.from(Instant.now()))
-                .setParameter(5, state.version())
-                .setParameter(6, mapper.writeValueAsString(state))
-                .setParameter(7, state.povertyStatus())
-                .setParameter(
-                        8,
-                        "ACTIVE".equals(state.status()) ? state.activeMembers().size() : 0)
-                .executeUpdate();
-        return stored == 1;
+        return households.save(state, mapper.writeValueAsString(state));
     }
 }

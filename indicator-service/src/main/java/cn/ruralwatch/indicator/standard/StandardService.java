@@ -4,7 +4,6 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.TransactionLocks;
-import cn.ruralwatch.indicator.job.EvaluationJobs;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleCompiler;
 import cn.ruralwatch.problem.ProblemException;
@@ -17,10 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +37,13 @@ public class StandardService {
     Standards standards;
 
     @Inject
-    EvaluationJobs jobs;
+    Reevaluations reevaluations;
+
+    @Inject
+    StandardRepository repository;
+
+    @Inject
+    Clock clock;
 
     @Inject
     CallerScope scope;
@@ -71,33 +74,12 @@ public class StandardService {
                     Violation.of("validTo", "BEFORE_START", "problem.standard.valid-to-before-valid-from"));
         }
         lock(definition.code());
-        Number latest = (Number) entityManager
-                .createNativeQuery("select coalesce(max(version), 0) from indicator_standard where code = ?1")
-                .setParameter(1, definition.code())
-                .getSingleResult();
-        int version = latest.intValue() + 1;
-        UUID id = UuidCreator.getTimeOrderedEpoch();
-        Instant now = Instant.now();
-        entityManager
-                .createNativeQuery("""
-                        insert into indicator_standard (id, code, version, name, region_code, level, valid_from, valid_to,
-                                                        status, definition, created_at, created_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'ACTIVE', cast(?9 as jsonb), ?10, ?11)""")
-                .setParameter(1, id)
-                .setParameter(2, definition.code())
-                .setParameter(3, version)
-                .setParameter(4, definition.name())
-                .setParameter(5, definition.regionCode())
-                .setParameter(6, definition.level().name())
-                .setParameter(7, Date.valueOf(definition.validFrom()))
-                .setParameter(8, definition.validTo() == null ? null : Date.valueOf(definition.validTo()))
-                .setParameter(9, json(definition))
-                .setParameter(10, Timestamp.from(now))
-                .setParameter(11, actor)
-                .executeUpdate();
+        int version = repository.latestVersion(definition.code()) + 1;
+        Instant now = clock.instant();
+        repository.insert(UuidCreator.getTimeOrderedEpoch(), version, definition, json(definition), now, actor);
         standards.invalidate();
         Optional<UUID> job = compiled.evaluatesHouseholds()
-                ? Optional.of(jobs.create(
+                ? Optional.of(reevaluations.request(
                         definition.regionCode(),
                         List.of(definition.code()),
                         "指标体系 " + definition.code() + " 第 " + version + " 版",
@@ -113,15 +95,10 @@ public class StandardService {
      */
     public boolean ship(StandardDefinition definition) {
         lock(definition.code());
-        List<Object[]> latest = entityManager
-                .createNativeQuery(
-                        "select created_by, cast(definition as text) from indicator_standard where code = ?1 order by version desc limit 1",
-                        Object[].class)
-                .setParameter(1, definition.code())
-                .getResultList();
+        Optional<StandardRepository.Stored> latest = repository.find(definition.code(), null);
         boolean save = latest.isEmpty()
-                || SHIPPED_BY.equals(latest.getFirst()[0])
-                        && !read((String) latest.getFirst()[1]).equals(definition);
+                || SHIPPED_BY.equals(latest.get().createdBy())
+                        && !read(latest.get().definition()).equals(definition);
         if (save) {
             save(definition, SHIPPED_BY);
         }
@@ -138,76 +115,41 @@ public class StandardService {
     /** The latest version of every standard whose region overlaps the caller's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<StandardApi.StandardSummary> list(PageRequest page) {
-        String division = scope.division();
-        String overlap = "(?1 like region_code || '%' or region_code like ?1 || '%')";
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(distinct code) from indicator_standard where " + overlap)
-                        .setParameter(1, division)
-                        .getSingleResult())
-                .longValue();
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select * from (select distinct on (code) code, version, name, region_code, level, valid_from,"
-                                + " valid_to, status from indicator_standard where " + overlap
-                                + " order by code, version desc) s order by region_code, code offset ?2 limit ?3",
-                        Object[].class)
-                .setParameter(1, division)
-                .setParameter(2, page.offset())
-                .setParameter(3, page.size())
-                .getResultList();
-        return page.page(
-                rows.stream()
-                        .map(r -> new StandardApi.StandardSummary(
-                                (String) r[0],
-                                ((Number) r[1]).intValue(),
-                                (String) r[2],
-                                (String) r[3],
-                                StandardDefinition.Level.valueOf((String) r[4]),
-                                toLocalDate(r[5]),
-                                toLocalDate(r[6]),
-                                (String) r[7]))
-                        .toList(),
-                total);
+        return repository
+                .latestOverlapping(scope.division(), page)
+                .map(r -> new StandardApi.StandardSummary(
+                        r.code(),
+                        r.version(),
+                        r.name(),
+                        r.regionCode(),
+                        StandardDefinition.Level.valueOf(r.level()),
+                        r.validFrom(),
+                        r.validTo(),
+                        r.status()));
     }
 
     /** One version of a standard (the latest when {@code version} is null). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public StandardApi.StandardView get(String code, Integer version) {
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select version, status, created_at, created_by, cast(definition as text) from indicator_standard"
-                                + " where code = ?1 and (?2 = 0 or version = ?2) order by version desc limit 1",
-                        Object[].class)
-                .setParameter(1, code)
-                .setParameter(2, version == null ? 0 : version)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw version == null
-                    ? ProblemException.notFound("standard.not-found", code)
-                    : ProblemException.notFound("standard.version-not-found", code, version);
-        }
-        Object[] r = rows.getFirst();
-        StandardDefinition definition = read((String) r[4]);
+        StandardRepository.Stored stored = repository
+                .find(code, version)
+                .orElseThrow(() -> version == null
+                        ? ProblemException.notFound("standard.not-found", code)
+                        : ProblemException.notFound("standard.version-not-found", code, version));
+        StandardDefinition definition = read(stored.definition());
         if (!scopeOverlaps(definition.regionCode())) {
             throw ProblemException.notFound("standard.not-found", code);
         }
         return new StandardApi.StandardView(
-                code, ((Number) r[0]).intValue(), (String) r[1], toInstant(r[2]), (String) r[3], definition);
+                code, stored.version(), stored.status(), stored.createdAt(), stored.createdBy(), definition);
     }
 
     /** Every version of a standard, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StandardApi.StandardVersion> versions(String code) {
         StandardApi.StandardView latest = get(code, null);
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select version, status, created_at, created_by from indicator_standard where code = ?1 order by version desc",
-                        Object[].class)
-                .setParameter(1, latest.code())
-                .getResultList();
-        return rows.stream()
-                .map(r -> new StandardApi.StandardVersion(
-                        ((Number) r[0]).intValue(), (String) r[1], toInstant(r[2]), (String) r[3]))
+        return repository.versions(latest.code()).stream()
+                .map(v -> new StandardApi.StandardVersion(v.version(), v.status(), v.createdAt(), v.createdBy()))
                 .toList();
     }
 
@@ -217,11 +159,7 @@ public class StandardService {
         if (!latest.definition().regionCode().startsWith(scope.division())) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "problem.standard.region-out-of-scope", scope.division());
         }
-        entityManager
-                .createNativeQuery("update indicator_standard set status = 'RETIRED' where code = ?1 and version = ?2")
-                .setParameter(1, code)
-                .setParameter(2, latest.version())
-                .executeUpdate();
+        repository.retire(code, latest.version());
         standards.invalidate();
         return get(code, null);
     }
@@ -245,25 +183,5 @@ public class StandardService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored standard definition is not readable", e);
         }
-    }
-
-    private static java.time.LocalDate toLocalDate(Object value) {
-        return switch (value) {
-            case null -> null;
-            case java.time.LocalDate date -> date;
-            case Date date -> date.toLocalDate();
-            default -> throw new IllegalStateException("Unexpected date type " + value.getClass());
-        };
-    }
-
-    /** A timestamp column as read through a native query (the driver's type varies); null stays null. */
-    public static Instant toInstant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case Timestamp timestamp -> timestamp.toInstant();
-            case OffsetDateTime offset -> offset.toInstant();
-            default -> throw new IllegalStateException("Unexpected time type " + value.getClass());
-        };
     }
 }

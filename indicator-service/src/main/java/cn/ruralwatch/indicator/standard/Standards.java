@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +24,7 @@ public class Standards {
     static final Duration FRESHNESS = Duration.ofSeconds(2);
 
     @Inject
-    EntityManager entityManager;
+    StandardRepository repository;
 
     @Inject
     ObjectMapper mapper;
@@ -66,17 +65,14 @@ public class Standards {
     }
 
     private List<Current> load() {
-        List<Object[]> rows =
-                entityManager.createNativeQuery("""
-                        select distinct on (code) id, code, version, region_code, status, cast(definition as text)
-                        from indicator_standard order by code, version desc""", Object[].class).getResultList();
-        return rows.stream()
-                .filter(row -> "ACTIVE".equals(row[4]))
-                .map(row -> {
-                    UUID id = (UUID) row[0];
-                    CompiledStandard standard = compiled.computeIfAbsent(id, k -> compile((String) row[5]));
-                    return new Current(id, (String) row[1], ((Number) row[2]).intValue(), (String) row[3], standard);
-                })
+        return repository.latestOfEach().stream()
+                .filter(stored -> "ACTIVE".equals(stored.status()))
+                .map(stored -> new Current(
+                        stored.id(),
+                        stored.code(),
+                        stored.version(),
+                        stored.regionCode(),
+                        compiled.computeIfAbsent(stored.id(), k -> compile(stored.definition()))))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -57,12 +58,12 @@ public final class Statement {
 
     /** The first row, if there is one. */
     public <R extends Record> Optional<R> first(Class<R> type) {
-        return rows(tupleQuery(text).setMaxResults(1)).stream().findFirst().map(row -> RowMapper.read(type, row));
+        return rows(atMostOne(tupleQuery(text))).stream().findFirst().map(row -> RowMapper.read(type, row));
     }
 
     /**
-     * One page of the rows, with the number of all of them: the statement should order its rows so that pages do not
-     * overlap.
+     * One page of the rows, with the number of all of them: the statement orders its rows so that pages do not
+     * overlap, and has no {@code limit} of its own.
      */
     public <R extends Record> Page<R> page(Class<R> type, PageRequest page) {
         long total = ((Number) bound(entityManager.createNativeQuery("select count(*) from (" + text + ") counted"))
@@ -80,8 +81,7 @@ public final class Statement {
     /** The first column of the first row (a count, a sum, an id), converted to {@code type}; empty without a row. */
     public <T> Optional<T> value(Class<T> type) {
         @SuppressWarnings("unchecked")
-        List<Object> rows =
-                bound(entityManager.createNativeQuery(text)).setMaxResults(1).getResultList();
+        List<Object> rows = atMostOne(bound(entityManager.createNativeQuery(text))).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -108,6 +108,13 @@ public final class Statement {
     public int execute() {
         return bound(entityManager.createNativeQuery(text)).executeUpdate();
     }
+
+    /** The query limited to one row, unless its statement ends in a limit of its own (the two do not combine). */
+    private Query atMostOne(Query query) {
+        return LIMITED.matcher(text).find() ? query : query.setMaxResults(1);
+    }
+
+    private static final Pattern LIMITED = Pattern.compile("(?i)\\blimit\\s+\\S+\\s*$");
 
     private Query tupleQuery(String sql) {
         return bound(entityManager.createNativeQuery(sql, Tuple.class));

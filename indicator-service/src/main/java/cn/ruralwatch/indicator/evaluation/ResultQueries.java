@@ -1,0 +1,178 @@
+package cn.ruralwatch.indicator.evaluation;
+
+import cn.ruralwatch.http.Page;
+import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
+import cn.ruralwatch.time.ChinaTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads the evaluation results (tables {@code indicator_result}, the current result of each household and indicator,
+ * and {@code indicator_result_history}, every change): a household's results, the sums behind the rates, now or at the
+ * end of a past day (China time), the households behind them, and the counts report-service reconciles with.
+ */
+@ApplicationScoped
+public class ResultQueries {
+
+    /** One current result of a household; exclusions and reasons as stored JSON. */
+    public record HouseholdResult(
+            String standardCode,
+            int standardVersion,
+            String indicatorCode,
+            String villageCode,
+            boolean met,
+            int numerator,
+            int denominator,
+            String exclusions,
+            String reasons,
+            Instant evaluatedAt) {}
+
+    /** The sums of an indicator in a division; {@code failing} counts households with numerator below denominator. */
+    public record IndicatorSum(String indicatorCode, long numerator, long denominator, long failing) {}
+
+    /** People (or households) of an indicator left out of its denominator under one exclusion. */
+    public record ExclusionSum(String indicatorCode, String exclusion, long count) {}
+
+    /** A household that does not meet an indicator, with its village's name and the stored reasons. */
+    public record Failing(
+            UUID householdId, String villageCode, String villageName, int numerator, int denominator, String reasons) {}
+
+    /** A household whose result of an indicator changed. */
+    public record Change(
+            UUID householdId,
+            String villageCode,
+            String villageName,
+            Instant evaluatedAt,
+            boolean met,
+            String reasons) {}
+
+    /** Households evaluated in a village, and those meeting every indicator. */
+    public record VillageCount(String villageCode, long evaluated, long allMet) {}
+
+    /** What an indicator of a standard counts in a division: households meeting it or not, and its sums. */
+    public record IndicatorCount(
+            String standardCode, String indicatorCode, long met, long notMet, long numerator, long denominator) {}
+
+    @Inject
+    Sql sql;
+
+    /** A household's current results, by standard and indicator. */
+    public List<HouseholdResult> ofHousehold(UUID householdId) {
+        return sql.query("""
+                        select standard_code, standard_version, indicator_code, village_code, met, numerator,
+                               denominator, cast(exclusions as text) as exclusions, cast(reasons as text) as reasons,
+                               evaluated_at
+                        from indicator_result where household_id = :household order by standard_code, indicator_code""").bind("household", householdId).list(HouseholdResult.class);
+    }
+
+    /** Each indicator's sums of a standard in a division, now ({@code asOf} null) or at the end of a day. */
+    public List<IndicatorSum> sums(String standardCode, String division, LocalDate asOf) {
+        return results(
+                        "select indicator_code, sum(numerator) as numerator, sum(denominator) as denominator,"
+                                + " count(*) filter (where numerator < denominator) as failing from %s r"
+                                + " group by indicator_code",
+                        standardCode, division, asOf)
+                .list(IndicatorSum.class);
+    }
+
+    /** What each exclusion of each indicator left out, now or at the end of a day. */
+    public List<ExclusionSum> exclusions(String standardCode, String division, LocalDate asOf) {
+        return results(
+                        "select r.indicator_code, e.key as exclusion, sum(cast(e.value as int)) as count from %s r"
+                                + " cross join lateral jsonb_each_text(r.exclusions) e"
+                                + " where r.exclusions is not null group by 1, 2",
+                        standardCode, division, asOf)
+                .list(ExclusionSum.class);
+    }
+
+    /** The households that do not meet an indicator, by village. */
+    public Page<Failing> failing(
+            String standardCode, String indicatorCode, String division, LocalDate asOf, PageRequest page) {
+        return results(
+                        "select r.household_id, r.village_code, d.name as village_name, r.numerator, r.denominator,"
+                                + " cast(r.reasons as text) as reasons from %s r"
+                                + " left join known_division d on d.code = r.village_code"
+                                + " where r.indicator_code = :indicator and r.numerator < r.denominator"
+                                + " order by r.village_code, r.household_id",
+                        standardCode, division, asOf)
+                .bind("indicator", indicatorCode)
+                .page(Failing.class, page);
+    }
+
+    /** Households whose result of an indicator changed in a period: to not met, or back to met. */
+    public Page<Change> changes(
+            String standardCode,
+            String indicatorCode,
+            String division,
+            LocalDate from,
+            LocalDate to,
+            boolean stoppedMeeting,
+            PageRequest page) {
+        return sql.query("""
+                        select h.household_id, h.village_code, d.name as village_name, h.evaluated_at, h.met,
+                               cast(h.reasons as text) as reasons
+                        from indicator_result_history h left join known_division d on d.code = h.village_code
+                        where h.standard_code = :standard and h.indicator_code = :indicator
+                          and h.village_code like :division || '%'
+                          and h.evaluated_at >= :from and h.evaluated_at < :to and h.met = :met
+                          and h.previously_met = :previouslyMet and h.denominator > 0
+                        order by h.evaluated_at, h.id""")
+                .bind("standard", standardCode)
+                .bind("indicator", indicatorCode)
+                .bind("division", division)
+                .bind("from", startOf(from))
+                .bind("to", startOf(to.plusDays(1)))
+                .bind("met", !stoppedMeeting)
+                .bind("previouslyMet", stoppedMeeting)
+                .page(Change.class, page);
+    }
+
+    /** Per village of a division: households evaluated and those meeting every indicator of every standard. */
+    public List<VillageCount> villageCounts(String division) {
+        return sql.query("""
+                        select village_code, count(*) as evaluated, count(*) filter (where all_met) as all_met from (
+                            select household_id, min(village_code) as village_code, bool_and(met) as all_met
+                            from indicator_result where village_code like :division || '%' group by household_id) h
+                        group by 1 order by 1""").bind("division", division).list(VillageCount.class);
+    }
+
+    /** Per standard and indicator of a division: households meeting it or not, and the sums. */
+    public List<IndicatorCount> indicatorCounts(String division) {
+        return sql.query("""
+                        select standard_code, indicator_code, count(*) filter (where met) as met,
+                               count(*) filter (where not met) as not_met,
+                               coalesce(sum(numerator), 0) as numerator, coalesce(sum(denominator), 0) as denominator
+                        from indicator_result where village_code like :division || '%'
+                        group by 1, 2 order by 1, 2""").bind("division", division).list(IndicatorCount.class);
+    }
+
+    /**
+     * A statement over the results to aggregate ({@code %s} in {@code template}): the current ones, or for a past day
+     * the latest change of each household's result made before the day ended.
+     */
+    private Statement results(String template, String standardCode, String division, LocalDate asOf) {
+        String source = asOf == null
+                ? "(select * from indicator_result where standard_code = :standard and village_code like :division || '%')"
+                : """
+                (select distinct on (household_id, indicator_code) household_id, indicator_code, village_code, met,
+                        numerator, denominator, exclusions, reasons
+                 from indicator_result_history
+                 where standard_code = :standard and village_code like :division || '%' and evaluated_at < :asOf
+                 order by household_id, indicator_code, evaluated_at desc, id desc)""";
+        Statement statement = sql.query(template.formatted(source))
+                .bind("standard", standardCode)
+                .bind("division", division);
+        return asOf == null ? statement : statement.bind("asOf", startOf(asOf.plusDays(1)));
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(ChinaTime.ZONE).toInstant());
+    }
+}
