@@ -81,7 +81,8 @@ public final class Statement {
     /** The first column of the first row (a count, a sum, an id), converted to {@code type}; empty without a row. */
     public <T> Optional<T> value(Class<T> type) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = atMostOne(bound(entityManager.createNativeQuery(text))).getResultList();
+        List<Object> rows =
+                atMostOne(bound(entityManager.createNativeQuery(text))).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
