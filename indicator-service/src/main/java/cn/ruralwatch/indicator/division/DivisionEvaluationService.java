@@ -8,7 +8,7 @@ import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleModel;
-import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;

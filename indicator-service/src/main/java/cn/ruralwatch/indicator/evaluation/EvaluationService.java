@@ -7,7 +7,7 @@ import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
-import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.time.ChinaTime;

@@ -1,6 +1,6 @@
 package cn.ruralwatch.indicator.evaluation;
 
-import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.households.DivisionPopulations;
 import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.indicator.parameter.ParameterValues;
-import cn.ruralwatch.indicator.standard.StandardDefinition;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.time.ChinaTime;

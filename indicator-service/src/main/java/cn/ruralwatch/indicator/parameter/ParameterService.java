@@ -2,8 +2,8 @@ package cn.ruralwatch.indicator.parameter;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.http.TransactionLocks;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Reevaluations;
-import cn.ruralwatch.indicator.standard.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;

@@ -1,8 +1,7 @@
 package cn.ruralwatch.indicator.rules;
 
 import cn.ruralwatch.events.HouseholdState;
-import cn.ruralwatch.indicator.standard.StandardDefinition;
-import cn.ruralwatch.indicator.standard.StandardDefinition.Unit;
+import cn.ruralwatch.indicator.rules.StandardDefinition.Unit;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.math.BigDecimal;

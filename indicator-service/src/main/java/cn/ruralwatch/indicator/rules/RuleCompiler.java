@@ -1,7 +1,6 @@
 package cn.ruralwatch.indicator.rules;
 
-import cn.ruralwatch.indicator.standard.StandardDefinition;
-import cn.ruralwatch.indicator.standard.StandardDefinition.Unit;
+import cn.ruralwatch.indicator.rules.StandardDefinition.Unit;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
 import dev.cel.bundle.Cel;

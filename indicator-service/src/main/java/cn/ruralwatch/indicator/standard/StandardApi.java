@@ -1,5 +1,6 @@
 package cn.ruralwatch.indicator.standard;
 
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

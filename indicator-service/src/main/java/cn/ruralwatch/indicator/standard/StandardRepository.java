@@ -2,6 +2,7 @@ package cn.ruralwatch.indicator.standard;
 
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package cn.ruralwatch.indicator.standard;
 
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -6,6 +6,7 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleCompiler;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;

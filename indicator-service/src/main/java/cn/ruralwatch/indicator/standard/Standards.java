@@ -2,6 +2,7 @@ package cn.ruralwatch.indicator.standard;
 
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleCompiler;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

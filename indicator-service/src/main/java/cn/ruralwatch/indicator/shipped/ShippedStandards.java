@@ -1,6 +1,8 @@
-package cn.ruralwatch.indicator.standard;
+package cn.ruralwatch.indicator.shipped;
 
 import cn.ruralwatch.indicator.parameter.ParameterService;
+import cn.ruralwatch.indicator.rules.StandardDefinition;
+import cn.ruralwatch.indicator.standard.StandardService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

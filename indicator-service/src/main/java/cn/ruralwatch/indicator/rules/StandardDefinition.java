@@ -1,4 +1,4 @@
-package cn.ruralwatch.indicator.standard;
+package cn.ruralwatch.indicator.rules;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
