@@ -1,6 +1,8 @@
 package cn.ruralwatch.messaging;
 
 import cn.ruralwatch.failures.TransientFailures;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +116,7 @@ public class DeadLetters {
     }
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     ObjectMapper mapper;
@@ -165,24 +165,24 @@ public class DeadLetters {
         String payload = record.value() == null ? null : protection().protect(record.topic(), record.value());
         QuarkusTransaction.requiringNew().run(() -> {
             try {
-                entityManager
-                        .createNativeQuery("""
+                sql.query("""
                                 insert into dead_letter (consumer, topic, kafka_partition, kafka_offset, record_key,
                                     event_id, event_type, headers, payload, reason, attempts)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11)
+                                values (:consumer, :topic, :partition, :offset, :key, :eventId, :eventType,
+                                        cast(:headers as jsonb), :payload, :reason, :attempts)
                                 on conflict (consumer, topic, kafka_partition, kafka_offset) do nothing""")
-                        .setParameter(1, handler.consumer())
-                        .setParameter(2, record.topic())
-                        .setParameter(3, record.partition())
-                        .setParameter(4, record.offset())
-                        .setParameter(5, text(record.key()))
-                        .setParameter(6, text(headers.get(CloudEventHeaders.ID)))
-                        .setParameter(7, text(headers.get(CloudEventHeaders.TYPE)))
-                        .setParameter(8, mapper.writeValueAsString(headers).replace("\\u0000", ""))
-                        .setParameter(9, text(payload))
-                        .setParameter(10, text(reason))
-                        .setParameter(11, attempts)
-                        .executeUpdate();
+                        .bind("consumer", handler.consumer())
+                        .bind("topic", record.topic())
+                        .bind("partition", record.partition())
+                        .bind("offset", record.offset())
+                        .bind("key", text(record.key()))
+                        .bind("eventId", text(headers.get(CloudEventHeaders.ID)))
+                        .bind("eventType", text(headers.get(CloudEventHeaders.TYPE)))
+                        .bind("headers", mapper.writeValueAsString(headers).replace("\\u0000", ""))
+                        .bind("payload", text(payload))
+                        .bind("reason", text(reason))
+                        .bind("attempts", attempts)
+                        .execute();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("headers of a dead letter could not be written", e);
             }
@@ -200,34 +200,25 @@ public class DeadLetters {
     }
 
     public List<DeadLetter> find(Filter filter, long offset, int limit) {
-        List<DeadLetter> items = new ArrayList<>();
-        for (Object row : entityManager
-                .createNativeQuery(SELECT + WHERE + " order by id limit ?4 offset ?5")
-                .setParameter(1, filter.state() == null ? null : filter.state().name())
-                .setParameter(2, filter.topic())
-                .setParameter(3, filter.eventType())
-                .setParameter(4, limit)
-                .setParameter(5, offset)
-                .getResultList()) {
-            items.add(deadLetter((Object[]) row));
-        }
-        return items;
+        return filtered(SELECT + WHERE + " order by id limit :limit offset :offset", filter)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .list(DeadLetter.class);
     }
 
     public long count(Filter filter) {
-        return ((Number) entityManager
-                        .createNativeQuery("select count(*) from dead_letter" + WHERE)
-                        .setParameter(
-                                1,
-                                filter.state() == null ? null : filter.state().name())
-                        .setParameter(2, filter.topic())
-                        .setParameter(3, filter.eventType())
-                        .getSingleResult())
-                .longValue();
+        return filtered("select count(*) from dead_letter" + WHERE, filter).count();
     }
 
     public Optional<DeadLetter> get(long id) {
-        return first(entityManager.createNativeQuery(SELECT + " where id = ?1").setParameter(1, id));
+        return sql.query(SELECT + " where id = :id").bind("id", id).first(DeadLetter.class);
+    }
+
+    private Statement filtered(String text, Filter filter) {
+        return sql.query(text)
+                .bind("state", filter.state() == null ? null : filter.state().name())
+                .bind("topic", filter.topic())
+                .bind("eventType", filter.eventType());
     }
 
     /**
@@ -258,14 +249,10 @@ public class DeadLetters {
             String reason = Inbox.describe(failure);
             QuarkusTransaction.requiringNew().run(() -> {
                 DeadLetter before = lockParked(id);
-                entityManager
-                        .createNativeQuery("""
+                sql.query("""
                                 update dead_letter
-                                   set redrive_attempts = redrive_attempts + 1, last_redrive_at = now(), reason = ?2
-                                 where id = ?1""")
-                        .setParameter(1, id)
-                        .setParameter(2, reason)
-                        .executeUpdate();
+                                   set redrive_attempts = redrive_attempts + 1, last_redrive_at = now(), reason = :reason
+                                 where id = :id""").bind("id", id).bind("reason", reason).execute();
                 listener.redriveFailed(before, reason);
             });
             return new Redrive(get(id).orElseThrow(), Outcome.FAILED, reason);
@@ -299,9 +286,9 @@ public class DeadLetters {
     }
 
     private DeadLetter lockParked(long id) {
-        DeadLetter deadLetter = first(entityManager
-                        .createNativeQuery(SELECT + " where id = ?1 for update")
-                        .setParameter(1, id))
+        DeadLetter deadLetter = sql.query(SELECT + " where id = :id for update")
+                .bind("id", id)
+                .first(DeadLetter.class)
                 .orElseThrow(() -> new NotFound(id));
         if (deadLetter.state() != State.PARKED) {
             throw new NotParked(deadLetter);
@@ -310,18 +297,17 @@ public class DeadLetters {
     }
 
     private void resolve(long id, State state, String actor, String note) {
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         update dead_letter
-                           set state = ?2, resolved_at = now(), resolved_by = ?3, note = ?4,
-                               redrive_attempts = redrive_attempts + case when ?2 = 'REDRIVEN' then 1 else 0 end,
-                               last_redrive_at = case when ?2 = 'REDRIVEN' then now() else last_redrive_at end
-                         where id = ?1""")
-                .setParameter(1, id)
-                .setParameter(2, state.name())
-                .setParameter(3, actor)
-                .setParameter(4, note)
-                .executeUpdate();
+                           set state = :state, resolved_at = now(), resolved_by = :actor, note = :note,
+                               redrive_attempts = redrive_attempts + case when :state = 'REDRIVEN' then 1 else 0 end,
+                               last_redrive_at = case when :state = 'REDRIVEN' then now() else last_redrive_at end
+                         where id = :id""")
+                .bind("id", id)
+                .bind("state", state.name())
+                .bind("actor", actor)
+                .bind("note", note)
+                .execute();
     }
 
     private EventHandler handlerFor(DeadLetter deadLetter) {
@@ -336,19 +322,19 @@ public class DeadLetters {
     }
 
     private ConsumerRecord<String, String> recordOf(long id, DeadLetter deadLetter) {
-        Object[] row = (Object[]) entityManager
-                .createNativeQuery("select headers::text, payload from dead_letter where id = ?1")
-                .setParameter(1, id)
-                .getSingleResult();
+        Stored stored = sql.query("select cast(headers as text) as headers, payload from dead_letter where id = :id")
+                .bind("id", id)
+                .first(Stored.class)
+                .orElseThrow(() -> new NotFound(id));
         Map<String, String> headers;
         try {
-            headers = mapper.readValue((String) row[0], HEADERS);
+            headers = mapper.readValue(stored.headers(), HEADERS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers of dead letter " + id + " cannot be read", e);
         }
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, value) -> recordHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        String payload = row[1] == null ? null : protection().reveal(deadLetter.topic(), (String) row[1]);
+        String payload = stored.payload() == null ? null : protection().reveal(deadLetter.topic(), stored.payload());
         return new ConsumerRecord<>(
                 deadLetter.topic(),
                 deadLetter.partition(),
@@ -369,10 +355,8 @@ public class DeadLetters {
     }
 
     private void refreshCount() {
-        parked.set(((Number) entityManager
-                        .createNativeQuery("select count(*) from dead_letter where state = 'PARKED'")
-                        .getSingleResult())
-                .longValue());
+        parked.set(sql.query("select count(*) from dead_letter where state = 'PARKED'")
+                .count());
     }
 
     private void refreshCountQuietly() {
@@ -383,53 +367,22 @@ public class DeadLetters {
         }
     }
 
+    /** The columns of a {@link DeadLetter}, by its components' names. */
     private static final String SELECT = """
-            select id, consumer, topic, kafka_partition, kafka_offset, record_key, event_id, event_type, reason,
-                   attempts, parked_at, state, redrive_attempts, last_redrive_at, resolved_at, resolved_by, note
+            select id, consumer, topic, kafka_partition as partition, kafka_offset as "offset", record_key as key,
+                   event_id, event_type, reason, attempts, parked_at, state, redrive_attempts, last_redrive_at,
+                   resolved_at, resolved_by, note
             from dead_letter""";
 
     /** The filter's conditions; a null parameter matches any value. */
     private static final String WHERE = """
 
-                where (cast(?1 as text) is null or state = cast(?1 as text))
-                   and (cast(?2 as text) is null or topic = cast(?2 as text))
-                   and (cast(?3 as text) is null or event_type = cast(?3 as text))""";
+                where (cast(:state as text) is null or state = cast(:state as text))
+                   and (cast(:topic as text) is null or topic = cast(:topic as text))
+                   and (cast(:eventType as text) is null or event_type = cast(:eventType as text))""";
 
-    private static Optional<DeadLetter> first(jakarta.persistence.Query query) {
-        List<?> rows = query.getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(deadLetter((Object[]) rows.getFirst()));
-    }
-
-    private static DeadLetter deadLetter(Object[] row) {
-        return new DeadLetter(
-                ((Number) row[0]).longValue(),
-                (String) row[1],
-                (String) row[2],
-                ((Number) row[3]).intValue(),
-                ((Number) row[4]).longValue(),
-                (String) row[5],
-                (String) row[6],
-                (String) row[7],
-                (String) row[8],
-                ((Number) row[9]).intValue(),
-                instant(row[10]),
-                State.valueOf((String) row[11]),
-                ((Number) row[12]).intValue(),
-                instant(row[13]),
-                instant(row[14]),
-                (String) row[15],
-                (String) row[16]);
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case OffsetDateTime time -> time.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("not a time: " + value.getClass());
-        };
-    }
+    /** What a re-drive reads back: the headers (JSON) and the payload as parked. */
+    private record Stored(String headers, String payload) {}
 
     /** PostgreSQL text cannot hold NUL: a record from another system may. */
     private static String text(String value) {
