@@ -1,6 +1,7 @@
 package cn.ruralwatch.jobs;
 
 import cn.ruralwatch.failures.TransientFailures;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +19,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -27,7 +26,6 @@ import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -66,7 +64,7 @@ public class JobEngine {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     ObjectMapper mapper;
@@ -180,19 +178,18 @@ public class JobEngine {
             throw new IllegalArgumentException(
                     kind + " takes " + handler.parameterType().getSimpleName());
         }
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         insert into background_job (id, kind, scope_division, fairness_key, requested_by, parameters,
                                                     max_attempts)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
-                .setParameter(1, id)
-                .setParameter(2, kind)
-                .setParameter(3, scopeDivision)
-                .setParameter(4, fairnessKey)
-                .setParameter(5, requestedBy)
-                .setParameter(6, json(parameters))
-                .setParameter(7, handler.maxAttempts())
-                .executeUpdate();
+                        values (:id, :kind, :scope, :fairnessKey, :requestedBy, cast(:parameters as jsonb), :maxAttempts)""")
+                .bind("id", id)
+                .bind("kind", kind)
+                .bind("scope", scopeDivision)
+                .bind("fairnessKey", fairnessKey)
+                .bind("requestedBy", requestedBy)
+                .bind("parameters", json(parameters))
+                .bind("maxAttempts", handler.maxAttempts())
+                .execute();
         afterCommit(() -> wakeUps.release());
         return id;
     }
@@ -209,47 +206,44 @@ public class JobEngine {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean pending(String kind) {
-        entityManager
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "background-job:" + kind)
-                .getSingleResult();
-        return !entityManager
-                .createNativeQuery(
-                        "select 1 from background_job where kind = ?1 and state in ('QUEUED', 'RUNNING') limit 1")
-                .setParameter(1, kind)
-                .getResultList()
-                .isEmpty();
+        sql.query("select pg_advisory_xact_lock(hashtext(:lock))")
+                .bind("lock", "background-job:" + kind)
+                .column(Object.class);
+        return sql.query("select 1 from background_job where kind = :kind and state in ('QUEUED', 'RUNNING') limit 1")
+                .bind("kind", kind)
+                .value(Integer.class)
+                .isPresent();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Job> find(UUID id) {
-        return first(entityManager.createNativeQuery(SELECT + " where id = ?1").setParameter(1, id));
+        return sql.query(SELECT + " where id = :id")
+                .bind("id", id)
+                .first(Stored.class)
+                .map(this::job);
     }
 
     /** Jobs of these kinds whose region lies within {@code scopePrefix}, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Job> list(Collection<String> kinds, String scopePrefix, long offset, int limit) {
-        List<Job> jobs = new ArrayList<>();
-        for (Object row : entityManager
-                .createNativeQuery(SELECT + LISTED + " order by requested_at desc, id limit ?3 offset ?4")
-                .setParameter(1, kinds.toArray(String[]::new))
-                .setParameter(2, scopePrefix + "%")
-                .setParameter(3, limit)
-                .setParameter(4, offset)
-                .getResultList()) {
-            jobs.add(job((Object[]) row));
-        }
-        return jobs;
+        return sql
+                .query(SELECT + LISTED + " order by requested_at desc, id limit :limit offset :offset")
+                .bind("kinds", kinds.toArray(String[]::new))
+                .bind("scope", scopePrefix + "%")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .list(Stored.class)
+                .stream()
+                .map(this::job)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(Collection<String> kinds, String scopePrefix) {
-        return ((Number) entityManager
-                        .createNativeQuery("select count(*) from background_job" + LISTED)
-                        .setParameter(1, kinds.toArray(String[]::new))
-                        .setParameter(2, scopePrefix + "%")
-                        .getSingleResult())
-                .longValue();
+        return sql.query("select count(*) from background_job" + LISTED)
+                .bind("kinds", kinds.toArray(String[]::new))
+                .bind("scope", scopePrefix + "%")
+                .count();
     }
 
     /**
@@ -258,19 +252,20 @@ public class JobEngine {
      */
     public Job cancel(UUID id) {
         Job job = QuarkusTransaction.requiringNew().call(() -> {
-            Job current = first(entityManager
-                            .createNativeQuery(SELECT + " where id = ?1 for update")
-                            .setParameter(1, id))
+            Job current = sql.query(SELECT + " where id = :id for update")
+                    .bind("id", id)
+                    .first(Stored.class)
+                    .map(this::job)
                     .orElseThrow(() -> new NotFound(id));
             if (current.state().ended()) {
                 throw new AlreadyEnded(current);
             }
-            entityManager.createNativeQuery("""
+            sql.query("""
                             update background_job
                                set cancel_requested = true,
                                    state = case when state = 'QUEUED' then 'CANCELLED' else state end,
                                    finished_at = case when state = 'QUEUED' then now() else finished_at end
-                             where id = ?1""").setParameter(1, id).executeUpdate();
+                             where id = :id""").bind("id", id).execute();
             return find(id).orElseThrow();
         });
         if (job.state() == JobState.CANCELLED) {
@@ -334,75 +329,84 @@ public class JobEngine {
         }
     }
 
+    /** A job given up for good when it was claimed next (cancelled, or cut off too often). */
+    private record GivenUp(UUID id, String kind, JobState state) {}
+
+    /** The columns of a job a worker claims. */
+    private record ClaimedRow(
+            UUID id,
+            String kind,
+            String parameters,
+            String scopeDivision,
+            String fairnessKey,
+            String requestedBy,
+            int attempt,
+            String checkpoint,
+            String progress) {}
+
     private Claimed claim() {
-        List<Object[]> givenUp = new ArrayList<>();
+        List<GivenUp> givenUp = new ArrayList<>();
         boolean takeUpOthers = Duration.between(databaseLastAway, Instant.now()).compareTo(config.lease()) > 0;
         Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
             // claims one at a time across replicas: the check that no job of the same county runs is then exact
-            entityManager
-                    .createNativeQuery("select pg_advisory_xact_lock(hashtext('background-job:claim'))")
-                    .getSingleResult();
+            sql.query("select pg_advisory_xact_lock(hashtext('background-job:claim'))")
+                    .column(Object.class);
             String[] kinds = handlers().keySet().toArray(String[]::new);
-            for (Object row : entityManager
-                    .createNativeQuery("""
+            givenUp.addAll(sql.query("""
                             update background_job
                                set state = case when cancel_requested then 'CANCELLED' else 'FAILED' end,
-                                   error = case when cancel_requested then null else ?2 end,
+                                   error = case when cancel_requested then null else :reason end,
                                    finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
-                             where kind = any(?1) and state = 'RUNNING' and lease_until < now() and ?3
+                             where kind = any(:kinds) and state = 'RUNNING' and lease_until < now() and :takeUpOthers
                                and (cancel_requested or (not handed_back and attempts >= max_attempts))
                             returning id, kind, state""")
-                    .setParameter(1, kinds)
-                    .setParameter(2, "任务的运行多次意外中断（工作进程被终止或资源耗尽），已停止重试")
-                    .setParameter(3, takeUpOthers)
-                    .getResultList()) {
-                givenUp.add((Object[]) row);
-            }
+                    .bind("kinds", kinds)
+                    .bind("reason", "任务的运行多次意外中断（工作进程被终止或资源耗尽），已停止重试")
+                    .bind("takeUpOthers", takeUpOthers)
+                    .list(GivenUp.class));
             UUID token = UUID.randomUUID();
-            List<?> rows = entityManager
-                    .createNativeQuery("""
+            return sql
+                    .query("""
                             update background_job
-                               set state = 'RUNNING', lease_owner = ?2, lease_token = ?3,
-                                   lease_until = now() + make_interval(secs => ?4), heartbeat_at = now(),
+                               set state = 'RUNNING', lease_owner = :owner, lease_token = :token,
+                                   lease_until = now() + make_interval(secs => :lease), heartbeat_at = now(),
                                    started_at = coalesce(started_at, now()),
                                    attempts = attempts + case when handed_back then 0 else 1 end, handed_back = false
                              where id = (select j.id from background_job j
-                                          where j.kind = any(?1) and j.not_before <= now()
+                                          where j.kind = any(:kinds) and j.not_before <= now()
                                             and (j.state = 'QUEUED'
-                                                 or (?5 and j.state = 'RUNNING' and j.lease_until < now()))
+                                                 or (:takeUpOthers and j.state = 'RUNNING' and j.lease_until < now()))
                                             and not exists (select 1 from background_job r
                                                              where r.state = 'RUNNING' and r.lease_until >= now()
                                                                and r.fairness_key = j.fairness_key and r.id <> j.id)
                                           order by coalesce(j.last_turn_at, j.requested_at), j.requested_at
                                           limit 1 for update skip locked)
-                            returning id, kind, parameters::text, scope_division, fairness_key, requested_by, attempts,
-                                      checkpoint, progress::text""")
-                    .setParameter(1, kinds)
-                    .setParameter(2, owner)
-                    .setParameter(3, token)
-                    .setParameter(4, (double) config.lease().toMillis() / 1000)
-                    .setParameter(5, takeUpOthers)
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return null;
-            }
-            Object[] r = (Object[]) rows.getFirst();
-            return new Claimed(
-                    (UUID) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    (String) r[5],
-                    ((Number) r[6]).intValue(),
-                    (String) r[7],
-                    (String) r[8],
-                    token);
+                            returning id, kind, cast(parameters as text) as parameters, scope_division, fairness_key,
+                                      requested_by, attempts as attempt, checkpoint, cast(progress as text) as progress""")
+                    .bind("kinds", kinds)
+                    .bind("owner", owner)
+                    .bind("token", token)
+                    .bind("lease", (double) config.lease().toMillis() / 1000)
+                    .bind("takeUpOthers", takeUpOthers)
+                    .list(ClaimedRow.class)
+                    .stream()
+                    .findFirst()
+                    .map(r -> new Claimed(
+                            r.id(),
+                            r.kind(),
+                            r.parameters(),
+                            r.scopeDivision(),
+                            r.fairnessKey(),
+                            r.requestedBy(),
+                            r.attempt(),
+                            r.checkpoint(),
+                            r.progress(),
+                            token))
+                    .orElse(null);
         });
-        for (Object[] job : givenUp) {
-            JobState state = JobState.valueOf((String) job[2]);
-            LOG.errorf("Job %s (%s) %s: its runs were cut off too often", job[0], job[1], state);
-            ended((UUID) job[0], (String) job[1], state);
+        for (GivenUp job : givenUp) {
+            LOG.errorf("Job %s (%s) %s: its runs were cut off too often", job.id(), job.kind(), job.state());
+            ended(job.id(), job.kind(), job.state());
         }
         if (claimed != null) {
             leases.put(claimed.id(), claimed.token());
@@ -452,18 +456,17 @@ public class JobEngine {
     private void end(Claimed claimed, JobState state, Map<String, Object> result, String error) {
         boolean ended = fenced(
                 claimed,
-                () -> entityManager
-                                .createNativeQuery("""
+                () -> sql.query("""
                                 update background_job
-                                   set state = ?3, result = cast(?4 as jsonb), error = ?5, finished_at = now(),
-                                       lease_owner = null, lease_token = null, lease_until = null
-                                 where id = ?1 and lease_token = ?2""")
-                                .setParameter(1, claimed.id())
-                                .setParameter(2, claimed.token())
-                                .setParameter(3, state.name())
-                                .setParameter(4, result == null ? null : json(result))
-                                .setParameter(5, error)
-                                .executeUpdate()
+                                   set state = :state, result = cast(:result as jsonb), error = :error,
+                                       finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
+                                 where id = :id and lease_token = :token""")
+                                .bind("id", claimed.id())
+                                .bind("token", claimed.token())
+                                .bind("state", state.name())
+                                .bind("result", result == null ? null : json(result))
+                                .bind("error", error)
+                                .execute()
                         == 1);
         if (ended) {
             Counter.builder("jobs.finished")
@@ -479,17 +482,16 @@ public class JobEngine {
     private void handBack(Claimed claimed, Duration pause) {
         fenced(
                 claimed,
-                () -> entityManager
-                                .createNativeQuery("""
+                () -> sql.query("""
                                 update background_job
                                    set state = 'QUEUED', handed_back = true, last_turn_at = now(),
-                                       not_before = now() + make_interval(secs => ?3),
+                                       not_before = now() + make_interval(secs => :pause),
                                        lease_owner = null, lease_token = null, lease_until = null
-                                 where id = ?1 and lease_token = ?2""")
-                                .setParameter(1, claimed.id())
-                                .setParameter(2, claimed.token())
-                                .setParameter(3, (double) pause.toMillis() / 1000)
-                                .executeUpdate()
+                                 where id = :id and lease_token = :token""")
+                                .bind("id", claimed.id())
+                                .bind("token", claimed.token())
+                                .bind("pause", (double) pause.toMillis() / 1000)
+                                .execute()
                         == 1);
     }
 
@@ -548,14 +550,13 @@ public class JobEngine {
                     continue;
                 }
                 UUID[] tokens = leases.values().toArray(UUID[]::new);
-                QuarkusTransaction.requiringNew().run(() -> entityManager
-                        .createNativeQuery("""
-                                update background_job set lease_until = now() + make_interval(secs => ?2),
+                QuarkusTransaction.requiringNew().run(() -> sql.query("""
+                                update background_job set lease_until = now() + make_interval(secs => :lease),
                                                           heartbeat_at = now()
-                                 where lease_token = any(?1)""")
-                        .setParameter(1, tokens)
-                        .setParameter(2, (double) config.lease().toMillis() / 1000)
-                        .executeUpdate());
+                                 where lease_token = any(:tokens)""")
+                        .bind("tokens", tokens)
+                        .bind("lease", (double) config.lease().toMillis() / 1000)
+                        .execute());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
@@ -616,15 +617,15 @@ public class JobEngine {
 
         @Override
         public void save(Map<String, Object> progress, String checkpoint) {
-            int saved = entityManager
-                    .createNativeQuery("""
-                            update background_job set progress = cast(?3 as jsonb), checkpoint = ?4, heartbeat_at = now()
-                             where id = ?1 and lease_token = ?2""")
-                    .setParameter(1, claimed.id())
-                    .setParameter(2, claimed.token())
-                    .setParameter(3, json(progress))
-                    .setParameter(4, checkpoint)
-                    .executeUpdate();
+            int saved = sql.query("""
+                            update background_job set progress = cast(:progress as jsonb), checkpoint = :checkpoint,
+                                                      heartbeat_at = now()
+                             where id = :id and lease_token = :token""")
+                    .bind("id", claimed.id())
+                    .bind("token", claimed.token())
+                    .bind("progress", json(progress))
+                    .bind("checkpoint", checkpoint)
+                    .execute();
             if (saved == 0) {
                 throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);
             }
@@ -633,14 +634,13 @@ public class JobEngine {
 
         @Override
         public void report(Map<String, Object> progress) {
-            int saved = QuarkusTransaction.requiringNew().call(() -> entityManager
-                    .createNativeQuery("""
-                            update background_job set progress = cast(?3 as jsonb), heartbeat_at = now()
-                             where id = ?1 and lease_token = ?2""")
-                    .setParameter(1, claimed.id())
-                    .setParameter(2, claimed.token())
-                    .setParameter(3, json(progress))
-                    .executeUpdate());
+            int saved = QuarkusTransaction.requiringNew().call(() -> sql.query("""
+                            update background_job set progress = cast(:progress as jsonb), heartbeat_at = now()
+                             where id = :id and lease_token = :token""")
+                    .bind("id", claimed.id())
+                    .bind("token", claimed.token())
+                    .bind("progress", json(progress))
+                    .execute());
             if (saved == 0) {
                 throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);
             }
@@ -653,33 +653,34 @@ public class JobEngine {
                 throw new JobInterruption(JobInterruption.Reason.STOPPING);
             }
             boolean turnOver = Duration.between(turnStarted, Instant.now()).compareTo(config.turn()) > 0;
-            Object[] state = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                    .createNativeQuery("""
-                            select lease_token = ?2, cancel_requested,
-                                   ?3 and exists (select 1 from background_job w
-                                                   where w.kind = any(?4) and w.state = 'QUEUED'
-                                                     and w.not_before <= now() and w.fairness_key <> ?5
+            Turn state = QuarkusTransaction.requiringNew().call(() -> sql.query("""
+                            select lease_token = :token as held, cancel_requested,
+                                   :turnOver and exists (select 1 from background_job w
+                                                   where w.kind = any(:kinds) and w.state = 'QUEUED'
+                                                     and w.not_before <= now() and w.fairness_key <> :fairnessKey
                                                      and coalesce(w.last_turn_at, w.requested_at)
-                                                         < now() - make_interval(secs => ?6)
+                                                         < now() - make_interval(secs => :poll)
                                                      and not exists (select 1 from background_job r
                                                                       where r.state = 'RUNNING'
                                                                         and r.lease_until >= now()
                                                                         and r.fairness_key = w.fairness_key))
-                              from background_job where id = ?1""")
-                    .setParameter(1, claimed.id())
-                    .setParameter(2, claimed.token())
-                    .setParameter(3, turnOver)
-                    .setParameter(4, handlers().keySet().toArray(String[]::new))
-                    .setParameter(5, claimed.fairnessKey())
-                    .setParameter(6, (double) config.pollInterval().toMillis() / 1000)
-                    .getSingleResult());
-            if (!Boolean.TRUE.equals(state[0])) {
+                                       as others_waiting
+                              from background_job where id = :id""")
+                    .bind("id", claimed.id())
+                    .bind("token", claimed.token())
+                    .bind("turnOver", turnOver)
+                    .bind("kinds", handlers().keySet().toArray(String[]::new))
+                    .bind("fairnessKey", claimed.fairnessKey())
+                    .bind("poll", (double) config.pollInterval().toMillis() / 1000)
+                    .first(Turn.class)
+                    .orElse(new Turn(false, false, false)));
+            if (!Boolean.TRUE.equals(state.held())) {
                 throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);
             }
-            if (Boolean.TRUE.equals(state[1])) {
+            if (Boolean.TRUE.equals(state.cancelRequested())) {
                 throw new JobInterruption(JobInterruption.Reason.CANCELLED);
             }
-            if (Boolean.TRUE.equals(state[2])) {
+            if (Boolean.TRUE.equals(state.othersWaiting())) {
                 throw new JobInterruption(JobInterruption.Reason.TURN_OVER);
             }
         }
@@ -687,42 +688,59 @@ public class JobEngine {
 
     // ---- reading
 
+    /** Whether this worker still holds the job, whether it is to be cancelled, and whether others wait for a turn. */
+    private record Turn(Boolean held, Boolean cancelRequested, Boolean othersWaiting) {}
+
+    /** A job's row; its JSON columns as text. */
+    private record Stored(
+            UUID id,
+            String kind,
+            String scopeDivision,
+            String fairnessKey,
+            String requestedBy,
+            Instant requestedAt,
+            String parameters,
+            JobState state,
+            boolean cancelRequested,
+            int attempts,
+            int maxAttempts,
+            String progress,
+            String result,
+            String error,
+            Instant startedAt,
+            Instant finishedAt) {}
+
     private static final String SELECT = """
-            select id, kind, scope_division, fairness_key, requested_by, requested_at, parameters::text, state,
-                   cancel_requested, attempts, max_attempts, progress::text, result::text, error, started_at,
-                   finished_at
+            select id, kind, scope_division, fairness_key, requested_by, requested_at,
+                   cast(parameters as text) as parameters, state, cancel_requested, attempts, max_attempts,
+                   cast(progress as text) as progress, cast(result as text) as result, error, started_at, finished_at
               from background_job""";
 
     private static final String LISTED = """
 
-             where kind = any(?1) and scope_division like ?2""";
+             where kind = any(:kinds) and scope_division like :scope""";
 
-    private Optional<Job> first(Query query) {
-        List<?> rows = query.getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(job((Object[]) rows.getFirst()));
-    }
-
-    private Job job(Object[] r) {
+    private Job job(Stored r) {
         try {
             return new Job(
-                    (UUID) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    instant(r[5]),
-                    mapper.readTree((String) r[6]),
-                    JobState.valueOf((String) r[7]),
-                    (Boolean) r[8],
-                    ((Number) r[9]).intValue(),
-                    ((Number) r[10]).intValue(),
-                    map((String) r[11]),
-                    r[12] == null ? null : map((String) r[12]),
-                    (String) r[13],
-                    instant(r[14]),
-                    instant(r[15]));
+                    r.id(),
+                    r.kind(),
+                    r.scopeDivision(),
+                    r.fairnessKey(),
+                    r.requestedBy(),
+                    r.requestedAt(),
+                    mapper.readTree(r.parameters()),
+                    r.state(),
+                    r.cancelRequested(),
+                    r.attempts(),
+                    r.maxAttempts(),
+                    map(r.progress()),
+                    r.result() == null ? null : map(r.result()),
+                    r.error(),
+                    r.startedAt(),
+                    r.finishedAt());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("job " + r[0] + " holds unreadable parameters", e);
+            throw new IllegalStateException("job " + r.id() + " holds unreadable parameters", e);
         }
     }
 
@@ -740,16 +758,6 @@ public class JobEngine {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case OffsetDateTime time -> time.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("not a time: " + value.getClass());
-        };
     }
 
     private void afterCommit(Runnable action) {
