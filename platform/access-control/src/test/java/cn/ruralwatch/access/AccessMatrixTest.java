@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.junit.jupiter.api.Test;
 
 class AccessMatrixTest {
@@ -53,5 +56,26 @@ class AccessMatrixTest {
                         Roles.AUDITOR,
                         Roles.INTEGRATION),
                 AccessMatrix.rolesOf("getHousehold").orElseThrow());
+    }
+
+    @Test
+    void theDocumentNamesEachOperationsRolesAndItsAuthenticationAnswers() {
+        Operation operation = OASFactory.createOperation()
+                .operationId("registerHousehold")
+                .security(new ArrayList<>(
+                        List.of(OASFactory.createSecurityRequirement().addScheme("SecurityScheme"))));
+
+        new AccessMatrixDocument().filterOperation(operation);
+
+        assertEquals(1, operation.getSecurity().size());
+        assertEquals(
+                List.of(Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION),
+                operation.getSecurity().getFirst().getScheme(AccessMatrixDocument.SCHEME));
+        assertTrue(operation.getResponses().hasAPIResponse("401"));
+        assertTrue(operation.getResponses().hasAPIResponse("403"));
+
+        Operation unknown = OASFactory.createOperation().operationId("deleteEverything");
+        new AccessMatrixDocument().filterOperation(unknown);
+        assertEquals(null, unknown.getSecurity());
     }
 }
