@@ -11,6 +11,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.report.period.MonthlySnapshots;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.time.ChinaTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ class MonthlyReportTest {
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .body("total.households", equalTo(3)));
-        YearMonth now = YearMonth.now(MonthlySnapshots.CHINA);
+        YearMonth now = YearMonth.now(ChinaTime.ZONE);
         String previous = now.minusMonths(1).toString();
 
         // the month-end schedule keeps the month just ended for every county

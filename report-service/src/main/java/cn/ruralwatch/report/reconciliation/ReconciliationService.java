@@ -7,11 +7,12 @@ import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.report.overview.BreakdownService;
 import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.overview.OverviewQueries;
 import cn.ruralwatch.report.overview.OverviewService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,10 @@ public class ReconciliationService {
     BreakdownService breakdowns;
 
     @Inject
-    EntityManager entityManager;
+    OverviewQueries queries;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @RestClient
@@ -133,7 +137,7 @@ public class ReconciliationService {
         }
         return new Reconciliation(
                 new Overview.DivisionRef(division.code, division.name, division.level),
-                Instant.now(),
+                Instant.now(clock),
                 villages.size(),
                 compared[0],
                 drift.isEmpty(),
@@ -161,22 +165,15 @@ public class ReconciliationService {
 
     /** Each indicator's met, not met and rate sums in the division, as the report shows them (its village sums). */
     private Map<String, Map<String, Long>> indicatorTotals(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                entityManager.createNativeQuery("""
-                        select standard_code, indicator_code, sum(met), sum(not_met), sum(numerator), sum(denominator)
-                        from report_village_indicator where village_code like ?1
-                        group by 1, 2
-                        """).setParameter(1, code + "%").getResultList();
         Map<String, Map<String, Long>> totals = new TreeMap<>();
-        for (Object[] r : rows) {
+        for (OverviewQueries.IndicatorTotals indicator : queries.indicators(code)) {
             totals.put(
-                    r[0] + "/" + r[1],
+                    indicator.standardCode() + "/" + indicator.indicatorCode(),
                     Map.of(
-                            "met", ((Number) r[2]).longValue(),
-                            "notMet", ((Number) r[3]).longValue(),
-                            "numerator", ((Number) r[4]).longValue(),
-                            "denominator", ((Number) r[5]).longValue()));
+                            "met", indicator.met(),
+                            "notMet", indicator.notMet(),
+                            "numerator", indicator.numerator(),
+                            "denominator", indicator.denominator()));
         }
         return totals;
     }
