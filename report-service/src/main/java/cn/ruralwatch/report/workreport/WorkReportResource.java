@@ -147,9 +147,7 @@ public class WorkReportResource {
         KnownDivision division = overviews.division(request.division());
         LocalDate today = ChinaTime.today(clock);
         List<Violation> violations = new ArrayList<>();
-        if (request.year() == null || request.year() < 2013 || request.year() > today.getYear()) {
-            violations.add(Violation.of("year", "RANGE", "report.work-report.year", today.getYear()));
-        }
+        WorkReportRules.year(request.year(), today.getYear()).ifPresent(violations::add);
         LocalDate asOf = today;
         if (request.asOf() != null) {
             asOf = IsoDates.date(request.asOf());
@@ -163,26 +161,9 @@ public class WorkReportResource {
         if (template == null) {
             violations.add(Violation.of("template", "NOT_FOUND", "report.template.not-found", name));
         }
-        if (request.title() != null
-                && (request.title().isBlank() || request.title().length() > 200)) {
-            violations.add(Violation.of("title", "LENGTH", "report.template.title"));
-        } else if (request.title() != null && !printable(request.title())) {
-            violations.add(Violation.of("title", "CONTROL_CHARACTER", "report.work-report.control-character"));
-        }
+        WorkReportRules.title(request.title()).ifPresent(violations::add);
         Map<String, String> narrative = request.narrative() == null ? Map.of() : request.narrative();
-        if (narrative.size() > 30) {
-            violations.add(Violation.of("narrative", "TOO_MANY", "report.work-report.narrative-count"));
-        }
-        narrative.forEach((key, text) -> {
-            if (key == null || !key.matches("[A-Za-z][A-Za-z0-9]{0,39}")) {
-                violations.add(Violation.of("narrative." + key, "FORMAT", "report.work-report.narrative-name"));
-            } else if (text == null || text.length() > 20_000) {
-                violations.add(Violation.of("narrative." + key, "LENGTH", "report.work-report.narrative-length"));
-            } else if (!printable(text)) {
-                violations.add(
-                        Violation.of("narrative." + key, "CONTROL_CHARACTER", "report.work-report.control-character"));
-            }
-        });
+        violations.addAll(WorkReportRules.narrative(narrative));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -266,14 +247,5 @@ public class WorkReportResource {
             }
         }
         return labels;
-    }
-
-    /**
-     * Whether text can go into a Word document: control characters other than tab and line breaks cannot be written
-     * in its XML, so a report holding them would be accepted and then fail as a job.
-     */
-    private static boolean printable(String text) {
-        return text.chars()
-                .noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF);
     }
 }
