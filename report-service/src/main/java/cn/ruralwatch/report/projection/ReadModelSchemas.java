@@ -16,7 +16,7 @@ class ReadModelSchemas {
     @Inject
     Sql sql;
 
-    /** Empty copies of the read models aside, whatever an earlier rebuild left there or in retirement gone. */
+    /** Empty copies of the read models aside, after dropping whatever an earlier rebuild left aside or retired. */
     void prepareAside(List<String> tables) {
         dropAside();
         dropRetired();

@@ -272,7 +272,7 @@ public class WorkReportQueries {
                         """).bind("prefix", division + "%").bind("year", year).list(ProjectsByStage.class);
     }
 
-    /** The year's benefits of the division's households by kind (microcredit counted as its subsidy). */
+    /** The households of the division given each kind of benefit in the year, and the amounts, by kind. */
     public List<BenefitKind> benefitKinds(String division, int year) {
         return sql.query("""
                         select k.key as kind, count(*) as households, sum(cast(k.value as numeric)) as amount
