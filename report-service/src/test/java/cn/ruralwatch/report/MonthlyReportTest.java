@@ -11,6 +11,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.report.period.MonthlySnapshots;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.time.ChinaTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -18,9 +19,11 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +35,17 @@ class MonthlyReportTest {
     @Inject
     MonthlySnapshots snapshots;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void authenticate() {
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -49,15 +60,17 @@ class MonthlyReportTest {
                 3,
                 "EXITED",
                 new HouseholdState.Monitoring(
-                        "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2025, LocalDate.of(2025, 6, 1), null));
+                        "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2021, LocalDate.of(2021, 6, 1), null));
         ReportEvents.household("458000101201", 2);
         ReportEvents.household("458000102201", 4);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .body("total.households", equalTo(3)));
-        YearMonth now = YearMonth.now(MonthlySnapshots.CHINA);
-        String previous = now.minusMonths(1).toString();
+        // half past midnight on New Year's Day in Beijing, still the old year in UTC: the months are China's
+        clock.set(ZonedDateTime.of(2022, 1, 1, 0, 30, 0, 0, ChinaTime.ZONE));
+        YearMonth now = YearMonth.of(2022, 1);
+        String previous = "2021-12";
 
         // the month-end schedule keeps the month just ended for every county
         snapshots.monthEnd();
@@ -74,7 +87,12 @@ class MonthlyReportTest {
                 5,
                 "NOT_POOR",
                 new HouseholdState.Monitoring(
-                        "SUDDEN_HARDSHIP", List.of("ACCIDENT"), "AT_RISK", now.getYear(), LocalDate.now(), null));
+                        "SUDDEN_HARDSHIP",
+                        List.of("ACCIDENT"),
+                        "AT_RISK",
+                        now.getYear(),
+                        ChinaTime.today(clock),
+                        null));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
                 .get("/api/v1/reports/breakdown")
                 .then()

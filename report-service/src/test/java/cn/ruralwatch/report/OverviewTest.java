@@ -221,6 +221,40 @@ class OverviewTest {
                 .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items.householdId", containsInAnyOrder(h2, h3));
+        // in pages ordered by village: the second page of one holds the household of the second village
+        given().queryParam("division", "451000")
+                .queryParam("povertyStatus", "EXITED")
+                .queryParam("page", 1)
+                .queryParam("size", 1)
+                .get("/api/v1/reports/households")
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(1))
+                .body("size", equalTo(1))
+                .body("totalItems", equalTo(2))
+                .body("items.householdId", equalTo(List.of(h3)));
+        given().queryParam("division", "451000")
+                .queryParam("povertyStatus", "EXITED")
+                .queryParam("page", 2)
+                .queryParam("size", 1)
+                .get("/api/v1/reports/households")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items", equalTo(List.of()));
+        given().queryParam("division", "451000")
+                .queryParam("monitored", false)
+                .get("/api/v1/reports/households")
+                .then()
+                .body("totalItems", equalTo(2))
+                .body("items.householdId", containsInAnyOrder(h1, h2))
+                .body("items.riskTypes", equalTo(List.of(List.of(), List.of())))
+                .body("items.exitYear", containsInAnyOrder(nullValue(), equalTo(2019)));
+        given().queryParam("division", "451000101")
+                .queryParam("monitoringCategory", "UNSTABLE_EXITED")
+                .get("/api/v1/reports/households")
+                .then()
+                .body("totalItems", equalTo(0));
         // the same list as a workbook, read back
         byte[] workbook = given().queryParam("division", "451000")
                 .queryParam("povertyStatus", "EXITED")

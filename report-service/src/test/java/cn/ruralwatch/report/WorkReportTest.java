@@ -12,18 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.time.ChinaTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +37,43 @@ class WorkReportTest {
     private static final String COUNTY = "457000";
     private static final String VILLAGE = "457000101201";
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void authenticate() {
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theReportOfANewYearIsTakenFromMidnightInBeijingAndDatedThatDay() {
+        ReportEvents.division(COUNTY, "丁县", "COUNTY", null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(200));
+        // half past midnight on New Year's Day in Beijing, still the old year in UTC
+        clock.set(ZonedDateTime.of(2022, 1, 1, 0, 30, 0, 0, ChinaTime.ZONE));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"division":"457000","year":2023}""")
+                .post("/api/v1/reports/work-reports")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("year"));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"division":"457000","year":2022}""")
+                .post("/api/v1/reports/work-reports")
+                .then()
+                .statusCode(202)
+                .body("parameters.year", equalTo(2022))
+                .body("parameters.asOf", equalTo("2022-01-01"));
     }
 
     /** What a reader sees: every paragraph, and every table as rows of cells joined by " | ". */

@@ -1,22 +1,20 @@
 package cn.ruralwatch.report.audit;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,7 @@ public class AuditLogService {
     private static final TypeReference<List<AuditEntry.Change>> CHANGES = new TypeReference<>() {};
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     CallerScope scope;
@@ -56,26 +54,19 @@ public class AuditLogService {
         condition(where, parameters, "from", "occurred_at >= :from", utc(filter.from()));
         condition(where, parameters, "to", "occurred_at < :to", utc(filter.to()));
 
-        Query select = entityManager.createNativeQuery(
-                """
-                select entry_id, occurred_at, service, actor, array_to_string(roles, ','), actor_division, client,
-                       client_address, request_id, action, entity_type, entity_id, entity_division, changes::text
-                from audit_entry""" + where + " order by occurred_at desc, entry_id limit :limit offset :offset");
-        parameters.forEach(select::setParameter);
-        select.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        List<AuditEntry> items = new ArrayList<>();
-        for (Object row : select.getResultList()) {
-            items.add(entry((Object[]) row));
-        }
-        Query count = entityManager.createNativeQuery("select count(*) from audit_entry" + where);
-        parameters.forEach(count::setParameter);
-        return page.page(items, ((Number) count.getSingleResult()).longValue());
+        Statement select = sql.query("""
+                select entry_id, occurred_at, service, actor, array_to_string(roles, ',') as roles, actor_division,
+                       client, client_address, request_id, action, entity_type, entity_id, entity_division,
+                       changes::text as changes
+                from audit_entry""" + where + " order by occurred_at desc, entry_id");
+        parameters.forEach(select::bind);
+        return select.page(Stored.class, page).map(this::entry);
     }
 
     private static void condition(
-            StringBuilder where, Map<String, Object> parameters, String name, String sql, Object value) {
+            StringBuilder where, Map<String, Object> parameters, String name, String clause, Object value) {
         if (value != null) {
-            where.append(" and ").append(sql);
+            where.append(" and ").append(clause);
             parameters.put(name, value);
         }
     }
@@ -84,26 +75,44 @@ public class AuditLogService {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private AuditEntry entry(Object[] row) {
+    /** An entry as stored: its roles comma-separated, its changes as JSON. */
+    private record Stored(
+            UUID entryId,
+            Instant occurredAt,
+            String service,
+            String actor,
+            String roles,
+            String actorDivision,
+            String client,
+            String clientAddress,
+            String requestId,
+            String action,
+            String entityType,
+            String entityId,
+            String entityDivision,
+            String changes) {}
+
+    private AuditEntry entry(Stored stored) {
         try {
-            String roles = (String) row[4];
             return new AuditEntry(
-                    (UUID) row[0],
-                    NativeValues.instant(row[1]),
-                    (String) row[2],
-                    (String) row[3],
-                    roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")),
-                    (String) row[5],
-                    (String) row[6],
-                    (String) row[7],
-                    (String) row[8],
-                    (String) row[9],
-                    (String) row[10],
-                    (String) row[11],
-                    (String) row[12],
-                    mapper.readValue((String) row[13], CHANGES));
+                    stored.entryId(),
+                    stored.occurredAt(),
+                    stored.service(),
+                    stored.actor(),
+                    stored.roles().isEmpty()
+                            ? List.of()
+                            : Arrays.asList(stored.roles().split(",")),
+                    stored.actorDivision(),
+                    stored.client(),
+                    stored.clientAddress(),
+                    stored.requestId(),
+                    stored.action(),
+                    stored.entityType(),
+                    stored.entityId(),
+                    stored.entityDivision(),
+                    mapper.readValue(stored.changes(), CHANGES));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Audit entry " + row[0] + " holds unreadable changes", e);
+            throw new IllegalStateException("Audit entry " + stored.entryId() + " holds unreadable changes", e);
         }
     }
 }

@@ -4,7 +4,6 @@ import cn.ruralwatch.jobs.JobHandler;
 import cn.ruralwatch.jobs.RunningJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +15,7 @@ import java.util.UUID;
 public abstract class ReportJobRunner implements JobHandler<Map<String, Object>> {
 
     @Inject
-    EntityManager entityManager;
+    ReportJobFiles files;
 
     public abstract JobKind jobKind();
 
@@ -71,18 +70,8 @@ public abstract class ReportJobRunner implements JobHandler<Map<String, Object>>
                     }
                 });
         if (result.content() != null) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("""
-                            insert into report_job_file (job_id, file_name, content_type, content)
-                            values (?1, ?2, ?3, ?4)
-                            on conflict (job_id) do update
-                               set file_name = excluded.file_name, content_type = excluded.content_type,
-                                   content = excluded.content""")
-                    .setParameter(1, job.id())
-                    .setParameter(2, result.fileName())
-                    .setParameter(3, result.contentType())
-                    .setParameter(4, result.content())
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> files.save(job.id(), result.fileName(), result.contentType(), result.content()));
         }
         return result.summary();
     }

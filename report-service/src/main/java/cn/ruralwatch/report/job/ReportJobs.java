@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -33,7 +32,7 @@ public class ReportJobs {
             Arrays.stream(JobKind.values()).map(Enum::name).toList();
 
     @Inject
-    EntityManager entityManager;
+    ReportJobFiles files;
 
     @Inject
     ObjectMapper mapper;
@@ -117,15 +116,7 @@ public class ReportJobs {
         if (job.state() != ReportJob.State.DONE) {
             throw ProblemException.conflict("report.job.not-done", id, job.state());
         }
-        List<?> rows = entityManager
-                .createNativeQuery("select file_name, content_type, content from report_job_file where job_id = ?1")
-                .setParameter(1, id)
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("report.job.no-file", id);
-        }
-        Object[] row = (Object[]) rows.getFirst();
-        return new File((String) row[0], (String) row[1], (byte[]) row[2]);
+        return files.find(id).orElseThrow(() -> ProblemException.notFound("report.job.no-file", id));
     }
 
     private Job visible(UUID id) {
@@ -143,7 +134,7 @@ public class ReportJobs {
                     case FAILED -> ReportJob.State.FAILED;
                     case CANCELLED -> ReportJob.State.CANCELLED;
                 };
-        Optional<String> fileName = job.state() == JobState.SUCCEEDED ? fileName(job.id()) : Optional.empty();
+        Optional<String> fileName = job.state() == JobState.SUCCEEDED ? files.name(job.id()) : Optional.empty();
         return new ReportJob(
                 job.id(),
                 JobKind.valueOf(job.kind()),
@@ -159,13 +150,5 @@ public class ReportJobs {
                 job.requestedAt(),
                 job.startedAt(),
                 job.finishedAt());
-    }
-
-    private Optional<String> fileName(UUID id) {
-        List<?> names = entityManager
-                .createNativeQuery("select file_name from report_job_file where job_id = ?1")
-                .setParameter(1, id)
-                .getResultList();
-        return names.isEmpty() ? Optional.empty() : Optional.of((String) names.getFirst());
     }
 }

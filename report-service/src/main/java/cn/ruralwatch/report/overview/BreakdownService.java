@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.TreeMap;
 public class BreakdownService {
 
     @Inject
-    EntityManager entityManager;
+    OverviewQueries queries;
 
     @Inject
     OverviewService overviews;
@@ -68,13 +67,7 @@ public class BreakdownService {
 
     public Breakdown breakdown(String code) {
         KnownDivision division = overviews.division(code);
-        List<KnownDivision> children = code.length() == 12
-                ? List.of()
-                : entityManager
-                        .createQuery(
-                                "from KnownDivision d where d.parentCode = :code order by d.code", KnownDivision.class)
-                        .setParameter("code", code)
-                        .getResultList();
+        List<KnownDivision> children = code.length() == 12 ? List.of() : queries.children(code);
         Map<String, Counts> counts = counts(code, code.length() == 6 ? 9 : 12);
         Counts total = new Counts();
         counts.values().forEach(total::add);
@@ -91,26 +84,16 @@ public class BreakdownService {
      */
     public Map<String, Counts> counts(String code, int length) {
         Map<String, Counts> counts = new TreeMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> villages = entityManager
-                .createNativeQuery("""
-                        select substr(village_code, 1, ?2), households, members, cast(by_poverty_status as text),
-                               monitored, cast(by_category as text), at_risk, evaluated, meeting
-                        from report_village_summary where village_code like ?1
-                        """)
-                .setParameter(1, code + "%")
-                .setParameter(2, length)
-                .getResultList();
-        for (Object[] r : villages) {
-            Counts c = counts.computeIfAbsent((String) r[0], k -> new Counts());
-            c.households += ((Number) r[1]).longValue();
-            c.members += ((Number) r[2]).longValue();
-            counted((String) r[3]).forEach((status, n) -> c.byPovertyStatus.merge(status, n, Long::sum));
-            c.monitored += ((Number) r[4]).longValue();
-            counted((String) r[5]).forEach((category, n) -> c.byCategory.merge(category, n, Long::sum));
-            c.atRisk += ((Number) r[6]).longValue();
-            c.evaluated += ((Number) r[7]).longValue();
-            c.meeting += ((Number) r[8]).longValue();
+        for (OverviewQueries.VillageSummary village : queries.villageSummaries(code, length)) {
+            Counts c = counts.computeIfAbsent(village.division(), k -> new Counts());
+            c.households += village.households();
+            c.members += village.members();
+            counted(village.byPovertyStatus()).forEach((status, n) -> c.byPovertyStatus.merge(status, n, Long::sum));
+            c.monitored += village.monitored();
+            counted(village.byCategory()).forEach((category, n) -> c.byCategory.merge(category, n, Long::sum));
+            c.atRisk += village.atRisk();
+            c.evaluated += village.evaluated();
+            c.meeting += village.meeting();
         }
         return counts;
     }

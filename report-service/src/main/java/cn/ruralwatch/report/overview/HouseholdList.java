@@ -1,15 +1,14 @@
 package cn.ruralwatch.report.overview;
 
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +152,7 @@ public class HouseholdList {
             @Schema(description = "在户人口") int members) {}
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     OverviewService overviews;
@@ -167,26 +166,38 @@ public class HouseholdList {
         return page(filter, page);
     }
 
+    /** A household as listed, its risk types as a JSON array. */
+    private record Listed(
+            UUID householdId,
+            String villageCode,
+            String povertyStatus,
+            Integer exitYear,
+            String monitoringCategory,
+            String riskState,
+            Integer identifiedYear,
+            String riskTypes,
+            int members) {}
+
     /** A page of the households the filter selects; the caller has checked the division. */
     Page<Row> page(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where active and village_code like ?1");
-        List<Object> parameters = new ArrayList<>(List.of(filter.division() + "%"));
+        StringBuilder where = new StringBuilder(" where active and village_code like :prefix");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("prefix", filter.division() + "%");
         if (filter.povertyStatus() != null) {
-            parameters.add(filter.povertyStatus().name());
-            where.append(" and poverty_status = ?").append(parameters.size());
+            parameters.put("povertyStatus", filter.povertyStatus().name());
+            where.append(" and poverty_status = :povertyStatus");
         }
         if (filter.monitored() != null) {
             where.append(
                     filter.monitored() ? " and monitoring_category is not null" : " and monitoring_category is null");
         }
         if (filter.monitoringCategory() != null) {
-            parameters.add(filter.monitoringCategory().name());
-            where.append(" and monitoring_category = ?").append(parameters.size());
+            parameters.put("monitoringCategory", filter.monitoringCategory().name());
+            where.append(" and monitoring_category = :monitoringCategory");
         }
         if (filter.riskState() != null) {
-            parameters.add(filter.riskState().name());
-            where.append(" and monitoring_category is not null and risk_state = ?")
-                    .append(parameters.size());
+            parameters.put("riskState", filter.riskState().name());
+            where.append(" and monitoring_category is not null and risk_state = :riskState");
         }
         // evaluated: at least one result; meeting the standard: every standard applying to the household met
         if (filter.evaluated() != null) {
@@ -199,29 +210,22 @@ public class HouseholdList {
                     .append(
                             " (select 1 from report_evaluation e where e.household_id = h.household_id and not e.all_met)");
         }
-        var count = entityManager.createNativeQuery("select count(*) from report_household h" + where);
-        var select = entityManager.createNativeQuery("""
+        Statement select = sql.query("""
                 select household_id, village_code, poverty_status, exit_year, monitoring_category, risk_state,
-                       identified_year, cast(risk_types as text), members
+                       identified_year, cast(risk_types as text) as risk_types, members
                 from report_household h""" + where + " order by village_code, household_id");
-        NativeValues.bind(parameters, count, select);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<Row> items = new ArrayList<>();
-        for (Object[] r : rows) {
-            items.add(new Row(
-                    (UUID) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    r[3] == null ? null : ((Number) r[3]).intValue(),
-                    (String) r[4],
-                    (String) r[5],
-                    r[6] == null ? null : ((Number) r[6]).intValue(),
-                    riskTypes((String) r[7]),
-                    ((Number) r[8]).intValue()));
-        }
-        return page.page(items, ((Number) count.getSingleResult()).longValue());
+        parameters.forEach(select::bind);
+        return select.page(Listed.class, page)
+                .map(h -> new Row(
+                        h.householdId(),
+                        h.villageCode(),
+                        h.povertyStatus(),
+                        h.exitYear(),
+                        h.monitoringCategory(),
+                        h.riskState(),
+                        h.identifiedYear(),
+                        riskTypes(h.riskTypes()),
+                        h.members()));
     }
 
     private List<String> riskTypes(String json) {

@@ -7,6 +7,7 @@ import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +42,9 @@ public class MonthlyReportResource {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/monthly")
@@ -153,7 +158,7 @@ public class MonthlyReportResource {
         ReportJob job = jobs.enqueue(
                 JobKind.SNAPSHOT,
                 county,
-                Map.of("period", YearMonth.now(MonthlySnapshots.CHINA).toString()));
+                Map.of("period", YearMonth.from(ChinaTime.today(clock)).toString()));
         return ReportJobs.accepted(job);
     }
 }

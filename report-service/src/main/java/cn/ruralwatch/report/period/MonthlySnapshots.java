@@ -1,21 +1,23 @@
 package cn.ruralwatch.report.period;
 
 import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJobRunner;
 import cn.ruralwatch.report.job.ReportJobs;
 import cn.ruralwatch.report.overview.Breakdown;
 import cn.ruralwatch.report.overview.BreakdownService;
+import cn.ruralwatch.report.overview.OverviewQueries;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +30,19 @@ import java.util.Map;
 @ApplicationScoped
 public class MonthlySnapshots extends ReportJobRunner {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String SYSTEM = "system:month-end";
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    SnapshotQueries snapshots;
+
+    @Inject
+    OverviewQueries overviews;
+
+    @Inject
+    Clock clock;
 
     @Inject
     BreakdownService breakdowns;
@@ -51,25 +61,12 @@ public class MonthlySnapshots extends ReportJobRunner {
     /** Five minutes after midnight on the first of each month: the month just ended, for every county. */
     @Scheduled(cron = "0 5 0 1 * ?", timeZone = "Asia/Shanghai", identity = "month-end-snapshot")
     public void monthEnd() {
-        YearMonth ended = YearMonth.now(CHINA).minusMonths(1);
+        YearMonth ended = Periods.justEnded(ChinaTime.today(clock));
         QuarkusTransaction.requiringNew().run(() -> {
             // every replica runs this schedule: the first to get here queues the month's snapshots, the others none
-            entityManager
-                    .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, "month-end-snapshot:" + ended)
-                    .getSingleResult();
-            for (Object county : entityManager
-                    .createNativeQuery("""
-                            select code from known_division d
-                             where level = 'COUNTY'
-                               and not exists (select 1 from background_job j
-                                                where j.kind = 'SNAPSHOT' and j.scope_division = d.code
-                                                  and j.requested_by = ?1 and j.parameters ->> 'period' = ?2)
-                             order by code""")
-                    .setParameter(1, SYSTEM)
-                    .setParameter(2, ended.toString())
-                    .getResultList()) {
-                jobs.enqueue(JobKind.SNAPSHOT, (String) county, SYSTEM, Map.of("period", ended.toString()));
+            TransactionLocks.lock(entityManager, "month-end-snapshot:" + ended);
+            for (String county : snapshots.countiesNotQueued(SYSTEM, ended.toString())) {
+                jobs.enqueue(JobKind.SNAPSHOT, county, SYSTEM, Map.of("period", ended.toString()));
             }
         });
     }
@@ -88,16 +85,9 @@ public class MonthlySnapshots extends ReportJobRunner {
     /** Keeps the figures of the county and every township and village in it for the period, replacing earlier ones. */
     private int take(String county, String period, String takenBy) throws Exception {
         Map<String, BreakdownService.Counts> villages = breakdowns.counts(county, 12);
-        List<KnownDivision> divisions = entityManager
-                .createQuery("from KnownDivision d where d.code like :prefix order by d.code", KnownDivision.class)
-                .setParameter("prefix", county + "%")
-                .getResultList();
-        entityManager
-                .createNativeQuery("delete from report_snapshot where period = ?1 and division_code like ?2")
-                .setParameter(1, period)
-                .setParameter(2, county + "%")
-                .executeUpdate();
-        Timestamp now = Timestamp.from(Instant.now());
+        List<KnownDivision> divisions = overviews.subtree(county);
+        snapshots.delete(county, period);
+        Instant now = Instant.now(clock);
         for (KnownDivision division : divisions) {
             BreakdownService.Counts total = new BreakdownService.Counts();
             villages.forEach((village, counts) -> {
@@ -106,17 +96,8 @@ public class MonthlySnapshots extends ReportJobRunner {
                 }
             });
             Breakdown.Row row = total.row(division);
-            entityManager
-                    .createNativeQuery("""
-                            insert into report_snapshot (period, division_code, figures, taken_at, taken_by)
-                            values (?1, ?2, cast(?3 as jsonb), ?4, ?5)
-                            """)
-                    .setParameter(1, period)
-                    .setParameter(2, division.code)
-                    .setParameter(3, mapper.writeValueAsString(row))
-                    .setParameter(4, now)
-                    .setParameter(5, takenBy)
-                    .executeUpdate();
+            snapshots.insert(
+                    new SnapshotQueries.Snapshot(period, division.code, mapper.writeValueAsString(row), now), takenBy);
         }
         return divisions.size();
     }

@@ -6,12 +6,12 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,7 +30,7 @@ public class AuditEventsConsumer implements EventHandler {
     ObjectMapper mapper;
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.AUDIT_EVENTS)
@@ -63,28 +63,29 @@ public class AuditEventsConsumer implements EventHandler {
         }
         switch (parsed) {
             case AuditRecorded entry ->
-                entityManager
-                        .createNativeQuery("""
+                sql.query("""
                                 insert into audit_entry (entry_id, occurred_at, service, actor, roles, actor_division,
                                     client, client_address, request_id, action, entity_type, entity_id, entity_division, changes)
-                                values (?1, ?2, ?3, ?4, cast(?5 as text[]), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, cast(?14 as jsonb))
+                                values (:entryId, :occurredAt, :service, :actor, cast(:roles as text[]), :actorDivision,
+                                    :client, :clientAddress, :requestId, :action, :entityType, :entityId, :entityDivision,
+                                    cast(:changes as jsonb))
                                 on conflict (entry_id) do nothing
                                 """)
-                        .setParameter(1, UUID.fromString(event.id()))
-                        .setParameter(2, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
-                        .setParameter(3, entry.service())
-                        .setParameter(4, entry.actor())
-                        .setParameter(5, entry.roles().toArray(String[]::new))
-                        .setParameter(6, entry.actorDivision())
-                        .setParameter(7, entry.client())
-                        .setParameter(8, entry.clientAddress())
-                        .setParameter(9, entry.requestId())
-                        .setParameter(10, entry.action())
-                        .setParameter(11, entry.entityType())
-                        .setParameter(12, entry.entityId())
-                        .setParameter(13, entry.entityDivision())
-                        .setParameter(14, mapper.writeValueAsString(entry.changes()))
-                        .executeUpdate();
+                        .bind("entryId", UUID.fromString(event.id()))
+                        .bind("occurredAt", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
+                        .bind("service", entry.service())
+                        .bind("actor", entry.actor())
+                        .bind("roles", entry.roles().toArray(String[]::new))
+                        .bind("actorDivision", entry.actorDivision())
+                        .bind("client", entry.client())
+                        .bind("clientAddress", entry.clientAddress())
+                        .bind("requestId", entry.requestId())
+                        .bind("action", entry.action())
+                        .bind("entityType", entry.entityType())
+                        .bind("entityId", entry.entityId())
+                        .bind("entityDivision", entry.entityDivision())
+                        .bind("changes", mapper.writeValueAsString(entry.changes()))
+                        .execute();
         }
     }
 }

@@ -1,11 +1,11 @@
 package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.UUID;
 public class HouseholdProjection {
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     ObjectMapper mapper;
@@ -84,26 +84,23 @@ public class HouseholdProjection {
             i++;
         }
         // the villages they lived in, recounted too when a household moved
-        @SuppressWarnings("unchecked")
-        List<String> before = entityManager
-                .createNativeQuery(
-                        "select distinct village_code from report_household where household_id = any(cast(?1 as uuid[]))",
-                        String.class)
-                .setParameter(1, ids)
-                .getResultList();
-        @SuppressWarnings("unchecked")
-        List<String> written = entityManager
-                .createNativeQuery("""
+        List<String> before = sql.query(
+                        "select distinct village_code from report_household where household_id = any(cast(:ids as uuid[]))")
+                .bind("ids", ids)
+                .column(String.class);
+        List<String> written = sql.query("""
                         insert into report_household (household_id, version, village_code, active, poverty_status,
                                                       exit_year, monitoring_category, risk_state, identified_year,
                                                       risk_types, members, minimum_living, extreme_poverty)
                         select h.household_id, h.version, h.village_code, h.active, h.poverty_status, h.exit_year,
                                h.monitoring_category, h.risk_state, h.identified_year, cast(h.risk_types as jsonb),
                                h.members, h.minimum_living, h.extreme_poverty
-                        from unnest(cast(?1 as uuid[]), cast(?2 as bigint[]), cast(?3 as text[]), cast(?4 as boolean[]),
-                                    cast(?5 as text[]), cast(?6 as integer[]), cast(?7 as text[]), cast(?8 as text[]),
-                                    cast(?9 as integer[]), cast(?10 as text[]), cast(?11 as integer[]),
-                                    cast(?12 as boolean[]), cast(?13 as boolean[]))
+                        from unnest(cast(:ids as uuid[]), cast(:versions as bigint[]), cast(:villages as text[]),
+                                    cast(:active as boolean[]), cast(:povertyStatus as text[]),
+                                    cast(:exitYear as integer[]), cast(:category as text[]), cast(:riskState as text[]),
+                                    cast(:identifiedYear as integer[]), cast(:riskTypes as text[]),
+                                    cast(:members as integer[]), cast(:minimumLiving as boolean[]),
+                                    cast(:extremePoverty as boolean[]))
                              as h(household_id, version, village_code, active, poverty_status, exit_year,
                                   monitoring_category, risk_state, identified_year, risk_types, members, minimum_living,
                                   extreme_poverty)
@@ -116,21 +113,21 @@ public class HouseholdProjection {
                             extreme_poverty = excluded.extreme_poverty
                         where report_household.version < excluded.version
                         returning village_code
-                        """, String.class)
-                .setParameter(1, ids)
-                .setParameter(2, versions)
-                .setParameter(3, villages)
-                .setParameter(4, active)
-                .setParameter(5, povertyStatus)
-                .setParameter(6, exitYear)
-                .setParameter(7, category)
-                .setParameter(8, riskState)
-                .setParameter(9, identifiedYear)
-                .setParameter(10, riskTypes)
-                .setParameter(11, members)
-                .setParameter(12, minimumLiving)
-                .setParameter(13, extremePoverty)
-                .getResultList();
+                        """)
+                .bind("ids", ids)
+                .bind("versions", versions)
+                .bind("villages", villages)
+                .bind("active", active)
+                .bind("povertyStatus", povertyStatus)
+                .bind("exitYear", exitYear)
+                .bind("category", category)
+                .bind("riskState", riskState)
+                .bind("identifiedYear", identifiedYear)
+                .bind("riskTypes", riskTypes)
+                .bind("members", members)
+                .bind("minimumLiving", minimumLiving)
+                .bind("extremePoverty", extremePoverty)
+                .column(String.class);
         if (!written.isEmpty()) {
             Set<String> touched = new TreeSet<>(written);
             touched.addAll(before);

@@ -7,12 +7,12 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,7 @@ public class IndicatorEventsConsumer implements EventHandler {
     ObjectMapper mapper;
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.INDICATOR_EVENTS)
@@ -78,58 +78,56 @@ public class IndicatorEventsConsumer implements EventHandler {
         summaries.touched(changed.villageCode());
         UUID householdId = UUID.fromString(changed.householdId());
         Timestamp at = Timestamp.from(changed.evaluatedAt());
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         insert into report_evaluation (household_id, standard_code, village_code, all_met, evaluated_at)
-                        values (?1, ?2, ?3, ?4, ?5)
+                        values (:householdId, :standardCode, :villageCode, :allMet, :evaluatedAt)
                         on conflict (household_id, standard_code) do update
                            set village_code = excluded.village_code, all_met = excluded.all_met,
                                evaluated_at = excluded.evaluated_at
                          where report_evaluation.evaluated_at <= excluded.evaluated_at
                         """)
-                .setParameter(1, householdId)
-                .setParameter(2, changed.standardCode())
-                .setParameter(3, changed.villageCode())
-                .setParameter(4, changed.allMet())
-                .setParameter(5, at)
-                .executeUpdate();
+                .bind("householdId", householdId)
+                .bind("standardCode", changed.standardCode())
+                .bind("villageCode", changed.villageCode())
+                .bind("allMet", changed.allMet())
+                .bind("evaluatedAt", at)
+                .execute();
         // every indicator of the evaluation in one statement (an evaluation has a dozen or more)
         List<EvaluationChanged.Result> results = changed.results();
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         insert into report_indicator_result
                             (household_id, indicator_code, standard_code, village_code, met, evaluated_at, numerator,
                              denominator)
-                        select ?1, r.indicator_code, ?3, ?4, r.met, ?6, r.numerator, r.denominator
-                        from unnest(cast(?2 as text[]), cast(?5 as boolean[]), cast(?7 as integer[]),
-                                    cast(?8 as integer[])) as r(indicator_code, met, numerator, denominator)
+                        select :householdId, r.indicator_code, :standardCode, :villageCode, r.met, :evaluatedAt,
+                               r.numerator, r.denominator
+                        from unnest(cast(:indicators as text[]), cast(:met as boolean[]), cast(:numerators as integer[]),
+                                    cast(:denominators as integer[])) as r(indicator_code, met, numerator, denominator)
                         on conflict (household_id, standard_code, indicator_code) do update
                            set village_code = excluded.village_code,
                                met = excluded.met, evaluated_at = excluded.evaluated_at,
                                numerator = excluded.numerator, denominator = excluded.denominator
                          where report_indicator_result.evaluated_at <= excluded.evaluated_at
                         """)
-                .setParameter(1, householdId)
-                .setParameter(
-                        2,
+                .bind("householdId", householdId)
+                .bind(
+                        "indicators",
                         results.stream()
                                 .map(EvaluationChanged.Result::indicatorCode)
                                 .toArray(String[]::new))
-                .setParameter(3, changed.standardCode())
-                .setParameter(4, changed.villageCode())
-                .setParameter(
-                        5, results.stream().map(EvaluationChanged.Result::met).toArray(Boolean[]::new))
-                .setParameter(6, at)
-                .setParameter(
-                        7,
+                .bind("standardCode", changed.standardCode())
+                .bind("villageCode", changed.villageCode())
+                .bind("met", results.stream().map(EvaluationChanged.Result::met).toArray(Boolean[]::new))
+                .bind("evaluatedAt", at)
+                .bind(
+                        "numerators",
                         results.stream()
                                 .map(EvaluationChanged.Result::numerator)
                                 .toArray(Integer[]::new))
-                .setParameter(
-                        8,
+                .bind(
+                        "denominators",
                         results.stream()
                                 .map(EvaluationChanged.Result::denominator)
                                 .toArray(Integer[]::new))
-                .executeUpdate();
+                .execute();
     }
 }

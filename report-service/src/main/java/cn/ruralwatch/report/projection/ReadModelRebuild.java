@@ -9,7 +9,6 @@ import cn.ruralwatch.report.job.ReportJobRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +75,7 @@ public class ReadModelRebuild extends ReportJobRunner {
             "report_dirty_village");
 
     @Inject
-    EntityManager entityManager;
+    ReadModelSchemas schemas;
 
     @Inject
     ReadModelGeneration generation;
@@ -167,9 +166,7 @@ public class ReadModelRebuild extends ReportJobRunner {
             progress.report(count.progress("SWAP"));
             swapRetrying(consumer, partitions, caughtUp, projections, count);
         }
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("drop schema if exists " + RETIRED + " cascade")
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(schemas::dropRetired);
         Map<String, Object> summary = count.progress("DONE");
         summary.put("readModels", READ_MODELS);
         return Result.of(summary);
@@ -179,33 +176,17 @@ public class ReadModelRebuild extends ReportJobRunner {
     @Override
     public void ended(UUID id, JobState state) {
         if (state != JobState.SUCCEEDED) {
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("drop schema if exists " + ASIDE + " cascade")
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(schemas::dropAside);
         }
     }
 
     private void prepareAside() {
-        entityManager
-                .createNativeQuery("drop schema if exists " + ASIDE + " cascade")
-                .executeUpdate();
-        entityManager
-                .createNativeQuery("drop schema if exists " + RETIRED + " cascade")
-                .executeUpdate();
-        entityManager.createNativeQuery("create schema " + ASIDE).executeUpdate();
-        for (String table : READ_MODELS) {
-            entityManager
-                    .createNativeQuery(
-                            "create table " + ASIDE + "." + table + " (like public." + table + " including all)")
-                    .executeUpdate();
-        }
+        schemas.prepareAside(READ_MODELS);
     }
 
     /** The current transaction reads and writes the read models aside (everything else as usual). */
     private void aside() {
-        entityManager
-                .createNativeQuery("set local search_path = " + ASIDE + ", public")
-                .executeUpdate();
+        schemas.useAside();
     }
 
     /**
@@ -248,28 +229,13 @@ public class ReadModelRebuild extends ReportJobRunner {
             Map<TopicPartition, Long> from,
             Map<String, Projection> projections,
             Count count) {
-        entityManager
-                .createNativeQuery("lock table "
-                        + String.join(
-                                ", ",
-                                READ_MODELS.stream().map(t -> "public." + t).toList())
-                        + " in access exclusive mode")
-                .executeUpdate();
+        schemas.lockCurrent(READ_MODELS);
         aside();
         Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
         count.total += difference(from, last);
         replay(consumer, partitions, last, projections, count, null, false);
         villages.recountMarked();
-        entityManager.createNativeQuery("create schema " + RETIRED).executeUpdate();
-        for (String table : READ_MODELS) {
-            entityManager
-                    .createNativeQuery("alter table public." + table + " set schema " + RETIRED)
-                    .executeUpdate();
-            entityManager
-                    .createNativeQuery("alter table " + ASIDE + "." + table + " set schema public")
-                    .executeUpdate();
-        }
-        entityManager.createNativeQuery("drop schema " + ASIDE).executeUpdate();
+        schemas.swap(READ_MODELS);
         generation.changing();
         LOG.infof("Read models rebuilt from %d events (%d skipped) and swapped in", count.applied, count.skipped);
     }
@@ -358,7 +324,7 @@ public class ReadModelRebuild extends ReportJobRunner {
                         applyOne(record, projections);
                     });
                 } else {
-                    savepoint(() -> applyOne(record, projections));
+                    schemas.savepoint(() -> applyOne(record, projections));
                 }
             } catch (RuntimeException skipped) {
                 if (TransientFailures.isTransient(skipped)) {
@@ -369,20 +335,6 @@ public class ReadModelRebuild extends ReportJobRunner {
             }
         }
         return failed;
-    }
-
-    /** Runs work inside the current transaction so that its failure undoes only its own writes. */
-    private void savepoint(Runnable work) {
-        entityManager.createNativeQuery("savepoint rebuild_event").executeUpdate();
-        try {
-            work.run();
-            entityManager.createNativeQuery("release savepoint rebuild_event").executeUpdate();
-        } catch (RuntimeException failure) {
-            entityManager
-                    .createNativeQuery("rollback to savepoint rebuild_event")
-                    .executeUpdate();
-            throw failure;
-        }
     }
 
     private static void applyOne(ConsumerRecord<String, String> record, Map<String, Projection> projections) {

@@ -1,13 +1,13 @@
 package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.messaging.BackgroundLoop;
+import cn.ruralwatch.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public class VillageSummaries {
     private static final Object MARKED = new Object();
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -72,10 +72,9 @@ public class VillageSummaries {
         }
         for (String village : villages) {
             if (village != null && marked.add(village)) {
-                entityManager
-                        .createNativeQuery("insert into report_dirty_village (village_code) values (?1)")
-                        .setParameter(1, village)
-                        .executeUpdate();
+                sql.query("insert into report_dirty_village (village_code) values (:village)")
+                        .bind("village", village)
+                        .execute();
             }
         }
         if (loop != null) {
@@ -86,16 +85,12 @@ public class VillageSummaries {
     /** Takes up to {@value #BATCH} marks and recounts the villages they name; answers whether more may be waiting. */
     boolean step() {
         int taken = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<String> marks = entityManager
-                    .createNativeQuery("""
+            List<String> marks = sql.query("""
                             delete from report_dirty_village where mark_id in (
                                 select mark_id from report_dirty_village order by mark_id
-                                limit ?1 for update skip locked)
+                                limit :batch for update skip locked)
                             returning village_code
-                            """, String.class)
-                    .setParameter(1, BATCH)
-                    .getResultList();
+                            """).bind("batch", BATCH).column(String.class);
             if (!marks.isEmpty()) {
                 generation.changing();
                 recount(new TreeSet<>(marks).toArray(String[]::new));
@@ -113,10 +108,8 @@ public class VillageSummaries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recountMarked() {
-        @SuppressWarnings("unchecked")
-        List<String> marks = entityManager
-                .createNativeQuery("delete from report_dirty_village returning village_code", String.class)
-                .getResultList();
+        List<String> marks = sql.query("delete from report_dirty_village returning village_code")
+                .column(String.class);
         String[] villages = new TreeSet<>(marks).toArray(String[]::new);
         if (villages.length > 0) {
             recount(villages);
@@ -129,59 +122,57 @@ public class VillageSummaries {
      * each of the villages' rows: a join would read every household of every county to build its hash table.
      */
     private void recount(String[] villages) {
-        entityManager
-                .createNativeQuery("delete from report_village_summary where village_code = any(cast(?1 as text[]))")
-                .setParameter(1, villages)
-                .executeUpdate();
-        entityManager.createNativeQuery("""
+        sql.query("delete from report_village_summary where village_code = any(cast(:villages as text[]))")
+                .bind("villages", villages)
+                .execute();
+        sql.query("""
                         insert into report_village_summary (village_code, households, members, by_poverty_status,
                                                             monitored, by_category, at_risk, evaluated, meeting,
                                                             refreshed_at)
                         select v.code, coalesce(h.households, 0), coalesce(h.members, 0),
                                coalesce(s.by_status, '{}'), coalesce(h.monitored, 0), coalesce(c.by_category, '{}'),
                                coalesce(h.at_risk, 0), coalesce(e.evaluated, 0), coalesce(e.meeting, 0), now()
-                        from unnest(cast(?1 as text[])) as v(code)
+                        from unnest(cast(:villages as text[])) as v(code)
                         left join (select village_code, count(*) as households, sum(members) as members,
                                           count(*) filter (where monitoring_category is not null) as monitored,
                                           count(*) filter (where monitoring_category is not null
                                                            and risk_state = 'AT_RISK') as at_risk
-                                   from report_household where active and village_code = any(cast(?1 as text[])) group by 1) h
+                                   from report_household where active and village_code = any(cast(:villages as text[])) group by 1) h
                                on h.village_code = v.code
                         left join (select village_code, jsonb_object_agg(poverty_status, n) as by_status
                                    from (select village_code, poverty_status, count(*) as n from report_household
-                                         where active and village_code = any(cast(?1 as text[])) and poverty_status is not null
+                                         where active and village_code = any(cast(:villages as text[])) and poverty_status is not null
                                          group by 1, 2) x group by 1) s
                                on s.village_code = v.code
                         left join (select village_code, jsonb_object_agg(monitoring_category, n) as by_category
                                    from (select village_code, monitoring_category, count(*) as n from report_household
-                                         where active and village_code = any(cast(?1 as text[])) and monitoring_category is not null
+                                         where active and village_code = any(cast(:villages as text[])) and monitoring_category is not null
                                          group by 1, 2) x group by 1) c
                                on c.village_code = v.code
                         left join (select village_code, count(*) as evaluated, count(*) filter (where all_met) as meeting
                                    from (select e.household_id, min(e.village_code) as village_code,
                                                 bool_and(e.all_met) as all_met
                                          from report_evaluation e
-                                         where e.village_code = any(cast(?1 as text[]))
+                                         where e.village_code = any(cast(:villages as text[]))
                                            and (select h.active from report_household h
                                                 where h.household_id = e.household_id)
                                          group by e.household_id) y
                                    group by 1) e
                                on e.village_code = v.code
-                        """).setParameter(1, villages).executeUpdate();
-        entityManager
-                .createNativeQuery("delete from report_village_indicator where village_code = any(cast(?1 as text[]))")
-                .setParameter(1, villages)
-                .executeUpdate();
-        entityManager.createNativeQuery("""
+                        """).bind("villages", villages).execute();
+        sql.query("delete from report_village_indicator where village_code = any(cast(:villages as text[]))")
+                .bind("villages", villages)
+                .execute();
+        sql.query("""
                         insert into report_village_indicator (village_code, standard_code, indicator_code, met, not_met,
                                                               numerator, denominator)
                         select r.village_code, r.standard_code, r.indicator_code, count(*) filter (where r.met),
                                count(*) filter (where not r.met), coalesce(sum(r.numerator), 0),
                                coalesce(sum(r.denominator), 0)
                         from report_indicator_result r
-                        where r.village_code = any(cast(?1 as text[]))
+                        where r.village_code = any(cast(:villages as text[]))
                           and (select h.active from report_household h where h.household_id = r.household_id)
                         group by 1, 2, 3
-                        """).setParameter(1, villages).executeUpdate();
+                        """).bind("villages", villages).execute();
     }
 }

@@ -7,13 +7,13 @@ import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.report.overview.BreakdownService;
 import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.overview.OverviewQueries;
 import cn.ruralwatch.report.overview.OverviewService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +42,10 @@ public class ReconciliationService {
     BreakdownService breakdowns;
 
     @Inject
-    EntityManager entityManager;
+    OverviewQueries queries;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @RestClient
@@ -83,8 +86,7 @@ public class ReconciliationService {
         villages.addAll(fromHouseholds.keySet());
         villages.addAll(fromEvaluations.keySet());
 
-        List<Reconciliation.Drift> drift = new ArrayList<>();
-        int[] compared = {0};
+        Comparison comparison = new Comparison();
         for (String village : villages) {
             Map<String, Long> ours = report.containsKey(village)
                     ? report.get(village).figures()
@@ -95,11 +97,11 @@ public class ReconciliationService {
                     .filter(name -> !name.equals("evaluatedHouseholds") && !name.equals("householdsMeetingStandard"))
                     .forEach(names::add);
             for (String name : names) {
-                compare(drift, compared, village, null, null, name, HOUSEHOLD_SERVICE, theirs, ours);
+                comparison.compare(village, null, null, name, HOUSEHOLD_SERVICE, theirs, ours);
             }
             Map<String, Long> evaluated = fromEvaluations.getOrDefault(village, Map.of());
             for (String name : List.of("evaluatedHouseholds", "householdsMeetingStandard")) {
-                compare(drift, compared, village, null, null, name, INDICATOR_SERVICE, evaluated, ours);
+                comparison.compare(village, null, null, name, INDICATOR_SERVICE, evaluated, ours);
             }
         }
 
@@ -117,14 +119,12 @@ public class ReconciliationService {
         TreeSet<String> indicators = new TreeSet<>(ourIndicators.keySet());
         indicators.addAll(theirIndicators.keySet());
         for (String key : indicators) {
-            String[] parts = key.split("/", 2);
+            int slash = key.indexOf('/');
             for (String name : List.of("met", "notMet", "numerator", "denominator")) {
-                compare(
-                        drift,
-                        compared,
+                comparison.compare(
                         null,
-                        parts[0],
-                        parts[1],
+                        key.substring(0, slash),
+                        key.substring(slash + 1),
                         name,
                         INDICATOR_SERVICE,
                         theirIndicators.getOrDefault(key, Map.of()),
@@ -133,50 +133,25 @@ public class ReconciliationService {
         }
         return new Reconciliation(
                 new Overview.DivisionRef(division.code, division.name, division.level),
-                Instant.now(),
+                Instant.now(clock),
                 villages.size(),
-                compared[0],
-                drift.isEmpty(),
-                drift.size() > MAX_LISTED ? List.copyOf(drift.subList(0, MAX_LISTED)) : drift,
-                drift.size());
-    }
-
-    private static void compare(
-            List<Reconciliation.Drift> drift,
-            int[] compared,
-            String village,
-            String standard,
-            String indicator,
-            String name,
-            String source,
-            Map<String, Long> theirs,
-            Map<String, Long> ours) {
-        long sourceValue = theirs.getOrDefault(name, 0L);
-        long reportValue = ours.getOrDefault(name, 0L);
-        compared[0]++;
-        if (sourceValue != reportValue) {
-            drift.add(new Reconciliation.Drift(village, standard, indicator, name, source, sourceValue, reportValue));
-        }
+                comparison.compared(),
+                comparison.drifted() == 0,
+                comparison.drift(MAX_LISTED),
+                comparison.drifted());
     }
 
     /** Each indicator's met, not met and rate sums in the division, as the report shows them (its village sums). */
     private Map<String, Map<String, Long>> indicatorTotals(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                entityManager.createNativeQuery("""
-                        select standard_code, indicator_code, sum(met), sum(not_met), sum(numerator), sum(denominator)
-                        from report_village_indicator where village_code like ?1
-                        group by 1, 2
-                        """).setParameter(1, code + "%").getResultList();
         Map<String, Map<String, Long>> totals = new TreeMap<>();
-        for (Object[] r : rows) {
+        for (OverviewQueries.IndicatorTotals indicator : queries.indicators(code)) {
             totals.put(
-                    r[0] + "/" + r[1],
+                    indicator.standardCode() + "/" + indicator.indicatorCode(),
                     Map.of(
-                            "met", ((Number) r[2]).longValue(),
-                            "notMet", ((Number) r[3]).longValue(),
-                            "numerator", ((Number) r[4]).longValue(),
-                            "denominator", ((Number) r[5]).longValue()));
+                            "met", indicator.met(),
+                            "notMet", indicator.notMet(),
+                            "numerator", indicator.numerator(),
+                            "denominator", indicator.denominator()));
         }
         return totals;
     }

@@ -11,10 +11,10 @@ import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
 import cn.ruralwatch.report.overview.OverviewService;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +27,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +48,6 @@ import org.jboss.logging.Logger;
 public class WorkReportResource {
 
     private static final Logger LOG = Logger.getLogger(WorkReportResource.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     ReportJobs jobs;
@@ -66,7 +65,10 @@ public class WorkReportResource {
     CallerScope scope;
 
     @Inject
-    EntityManager entityManager;
+    WorkReportQueries queries;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @RestClient
@@ -143,11 +145,9 @@ public class WorkReportResource {
             throw ProblemException.invalid(Violation.of("division", "REQUIRED", "report.division.invalid"));
         }
         KnownDivision division = overviews.division(request.division());
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         List<Violation> violations = new ArrayList<>();
-        if (request.year() == null || request.year() < 2013 || request.year() > today.getYear()) {
-            violations.add(Violation.of("year", "RANGE", "report.work-report.year", today.getYear()));
-        }
+        WorkReportRules.year(request.year(), today.getYear()).ifPresent(violations::add);
         LocalDate asOf = today;
         if (request.asOf() != null) {
             asOf = IsoDates.date(request.asOf());
@@ -161,26 +161,9 @@ public class WorkReportResource {
         if (template == null) {
             violations.add(Violation.of("template", "NOT_FOUND", "report.template.not-found", name));
         }
-        if (request.title() != null
-                && (request.title().isBlank() || request.title().length() > 200)) {
-            violations.add(Violation.of("title", "LENGTH", "report.template.title"));
-        } else if (request.title() != null && !printable(request.title())) {
-            violations.add(Violation.of("title", "CONTROL_CHARACTER", "report.work-report.control-character"));
-        }
+        WorkReportRules.title(request.title()).ifPresent(violations::add);
         Map<String, String> narrative = request.narrative() == null ? Map.of() : request.narrative();
-        if (narrative.size() > 30) {
-            violations.add(Violation.of("narrative", "TOO_MANY", "report.work-report.narrative-count"));
-        }
-        narrative.forEach((key, text) -> {
-            if (key == null || !key.matches("[A-Za-z][A-Za-z0-9]{0,39}")) {
-                violations.add(Violation.of("narrative." + key, "FORMAT", "report.work-report.narrative-name"));
-            } else if (text == null || text.length() > 20_000) {
-                violations.add(Violation.of("narrative." + key, "LENGTH", "report.work-report.narrative-length"));
-            } else if (!printable(text)) {
-                violations.add(
-                        Violation.of("narrative." + key, "CONTROL_CHARACTER", "report.work-report.control-character"));
-            }
-        });
+        violations.addAll(WorkReportRules.narrative(narrative));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -240,7 +223,7 @@ public class WorkReportResource {
             throw ProblemException.invalid(Violation.of("body", "REQUIRED", "report.template.body"));
         }
         KnownDivision own = overviews.division(scope.division());
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         Map<String, Object> sample = data.model(own, today.getYear(), today, Map.of());
         sample.put("narrative", new Narrative(Map.of()));
         return TemplateView.of(templates.save(name, input.title(), input.body(), sample));
@@ -248,15 +231,8 @@ public class WorkReportResource {
 
     /** Names of the standards and indicators evaluated in the division; codes stand in where indicator-service is away. */
     private Map<String, String> labels(String division, String authorization) {
-        @SuppressWarnings("unchecked")
-        List<String> codes = entityManager
-                .createNativeQuery(
-                        "select distinct standard_code from report_indicator_result where village_code like ?1",
-                        String.class)
-                .setParameter(1, division + "%")
-                .getResultList();
         Map<String, String> labels = new LinkedHashMap<>();
-        for (String code : codes) {
+        for (String code : queries.standards(division)) {
             try {
                 JsonNode standard = standards.standard(code, authorization);
                 JsonNode definition = standard.path("definition");
@@ -271,14 +247,5 @@ public class WorkReportResource {
             }
         }
         return labels;
-    }
-
-    /**
-     * Whether text can go into a Word document: control characters other than tab and line breaks cannot be written
-     * in its XML, so a report holding them would be accepted and then fail as a job.
-     */
-    private static boolean printable(String text) {
-        return text.chars()
-                .noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF);
     }
 }

@@ -1,10 +1,10 @@
 package cn.ruralwatch.report.workreport;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,9 @@ public class WorkReportTemplates {
     EntityManager entityManager;
 
     @Inject
+    Sql sql;
+
+    @Inject
     Engine engine;
 
     @Inject
@@ -50,15 +54,10 @@ public class WorkReportTemplates {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Version> newest(String name) {
-        Optional<Version> saved = entityManager
-                .createNativeQuery("""
+        Optional<Version> saved = sql.query("""
                         select name, version, title, body, created_by, created_at from report_template
-                        where name = ?1 order by version desc limit 1
-                        """, Object[].class)
-                .setParameter(1, name)
-                .getResultStream()
-                .findFirst()
-                .map(row -> version((Object[]) row));
+                        where name = :name order by version desc
+                        """).bind("name", name).first(Version.class);
         return saved.isPresent() || !DEFAULT.equals(name) ? saved : Optional.of(shipped());
     }
 
@@ -67,32 +66,22 @@ public class WorkReportTemplates {
         if (version == 0) {
             return DEFAULT.equals(name) ? Optional.of(shipped()) : Optional.empty();
         }
-        return entityManager
-                .createNativeQuery("""
+        return sql.query("""
                         select name, version, title, body, created_by, created_at from report_template
-                        where name = ?1 and version = ?2
-                        """, Object[].class)
-                .setParameter(1, name)
-                .setParameter(2, version)
-                .getResultStream()
-                .findFirst()
-                .map(row -> version((Object[]) row));
+                        where name = :name and version = :version
+                        """).bind("name", name).bind("version", version).first(Version.class);
     }
 
     /** The newest version of every template, the shipped one included. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Version> list() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                entityManager.createNativeQuery("""
+        List<Version> versions = new ArrayList<>(sql.query("""
                         select distinct on (name) name, version, title, body, created_by, created_at
                         from report_template order by name, version desc
-                        """, Object[].class).getResultList();
-        List<Version> versions =
-                new ArrayList<>(rows.stream().map(this::version).toList());
+                        """).list(Version.class));
         if (versions.stream().noneMatch(v -> v.name().equals(DEFAULT))) {
             versions.add(shipped());
-            versions.sort(java.util.Comparator.comparing(Version::name));
+            versions.sort(Comparator.comparing(Version::name));
         }
         return versions;
     }
@@ -121,23 +110,21 @@ public class WorkReportTemplates {
             throw ProblemException.invalid(violations);
         }
         TransactionLocks.lock(entityManager, "report-template:" + name);
-        int next = ((Number) entityManager
-                                .createNativeQuery(
-                                        "select coalesce(max(version), 0) from report_template where name = ?1")
-                                .setParameter(1, name)
-                                .getSingleResult())
-                        .intValue()
+        int next = sql.query("select coalesce(max(version), 0) from report_template where name = :name")
+                        .bind("name", name)
+                        .value(Integer.class)
+                        .orElseThrow()
                 + 1;
-        entityManager
-                .createNativeQuery("""
-                        insert into report_template (name, version, title, body, created_by) values (?1, ?2, ?3, ?4, ?5)
+        sql.query("""
+                        insert into report_template (name, version, title, body, created_by)
+                        values (:name, :version, :title, :body, :createdBy)
                         """)
-                .setParameter(1, name)
-                .setParameter(2, next)
-                .setParameter(3, title)
-                .setParameter(4, body)
-                .setParameter(5, scope.subject())
-                .executeUpdate();
+                .bind("name", name)
+                .bind("version", next)
+                .bind("title", title)
+                .bind("body", body)
+                .bind("createdBy", scope.subject())
+                .execute();
         return version(name, next).orElseThrow();
     }
 
@@ -170,15 +157,5 @@ public class WorkReportTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Version version(Object[] r) {
-        return new Version(
-                (String) r[0],
-                ((Number) r[1]).intValue(),
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
-                NativeValues.instant(r[5]));
     }
 }

@@ -1,0 +1,55 @@
+package cn.ruralwatch.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+/**
+ * How the reports write their numbers: money in yuan and in 万元 with two decimals, percentages with two decimals
+ * (half up), a share of nothing as a dash, dates as official documents write them.
+ */
+public final class Figures {
+
+    /** What a report shows for a percentage of nothing (a rate with no denominator). */
+    public static final String NO_PERCENT = "—";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    private Figures() {}
+
+    /** {@code part} as a percentage of {@code whole}, two decimals half up; null when the whole is zero. */
+    public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    }
+
+    /** {@link #percent(BigDecimal, BigDecimal)} as text: {@code 12.35}, or {@value #NO_PERCENT} of nothing. */
+    public static String percentText(BigDecimal part, BigDecimal whole) {
+        BigDecimal percent = percent(part, whole);
+        return percent == null ? NO_PERCENT : percent.toPlainString();
+    }
+
+    /** An indicator's rate, the sum of its numerators over the sum of its denominators, as percent text. */
+    public static String rateText(long numerator, long denominator) {
+        return percentText(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator));
+    }
+
+    /** An amount in yuan as text with two decimals ({@code 3577000.00}); none is zero. */
+    public static String yuan(BigDecimal yuan) {
+        return orZero(yuan).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** An amount in yuan as 万元 text with two decimals ({@code 357.70}); none is zero. */
+    public static String wan(BigDecimal yuan) {
+        return orZero(yuan).divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A date as an official document writes it: 2023年11月14日. */
+    public static String chineseDate(LocalDate date) {
+        return "%d年%d月%d日".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,318 @@
+package cn.ruralwatch.report.workreport;
+
+import cn.ruralwatch.report.Figures;
+import cn.ruralwatch.report.Labels;
+import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.workreport.WorkReportQueries.BenefitKind;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ByExitYear;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ByPovertyStatus;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Divisions;
+import cn.ruralwatch.report.workreport.WorkReportQueries.FailingHousehold;
+import cn.ruralwatch.report.workreport.WorkReportQueries.FundSource;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Households;
+import cn.ruralwatch.report.workreport.WorkReportQueries.IndicatorTotal;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Monitored;
+import cn.ruralwatch.report.workreport.WorkReportQueries.MonitoredGroup;
+import cn.ruralwatch.report.workreport.WorkReportQueries.MonitoredYear;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Projects;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ProjectsByStage;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ProjectsByType;
+import cn.ruralwatch.report.workreport.WorkReportQueries.PvPlan;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A work report's figures as the plain maps and lists a template reads: {@code division}, {@code year}, {@code asOf},
+ * {@code basic}, {@code monitoring}, {@code indicators}, {@code funds}, {@code benefits}, {@code pv}. Amounts come as
+ * yuan and as 万元 text (two decimals); rates as percent text. Every section lists every category and status the
+ * template names, with zeros where the figures have none.
+ */
+public final class WorkReportModel {
+
+    private static final List<String> POVERTY_STATUSES = List.of("NOT_POOR", "NOT_EXITED", "PLANNED_EXIT", "EXITED");
+    private static final List<String> MONITORING_CATEGORIES =
+            List.of("UNSTABLE_EXITED", "EDGE_AT_RISK", "SUDDEN_HARDSHIP");
+
+    private WorkReportModel() {}
+
+    /** The division a report is about. */
+    public record Division(String code, String name, String level) {}
+
+    /** An indicator's totals with the households failing it that the report lists. */
+    public record Indicator(IndicatorTotal total, List<FailingHousehold> failing) {}
+
+    /** Everything a work report counts, as read from the read models. */
+    public record Facts(
+            Divisions divisions,
+            Households households,
+            List<ByPovertyStatus> byPovertyStatus,
+            List<ByExitYear> byExitYear,
+            Monitored monitored,
+            List<MonitoredGroup> monitoredByCategory,
+            List<MonitoredYear> monitoredByYear,
+            List<MonitoredGroup> monitoredByRiskType,
+            List<Indicator> indicators,
+            List<FundSource> countyFundSources,
+            BigDecimal countyDisbursed,
+            Projects projects,
+            List<ProjectsByType> projectsByType,
+            List<ProjectsByStage> projectsByStage,
+            Overview.Benefits benefits,
+            List<BenefitKind> benefitKinds,
+            Overview.PvRevenue pv,
+            List<PvPlan> pvPlans) {}
+
+    /**
+     * The model of a report.
+     *
+     * @param labels names of standards ({@code code}) and indicators ({@code standard/indicator}); codes stand in for
+     *     missing ones
+     */
+    public static Map<String, Object> of(
+            Division division, int year, LocalDate asOf, Map<String, String> labels, Facts facts) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", division.code());
+        d.put("name", division.name());
+        d.put("level", division.level());
+        model.put("division", d);
+        model.put("year", year);
+        model.put("asOf", Figures.chineseDate(asOf));
+        model.put("basic", basic(facts));
+        model.put("monitoring", monitoring(facts));
+        model.put("indicators", indicators(facts.indicators(), labels));
+        model.put("funds", funds(facts));
+        model.put("benefits", benefits(facts.benefits(), facts.benefitKinds()));
+        model.put("pv", pv(facts.pv(), facts.pvPlans()));
+        return model;
+    }
+
+    private static Map<String, Object> basic(Facts facts) {
+        Map<String, Object> basic = new LinkedHashMap<>();
+        basic.put("townships", facts.divisions().townships());
+        basic.put("villages", facts.divisions().villages());
+        Households all = facts.households();
+        basic.put("households", all.households());
+        basic.put("members", all.members());
+        basic.put("minimumLiving", count(all.minimumLivingHouseholds(), all.minimumLivingMembers()));
+        basic.put("extremePoverty", count(all.extremePovertyHouseholds(), all.extremePovertyMembers()));
+        Map<String, Object> statuses = new LinkedHashMap<>();
+        for (String status : POVERTY_STATUSES) {
+            statuses.put(status, count(0, 0));
+        }
+        for (ByPovertyStatus status : facts.byPovertyStatus()) {
+            statuses.put(status.povertyStatus(), count(status.households(), status.members()));
+        }
+        basic.put("byPovertyStatus", statuses);
+        basic.put("exited", statuses.get("EXITED"));
+        List<Map<String, Object>> exitYears = new ArrayList<>();
+        for (ByExitYear exit : facts.byExitYear()) {
+            Map<String, Object> year = count(exit.households(), exit.members());
+            year.put("year", exit.exitYear());
+            exitYears.add(year);
+        }
+        basic.put("byExitYear", exitYears);
+        return basic;
+    }
+
+    private static Map<String, Object> monitoring(Facts facts) {
+        Map<String, Object> monitoring = new LinkedHashMap<>();
+        Monitored all = facts.monitored();
+        monitoring.put("total", count(all.households(), all.members()));
+        monitoring.put("atRisk", count(all.atRiskHouseholds(), all.atRiskMembers()));
+        monitoring.put("eliminated", count(all.eliminatedHouseholds(), all.eliminatedMembers()));
+        Map<String, MonitoredGroup> byCategory = new LinkedHashMap<>();
+        facts.monitoredByCategory().forEach(group -> byCategory.put(group.code(), group));
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (String category : MONITORING_CATEGORIES) {
+            MonitoredGroup group = byCategory.getOrDefault(category, new MonitoredGroup(category, 0, 0, 0, 0));
+            categories.add(group(group, Labels.MONITORING_CATEGORY));
+        }
+        monitoring.put("categories", categories);
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (MonitoredYear year : facts.monitoredByYear()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("year", year.year());
+            row.put("households", year.households());
+            row.put("members", year.members());
+            row.put("atRiskHouseholds", year.atRiskHouseholds());
+            row.put("atRiskMembers", year.atRiskMembers());
+            years.add(row);
+        }
+        monitoring.put("byYear", years);
+        monitoring.put(
+                "byRiskType",
+                facts.monitoredByRiskType().stream()
+                        .map(group -> group(group, Labels.RISK_TYPE))
+                        .toList());
+        return monitoring;
+    }
+
+    private static Map<String, Object> group(MonitoredGroup group, Map<String, String> labels) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", group.code());
+        row.put("name", Labels.of(labels, group.code()));
+        row.put("households", group.households());
+        row.put("members", group.members());
+        row.put("atRiskHouseholds", group.atRiskHouseholds());
+        row.put("atRiskMembers", group.atRiskMembers());
+        return row;
+    }
+
+    private static List<Map<String, Object>> indicators(List<Indicator> indicators, Map<String, String> labels) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            IndicatorTotal total = indicator.total();
+            String standard = total.standardCode();
+            String code = total.indicatorCode();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("standardCode", standard);
+            row.put("standardName", labels.getOrDefault(standard, standard));
+            row.put("code", code);
+            row.put("name", labels.getOrDefault(standard + "/" + code, code));
+            row.put("met", total.met());
+            row.put("notMet", total.notMet());
+            row.put("numerator", total.numerator());
+            row.put("denominator", total.denominator());
+            row.put("rate", Figures.rateText(total.numerator(), total.denominator()));
+            List<Map<String, Object>> failing = new ArrayList<>();
+            for (FailingHousehold f : indicator.failing()) {
+                Map<String, Object> household = new LinkedHashMap<>();
+                household.put("householdId", f.householdId().toString());
+                household.put("villageCode", f.villageCode());
+                household.put("villageName", f.villageName());
+                household.put("members", f.members());
+                household.put("numerator", f.numerator());
+                household.put("denominator", f.denominator());
+                failing.add(household);
+            }
+            row.put("failing", failing);
+            row.put("failingNotListed", Math.max(0, total.notMet() - failing.size()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> funds(Facts facts) {
+        Map<String, Object> funds = new LinkedHashMap<>();
+        List<Map<String, Object>> sources = new ArrayList<>();
+        BigDecimal amount = BigDecimal.ZERO;
+        for (FundSource fundSource : facts.countyFundSources()) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("code", fundSource.sourceLevel());
+            source.put("name", Labels.of(Labels.SOURCE_LEVEL, fundSource.sourceLevel()));
+            source.put("batches", fundSource.batches());
+            putAmount(source, "amount", fundSource.amount());
+            amount = amount.add(fundSource.amount());
+            sources.add(source);
+        }
+        funds.put("countyBySource", sources);
+        putAmount(funds, "countyAmount", amount);
+        putAmount(funds, "countyDisbursed", facts.countyDisbursed());
+        funds.put("countySpendingProgress", Figures.percentText(facts.countyDisbursed(), amount));
+        Projects projects = facts.projects();
+        funds.put("projects", projects.projects());
+        putAmount(funds, "plannedInvestment", projects.plannedInvestment());
+        funds.put("projectsCompleted", projects.completed());
+        funds.put("projectsAccepted", projects.accepted());
+        funds.put("beneficiaryHouseholds", projects.beneficiaryHouseholds());
+        List<Map<String, Object>> byType = new ArrayList<>();
+        for (ProjectsByType type : facts.projectsByType()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", type.projectType());
+            row.put("name", Labels.of(Labels.PROJECT_TYPE, type.projectType()));
+            row.put("projects", type.projects());
+            putAmount(row, "plannedInvestment", type.plannedInvestment());
+            putAmount(row, "disbursed", type.disbursed());
+            byType.add(row);
+        }
+        funds.put("byType", byType);
+        List<Map<String, Object>> byStage = new ArrayList<>();
+        for (ProjectsByStage stage : facts.projectsByStage()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("code", stage.stage());
+            row.put("name", Labels.of(Labels.PROJECT_STAGE, stage.stage()));
+            row.put("projects", stage.projects());
+            byStage.add(row);
+        }
+        funds.put("byStage", byStage);
+        return funds;
+    }
+
+    private static Map<String, Object> benefits(Overview.Benefits all, List<BenefitKind> benefitKinds) {
+        Map<String, Object> benefits = new LinkedHashMap<>();
+        benefits.put("households", all.households());
+        putAmount(benefits, "total", all.total());
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        for (String kind : Labels.BENEFIT_KIND.keySet().stream().sorted().toList()) {
+            byKind.put(kind, kind(kind, 0, BigDecimal.ZERO));
+        }
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        for (BenefitKind benefit : benefitKinds) {
+            Map<String, Object> kind = kind(benefit.kind(), benefit.households(), benefit.amount());
+            byKind.put(benefit.kind(), kind);
+            kinds.add(kind);
+        }
+        benefits.put("byKind", byKind);
+        benefits.put("kinds", kinds);
+        return benefits;
+    }
+
+    private static Map<String, Object> pv(Overview.PvRevenue all, List<PvPlan> pvPlans) {
+        Map<String, Object> pv = new LinkedHashMap<>();
+        pv.put("stations", all.stations());
+        pv.put("capacityKw", all.capacityKw().toPlainString());
+        pv.put("generationKwh", all.generationKwh().toPlainString());
+        putAmount(pv, "revenue", all.revenue());
+        pv.put("plans", all.plans());
+        putAmount(pv, "distributable", all.distributable());
+        pv.put("jobHolders", all.jobHolders());
+        putAmount(pv, "wages", all.wages());
+        putAmount(pv, "works", all.works());
+        putAmount(pv, "worksLabour", all.worksLabour());
+        putAmount(pv, "rewards", all.rewards());
+        pv.put("rewardedHouseholds", all.rewardedHouseholds());
+        pv.put("wagesAndLabourPercent", Figures.percentText(all.wages().add(all.worksLabour()), all.distributable()));
+        List<Map<String, Object>> plans = new ArrayList<>();
+        for (PvPlan p : pvPlans) {
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("divisionName", p.divisionName());
+            plan.put("publishedOn", Figures.chineseDate(p.publishedOn()));
+            plan.put("documentNumber", p.documentNumber() == null ? "" : p.documentNumber());
+            putAmount(plan, "distributable", p.distributable());
+            plan.put("jobHolders", p.jobHolders());
+            putAmount(plan, "wages", p.wages());
+            putAmount(plan, "works", p.works());
+            putAmount(plan, "rewards", p.rewards());
+            plans.add(plan);
+        }
+        pv.put("planList", plans);
+        return pv;
+    }
+
+    private static Map<String, Object> kind(String code, long households, BigDecimal amount) {
+        Map<String, Object> kind = new LinkedHashMap<>();
+        kind.put("code", code);
+        kind.put("name", Labels.of(Labels.BENEFIT_KIND, code));
+        kind.put("households", households);
+        putAmount(kind, "amount", amount);
+        return kind;
+    }
+
+    private static Map<String, Object> count(long households, long members) {
+        Map<String, Object> count = new LinkedHashMap<>();
+        count.put("households", households);
+        count.put("members", members);
+        return count;
+    }
+
+    /** {@code name} in yuan and {@code nameWan} in 万元, both as text with two decimals. */
+    private static void putAmount(Map<String, Object> target, String name, BigDecimal yuan) {
+        target.put(name, Figures.yuan(yuan));
+        target.put(name + "Wan", Figures.wan(yuan));
+    }
+}

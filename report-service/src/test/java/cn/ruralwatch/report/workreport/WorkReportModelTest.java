@@ -1,0 +1,247 @@
+package cn.ruralwatch.report.workreport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.workreport.WorkReportQueries.BenefitKind;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ByExitYear;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ByPovertyStatus;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Divisions;
+import cn.ruralwatch.report.workreport.WorkReportQueries.FailingHousehold;
+import cn.ruralwatch.report.workreport.WorkReportQueries.FundSource;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Households;
+import cn.ruralwatch.report.workreport.WorkReportQueries.IndicatorTotal;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Monitored;
+import cn.ruralwatch.report.workreport.WorkReportQueries.MonitoredGroup;
+import cn.ruralwatch.report.workreport.WorkReportQueries.MonitoredYear;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Projects;
+import cn.ruralwatch.report.workreport.WorkReportQueries.ProjectsByType;
+import cn.ruralwatch.report.workreport.WorkReportQueries.PvPlan;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The work report's text from its figures: the model and the shipped template, without a database. */
+class WorkReportModelTest {
+
+    private static final Engine ENGINE =
+            Engine.builder().addDefaults().strictRendering(true).build();
+    private static final WorkReportModel.Division COUNTY = new WorkReportModel.Division("457000", "丁县", "COUNTY");
+    private static final String STANDARD = "NATIONAL_HOUSEHOLD_2021";
+    private static final Map<String, String> LABELS =
+            Map.of(STANDARD, "两不愁三保障及饮水安全、收入监测（全国）", STANDARD + "/BASIC_MEDICAL_INSURANCE", "基本医疗有保障");
+    private static final UUID FAILING = UUID.fromString("7d0e3c1e-8f4a-4b57-9a52-52f3c1d6a001");
+
+    /** A county of three households, two monitored, one failing an indicator; seed 003's PV revenue. */
+    private static WorkReportModel.Facts county() {
+        return new WorkReportModel.Facts(
+                new Divisions(1, 1),
+                new Households(3, 9, 0, 0, 0, 0),
+                List.of(new ByPovertyStatus("EXITED", 2, 7), new ByPovertyStatus("NOT_POOR", 1, 2)),
+                List.of(new ByExitYear(2019, 2, 7)),
+                new Monitored(2, 6, 1, 2, 1, 4),
+                List.of(
+                        new MonitoredGroup("EDGE_AT_RISK", 1, 2, 1, 2),
+                        new MonitoredGroup("SUDDEN_HARDSHIP", 1, 4, 0, 0)),
+                List.of(new MonitoredYear(2022, 1, 4, 0, 0), new MonitoredYear(2023, 1, 2, 1, 2)),
+                List.of(new MonitoredGroup("ILLNESS", 1, 2, 1, 2), new MonitoredGroup("ACCIDENT", 1, 4, 0, 0)),
+                List.of(new WorkReportModel.Indicator(
+                        new IndicatorTotal(STANDARD, "BASIC_MEDICAL_INSURANCE", 1, 1, 5, 6),
+                        List.of(new FailingHousehold(FAILING, "457000101201", "朝阳村", 2, 2, 3)))),
+                List.of(new FundSource("CENTRAL", 1, new BigDecimal("3577000.00"))),
+                new BigDecimal("0"),
+                new Projects(0, new BigDecimal("0"), 0, 0, 0),
+                List.of(),
+                List.of(),
+                new Overview.Benefits(1, new BigDecimal("2040.00")),
+                List.of(
+                        new BenefitKind("INDUSTRY_REWARD", 1, new BigDecimal("1540.00")),
+                        new BenefitKind("PV_REWARD", 1, new BigDecimal("500.00"))),
+                new Overview.PvRevenue(
+                        1,
+                        new BigDecimal("100.00"),
+                        new BigDecimal("20000.00"),
+                        new BigDecimal("160000.00"),
+                        1,
+                        new BigDecimal("160000.00"),
+                        15,
+                        new BigDecimal("116000.00"),
+                        new BigDecimal("44000.00"),
+                        new BigDecimal("12000.00"),
+                        new BigDecimal("0.00"),
+                        0),
+                List.of(new PvPlan(
+                        "一镇",
+                        LocalDate.of(2023, 3, 15),
+                        "保安镇〔2023〕12号",
+                        new BigDecimal("160000.00"),
+                        15,
+                        new BigDecimal("116000.00"),
+                        new BigDecimal("44000.00"),
+                        new BigDecimal("0.00"))));
+    }
+
+    /** A county with nothing counted yet. */
+    private static WorkReportModel.Facts empty() {
+        BigDecimal zero = new BigDecimal("0.00");
+        return new WorkReportModel.Facts(
+                new Divisions(0, 0),
+                new Households(0, 0, 0, 0, 0, 0),
+                List.of(),
+                List.of(),
+                new Monitored(0, 0, 0, 0, 0, 0),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                zero,
+                new Projects(0, zero, 0, 0, 0),
+                List.of(),
+                List.of(),
+                new Overview.Benefits(0, zero),
+                List.of(),
+                new Overview.PvRevenue(0, zero, zero, zero, 0, zero, 0, zero, zero, zero, zero, 0),
+                List.of());
+    }
+
+    private static String render(String template, Map<String, Object> model) {
+        TemplateInstance instance = ENGINE.parse(template).instance();
+        model.forEach(instance::data);
+        return instance.render();
+    }
+
+    private static String shippedBody() throws IOException {
+        try (InputStream in =
+                WorkReportModelTest.class.getClassLoader().getResourceAsStream("work-report/default.md")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, Object> model(WorkReportModel.Facts facts, Map<String, String> narrative) {
+        Map<String, Object> model = WorkReportModel.of(COUNTY, 2023, LocalDate.of(2023, 11, 14), LABELS, facts);
+        model.put("narrative", new Narrative(narrative));
+        return model;
+    }
+
+    @Test
+    void theShippedTemplateWritesTheFiguresIntoTheReportsSentencesAndTables() throws IOException {
+        Map<String, Object> model = model(county(), Map.of("problems", "产业带动率需进一步提升。"));
+        assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", render(WorkReportTemplates.DEFAULT_TITLE, model));
+        String body = render(shippedBody(), model);
+        assertTrue(
+                body.contains("丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人（2019年脱贫2户7人）；纳入监测对象2户6人，"
+                        + "已消除风险1户4人，现有风险未消除监测户1户2人。农村低保户0户0人，特困供养户0户0人。"),
+                body);
+        assertTrue(body.contains("| 边缘易致贫户 | 1 | 2 | 1 | 2 |"), body);
+        assertTrue(body.contains("| 突发严重困难户 | 1 | 4 | 0 | 0 |"));
+        assertTrue(body.contains("| 合计 | 2 | 6 | 1 | 2 |"));
+        assertTrue(body.contains("| 2023年 | 1 | 2 | 1 | 2 |"));
+        assertTrue(body.contains("| 因病 | 1 | 2 | 1 | 2 |"));
+        assertTrue(body.contains("| 因意外事故 | 1 | 4 | 0 | 0 |"));
+        assertTrue(body.contains("| 两不愁三保障及饮水安全、收入监测（全国） | 基本医疗有保障 | 83.33 | 5 | 6 | 1 |"), body);
+        assertTrue(body.contains("## 基本医疗有保障未达标农户名单（1户）"));
+        assertTrue(body.contains("| 1 | 朝阳村 | " + FAILING + " | 2 |"));
+        assertTrue(body.contains("2023年到户帮扶共惠及1户，金额0.20万元。"));
+        assertTrue(body.contains("| 产业奖补 | 1 | 0.15 |"), body);
+        assertTrue(body.contains("2023年全县下达衔接资金357.70万元，已拨付0.00万元，支出进度0.00%。"));
+        assertTrue(body.contains("| 中央 | 1 | 357.70 |"));
+        assertTrue(body.contains("光伏收益奖励补助0.05万元（1户）"));
+        assertTrue(body.contains("丁县共有村级光伏电站1座，装机容量100.00千瓦，2023年发电20000.00千瓦时，收益16.00万元。"
+                + "已制定并公示光伏收益分配方案1个，分配收益16.00万元，用于15人光伏公益性岗位工资11.60万元，"
+                + "投入小型公益事业4.40万元（其中劳务费用1.20万元），奖励补助0.00万元（0户），岗位工资和劳务费用占80.00%。"));
+        assertTrue(body.contains("| 一镇 | 2023年3月15日 | 保安镇〔2023〕12号 | 16.00 | 15 | 11.60 | 4.40 | 0.00 |"));
+        assertTrue(body.contains("产业带动率需进一步提升。"));
+        assertTrue(body.contains("（请填写责任落实情况。）"), "a section the user did not write shows the template's default");
+        assertTrue(body.strip().endsWith("2023年11月14日"));
+    }
+
+    @Test
+    void aCountyWithNothingCountedShowsZerosAndDashesNotErrors() throws IOException {
+        Map<String, Object> model = model(empty(), Map.of());
+        String body = render(shippedBody(), model);
+        assertTrue(body.contains("丁县共有0个行政村，在册农户0户0人。其中已脱贫户0户0人；"), body);
+        assertTrue(body.contains("| 脱贫不稳定户 | 0 | 0 | 0 | 0 |"));
+        assertTrue(body.contains("本地区尚无指标评估结果。"));
+        assertTrue(body.contains("2023年全县下达衔接资金0.00万元，已拨付0.00万元，支出进度—%。"), body);
+        assertTrue(body.contains("2023年尚无公示的光伏收益分配方案。"));
+    }
+
+    @Test
+    void everyPovertyStatusMonitoringCategoryAndBenefitKindIsListedWithZerosWhereNoneAreCounted() {
+        Map<String, Object> model = WorkReportModel.of(COUNTY, 2023, LocalDate.of(2023, 11, 14), Map.of(), county());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> basic = (Map<String, Object>) model.get("basic");
+        assertEquals(
+                Map.of(
+                        "NOT_POOR", Map.of("households", 1L, "members", 2L),
+                        "NOT_EXITED", Map.of("households", 0L, "members", 0L),
+                        "PLANNED_EXIT", Map.of("households", 0L, "members", 0L),
+                        "EXITED", Map.of("households", 2L, "members", 7L)),
+                basic.get("byPovertyStatus"));
+        assertEquals(Map.of("households", 2L, "members", 7L), basic.get("exited"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> monitoring = (Map<String, Object>) model.get("monitoring");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> categories = (List<Map<String, Object>>) monitoring.get("categories");
+        assertEquals(
+                List.of("UNSTABLE_EXITED", "EDGE_AT_RISK", "SUDDEN_HARDSHIP"),
+                categories.stream().map(c -> c.get("code")).toList());
+        assertEquals(0L, categories.getFirst().get("households"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> benefits = (Map<String, Object>) model.get("benefits");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> byKind = (Map<String, Map<String, Object>>) benefits.get("byKind");
+        assertEquals("0.00", byKind.get("PUBLIC_WELFARE_JOB_WAGE").get("amountWan"));
+        assertEquals("1540.00", byKind.get("INDUSTRY_REWARD").get("amount"));
+    }
+
+    @Test
+    void anIndicatorNamesTheHouseholdsItListsAndCountsThoseItLeavesOut() {
+        WorkReportModel.Facts facts = county();
+        WorkReportModel.Facts manyFailing = new WorkReportModel.Facts(
+                facts.divisions(),
+                facts.households(),
+                facts.byPovertyStatus(),
+                facts.byExitYear(),
+                facts.monitored(),
+                facts.monitoredByCategory(),
+                facts.monitoredByYear(),
+                facts.monitoredByRiskType(),
+                List.of(new WorkReportModel.Indicator(
+                        new IndicatorTotal(STANDARD, "SAFE_HOUSING", 0, 3, 0, 0),
+                        List.of(new FailingHousehold(FAILING, "457000101201", "朝阳村", 2, 0, 0)))),
+                facts.countyFundSources(),
+                facts.countyDisbursed(),
+                facts.projects(),
+                List.of(new ProjectsByType(
+                        "INFRASTRUCTURE", 1, new BigDecimal("400000.00"), new BigDecimal("12345.00"))),
+                facts.projectsByStage(),
+                facts.benefits(),
+                facts.benefitKinds(),
+                facts.pv(),
+                facts.pvPlans());
+        Map<String, Object> model = WorkReportModel.of(COUNTY, 2023, LocalDate.of(2023, 11, 14), LABELS, manyFailing);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> indicator = ((List<Map<String, Object>>) model.get("indicators")).getFirst();
+        assertEquals(
+                "SAFE_HOUSING", indicator.get("name"), "an indicator indicator-service did not name shows its code");
+        assertEquals("—", indicator.get("rate"), "a rate without a denominator");
+        assertEquals(2L, indicator.get("failingNotListed"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> funds = (Map<String, Object>) model.get("funds");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> type = ((List<Map<String, Object>>) funds.get("byType")).getFirst();
+        assertEquals("40.00", type.get("plannedInvestmentWan"));
+        assertEquals("1.23", type.get("disbursedWan"));
+    }
+}
