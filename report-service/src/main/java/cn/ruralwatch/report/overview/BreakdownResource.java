@@ -1,14 +1,11 @@
 package cn.ruralwatch.report.overview;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
@@ -51,16 +48,9 @@ public class BreakdownResource {
 
     @GET
     @Path("/breakdown")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getBreakdown", summary = "分级统计：本区划及下一级各区划的农户、人口、贫困状态、监测对象（按类别、风险）和达标户数")
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码格式不正确",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码格式不正确")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Breakdown breakdown(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division) {
@@ -69,19 +59,12 @@ public class BreakdownResource {
 
     @GET
     @Path("/households")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "listReportHouseholds",
             summary = "统计数字背后的农户名单（分页）：按区划、贫困状态、是否监测对象、监测类别、风险状态筛选",
             description = "与分级统计的口径一致，例如 monitored=true&riskState=AT_RISK 是“风险未消除的监测户数”背后的农户。")
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或筛选值不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或筛选值不合法")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Page<HouseholdList.Row> households(
             @BeanParam HouseholdFilterParameters parameters,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
@@ -92,19 +75,12 @@ public class BreakdownResource {
     @GET
     @Path("/households/export")
     @Produces(Xlsx.MEDIA_TYPE)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "exportReportHouseholds",
             summary = "导出统计名单（Excel）：与 /api/v1/reports/households 相同的筛选，中文表头和中文类别")
     @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或筛选值不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或筛选值不合法")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response export(@BeanParam HouseholdFilterParameters parameters) {
         // checked before the file starts, so that a bad request is a problem response and not a broken file
         HouseholdList.Filter filter = parameters.filter();
@@ -116,17 +92,10 @@ public class BreakdownResource {
     @GET
     @Path("/breakdown/export")
     @Produces(Xlsx.MEDIA_TYPE)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportBreakdown", summary = "导出分级统计表（Excel）：下一级各区划一行，末行合计，中文表头")
     @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码格式不正确",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码格式不正确")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response exportBreakdown(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division) {
@@ -138,7 +107,6 @@ public class BreakdownResource {
     @POST
     @Path("/households/export-jobs")
     @Transactional
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "queueReportHouseholdsExport",
             summary = "后台导出统计名单（Excel）：筛选同 /api/v1/reports/households，适合全县数万户的名单",
@@ -147,14 +115,8 @@ public class BreakdownResource {
             responseCode = "202",
             description = "已受理",
             content = @Content(schema = @Schema(implementation = ReportJob.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或筛选值不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或筛选值不合法")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response queueExport(@BeanParam HouseholdFilterParameters parameters) {
         HouseholdList.Filter filter = parameters.filter();
         overviews.division(filter.division());

@@ -1,8 +1,5 @@
 package cn.ruralwatch.report.overview;
 
-import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,16 +20,9 @@ public class OverviewResource {
     OverviewService overviews;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getOverview", summary = "区划概况：农户、人口、达标户数、衔接资金")
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码格式不正确",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码格式不正确")
+    @APIResponse(responseCode = "404", description = "区划不存在")
     public Overview overview(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division,

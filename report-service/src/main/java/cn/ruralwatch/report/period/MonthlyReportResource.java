@@ -1,14 +1,11 @@
 package cn.ruralwatch.report.period;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.report.Xlsx;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
 import cn.ruralwatch.time.ChinaTime;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -48,19 +45,12 @@ public class MonthlyReportResource {
 
     @GET
     @Path("/monthly")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "getMonthlyReport",
             summary = "月报（一月一报）：某月末本区划及下一级各区划的统计，与上月比较的增减",
             description = "数字取自月末快照（每月 1 日 0:05 自动保存上月数字，或本月提前取数）。")
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或月份格式不正确",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在、不在本人辖区，或该月没有快照",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或月份格式不正确")
+    @APIResponse(responseCode = "404", description = "区划不存在、不在本人辖区，或该月没有快照")
     public MonthlyReport month(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division,
@@ -71,16 +61,9 @@ public class MonthlyReportResource {
 
     @GET
     @Path("/series")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getMonthlySeries", summary = "时间序列：某区划各月末的统计数字（至多 120 个月）")
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或月份不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或月份不合法")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public MonthlyReport.Series series(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division,
@@ -94,17 +77,10 @@ public class MonthlyReportResource {
     @GET
     @Path("/monthly/export")
     @Produces(Xlsx.MEDIA_TYPE)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportMonthlyReport", summary = "导出月报（Excel）：下一级各区划一行，末行合计；每项数字分本月、上月、增减三列，中文表头")
     @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或月份格式不正确",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在、不在本人辖区，或该月没有快照",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或月份格式不正确")
+    @APIResponse(responseCode = "404", description = "区划不存在、不在本人辖区，或该月没有快照")
     public Response exportMonth(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division,
@@ -118,17 +94,10 @@ public class MonthlyReportResource {
     @GET
     @Path("/series/export")
     @Produces(Xlsx.MEDIA_TYPE)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "exportMonthlySeries", summary = "导出时间序列（Excel）：每月一行，每项数字一列，中文表头")
     @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
-    @APIResponse(
-            responseCode = "400",
-            description = "区划代码或月份不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "区划代码或月份不合法")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response exportSeries(
             @Parameter(description = "县、乡镇或行政村代码", example = "450422", required = true) @QueryParam("division")
                     String division,
@@ -144,7 +113,6 @@ public class MonthlyReportResource {
     @POST
     @Path("/snapshots")
     @Transactional
-    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(
             operationId = "takeMonthlySnapshot",
             summary = "提前保存本月统计快照（本县各区划）；月末自动保存的数字会替换它",

@@ -1,16 +1,13 @@
 package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJob;
 import cn.ruralwatch.report.job.ReportJobs;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
@@ -42,7 +39,6 @@ public class RebuildResource {
 
     @POST
     @Transactional
-    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             operationId = "rebuildReadModels",
             summary = "从头重建统计数据（运维）：按事件重放农户、指标、资金、审计各主题，另行生成后一次切换",
@@ -53,10 +49,7 @@ public class RebuildResource {
             responseCode = "202",
             description = "已受理",
             content = @Content(schema = @Schema(implementation = ReportJob.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "已有重建任务在排队或进行中",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "已有重建任务在排队或进行中")
     public Response rebuild() {
         if (jobs.pending(JobKind.REBUILD)) {
             throw ProblemException.conflict("report.rebuild.pending");
