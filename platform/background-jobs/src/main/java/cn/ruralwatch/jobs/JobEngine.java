@@ -285,6 +285,7 @@ public class JobEngine {
 
     // ---- the workers
 
+    /** A job this worker claimed, with the token that fences its writes. */
     private record Claimed(
             UUID id,
             String kind,
@@ -332,18 +333,6 @@ public class JobEngine {
     /** A job given up for good when it was claimed next (cancelled, or cut off too often). */
     private record GivenUp(UUID id, String kind, JobState state) {}
 
-    /** The columns of a job a worker claims. */
-    private record ClaimedRow(
-            UUID id,
-            String kind,
-            String parameters,
-            String scopeDivision,
-            String fairnessKey,
-            String requestedBy,
-            int attempt,
-            String checkpoint,
-            String progress) {}
-
     private Claimed claim() {
         List<GivenUp> givenUp = new ArrayList<>();
         boolean takeUpOthers = Duration.between(databaseLastAway, Instant.now()).compareTo(config.lease()) > 0;
@@ -365,8 +354,7 @@ public class JobEngine {
                     .bind("takeUpOthers", takeUpOthers)
                     .list(GivenUp.class));
             UUID token = UUID.randomUUID();
-            return sql
-                    .query("""
+            return sql.query("""
                             update background_job
                                set state = 'RUNNING', lease_owner = :owner, lease_token = :token,
                                    lease_until = now() + make_interval(secs => :lease), heartbeat_at = now(),
@@ -382,26 +370,14 @@ public class JobEngine {
                                           order by coalesce(j.last_turn_at, j.requested_at), j.requested_at
                                           limit 1 for update skip locked)
                             returning id, kind, cast(parameters as text) as parameters, scope_division, fairness_key,
-                                      requested_by, attempts as attempt, checkpoint, cast(progress as text) as progress""")
+                                      requested_by, attempts as attempt, checkpoint, cast(progress as text) as progress,
+                                      lease_token as token""")
                     .bind("kinds", kinds)
                     .bind("owner", owner)
                     .bind("token", token)
                     .bind("lease", (double) config.lease().toMillis() / 1000)
                     .bind("takeUpOthers", takeUpOthers)
-                    .list(ClaimedRow.class)
-                    .stream()
-                    .findFirst()
-                    .map(r -> new Claimed(
-                            r.id(),
-                            r.kind(),
-                            r.parameters(),
-                            r.scopeDivision(),
-                            r.fairnessKey(),
-                            r.requestedBy(),
-                            r.attempt(),
-                            r.checkpoint(),
-                            r.progress(),
-                            token))
+                    .first(Claimed.class)
                     .orElse(null);
         });
         for (GivenUp job : givenUp) {
