@@ -163,6 +163,7 @@ class HouseholdChangesTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void patchChangesAttributesWithHistoryEventAndAudit() throws Exception {
         String id = register(VILLAGE, Fixtures.idNumber("19650203", true));
         given().contentType(MERGE_PATCH)
@@ -335,6 +336,7 @@ class HouseholdChangesTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void memberPatchCorrectsIdNumberAndKeepsOnePersonInOneHousehold() throws Exception {
         String head = Fixtures.idNumber("19720304", false);
         String other = Fixtures.idNumber("19750101", true);

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * again changes nothing; a later file updates by ID number.
  */
 @QuarkusTest
+@DependsOnCryptoMode
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HouseholdImportTest {
 

@@ -94,6 +94,7 @@ class HouseholdSearchTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void findsByExactIdNumberThroughItsHash() {
         search("{\"idNumber\":\"" + monitoredHead + "\"}").body("items.id", contains(monitored));
     }

@@ -108,6 +108,7 @@ class MonitoringWorkflowTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void departmentCluesArriveThroughTheIntakeTopic() throws Exception {
         String member = Fixtures.idNumber("19900909", false);
         String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19620202", true), member));
