@@ -132,6 +132,22 @@ class HouseholdSearchTest {
     }
 
     @Test
+    void countsTheVillagesHouseholdsAndMembersByStatusCategoryAndRisk() {
+        given().queryParam("division", VILLAGE.substring(0, 9))
+                .get("/api/v1/household-counts")
+                .then()
+                .statusCode(200)
+                .body("division", equalTo(VILLAGE.substring(0, 9)))
+                .body("villages.villageCode", contains(VILLAGE))
+                .body("villages[0].households", equalTo(2))
+                .body("villages[0].members", equalTo(3))
+                .body("villages[0].byPovertyStatus.values().sum()", equalTo(2))
+                .body("villages[0].monitoredHouseholds", equalTo(1))
+                .body("villages[0].byMonitoringCategory.EDGE_AT_RISK", equalTo(1))
+                .body("villages[0].atRiskHouseholds", equalTo(1));
+    }
+
+    @Test
     void refusesMalformedCriteria() {
         given().contentType(ContentType.JSON)
                 .body("{\"idNumber\":\"12345\",\"incomeFrom\":-1,\"size\":501}")

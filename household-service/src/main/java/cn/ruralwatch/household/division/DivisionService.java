@@ -9,7 +9,6 @@ import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.household.household.HouseholdRules;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -18,11 +17,13 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,9 @@ import java.util.function.Function;
 public class DivisionService {
 
     static final String AGGREGATE = "division";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -204,7 +208,7 @@ public class DivisionService {
         if (division.level == DivisionLevel.HAMLET) {
             violations.add(Violation.of("code", "HAMLET", "division.population.hamlet"));
         }
-        if (year < 2010 || year > HouseholdRules.today().getYear()) {
+        if (year < 2010 || year > ChinaTime.today(clock).getYear()) {
             violations.add(Violation.of("year", "RANGE", "division.population.year", year));
         }
         if (request.agriculturalPopulation() > request.registeredPopulation()) {

@@ -1,5 +1,6 @@
 package cn.ruralwatch.household.household;
 
+import cn.ruralwatch.problem.ProblemException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -164,6 +165,13 @@ public class Household {
         member.household = this;
         member.position = members.stream().mapToInt(m -> m.position + 1).max().orElse(0);
         members.add(member);
+    }
+
+    /** A household merged into another or dissolved takes no more changes: they answer 409. */
+    public void requireActive() {
+        if (status != HouseholdStatus.ACTIVE) {
+            throw ProblemException.conflict("household.inactive", id, status);
+        }
     }
 
     /** The members who live in the household now. */

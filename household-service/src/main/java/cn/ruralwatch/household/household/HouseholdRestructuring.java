@@ -4,11 +4,13 @@ import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class HouseholdRestructuring {
+
+    @Inject
+    Clock clock;
 
     @Inject
     HouseholdService households;
@@ -180,7 +185,7 @@ public class HouseholdRestructuring {
         } catch (ProblemException notFound) {
             throw ProblemException.invalid(Violation.of("householdId", "UNKNOWN", "household.not-found", id));
         }
-        HouseholdService.requireActive(household);
+        household.requireActive();
         return household;
     }
 
@@ -190,8 +195,8 @@ public class HouseholdRestructuring {
         HouseholdMapper.apply(HouseholdMapper.monitoring(from), to);
     }
 
-    private static void checkDate(LocalDate effectiveOn, List<Violation> violations) {
-        if (effectiveOn.isAfter(HouseholdRules.today())) {
+    private void checkDate(LocalDate effectiveOn, List<Violation> violations) {
+        if (effectiveOn.isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", effectiveOn));
         }
     }

@@ -9,28 +9,25 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Hibernate;
-import org.hibernate.Session;
 
 /** Registers households with their members and answers look-ups. */
 @ApplicationScoped
@@ -38,6 +35,9 @@ import org.hibernate.Session;
 public class HouseholdService {
 
     static final String AGGREGATE = "household";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -53,6 +53,9 @@ public class HouseholdService {
 
     @Inject
     HouseholdChangeRecorder recorder;
+
+    @Inject
+    Residences residences;
 
     public Household register(HouseholdApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
@@ -87,7 +90,7 @@ public class HouseholdService {
         encryptNumbers(request.attributes(), household);
         HouseholdMapper.apply(request.monitoring(), household);
         for (HouseholdApi.MemberRegistration m : request.members()) {
-            household.addMember(newMember(m, MemberChange.REGISTRATION, HouseholdRules.today()));
+            household.addMember(newMember(m, MemberChange.REGISTRATION, ChinaTime.today(clock)));
         }
         if (request.incomes() != null) {
             request.incomes().forEach(income -> HouseholdMapper.apply(income, household));
@@ -154,13 +157,14 @@ public class HouseholdService {
      * the same person twice, the same year's incomes twice. Empty when there is nothing.
      */
     public List<Violation> violations(HouseholdApi.Registration request) {
+        LocalDate today = ChinaTime.today(clock);
         List<Violation> violations = new ArrayList<>();
         checkVillage(request.villageCode(), "villageCode", violations);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.members().size(); i++) {
             HouseholdApi.MemberRegistration member = request.members().get(i);
             String prefix = "members[" + i + "].";
-            if (checkIdNumber(member, prefix, violations)) {
+            if (HouseholdRules.checkIdNumber(member, prefix, violations, today)) {
                 Integer first = seen.putIfAbsent(IdNumbers.normalize(member.idNumber()), i);
                 if (first != null) {
                     violations.add(
@@ -193,41 +197,6 @@ public class HouseholdService {
     }
 
     /**
-     * Checks a member's ID number (check digit, a real birth date) and that the sex and birth date, when given, agree
-     * with it. Returns whether the number itself is valid.
-     */
-    static boolean checkIdNumber(HouseholdApi.MemberRegistration member, String prefix, List<Violation> violations) {
-        String field = prefix + "idNumber";
-        String idNumber = IdNumbers.normalize(member.idNumber());
-        if (!IdNumbers.checkDigitValid(idNumber)) {
-            violations.add(Violation.of(
-                    field,
-                    "CHECK_DIGIT",
-                    "household.id-number.check-digit",
-                    String.valueOf(IdNumbers.expectedCheckCharacter(idNumber))));
-            return false;
-        }
-        Optional<LocalDate> birthDate = IdNumbers.birthDate(idNumber);
-        if (birthDate.isEmpty() || birthDate.get().isAfter(HouseholdRules.today())) {
-            violations.add(
-                    Violation.of(field, "BIRTH_DATE", "household.id-number.birth-date", idNumber.substring(6, 14)));
-            return false;
-        }
-        if (member.sex() != null && member.sex() != IdNumbers.sex(idNumber)) {
-            violations.add(Violation.of(
-                    prefix + "sex", "ID_NUMBER_MISMATCH", "household.member.sex-mismatch", IdNumbers.sex(idNumber)));
-        }
-        if (member.birthDate() != null && !member.birthDate().equals(birthDate.get())) {
-            violations.add(Violation.of(
-                    prefix + "birthDate",
-                    "ID_NUMBER_MISMATCH",
-                    "household.member.birth-date-mismatch",
-                    birthDate.get()));
-        }
-        return true;
-    }
-
-    /**
      * Refuses with 409 when any of the people already lives in a household (one person, one household), naming the
      * other household only to a caller who may see it.
      *
@@ -242,12 +211,14 @@ public class HouseholdService {
                     .lookupHashes(PersonalDataKind.ID_NUMBER, idNumber)
                     .forEach(hash -> idNumberByHash.put(hash, idNumber));
         }
-        Map<String, Residence> found = new HashMap<>();
-        residences(idNumberByHash.keySet(), except)
+        Map<String, Residences.Residence> found = new HashMap<>();
+        residences
+                .byHashes(idNumberByHash.keySet(), except)
                 .forEach((hash, residence) -> found.put(idNumberByHash.get(hash), residence));
         List<Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            Residence other = found.get(IdNumbers.normalize(people.get(i).idNumber()));
+            Residences.Residence other =
+                    found.get(IdNumbers.normalize(people.get(i).idNumber()));
             if (other != null) {
                 String path = field.isEmpty() ? "idNumber" : field + "[" + i + "].idNumber";
                 conflicts.add(
@@ -263,38 +234,6 @@ public class HouseholdService {
         if (!conflicts.isEmpty()) {
             throw ProblemException.conflict(conflicts);
         }
-    }
-
-    /** The household a person lives in, and its village. */
-    public record Residence(UUID householdId, String villageCode) {}
-
-    /**
-     * Where people live now, by the look-up hashes of their ID numbers: the household of each member living in one
-     * who holds one of the hashes, leaving out the member {@code except}. Not limited to the caller's region: the
-     * caller decides what of it to reveal.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Residence> residences(Collection<String> hashes, UUID except) {
-        Map<String, Residence> found = new HashMap<>();
-        if (entityManager.isJoinedToTransaction()) {
-            entityManager.flush(); // as a query over members would: people who just left or joined count
-        }
-        // one array parameter rather than an IN list: an import looks up thousands of hashes at a time
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select m.id_number_hash, m.household_id, h.village_code
-                    from member m join household h on h.id = m.household_id
-                    where m.id_number_hash = any(?) and m.status = 'ACTIVE' and m.id <> ?""")) {
-                query.setArray(1, connection.createArrayOf("text", hashes.toArray()));
-                query.setObject(2, except == null ? new UUID(0, 0) : except);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getString(1), new Residence(rows.getObject(2, UUID.class), rows.getString(3)));
-                    }
-                }
-            }
-        });
-        return found;
     }
 
     /**
@@ -346,7 +285,7 @@ public class HouseholdService {
     Household forChange(UUID id, String ifMatch) {
         Household household = locked(id);
         EntityTags.requireMatch(ifMatch, household.version);
-        requireActive(household);
+        household.requireActive();
         Hibernate.initialize(household.members);
         Hibernate.initialize(household.incomes);
         return household;
@@ -359,12 +298,5 @@ public class HouseholdService {
             throw ProblemException.notFound("household.not-found", id);
         }
         return household;
-    }
-
-    /** A household merged into another or dissolved takes no more changes: they answer 409. */
-    public static void requireActive(Household household) {
-        if (household.status != HouseholdStatus.ACTIVE) {
-            throw ProblemException.conflict("household.inactive", household.id, household.status);
-        }
     }
 }

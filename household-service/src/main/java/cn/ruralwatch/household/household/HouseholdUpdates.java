@@ -6,6 +6,7 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class HouseholdUpdates {
+
+    @Inject
+    Clock clock;
 
     @Inject
     HouseholdService households;
@@ -121,7 +126,7 @@ public class HouseholdUpdates {
             HouseholdApi.MemberRegistration asRegistered =
                     new HouseholdApi.MemberRegistration(update.name(), corrected, update.relation(), null, null, null);
             List<Violation> violations = new ArrayList<>();
-            if (!HouseholdService.checkIdNumber(asRegistered, "", violations)) {
+            if (!HouseholdRules.checkIdNumber(asRegistered, "", violations, ChinaTime.today(clock))) {
                 throw ProblemException.invalid(violations);
             }
             households.checkNotRegistered(List.of(asRegistered), "", member.id);

@@ -5,10 +5,12 @@ import cn.ruralwatch.events.MemberRemoved;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +32,9 @@ public class MemberChanges {
             EnumSet.of(MemberChange.DEATH, MemberChange.MARRIAGE_OUT, MemberChange.MOVE_OUT);
 
     @Inject
+    Clock clock;
+
+    @Inject
     HouseholdService households;
 
     @Inject
@@ -47,16 +52,16 @@ public class MemberChanges {
         return enlist(household, request);
     }
 
-    private static void validate(HouseholdApi.MemberChangeRequest request) {
+    private void validate(HouseholdApi.MemberChangeRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.effectiveOn().isAfter(HouseholdRules.today())) {
+        if (request.effectiveOn().isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", request.effectiveOn()));
         }
         if (ADDITIONS.contains(request.change())) {
             if (request.member() == null) {
                 violations.add(Violation.of(
                         "member", "REQUIRED", "household.member-change.member-required", request.change()));
-            } else if (HouseholdService.checkIdNumber(request.member(), "member.", violations)
+            } else if (HouseholdRules.checkIdNumber(request.member(), "member.", violations, ChinaTime.today(clock))
                     && request.change() == MemberChange.BIRTH
                     && !IdNumbers.birthDate(IdNumbers.normalize(request.member().idNumber()))
                             .orElseThrow()

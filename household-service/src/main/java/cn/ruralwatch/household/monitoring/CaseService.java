@@ -15,7 +15,6 @@ import cn.ruralwatch.household.clue.ClueService;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
-import cn.ruralwatch.household.household.HouseholdRules;
 import cn.ruralwatch.household.household.HouseholdService;
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.RiskState;
@@ -27,6 +26,7 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.uuid.UuidCreator;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,6 +35,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +59,9 @@ public class CaseService {
     /** Who may record which step: the village and township prepare, the township reviews, the county decides. */
     private static final Set<String> PREPARING =
             Set.of(Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION);
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -102,7 +106,7 @@ public class CaseService {
         List<UUID> clueIds = request.clueIds() == null ? List.of() : request.clueIds();
         // 15 days from the first clue, not from the day someone got round to opening the case
         LocalDate firstClue = clues.escalate(clueIds, household, opened.id);
-        opened.deadline = (firstClue == null ? HouseholdRules.today() : firstClue).plusDays(config.deadlineDays());
+        opened.deadline = (firstClue == null ? ChinaTime.today(clock) : firstClue).plusDays(config.deadlineDays());
         return persist(opened);
     }
 
@@ -118,7 +122,7 @@ public class CaseService {
         MonitoringCase opened = newCase(household, CaseKind.RISK_ELIMINATION, request.reason());
         opened.category = household.monitoringCategory;
         opened.riskTypes = new ArrayList<>(household.riskTypes);
-        opened.deadline = HouseholdRules.today().plusDays(config.deadlineDays());
+        opened.deadline = ChinaTime.today(clock).plusDays(config.deadlineDays());
         return persist(opened);
     }
 
@@ -135,7 +139,7 @@ public class CaseService {
     private Household openable(UUID householdId) {
         // locked, so that two cases opened at once for one household meet here, one after the other, not at the index
         Household household = households.locked(householdId);
-        HouseholdService.requireActive(household);
+        household.requireActive();
         long open = entityManager
                 .createQuery(
                         "select count(c) from MonitoringCase c where c.householdId = :id and c.status = :open",
@@ -245,7 +249,7 @@ public class CaseService {
 
     private void decide(MonitoringCase monitoringCase, CaseStep decision) {
         Household household = households.locked(monitoringCase.householdId);
-        HouseholdService.requireActive(household);
+        household.requireActive();
         JsonNode before = recorder.before(household);
         String reason = decision.note;
         if (monitoringCase.kind == CaseKind.IDENTIFICATION) {
@@ -318,7 +322,7 @@ public class CaseService {
 
     private void checkStep(CaseApi.StepRequest request) {
         List<Violation> violations = new ArrayList<>();
-        LocalDate today = HouseholdRules.today();
+        LocalDate today = ChinaTime.today(clock);
         if (request.performedOn().isAfter(today)) {
             violations.add(Violation.of("performedOn", "FUTURE", "household.date.future", request.performedOn()));
         }
@@ -385,7 +389,7 @@ public class CaseService {
                 q.setParameter("kind", kind);
             }
             if (overdue) {
-                q.setParameter("today", HouseholdRules.today());
+                q.setParameter("today", ChinaTime.today(clock));
             }
         }
         List<MonitoringCase> items =
