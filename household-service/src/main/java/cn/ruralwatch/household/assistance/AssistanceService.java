@@ -8,7 +8,7 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.household.household.Household;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
@@ -41,7 +41,7 @@ public class AssistanceService {
     EntityManager entityManager;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     CallerScope caller;

@@ -8,7 +8,7 @@ import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
 import cn.ruralwatch.household.household.Household;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.IdNumbers;
 import cn.ruralwatch.household.household.Residences;
 import cn.ruralwatch.household.household.RiskType;
@@ -60,7 +60,7 @@ public class ClueService {
     Sql sql;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     Residences residences;

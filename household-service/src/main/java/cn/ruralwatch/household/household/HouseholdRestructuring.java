@@ -31,7 +31,10 @@ public class HouseholdRestructuring {
     Clock clock;
 
     @Inject
-    HouseholdService households;
+    Households households;
+
+    @Inject
+    Villages villages;
 
     @Inject
     HouseholdChangeRecorder recorder;
@@ -65,7 +68,7 @@ public class HouseholdRestructuring {
         Household source = households.forChange(id, ifMatch);
         String villageCode = request.villageCode() == null ? source.villageCode : request.villageCode();
         if (request.villageCode() != null) {
-            households.checkVillage(villageCode, "villageCode", violations);
+            villages.check(villageCode, "villageCode", violations);
         }
         List<Member> leaving = new ArrayList<>();
         for (int i = 0; i < request.members().size(); i++) {

@@ -43,7 +43,13 @@ public class ImportedHouseholds {
     Clock clock;
 
     @Inject
-    HouseholdService households;
+    HouseholdService registrations;
+
+    @Inject
+    Households households;
+
+    @Inject
+    PersonalNumbers numbers;
 
     @Inject
     Residences residences;
@@ -104,12 +110,12 @@ public class ImportedHouseholds {
             violations.add(Violation.of(error.field(), error.code(), error.message()));
         }
         if (violations.isEmpty()) {
-            violations.addAll(households.violations(registration));
+            violations.addAll(registrations.violations(registration));
         }
         if (!violations.isEmpty()) {
             return new Checked(registration, violations, null);
         }
-        Household household = households.build(registration, registeredAt);
+        Household household = registrations.build(registration, registeredAt);
         violations.addAll(HouseholdRules.check(household, ChinaTime.today(clock)));
         return new Checked(registration, violations, violations.isEmpty() ? household : null);
     }
@@ -215,11 +221,11 @@ public class ImportedHouseholds {
             return Result.rejected(violations);
         }
         JsonNode before = recorder.before(household);
-        HouseholdApi.HouseholdAttributes current = households.currentAttributes(household);
+        HouseholdApi.HouseholdAttributes current = numbers.attributes(household);
         HouseholdApi.HouseholdAttributes attributes = merged(
                 current, file.attributes(), fields.household(), "attributes.", HouseholdApi.HouseholdAttributes.class);
         HouseholdMapper.apply(attributes, household);
-        households.updateNumbers(household, attributes, current);
+        numbers.reseal(household, attributes, current);
         for (int m = 0; m < matched.size(); m++) {
             Member member = matched.get(m);
             HouseholdApi.MemberRegistration given = file.members().get(m);

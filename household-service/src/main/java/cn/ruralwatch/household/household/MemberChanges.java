@@ -35,7 +35,13 @@ public class MemberChanges {
     Clock clock;
 
     @Inject
-    HouseholdService households;
+    Households households;
+
+    @Inject
+    Residences residences;
+
+    @Inject
+    PersonalNumbers numbers;
 
     @Inject
     HouseholdChangeRecorder recorder;
@@ -90,9 +96,9 @@ public class MemberChanges {
     }
 
     private Household add(Household household, HouseholdApi.MemberChangeRequest request) {
-        households.checkNotRegistered(List.of(request.member()), "", null);
+        residences.requireNotRegistered(List.of(request.member()), "", null);
         JsonNode before = recorder.before(household);
-        Member member = households.newMember(request.member(), request.change(), request.effectiveOn());
+        Member member = numbers.newMember(request.member(), request.change(), request.effectiveOn());
         household.addMember(member);
         recorder.changed(
                 household,

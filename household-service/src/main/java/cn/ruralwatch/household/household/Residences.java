@@ -1,14 +1,19 @@
 package cn.ruralwatch.household.household;
 
+import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
 import cn.ruralwatch.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +33,9 @@ public class Residences {
 
     /** A member id no one has, for look-ups that leave nobody out. */
     private static final UUID NOBODY = new UUID(0, 0);
+
+    @Inject
+    CallerScope scope;
 
     @Inject
     Sql sql;
@@ -63,5 +71,43 @@ public class Residences {
                 .list(Resident.class)
                 .forEach(r -> found.put(r.idNumberHash(), new Residence(r.householdId(), r.villageCode())));
         return found;
+    }
+
+    /**
+     * Refuses with 409 when any of the people already lives in a household (one person, one household), naming the
+     * other household only to a caller who may see it.
+     *
+     * @param field the name of the list the people came in, for the problem's field paths ({@code members[2]})
+     * @param except a member who may hold the number already (the member whose number is being corrected)
+     */
+    public void requireNotRegistered(List<HouseholdApi.MemberRegistration> people, String field, UUID except) {
+        Map<String, String> idNumberByHash = new HashMap<>();
+        for (HouseholdApi.MemberRegistration m : people) {
+            String idNumber = IdNumbers.normalize(m.idNumber());
+            protector
+                    .lookupHashes(PersonalDataKind.ID_NUMBER, idNumber)
+                    .forEach(hash -> idNumberByHash.put(hash, idNumber));
+        }
+        Map<String, Residence> found = new HashMap<>();
+        byHashes(idNumberByHash.keySet(), except)
+                .forEach((hash, residence) -> found.put(idNumberByHash.get(hash), residence));
+        List<Violation> conflicts = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Residence other = found.get(IdNumbers.normalize(people.get(i).idNumber()));
+            if (other != null) {
+                String path = field.isEmpty() ? "idNumber" : field + "[" + i + "].idNumber";
+                conflicts.add(
+                        scope.covers(other.villageCode())
+                                ? Violation.of(
+                                        path,
+                                        "ALREADY_REGISTERED",
+                                        "household.id-number.registered",
+                                        other.householdId())
+                                : Violation.of(path, "ALREADY_REGISTERED", "household.id-number.registered-elsewhere"));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw ProblemException.conflict(conflicts);
+        }
     }
 }

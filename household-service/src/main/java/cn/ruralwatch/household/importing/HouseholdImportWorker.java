@@ -157,17 +157,14 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
     /** The file and the people an import met are no longer needed once its job ended. */
     @Override
     public void ended(UUID jobId, JobState state) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from household_import_person where job_id = ?1")
-                .setParameter(1, jobId)
-                .executeUpdate());
-        List<?> imports = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select id from household_import where job_id = ?1")
-                .setParameter(1, jobId)
-                .getResultList());
-        for (Object id : imports) {
-            files.delete((UUID) id);
-        }
+        QuarkusTransaction.requiringNew().run(() -> sql.query("delete from household_import_person where job_id = :job")
+                .bind("job", jobId)
+                .execute());
+        List<UUID> imports = QuarkusTransaction.requiringNew()
+                .call(() -> sql.query("select id from household_import where job_id = :job")
+                        .bind("job", jobId)
+                        .column(UUID.class));
+        imports.forEach(files::delete);
     }
 
     /** The stored file as the import reads it: a CSV as a stream, a workbook from a temporary file of its own. */

@@ -1,7 +1,7 @@
 package cn.ruralwatch.household.monitoring;
 
 import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
@@ -49,7 +49,7 @@ public class CaseResource {
     CaseService cases;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     PublicNotices notices;

@@ -15,7 +15,7 @@ import cn.ruralwatch.household.clue.ClueService;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.RiskState;
 import cn.ruralwatch.household.household.RiskType;
@@ -67,7 +67,7 @@ public class CaseService {
     EntityManager entityManager;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     HouseholdChangeRecorder recorder;
