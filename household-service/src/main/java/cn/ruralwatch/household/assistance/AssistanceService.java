@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,7 @@ public class AssistanceService {
         measure.endedOn = request.endedOn();
         measure.amount = request.amount();
         measure.recordedBy = caller.subject();
-        measure.recordedAt = Instant.now();
+        measure.recordedAt = clock.instant();
         entityManager.persist(measure);
         outbox.publish(
                 Topics.HOUSEHOLD_EVENTS,
@@ -145,7 +144,7 @@ public class AssistanceService {
         visit.visitedOn = request.visitedOn();
         visit.note = request.note().trim();
         visit.recordedBy = caller.subject();
-        visit.recordedAt = Instant.now();
+        visit.recordedAt = clock.instant();
         entityManager.persist(visit);
         return visit;
     }

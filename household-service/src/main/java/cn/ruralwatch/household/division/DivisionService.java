@@ -112,7 +112,7 @@ public class DivisionService {
             throw ProblemException.conflict(
                     List.of(Violation.of("code", "ALREADY_REGISTERED", "division.code.exists", request.code())));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Division division = new Division();
         division.code = request.code();
         division.name = request.name().trim();
@@ -144,7 +144,7 @@ public class DivisionService {
 
     private Division rename(Division division, String name, String operation) {
         String oldName = division.name;
-        division.rename(name.trim(), Instant.now());
+        division.rename(name.trim(), clock.instant());
         List<AuditedChange> changes = List.of(AuditedChange.changed("name", oldName, division.name));
         audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);
         history.record(division.code, operation, null, changes);
@@ -245,7 +245,7 @@ public class DivisionService {
         population.registeredPopulation = request.registeredPopulation();
         population.agriculturalPopulation = request.agriculturalPopulation();
         population.households = request.households();
-        population.updatedAt = Instant.now();
+        population.updatedAt = clock.instant();
         population.updatedBy = scope.subject();
         entityManager.persist(population);
         audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);

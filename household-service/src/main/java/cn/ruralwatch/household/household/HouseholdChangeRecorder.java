@@ -25,7 +25,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +166,7 @@ public class HouseholdChangeRecorder {
         if (changes.isEmpty()) {
             return changes;
         }
-        household.updatedAt = Instant.now();
+        household.updatedAt = clock.instant();
         flush();
         JsonNode after = views.stamped(changed, household);
         history.record(new HouseholdHistory.Entry(

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,7 +97,7 @@ public class HouseholdRestructuring {
         Household split = new Household();
         split.id = UuidCreator.getTimeOrderedEpoch();
         split.villageCode = villageCode;
-        split.registeredAt = Instant.now();
+        split.registeredAt = clock.instant();
         split.splitFrom = source.id;
         carryOver(source, split);
         for (int i = 0; i < leaving.size(); i++) {

@@ -28,7 +28,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HouseholdImportJobs {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Sql sql;
@@ -126,7 +129,7 @@ public class HouseholdImportJobs {
         created.reason = reason;
         created.requester = json(ImportRequester.of(identity));
         created.requestedBy = scope.subject() == null ? "system" : scope.subject();
-        created.createdAt = Instant.now();
+        created.createdAt = clock.instant();
         entityManager.persist(created);
         entityManager.flush();
         files.store(created.id, file);

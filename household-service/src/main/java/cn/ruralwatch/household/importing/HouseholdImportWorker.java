@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,6 +77,9 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
 
     /** The row of the file in which a person (by ID number hash) first appeared. */
     private record FirstOccurrence(String idHash, int firstRow) {}
+
+    @Inject
+    Clock clock;
 
     @Inject
     Sql sql;
@@ -309,7 +313,7 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
 
         /** Checks and stores households, with their errors, the people met and the job's progress and checkpoint. */
         private void storeChunk(List<FileHouseholds.FileHousehold> part, Map<String, Object> next) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             notePeople(job.id(), part);
             List<ImportedHouseholds.Checked> checked = new ArrayList<>();
             List<FileHouseholds.FileHousehold> checkedFrom = new ArrayList<>();

@@ -36,7 +36,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -159,7 +158,7 @@ public class CaseService {
         opened.householdId = household.id;
         opened.villageCode = household.villageCode;
         opened.kind = kind;
-        opened.openedAt = Instant.now();
+        opened.openedAt = clock.instant();
         opened.openedBy = scope.subject();
         opened.reason = reason;
         return opened;
@@ -206,7 +205,7 @@ public class CaseService {
         step.step = request.step();
         step.outcome = request.outcome();
         step.actor = scope.subject();
-        step.recordedAt = Instant.now();
+        step.recordedAt = clock.instant();
         step.performedOn = request.performedOn();
         step.note = request.note();
         step.noticeFrom = request.noticeFrom();
@@ -235,7 +234,7 @@ public class CaseService {
     public MonitoringCase withdraw(UUID caseId, CaseApi.WithdrawRequest request, String ifMatch) {
         MonitoringCase monitoringCase = lockedCase(caseId);
         EntityTags.requireMatch(ifMatch, monitoringCase.version);
-        monitoringCase.withdraw(Instant.now(), request.reason());
+        monitoringCase.withdraw(clock.instant(), request.reason());
         entityManager.flush();
         audit.changed(
                 AuditAction.UPDATE,
