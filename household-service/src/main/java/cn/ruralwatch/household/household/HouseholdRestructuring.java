@@ -71,8 +71,7 @@ public class HouseholdRestructuring {
         }
         List<Member> leaving = new ArrayList<>();
         for (int i = 0; i < request.members().size(); i++) {
-            leaving.add(MemberChanges.activeMember(
-                    source, request.members().get(i).memberId(), "members[" + i + "].memberId"));
+            leaving.add(source.activeMember(request.members().get(i).memberId(), "members[" + i + "].memberId"));
         }
         if (leaving.size() >= source.activeMembers().size()) {
             violations.add(Violation.of("members", "EVERYONE", "household.split.everyone"));
@@ -86,8 +85,7 @@ public class HouseholdRestructuring {
         }
         JsonNode before = recorder.before(source);
         if (headLeaves) {
-            Member remainingHead =
-                    MemberChanges.activeMember(source, request.remainingHeadMemberId(), "remainingHeadMemberId");
+            Member remainingHead = source.activeMember(request.remainingHeadMemberId(), "remainingHeadMemberId");
             if (leaving.contains(remainingHead)) {
                 throw ProblemException.invalid(
                         Violation.of("remainingHeadMemberId", "LEAVING", "household.split.remaining-head"));

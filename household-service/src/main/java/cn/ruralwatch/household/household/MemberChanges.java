@@ -116,19 +116,9 @@ public class MemberChanges {
     }
 
     private Household remove(Household household, HouseholdApi.MemberChangeRequest request) {
-        Member member = activeMember(household, request.memberId(), "memberId");
+        Member member = household.activeMember(request.memberId(), "memberId");
         JsonNode before = recorder.before(household);
-        if (member.relation == Relation.HEAD && household.activeMembers().size() > 1) {
-            if (request.newHeadMemberId() == null || request.newHeadMemberId().equals(member.id)) {
-                throw ProblemException.invalid(
-                        Violation.of("newHeadMemberId", "REQUIRED", "household.member-change.new-head-required"));
-            }
-            activeMember(household, request.newHeadMemberId(), "newHeadMemberId").relation = Relation.HEAD;
-        }
-        member.leave(request.change(), request.effectiveOn());
-        if (household.activeMembers().isEmpty()) {
-            household.status = HouseholdStatus.DISSOLVED;
-        }
+        household.removeMember(member, request.change(), request.effectiveOn(), request.newHeadMemberId());
         recorder.changed(
                 household,
                 before,
@@ -145,12 +135,9 @@ public class MemberChanges {
     }
 
     private Household enlist(Household household, HouseholdApi.MemberChangeRequest request) {
-        Member member = activeMember(household, request.memberId(), "memberId");
-        if (member.activeSoldier) {
-            throw ProblemException.conflict("household.member-change.already-soldier", member.id);
-        }
+        Member member = household.activeMember(request.memberId(), "memberId");
         JsonNode before = recorder.before(household);
-        member.activeSoldier = true;
+        household.enlist(member);
         recorder.changed(
                 household,
                 before,
@@ -164,16 +151,8 @@ public class MemberChanges {
     /** 户主变更: the new head must live in the household; the former head takes the relation given. */
     public Household changeHead(UUID id, HouseholdApi.HeadChange request, String ifMatch) {
         Household household = households.forChange(id, ifMatch);
-        Member newHead = activeMember(household, request.memberId(), "memberId");
-        if (newHead.relation == Relation.HEAD) {
-            throw ProblemException.invalid(Violation.of("memberId", "ALREADY_HEAD", "household.head.already"));
-        }
-        if (request.formerHeadRelation() == Relation.HEAD) {
-            throw ProblemException.invalid(Violation.of("formerHeadRelation", "HEAD", "household.member-change.head"));
-        }
         JsonNode before = recorder.before(household);
-        household.head().relation = request.formerHeadRelation();
-        newHead.relation = Relation.HEAD;
+        household.changeHead(request.memberId(), request.formerHeadRelation());
         recorder.changed(
                 household,
                 before,
@@ -182,13 +161,5 @@ public class MemberChanges {
                 null,
                 change -> change.changed(Operation.HEAD_CHANGE, request.reason()));
         return household;
-    }
-
-    static Member activeMember(Household household, UUID memberId, String field) {
-        return household
-                .member(memberId)
-                .filter(Member::active)
-                .orElseThrow(() -> ProblemException.invalid(
-                        Violation.of(field, "NOT_A_MEMBER", "household.member.not-active", memberId)));
     }
 }
