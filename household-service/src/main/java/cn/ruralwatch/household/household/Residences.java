@@ -20,7 +20,9 @@ import java.util.UUID;
 
 /**
  * Who lives where: the household (and its village) each registered person lives in now, found by the keyed look-up
- * hashes of ID numbers. Answers for the whole county, not the caller's region: the caller decides what of it to reveal.
+ * hashes of ID numbers, and the rule that one person lives in one household. The look-ups answer for the whole county,
+ * not the caller's region: the caller decides what of it to reveal ({@link #requireNotRegistered} names the other
+ * household only to a caller who may see it).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
