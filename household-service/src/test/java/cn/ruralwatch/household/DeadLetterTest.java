@@ -49,6 +49,7 @@ class DeadLetterTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void clueAboutAnUnknownVillageIsParkedThenRedrivenOnceTheVillageIsRegistered() throws Exception {
         String reference = "MZ-" + UUID.randomUUID();
         String stranger = Fixtures.idNumber("19791010", true);

@@ -3,10 +3,13 @@ package cn.ruralwatch.household;
 import static io.restassured.RestAssured.given;
 
 import cn.ruralwatch.testing.TestIdNumbers;
+import cn.ruralwatch.time.ChinaTime;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
-/** Test data: divisions and valid, unique ID numbers. */
+/** Test data: divisions, valid and unique ID numbers, today. */
 final class Fixtures {
 
     private Fixtures() {}
@@ -14,6 +17,19 @@ final class Fixtures {
     /** A valid ID number not used before in this JVM, born on the given date (yyyyMMdd). */
     static String idNumber(String birthDate, boolean male) {
         return TestIdNumbers.next(birthDate, male);
+    }
+
+    /** A valid ID number not used before in this JVM, born on the given day. */
+    static String idNumber(LocalDate birthDate, boolean male) {
+        return idNumber(birthDate.format(DateTimeFormatter.BASIC_ISO_DATE), male);
+    }
+
+    /**
+     * Today in the county, as the service counts days: tests that need a recent day or a person of a given age derive
+     * it from here, so that they hold in every year.
+     */
+    static LocalDate today() {
+        return LocalDate.now(ChinaTime.ZONE);
     }
 
     /** Creates county 450422, township 450422101 and the given village unless they exist. */

@@ -26,6 +26,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,8 @@ class HouseholdChangesTest {
     @Test
     void refusesContradictionsNamingEachFieldAndStoresNothing() throws Exception {
         long before = count("select count(*) from household");
-        String child = Fixtures.idNumber("20150505", false);
+        // ten years old: under working age
+        String child = Fixtures.idNumber(Fixtures.today().minusYears(10), false);
         given().contentType(ContentType.JSON)
                 .body("""
                         {"villageCode":"%s",
@@ -163,6 +165,7 @@ class HouseholdChangesTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void patchChangesAttributesWithHistoryEventAndAudit() throws Exception {
         String id = register(VILLAGE, Fixtures.idNumber("19650203", true));
         given().contentType(MERGE_PATCH)
@@ -264,13 +267,16 @@ class HouseholdChangesTest {
                 .statusCode(200)
                 .body("netIncomePerCapita", equalTo(6000.00f));
 
-        // 出生: a third member, and the income spread over three
-        String baby = Fixtures.idNumber("20260105", false);
+        // 出生: a third member, and the income spread over three; born, died and enlisted within the last year
+        LocalDate birth = Fixtures.today().minusMonths(11);
+        LocalDate death = Fixtures.today().minusMonths(9);
+        LocalDate enlistment = Fixtures.today().minusMonths(3);
+        String baby = Fixtures.idNumber(birth, false);
         Response born = given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body("""
-                        {"change":"BIRTH","effectiveOn":"2026-01-05","reason":"新生儿落户",
-                         "member":{"name":"韦某花","idNumber":"%s","relation":"GRANDDAUGHTER"}}""".formatted(baby))
+                        {"change":"BIRTH","effectiveOn":"%s","reason":"新生儿落户",
+                         "member":{"name":"韦某花","idNumber":"%s","relation":"GRANDDAUGHTER"}}""".formatted(birth, baby))
                 .post("/api/v1/households/" + id + "/member-changes");
         born.then()
                 .statusCode(200)
@@ -285,8 +291,8 @@ class HouseholdChangesTest {
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"2\"")
                 .body("""
-                        {"change":"BIRTH","effectiveOn":"2026-02-01",
-                         "member":{"name":"某","idNumber":"%s","relation":"GRANDSON"}}""".formatted(Fixtures.idNumber("20260106", true)))
+                        {"change":"BIRTH","effectiveOn":"%s",
+                         "member":{"name":"某","idNumber":"%s","relation":"GRANDSON"}}""".formatted(birth.plusDays(27), Fixtures.idNumber(birth.plusDays(1), true)))
                 .post("/api/v1/households/" + id + "/member-changes")
                 .then()
                 .statusCode(400)
@@ -297,7 +303,7 @@ class HouseholdChangesTest {
         String sonId = born.path("members[1].id");
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"2\"")
-                .body("{\"change\":\"DEATH\",\"effectiveOn\":\"2026-03-01\",\"memberId\":\"%s\"}".formatted(headId))
+                .body("{\"change\":\"DEATH\",\"effectiveOn\":\"%s\",\"memberId\":\"%s\"}".formatted(death, headId))
                 .post("/api/v1/households/" + id + "/member-changes")
                 .then()
                 .statusCode(400)
@@ -305,14 +311,14 @@ class HouseholdChangesTest {
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"2\"")
                 .body("""
-                        {"change":"DEATH","effectiveOn":"2026-03-01","memberId":"%s","newHeadMemberId":"%s","reason":"病故"}""".formatted(headId, sonId))
+                        {"change":"DEATH","effectiveOn":"%s","memberId":"%s","newHeadMemberId":"%s","reason":"病故"}""".formatted(death, headId, sonId))
                 .post("/api/v1/households/" + id + "/member-changes")
                 .then()
                 .statusCode(200)
                 .body("memberCount", equalTo(2))
                 .body("members[0].status", equalTo("REMOVED"))
                 .body("members[0].leftBy", equalTo("DEATH"))
-                .body("members[0].leftOn", equalTo("2026-03-01"))
+                .body("members[0].leftOn", equalTo(death.toString()))
                 .body("members[1].relation", equalTo("HEAD"))
                 .body("netIncomePerCapita", equalTo(6000.00f));
         JsonNode removed = event(id, EventTypes.MEMBER_REMOVED).getFirst();
@@ -322,7 +328,8 @@ class HouseholdChangesTest {
         // 入伍: stays a member, counted as an active soldier
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"3\"")
-                .body("{\"change\":\"ENLISTMENT\",\"effectiveOn\":\"2026-09-01\",\"memberId\":\"%s\"}".formatted(sonId))
+                .body("{\"change\":\"ENLISTMENT\",\"effectiveOn\":\"%s\",\"memberId\":\"%s\"}"
+                        .formatted(enlistment, sonId))
                 .post("/api/v1/households/" + id + "/member-changes")
                 .then()
                 .statusCode(200)
@@ -335,6 +342,7 @@ class HouseholdChangesTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void memberPatchCorrectsIdNumberAndKeepsOnePersonInOneHousehold() throws Exception {
         String head = Fixtures.idNumber("19720304", false);
         String other = Fixtures.idNumber("19750101", true);
@@ -386,7 +394,8 @@ class HouseholdChangesTest {
                 .header("If-Match", "\"0\"")
                 .body("""
                         {"members":[{"memberId":"%s","relation":"HEAD"},{"memberId":"%s","relation":"SPOUSE"}],
-                         "villageCode":"%s","effectiveOn":"2026-05-01","reason":"长子结婚后分户"}""".formatted(sonId, wifeId, OTHER_VILLAGE))
+                         "villageCode":"%s","effectiveOn":"%s","reason":"长子结婚后分户"}""".formatted(
+                                sonId, wifeId, OTHER_VILLAGE, Fixtures.today().minusMonths(7)))
                 .post("/api/v1/households/" + id + "/splits");
         split.then()
                 .statusCode(201)
@@ -415,10 +424,11 @@ class HouseholdChangesTest {
 
         // 合户: the new household comes back; it is kept, marked as merged, and takes no more changes
         JsonPath newHousehold = split.jsonPath();
+        LocalDate merged = Fixtures.today().minusMonths(6);
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body("""
-                        {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"}],"effectiveOn":"2026-06-01"}""".formatted(newId, newHousehold.getString("members[0].id")))
+                        {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"}],"effectiveOn":"%s"}""".formatted(newId, newHousehold.getString("members[0].id"), merged))
                 .post("/api/v1/households/" + id + "/merges")
                 .then()
                 .statusCode(400)
@@ -427,8 +437,11 @@ class HouseholdChangesTest {
                 .header("If-Match", "\"1\"")
                 .body("""
                         {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"},{"memberId":"%s","relation":"DAUGHTER_IN_LAW"}],
-                         "effectiveOn":"2026-06-01","reason":"合户赡养老人"}""".formatted(
-                        newId, newHousehold.getString("members[0].id"), newHousehold.getString("members[1].id")))
+                         "effectiveOn":"%s","reason":"合户赡养老人"}""".formatted(
+                                newId,
+                                newHousehold.getString("members[0].id"),
+                                newHousehold.getString("members[1].id"),
+                                merged))
                 .post("/api/v1/households/" + id + "/merges")
                 .then()
                 .statusCode(200)

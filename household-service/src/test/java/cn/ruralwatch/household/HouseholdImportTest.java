@@ -41,12 +41,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * again changes nothing; a later file updates by ID number.
  */
 @QuarkusTest
+@DependsOnCryptoMode
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HouseholdImportTest {
 
     static final String COUNTY = "450431";
-    static final SyntheticCounty.Settings SETTINGS =
-            new SyntheticCounty.Settings(COUNTY, "导入县", 300, 11, LocalDate.now().getYear() - 1, LocalDate.now());
+    static final SyntheticCounty.Settings SETTINGS = new SyntheticCounty.Settings(
+            COUNTY, "导入县", 300, 11, Fixtures.today().getYear() - 1, Fixtures.today());
     static final List<String> COLUMNS = SyntheticCounty.HOUSEHOLD_COLUMNS;
 
     /** What each broken household should be reported for: its row, column and code. */

@@ -165,6 +165,7 @@ class HouseholdRegistrationTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void rejectsPersonAlreadyInAnotherHousehold() throws Exception {
         String shared = Fixtures.idNumber("19500505", false);
         given().contentType(ContentType.JSON)

@@ -94,6 +94,7 @@ class HouseholdSearchTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void findsByExactIdNumberThroughItsHash() {
         search("{\"idNumber\":\"" + monitoredHead + "\"}").body("items.id", contains(monitored));
     }
@@ -128,6 +129,22 @@ class HouseholdSearchTest {
                 .post("/api/v1/households/search")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void countsTheVillagesHouseholdsAndMembersByStatusCategoryAndRisk() {
+        given().queryParam("division", VILLAGE.substring(0, 9))
+                .get("/api/v1/household-counts")
+                .then()
+                .statusCode(200)
+                .body("division", equalTo(VILLAGE.substring(0, 9)))
+                .body("villages.villageCode", contains(VILLAGE))
+                .body("villages[0].households", equalTo(2))
+                .body("villages[0].members", equalTo(3))
+                .body("villages[0].byPovertyStatus.values().sum()", equalTo(2))
+                .body("villages[0].monitoredHouseholds", equalTo(1))
+                .body("villages[0].byMonitoringCategory.EDGE_AT_RISK", equalTo(1))
+                .body("villages[0].atRiskHouseholds", equalTo(1));
     }
 
     @Test

@@ -28,7 +28,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +107,7 @@ class MonitoringWorkflowTest {
     }
 
     @Test
+    @DependsOnCryptoMode
     void departmentCluesArriveThroughTheIntakeTopic() throws Exception {
         String member = Fixtures.idNumber("19900909", false);
         String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19620202", true), member));
@@ -554,7 +554,7 @@ class MonitoringWorkflowTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return Fixtures.today();
     }
 
     /** The reason an event of this key was parked as a dead letter, or null while it is not. */

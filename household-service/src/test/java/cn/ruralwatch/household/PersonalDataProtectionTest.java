@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * role, every full read audited, and still readable and findable across a key rotation.
  */
 @QuarkusTest
+@DependsOnCryptoMode
 class PersonalDataProtectionTest {
 
     static final String VILLAGE = "450422103201";

@@ -8,19 +8,19 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.household.household.Household;
-import cn.ruralwatch.household.household.HouseholdRules;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,13 @@ public class AssistanceService {
     static final String MEASURE = "assistance-measure";
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     CallerScope caller;
@@ -50,7 +53,7 @@ public class AssistanceService {
 
     public AssistanceMeasure addMeasure(UUID householdId, AssistanceApi.MeasureRequest request) {
         Household household = households.get(householdId);
-        HouseholdService.requireActive(household);
+        household.requireActive();
         List<Violation> violations = new ArrayList<>();
         notInFuture(request.startedOn(), "startedOn", violations);
         if (request.endedOn() != null && request.endedOn().isBefore(request.startedOn())) {
@@ -69,7 +72,7 @@ public class AssistanceService {
         measure.endedOn = request.endedOn();
         measure.amount = request.amount();
         measure.recordedBy = caller.subject();
-        measure.recordedAt = Instant.now();
+        measure.recordedAt = clock.instant();
         entityManager.persist(measure);
         outbox.publish(
                 Topics.HOUSEHOLD_EVENTS,
@@ -141,7 +144,7 @@ public class AssistanceService {
         visit.visitedOn = request.visitedOn();
         visit.note = request.note().trim();
         visit.recordedBy = caller.subject();
-        visit.recordedAt = Instant.now();
+        visit.recordedAt = clock.instant();
         entityManager.persist(visit);
         return visit;
     }
@@ -164,8 +167,8 @@ public class AssistanceService {
         return page.page(items, total);
     }
 
-    private static void notInFuture(LocalDate day, String field, List<Violation> violations) {
-        if (day.isAfter(HouseholdRules.today())) {
+    private void notInFuture(LocalDate day, String field, List<Violation> violations) {
+        if (day.isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of(field, "FUTURE", "household.date.future", day));
         }
     }

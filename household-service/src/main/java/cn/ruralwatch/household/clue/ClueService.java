@@ -8,9 +8,9 @@ import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
 import cn.ruralwatch.household.household.Household;
-import cn.ruralwatch.household.household.HouseholdRules;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.IdNumbers;
+import cn.ruralwatch.household.household.Residences;
 import cn.ruralwatch.household.household.RiskType;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
@@ -20,6 +20,8 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.time.ChinaTime;
 import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +29,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,19 @@ public class ClueService {
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
-    HouseholdService households;
+    Sql sql;
+
+    @Inject
+    Households households;
+
+    @Inject
+    Residences residences;
 
     @Inject
     CallerScope scope;
@@ -67,7 +77,7 @@ public class ClueService {
     /** A clue reported through the API by a caller in whose region it lies. */
     public WarningClue report(ClueApi.Report request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.reportedOn().isAfter(HouseholdRules.today())) {
+        if (request.reportedOn().isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("reportedOn", "FUTURE", "household.date.future", request.reportedOn()));
         }
         if (request.idNumber() != null && !IdNumbers.checkDigitValid(IdNumbers.normalize(request.idNumber()))) {
@@ -194,12 +204,10 @@ public class ClueService {
         if (clue.householdId != null) {
             return;
         }
-        households.residences(protector.lookupHashes(PersonalDataKind.ID_NUMBER, idNumber), null).values().stream()
-                .findFirst()
-                .ifPresent(residence -> {
-                    clue.householdId = residence.householdId();
-                    clue.villageCode = residence.villageCode();
-                });
+        residences.of(idNumber).ifPresent(residence -> {
+            clue.householdId = residence.householdId();
+            clue.villageCode = residence.villageCode();
+        });
     }
 
     /**
@@ -234,7 +242,7 @@ public class ClueService {
         if (clue.description.length() > 1000) {
             clue.description = clue.description.substring(0, 999) + "…";
         }
-        clue.reportedOn = LocalDate.ofInstant(risk.detectedAt(), java.time.ZoneId.of("Asia/Shanghai"));
+        clue.reportedOn = LocalDate.ofInstant(risk.detectedAt(), ChinaTime.ZONE);
         clue.recordedBy = "indicator-service";
         if (sameReference(clue).isEmpty()) {
             store(clue);
@@ -273,22 +281,20 @@ public class ClueService {
 
     private WarningClue store(WarningClue clue) {
         clue.id = UuidCreator.getTimeOrderedEpoch();
-        clue.receivedAt = Instant.now();
+        clue.receivedAt = clock.instant();
         if (clue.householdId != null) {
-            entityManager
-                    .createNativeQuery("""
+            sql.query("""
                             select id from warning_clue
-                            where household_id = ?1 and status in ('NEW', 'ESCALATED') and received_at > ?2
-                              and risk_types && cast(?3 as text[])
-                            order by received_at limit 1""")
-                    .setParameter(1, clue.householdId)
-                    .setParameter(2, Timestamp.from(clue.receivedAt.minus(DUPLICATE_WINDOW)))
-                    .setParameter(3, "{" + String.join(",", clue.riskTypes) + "}")
-                    .getResultStream()
-                    .findFirst()
+                            where household_id = :household and status in ('NEW', 'ESCALATED') and received_at > :since
+                              and risk_types && cast(:riskTypes as text[])
+                            order by received_at""")
+                    .bind("household", clue.householdId)
+                    .bind("since", clue.receivedAt.minus(DUPLICATE_WINDOW))
+                    .bind("riskTypes", clue.riskTypes.toArray(String[]::new))
+                    .value(UUID.class)
                     .ifPresent(earlier -> {
                         clue.status = ClueStatus.DUPLICATE;
-                        clue.duplicateOf = (UUID) earlier;
+                        clue.duplicateOf = earlier;
                     });
         }
         entityManager.persist(clue);
@@ -336,7 +342,7 @@ public class ClueService {
         }
         clue.triageNote = blankToNull(request.note());
         clue.triagedBy = scope.subject();
-        clue.triagedAt = Instant.now();
+        clue.triagedAt = clock.instant();
         entityManager.flush();
         audit.changed(
                 AuditAction.UPDATE,
@@ -371,8 +377,8 @@ public class ClueService {
                 clue.status = ClueStatus.ESCALATED;
                 clue.caseId = caseId;
                 clue.triagedBy = scope.subject();
-                clue.triagedAt = Instant.now();
-                LocalDate received = LocalDate.ofInstant(clue.receivedAt, HouseholdRules.ZONE);
+                clue.triagedAt = clock.instant();
+                LocalDate received = LocalDate.ofInstant(clue.receivedAt, ChinaTime.ZONE);
                 first = first == null || received.isBefore(first) ? received : first;
             }
         }

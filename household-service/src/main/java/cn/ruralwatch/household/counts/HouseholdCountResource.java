@@ -7,17 +7,12 @@ import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HouseholdCountResource {
 
     @Inject
-    EntityManager entityManager;
+    HouseholdCountQueries queries;
 
     @Inject
     CallerScope scope;
@@ -52,57 +47,6 @@ public class HouseholdCountResource {
                     String division) {
         String prefix =
                 scope.narrow(division).orElseThrow(() -> ProblemException.notFound("division.not-found", division));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select h.village_code, h.poverty_status, h.monitoring_category, h.risk_state, count(*),
-                               coalesce(sum(m.living), 0)
-                        from household h
-                        cross join lateral (select count(*) as living from member m
-                                            where m.household_id = h.id and m.status = 'ACTIVE') m
-                        where h.status = 'ACTIVE' and h.village_code like ?1
-                        group by 1, 2, 3, 4 order by 1
-                        """)
-                .setParameter(1, prefix + "%")
-                .getResultList();
-        List<HouseholdCounts.VillageHouseholds> villages = new ArrayList<>();
-        String village = null;
-        long households = 0;
-        long members = 0;
-        long monitored = 0;
-        long atRisk = 0;
-        Map<String, Long> byStatus = new TreeMap<>();
-        Map<String, Long> byCategory = new TreeMap<>();
-        for (Object[] r : rows) {
-            if (!r[0].equals(village)) {
-                if (village != null) {
-                    villages.add(new HouseholdCounts.VillageHouseholds(
-                            village, households, members, byStatus, monitored, byCategory, atRisk));
-                }
-                village = (String) r[0];
-                households = 0;
-                members = 0;
-                monitored = 0;
-                atRisk = 0;
-                byStatus = new TreeMap<>();
-                byCategory = new TreeMap<>();
-            }
-            long count = ((Number) r[4]).longValue();
-            households += count;
-            members += ((Number) r[5]).longValue();
-            byStatus.merge((String) r[1], count, Long::sum);
-            if (r[2] != null) {
-                monitored += count;
-                byCategory.merge((String) r[2], count, Long::sum);
-                if ("AT_RISK".equals(r[3])) {
-                    atRisk += count;
-                }
-            }
-        }
-        if (village != null) {
-            villages.add(new HouseholdCounts.VillageHouseholds(
-                    village, households, members, byStatus, monitored, byCategory, atRisk));
-        }
-        return new HouseholdCounts(prefix, villages);
+        return queries.counts(prefix);
     }
 }

@@ -2,9 +2,9 @@ package cn.ruralwatch.household.division;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditedChange;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -12,13 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /** The change history of every division: registration, renames, population bases, imports. */
 @ApplicationScoped
 public class DivisionHistory {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Sql sql;
 
     @Inject
     EntityManager entityManager;
@@ -31,51 +37,39 @@ public class DivisionHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String code, String operation, String reason, List<AuditedChange> changes) {
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         insert into division_revision (division_code, recorded_at, operation, actor, reason, changes)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb))""")
-                .setParameter(1, code)
-                .setParameter(2, Timestamp.from(Instant.now()))
-                .setParameter(3, operation)
-                .setParameter(4, caller.subject())
-                .setParameter(5, reason)
-                .setParameter(
-                        6,
+                        values (:code, :recordedAt, :operation, :actor, :reason, cast(:changes as jsonb))""")
+                .bind("code", code)
+                .bind("recordedAt", clock.instant())
+                .bind("operation", operation)
+                .bind("actor", caller.subject())
+                .bind("reason", reason)
+                .bind(
+                        "changes",
                         json(changes.stream().filter(AuditedChange::altersValue).toList()))
-                .executeUpdate();
+                .execute();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DivisionApi.RevisionView> revisions(String code, PageRequest page) {
-        List<DivisionApi.RevisionView> items = entityManager
-                .createNativeQuery("""
-                        select recorded_at, operation, actor, reason, cast(changes as text) from division_revision
-                        where division_code = ?1 order by recorded_at desc""", Object[].class)
-                .setParameter(1, code)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList()
-                .stream()
-                .map(row -> view((Object[]) row))
-                .toList();
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from division_revision where division_code = ?1")
-                        .setParameter(1, code)
-                        .getSingleResult())
-                .longValue();
-        return page.page(items, total);
+        return sql.query("""
+                        select recorded_at, operation, actor, reason, cast(changes as text) as changes
+                        from division_revision where division_code = :code order by recorded_at desc""").bind("code", code).page(Stored.class, page).map(this::view);
     }
 
-    private DivisionApi.RevisionView view(Object[] row) {
+    /** A revision as stored, its changes as JSON text. */
+    private record Stored(Instant recordedAt, String operation, String actor, String reason, String changes) {}
+
+    private DivisionApi.RevisionView view(Stored row) {
         try {
             return new DivisionApi.RevisionView(
-                    NativeValues.instant(row[0]),
-                    (String) row[1],
-                    (String) row[2],
-                    (String) row[3],
+                    row.recordedAt(),
+                    row.operation(),
+                    row.actor(),
+                    row.reason(),
                     mapper.readValue(
-                            (String) row[4],
+                            row.changes(),
                             TypeFactory.defaultInstance().constructCollectionType(List.class, AuditedChange.class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable division revision", e);

@@ -9,7 +9,6 @@ import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.household.household.HouseholdRules;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -18,11 +17,13 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,9 @@ import java.util.function.Function;
 public class DivisionService {
 
     static final String AGGREGATE = "division";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -108,7 +112,7 @@ public class DivisionService {
             throw ProblemException.conflict(
                     List.of(Violation.of("code", "ALREADY_REGISTERED", "division.code.exists", request.code())));
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Division division = new Division();
         division.code = request.code();
         division.name = request.name().trim();
@@ -140,7 +144,7 @@ public class DivisionService {
 
     private Division rename(Division division, String name, String operation) {
         String oldName = division.name;
-        division.rename(name.trim(), Instant.now());
+        division.rename(name.trim(), clock.instant());
         List<AuditedChange> changes = List.of(AuditedChange.changed("name", oldName, division.name));
         audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);
         history.record(division.code, operation, null, changes);
@@ -204,7 +208,7 @@ public class DivisionService {
         if (division.level == DivisionLevel.HAMLET) {
             violations.add(Violation.of("code", "HAMLET", "division.population.hamlet"));
         }
-        if (year < 2010 || year > HouseholdRules.today().getYear()) {
+        if (year < 2010 || year > ChinaTime.today(clock).getYear()) {
             violations.add(Violation.of("year", "RANGE", "division.population.year", year));
         }
         if (request.agriculturalPopulation() > request.registeredPopulation()) {
@@ -241,7 +245,7 @@ public class DivisionService {
         population.registeredPopulation = request.registeredPopulation();
         population.agriculturalPopulation = request.agriculturalPopulation();
         population.households = request.households();
-        population.updatedAt = Instant.now();
+        population.updatedAt = clock.instant();
         population.updatedBy = scope.subject();
         entityManager.persist(population);
         audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);

@@ -2,10 +2,10 @@ package cn.ruralwatch.household.history;
 
 import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditedChange;
-import cn.ruralwatch.household.household.HouseholdRules;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +33,13 @@ import org.hibernate.Session;
 public class HouseholdHistory {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
+
+    @Inject
+    Sql sql;
 
     @Inject
     ObjectMapper mapper;
@@ -82,7 +89,7 @@ public class HouseholdHistory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<Entry> entries) {
         String actor = actor();
-        LocalDate today = HouseholdRules.today();
+        LocalDate today = ChinaTime.today(clock);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into household_revision (household_id, version, recorded_at, effective_on, operation,
@@ -109,91 +116,83 @@ public class HouseholdHistory {
     /** The household's revisions, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Revision> revisions(UUID householdId, PageRequest page) {
-        List<Revision> items = entityManager
-                .createNativeQuery(SELECT + " where household_id = ?1 order by version desc", Object[].class)
-                .setParameter(1, householdId)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList()
-                .stream()
-                .map(row -> revision((Object[]) row))
-                .toList();
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from household_revision where household_id = ?1")
-                        .setParameter(1, householdId)
-                        .getSingleResult())
-                .longValue();
-        return page.page(items, total);
+        return sql.query(SELECT + " where household_id = :household order by version desc")
+                .bind("household", householdId)
+                .page(Stored.class, page)
+                .map(this::revision);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Revision> revision(UUID householdId, long version) {
-        return entityManager
-                .createNativeQuery(SELECT + " where household_id = ?1 and version = ?2", Object[].class)
-                .setParameter(1, householdId)
-                .setParameter(2, version)
-                .getResultStream()
-                .findFirst()
-                .map(row -> revision((Object[]) row));
+        return sql.query(SELECT + " where household_id = :household and version = :version")
+                .bind("household", householdId)
+                .bind("version", version)
+                .first(Stored.class)
+                .map(this::revision);
     }
 
     /** The last revision recorded by the end of the day (China Standard Time), if the household existed then. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Revision> asOf(UUID householdId, LocalDate day) {
-        Instant endOfDay = day.plusDays(1).atStartOfDay(HouseholdRules.ZONE).toInstant();
-        return entityManager
-                .createNativeQuery(
-                        SELECT
-                                + " where household_id = ?1 and recorded_at < ?2 order by recorded_at desc, version desc",
-                        Object[].class)
-                .setParameter(1, householdId)
-                .setParameter(2, Timestamp.from(endOfDay))
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(row -> revision((Object[]) row));
+        return sql.query(SELECT
+                        + " where household_id = :household and recorded_at < :endOfDay"
+                        + " order by recorded_at desc, version desc")
+                .bind("household", householdId)
+                .bind("endOfDay", day.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant())
+                .first(Stored.class)
+                .map(this::revision);
     }
 
     /** The revisions recorded from the start of the day (China Standard Time) on, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Revision> since(UUID householdId, LocalDate day) {
-        return entityManager
-                .createNativeQuery(
-                        SELECT + " where household_id = ?1 and recorded_at >= ?2 order by version", Object[].class)
-                .setParameter(1, householdId)
-                .setParameter(
-                        2, Timestamp.from(day.atStartOfDay(HouseholdRules.ZONE).toInstant()))
-                .getResultList()
+        return sql
+                .query(SELECT + " where household_id = :household and recorded_at >= :startOfDay order by version")
+                .bind("household", householdId)
+                .bind("startOfDay", day.atStartOfDay(ChinaTime.ZONE).toInstant())
+                .list(Stored.class)
                 .stream()
-                .map(row -> revision((Object[]) row))
+                .map(this::revision)
                 .toList();
     }
 
     private static final String SELECT = """
-            select household_id, version, recorded_at, effective_on, operation, actor, reason, cast(changes as text),
-                   cast(snapshot as text)
+            select household_id, version, recorded_at, effective_on, operation, actor, reason,
+                   cast(changes as text) as changes, cast(snapshot as text) as snapshot
             from household_revision""";
 
-    private Revision revision(Object[] row) {
+    /** A revision as stored: its changes and snapshot as JSON text; no changes for a registration. */
+    private record Stored(
+            UUID householdId,
+            long version,
+            Instant recordedAt,
+            LocalDate effectiveOn,
+            String operation,
+            String actor,
+            String reason,
+            String changes,
+            String snapshot) {}
+
+    private Revision revision(Stored row) {
         try {
-            JsonNode snapshot = mapper.readTree((String) row[8]);
+            JsonNode snapshot = mapper.readTree(row.snapshot());
             return new Revision(
-                    (UUID) row[0],
-                    ((Number) row[1]).longValue(),
-                    NativeValues.instant(row[2]),
-                    row[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[3],
-                    (String) row[4],
-                    (String) row[5],
-                    (String) row[6],
-                    row[7] == null
+                    row.householdId(),
+                    row.version(),
+                    row.recordedAt(),
+                    row.effectiveOn(),
+                    row.operation(),
+                    row.actor(),
+                    row.reason(),
+                    row.changes() == null
                             ? changes(null, snapshot)
                             : mapper.readValue(
-                                    (String) row[7],
+                                    row.changes(),
                                     TypeFactory.defaultInstance()
                                             .constructCollectionType(List.class, AuditedChange.class)),
                     snapshot);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable revision of household " + row[0], e);
+            throw new IllegalStateException("Unreadable revision of household " + row.householdId(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.ruralwatch.household.household;
 
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -164,6 +166,63 @@ public class Household {
         member.household = this;
         member.position = members.stream().mapToInt(m -> m.position + 1).max().orElse(0);
         members.add(member);
+    }
+
+    /** A household merged into another or dissolved takes no more changes: they answer 409. */
+    public void requireActive() {
+        if (status != HouseholdStatus.ACTIVE) {
+            throw ProblemException.conflict("household.inactive", id, status);
+        }
+    }
+
+    /**
+     * The member living in the household with this id; any other id is refused as a violation at {@code field} of the
+     * request.
+     */
+    public Member activeMember(UUID memberId, String field) {
+        return member(memberId)
+                .filter(Member::active)
+                .orElseThrow(() -> ProblemException.invalid(
+                        Violation.of(field, "NOT_A_MEMBER", "household.member.not-active", memberId)));
+    }
+
+    /**
+     * A member leaves (死亡, 婚出, 迁出…) on the given day; the record stays. A head who leaves others behind hands over
+     * to the member {@code newHeadMemberId}; the last member to leave dissolves the household.
+     */
+    public void removeMember(Member member, MemberChange change, LocalDate on, UUID newHeadMemberId) {
+        if (member.relation == Relation.HEAD && activeMembers().size() > 1) {
+            if (newHeadMemberId == null || newHeadMemberId.equals(member.id)) {
+                throw ProblemException.invalid(
+                        Violation.of("newHeadMemberId", "REQUIRED", "household.member-change.new-head-required"));
+            }
+            activeMember(newHeadMemberId, "newHeadMemberId").relation = Relation.HEAD;
+        }
+        member.leave(change, on);
+        if (activeMembers().isEmpty()) {
+            status = HouseholdStatus.DISSOLVED;
+        }
+    }
+
+    /** 入伍: the member stays in the household, counted as an active soldier; enlisting twice is a conflict. */
+    public void enlist(Member member) {
+        if (member.activeSoldier) {
+            throw ProblemException.conflict("household.member-change.already-soldier", member.id);
+        }
+        member.activeSoldier = true;
+    }
+
+    /** 户主变更: the new head must live in the household; the former head takes the relation given. */
+    public void changeHead(UUID newHeadMemberId, Relation formerHeadRelation) {
+        Member newHead = activeMember(newHeadMemberId, "memberId");
+        if (newHead.relation == Relation.HEAD) {
+            throw ProblemException.invalid(Violation.of("memberId", "ALREADY_HEAD", "household.head.already"));
+        }
+        if (formerHeadRelation == Relation.HEAD) {
+            throw ProblemException.invalid(Violation.of("formerHeadRelation", "HEAD", "household.member-change.head"));
+        }
+        head().relation = formerHeadRelation;
+        newHead.relation = Relation.HEAD;
     }
 
     /** The members who live in the household now. */

@@ -17,13 +17,14 @@ import cn.ruralwatch.household.history.HouseholdHistory;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,9 @@ public class HouseholdChangeRecorder {
     }
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -85,8 +89,8 @@ public class HouseholdChangeRecorder {
     }
 
     /** Checks the rules a household must satisfy; throws a 400 problem naming every broken one. */
-    static void checkRules(Household household) {
-        List<Violation> violations = HouseholdRules.check(household);
+    void checkRules(Household household) {
+        List<Violation> violations = HouseholdRules.check(household, ChinaTime.today(clock));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -162,7 +166,7 @@ public class HouseholdChangeRecorder {
         if (changes.isEmpty()) {
             return changes;
         }
-        household.updatedAt = Instant.now();
+        household.updatedAt = clock.instant();
         flush();
         JsonNode after = views.stamped(changed, household);
         history.record(new HouseholdHistory.Entry(

@@ -50,7 +50,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HouseholdResource {
 
     @Inject
-    HouseholdService households;
+    Households households;
+
+    @Inject
+    HouseholdService registrations;
 
     @Inject
     HouseholdViews views;
@@ -86,7 +89,7 @@ public class HouseholdResource {
             @Valid @NotNull HouseholdApi.Registration request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
-        Household household = households.register(request, idempotencyKey);
+        Household household = registrations.register(request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(household.id.toString())
                         .build())

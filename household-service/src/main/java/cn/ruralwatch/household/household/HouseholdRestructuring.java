@@ -4,12 +4,13 @@ import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,13 @@ import java.util.UUID;
 public class HouseholdRestructuring {
 
     @Inject
-    HouseholdService households;
+    Clock clock;
+
+    @Inject
+    Households households;
+
+    @Inject
+    Villages villages;
 
     @Inject
     HouseholdChangeRecorder recorder;
@@ -60,12 +67,11 @@ public class HouseholdRestructuring {
         Household source = households.forChange(id, ifMatch);
         String villageCode = request.villageCode() == null ? source.villageCode : request.villageCode();
         if (request.villageCode() != null) {
-            households.checkVillage(villageCode, "villageCode", violations);
+            villages.check(villageCode, "villageCode", violations);
         }
         List<Member> leaving = new ArrayList<>();
         for (int i = 0; i < request.members().size(); i++) {
-            leaving.add(MemberChanges.activeMember(
-                    source, request.members().get(i).memberId(), "members[" + i + "].memberId"));
+            leaving.add(source.activeMember(request.members().get(i).memberId(), "members[" + i + "].memberId"));
         }
         if (leaving.size() >= source.activeMembers().size()) {
             violations.add(Violation.of("members", "EVERYONE", "household.split.everyone"));
@@ -79,8 +85,7 @@ public class HouseholdRestructuring {
         }
         JsonNode before = recorder.before(source);
         if (headLeaves) {
-            Member remainingHead =
-                    MemberChanges.activeMember(source, request.remainingHeadMemberId(), "remainingHeadMemberId");
+            Member remainingHead = source.activeMember(request.remainingHeadMemberId(), "remainingHeadMemberId");
             if (leaving.contains(remainingHead)) {
                 throw ProblemException.invalid(
                         Violation.of("remainingHeadMemberId", "LEAVING", "household.split.remaining-head"));
@@ -90,7 +95,7 @@ public class HouseholdRestructuring {
         Household split = new Household();
         split.id = UuidCreator.getTimeOrderedEpoch();
         split.villageCode = villageCode;
-        split.registeredAt = Instant.now();
+        split.registeredAt = clock.instant();
         split.splitFrom = source.id;
         carryOver(source, split);
         for (int i = 0; i < leaving.size(); i++) {
@@ -180,7 +185,7 @@ public class HouseholdRestructuring {
         } catch (ProblemException notFound) {
             throw ProblemException.invalid(Violation.of("householdId", "UNKNOWN", "household.not-found", id));
         }
-        HouseholdService.requireActive(household);
+        household.requireActive();
         return household;
     }
 
@@ -190,8 +195,8 @@ public class HouseholdRestructuring {
         HouseholdMapper.apply(HouseholdMapper.monitoring(from), to);
     }
 
-    private static void checkDate(LocalDate effectiveOn, List<Violation> violations) {
-        if (effectiveOn.isAfter(HouseholdRules.today())) {
+    private void checkDate(LocalDate effectiveOn, List<Violation> violations) {
+        if (effectiveOn.isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", effectiveOn));
         }
     }

@@ -3,10 +3,10 @@ package cn.ruralwatch.household.household;
 import cn.ruralwatch.problem.Violation;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rules a household must satisfy after every change, beyond the shape of each field: values that contradict each
@@ -15,34 +15,30 @@ import java.util.List;
  */
 public final class HouseholdRules {
 
-    /** The county's calendar: ages and years are counted in China Standard Time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     static final int WORKING_AGE = 16;
     private static final int OLDEST_PLAUSIBLE_AGE = 120;
 
     private HouseholdRules() {}
 
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
-    }
-
-    /** Every rule broken by the household as it now stands. */
-    static List<Violation> check(Household household) {
+    /**
+     * Every rule broken by the household as it stands on {@code today} (the county's day: ages, and what lies in the
+     * future, are counted from it).
+     */
+    static List<Violation> check(Household household, LocalDate today) {
         List<Violation> violations = new ArrayList<>();
-        checkAttributes(household, violations);
+        checkAttributes(household, today, violations);
         checkMembership(household, violations);
         for (int i = 0; i < household.members.size(); i++) {
             Member member = household.members.get(i);
             if (member.active()) {
-                checkMember(member, "members[" + i + "].", violations);
+                checkMember(member, "members[" + i + "].", today, violations);
             }
         }
         return violations;
     }
 
-    private static void checkAttributes(Household h, List<Violation> violations) {
-        int thisYear = today().getYear();
+    private static void checkAttributes(Household h, LocalDate today, List<Violation> violations) {
+        int thisYear = today.getYear();
         if (h.povertyStatus == PovertyStatus.EXITED && h.exitYear == null) {
             violations.add(Violation.of("attributes.exitYear", "REQUIRED", "household.exit-year.required"));
         } else if (h.povertyStatus != PovertyStatus.EXITED && h.exitYear != null) {
@@ -65,7 +61,7 @@ public final class HouseholdRules {
             violations.add(
                     Violation.of("monitoring.identifiedYear", "FUTURE", "household.year.future", h.identifiedYear));
         }
-        if (h.monitoredSince != null && h.monitoredSince.isAfter(today())) {
+        if (h.monitoredSince != null && h.monitoredSince.isAfter(today)) {
             violations.add(
                     Violation.of("monitoring.monitoredSince", "FUTURE", "household.date.future", h.monitoredSince));
         }
@@ -92,8 +88,7 @@ public final class HouseholdRules {
         }
     }
 
-    private static void checkMember(Member m, String prefix, List<Violation> violations) {
-        LocalDate today = today();
+    private static void checkMember(Member m, String prefix, LocalDate today, List<Violation> violations) {
         int age = Period.between(m.birthDate, today).getYears();
         String attributes = prefix + "attributes.";
         if (m.birthDate.isAfter(today) || age > OLDEST_PLAUSIBLE_AGE) {
@@ -138,5 +133,41 @@ public final class HouseholdRules {
                     "household.member.employment-under-age",
                     age));
         }
+    }
+
+    /**
+     * Checks a member's ID number (check digit, a real birth date) and that the sex and birth date, when given, agree
+     * with it. Returns whether the number itself is valid. A birth date after {@code today} is not real.
+     */
+    static boolean checkIdNumber(
+            HouseholdApi.MemberRegistration member, String prefix, List<Violation> violations, LocalDate today) {
+        String field = prefix + "idNumber";
+        String idNumber = IdNumbers.normalize(member.idNumber());
+        if (!IdNumbers.checkDigitValid(idNumber)) {
+            violations.add(Violation.of(
+                    field,
+                    "CHECK_DIGIT",
+                    "household.id-number.check-digit",
+                    String.valueOf(IdNumbers.expectedCheckCharacter(idNumber))));
+            return false;
+        }
+        Optional<LocalDate> birthDate = IdNumbers.birthDate(idNumber);
+        if (birthDate.isEmpty() || birthDate.get().isAfter(today)) {
+            violations.add(
+                    Violation.of(field, "BIRTH_DATE", "household.id-number.birth-date", idNumber.substring(6, 14)));
+            return false;
+        }
+        if (member.sex() != null && member.sex() != IdNumbers.sex(idNumber)) {
+            violations.add(Violation.of(
+                    prefix + "sex", "ID_NUMBER_MISMATCH", "household.member.sex-mismatch", IdNumbers.sex(idNumber)));
+        }
+        if (member.birthDate() != null && !member.birthDate().equals(birthDate.get())) {
+            violations.add(Violation.of(
+                    prefix + "birthDate",
+                    "ID_NUMBER_MISMATCH",
+                    "household.member.birth-date-mismatch",
+                    birthDate.get()));
+        }
+        return true;
     }
 }

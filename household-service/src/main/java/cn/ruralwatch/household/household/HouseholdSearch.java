@@ -11,6 +11,7 @@ import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -114,15 +115,15 @@ public class HouseholdSearch {
                     case VILLAGE -> " order by h.villageCode" + direction + ", h.registeredAt, h.id";
                 };
         // the page and the number of all matches in one pass: the count comes with every row of the page
-        TypedQuery<Object[]> ids = entityManager.createQuery(
-                "select h.id, count(*) over () from Household h" + where + order, Object[].class);
+        TypedQuery<Tuple> ids = entityManager.createQuery(
+                "select h.id as id, count(*) over () as total from Household h" + where + order, Tuple.class);
         parameters.forEach(ids::setParameter);
-        List<Object[]> rows =
+        List<Tuple> rows =
                 ids.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        List<UUID> found = rows.stream().map(row -> (UUID) row[0]).toList();
+        List<UUID> found = rows.stream().map(row -> row.get("id", UUID.class)).toList();
         long total;
         if (!rows.isEmpty()) {
-            total = ((Number) rows.getFirst()[1]).longValue();
+            total = rows.getFirst().get("total", Long.class);
         } else if (page.offset() == 0) {
             total = 0;
         } else {

@@ -2,17 +2,17 @@ package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.http.MergePatch;
-import cn.ruralwatch.personal.PersonalDataKind;
-import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,13 +27,22 @@ import java.util.UUID;
 public class HouseholdUpdates {
 
     @Inject
-    HouseholdService households;
+    Clock clock;
+
+    @Inject
+    Households households;
+
+    @Inject
+    Villages villages;
+
+    @Inject
+    Residences residences;
+
+    @Inject
+    PersonalNumbers numbers;
 
     @Inject
     HouseholdChangeRecorder recorder;
-
-    @Inject
-    PersonalDataProtector protector;
 
     @Inject
     ObjectMapper mapper;
@@ -42,17 +51,17 @@ public class HouseholdUpdates {
     Validator validator;
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     public Household update(UUID id, JsonNode patch, String ifMatch) {
         Household household = households.forChange(id, ifMatch);
         HouseholdApi.HouseholdUpdate current =
-                new HouseholdApi.HouseholdUpdate(household.villageCode, households.currentAttributes(household), null);
+                new HouseholdApi.HouseholdUpdate(household.villageCode, numbers.attributes(household), null);
         HouseholdApi.HouseholdUpdate update =
                 MergePatch.applyTo(current, patch, HouseholdApi.HouseholdUpdate.class, mapper, validator);
         if (!update.villageCode().equals(household.villageCode)) {
             List<Violation> violations = new ArrayList<>();
-            households.checkVillage(update.villageCode(), "villageCode", violations);
+            villages.check(update.villageCode(), "villageCode", violations);
             if (!violations.isEmpty()) {
                 throw ProblemException.invalid(violations);
             }
@@ -60,7 +69,7 @@ public class HouseholdUpdates {
         JsonNode before = recorder.before(household);
         household.villageCode = update.villageCode();
         HouseholdMapper.apply(update.attributes(), household);
-        households.updateNumbers(household, update.attributes(), current.attributes());
+        numbers.reseal(household, update.attributes(), current.attributes());
         recorder.changed(
                 household,
                 before,
@@ -70,18 +79,16 @@ public class HouseholdUpdates {
                 change -> change.changed(Operation.UPDATE, update.reason()));
         if (!update.villageCode().equals(current.villageCode())) {
             // the household's open case and untriaged clues move with it: they are worked where it lives now
-            entityManager
-                    .createNativeQuery(
-                            "update monitoring_case set village_code = ?1 where household_id = ?2 and status = 'OPEN'")
-                    .setParameter(1, household.villageCode)
-                    .setParameter(2, household.id)
-                    .executeUpdate();
-            entityManager
-                    .createNativeQuery("update warning_clue set village_code = ?1"
-                            + " where household_id = ?2 and status in ('NEW', 'DUPLICATE')")
-                    .setParameter(1, household.villageCode)
-                    .setParameter(2, household.id)
-                    .executeUpdate();
+            sql.query("update monitoring_case set village_code = :village where household_id = :household"
+                            + " and status = 'OPEN'")
+                    .bind("village", household.villageCode)
+                    .bind("household", household.id)
+                    .execute();
+            sql.query("update warning_clue set village_code = :village where household_id = :household"
+                            + " and status in ('NEW', 'DUPLICATE')")
+                    .bind("village", household.villageCode)
+                    .bind("household", household.id)
+                    .execute();
         }
         return household;
     }
@@ -111,7 +118,7 @@ public class HouseholdUpdates {
                 .member(memberId)
                 .filter(Member::active)
                 .orElseThrow(() -> ProblemException.notFound("household.member.not-found", memberId));
-        String idNumber = protector.decrypt(PersonalDataKind.ID_NUMBER, member.idNumberCipher);
+        String idNumber = numbers.idNumber(member);
         HouseholdApi.MemberUpdate current = new HouseholdApi.MemberUpdate(
                 member.name, idNumber, member.relation, HouseholdMapper.attributes(member), null);
         HouseholdApi.MemberUpdate update =
@@ -121,16 +128,16 @@ public class HouseholdUpdates {
             HouseholdApi.MemberRegistration asRegistered =
                     new HouseholdApi.MemberRegistration(update.name(), corrected, update.relation(), null, null, null);
             List<Violation> violations = new ArrayList<>();
-            if (!HouseholdService.checkIdNumber(asRegistered, "", violations)) {
+            if (!HouseholdRules.checkIdNumber(asRegistered, "", violations, ChinaTime.today(clock))) {
                 throw ProblemException.invalid(violations);
             }
-            households.checkNotRegistered(List.of(asRegistered), "", member.id);
+            residences.requireNotRegistered(List.of(asRegistered), "", member.id);
         }
         JsonNode before = recorder.before(household);
         member.name = update.name().trim();
         member.relation = update.relation();
         if (!corrected.equals(idNumber)) {
-            households.setIdNumber(member, corrected);
+            numbers.setIdNumber(member, corrected);
         }
         HouseholdMapper.apply(update.attributes(), member);
         recorder.changed(

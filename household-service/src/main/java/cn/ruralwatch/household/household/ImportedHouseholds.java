@@ -8,6 +8,7 @@ import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemExceptionMappers;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +40,19 @@ import org.hibernate.Hibernate;
 public class ImportedHouseholds {
 
     @Inject
-    HouseholdService households;
+    Clock clock;
+
+    @Inject
+    HouseholdService registrations;
+
+    @Inject
+    Households households;
+
+    @Inject
+    PersonalNumbers numbers;
+
+    @Inject
+    Residences residences;
 
     @Inject
     HouseholdChangeRecorder recorder;
@@ -96,13 +110,13 @@ public class ImportedHouseholds {
             violations.add(Violation.of(error.field(), error.code(), error.message()));
         }
         if (violations.isEmpty()) {
-            violations.addAll(households.violations(registration));
+            violations.addAll(registrations.violations(registration));
         }
         if (!violations.isEmpty()) {
             return new Checked(registration, violations, null);
         }
-        Household household = households.build(registration, registeredAt);
-        violations.addAll(HouseholdRules.check(household));
+        Household household = registrations.build(registration, registeredAt);
+        violations.addAll(HouseholdRules.check(household, ChinaTime.today(clock)));
         return new Checked(registration, violations, violations.isEmpty() ? household : null);
     }
 
@@ -131,16 +145,16 @@ public class ImportedHouseholds {
                         .forEach(hash -> memberByHash.put(hash, at));
             }
         }
-        List<Map<Integer, HouseholdService.Residence>> found = new ArrayList<>();
+        List<Map<Integer, Residences.Residence>> found = new ArrayList<>();
         checked.forEach(c -> found.add(new HashMap<>()));
-        households.residences(memberByHash.keySet(), null).forEach((hash, residence) -> {
+        residences.byHashes(memberByHash.keySet(), null).forEach((hash, residence) -> {
             int[] at = memberByHash.get(hash);
             found.get(at[0]).put(at[1], residence);
         });
         List<Result> results = new ArrayList<>(checked.size());
         List<Household> created = new ArrayList<>();
         for (int c = 0; c < checked.size(); c++) {
-            Map<Integer, HouseholdService.Residence> residences = found.get(c);
+            Map<Integer, Residences.Residence> residences = found.get(c);
             if (residences.isEmpty()) {
                 created.add(checked.get(c).household());
                 results.add(new Result(Outcome.CREATED, List.of()));
@@ -153,11 +167,11 @@ public class ImportedHouseholds {
     }
 
     private Result update(
-            Checked checked, Map<Integer, HouseholdService.Residence> residences, Fields fields, String reason) {
+            Checked checked, Map<Integer, Residences.Residence> residences, Fields fields, String reason) {
         HouseholdApi.Registration file = checked.registration();
         Set<UUID> targets = new LinkedHashSet<>();
         residences.values().forEach(r -> targets.add(r.householdId()));
-        HouseholdService.Residence residence = residences.values().iterator().next();
+        Residences.Residence residence = residences.values().iterator().next();
         if (targets.size() > 1 || !scope.covers(residence.villageCode())) {
             List<Violation> violations = new ArrayList<>();
             residences.forEach((m, r) -> violations.add(
@@ -207,11 +221,11 @@ public class ImportedHouseholds {
             return Result.rejected(violations);
         }
         JsonNode before = recorder.before(household);
-        HouseholdApi.HouseholdAttributes current = households.currentAttributes(household);
+        HouseholdApi.HouseholdAttributes current = numbers.attributes(household);
         HouseholdApi.HouseholdAttributes attributes = merged(
                 current, file.attributes(), fields.household(), "attributes.", HouseholdApi.HouseholdAttributes.class);
         HouseholdMapper.apply(attributes, household);
-        households.updateNumbers(household, attributes, current);
+        numbers.reseal(household, attributes, current);
         for (int m = 0; m < matched.size(); m++) {
             Member member = matched.get(m);
             HouseholdApi.MemberRegistration given = file.members().get(m);

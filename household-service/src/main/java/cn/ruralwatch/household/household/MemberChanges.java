@@ -5,10 +5,12 @@ import cn.ruralwatch.events.MemberRemoved;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +32,16 @@ public class MemberChanges {
             EnumSet.of(MemberChange.DEATH, MemberChange.MARRIAGE_OUT, MemberChange.MOVE_OUT);
 
     @Inject
-    HouseholdService households;
+    Clock clock;
+
+    @Inject
+    Households households;
+
+    @Inject
+    Residences residences;
+
+    @Inject
+    PersonalNumbers numbers;
 
     @Inject
     HouseholdChangeRecorder recorder;
@@ -47,16 +58,16 @@ public class MemberChanges {
         return enlist(household, request);
     }
 
-    private static void validate(HouseholdApi.MemberChangeRequest request) {
+    private void validate(HouseholdApi.MemberChangeRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.effectiveOn().isAfter(HouseholdRules.today())) {
+        if (request.effectiveOn().isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", request.effectiveOn()));
         }
         if (ADDITIONS.contains(request.change())) {
             if (request.member() == null) {
                 violations.add(Violation.of(
                         "member", "REQUIRED", "household.member-change.member-required", request.change()));
-            } else if (HouseholdService.checkIdNumber(request.member(), "member.", violations)
+            } else if (HouseholdRules.checkIdNumber(request.member(), "member.", violations, ChinaTime.today(clock))
                     && request.change() == MemberChange.BIRTH
                     && !IdNumbers.birthDate(IdNumbers.normalize(request.member().idNumber()))
                             .orElseThrow()
@@ -85,9 +96,9 @@ public class MemberChanges {
     }
 
     private Household add(Household household, HouseholdApi.MemberChangeRequest request) {
-        households.checkNotRegistered(List.of(request.member()), "", null);
+        residences.requireNotRegistered(List.of(request.member()), "", null);
         JsonNode before = recorder.before(household);
-        Member member = households.newMember(request.member(), request.change(), request.effectiveOn());
+        Member member = numbers.newMember(request.member(), request.change(), request.effectiveOn());
         household.addMember(member);
         recorder.changed(
                 household,
@@ -105,19 +116,9 @@ public class MemberChanges {
     }
 
     private Household remove(Household household, HouseholdApi.MemberChangeRequest request) {
-        Member member = activeMember(household, request.memberId(), "memberId");
+        Member member = household.activeMember(request.memberId(), "memberId");
         JsonNode before = recorder.before(household);
-        if (member.relation == Relation.HEAD && household.activeMembers().size() > 1) {
-            if (request.newHeadMemberId() == null || request.newHeadMemberId().equals(member.id)) {
-                throw ProblemException.invalid(
-                        Violation.of("newHeadMemberId", "REQUIRED", "household.member-change.new-head-required"));
-            }
-            activeMember(household, request.newHeadMemberId(), "newHeadMemberId").relation = Relation.HEAD;
-        }
-        member.leave(request.change(), request.effectiveOn());
-        if (household.activeMembers().isEmpty()) {
-            household.status = HouseholdStatus.DISSOLVED;
-        }
+        household.removeMember(member, request.change(), request.effectiveOn(), request.newHeadMemberId());
         recorder.changed(
                 household,
                 before,
@@ -134,12 +135,9 @@ public class MemberChanges {
     }
 
     private Household enlist(Household household, HouseholdApi.MemberChangeRequest request) {
-        Member member = activeMember(household, request.memberId(), "memberId");
-        if (member.activeSoldier) {
-            throw ProblemException.conflict("household.member-change.already-soldier", member.id);
-        }
+        Member member = household.activeMember(request.memberId(), "memberId");
         JsonNode before = recorder.before(household);
-        member.activeSoldier = true;
+        household.enlist(member);
         recorder.changed(
                 household,
                 before,
@@ -153,16 +151,8 @@ public class MemberChanges {
     /** 户主变更: the new head must live in the household; the former head takes the relation given. */
     public Household changeHead(UUID id, HouseholdApi.HeadChange request, String ifMatch) {
         Household household = households.forChange(id, ifMatch);
-        Member newHead = activeMember(household, request.memberId(), "memberId");
-        if (newHead.relation == Relation.HEAD) {
-            throw ProblemException.invalid(Violation.of("memberId", "ALREADY_HEAD", "household.head.already"));
-        }
-        if (request.formerHeadRelation() == Relation.HEAD) {
-            throw ProblemException.invalid(Violation.of("formerHeadRelation", "HEAD", "household.member-change.head"));
-        }
         JsonNode before = recorder.before(household);
-        household.head().relation = request.formerHeadRelation();
-        newHead.relation = Relation.HEAD;
+        household.changeHead(request.memberId(), request.formerHeadRelation());
         recorder.changed(
                 household,
                 before,
@@ -171,13 +161,5 @@ public class MemberChanges {
                 null,
                 change -> change.changed(Operation.HEAD_CHANGE, request.reason()));
         return household;
-    }
-
-    static Member activeMember(Household household, UUID memberId, String field) {
-        return household
-                .member(memberId)
-                .filter(Member::active)
-                .orElseThrow(() -> ProblemException.invalid(
-                        Violation.of(field, "NOT_A_MEMBER", "household.member.not-active", memberId)));
     }
 }

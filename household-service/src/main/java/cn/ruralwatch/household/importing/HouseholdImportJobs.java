@@ -10,6 +10,7 @@ import cn.ruralwatch.jobs.JobState;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
@@ -27,7 +28,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,6 +44,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HouseholdImportJobs {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Sql sql;
 
     @Inject
     EntityManager entityManager;
@@ -122,7 +129,7 @@ public class HouseholdImportJobs {
         created.reason = reason;
         created.requester = json(ImportRequester.of(identity));
         created.requestedBy = scope.subject() == null ? "system" : scope.subject();
-        created.createdAt = Instant.now();
+        created.createdAt = clock.instant();
         entityManager.persist(created);
         entityManager.flush();
         files.store(created.id, file);
@@ -189,32 +196,23 @@ public class HouseholdImportJobs {
     public Page<HouseholdImportApi.ErrorView> errors(UUID id, PageRequest page) {
         get(id);
         List<HouseholdImportApi.ErrorView> items = errorRows(id, page.offset(), page.size());
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from household_import_error where import_id = ?1")
-                        .setParameter(1, id)
-                        .getSingleResult())
-                .longValue();
+        long total = sql.query("select count(*) from household_import_error where import_id = :id")
+                .bind("id", id)
+                .count();
         return page.page(items, total);
     }
 
     /** Errors of a job from a position on, in the order of the file's rows. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HouseholdImportApi.ErrorView> errorRows(UUID id, int offset, int limit) {
-        List<HouseholdImportApi.ErrorView> items = new ArrayList<>();
-        for (Object row : entityManager
-                .createNativeQuery("""
-                        select row_number, household_ref, column_name, field, code, message
-                        from household_import_error where import_id = ?1 order by row_number, id""", Object[].class)
-                .setParameter(1, id)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList()) {
-            Object[] r = (Object[]) row;
-            items.add(new HouseholdImportApi.ErrorView(
-                    ((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String)
-                            r[5]));
-        }
-        return items;
+        return sql.query("""
+                        select row_number as "row", household_ref, column_name as "column", field, code, message
+                        from household_import_error where import_id = :id order by row_number, id
+                        offset :offset limit :limit""")
+                .bind("id", id)
+                .bind("offset", offset)
+                .bind("limit", limit)
+                .list(HouseholdImportApi.ErrorView.class);
     }
 
     /** An import as callers see it: the file, and its current job's state and progress. */

@@ -12,6 +12,7 @@ import cn.ruralwatch.problem.Messages;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemExceptionMappers;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +74,15 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
     /** Errors of one import listed row by row; beyond, only counted (a broken file could list millions). */
     @ConfigProperty(name = "ruralwatch.household-import.max-listed-errors", defaultValue = "10000")
     int maxListedErrors;
+
+    /** The row of the file in which a person (by ID number hash) first appeared. */
+    private record FirstOccurrence(String idHash, int firstRow) {}
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Sql sql;
 
     @Inject
     EntityManager entityManager;
@@ -150,17 +161,14 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
     /** The file and the people an import met are no longer needed once its job ended. */
     @Override
     public void ended(UUID jobId, JobState state) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from household_import_person where job_id = ?1")
-                .setParameter(1, jobId)
-                .executeUpdate());
-        List<?> imports = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select id from household_import where job_id = ?1")
-                .setParameter(1, jobId)
-                .getResultList());
-        for (Object id : imports) {
-            files.delete((UUID) id);
-        }
+        QuarkusTransaction.requiringNew().run(() -> sql.query("delete from household_import_person where job_id = :job")
+                .bind("job", jobId)
+                .execute());
+        List<UUID> imports = QuarkusTransaction.requiringNew()
+                .call(() -> sql.query("select id from household_import where job_id = :job")
+                        .bind("job", jobId)
+                        .column(UUID.class));
+        imports.forEach(files::delete);
     }
 
     /** The stored file as the import reads it: a CSV as a stream, a workbook from a temporary file of its own. */
@@ -305,7 +313,7 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
 
         /** Checks and stores households, with their errors, the people met and the job's progress and checkpoint. */
         private void storeChunk(List<FileHouseholds.FileHousehold> part, Map<String, Object> next) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             notePeople(job.id(), part);
             List<ImportedHouseholds.Checked> checked = new ArrayList<>();
             List<FileHouseholds.FileHousehold> checkedFrom = new ArrayList<>();
@@ -397,26 +405,24 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
         if (hashes.isEmpty()) {
             return;
         }
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         insert into household_import_person (job_id, id_hash, first_row)
-                        select ?1, p.hash, min(p.row) from unnest(cast(?2 as text[]), cast(?3 as int[])) as p(hash, row)
+                        select :job, p.hash, min(p.row)
+                        from unnest(cast(:hashes as text[]), cast(:rows as int[])) as p(hash, row)
                         group by p.hash
                         on conflict (job_id, id_hash) do nothing""")
-                .setParameter(1, job)
-                .setParameter(2, hashes.toArray(String[]::new))
-                .setParameter(3, rows.toArray(Integer[]::new))
-                .executeUpdate();
+                .bind("job", job)
+                .bind("hashes", hashes.toArray(String[]::new))
+                .bind("rows", rows.toArray(Integer[]::new))
+                .execute();
         Map<String, Integer> first = new HashMap<>();
-        for (Object row : entityManager
-                .createNativeQuery(
-                        "select id_hash, first_row from household_import_person where job_id = ?1 and id_hash = any(cast(?2 as text[]))")
-                .setParameter(1, job)
-                .setParameter(2, new HashSet<>(hashes).toArray(String[]::new))
-                .getResultList()) {
-            Object[] r = (Object[]) row;
-            first.put((String) r[0], ((Number) r[1]).intValue());
-        }
+        sql.query("""
+                        select id_hash, first_row from household_import_person
+                        where job_id = :job and id_hash = any(cast(:hashes as text[]))""")
+                .bind("job", job)
+                .bind("hashes", new HashSet<>(hashes).toArray(String[]::new))
+                .list(FirstOccurrence.class)
+                .forEach(person -> first.put(person.idHash(), person.firstRow()));
         occurrences.forEach((hash, seen) -> {
             int firstRow = first.getOrDefault(hash, Integer.MAX_VALUE);
             for (int[] occurrence : seen) {

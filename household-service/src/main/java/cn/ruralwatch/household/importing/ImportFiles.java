@@ -2,10 +2,10 @@ package cn.ruralwatch.household.importing;
 
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
+import cn.ruralwatch.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -32,7 +32,7 @@ public class ImportFiles {
     static final int BLOCK = 1 << 20;
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     PersonalDataProtector protector;
@@ -40,10 +40,7 @@ public class ImportFiles {
     /** Stores the file of an import in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void store(UUID importId, Path file) {
-        entityManager
-                .createNativeQuery("delete from household_import_file_block where import_id = ?1")
-                .setParameter(1, importId)
-                .executeUpdate();
+        deleteBlocks(importId);
         try (OutputStream blocks = new BlockWriter(importId);
                 OutputStream compressed = new GZIPOutputStream(blocks, 1 << 16)) {
             Files.copy(file, compressed);
@@ -59,10 +56,13 @@ public class ImportFiles {
 
     /** Deletes the file of an import (its job ended, whichever way). */
     public void delete(UUID importId) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("delete from household_import_file_block where import_id = ?1")
-                .setParameter(1, importId)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> deleteBlocks(importId));
+    }
+
+    private void deleteBlocks(UUID importId) {
+        sql.query("delete from household_import_file_block where import_id = :import")
+                .bind("import", importId)
+                .execute();
     }
 
     private String place(UUID importId, int block) {
@@ -111,13 +111,12 @@ public class ImportFiles {
 
         private void flushBlock() {
             byte[] plain = java.util.Arrays.copyOf(buffer, filled);
-            entityManager
-                    .createNativeQuery(
-                            "insert into household_import_file_block (import_id, block, content) values (?1, ?2, ?3)")
-                    .setParameter(1, importId)
-                    .setParameter(2, block)
-                    .setParameter(3, protector.seal(PersonalDataKind.DOCUMENT, place(importId, block), plain))
-                    .executeUpdate();
+            sql.query("insert into household_import_file_block (import_id, block, content)"
+                            + " values (:import, :block, :content)")
+                    .bind("import", importId)
+                    .bind("block", block)
+                    .bind("content", protector.seal(PersonalDataKind.DOCUMENT, place(importId, block), plain))
+                    .execute();
             block++;
             filled = 0;
         }
@@ -154,17 +153,16 @@ public class ImportFiles {
 
         private boolean load() {
             int block = next;
-            List<?> rows = QuarkusTransaction.requiringNew().call(() -> entityManager
-                    .createNativeQuery(
-                            "select content from household_import_file_block where import_id = ?1 and block = ?2")
-                    .setParameter(1, importId)
-                    .setParameter(2, block)
-                    .getResultList());
-            if (rows.isEmpty()) {
+            Optional<byte[]> content = QuarkusTransaction.requiringNew().call(() -> sql.query(
+                            "select content from household_import_file_block where import_id = :import and block = :block")
+                    .bind("import", importId)
+                    .bind("block", block)
+                    .value(byte[].class));
+            if (content.isEmpty()) {
                 return false;
             }
             current = new ByteArrayInputStream(
-                    protector.unseal(PersonalDataKind.DOCUMENT, place(importId, block), (byte[]) rows.getFirst()));
+                    protector.unseal(PersonalDataKind.DOCUMENT, place(importId, block), content.get()));
             next++;
             return true;
         }

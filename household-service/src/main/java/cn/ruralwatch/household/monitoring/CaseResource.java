@@ -1,7 +1,7 @@
 package cn.ruralwatch.household.monitoring;
 
 import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
@@ -10,6 +10,7 @@ import cn.ruralwatch.problem.IsoDates;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,10 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     CaseService cases;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     PublicNotices notices;
@@ -60,7 +65,7 @@ public class CaseResource {
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
         return cases.list(division, status, kind, overdue, PageRequest.of(page, size))
-                .map(CaseResource::view);
+                .map(c -> view(c, ChinaTime.today(clock)));
     }
 
     @GET
@@ -69,7 +74,7 @@ public class CaseResource {
     @Operation(operationId = "getMonitoringCase", summary = "查询一个案件及其各环节记录")
     public Response get(@PathParam("caseId") String caseId) {
         MonitoringCase found = cases.get(caseId(caseId));
-        return Response.ok(view(found))
+        return Response.ok(view(found, ChinaTime.today(clock)))
                 .header("ETag", EntityTags.of(found.version))
                 .build();
     }
@@ -99,7 +104,7 @@ public class CaseResource {
             @Valid @NotNull CaseApi.StepRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         MonitoringCase updated = cases.recordStep(caseId(caseId), request, ifMatch);
-        return Response.ok(view(updated))
+        return Response.ok(view(updated, ChinaTime.today(clock)))
                 .header("ETag", EntityTags.of(updated.version))
                 .build();
     }
@@ -113,7 +118,7 @@ public class CaseResource {
             @Valid @NotNull CaseApi.WithdrawRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         MonitoringCase updated = cases.withdraw(caseId(caseId), request, ifMatch);
-        return Response.ok(view(updated))
+        return Response.ok(view(updated, ChinaTime.today(clock)))
                 .header("ETag", EntityTags.of(updated.version))
                 .build();
     }
@@ -129,24 +134,25 @@ public class CaseResource {
             @PathParam("caseId") String caseId,
             @Parameter(description = "公示开始日期（yyyy-MM-dd），默认今天") @QueryParam("from") String from) {
         MonitoringCase found = cases.get(caseId(caseId));
-        LocalDate start = from == null ? cn.ruralwatch.household.household.HouseholdRules.today() : IsoDates.date(from);
+        LocalDate start = from == null ? ChinaTime.today(clock) : IsoDates.date(from);
         if (start == null) {
             throw ProblemException.invalid(Violation.of("from", "FORMAT", "household.date.format", from));
         }
         return notices.notice(found, households.get(found.householdId), start);
     }
 
-    static Response created(MonitoringCase opened, UriInfo uri) {
+    static Response created(MonitoringCase opened, UriInfo uri, LocalDate today) {
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/monitoring-cases")
                         .path(opened.id.toString())
                         .build())
                 .header("ETag", EntityTags.of(opened.version))
-                .entity(view(opened))
+                .entity(view(opened, today))
                 .build();
     }
 
-    static CaseApi.CaseView view(MonitoringCase c) {
+    /** The case as the API shows it; whether it is overdue is judged on {@code today}. */
+    static CaseApi.CaseView view(MonitoringCase c, LocalDate today) {
         return new CaseApi.CaseView(
                 c.id,
                 c.householdId,
@@ -159,7 +165,7 @@ public class CaseResource {
                 c.openedAt,
                 c.openedBy,
                 c.deadline,
-                c.overdue(cn.ruralwatch.household.household.HouseholdRules.today()),
+                c.overdue(today),
                 c.decidedAt,
                 c.reason,
                 c.steps.stream()

@@ -15,8 +15,7 @@ import cn.ruralwatch.household.clue.ClueService;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
-import cn.ruralwatch.household.household.HouseholdRules;
-import cn.ruralwatch.household.household.HouseholdService;
+import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.RiskState;
 import cn.ruralwatch.household.household.RiskType;
@@ -27,6 +26,7 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.f4b6a3.uuid.UuidCreator;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,7 +35,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,10 +60,13 @@ public class CaseService {
             Set.of(Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION);
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
-    HouseholdService households;
+    Households households;
 
     @Inject
     HouseholdChangeRecorder recorder;
@@ -102,7 +105,7 @@ public class CaseService {
         List<UUID> clueIds = request.clueIds() == null ? List.of() : request.clueIds();
         // 15 days from the first clue, not from the day someone got round to opening the case
         LocalDate firstClue = clues.escalate(clueIds, household, opened.id);
-        opened.deadline = (firstClue == null ? HouseholdRules.today() : firstClue).plusDays(config.deadlineDays());
+        opened.deadline = (firstClue == null ? ChinaTime.today(clock) : firstClue).plusDays(config.deadlineDays());
         return persist(opened);
     }
 
@@ -118,7 +121,7 @@ public class CaseService {
         MonitoringCase opened = newCase(household, CaseKind.RISK_ELIMINATION, request.reason());
         opened.category = household.monitoringCategory;
         opened.riskTypes = new ArrayList<>(household.riskTypes);
-        opened.deadline = HouseholdRules.today().plusDays(config.deadlineDays());
+        opened.deadline = ChinaTime.today(clock).plusDays(config.deadlineDays());
         return persist(opened);
     }
 
@@ -135,7 +138,7 @@ public class CaseService {
     private Household openable(UUID householdId) {
         // locked, so that two cases opened at once for one household meet here, one after the other, not at the index
         Household household = households.locked(householdId);
-        HouseholdService.requireActive(household);
+        household.requireActive();
         long open = entityManager
                 .createQuery(
                         "select count(c) from MonitoringCase c where c.householdId = :id and c.status = :open",
@@ -155,7 +158,7 @@ public class CaseService {
         opened.householdId = household.id;
         opened.villageCode = household.villageCode;
         opened.kind = kind;
-        opened.openedAt = Instant.now();
+        opened.openedAt = clock.instant();
         opened.openedBy = scope.subject();
         opened.reason = reason;
         return opened;
@@ -202,7 +205,7 @@ public class CaseService {
         step.step = request.step();
         step.outcome = request.outcome();
         step.actor = scope.subject();
-        step.recordedAt = Instant.now();
+        step.recordedAt = clock.instant();
         step.performedOn = request.performedOn();
         step.note = request.note();
         step.noticeFrom = request.noticeFrom();
@@ -231,7 +234,7 @@ public class CaseService {
     public MonitoringCase withdraw(UUID caseId, CaseApi.WithdrawRequest request, String ifMatch) {
         MonitoringCase monitoringCase = lockedCase(caseId);
         EntityTags.requireMatch(ifMatch, monitoringCase.version);
-        monitoringCase.withdraw(Instant.now(), request.reason());
+        monitoringCase.withdraw(clock.instant(), request.reason());
         entityManager.flush();
         audit.changed(
                 AuditAction.UPDATE,
@@ -245,7 +248,7 @@ public class CaseService {
 
     private void decide(MonitoringCase monitoringCase, CaseStep decision) {
         Household household = households.locked(monitoringCase.householdId);
-        HouseholdService.requireActive(household);
+        household.requireActive();
         JsonNode before = recorder.before(household);
         String reason = decision.note;
         if (monitoringCase.kind == CaseKind.IDENTIFICATION) {
@@ -318,7 +321,7 @@ public class CaseService {
 
     private void checkStep(CaseApi.StepRequest request) {
         List<Violation> violations = new ArrayList<>();
-        LocalDate today = HouseholdRules.today();
+        LocalDate today = ChinaTime.today(clock);
         if (request.performedOn().isAfter(today)) {
             violations.add(Violation.of("performedOn", "FUTURE", "household.date.future", request.performedOn()));
         }
@@ -385,7 +388,7 @@ public class CaseService {
                 q.setParameter("kind", kind);
             }
             if (overdue) {
-                q.setParameter("today", HouseholdRules.today());
+                q.setParameter("today", ChinaTime.today(clock));
             }
         }
         List<MonitoringCase> items =

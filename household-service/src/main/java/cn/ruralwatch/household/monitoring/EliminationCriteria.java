@@ -4,7 +4,6 @@ import cn.ruralwatch.household.assistance.AssistanceService;
 import cn.ruralwatch.household.history.HouseholdHistory;
 import cn.ruralwatch.household.household.Health;
 import cn.ruralwatch.household.household.Household;
-import cn.ruralwatch.household.household.HouseholdRules;
 import cn.ruralwatch.household.household.HousingRenovation;
 import cn.ruralwatch.household.household.HousingSafetyGrade;
 import cn.ruralwatch.household.household.LaborAbility;
@@ -12,11 +11,13 @@ import cn.ruralwatch.household.household.MedicalInsurance;
 import cn.ruralwatch.household.household.Member;
 import cn.ruralwatch.household.household.SchoolingStatus;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ public class EliminationCriteria {
     private static final int COMPULSORY_UNTIL = 16;
 
     @Inject
+    Clock clock;
+
+    @Inject
     MonitoringConfig config;
 
     @Inject
@@ -50,7 +54,7 @@ public class EliminationCriteria {
 
     /** The reasons the household's risk cannot be eliminated today; empty when every criterion is met. */
     public List<Violation> unmet(Household household) {
-        LocalDate today = HouseholdRules.today();
+        LocalDate today = ChinaTime.today(clock);
         LocalDate windowStart = today.minusMonths(config.eliminationMonths());
         List<Violation> reasons = new ArrayList<>();
         if (household.monitoredSince == null || household.monitoredSince.isAfter(windowStart)) {

@@ -4,6 +4,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.household.household.HouseholdResource;
 import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class HouseholdCaseResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     CaseService cases;
@@ -51,7 +56,8 @@ public class HouseholdCaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response openIdentification(
             @PathParam("id") String id, @Valid @NotNull CaseApi.IdentificationRequest request, @Context UriInfo uri) {
-        return CaseResource.created(cases.openIdentification(HouseholdResource.parseId(id), request), uri);
+        return CaseResource.created(
+                cases.openIdentification(HouseholdResource.parseId(id), request), uri, ChinaTime.today(clock));
     }
 
     @POST
@@ -76,7 +82,8 @@ public class HouseholdCaseResource {
                 cases.openElimination(
                         HouseholdResource.parseId(id),
                         request == null ? new CaseApi.EliminationRequest(null) : request),
-                uri);
+                uri,
+                ChinaTime.today(clock));
     }
 
     @GET

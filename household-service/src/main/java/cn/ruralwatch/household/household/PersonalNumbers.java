@@ -1,0 +1,77 @@
+package cn.ruralwatch.household.household;
+
+import cn.ruralwatch.personal.PersonalDataKind;
+import cn.ruralwatch.personal.PersonalDataProtector;
+import com.github.f4b6a3.uuid.UuidCreator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The personal numbers of households and members between the API and the entities: ID, phone and bank account numbers
+ * are only ever stored encrypted (ID numbers with their keyed look-up hash) and read back decrypted here.
+ */
+@ApplicationScoped
+public class PersonalNumbers {
+
+    @Inject
+    PersonalDataProtector protector;
+
+    /** A new member from its registration, already validated, its ID number encrypted and hashed. */
+    Member newMember(HouseholdApi.MemberRegistration m, MemberChange joinedBy, LocalDate joinedOn) {
+        Member member = new Member();
+        member.id = UuidCreator.getTimeOrderedEpoch();
+        member.name = m.name().trim();
+        member.relation = m.relation();
+        setIdNumber(member, IdNumbers.normalize(m.idNumber()));
+        member.joinedBy = joinedBy;
+        member.joinedOn = joinedOn;
+        HouseholdMapper.apply(m.attributes(), member);
+        return member;
+    }
+
+    /** Sets the ID number and what follows from it: encrypted number, look-up hash, sex and birth date. */
+    void setIdNumber(Member member, String idNumber) {
+        member.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
+        member.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
+        member.sex = IdNumbers.sex(idNumber);
+        member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
+    }
+
+    /** The member's ID number, decrypted. */
+    String idNumber(Member member) {
+        return protector.decrypt(PersonalDataKind.ID_NUMBER, member.idNumberCipher);
+    }
+
+    /** Stores the phone and bank account numbers of a new household's attributes encrypted. */
+    void seal(HouseholdApi.HouseholdAttributes attributes, Household household) {
+        household.phoneCipher =
+                protector.encrypt(PersonalDataKind.PHONE, attributes == null ? null : attributes.phone());
+        household.bankAccountCipher =
+                protector.encrypt(PersonalDataKind.BANK_ACCOUNT, attributes == null ? null : attributes.bankAccount());
+    }
+
+    /**
+     * Stores the phone and bank account numbers of updated attributes encrypted; an unchanged number keeps its stored
+     * ciphertext (a fresh encryption would differ by its nonce alone).
+     */
+    void reseal(
+            Household household, HouseholdApi.HouseholdAttributes updated, HouseholdApi.HouseholdAttributes current) {
+        HouseholdApi.HouseholdAttributes now = updated == null ? HouseholdApi.HouseholdAttributes.NONE : updated;
+        if (!Objects.equals(now.phone(), current.phone())) {
+            household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, now.phone());
+        }
+        if (!Objects.equals(now.bankAccount(), current.bankAccount())) {
+            household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, now.bankAccount());
+        }
+    }
+
+    /** The household's attributes as stored, with the personal numbers decrypted. */
+    HouseholdApi.HouseholdAttributes attributes(Household household) {
+        return HouseholdMapper.attributes(
+                household,
+                protector.decrypt(PersonalDataKind.PHONE, household.phoneCipher),
+                protector.decrypt(PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher));
+    }
+}
