@@ -42,6 +42,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -228,7 +229,7 @@ public class ProjectService {
                 project.type,
                 project.year,
                 project.stage,
-                ProjectAction.from(project.stage),
+                project.allowedActions(),
                 project.description,
                 project.plannedInvestment,
                 budget,
@@ -256,49 +257,39 @@ public class ProjectService {
     public Project step(UUID id, String ifMatch, ProjectApi.StepRequest request) {
         Project project = find(id, LockModeType.PESSIMISTIC_WRITE);
         EntityTags.requireMatch(ifMatch, project.version);
-        ProjectAction action = request.action();
+        ProjectCommand.Read read = ProjectCommand.read(request);
+        ProjectAction action = read.command().action();
         if (action.roles().stream().noneMatch(identity::hasRole)) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "project.step.forbidden", action);
         }
-        if (!action.allowedFrom(project.stage)) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
-                    "project.step.illegal",
-                    List.of(action, project.stage, ProjectAction.from(project.stage)),
-                    List.of(Violation.of(
-                            "action", "ILLEGAL_TRANSITION", "project.step.illegal.field", action, project.stage)));
-        }
-        checkStep(project, request);
-        ProjectStage from = project.stage;
+        project.requireAllows(action);
+        ProjectCommand command = read.checked(project, LocalDate.now(CHINA), commandDirectory());
         Map<String, Object> details = new LinkedHashMap<>();
-        switch (action) {
-            case APPROVE, ADJUST -> details.put("budget", allocate(project, request.budget()));
-            case REPORT_PROGRESS -> {
-                details.put("progressPercent", List.of(project.progressPercent, request.progressPercent()));
-                project.progressPercent = request.progressPercent();
-            }
-            case COMPLETE -> project.progressPercent = 100;
-            case TERMINATE -> details.put("released", release(project));
-            case REGISTER_ASSETS -> details.put("assets", registerAssets(project, request));
+        switch (command) {
+            case ProjectCommand.Approve approve -> details.put("budget", allocate(project, approve.budget()));
+            case ProjectCommand.Adjust adjust -> details.put("budget", allocate(project, adjust.budget()));
+            case ProjectCommand.ReportProgress report ->
+                details.put("progressPercent", List.of(project.progressPercent, report.progressPercent()));
+            case ProjectCommand.Terminate terminate -> details.put("released", release(project));
+            case ProjectCommand.RegisterAssets register -> details.put("assets", registerAssets(project, register));
             default -> {}
         }
-        if (request.actuals() != null && !request.actuals().isEmpty()) {
-            details.put("actuals", request.actuals());
-            recordActuals(project, request.actuals());
+        ProjectCommand.Step step = command.step();
+        if (!step.actuals().isEmpty()) {
+            details.put("actuals", step.actuals());
         }
-        project.stage = action.next(from);
-        project.updatedAt = Instant.now();
+        ProjectStage from = project.apply(command, Instant.now());
         entityManager.flush();
         recordStep(
                 project,
                 action.name(),
                 from,
-                request.performedOn(),
-                request.note(),
-                request.documentNumber(),
-                request.attachments() == null ? List.of() : request.attachments(),
+                step.performedOn(),
+                step.note(),
+                step.documentNumber(),
+                step.attachments(),
                 details.isEmpty() ? null : details);
-        publish(project, action.name(), request.performedOn());
+        publish(project, action.name(), step.performedOn());
         List<AuditedChange> changes = new ArrayList<>();
         changes.add(AuditedChange.changed("stage", from, project.stage));
         details.forEach((field, value) -> changes.add(AuditedChange.changed(field, null, json(value))));
@@ -306,133 +297,19 @@ public class ProjectService {
         return project;
     }
 
-    private void checkStep(Project project, ProjectApi.StepRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        ProjectAction action = request.action();
-        if (request.performedOn().isAfter(LocalDate.now(CHINA))) {
-            violations.add(Violation.of("performedOn", "FUTURE", "project.date.future", request.performedOn()));
-        }
-        boolean noteRequired =
-                action == ProjectAction.RETURN || action == ProjectAction.ADJUST || action == ProjectAction.TERMINATE;
-        if (noteRequired && (request.note() == null || request.note().isBlank())) {
-            violations.add(Violation.of("note", "REQUIRED", "project.note.required", action));
-        }
-        if (action == ProjectAction.APPROVE
-                && (request.documentNumber() == null || request.documentNumber().isBlank())) {
-            violations.add(Violation.of("documentNumber", "REQUIRED", "project.approval.document-required"));
-        }
-        boolean budgetRequired = action == ProjectAction.APPROVE || action == ProjectAction.ADJUST;
-        if (budgetRequired && (request.budget() == null || request.budget().isEmpty())) {
-            violations.add(Violation.of("budget", "REQUIRED", "project.budget.required", action));
-        } else if (!budgetRequired
-                && request.budget() != null
-                && !request.budget().isEmpty()) {
-            violations.add(Violation.of("budget", "NOT_ALLOWED", "project.field.not-allowed", action));
-        } else if (budgetRequired) {
-            Set<UUID> seen = new HashSet<>();
-            for (int i = 0; i < request.budget().size(); i++) {
-                if (!seen.add(request.budget().get(i).batchId())) {
-                    violations.add(Violation.of(
-                            "budget[" + i + "].batchId",
-                            "DUPLICATE",
-                            "project.budget.duplicate-batch",
-                            request.budget().get(i).batchId()));
-                }
+    /** The directory as the commands see it: households within the caller's scope, divisions of the suite. */
+    private ProjectCommand.Directory commandDirectory() {
+        return new ProjectCommand.Directory() {
+            @Override
+            public Optional<String> visibleVillageOf(UUID household) {
+                return directory.villageOf(household).filter(scope::covers);
             }
-        }
-        if (action == ProjectAction.REPORT_PROGRESS) {
-            if (request.progressPercent() == null) {
-                violations.add(Violation.of("progressPercent", "REQUIRED", "project.progress.required"));
-            } else if (request.progressPercent() < project.progressPercent) {
-                violations.add(Violation.of(
-                        "progressPercent",
-                        "BACKWARDS",
-                        "project.progress.backwards",
-                        request.progressPercent(),
-                        project.progressPercent));
-            }
-        } else if (request.progressPercent() != null) {
-            violations.add(Violation.of("progressPercent", "NOT_ALLOWED", "project.field.not-allowed", action));
-        }
-        boolean assetsRequired = action == ProjectAction.REGISTER_ASSETS;
-        if (assetsRequired && (request.assets() == null || request.assets().isEmpty())) {
-            violations.add(Violation.of("assets", "REQUIRED", "project.assets.required"));
-        } else if (!assetsRequired
-                && request.assets() != null
-                && !request.assets().isEmpty()) {
-            violations.add(Violation.of("assets", "NOT_ALLOWED", "project.field.not-allowed", action));
-        } else if (assetsRequired) {
-            checkAssets(project, request.assets(), violations);
-        }
-        if (request.actuals() != null) {
-            Set<String> targets = new HashSet<>();
-            project.performanceTargets.forEach(t -> targets.add(t.name()));
-            for (int i = 0; i < request.actuals().size(); i++) {
-                if (!targets.contains(request.actuals().get(i).name())) {
-                    violations.add(Violation.of(
-                            "actuals[" + i + "].name",
-                            "UNKNOWN_TARGET",
-                            "project.target.unknown",
-                            request.actuals().get(i).name()));
-                }
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-    }
 
-    private void checkAssets(Project project, List<ProjectApi.AssetRequest> assets, List<Violation> violations) {
-        for (int i = 0; i < assets.size(); i++) {
-            ProjectApi.AssetRequest asset = assets.get(i);
-            String field = "assets[" + i + "]";
-            if (asset.ownerType() == OwnerType.HOUSEHOLD) {
-                if (asset.ownerHouseholdId() == null) {
-                    violations.add(
-                            Violation.of(field + ".ownerHouseholdId", "REQUIRED", "asset.owner.household-required"));
-                } else if (directory
-                        .villageOf(asset.ownerHouseholdId())
-                        .filter(v -> v.startsWith(project.countyCode) && scope.covers(v))
-                        .isEmpty()) {
-                    violations.add(Violation.of(
-                            field + ".ownerHouseholdId",
-                            "UNKNOWN_HOUSEHOLD",
-                            "fund.household.unknown",
-                            asset.ownerHouseholdId()));
-                }
-                if (asset.assetClass() != AssetClass.HOUSEHOLD) {
-                    violations.add(Violation.of(
-                            field + ".assetClass",
-                            "OWNER_MISMATCH",
-                            "asset.class.household-owner",
-                            asset.assetClass()));
-                }
-            } else {
-                int length =
-                        switch (asset.ownerType()) {
-                            case VILLAGE_COLLECTIVE -> 12;
-                            case TOWNSHIP -> 9;
-                            default -> 6;
-                        };
-                String owner = asset.ownerDivisionCode();
-                if (owner == null || owner.length() != length) {
-                    violations.add(Violation.of(
-                            field + ".ownerDivisionCode",
-                            "OWNER_DIVISION",
-                            "asset.owner.division-required",
-                            asset.ownerType(),
-                            length));
-                } else if (!owner.startsWith(project.countyCode)
-                        || directory.division(owner).isEmpty()) {
-                    violations.add(Violation.of(
-                            field + ".ownerDivisionCode", "UNKNOWN_DIVISION", "fund.division.unknown", owner));
-                }
-                if (asset.ownerHouseholdId() != null) {
-                    violations.add(Violation.of(
-                            field + ".ownerHouseholdId", "NOT_ALLOWED", "asset.owner.household-not-allowed"));
-                }
+            @Override
+            public boolean knownDivision(String code) {
+                return directory.division(code).isPresent();
             }
-        }
+        };
     }
 
     /**
@@ -562,7 +439,7 @@ public class ProjectService {
         return released;
     }
 
-    private List<UUID> registerAssets(Project project, ProjectApi.StepRequest request) {
+    private List<UUID> registerAssets(Project project, ProjectCommand.RegisterAssets request) {
         List<UUID> ids = new ArrayList<>();
         for (ProjectApi.AssetRequest asset : request.assets()) {
             UUID id = UUID.randomUUID();
@@ -587,25 +464,11 @@ public class ProjectService {
                                     : asset.ownerDivisionCode())
                     .setParameter(8, asset.ownerHouseholdId())
                     .setParameter(9, asset.value().setScale(2, RoundingMode.UNNECESSARY))
-                    .setParameter(10, Date.valueOf(request.performedOn()))
+                    .setParameter(10, Date.valueOf(request.step().performedOn()))
                     .executeUpdate();
             ids.add(id);
         }
         return ids;
-    }
-
-    private void recordActuals(Project project, List<ProjectApi.ActualRequest> actuals) {
-        List<Project.PerformanceTarget> updated = new ArrayList<>();
-        for (Project.PerformanceTarget target : project.performanceTargets) {
-            BigDecimal actual = target.actual();
-            for (ProjectApi.ActualRequest reported : actuals) {
-                if (reported.name().equals(target.name())) {
-                    actual = reported.actual();
-                }
-            }
-            updated.add(new Project.PerformanceTarget(target.name(), target.unit(), target.target(), actual));
-        }
-        project.performanceTargets = updated;
     }
 
     /** Replaces the households the project benefits (联农带农); each is a household of the project's county. */
