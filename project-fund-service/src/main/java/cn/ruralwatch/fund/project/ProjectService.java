@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -88,20 +87,6 @@ public class ProjectService {
 
     @Inject
     ObjectMapper mapper;
-
-    /** A budget line as stored, with its batch. */
-    public record Line(
-            UUID batchId,
-            SourceLevel sourceLevel,
-            int batchYear,
-            int batchNumber,
-            BigDecimal amount,
-            BigDecimal disbursed) {
-
-        BigDecimal remaining() {
-            return amount.subtract(disbursed);
-        }
-    }
 
     public Project register(ProjectApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
@@ -214,9 +199,9 @@ public class ProjectService {
     /** The project with its budget lines, totals and beneficiaries counted. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectApi.ProjectView view(Project project) {
-        List<Line> lines = lines(project.id, false);
-        BigDecimal budget = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal disbursed = lines.stream().map(Line::disbursed).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BudgetLedger ledger = ledger(project.id, false);
+        BigDecimal budget = ledger.budget();
+        BigDecimal disbursed = ledger.disbursed();
         long beneficiaries = entityManager
                 .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
                 .setParameter("id", project.id)
@@ -236,7 +221,7 @@ public class ProjectService {
                 disbursed,
                 SpendingProgress.percent(disbursed, budget),
                 project.progressPercent,
-                lines.stream()
+                ledger.lines().stream()
                         .map(l -> new ProjectApi.BudgetLineView(
                                 l.batchId(),
                                 l.sourceLevel(),
@@ -266,8 +251,10 @@ public class ProjectService {
         ProjectCommand command = read.checked(project, LocalDate.now(CHINA), commandDirectory());
         Map<String, Object> details = new LinkedHashMap<>();
         switch (command) {
-            case ProjectCommand.Approve approve -> details.put("budget", allocate(project, approve.budget()));
-            case ProjectCommand.Adjust adjust -> details.put("budget", allocate(project, adjust.budget()));
+            case ProjectCommand.Approve approve ->
+                details.put("budget", allocate(project, BudgetLedger.Budget.of(approve.budget())));
+            case ProjectCommand.Adjust adjust ->
+                details.put("budget", allocate(project, BudgetLedger.Budget.of(adjust.budget())));
             case ProjectCommand.ReportProgress report ->
                 details.put("progressPercent", List.of(project.progressPercent, report.progressPercent()));
             case ProjectCommand.Terminate terminate -> details.put("released", release(project));
@@ -313,116 +300,68 @@ public class ProjectService {
     }
 
     /**
-     * Replaces the project's budget lines by {@code requested} (a batch not named any more is dropped, which needs it
-     * to have paid nothing). Each batch gives at most what no other project has been promised; a line never drops
-     * below what it has paid.
+     * Replaces the project's budget lines by {@code budget} (a batch not named any more is dropped, which needs it to
+     * have paid nothing), as the {@link BudgetLedger} allows.
      */
-    private List<Map<String, Object>> allocate(Project project, List<ProjectApi.BudgetRequest> requested) {
-        Map<UUID, BigDecimal> wanted = new LinkedHashMap<>();
-        Map<UUID, Integer> positions = new LinkedHashMap<>();
-        for (int i = 0; i < requested.size(); i++) {
-            wanted.put(requested.get(i).batchId(), requested.get(i).amount().setScale(2, RoundingMode.UNNECESSARY));
-            positions.put(requested.get(i).batchId(), i);
-        }
+    private List<Map<String, Object>> allocate(Project project, BudgetLedger.Budget budget) {
         // the batches named and those of the current lines, locked in id order before the lines
-        Set<UUID> all = new TreeSet<>(wanted.keySet());
-        lines(project.id, false).forEach(line -> all.add(line.batchId()));
-        Map<UUID, Batch> batches = lockBatches(project, all, positions);
-        Map<UUID, Line> current = new LinkedHashMap<>();
-        for (Line line : lines(project.id, true)) {
-            current.put(line.batchId(), line);
-        }
-        List<Violation> violations = new ArrayList<>();
-        Map<UUID, BigDecimal> deltas = new TreeMap<>();
-        for (UUID batchId : all) {
-            Line line = current.get(batchId);
-            BigDecimal before = line == null ? BigDecimal.ZERO : line.amount();
-            BigDecimal paid = line == null ? BigDecimal.ZERO : line.disbursed();
-            BigDecimal after = wanted.getOrDefault(batchId, BigDecimal.ZERO);
-            String field = positions.containsKey(batchId) ? "budget[" + positions.get(batchId) + "].amount" : "budget";
-            if (after.compareTo(paid) < 0) {
-                violations.add(Violation.of(
-                        field,
-                        "BELOW_DISBURSED",
-                        "project.budget.below-disbursed",
-                        batchId,
-                        after.toPlainString(),
-                        paid.toPlainString()));
-                continue;
-            }
-            Batch batch = batches.get(batchId);
-            BigDecimal delta = after.subtract(before);
-            BigDecimal available = batch.amount.subtract(batch.allocated);
-            if (delta.compareTo(available) > 0) {
-                violations.add(Violation.of(
-                        field,
-                        "EXCEEDS_BATCH",
-                        "project.budget.exceeds-batch",
-                        batch.label(),
-                        available.toPlainString(),
-                        delta.toPlainString()));
-                continue;
-            }
-            deltas.put(batchId, delta);
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.conflict(violations);
-        }
+        Set<UUID> touched = ledger(project.id, false).batchesTouchedBy(budget);
+        Map<UUID, BudgetLedger.Batch> batches = lockBatches(project, touched, budget);
         List<Map<String, Object>> changes = new ArrayList<>();
-        for (Map.Entry<UUID, BigDecimal> entry : deltas.entrySet()) {
-            UUID batchId = entry.getKey();
-            BigDecimal delta = entry.getValue();
-            Line line = current.get(batchId);
-            BigDecimal after = wanted.getOrDefault(batchId, BigDecimal.ZERO);
-            if (delta.signum() != 0) {
+        for (BudgetLedger.Change change : ledger(project.id, true).rebudget(budget, batches)) {
+            UUID batchId = change.batchId();
+            if (change.delta().signum() != 0) {
                 entityManager
                         .createNativeQuery("update fund_batch set allocated = allocated + ?2 where id = ?1")
                         .setParameter(1, batchId)
-                        .setParameter(2, delta)
+                        .setParameter(2, change.delta())
                         .executeUpdate();
             }
-            if (line == null) {
-                entityManager
-                        .createNativeQuery(
-                                "insert into project_budget_line (project_id, batch_id, amount) values (?1, ?2, ?3)")
-                        .setParameter(1, project.id)
-                        .setParameter(2, batchId)
-                        .setParameter(3, after)
-                        .executeUpdate();
-            } else if (!wanted.containsKey(batchId)) {
-                entityManager
-                        .createNativeQuery("delete from project_budget_line where project_id = ?1 and batch_id = ?2")
-                        .setParameter(1, project.id)
-                        .setParameter(2, batchId)
-                        .executeUpdate();
-            } else if (delta.signum() != 0) {
-                entityManager
-                        .createNativeQuery(
-                                "update project_budget_line set amount = ?3 where project_id = ?1 and batch_id = ?2")
-                        .setParameter(1, project.id)
-                        .setParameter(2, batchId)
-                        .setParameter(3, after)
-                        .executeUpdate();
+            switch (change.kind()) {
+                case ADD ->
+                    entityManager
+                            .createNativeQuery(
+                                    "insert into project_budget_line (project_id, batch_id, amount) values (?1, ?2, ?3)")
+                            .setParameter(1, project.id)
+                            .setParameter(2, batchId)
+                            .setParameter(3, change.after())
+                            .executeUpdate();
+                case DROP ->
+                    entityManager
+                            .createNativeQuery(
+                                    "delete from project_budget_line where project_id = ?1 and batch_id = ?2")
+                            .setParameter(1, project.id)
+                            .setParameter(2, batchId)
+                            .executeUpdate();
+                case CHANGE -> {
+                    if (change.delta().signum() != 0) {
+                        entityManager
+                                .createNativeQuery(
+                                        "update project_budget_line set amount = ?3 where project_id = ?1 and batch_id = ?2")
+                                .setParameter(1, project.id)
+                                .setParameter(2, batchId)
+                                .setParameter(3, change.after())
+                                .executeUpdate();
+                    }
+                }
             }
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("batchId", batchId);
-            change.put("before", line == null ? BigDecimal.ZERO.setScale(2) : line.amount());
-            change.put("after", after);
-            changes.add(change);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("batchId", batchId);
+            detail.put("before", change.before());
+            detail.put("after", change.after());
+            changes.add(detail);
         }
         return changes;
     }
 
     /** Gives back to the batches what the project was promised and has not paid. */
     private List<Map<String, Object>> release(Project project) {
-        List<Line> current = lines(project.id, false);
-        lockBatches(project, new TreeSet<>(current.stream().map(Line::batchId).toList()), Map.of());
+        Set<UUID> batches = new TreeSet<>();
+        ledger(project.id, false).lines().forEach(line -> batches.add(line.batchId()));
+        lockBatches(project, batches, BudgetLedger.Budget.of(List.of()));
         List<Map<String, Object>> released = new ArrayList<>();
-        for (Line line : lines(project.id, true)) {
+        for (BudgetLedger.Line line : ledger(project.id, true).unpaid()) {
             BigDecimal unpaid = line.remaining();
-            if (unpaid.signum() == 0) {
-                continue;
-            }
             entityManager
                     .createNativeQuery("update fund_batch set allocated = allocated - ?2 where id = ?1")
                     .setParameter(1, line.batchId())
@@ -601,7 +540,7 @@ public class ProjectService {
 
     /** The project's budget lines with their batches, locked for update when {@code lock}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Line> lines(UUID projectId, boolean lock) {
+    public BudgetLedger ledger(UUID projectId, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("""
@@ -611,36 +550,20 @@ public class ProjectService {
                         """ + (lock ? " for no key update of l" : ""))
                 .setParameter(1, projectId)
                 .getResultList();
-        return rows.stream()
-                .map(r -> new Line(
+        return new BudgetLedger(rows.stream()
+                .map(r -> new BudgetLedger.Line(
                         (UUID) r[0],
                         SourceLevel.valueOf((String) r[1]),
                         ((Number) r[2]).intValue(),
                         ((Number) r[3]).intValue(),
                         (BigDecimal) r[4],
                         (BigDecimal) r[5]))
-                .toList();
-    }
-
-    private record Batch(
-            UUID id, SourceLevel sourceLevel, int year, int number, BigDecimal amount, BigDecimal allocated) {
-        String label() {
-            return year + " 年" + sourceLevelName() + "第 " + number + " 批";
-        }
-
-        private String sourceLevelName() {
-            return switch (sourceLevel) {
-                case CENTRAL -> "中央";
-                case PROVINCIAL -> "省级";
-                case CITY -> "市级";
-                case COUNTY -> "县级";
-            };
-        }
+                .toList());
     }
 
     /** Locks the batches in id order; each must be a batch of the project's county. */
-    private Map<UUID, Batch> lockBatches(Project project, Set<UUID> ids, Map<UUID, Integer> positions) {
-        Map<UUID, Batch> batches = new LinkedHashMap<>();
+    private Map<UUID, BudgetLedger.Batch> lockBatches(Project project, Set<UUID> ids, BudgetLedger.Budget budget) {
+        Map<UUID, BudgetLedger.Batch> batches = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return batches;
         }
@@ -657,7 +580,7 @@ public class ProjectService {
             UUID id = (UUID) r[0];
             batches.put(
                     id,
-                    new Batch(
+                    new BudgetLedger.Batch(
                             id,
                             SourceLevel.valueOf((String) r[1]),
                             ((Number) r[2]).intValue(),
@@ -668,9 +591,12 @@ public class ProjectService {
         List<Violation> unknown = new ArrayList<>();
         for (UUID id : ids) {
             if (!batches.containsKey(id)) {
-                String field = positions.containsKey(id) ? "budget[" + positions.get(id) + "].batchId" : "budget";
-                unknown.add(
-                        Violation.of(field, "UNKNOWN_BATCH", "project.budget.unknown-batch", id, project.countyCode));
+                unknown.add(Violation.of(
+                        budget.field(id, "batchId"),
+                        "UNKNOWN_BATCH",
+                        "project.budget.unknown-batch",
+                        id,
+                        project.countyCode));
             }
         }
         if (!unknown.isEmpty()) {
@@ -729,7 +655,7 @@ public class ProjectService {
                 project.stage.name(),
                 project.plannedInvestment,
                 project.progressPercent,
-                lines(project.id, false).stream()
+                ledger(project.id, false).lines().stream()
                         .map(l -> new ProjectState.BudgetLine(
                                 l.batchId().toString(),
                                 l.sourceLevel().name(),
