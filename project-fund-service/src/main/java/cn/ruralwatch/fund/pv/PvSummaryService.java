@@ -103,7 +103,7 @@ public class PvSummaryService {
                 sum(lines.stream().map(PvApi.PlanLine::works).toList()),
                 labour,
                 sum(lines.stream().map(PvApi.PlanLine::rewards).toList()),
-                PvPlanService.percent(wages.add(labour), distributable));
+                PvPlanPolicy.percent(wages.add(labour), distributable));
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {
