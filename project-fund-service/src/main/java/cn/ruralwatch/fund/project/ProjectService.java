@@ -9,6 +9,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.ProjectChanged;
 import cn.ruralwatch.events.ProjectState;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.fund.asset.AssetRepository;
 import cn.ruralwatch.fund.fund.SourceLevel;
 import cn.ruralwatch.fund.usage.SpendingProgress;
 import cn.ruralwatch.http.Attachment;
@@ -69,6 +70,9 @@ public class ProjectService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AssetRepository assets;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -382,29 +386,19 @@ public class ProjectService {
         List<UUID> ids = new ArrayList<>();
         for (ProjectApi.AssetRequest asset : request.assets()) {
             UUID id = UUID.randomUUID();
-            entityManager
-                    .createNativeQuery("""
-                            insert into project_asset (id, project_id, county_code, name, asset_class, owner_type,
-                                                       owner_division_code, owner_household_id, value, registered_on)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                            """)
-                    .setParameter(1, id)
-                    .setParameter(2, project.id)
-                    .setParameter(3, project.countyCode)
-                    .setParameter(4, asset.name().strip())
-                    .setParameter(5, asset.assetClass().name())
-                    .setParameter(6, asset.ownerType().name())
-                    .setParameter(
-                            7,
-                            asset.ownerType() == OwnerType.HOUSEHOLD
-                                    ? directory
-                                            .villageOf(asset.ownerHouseholdId())
-                                            .orElseThrow()
-                                    : asset.ownerDivisionCode())
-                    .setParameter(8, asset.ownerHouseholdId())
-                    .setParameter(9, asset.value().setScale(2, RoundingMode.UNNECESSARY))
-                    .setParameter(10, Date.valueOf(request.step().performedOn()))
-                    .executeUpdate();
+            assets.insert(new AssetRepository.NewAsset(
+                    id,
+                    project.id,
+                    project.countyCode,
+                    asset.name().strip(),
+                    asset.assetClass(),
+                    asset.ownerType(),
+                    asset.ownerType() == OwnerType.HOUSEHOLD
+                            ? directory.villageOf(asset.ownerHouseholdId()).orElseThrow()
+                            : asset.ownerDivisionCode(),
+                    asset.ownerHouseholdId(),
+                    asset.value().setScale(2, RoundingMode.UNNECESSARY),
+                    request.step().performedOn()));
             ids.add(id);
         }
         return ids;
