@@ -10,12 +10,10 @@ import cn.ruralwatch.events.ProjectChanged;
 import cn.ruralwatch.events.ProjectState;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.fund.asset.AssetRepository;
-import cn.ruralwatch.fund.fund.SourceLevel;
 import cn.ruralwatch.fund.usage.SpendingProgress;
 import cn.ruralwatch.http.Attachment;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
@@ -33,8 +31,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -73,6 +69,9 @@ public class ProjectService {
 
     @Inject
     AssetRepository assets;
+
+    @Inject
+    ProjectRepository repository;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -315,37 +314,14 @@ public class ProjectService {
         for (BudgetLedger.Change change : ledger(project.id, true).rebudget(budget, batches)) {
             UUID batchId = change.batchId();
             if (change.delta().signum() != 0) {
-                entityManager
-                        .createNativeQuery("update fund_batch set allocated = allocated + ?2 where id = ?1")
-                        .setParameter(1, batchId)
-                        .setParameter(2, change.delta())
-                        .executeUpdate();
+                repository.allocate(batchId, change.delta());
             }
             switch (change.kind()) {
-                case ADD ->
-                    entityManager
-                            .createNativeQuery(
-                                    "insert into project_budget_line (project_id, batch_id, amount) values (?1, ?2, ?3)")
-                            .setParameter(1, project.id)
-                            .setParameter(2, batchId)
-                            .setParameter(3, change.after())
-                            .executeUpdate();
-                case DROP ->
-                    entityManager
-                            .createNativeQuery(
-                                    "delete from project_budget_line where project_id = ?1 and batch_id = ?2")
-                            .setParameter(1, project.id)
-                            .setParameter(2, batchId)
-                            .executeUpdate();
+                case ADD -> repository.addLine(project.id, batchId, change.after());
+                case DROP -> repository.dropLine(project.id, batchId);
                 case CHANGE -> {
                     if (change.delta().signum() != 0) {
-                        entityManager
-                                .createNativeQuery(
-                                        "update project_budget_line set amount = ?3 where project_id = ?1 and batch_id = ?2")
-                                .setParameter(1, project.id)
-                                .setParameter(2, batchId)
-                                .setParameter(3, change.after())
-                                .executeUpdate();
+                        repository.setLine(project.id, batchId, change.after());
                     }
                 }
             }
@@ -366,17 +342,8 @@ public class ProjectService {
         List<Map<String, Object>> released = new ArrayList<>();
         for (BudgetLedger.Line line : ledger(project.id, true).unpaid()) {
             BigDecimal unpaid = line.remaining();
-            entityManager
-                    .createNativeQuery("update fund_batch set allocated = allocated - ?2 where id = ?1")
-                    .setParameter(1, line.batchId())
-                    .setParameter(2, unpaid)
-                    .executeUpdate();
-            entityManager
-                    .createNativeQuery(
-                            "update project_budget_line set amount = disbursed where project_id = ?1 and batch_id = ?2")
-                    .setParameter(1, project.id)
-                    .setParameter(2, line.batchId())
-                    .executeUpdate();
+            repository.allocate(line.batchId(), unpaid.negate());
+            repository.closeLine(project.id, line.batchId());
             released.add(Map.of("batchId", line.batchId(), "amount", unpaid));
         }
         return released;
@@ -433,10 +400,7 @@ public class ProjectService {
                 .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
                 .setParameter("id", project.id)
                 .getSingleResult();
-        entityManager
-                .createNativeQuery("delete from project_beneficiary where project_id = ?1")
-                .setParameter(1, project.id)
-                .executeUpdate();
+        repository.deleteBeneficiaries(project.id);
         for (ProjectApi.BeneficiaryRequest household : request.households()) {
             ProjectBeneficiary beneficiary = new ProjectBeneficiary();
             beneficiary.projectId = project.id;
@@ -496,63 +460,28 @@ public class ProjectService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProjectApi.StepView> steps(UUID id, PageRequest page) {
         Project project = get(id);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select id, action, from_stage, to_stage, actor, performed_on, recorded_at, note,
-                               document_number, attachments::text, details::text
-                        from project_step where project_id = ?1 order by id limit ?2 offset ?3
-                        """)
-                .setParameter(1, project.id)
-                .setParameter(2, page.size())
-                .setParameter(3, page.offset())
-                .getResultList();
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from project_step where project_id = ?1")
-                        .setParameter(1, project.id)
-                        .getSingleResult())
-                .longValue();
-        List<ProjectApi.StepView> steps = new ArrayList<>();
-        for (Object[] row : rows) {
-            steps.add(new ProjectApi.StepView(
-                    ((Number) row[0]).longValue(),
-                    "REGISTER".equals(row[1]) || "SET_BENEFICIARIES".equals(row[1])
-                            ? null
-                            : ProjectAction.valueOf((String) row[1]),
-                    row[2] == null ? null : ProjectStage.valueOf((String) row[2]),
-                    ProjectStage.valueOf((String) row[3]),
-                    (String) row[4],
-                    NativeValues.date(row[5]),
-                    NativeValues.instant(row[6]),
-                    (String) row[7],
-                    (String) row[8],
-                    read((String) row[9], new TypeReference<List<Attachment>>() {}),
-                    row[10] == null ? null : read((String) row[10], new TypeReference<Object>() {})));
-        }
-        return page.page(steps, total);
+        return repository.steps(project.id, page).map(this::view);
     }
 
-    /** The project's budget lines with their batches, locked for update when {@code lock}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public BudgetLedger ledger(UUID projectId, boolean lock) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select l.batch_id, b.source_level, b.fund_year, b.batch_number, l.amount, l.disbursed
-                        from project_budget_line l join fund_batch b on b.id = l.batch_id
-                        where l.project_id = ?1 order by l.batch_id
-                        """ + (lock ? " for no key update of l" : ""))
-                .setParameter(1, projectId)
-                .getResultList();
-        return new BudgetLedger(rows.stream()
-                .map(r -> new BudgetLedger.Line(
-                        (UUID) r[0],
-                        SourceLevel.valueOf((String) r[1]),
-                        ((Number) r[2]).intValue(),
-                        ((Number) r[3]).intValue(),
-                        (BigDecimal) r[4],
-                        (BigDecimal) r[5]))
-                .toList());
+    private ProjectApi.StepView view(ProjectRepository.StepRow row) {
+        return new ProjectApi.StepView(
+                row.id(),
+                "REGISTER".equals(row.action()) || "SET_BENEFICIARIES".equals(row.action())
+                        ? null
+                        : ProjectAction.valueOf(row.action()),
+                row.fromStage() == null ? null : ProjectStage.valueOf(row.fromStage()),
+                ProjectStage.valueOf(row.toStage()),
+                row.actor(),
+                row.performedOn(),
+                row.recordedAt(),
+                row.note(),
+                row.documentNumber(),
+                read(row.attachments(), new TypeReference<List<Attachment>>() {}),
+                row.details() == null ? null : read(row.details(), new TypeReference<Object>() {}));
+    }
+
+    private BudgetLedger ledger(UUID projectId, boolean lock) {
+        return repository.ledger(projectId, lock);
     }
 
     /** Locks the batches in id order; each must be a batch of the project's county. */
@@ -561,27 +490,7 @@ public class ProjectService {
         if (ids.isEmpty()) {
             return batches;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select id, source_level, fund_year, batch_number, amount, allocated
-                        from fund_batch where id in (?1) and county_code = ?2 order by id for no key update
-                        """)
-                .setParameter(1, List.copyOf(ids))
-                .setParameter(2, project.countyCode)
-                .getResultList();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            batches.put(
-                    id,
-                    new BudgetLedger.Batch(
-                            id,
-                            SourceLevel.valueOf((String) r[1]),
-                            ((Number) r[2]).intValue(),
-                            ((Number) r[3]).intValue(),
-                            (BigDecimal) r[4],
-                            (BigDecimal) r[5]));
-        }
+        repository.lockBatches(ids, project.countyCode).forEach(batch -> batches.put(batch.id(), batch));
         List<Violation> unknown = new ArrayList<>();
         for (UUID id : ids) {
             if (!batches.containsKey(id)) {
@@ -608,24 +517,18 @@ public class ProjectService {
             String documentNumber,
             List<Attachment> attachments,
             Object details) {
-        entityManager
-                .createNativeQuery("""
-                        insert into project_step (project_id, action, from_stage, to_stage, actor, performed_on,
-                                                  recorded_at, note, document_number, attachments, details)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), cast(?11 as jsonb))
-                        """)
-                .setParameter(1, project.id)
-                .setParameter(2, action)
-                .setParameter(3, from == null ? null : from.name())
-                .setParameter(4, project.stage.name())
-                .setParameter(5, scope.subject())
-                .setParameter(6, Date.valueOf(performedOn))
-                .setParameter(7, Timestamp.from(Instant.now()))
-                .setParameter(8, note)
-                .setParameter(9, documentNumber)
-                .setParameter(10, json(attachments))
-                .setParameter(11, details == null ? null : json(details))
-                .executeUpdate();
+        repository.recordStep(new ProjectRepository.NewStep(
+                project.id,
+                action,
+                from,
+                project.stage,
+                scope.subject(),
+                performedOn,
+                Instant.now(),
+                note,
+                documentNumber,
+                json(attachments),
+                details == null ? null : json(details)));
     }
 
     private void publish(Project project, String action, LocalDate performedOn) {
