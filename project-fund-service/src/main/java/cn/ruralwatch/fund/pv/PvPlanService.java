@@ -54,6 +54,9 @@ public class PvPlanService {
     EntityManager entityManager;
 
     @Inject
+    PvRepository repository;
+
+    @Inject
     HouseholdDirectory directory;
 
     @Inject
@@ -346,12 +349,7 @@ public class PvPlanService {
 
             @Override
             public long households(Set<String> villages) {
-                return ((Number) entityManager
-                                .createNativeQuery(
-                                        "select count(*) from known_household where village_code in (:villages)")
-                                .setParameter("villages", villages)
-                                .getSingleResult())
-                        .longValue();
+                return repository.households(villages);
             }
         });
     }
