@@ -8,7 +8,6 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.fund.benefit.BenefitKind;
 import cn.ruralwatch.fund.benefit.BenefitService;
 import cn.ruralwatch.fund.project.AssetClass;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -16,11 +15,13 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class AssetService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     AssetRepository assets;
@@ -96,7 +100,7 @@ public class AssetService {
             throw ProblemException.conflict("asset.revenue.not-operating", asset.name(), asset.assetClass());
         }
         List<Violation> invalid = new ArrayList<>();
-        LocalDate today = LocalDate.now(ProjectService.CHINA);
+        LocalDate today = ChinaTime.today(clock);
         if (request.receivedOn().isAfter(today)) {
             invalid.add(Violation.of("receivedOn", "FUTURE", "project.date.future", request.receivedOn()));
         }
@@ -212,7 +216,7 @@ public class AssetService {
             throw ProblemException.conflict("asset.disposed", asset.name(), asset.disposedOn());
         }
         List<Violation> invalid = new ArrayList<>();
-        if (disposal.disposedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (disposal.disposedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("disposedOn", "FUTURE", "project.date.future", disposal.disposedOn()));
         }
         if (disposal.disposedOn().isBefore(asset.registeredOn())) {

@@ -8,7 +8,6 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.HouseholdBenefitsTotalled;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.fund.projection.KnownMembers;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -18,11 +17,13 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public class BenefitService {
 
     /** 雨露计划: at most 3000元 per student a year. */
     static final BigDecimal YULU_YEARLY_CAP = new BigDecimal("3000.00");
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -89,7 +93,7 @@ public class BenefitService {
         if (request.kind() == BenefitKind.MICROCREDIT_INTEREST_SUBSIDY) {
             invalid.add(Violation.of("kind", "COMPUTED", "benefit.kind.computed"));
         }
-        if (request.grantedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.grantedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("grantedOn", "FUTURE", "project.date.future", request.grantedOn()));
         }
         String village = householdVillage(request.householdId(), "householdId", invalid);

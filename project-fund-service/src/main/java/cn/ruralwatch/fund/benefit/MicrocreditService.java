@@ -4,7 +4,6 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.fund.projection.KnownMembers;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
@@ -14,11 +13,13 @@ import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -44,6 +45,9 @@ public class MicrocreditService {
     static final int LONGEST_TERM_MONTHS = 36;
     static final int YOUNGEST = 18;
     static final int OLDEST = 65;
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -76,7 +80,7 @@ public class MicrocreditService {
 
     private UUID insert(BenefitApi.LoanRequest request) {
         List<Violation> invalid = new ArrayList<>();
-        if (request.disbursedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.disbursedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("disbursedOn", "FUTURE", "project.date.future", request.disbursedOn()));
         }
         String village = benefits.householdVillage(request.householdId(), "householdId", invalid);
@@ -173,7 +177,7 @@ public class MicrocreditService {
             throw ProblemException.conflict("loan.repaid", loan.contractNumber(), loan.repaidOn());
         }
         List<Violation> invalid = new ArrayList<>();
-        if (repayment.repaidOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (repayment.repaidOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("repaidOn", "FUTURE", "project.date.future", repayment.repaidOn()));
         }
         if (!repayment.repaidOn().isAfter(loan.disbursedOn())) {

@@ -16,13 +16,14 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,9 @@ public class DisbursementService {
             ProjectStage.COMPLETED,
             ProjectStage.ACCEPTED,
             ProjectStage.ASSETS_REGISTERED);
+
+    @Inject
+    Clock clock;
 
     @Inject
     DisbursementRepository disbursements;
@@ -79,7 +83,7 @@ public class DisbursementService {
         if (!PAYABLE.contains(project.stage)) {
             throw ProblemException.conflict("disbursement.stage", project.stage);
         }
-        if (request.paidOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.paidOn().isAfter(ChinaTime.today(clock))) {
             throw ProblemException.invalid(Violation.of("paidOn", "FUTURE", "project.date.future", request.paidOn()));
         }
         BigDecimal amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);

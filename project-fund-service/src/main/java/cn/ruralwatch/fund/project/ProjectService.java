@@ -20,6 +20,7 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +32,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,8 +59,8 @@ import java.util.UUID;
 @Transactional
 public class ProjectService {
 
-    /** Dates (performed, paid) are days in China. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -138,7 +139,7 @@ public class ProjectService {
         project.updatedAt = project.createdAt;
         entityManager.persist(project);
         entityManager.flush();
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         recordStep(project, "REGISTER", null, today, null, null, List.of(), null);
         publish(project, "REGISTER", today);
         audit.changed(
@@ -251,7 +252,7 @@ public class ProjectService {
             throw ProblemException.of(ProblemType.FORBIDDEN, "project.step.forbidden", action);
         }
         project.requireAllows(action);
-        ProjectCommand command = read.checked(project, LocalDate.now(CHINA), commandDirectory());
+        ProjectCommand command = read.checked(project, ChinaTime.today(clock), commandDirectory());
         Map<String, Object> details = new LinkedHashMap<>();
         switch (command) {
             case ProjectCommand.Approve approve ->
@@ -411,7 +412,7 @@ public class ProjectService {
         // the project row changes with its beneficiaries, so its version (and ETag) moves on
         project.updatedAt = Instant.now();
         entityManager.flush();
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         recordStep(
                 project,
                 "SET_BENEFICIARIES",

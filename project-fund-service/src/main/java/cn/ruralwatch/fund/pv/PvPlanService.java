@@ -11,7 +11,6 @@ import cn.ruralwatch.events.PvPlanPublished;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.fund.benefit.BenefitKind;
 import cn.ruralwatch.fund.benefit.BenefitService;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.fund.projection.KnownMembers;
 import cn.ruralwatch.fund.rule.ShareRequirementApi;
 import cn.ruralwatch.fund.rule.ShareRequirementKind;
@@ -25,14 +24,15 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +49,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class PvPlanService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -154,7 +157,7 @@ public class PvPlanService {
         if (plan.status != PvDistributionPlan.Status.DRAFT) {
             throw ProblemException.conflict("pv.plan.published", plan.id, plan.publishedOn);
         }
-        if (publication.publishedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (publication.publishedOn().isAfter(ChinaTime.today(clock))) {
             throw ProblemException.invalid(
                     Violation.of("publishedOn", "FUTURE", "project.date.future", publication.publishedOn()));
         }

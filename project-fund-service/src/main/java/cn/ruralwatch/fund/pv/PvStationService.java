@@ -17,14 +17,14 @@ import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class PvStationService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -79,7 +82,7 @@ public class PvStationService {
             violations.add(
                     Violation.of("villageCode", "UNKNOWN_VILLAGE", "fund.division.unknown", request.villageCode()));
         }
-        if (request.connectedOn() != null && request.connectedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.connectedOn() != null && request.connectedOn().isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("connectedOn", "FUTURE", "project.date.future", request.connectedOn()));
         }
         if (request.projectId() != null) {
@@ -193,8 +196,8 @@ public class PvStationService {
         if (month < 1 || month > 12) {
             violations.add(Violation.of("month", "OUT_OF_RANGE", "pv.output.month", month));
         } else if (year < 2014
-                || year > Year.now(ProjectService.CHINA).getValue()
-                || !YearMonth.of(year, month).isBefore(YearMonth.now(ProjectService.CHINA))) {
+                || year > ChinaTime.today(clock).getYear()
+                || !YearMonth.of(year, month).isBefore(YearMonth.from(ChinaTime.today(clock)))) {
             // a year beyond this one is refused before YearMonth, which cannot hold a ten-digit year
             violations.add(Violation.of("year", "NOT_ENDED", "pv.output.not-ended", year, month));
         } else if (station.connectedOn != null
