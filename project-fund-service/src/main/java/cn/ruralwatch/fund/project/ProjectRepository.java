@@ -49,8 +49,32 @@ public class ProjectRepository {
             String attachments,
             String details) {}
 
+    /** A household the project benefits, and how. */
+    public record BeneficiaryRow(UUID householdId, ProjectApi.Linkage linkage) {}
+
     @Inject
     Sql sql;
+
+    public long beneficiaryCount(UUID projectId) {
+        return sql.query("select count(*) from project_beneficiary where project_id = :project")
+                .bind("project", projectId)
+                .count();
+    }
+
+    /** The households the project benefits, by id. */
+    public List<UUID> beneficiaryIds(UUID projectId) {
+        return sql.query(
+                        "select household_id from project_beneficiary where project_id = :project order by household_id")
+                .bind("project", projectId)
+                .column(UUID.class);
+    }
+
+    public Page<BeneficiaryRow> beneficiaries(UUID projectId, PageRequest page) {
+        return sql.query("""
+                        select household_id, linkage from project_beneficiary where project_id = :project
+                        order by household_id
+                        """).bind("project", projectId).page(BeneficiaryRow.class, page);
+    }
 
     /** The project's budget lines with their batches, in batch id order; locked for update when {@code lock}. */
     public BudgetLedger ledger(UUID projectId, boolean lock) {

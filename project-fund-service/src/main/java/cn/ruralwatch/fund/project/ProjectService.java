@@ -206,10 +206,7 @@ public class ProjectService {
         BudgetLedger ledger = ledger(project.id, false);
         BigDecimal budget = ledger.budget();
         BigDecimal disbursed = ledger.disbursed();
-        long beneficiaries = entityManager
-                .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
-                .setParameter("id", project.id)
-                .getSingleResult();
+        long beneficiaries = repository.beneficiaryCount(project.id);
         return new ProjectApi.ProjectView(
                 project.id,
                 project.countyCode,
@@ -397,10 +394,7 @@ public class ProjectService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        long before = entityManager
-                .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
-                .setParameter("id", project.id)
-                .getSingleResult();
+        long before = repository.beneficiaryCount(project.id);
         repository.deleteBeneficiaries(project.id);
         for (ProjectApi.BeneficiaryRequest household : request.households()) {
             ProjectBeneficiary beneficiary = new ProjectBeneficiary();
@@ -436,26 +430,10 @@ public class ProjectService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProjectApi.BeneficiaryView> beneficiaries(UUID id, PageRequest page) {
         Project project = get(id);
-        List<ProjectBeneficiary> items = entityManager
-                .createQuery(
-                        "from ProjectBeneficiary b where b.projectId = :id order by b.householdId",
-                        ProjectBeneficiary.class)
-                .setParameter("id", project.id)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
-        long total = entityManager
-                .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
-                .setParameter("id", project.id)
-                .getSingleResult();
-        return page.page(
-                items.stream()
-                        .map(b -> new ProjectApi.BeneficiaryView(
-                                b.householdId,
-                                directory.villageOf(b.householdId).orElse(null),
-                                b.linkage))
-                        .toList(),
-                total);
+        return repository
+                .beneficiaries(project.id, page)
+                .map(b -> new ProjectApi.BeneficiaryView(
+                        b.householdId(), directory.villageOf(b.householdId()).orElse(null), b.linkage()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -533,13 +511,7 @@ public class ProjectService {
     }
 
     private void publish(Project project, String action, LocalDate performedOn) {
-        List<String> beneficiaries = entityManager
-                .createQuery(
-                        "select b.householdId from ProjectBeneficiary b where b.projectId = :id order by b.householdId",
-                        UUID.class)
-                .setParameter("id", project.id)
-                .getResultList()
-                .stream()
+        List<String> beneficiaries = repository.beneficiaryIds(project.id).stream()
                 .map(UUID::toString)
                 .toList();
         ProjectState state = new ProjectState(
