@@ -11,9 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -67,6 +70,50 @@ public class Project {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * A new project of the reserve 项目库, carried out in a division of its county; 400 when a performance target is
+     * named twice.
+     */
+    public static Project register(ProjectApi.Registration request, Instant now) {
+        List<PerformanceTarget> targets = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<ProjectApi.TargetRequest> requested =
+                request.performanceTargets() == null ? List.of() : request.performanceTargets();
+        for (int i = 0; i < requested.size(); i++) {
+            ProjectApi.TargetRequest target = requested.get(i);
+            if (!names.add(target.name())) {
+                violations.add(Violation.of(
+                        "performanceTargets[" + i + "].name", "DUPLICATE", "project.target.duplicate", target.name()));
+            }
+            targets.add(new PerformanceTarget(target.name(), target.unit(), target.target(), null));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.countyCode = request.divisionCode().substring(0, 6);
+        project.divisionCode = request.divisionCode();
+        project.name = request.name().strip();
+        project.type = request.projectType();
+        project.year = request.year();
+        project.stage = ProjectStage.RESERVE;
+        project.description = request.description();
+        project.plannedInvestment = request.plannedInvestment().setScale(2, RoundingMode.UNNECESSARY);
+        project.performanceTargets = targets;
+        project.createdAt = now;
+        project.updatedAt = now;
+        return project;
+    }
+
+    /** 409 for a terminated project, which changes no more. */
+    public void requireNotTerminated() {
+        if (stage == ProjectStage.TERMINATED) {
+            throw ProblemException.conflict("project.terminated", id);
+        }
+    }
 
     /** The actions the project's stage allows, in lifecycle order. */
     public List<ProjectAction> allowedActions() {

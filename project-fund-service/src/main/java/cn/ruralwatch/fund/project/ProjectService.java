@@ -108,35 +108,7 @@ public class ProjectService {
             throw ProblemException.invalid(
                     Violation.of("divisionCode", "UNKNOWN_DIVISION", "fund.division.unknown", request.divisionCode()));
         }
-        List<Project.PerformanceTarget> targets = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<ProjectApi.TargetRequest> requested =
-                request.performanceTargets() == null ? List.of() : request.performanceTargets();
-        for (int i = 0; i < requested.size(); i++) {
-            ProjectApi.TargetRequest target = requested.get(i);
-            if (!names.add(target.name())) {
-                violations.add(Violation.of(
-                        "performanceTargets[" + i + "].name", "DUPLICATE", "project.target.duplicate", target.name()));
-            }
-            targets.add(new Project.PerformanceTarget(target.name(), target.unit(), target.target(), null));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        Project project = new Project();
-        project.id = UUID.randomUUID();
-        project.countyCode = request.divisionCode().substring(0, 6);
-        project.divisionCode = request.divisionCode();
-        project.name = request.name().strip();
-        project.type = request.projectType();
-        project.year = request.year();
-        project.stage = ProjectStage.RESERVE;
-        project.description = request.description();
-        project.plannedInvestment = request.plannedInvestment().setScale(2, RoundingMode.UNNECESSARY);
-        project.performanceTargets = targets;
-        project.createdAt = Instant.now();
-        project.updatedAt = project.createdAt;
+        Project project = Project.register(request, Instant.now());
         entityManager.persist(project);
         entityManager.flush();
         LocalDate today = ChinaTime.today(clock);
@@ -373,9 +345,7 @@ public class ProjectService {
     public Project setBeneficiaries(UUID id, String ifMatch, ProjectApi.BeneficiariesRequest request) {
         Project project = find(id, LockModeType.PESSIMISTIC_WRITE);
         EntityTags.requireMatch(ifMatch, project.version);
-        if (project.stage == ProjectStage.TERMINATED) {
-            throw ProblemException.conflict("project.terminated", project.id);
-        }
+        project.requireNotTerminated();
         List<Violation> violations = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < request.households().size(); i++) {

@@ -40,6 +40,7 @@ class ProjectCommandTest {
 
     static Project project(ProjectStage stage) {
         Project project = new Project();
+        project.id = UUID.fromString("00000000-0000-0000-0000-00000000000f");
         project.countyCode = "450422";
         project.stage = stage;
         project.performanceTargets = List.of(new Project.PerformanceTarget("带动脱贫户", "户", BigDecimal.TEN, null));

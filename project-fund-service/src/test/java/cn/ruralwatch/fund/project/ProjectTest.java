@@ -123,4 +123,55 @@ class ProjectTest {
         assertTrue(project.hasTarget("道路里程"));
         assertFalse(project.hasTarget("没有的指标"));
     }
+
+    static ProjectApi.Registration registration(ProjectApi.TargetRequest... targets) {
+        return new ProjectApi.Registration(
+                "450422101201",
+                " 凤阁村百香果种植基地 ",
+                ProjectType.INDUSTRY,
+                2023,
+                new BigDecimal("365500"),
+                "屯级道路硬化",
+                targets.length == 0 ? null : List.of(targets));
+    }
+
+    @Test
+    void aRegisteredProjectStartsInTheReserveOfItsCounty() {
+        Project project =
+                Project.register(registration(new ProjectApi.TargetRequest("带动脱贫户", "户", new BigDecimal("23"))), NOW);
+        assertEquals(ProjectStage.RESERVE, project.stage);
+        assertEquals("450422", project.countyCode);
+        assertEquals("凤阁村百香果种植基地", project.name);
+        assertEquals(new BigDecimal("365500.00"), project.plannedInvestment);
+        assertEquals(
+                List.of(new Project.PerformanceTarget("带动脱贫户", "户", new BigDecimal("23"), null)),
+                project.performanceTargets);
+        assertEquals(NOW, project.createdAt);
+        assertEquals(List.of(ProjectAction.APPLY, ProjectAction.TERMINATE), project.allowedActions());
+        assertEquals(List.of(), Project.register(registration(), NOW).performanceTargets);
+    }
+
+    @Test
+    void aTargetNamedTwiceIsRefused() {
+        ProblemException problem = assertThrows(
+                ProblemException.class,
+                () -> Project.register(
+                        registration(
+                                new ProjectApi.TargetRequest("带动脱贫户", "户", BigDecimal.ONE),
+                                new ProjectApi.TargetRequest("道路里程", "公里", BigDecimal.ONE),
+                                new ProjectApi.TargetRequest("带动脱贫户", "人", BigDecimal.TEN)),
+                        NOW));
+        assertEquals(ProblemType.VALIDATION_FAILED, problem.type());
+        assertEquals(
+                "performanceTargets[2].name", problem.violations().getFirst().field());
+        assertEquals("DUPLICATE", problem.violations().getFirst().code());
+    }
+
+    @Test
+    void aTerminatedProjectTakesNoMoreBeneficiaries() {
+        at(ProjectStage.IMPLEMENTING).requireNotTerminated();
+        ProblemException problem = assertThrows(
+                ProblemException.class, () -> at(ProjectStage.TERMINATED).requireNotTerminated());
+        assertEquals("project.terminated", problem.detailKey());
+    }
 }
