@@ -22,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,7 +153,7 @@ public class AssetService {
                 request.note(),
                 distributed,
                 scope.subject(),
-                Instant.now()));
+                clock.instant()));
         List<BenefitService.Grant> grants = new ArrayList<>();
         for (AssetApi.ShareRequest share : shares) {
             assets.insertShare(id, share.householdId(), share.amount().setScale(2));

@@ -24,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -226,7 +225,7 @@ public class BenefitService {
                 description,
                 source,
                 scope.subject(),
-                Instant.now()));
+                clock.instant()));
         audit.changed(
                 AuditAction.CREATE,
                 "household-benefit",
@@ -330,6 +329,6 @@ public class BenefitService {
                 householdId.toString(),
                 EventTypes.HOUSEHOLD_BENEFITS_TOTALLED,
                 new HouseholdBenefitsTotalled(
-                        householdId.toString(), village, year, version, byKind, totals.total(), Instant.now()));
+                        householdId.toString(), village, year, version, byKind, totals.total(), clock.instant()));
     }
 }

@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -151,7 +150,7 @@ public class MicrocreditService {
                 "ACTIVE",
                 0,
                 scope.subject(),
-                Instant.now()));
+                clock.instant()));
         audit.changed(
                 AuditAction.CREATE,
                 "microcredit-loan",

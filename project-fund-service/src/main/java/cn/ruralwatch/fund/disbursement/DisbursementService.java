@@ -91,7 +91,7 @@ public class DisbursementService {
             refuse(project, request.batchId(), amount);
         }
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         disbursements.insert(new DisbursementApi.View(
                 id,
                 project.id,

@@ -21,7 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class FundBatchService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -104,7 +107,7 @@ public class FundBatchService {
         batch.amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
         batch.documentNumber = request.documentNumber();
         batch.purpose = request.purpose();
-        batch.registeredAt = Instant.now();
+        batch.registeredAt = clock.instant();
         batch.allocated = BigDecimal.ZERO.setScale(2);
         entityManager.persist(batch);
         outbox.publish(

@@ -33,7 +33,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,7 +107,7 @@ public class ProjectService {
             throw ProblemException.invalid(
                     Violation.of("divisionCode", "UNKNOWN_DIVISION", "fund.division.unknown", request.divisionCode()));
         }
-        Project project = Project.register(request, Instant.now());
+        Project project = Project.register(request, clock.instant());
         entityManager.persist(project);
         entityManager.flush();
         LocalDate today = ChinaTime.today(clock);
@@ -238,7 +237,7 @@ public class ProjectService {
         if (!step.actuals().isEmpty()) {
             details.put("actuals", step.actuals());
         }
-        ProjectStage from = project.apply(command, Instant.now());
+        ProjectStage from = project.apply(command, clock.instant());
         entityManager.flush();
         recordStep(
                 project,
@@ -374,7 +373,7 @@ public class ProjectService {
             entityManager.persist(beneficiary);
         }
         // the project row changes with its beneficiaries, so its version (and ETag) moves on
-        project.updatedAt = Instant.now();
+        project.updatedAt = clock.instant();
         entityManager.flush();
         LocalDate today = ChinaTime.today(clock);
         recordStep(
@@ -473,7 +472,7 @@ public class ProjectService {
                 project.stage,
                 scope.subject(),
                 performedOn,
-                Instant.now(),
+                clock.instant(),
                 note,
                 documentNumber,
                 json(attachments),

@@ -32,7 +32,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +112,7 @@ public class PvPlanService {
         plan.year = request.year();
         plan.status = PvDistributionPlan.Status.DRAFT;
         plan.createdBy = scope.subject();
-        plan.createdAt = Instant.now();
+        plan.createdAt = clock.instant();
         fill(plan, request, content);
         entityManager.persist(plan);
         audit.changed(AuditAction.CREATE, "pv-distribution-plan", plan.id.toString(), plan.divisionCode, changes(plan));
@@ -181,7 +180,7 @@ public class PvPlanService {
             plan.documentNumber = publication.documentNumber().strip();
         }
         plan.updatedBy = scope.subject();
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = clock.instant();
         entityManager.flush();
         // in force: the wages and rewards become the households' benefits of the plan's year
         List<BenefitService.Grant> grants = new ArrayList<>();
@@ -367,7 +366,7 @@ public class PvPlanService {
         plan.works = content.works();
         plan.rewards = content.rewards();
         plan.updatedBy = scope.subject();
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = clock.instant();
     }
 
     /** A stored plan as a request again, to check it once more before it is published. */

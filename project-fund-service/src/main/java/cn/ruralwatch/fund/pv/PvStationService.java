@@ -107,7 +107,7 @@ public class PvStationService {
         station.projectId = request.projectId();
         station.status = "OPERATING";
         station.createdBy = scope.subject();
-        station.createdAt = Instant.now();
+        station.createdAt = clock.instant();
         station.updatedAt = station.createdAt;
         entityManager.persist(station);
         publishRegistered(station);
@@ -211,7 +211,7 @@ public class PvStationService {
         List<PvApi.OutputView> before = outputs(stationId, year, month);
         BigDecimal generation = request.generationKwh().setScale(2);
         BigDecimal revenue = request.revenue().setScale(2);
-        Instant recordedAt = Instant.now();
+        Instant recordedAt = clock.instant();
         outputs.recordOutput(station.id, year, month, generation, revenue, scope.subject(), recordedAt);
         publishRecorded(station, year, month, generation, revenue, recordedAt);
         PvApi.OutputView previous = before.isEmpty() ? null : before.getFirst();

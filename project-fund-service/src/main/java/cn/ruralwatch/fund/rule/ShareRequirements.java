@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +28,9 @@ public class ShareRequirements {
             select kind, region_code, from_year, minimum_percent, note, set_by, set_at
             from share_requirement
             """;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Sql sql;
@@ -87,7 +90,7 @@ public class ShareRequirements {
                 .bind("minimum", minimum)
                 .bind("note", request.note())
                 .bind("setBy", scope.subject())
-                .bind("setAt", Timestamp.from(Instant.now()))
+                .bind("setAt", Timestamp.from(clock.instant()))
                 .execute();
         audit.changed(
                 before == null ? AuditAction.CREATE : AuditAction.UPDATE,
