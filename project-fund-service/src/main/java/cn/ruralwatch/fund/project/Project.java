@@ -115,6 +115,30 @@ public class Project {
         }
     }
 
+    /**
+     * 400 unless each household the project is to benefit is named once and is a household of the project's county
+     * that the caller may see.
+     */
+    public void checkBeneficiaries(List<ProjectApi.BeneficiaryRequest> households, ProjectCommand.Directory directory) {
+        List<Violation> violations = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < households.size(); i++) {
+            UUID household = households.get(i).householdId();
+            String field = "households[" + i + "].householdId";
+            if (!seen.add(household)) {
+                violations.add(Violation.of(field, "DUPLICATE", "project.beneficiary.duplicate", household));
+            } else if (directory
+                    .visibleVillageOf(household)
+                    .filter(village -> village.startsWith(countyCode))
+                    .isEmpty()) {
+                violations.add(Violation.of(field, "UNKNOWN_HOUSEHOLD", "fund.household.unknown", household));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
     /** The actions the project's stage allows, in lifecycle order. */
     public List<ProjectAction> allowedActions() {
         return ProjectAction.from(stage);

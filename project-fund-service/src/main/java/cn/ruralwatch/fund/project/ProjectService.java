@@ -35,7 +35,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -345,24 +344,7 @@ public class ProjectService {
         Project project = find(id, LockModeType.PESSIMISTIC_WRITE);
         EntityTags.requireMatch(ifMatch, project.version);
         project.requireNotTerminated();
-        List<Violation> violations = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < request.households().size(); i++) {
-            UUID household = request.households().get(i).householdId();
-            if (!seen.add(household)) {
-                violations.add(Violation.of(
-                        "households[" + i + "].householdId", "DUPLICATE", "project.beneficiary.duplicate", household));
-            } else if (directory
-                    .villageOf(household)
-                    .filter(v -> v.startsWith(project.countyCode) && scope.covers(v))
-                    .isEmpty()) {
-                violations.add(Violation.of(
-                        "households[" + i + "].householdId", "UNKNOWN_HOUSEHOLD", "fund.household.unknown", household));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        project.checkBeneficiaries(request.households(), commandDirectory());
         long before = repository.beneficiaryCount(project.id);
         repository.deleteBeneficiaries(project.id);
         for (ProjectApi.BeneficiaryRequest household : request.households()) {

@@ -174,4 +174,26 @@ class ProjectTest {
                 ProblemException.class, () -> at(ProjectStage.TERMINATED).requireNotTerminated());
         assertEquals("project.terminated", problem.detailKey());
     }
+
+    @Test
+    void beneficiariesAreHouseholdsOfTheCountyEachNamedOnce() {
+        Project project = at(ProjectStage.IMPLEMENTING);
+        project.checkBeneficiaries(
+                List.of(new ProjectApi.BeneficiaryRequest(ProjectCommandTest.HOUSEHOLD, ProjectApi.Linkage.DIVIDEND)),
+                ProjectCommandTest.DIRECTORY);
+        ProblemException problem = assertThrows(
+                ProblemException.class,
+                () -> project.checkBeneficiaries(
+                        List.of(
+                                new ProjectApi.BeneficiaryRequest(
+                                        ProjectCommandTest.HOUSEHOLD, ProjectApi.Linkage.DIVIDEND),
+                                new ProjectApi.BeneficiaryRequest(
+                                        ProjectCommandTest.ELSEWHERE, ProjectApi.Linkage.EMPLOYMENT),
+                                new ProjectApi.BeneficiaryRequest(
+                                        ProjectCommandTest.HOUSEHOLD, ProjectApi.Linkage.TRAINING)),
+                        ProjectCommandTest.DIRECTORY));
+        assertEquals(
+                List.of("households[1].householdId:UNKNOWN_HOUSEHOLD", "households[2].householdId:DUPLICATE"),
+                ProjectCommandTest.codes(problem.violations()));
+    }
 }
