@@ -146,6 +146,14 @@ class HouseholdBenefitTest {
                 .body("interestSubsidyByYear.2024", equalTo(282.71f))
                 .body("interestSubsidyByYear.2025", nullValue())
                 .body("interestSubsidy", equalTo(1748.96f));
+        given().queryParam("householdId", poor)
+                .get("/api/v1/microcredit-loans")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(loan))
+                .body("items[0].repaidOn", equalTo("2024-02-29"))
+                .body("items[0].interestSubsidy", equalTo(1748.96f));
 
         // the household's totals of 2023, read back and as published
         given().queryParam("householdId", poor)

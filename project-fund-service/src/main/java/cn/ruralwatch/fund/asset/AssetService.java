@@ -8,25 +8,20 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.fund.benefit.BenefitKind;
 import cn.ruralwatch.fund.benefit.BenefitService;
 import cn.ruralwatch.fund.project.AssetClass;
-import cn.ruralwatch.fund.project.OwnerType;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,16 +39,11 @@ import java.util.UUID;
 @Transactional
 public class AssetService {
 
-    private static final String COLUMNS = """
-            a.id, a.project_id, a.county_code, a.name, a.asset_class, a.owner_type, a.owner_division_code,
-            a.owner_household_id, a.value, a.registered_on, a.status,
-            (select coalesce(sum(r.amount), 0) from asset_revenue r where r.asset_id = a.id),
-            (select coalesce(sum(r.distributed), 0) from asset_revenue r where r.asset_id = a.id),
-            a.disposed_on, a.disposal_method, a.disposal_proceeds, a.disposal_reason, a.version
-            """;
+    @Inject
+    Clock clock;
 
     @Inject
-    EntityManager entityManager;
+    AssetRepository assets;
 
     @Inject
     HouseholdDirectory directory;
@@ -74,30 +64,13 @@ public class AssetService {
     public Page<AssetApi.AssetView> list(String division, AssetClass assetClass, String status, PageRequest page) {
         String prefix = scope.narrow(division)
                 .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
-        String where = " where a.owner_division_code like ?1 and (?2 = '' or a.asset_class = ?2)"
-                + " and (?3 = '' or a.status = ?3)";
-        List<Object> parameters =
-                List.of(prefix + "%", assetClass == null ? "" : assetClass.name(), status == null ? "" : status);
-        var count = entityManager.createNativeQuery("select count(*) from project_asset a" + where);
-        var select = entityManager.createNativeQuery("select " + COLUMNS + " from project_asset a" + where
-                + " order by a.owner_division_code, a.registered_on, a.id");
-        NativeValues.bind(parameters, count, select);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return page.page(
-                rows.stream().map(AssetService::view).toList(), ((Number) count.getSingleResult()).longValue());
+        return assets.page(prefix, assetClass, status, page).map(AssetRepository.AssetRow::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AssetApi.AssetView get(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("select " + COLUMNS + " from project_asset a where a.id = ?1")
-                .setParameter(1, id)
-                .getResultList();
         AssetApi.AssetView asset =
-                rows.stream().findFirst().map(AssetService::view).orElse(null);
+                assets.find(id).map(AssetRepository.AssetRow::view).orElse(null);
         if (asset == null || !scope.covers(asset.ownerDivisionCode())) {
             throw ProblemException.notFound("asset.not-found", id);
         }
@@ -126,7 +99,7 @@ public class AssetService {
             throw ProblemException.conflict("asset.revenue.not-operating", asset.name(), asset.assetClass());
         }
         List<Violation> invalid = new ArrayList<>();
-        LocalDate today = LocalDate.now(ProjectService.CHINA);
+        LocalDate today = ChinaTime.today(clock);
         if (request.receivedOn().isAfter(today)) {
             invalid.add(Violation.of("receivedOn", "FUTURE", "project.date.future", request.receivedOn()));
         }
@@ -171,31 +144,19 @@ public class AssetService {
                             amount.toPlainString())));
         }
         UUID id = UUID.randomUUID();
-        entityManager
-                .createNativeQuery("""
-                        insert into asset_revenue (id, asset_id, revenue_year, amount, received_on, note, distributed,
-                                                   recorded_by, recorded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, assetId)
-                .setParameter(3, request.year())
-                .setParameter(4, amount)
-                .setParameter(5, Date.valueOf(request.receivedOn()))
-                .setParameter(6, request.note())
-                .setParameter(7, distributed)
-                .setParameter(8, scope.subject())
-                .setParameter(9, Timestamp.from(Instant.now()))
-                .executeUpdate();
+        assets.insertRevenue(new AssetRepository.NewRevenue(
+                id,
+                assetId,
+                request.year(),
+                amount,
+                request.receivedOn(),
+                request.note(),
+                distributed,
+                scope.subject(),
+                clock.instant()));
         List<BenefitService.Grant> grants = new ArrayList<>();
         for (AssetApi.ShareRequest share : shares) {
-            entityManager
-                    .createNativeQuery(
-                            "insert into asset_revenue_share (revenue_id, household_id, amount) values (?1, ?2, ?3)")
-                    .setParameter(1, id)
-                    .setParameter(2, share.householdId())
-                    .setParameter(3, share.amount().setScale(2))
-                    .executeUpdate();
+            assets.insertShare(id, share.householdId(), share.amount().setScale(2));
             grants.add(new BenefitService.Grant(
                     share.householdId(),
                     null,
@@ -221,45 +182,27 @@ public class AssetService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssetApi.RevenueView> revenues(UUID assetId, UUID revenueId) {
         AssetApi.AssetView asset = get(assetId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select id, revenue_year, amount, received_on, note, distributed, recorded_by, recorded_at
-                        from asset_revenue where asset_id = ?1 and (?2 = '' or id = cast(nullif(?2, '') as uuid))
-                        order by revenue_year, received_on, recorded_at
-                        """)
-                .setParameter(1, assetId)
-                .setParameter(2, revenueId == null ? "" : revenueId.toString())
-                .getResultList();
-        // the shares of all the asset's revenues in one query
-        @SuppressWarnings("unchecked")
-        List<Object[]> shareRows =
-                entityManager.createNativeQuery("""
-                        select s.revenue_id, s.household_id, s.amount from asset_revenue_share s
-                        join asset_revenue r on r.id = s.revenue_id
-                        where r.asset_id = ?1 order by s.revenue_id, s.household_id
-                        """).setParameter(1, assetId).getResultList();
         Map<UUID, List<AssetApi.Share>> shares = new HashMap<>();
-        shareRows.forEach(s -> shares.computeIfAbsent((UUID) s[0], id -> new ArrayList<>())
-                .add(new AssetApi.Share((UUID) s[1], (BigDecimal) s[2])));
+        assets.shares(assetId).forEach(share -> shares.computeIfAbsent(share.revenueId(), id -> new ArrayList<>())
+                .add(new AssetApi.Share(share.householdId(), share.amount())));
         List<AssetApi.RevenueView> revenues = new ArrayList<>();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            BigDecimal amount = (BigDecimal) r[2];
+        for (AssetRepository.RevenueRow row : assets.revenues(assetId, revenueId)) {
             revenues.add(new AssetApi.RevenueView(
-                    id,
+                    row.id(),
                     assetId,
-                    ((Number) r[1]).intValue(),
-                    amount,
-                    NativeValues.date(r[3]),
-                    (String) r[4],
+                    row.revenueYear(),
+                    row.amount(),
+                    row.receivedOn(),
+                    row.note(),
                     asset.value().signum() == 0
                             ? null
-                            : amount.multiply(BigDecimal.valueOf(100)).divide(asset.value(), 2, RoundingMode.HALF_UP),
-                    (BigDecimal) r[5],
-                    List.copyOf(shares.getOrDefault(id, List.of())),
-                    (String) r[6],
-                    NativeValues.instant(r[7])));
+                            : row.amount()
+                                    .multiply(BigDecimal.valueOf(100))
+                                    .divide(asset.value(), 2, RoundingMode.HALF_UP),
+                    row.distributed(),
+                    List.copyOf(shares.getOrDefault(row.id(), List.of())),
+                    row.recordedBy(),
+                    row.recordedAt()));
         }
         return revenues;
     }
@@ -272,7 +215,7 @@ public class AssetService {
             throw ProblemException.conflict("asset.disposed", asset.name(), asset.disposedOn());
         }
         List<Violation> invalid = new ArrayList<>();
-        if (disposal.disposedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (disposal.disposedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("disposedOn", "FUTURE", "project.date.future", disposal.disposedOn()));
         }
         if (disposal.disposedOn().isBefore(asset.registeredOn())) {
@@ -282,19 +225,13 @@ public class AssetService {
         if (!invalid.isEmpty()) {
             throw ProblemException.invalid(invalid);
         }
-        entityManager
-                .createNativeQuery("""
-                        update project_asset set status = 'DISPOSED', disposed_on = ?2, disposal_method = ?3,
-                               disposal_reason = ?4, disposal_proceeds = ?5, disposed_by = ?6, version = version + 1
-                        where id = ?1
-                        """)
-                .setParameter(1, assetId)
-                .setParameter(2, Date.valueOf(disposal.disposedOn()))
-                .setParameter(3, disposal.method().name())
-                .setParameter(4, disposal.reason().strip())
-                .setParameter(5, disposal.proceeds().setScale(2))
-                .setParameter(6, scope.subject())
-                .executeUpdate();
+        assets.dispose(
+                assetId,
+                disposal.disposedOn(),
+                disposal.method(),
+                disposal.reason().strip(),
+                disposal.proceeds().setScale(2),
+                scope.subject());
         audit.changed(
                 AuditAction.UPDATE,
                 "project-asset",
@@ -313,32 +250,7 @@ public class AssetService {
 
     /** The asset with its row locked for the change that follows. */
     private AssetApi.AssetView lock(UUID assetId) {
-        entityManager
-                .createNativeQuery("select id from project_asset where id = ?1 for update")
-                .setParameter(1, assetId)
-                .getResultList();
+        assets.lock(assetId);
         return get(assetId);
-    }
-
-    private static AssetApi.AssetView view(Object[] r) {
-        return new AssetApi.AssetView(
-                (UUID) r[0],
-                (UUID) r[1],
-                (String) r[2],
-                (String) r[3],
-                AssetClass.valueOf((String) r[4]),
-                OwnerType.valueOf((String) r[5]),
-                (String) r[6],
-                (UUID) r[7],
-                (BigDecimal) r[8],
-                NativeValues.date(r[9]),
-                (String) r[10],
-                ((BigDecimal) r[11]).setScale(2),
-                ((BigDecimal) r[12]).setScale(2),
-                NativeValues.date(r[13]),
-                r[14] == null ? null : AssetApi.DisposalMethod.valueOf((String) r[14]),
-                (BigDecimal) r[15],
-                (String) r[16],
-                ((Number) r[17]).longValue());
     }
 }

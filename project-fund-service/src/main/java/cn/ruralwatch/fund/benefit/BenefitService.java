@@ -8,10 +8,8 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.HouseholdBenefitsTotalled;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.fund.projection.KnownMembers;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.TransactionLocks;
@@ -19,14 +17,13 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,7 +49,13 @@ public class BenefitService {
     static final BigDecimal YULU_YEARLY_CAP = new BigDecimal("3000.00");
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
+
+    @Inject
+    BenefitRepository repository;
 
     @Inject
     HouseholdDirectory directory;
@@ -89,7 +92,7 @@ public class BenefitService {
         if (request.kind() == BenefitKind.MICROCREDIT_INTEREST_SUBSIDY) {
             invalid.add(Violation.of("kind", "COMPUTED", "benefit.kind.computed"));
         }
-        if (request.grantedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.grantedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("grantedOn", "FUTURE", "project.date.future", request.grantedOn()));
         }
         String village = householdVillage(request.householdId(), "householdId", invalid);
@@ -118,7 +121,8 @@ public class BenefitService {
                             "benefit.three-industry.amount",
                             THREE_INDUSTRY_REWARD.toPlainString()));
                 }
-                if (granted("household_id", request.householdId(), BenefitKind.THREE_INDUSTRY_REWARD, year)
+                if (repository
+                                .grantedToHousehold(request.householdId(), BenefitKind.THREE_INDUSTRY_REWARD, year)
                                 .signum()
                         > 0) {
                     throw ProblemException.conflict(
@@ -126,7 +130,7 @@ public class BenefitService {
                 }
             }
             case YULU_SUBSIDY -> {
-                BigDecimal already = granted("member_id", request.memberId(), BenefitKind.YULU_SUBSIDY, year);
+                BigDecimal already = repository.grantedToMember(request.memberId(), BenefitKind.YULU_SUBSIDY, year);
                 if (already.add(request.amount()).compareTo(YULU_YEARLY_CAP) > 0) {
                     broken.add(Violation.of(
                             "amount",
@@ -137,7 +141,8 @@ public class BenefitService {
                 }
             }
             case TRANSPORT_SUBSIDY -> {
-                if (granted("member_id", request.memberId(), BenefitKind.TRANSPORT_SUBSIDY, year)
+                if (repository
+                                .grantedToMember(request.memberId(), BenefitKind.TRANSPORT_SUBSIDY, year)
                                 .signum()
                         > 0) {
                     throw ProblemException.conflict(
@@ -208,27 +213,19 @@ public class BenefitService {
             String description,
             String source) {
         UUID id = UUID.randomUUID();
-        entityManager
-                .createNativeQuery("""
-                        insert into household_benefit (id, county_code, village_code, household_id, member_id, kind,
-                                                       benefit_year, amount, granted_on, description, source,
-                                                       recorded_by, recorded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, village.substring(0, 6))
-                .setParameter(3, village)
-                .setParameter(4, householdId)
-                .setParameter(5, memberId)
-                .setParameter(6, kind.name())
-                .setParameter(7, year)
-                .setParameter(8, amount)
-                .setParameter(9, Date.valueOf(grantedOn))
-                .setParameter(10, description)
-                .setParameter(11, source)
-                .setParameter(12, scope.subject())
-                .setParameter(13, Timestamp.from(Instant.now()))
-                .executeUpdate();
+        repository.insert(new BenefitRepository.NewBenefit(
+                id,
+                village,
+                householdId,
+                memberId,
+                kind,
+                year,
+                amount,
+                grantedOn,
+                description,
+                source,
+                scope.subject(),
+                clock.instant()));
         audit.changed(
                 AuditAction.CREATE,
                 "household-benefit",
@@ -264,24 +261,12 @@ public class BenefitService {
         return member;
     }
 
-    /** What was granted of a kind in a year to a household or a member ({@code column}: household_id or member_id). */
-    private BigDecimal granted(String column, UUID id, BenefitKind kind, int year) {
-        return (BigDecimal) entityManager
-                .createNativeQuery("select coalesce(sum(amount), 0) from household_benefit where kind = ?1"
-                        + " and benefit_year = ?2 and " + column + " = ?3")
-                .setParameter(1, kind.name())
-                .setParameter(2, year)
-                .setParameter(3, id)
-                .getSingleResult();
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public BenefitApi.BenefitView get(UUID id) {
-        List<BenefitApi.BenefitView> found = query("id = ?1", List.of(id), PageRequest.of(0, 1));
-        if (found.isEmpty() || !scope.covers(found.getFirst().villageCode())) {
-            throw ProblemException.notFound("benefit.not-found", id);
-        }
-        return found.getFirst();
+        return repository
+                .find(id)
+                .filter(benefit -> scope.covers(benefit.villageCode()))
+                .orElseThrow(() -> ProblemException.notFound("benefit.not-found", id));
     }
 
     /** A household's benefits, or those of a division's households, in a year, in the order they were granted. */
@@ -289,41 +274,7 @@ public class BenefitService {
     public Page<BenefitApi.BenefitView> list(String division, UUID householdId, int year, PageRequest page) {
         String prefix = scope.narrow(division)
                 .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
-        String where =
-                "village_code like ?1 and benefit_year = ?2" + (householdId == null ? "" : " and household_id = ?3");
-        List<Object> parameters = new ArrayList<>(List.of(prefix + "%", year));
-        if (householdId != null) {
-            parameters.add(householdId);
-        }
-        var count = entityManager.createNativeQuery("select count(*) from household_benefit where " + where);
-        NativeValues.bind(parameters, count);
-        return page.page(query(where, parameters, page), ((Number) count.getSingleResult()).longValue());
-    }
-
-    private List<BenefitApi.BenefitView> query(String where, List<Object> parameters, PageRequest page) {
-        var select = entityManager.createNativeQuery("""
-                select id, household_id, village_code, member_id, kind, benefit_year, amount, granted_on, description,
-                       source, recorded_by, recorded_at
-                from household_benefit where\s""" + where + " order by granted_on, recorded_at, id");
-        NativeValues.bind(parameters, select);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return rows.stream()
-                .map(r -> new BenefitApi.BenefitView(
-                        (UUID) r[0],
-                        (UUID) r[1],
-                        (String) r[2],
-                        (UUID) r[3],
-                        BenefitKind.valueOf((String) r[4]),
-                        ((Number) r[5]).intValue(),
-                        (BigDecimal) r[6],
-                        NativeValues.date(r[7]),
-                        (String) r[8],
-                        (String) r[9],
-                        (String) r[10],
-                        NativeValues.instant(r[11])))
-                .toList();
+        return repository.page(prefix, householdId, year, page);
     }
 
     /** The yearly totals of the households of a division with any benefit that year, by household. */
@@ -331,30 +282,10 @@ public class BenefitService {
     public Page<BenefitApi.Totals> totals(String division, UUID householdId, int year, PageRequest page) {
         String prefix = scope.narrow(division)
                 .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
-        String households = """
-                select household_id, village_code from household_benefit
-                 where village_code like ?1 and benefit_year = ?2
-                union
-                select household_id, village_code from microcredit_loan
-                 where village_code like ?1 and extract(year from disbursed_on) <= ?2
-                   and extract(year from coalesce(repaid_on, due_on)) >= ?2
-                """;
-        String filter = householdId == null ? "" : " where household_id = ?3";
-        var count = entityManager.createNativeQuery("select count(*) from (" + households + ") h" + filter);
-        var select = entityManager.createNativeQuery("select household_id, village_code from (" + households + ") h"
-                + filter + " order by village_code, household_id");
-        for (var query : List.of(count, select)) {
-            query.setParameter(1, prefix + "%").setParameter(2, year);
-            if (householdId != null) {
-                query.setParameter(3, householdId);
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Page<BenefitRepository.Beneficiary> households = repository.beneficiaries(prefix, householdId, year, page);
         Map<UUID, String> villages = new LinkedHashMap<>();
-        rows.forEach(r -> villages.putIfAbsent((UUID) r[0], (String) r[1]));
-        return page.page(totals(villages, year), ((Number) count.getSingleResult()).longValue());
+        households.items().forEach(h -> villages.putIfAbsent(h.householdId(), h.villageCode()));
+        return page.page(totals(villages, year), households.totalItems());
     }
 
     /** One household's totals of a year: each kind granted, and its loans' interest subsidy for the year. */
@@ -367,16 +298,9 @@ public class BenefitService {
         String ids = MicrocreditService.uuidArray(villages.keySet());
         Map<UUID, Map<BenefitKind, BigDecimal>> byHousehold = new LinkedHashMap<>();
         villages.keySet().forEach(id -> byHousehold.put(id, new EnumMap<>(BenefitKind.class)));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select household_id, kind, sum(amount) from household_benefit
-                        where household_id = any(cast(?1 as uuid[])) and benefit_year = ?2 group by household_id, kind
-                        """)
-                .setParameter(1, ids)
-                .setParameter(2, year)
-                .getResultList();
-        rows.forEach(r -> byHousehold.get((UUID) r[0]).put(BenefitKind.valueOf((String) r[1]), (BigDecimal) r[2]));
+        repository
+                .totalsByKind(ids, year)
+                .forEach(total -> byHousehold.get(total.householdId()).put(total.kind(), total.amount()));
         loans.interestSubsidies(ids, year).forEach((household, subsidy) -> {
             if (subsidy.signum() > 0) {
                 byHousehold.get(household).put(BenefitKind.MICROCREDIT_INTEREST_SUBSIDY, subsidy);
@@ -395,22 +319,7 @@ public class BenefitService {
     /** Publishes a household's totals of a year, with the next version for that household and year. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishTotals(UUID householdId, String village, int year) {
-        entityManager
-                .createNativeQuery("""
-                        insert into household_benefit_total (household_id, benefit_year, version) values (?1, ?2, 1)
-                        on conflict (household_id, benefit_year)
-                        do update set version = household_benefit_total.version + 1
-                        """)
-                .setParameter(1, householdId)
-                .setParameter(2, year)
-                .executeUpdate();
-        long version = ((Number) entityManager
-                        .createNativeQuery(
-                                "select version from household_benefit_total where household_id = ?1 and benefit_year = ?2")
-                        .setParameter(1, householdId)
-                        .setParameter(2, year)
-                        .getSingleResult())
-                .longValue();
+        long version = repository.nextTotalsVersion(householdId, year);
         BenefitApi.Totals totals = totals(householdId, village, year);
         Map<String, BigDecimal> byKind = new LinkedHashMap<>();
         totals.byKind().forEach((kind, amount) -> byKind.put(kind.name(), amount));
@@ -420,6 +329,6 @@ public class BenefitService {
                 householdId.toString(),
                 EventTypes.HOUSEHOLD_BENEFITS_TOTALLED,
                 new HouseholdBenefitsTotalled(
-                        householdId.toString(), village, year, version, byKind, totals.total(), Instant.now()));
+                        householdId.toString(), village, year, version, byKind, totals.total(), clock.instant()));
     }
 }

@@ -4,36 +4,30 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.fund.projection.KnownMembers;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -52,7 +46,13 @@ public class MicrocreditService {
     static final int OLDEST = 65;
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
+
+    @Inject
+    MicrocreditRepository loans;
 
     @Inject
     BenefitService benefits;
@@ -69,54 +69,6 @@ public class MicrocreditService {
     @Inject
     CallerScope scope;
 
-    /** A loan as stored. */
-    record Loan(
-            UUID id,
-            UUID householdId,
-            String villageCode,
-            UUID borrowerMemberId,
-            String bank,
-            String contractNumber,
-            BigDecimal principal,
-            BigDecimal annualRatePercent,
-            BigDecimal subsidyPercent,
-            LocalDate disbursedOn,
-            LocalDate dueOn,
-            LocalDate repaidOn,
-            String purpose,
-            String status,
-            long version,
-            String recordedBy,
-            Instant recordedAt) {
-
-        LocalDate end() {
-            return repaidOn != null ? repaidOn : dueOn;
-        }
-
-        /** The subsidy of each calendar year the loan runs in. */
-        Map<Integer, BigDecimal> subsidyByYear() {
-            Map<Integer, BigDecimal> byYear = new TreeMap<>();
-            for (int year = disbursedOn.getYear(); year <= end().getYear(); year++) {
-                BigDecimal subsidy = subsidy(year);
-                if (subsidy.signum() > 0) {
-                    byYear.put(year, subsidy);
-                }
-            }
-            return byYear;
-        }
-
-        BigDecimal subsidy(int year) {
-            LocalDate from = disbursedOn.isAfter(LocalDate.of(year, 1, 1)) ? disbursedOn : LocalDate.of(year, 1, 1);
-            LocalDate to = end().isBefore(LocalDate.of(year + 1, 1, 1)) ? end() : LocalDate.of(year + 1, 1, 1);
-            long days = Math.max(0, ChronoUnit.DAYS.between(from, to));
-            return principal
-                    .multiply(annualRatePercent)
-                    .multiply(subsidyPercent)
-                    .multiply(BigDecimal.valueOf(days))
-                    .divide(BigDecimal.valueOf(100L * 100 * 360), 2, RoundingMode.HALF_UP);
-        }
-    }
-
     public BenefitApi.LoanView record(BenefitApi.LoanRequest request, String idempotencyKey) {
         String id = idempotencyKeys
                 .once("microcredit-loan", idempotencyKey, request, () -> insert(request)
@@ -127,7 +79,7 @@ public class MicrocreditService {
 
     private UUID insert(BenefitApi.LoanRequest request) {
         List<Violation> invalid = new ArrayList<>();
-        if (request.disbursedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.disbursedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("disbursedOn", "FUTURE", "project.date.future", request.disbursedOn()));
         }
         String village = benefits.householdVillage(request.householdId(), "householdId", invalid);
@@ -166,50 +118,39 @@ public class MicrocreditService {
                 entityManager,
                 "microcredit-contract:" + request.bank().strip() + ":"
                         + request.contractNumber().strip());
-        List<Loan> running = loans("household_id = ?1 and status = 'ACTIVE'", List.of(request.householdId()), 0, 1);
-        if (!running.isEmpty()) {
+        Optional<MicrocreditLoan> running = loans.running(request.householdId());
+        if (running.isPresent()) {
             throw ProblemException.conflict(List.of(Violation.of(
                     "householdId",
                     "LOAN_OUTSTANDING",
                     "loan.outstanding",
-                    running.getFirst().contractNumber())));
+                    running.get().contractNumber())));
         }
-        boolean contractTaken = !loans(
-                        "bank = ?1 and contract_number = ?2",
-                        List.of(request.bank().strip(), request.contractNumber().strip()),
-                        0,
-                        1)
-                .isEmpty();
-        if (contractTaken) {
+        if (loans.ofContract(request.bank().strip(), request.contractNumber().strip())
+                .isPresent()) {
             throw ProblemException.conflict(List.of(
                     Violation.of("contractNumber", "DUPLICATE", "loan.contract.duplicate", request.contractNumber())));
         }
         UUID id = UUID.randomUUID();
         LocalDate due = request.disbursedOn().plusMonths(request.termMonths());
-        entityManager
-                .createNativeQuery("""
-                        insert into microcredit_loan (id, county_code, village_code, household_id, borrower_member_id,
-                                                      bank, contract_number, principal, annual_rate_percent,
-                                                      subsidy_percent, disbursed_on, due_on, purpose, status,
-                                                      recorded_by, recorded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'ACTIVE', ?14, ?15)
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, village.substring(0, 6))
-                .setParameter(3, village)
-                .setParameter(4, request.householdId())
-                .setParameter(5, request.borrowerMemberId())
-                .setParameter(6, request.bank().strip())
-                .setParameter(7, request.contractNumber().strip())
-                .setParameter(8, request.principal().setScale(2))
-                .setParameter(9, request.annualRatePercent().setScale(4))
-                .setParameter(10, request.subsidyPercent().setScale(2))
-                .setParameter(11, Date.valueOf(request.disbursedOn()))
-                .setParameter(12, Date.valueOf(due))
-                .setParameter(13, request.purpose())
-                .setParameter(14, scope.subject())
-                .setParameter(15, Timestamp.from(Instant.now()))
-                .executeUpdate();
+        loans.insert(new MicrocreditLoan(
+                id,
+                request.householdId(),
+                village,
+                request.borrowerMemberId(),
+                request.bank().strip(),
+                request.contractNumber().strip(),
+                request.principal().setScale(2),
+                request.annualRatePercent().setScale(4),
+                request.subsidyPercent().setScale(2),
+                request.disbursedOn(),
+                due,
+                null,
+                request.purpose(),
+                "ACTIVE",
+                0,
+                scope.subject(),
+                clock.instant()));
         audit.changed(
                 AuditAction.CREATE,
                 "microcredit-loan",
@@ -229,13 +170,13 @@ public class MicrocreditService {
 
     /** Records that a loan was repaid: its subsidy stops that day, and the years it no longer runs in are totalled anew. */
     public BenefitApi.LoanView repay(UUID id, String ifMatch, BenefitApi.Repayment repayment) {
-        Loan loan = find(id);
+        MicrocreditLoan loan = find(id);
         EntityTags.requireMatch(ifMatch, loan.version());
         if (!"ACTIVE".equals(loan.status())) {
             throw ProblemException.conflict("loan.repaid", loan.contractNumber(), loan.repaidOn());
         }
         List<Violation> invalid = new ArrayList<>();
-        if (repayment.repaidOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (repayment.repaidOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("repaidOn", "FUTURE", "project.date.future", repayment.repaidOn()));
         }
         if (!repayment.repaidOn().isAfter(loan.disbursedOn())) {
@@ -244,19 +185,11 @@ public class MicrocreditService {
         if (!invalid.isEmpty()) {
             throw ProblemException.invalid(invalid);
         }
-        int updated = entityManager
-                .createNativeQuery("""
-                        update microcredit_loan set repaid_on = ?2, status = 'REPAID', version = version + 1
-                        where id = ?1 and version = ?3
-                        """)
-                .setParameter(1, id)
-                .setParameter(2, Date.valueOf(repayment.repaidOn()))
-                .setParameter(3, loan.version())
-                .executeUpdate();
+        int updated = loans.repay(id, repayment.repaidOn(), loan.version());
         if (updated == 0) {
             // repaid by another request since it was read (also under If-Match: *, which matches any version): the
             // second repayment changes nothing, and its audit entry and totals must not be written either
-            Loan current = find(id);
+            MicrocreditLoan current = find(id);
             throw ProblemException.conflict("loan.repaid", current.contractNumber(), current.repaidOn());
         }
         audit.changed(
@@ -278,34 +211,24 @@ public class MicrocreditService {
         return view(find(id));
     }
 
-    private Loan find(UUID id) {
-        List<Loan> found = loans("id = ?1", List.of(id), 0, 1);
-        if (found.isEmpty() || !scope.covers(found.getFirst().villageCode())) {
-            throw ProblemException.notFound("loan.not-found", id);
-        }
-        return found.getFirst();
+    private MicrocreditLoan find(UUID id) {
+        return loans.find(id)
+                .filter(loan -> scope.covers(loan.villageCode()))
+                .orElseThrow(() -> ProblemException.notFound("loan.not-found", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<BenefitApi.LoanView> list(String division, UUID householdId, PageRequest page) {
         String prefix = scope.narrow(division)
                 .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
-        String where = "village_code like ?1" + (householdId == null ? "" : " and household_id = ?2");
-        List<Object> parameters = householdId == null ? List.of(prefix + "%") : List.of(prefix + "%", householdId);
-        var count = entityManager.createNativeQuery("select count(*) from microcredit_loan where " + where);
-        NativeValues.bind(parameters, count);
-        return page.page(
-                loans(where, parameters, page.offset(), page.size()).stream()
-                        .map(MicrocreditService::view)
-                        .toList(),
-                ((Number) count.getSingleResult()).longValue());
+        return loans.page(prefix, householdId, page).map(MicrocreditService::view);
     }
 
     /** The interest subsidy in a year of the loans of each household of {@code ids} (see {@link #uuidArray}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     Map<UUID, BigDecimal> interestSubsidies(String ids, int year) {
         Map<UUID, BigDecimal> subsidies = new HashMap<>();
-        for (Loan loan : loans("household_id = any(cast(?1 as uuid[]))", List.of(ids), 0, Integer.MAX_VALUE)) {
+        for (MicrocreditLoan loan : loans.ofHouseholds(ids)) {
             subsidies.merge(loan.householdId(), loan.subsidy(year), BigDecimal::add);
         }
         return subsidies;
@@ -316,38 +239,7 @@ public class MicrocreditService {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private List<Loan> loans(String where, List<Object> parameters, int offset, int limit) {
-        var select = entityManager.createNativeQuery("""
-                select id, household_id, village_code, borrower_member_id, bank, contract_number, principal,
-                       annual_rate_percent, subsidy_percent, disbursed_on, due_on, repaid_on, purpose, status, version,
-                       recorded_by, recorded_at
-                from microcredit_loan where\s""" + where + " order by disbursed_on, id");
-        NativeValues.bind(parameters, select);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = select.setFirstResult(offset).setMaxResults(limit).getResultList();
-        return rows.stream()
-                .map(r -> new Loan(
-                        (UUID) r[0],
-                        (UUID) r[1],
-                        (String) r[2],
-                        (UUID) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (BigDecimal) r[6],
-                        (BigDecimal) r[7],
-                        (BigDecimal) r[8],
-                        NativeValues.date(r[9]),
-                        NativeValues.date(r[10]),
-                        NativeValues.date(r[11]),
-                        (String) r[12],
-                        (String) r[13],
-                        ((Number) r[14]).longValue(),
-                        (String) r[15],
-                        NativeValues.instant(r[16])))
-                .toList();
-    }
-
-    private static BenefitApi.LoanView view(Loan loan) {
+    private static BenefitApi.LoanView view(MicrocreditLoan loan) {
         Map<Integer, BigDecimal> byYear = loan.subsidyByYear();
         return new BenefitApi.LoanView(
                 loan.id(),

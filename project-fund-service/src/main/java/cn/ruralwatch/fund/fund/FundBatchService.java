@@ -21,8 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.HashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,13 @@ import java.util.UUID;
 public class FundBatchService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
+
+    @Inject
+    FundBatchRepository repository;
 
     @Inject
     Outbox outbox;
@@ -102,7 +107,7 @@ public class FundBatchService {
         batch.amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
         batch.documentNumber = request.documentNumber();
         batch.purpose = request.purpose();
-        batch.registeredAt = Instant.now();
+        batch.registeredAt = clock.instant();
         batch.allocated = BigDecimal.ZERO.setScale(2);
         entityManager.persist(batch);
         outbox.publish(
@@ -148,14 +153,8 @@ public class FundBatchService {
         if (batches.isEmpty()) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "select batch_id, sum(disbursed) from project_budget_line where batch_id in (?1) group by batch_id")
-                .setParameter(1, batches.stream().map(b -> b.id).toList())
-                .getResultList();
-        Map<UUID, BigDecimal> disbursed = new HashMap<>();
-        rows.forEach(r -> disbursed.put((UUID) r[0], (BigDecimal) r[1]));
+        Map<UUID, BigDecimal> disbursed =
+                repository.disbursed(batches.stream().map(b -> b.id).toList());
         return batches.stream()
                 .map(b -> FundBatchApi.FundBatchView.of(b, disbursed.getOrDefault(b.id, BigDecimal.ZERO.setScale(2))))
                 .toList();

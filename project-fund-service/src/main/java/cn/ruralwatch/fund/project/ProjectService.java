@@ -9,18 +9,18 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.ProjectChanged;
 import cn.ruralwatch.events.ProjectState;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.fund.fund.SourceLevel;
+import cn.ruralwatch.fund.asset.AssetRepository;
 import cn.ruralwatch.fund.usage.SpendingProgress;
 import cn.ruralwatch.http.Attachment;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,18 +32,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -61,14 +57,20 @@ import java.util.UUID;
 @Transactional
 public class ProjectService {
 
-    /** Dates (performed, paid) are days in China. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AssetRepository assets;
+
+    @Inject
+    ProjectRepository repository;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -88,20 +90,6 @@ public class ProjectService {
     @Inject
     ObjectMapper mapper;
 
-    /** A budget line as stored, with its batch. */
-    public record Line(
-            UUID batchId,
-            SourceLevel sourceLevel,
-            int batchYear,
-            int batchNumber,
-            BigDecimal amount,
-            BigDecimal disbursed) {
-
-        BigDecimal remaining() {
-            return amount.subtract(disbursed);
-        }
-    }
-
     public Project register(ProjectApi.Registration request, String idempotencyKey) {
         String id = idempotencyKeys
                 .once("project", idempotencyKey, request, () -> create(request)
@@ -118,38 +106,10 @@ public class ProjectService {
             throw ProblemException.invalid(
                     Violation.of("divisionCode", "UNKNOWN_DIVISION", "fund.division.unknown", request.divisionCode()));
         }
-        List<Project.PerformanceTarget> targets = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        List<ProjectApi.TargetRequest> requested =
-                request.performanceTargets() == null ? List.of() : request.performanceTargets();
-        for (int i = 0; i < requested.size(); i++) {
-            ProjectApi.TargetRequest target = requested.get(i);
-            if (!names.add(target.name())) {
-                violations.add(Violation.of(
-                        "performanceTargets[" + i + "].name", "DUPLICATE", "project.target.duplicate", target.name()));
-            }
-            targets.add(new Project.PerformanceTarget(target.name(), target.unit(), target.target(), null));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        Project project = new Project();
-        project.id = UUID.randomUUID();
-        project.countyCode = request.divisionCode().substring(0, 6);
-        project.divisionCode = request.divisionCode();
-        project.name = request.name().strip();
-        project.type = request.projectType();
-        project.year = request.year();
-        project.stage = ProjectStage.RESERVE;
-        project.description = request.description();
-        project.plannedInvestment = request.plannedInvestment().setScale(2, RoundingMode.UNNECESSARY);
-        project.performanceTargets = targets;
-        project.createdAt = Instant.now();
-        project.updatedAt = project.createdAt;
+        Project project = Project.register(request, clock.instant());
         entityManager.persist(project);
         entityManager.flush();
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         recordStep(project, "REGISTER", null, today, null, null, List.of(), null);
         publish(project, "REGISTER", today);
         audit.changed(
@@ -213,13 +173,10 @@ public class ProjectService {
     /** The project with its budget lines, totals and beneficiaries counted. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectApi.ProjectView view(Project project) {
-        List<Line> lines = lines(project.id, false);
-        BigDecimal budget = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal disbursed = lines.stream().map(Line::disbursed).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        long beneficiaries = entityManager
-                .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
-                .setParameter("id", project.id)
-                .getSingleResult();
+        BudgetLedger ledger = ledger(project.id, false);
+        BigDecimal budget = ledger.budget();
+        BigDecimal disbursed = ledger.disbursed();
+        long beneficiaries = repository.beneficiaryCount(project.id);
         return new ProjectApi.ProjectView(
                 project.id,
                 project.countyCode,
@@ -228,14 +185,14 @@ public class ProjectService {
                 project.type,
                 project.year,
                 project.stage,
-                ProjectAction.from(project.stage),
+                project.allowedActions(),
                 project.description,
                 project.plannedInvestment,
                 budget,
                 disbursed,
                 SpendingProgress.percent(disbursed, budget),
                 project.progressPercent,
-                lines.stream()
+                ledger.lines().stream()
                         .map(l -> new ProjectApi.BudgetLineView(
                                 l.batchId(),
                                 l.sourceLevel(),
@@ -256,49 +213,41 @@ public class ProjectService {
     public Project step(UUID id, String ifMatch, ProjectApi.StepRequest request) {
         Project project = find(id, LockModeType.PESSIMISTIC_WRITE);
         EntityTags.requireMatch(ifMatch, project.version);
-        ProjectAction action = request.action();
+        ProjectCommand.Read read = ProjectCommand.read(request);
+        ProjectAction action = read.command().action();
         if (action.roles().stream().noneMatch(identity::hasRole)) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "project.step.forbidden", action);
         }
-        if (!action.allowedFrom(project.stage)) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
-                    "project.step.illegal",
-                    List.of(action, project.stage, ProjectAction.from(project.stage)),
-                    List.of(Violation.of(
-                            "action", "ILLEGAL_TRANSITION", "project.step.illegal.field", action, project.stage)));
-        }
-        checkStep(project, request);
-        ProjectStage from = project.stage;
+        project.requireAllows(action);
+        ProjectCommand command = read.checked(project, ChinaTime.today(clock), commandDirectory());
         Map<String, Object> details = new LinkedHashMap<>();
-        switch (action) {
-            case APPROVE, ADJUST -> details.put("budget", allocate(project, request.budget()));
-            case REPORT_PROGRESS -> {
-                details.put("progressPercent", List.of(project.progressPercent, request.progressPercent()));
-                project.progressPercent = request.progressPercent();
-            }
-            case COMPLETE -> project.progressPercent = 100;
-            case TERMINATE -> details.put("released", release(project));
-            case REGISTER_ASSETS -> details.put("assets", registerAssets(project, request));
+        switch (command) {
+            case ProjectCommand.Approve approve ->
+                details.put("budget", allocate(project, BudgetLedger.Budget.of(approve.budget())));
+            case ProjectCommand.Adjust adjust ->
+                details.put("budget", allocate(project, BudgetLedger.Budget.of(adjust.budget())));
+            case ProjectCommand.ReportProgress report ->
+                details.put("progressPercent", List.of(project.progressPercent, report.progressPercent()));
+            case ProjectCommand.Terminate terminate -> details.put("released", release(project));
+            case ProjectCommand.RegisterAssets register -> details.put("assets", registerAssets(project, register));
             default -> {}
         }
-        if (request.actuals() != null && !request.actuals().isEmpty()) {
-            details.put("actuals", request.actuals());
-            recordActuals(project, request.actuals());
+        ProjectCommand.Step step = command.step();
+        if (!step.actuals().isEmpty()) {
+            details.put("actuals", step.actuals());
         }
-        project.stage = action.next(from);
-        project.updatedAt = Instant.now();
+        ProjectStage from = project.apply(command, clock.instant());
         entityManager.flush();
         recordStep(
                 project,
                 action.name(),
                 from,
-                request.performedOn(),
-                request.note(),
-                request.documentNumber(),
-                request.attachments() == null ? List.of() : request.attachments(),
+                step.performedOn(),
+                step.note(),
+                step.documentNumber(),
+                step.attachments(),
                 details.isEmpty() ? null : details);
-        publish(project, action.name(), request.performedOn());
+        publish(project, action.name(), step.performedOn());
         List<AuditedChange> changes = new ArrayList<>();
         changes.add(AuditedChange.changed("stage", from, project.stage));
         details.forEach((field, value) -> changes.add(AuditedChange.changed(field, null, json(value))));
@@ -306,341 +255,98 @@ public class ProjectService {
         return project;
     }
 
-    private void checkStep(Project project, ProjectApi.StepRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        ProjectAction action = request.action();
-        if (request.performedOn().isAfter(LocalDate.now(CHINA))) {
-            violations.add(Violation.of("performedOn", "FUTURE", "project.date.future", request.performedOn()));
-        }
-        boolean noteRequired =
-                action == ProjectAction.RETURN || action == ProjectAction.ADJUST || action == ProjectAction.TERMINATE;
-        if (noteRequired && (request.note() == null || request.note().isBlank())) {
-            violations.add(Violation.of("note", "REQUIRED", "project.note.required", action));
-        }
-        if (action == ProjectAction.APPROVE
-                && (request.documentNumber() == null || request.documentNumber().isBlank())) {
-            violations.add(Violation.of("documentNumber", "REQUIRED", "project.approval.document-required"));
-        }
-        boolean budgetRequired = action == ProjectAction.APPROVE || action == ProjectAction.ADJUST;
-        if (budgetRequired && (request.budget() == null || request.budget().isEmpty())) {
-            violations.add(Violation.of("budget", "REQUIRED", "project.budget.required", action));
-        } else if (!budgetRequired
-                && request.budget() != null
-                && !request.budget().isEmpty()) {
-            violations.add(Violation.of("budget", "NOT_ALLOWED", "project.field.not-allowed", action));
-        } else if (budgetRequired) {
-            Set<UUID> seen = new HashSet<>();
-            for (int i = 0; i < request.budget().size(); i++) {
-                if (!seen.add(request.budget().get(i).batchId())) {
-                    violations.add(Violation.of(
-                            "budget[" + i + "].batchId",
-                            "DUPLICATE",
-                            "project.budget.duplicate-batch",
-                            request.budget().get(i).batchId()));
-                }
+    /** The directory as the commands see it: households within the caller's scope, divisions of the suite. */
+    private ProjectCommand.Directory commandDirectory() {
+        return new ProjectCommand.Directory() {
+            @Override
+            public Optional<String> visibleVillageOf(UUID household) {
+                return directory.villageOf(household).filter(scope::covers);
             }
-        }
-        if (action == ProjectAction.REPORT_PROGRESS) {
-            if (request.progressPercent() == null) {
-                violations.add(Violation.of("progressPercent", "REQUIRED", "project.progress.required"));
-            } else if (request.progressPercent() < project.progressPercent) {
-                violations.add(Violation.of(
-                        "progressPercent",
-                        "BACKWARDS",
-                        "project.progress.backwards",
-                        request.progressPercent(),
-                        project.progressPercent));
-            }
-        } else if (request.progressPercent() != null) {
-            violations.add(Violation.of("progressPercent", "NOT_ALLOWED", "project.field.not-allowed", action));
-        }
-        boolean assetsRequired = action == ProjectAction.REGISTER_ASSETS;
-        if (assetsRequired && (request.assets() == null || request.assets().isEmpty())) {
-            violations.add(Violation.of("assets", "REQUIRED", "project.assets.required"));
-        } else if (!assetsRequired
-                && request.assets() != null
-                && !request.assets().isEmpty()) {
-            violations.add(Violation.of("assets", "NOT_ALLOWED", "project.field.not-allowed", action));
-        } else if (assetsRequired) {
-            checkAssets(project, request.assets(), violations);
-        }
-        if (request.actuals() != null) {
-            Set<String> targets = new HashSet<>();
-            project.performanceTargets.forEach(t -> targets.add(t.name()));
-            for (int i = 0; i < request.actuals().size(); i++) {
-                if (!targets.contains(request.actuals().get(i).name())) {
-                    violations.add(Violation.of(
-                            "actuals[" + i + "].name",
-                            "UNKNOWN_TARGET",
-                            "project.target.unknown",
-                            request.actuals().get(i).name()));
-                }
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-    }
 
-    private void checkAssets(Project project, List<ProjectApi.AssetRequest> assets, List<Violation> violations) {
-        for (int i = 0; i < assets.size(); i++) {
-            ProjectApi.AssetRequest asset = assets.get(i);
-            String field = "assets[" + i + "]";
-            if (asset.ownerType() == OwnerType.HOUSEHOLD) {
-                if (asset.ownerHouseholdId() == null) {
-                    violations.add(
-                            Violation.of(field + ".ownerHouseholdId", "REQUIRED", "asset.owner.household-required"));
-                } else if (directory
-                        .villageOf(asset.ownerHouseholdId())
-                        .filter(v -> v.startsWith(project.countyCode) && scope.covers(v))
-                        .isEmpty()) {
-                    violations.add(Violation.of(
-                            field + ".ownerHouseholdId",
-                            "UNKNOWN_HOUSEHOLD",
-                            "fund.household.unknown",
-                            asset.ownerHouseholdId()));
-                }
-                if (asset.assetClass() != AssetClass.HOUSEHOLD) {
-                    violations.add(Violation.of(
-                            field + ".assetClass",
-                            "OWNER_MISMATCH",
-                            "asset.class.household-owner",
-                            asset.assetClass()));
-                }
-            } else {
-                int length =
-                        switch (asset.ownerType()) {
-                            case VILLAGE_COLLECTIVE -> 12;
-                            case TOWNSHIP -> 9;
-                            default -> 6;
-                        };
-                String owner = asset.ownerDivisionCode();
-                if (owner == null || owner.length() != length) {
-                    violations.add(Violation.of(
-                            field + ".ownerDivisionCode",
-                            "OWNER_DIVISION",
-                            "asset.owner.division-required",
-                            asset.ownerType(),
-                            length));
-                } else if (!owner.startsWith(project.countyCode)
-                        || directory.division(owner).isEmpty()) {
-                    violations.add(Violation.of(
-                            field + ".ownerDivisionCode", "UNKNOWN_DIVISION", "fund.division.unknown", owner));
-                }
-                if (asset.ownerHouseholdId() != null) {
-                    violations.add(Violation.of(
-                            field + ".ownerHouseholdId", "NOT_ALLOWED", "asset.owner.household-not-allowed"));
-                }
+            @Override
+            public boolean knownDivision(String code) {
+                return directory.division(code).isPresent();
             }
-        }
+        };
     }
 
     /**
-     * Replaces the project's budget lines by {@code requested} (a batch not named any more is dropped, which needs it
-     * to have paid nothing). Each batch gives at most what no other project has been promised; a line never drops
-     * below what it has paid.
+     * Replaces the project's budget lines by {@code budget} (a batch not named any more is dropped, which needs it to
+     * have paid nothing), as the {@link BudgetLedger} allows.
      */
-    private List<Map<String, Object>> allocate(Project project, List<ProjectApi.BudgetRequest> requested) {
-        Map<UUID, BigDecimal> wanted = new LinkedHashMap<>();
-        Map<UUID, Integer> positions = new LinkedHashMap<>();
-        for (int i = 0; i < requested.size(); i++) {
-            wanted.put(requested.get(i).batchId(), requested.get(i).amount().setScale(2, RoundingMode.UNNECESSARY));
-            positions.put(requested.get(i).batchId(), i);
-        }
+    private List<Map<String, Object>> allocate(Project project, BudgetLedger.Budget budget) {
         // the batches named and those of the current lines, locked in id order before the lines
-        Set<UUID> all = new TreeSet<>(wanted.keySet());
-        lines(project.id, false).forEach(line -> all.add(line.batchId()));
-        Map<UUID, Batch> batches = lockBatches(project, all, positions);
-        Map<UUID, Line> current = new LinkedHashMap<>();
-        for (Line line : lines(project.id, true)) {
-            current.put(line.batchId(), line);
-        }
-        List<Violation> violations = new ArrayList<>();
-        Map<UUID, BigDecimal> deltas = new TreeMap<>();
-        for (UUID batchId : all) {
-            Line line = current.get(batchId);
-            BigDecimal before = line == null ? BigDecimal.ZERO : line.amount();
-            BigDecimal paid = line == null ? BigDecimal.ZERO : line.disbursed();
-            BigDecimal after = wanted.getOrDefault(batchId, BigDecimal.ZERO);
-            String field = positions.containsKey(batchId) ? "budget[" + positions.get(batchId) + "].amount" : "budget";
-            if (after.compareTo(paid) < 0) {
-                violations.add(Violation.of(
-                        field,
-                        "BELOW_DISBURSED",
-                        "project.budget.below-disbursed",
-                        batchId,
-                        after.toPlainString(),
-                        paid.toPlainString()));
-                continue;
-            }
-            Batch batch = batches.get(batchId);
-            BigDecimal delta = after.subtract(before);
-            BigDecimal available = batch.amount.subtract(batch.allocated);
-            if (delta.compareTo(available) > 0) {
-                violations.add(Violation.of(
-                        field,
-                        "EXCEEDS_BATCH",
-                        "project.budget.exceeds-batch",
-                        batch.label(),
-                        available.toPlainString(),
-                        delta.toPlainString()));
-                continue;
-            }
-            deltas.put(batchId, delta);
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.conflict(violations);
-        }
+        Set<UUID> touched = ledger(project.id, false).batchesTouchedBy(budget);
+        Map<UUID, BudgetLedger.Batch> batches = lockBatches(project, touched, budget);
         List<Map<String, Object>> changes = new ArrayList<>();
-        for (Map.Entry<UUID, BigDecimal> entry : deltas.entrySet()) {
-            UUID batchId = entry.getKey();
-            BigDecimal delta = entry.getValue();
-            Line line = current.get(batchId);
-            BigDecimal after = wanted.getOrDefault(batchId, BigDecimal.ZERO);
-            if (delta.signum() != 0) {
-                entityManager
-                        .createNativeQuery("update fund_batch set allocated = allocated + ?2 where id = ?1")
-                        .setParameter(1, batchId)
-                        .setParameter(2, delta)
-                        .executeUpdate();
+        for (BudgetLedger.Change change : ledger(project.id, true).rebudget(budget, batches)) {
+            UUID batchId = change.batchId();
+            if (change.delta().signum() != 0) {
+                repository.allocate(batchId, change.delta());
             }
-            if (line == null) {
-                entityManager
-                        .createNativeQuery(
-                                "insert into project_budget_line (project_id, batch_id, amount) values (?1, ?2, ?3)")
-                        .setParameter(1, project.id)
-                        .setParameter(2, batchId)
-                        .setParameter(3, after)
-                        .executeUpdate();
-            } else if (!wanted.containsKey(batchId)) {
-                entityManager
-                        .createNativeQuery("delete from project_budget_line where project_id = ?1 and batch_id = ?2")
-                        .setParameter(1, project.id)
-                        .setParameter(2, batchId)
-                        .executeUpdate();
-            } else if (delta.signum() != 0) {
-                entityManager
-                        .createNativeQuery(
-                                "update project_budget_line set amount = ?3 where project_id = ?1 and batch_id = ?2")
-                        .setParameter(1, project.id)
-                        .setParameter(2, batchId)
-                        .setParameter(3, after)
-                        .executeUpdate();
+            switch (change.kind()) {
+                case ADD -> repository.addLine(project.id, batchId, change.after());
+                case DROP -> repository.dropLine(project.id, batchId);
+                case CHANGE -> {
+                    if (change.delta().signum() != 0) {
+                        repository.setLine(project.id, batchId, change.after());
+                    }
+                }
             }
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("batchId", batchId);
-            change.put("before", line == null ? BigDecimal.ZERO.setScale(2) : line.amount());
-            change.put("after", after);
-            changes.add(change);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("batchId", batchId);
+            detail.put("before", change.before());
+            detail.put("after", change.after());
+            changes.add(detail);
         }
         return changes;
     }
 
     /** Gives back to the batches what the project was promised and has not paid. */
     private List<Map<String, Object>> release(Project project) {
-        List<Line> current = lines(project.id, false);
-        lockBatches(project, new TreeSet<>(current.stream().map(Line::batchId).toList()), Map.of());
+        Set<UUID> batches = new TreeSet<>();
+        ledger(project.id, false).lines().forEach(line -> batches.add(line.batchId()));
+        lockBatches(project, batches, BudgetLedger.Budget.of(List.of()));
         List<Map<String, Object>> released = new ArrayList<>();
-        for (Line line : lines(project.id, true)) {
+        for (BudgetLedger.Line line : ledger(project.id, true).unpaid()) {
             BigDecimal unpaid = line.remaining();
-            if (unpaid.signum() == 0) {
-                continue;
-            }
-            entityManager
-                    .createNativeQuery("update fund_batch set allocated = allocated - ?2 where id = ?1")
-                    .setParameter(1, line.batchId())
-                    .setParameter(2, unpaid)
-                    .executeUpdate();
-            entityManager
-                    .createNativeQuery(
-                            "update project_budget_line set amount = disbursed where project_id = ?1 and batch_id = ?2")
-                    .setParameter(1, project.id)
-                    .setParameter(2, line.batchId())
-                    .executeUpdate();
+            repository.allocate(line.batchId(), unpaid.negate());
+            repository.closeLine(project.id, line.batchId());
             released.add(Map.of("batchId", line.batchId(), "amount", unpaid));
         }
         return released;
     }
 
-    private List<UUID> registerAssets(Project project, ProjectApi.StepRequest request) {
+    private List<UUID> registerAssets(Project project, ProjectCommand.RegisterAssets request) {
         List<UUID> ids = new ArrayList<>();
         for (ProjectApi.AssetRequest asset : request.assets()) {
             UUID id = UUID.randomUUID();
-            entityManager
-                    .createNativeQuery("""
-                            insert into project_asset (id, project_id, county_code, name, asset_class, owner_type,
-                                                       owner_division_code, owner_household_id, value, registered_on)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                            """)
-                    .setParameter(1, id)
-                    .setParameter(2, project.id)
-                    .setParameter(3, project.countyCode)
-                    .setParameter(4, asset.name().strip())
-                    .setParameter(5, asset.assetClass().name())
-                    .setParameter(6, asset.ownerType().name())
-                    .setParameter(
-                            7,
-                            asset.ownerType() == OwnerType.HOUSEHOLD
-                                    ? directory
-                                            .villageOf(asset.ownerHouseholdId())
-                                            .orElseThrow()
-                                    : asset.ownerDivisionCode())
-                    .setParameter(8, asset.ownerHouseholdId())
-                    .setParameter(9, asset.value().setScale(2, RoundingMode.UNNECESSARY))
-                    .setParameter(10, Date.valueOf(request.performedOn()))
-                    .executeUpdate();
+            assets.insert(new AssetRepository.NewAsset(
+                    id,
+                    project.id,
+                    project.countyCode,
+                    asset.name().strip(),
+                    asset.assetClass(),
+                    asset.ownerType(),
+                    asset.ownerType() == OwnerType.HOUSEHOLD
+                            ? directory.villageOf(asset.ownerHouseholdId()).orElseThrow()
+                            : asset.ownerDivisionCode(),
+                    asset.ownerHouseholdId(),
+                    asset.value().setScale(2, RoundingMode.UNNECESSARY),
+                    request.step().performedOn()));
             ids.add(id);
         }
         return ids;
-    }
-
-    private void recordActuals(Project project, List<ProjectApi.ActualRequest> actuals) {
-        List<Project.PerformanceTarget> updated = new ArrayList<>();
-        for (Project.PerformanceTarget target : project.performanceTargets) {
-            BigDecimal actual = target.actual();
-            for (ProjectApi.ActualRequest reported : actuals) {
-                if (reported.name().equals(target.name())) {
-                    actual = reported.actual();
-                }
-            }
-            updated.add(new Project.PerformanceTarget(target.name(), target.unit(), target.target(), actual));
-        }
-        project.performanceTargets = updated;
     }
 
     /** Replaces the households the project benefits (联农带农); each is a household of the project's county. */
     public Project setBeneficiaries(UUID id, String ifMatch, ProjectApi.BeneficiariesRequest request) {
         Project project = find(id, LockModeType.PESSIMISTIC_WRITE);
         EntityTags.requireMatch(ifMatch, project.version);
-        if (project.stage == ProjectStage.TERMINATED) {
-            throw ProblemException.conflict("project.terminated", project.id);
-        }
-        List<Violation> violations = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < request.households().size(); i++) {
-            UUID household = request.households().get(i).householdId();
-            if (!seen.add(household)) {
-                violations.add(Violation.of(
-                        "households[" + i + "].householdId", "DUPLICATE", "project.beneficiary.duplicate", household));
-            } else if (directory
-                    .villageOf(household)
-                    .filter(v -> v.startsWith(project.countyCode) && scope.covers(v))
-                    .isEmpty()) {
-                violations.add(Violation.of(
-                        "households[" + i + "].householdId", "UNKNOWN_HOUSEHOLD", "fund.household.unknown", household));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        long before = entityManager
-                .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
-                .setParameter("id", project.id)
-                .getSingleResult();
-        entityManager
-                .createNativeQuery("delete from project_beneficiary where project_id = ?1")
-                .setParameter(1, project.id)
-                .executeUpdate();
+        project.requireNotTerminated();
+        project.checkBeneficiaries(request.households(), commandDirectory());
+        long before = repository.beneficiaryCount(project.id);
+        repository.deleteBeneficiaries(project.id);
         for (ProjectApi.BeneficiaryRequest household : request.households()) {
             ProjectBeneficiary beneficiary = new ProjectBeneficiary();
             beneficiary.projectId = project.id;
@@ -649,9 +355,9 @@ public class ProjectService {
             entityManager.persist(beneficiary);
         }
         // the project row changes with its beneficiaries, so its version (and ETag) moves on
-        project.updatedAt = Instant.now();
+        project.updatedAt = clock.instant();
         entityManager.flush();
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         recordStep(
                 project,
                 "SET_BENEFICIARIES",
@@ -675,139 +381,55 @@ public class ProjectService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProjectApi.BeneficiaryView> beneficiaries(UUID id, PageRequest page) {
         Project project = get(id);
-        List<ProjectBeneficiary> items = entityManager
-                .createQuery(
-                        "from ProjectBeneficiary b where b.projectId = :id order by b.householdId",
-                        ProjectBeneficiary.class)
-                .setParameter("id", project.id)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size())
-                .getResultList();
-        long total = entityManager
-                .createQuery("select count(*) from ProjectBeneficiary b where b.projectId = :id", Long.class)
-                .setParameter("id", project.id)
-                .getSingleResult();
-        return page.page(
-                items.stream()
-                        .map(b -> new ProjectApi.BeneficiaryView(
-                                b.householdId,
-                                directory.villageOf(b.householdId).orElse(null),
-                                b.linkage))
-                        .toList(),
-                total);
+        return repository
+                .beneficiaries(project.id, page)
+                .map(b -> new ProjectApi.BeneficiaryView(
+                        b.householdId(), directory.villageOf(b.householdId()).orElse(null), b.linkage()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProjectApi.StepView> steps(UUID id, PageRequest page) {
         Project project = get(id);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select id, action, from_stage, to_stage, actor, performed_on, recorded_at, note,
-                               document_number, attachments::text, details::text
-                        from project_step where project_id = ?1 order by id limit ?2 offset ?3
-                        """)
-                .setParameter(1, project.id)
-                .setParameter(2, page.size())
-                .setParameter(3, page.offset())
-                .getResultList();
-        long total = ((Number) entityManager
-                        .createNativeQuery("select count(*) from project_step where project_id = ?1")
-                        .setParameter(1, project.id)
-                        .getSingleResult())
-                .longValue();
-        List<ProjectApi.StepView> steps = new ArrayList<>();
-        for (Object[] row : rows) {
-            steps.add(new ProjectApi.StepView(
-                    ((Number) row[0]).longValue(),
-                    "REGISTER".equals(row[1]) || "SET_BENEFICIARIES".equals(row[1])
-                            ? null
-                            : ProjectAction.valueOf((String) row[1]),
-                    row[2] == null ? null : ProjectStage.valueOf((String) row[2]),
-                    ProjectStage.valueOf((String) row[3]),
-                    (String) row[4],
-                    NativeValues.date(row[5]),
-                    NativeValues.instant(row[6]),
-                    (String) row[7],
-                    (String) row[8],
-                    read((String) row[9], new TypeReference<List<Attachment>>() {}),
-                    row[10] == null ? null : read((String) row[10], new TypeReference<Object>() {})));
-        }
-        return page.page(steps, total);
+        return repository.steps(project.id, page).map(this::view);
     }
 
-    /** The project's budget lines with their batches, locked for update when {@code lock}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Line> lines(UUID projectId, boolean lock) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select l.batch_id, b.source_level, b.fund_year, b.batch_number, l.amount, l.disbursed
-                        from project_budget_line l join fund_batch b on b.id = l.batch_id
-                        where l.project_id = ?1 order by l.batch_id
-                        """ + (lock ? " for no key update of l" : ""))
-                .setParameter(1, projectId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Line(
-                        (UUID) r[0],
-                        SourceLevel.valueOf((String) r[1]),
-                        ((Number) r[2]).intValue(),
-                        ((Number) r[3]).intValue(),
-                        (BigDecimal) r[4],
-                        (BigDecimal) r[5]))
-                .toList();
+    private ProjectApi.StepView view(ProjectRepository.StepRow row) {
+        return new ProjectApi.StepView(
+                row.id(),
+                "REGISTER".equals(row.action()) || "SET_BENEFICIARIES".equals(row.action())
+                        ? null
+                        : ProjectAction.valueOf(row.action()),
+                row.fromStage() == null ? null : ProjectStage.valueOf(row.fromStage()),
+                ProjectStage.valueOf(row.toStage()),
+                row.actor(),
+                row.performedOn(),
+                row.recordedAt(),
+                row.note(),
+                row.documentNumber(),
+                read(row.attachments(), new TypeReference<List<Attachment>>() {}),
+                row.details() == null ? null : read(row.details(), new TypeReference<Object>() {}));
     }
 
-    private record Batch(
-            UUID id, SourceLevel sourceLevel, int year, int number, BigDecimal amount, BigDecimal allocated) {
-        String label() {
-            return year + " 年" + sourceLevelName() + "第 " + number + " 批";
-        }
-
-        private String sourceLevelName() {
-            return switch (sourceLevel) {
-                case CENTRAL -> "中央";
-                case PROVINCIAL -> "省级";
-                case CITY -> "市级";
-                case COUNTY -> "县级";
-            };
-        }
+    private BudgetLedger ledger(UUID projectId, boolean lock) {
+        return repository.ledger(projectId, lock);
     }
 
     /** Locks the batches in id order; each must be a batch of the project's county. */
-    private Map<UUID, Batch> lockBatches(Project project, Set<UUID> ids, Map<UUID, Integer> positions) {
-        Map<UUID, Batch> batches = new LinkedHashMap<>();
+    private Map<UUID, BudgetLedger.Batch> lockBatches(Project project, Set<UUID> ids, BudgetLedger.Budget budget) {
+        Map<UUID, BudgetLedger.Batch> batches = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return batches;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select id, source_level, fund_year, batch_number, amount, allocated
-                        from fund_batch where id in (?1) and county_code = ?2 order by id for no key update
-                        """)
-                .setParameter(1, List.copyOf(ids))
-                .setParameter(2, project.countyCode)
-                .getResultList();
-        for (Object[] r : rows) {
-            UUID id = (UUID) r[0];
-            batches.put(
-                    id,
-                    new Batch(
-                            id,
-                            SourceLevel.valueOf((String) r[1]),
-                            ((Number) r[2]).intValue(),
-                            ((Number) r[3]).intValue(),
-                            (BigDecimal) r[4],
-                            (BigDecimal) r[5]));
-        }
+        repository.lockBatches(ids, project.countyCode).forEach(batch -> batches.put(batch.id(), batch));
         List<Violation> unknown = new ArrayList<>();
         for (UUID id : ids) {
             if (!batches.containsKey(id)) {
-                String field = positions.containsKey(id) ? "budget[" + positions.get(id) + "].batchId" : "budget";
-                unknown.add(
-                        Violation.of(field, "UNKNOWN_BATCH", "project.budget.unknown-batch", id, project.countyCode));
+                unknown.add(Violation.of(
+                        budget.field(id, "batchId"),
+                        "UNKNOWN_BATCH",
+                        "project.budget.unknown-batch",
+                        id,
+                        project.countyCode));
             }
         }
         if (!unknown.isEmpty()) {
@@ -825,34 +447,22 @@ public class ProjectService {
             String documentNumber,
             List<Attachment> attachments,
             Object details) {
-        entityManager
-                .createNativeQuery("""
-                        insert into project_step (project_id, action, from_stage, to_stage, actor, performed_on,
-                                                  recorded_at, note, document_number, attachments, details)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), cast(?11 as jsonb))
-                        """)
-                .setParameter(1, project.id)
-                .setParameter(2, action)
-                .setParameter(3, from == null ? null : from.name())
-                .setParameter(4, project.stage.name())
-                .setParameter(5, scope.subject())
-                .setParameter(6, Date.valueOf(performedOn))
-                .setParameter(7, Timestamp.from(Instant.now()))
-                .setParameter(8, note)
-                .setParameter(9, documentNumber)
-                .setParameter(10, json(attachments))
-                .setParameter(11, details == null ? null : json(details))
-                .executeUpdate();
+        repository.recordStep(new ProjectRepository.NewStep(
+                project.id,
+                action,
+                from,
+                project.stage,
+                scope.subject(),
+                performedOn,
+                clock.instant(),
+                note,
+                documentNumber,
+                json(attachments),
+                details == null ? null : json(details)));
     }
 
     private void publish(Project project, String action, LocalDate performedOn) {
-        List<String> beneficiaries = entityManager
-                .createQuery(
-                        "select b.householdId from ProjectBeneficiary b where b.projectId = :id order by b.householdId",
-                        UUID.class)
-                .setParameter("id", project.id)
-                .getResultList()
-                .stream()
+        List<String> beneficiaries = repository.beneficiaryIds(project.id).stream()
                 .map(UUID::toString)
                 .toList();
         ProjectState state = new ProjectState(
@@ -866,7 +476,7 @@ public class ProjectService {
                 project.stage.name(),
                 project.plannedInvestment,
                 project.progressPercent,
-                lines(project.id, false).stream()
+                ledger(project.id, false).lines().stream()
                         .map(l -> new ProjectState.BudgetLine(
                                 l.batchId().toString(),
                                 l.sourceLevel().name(),

@@ -1,14 +1,12 @@
 package cn.ruralwatch.fund.projection;
 
 import cn.ruralwatch.events.HouseholdState;
-import cn.ruralwatch.http.NativeValues;
+import cn.ruralwatch.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,84 +35,69 @@ public class KnownMembers {
     }
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(HouseholdState household) {
         UUID householdId = UUID.fromString(household.householdId());
-        int newer = entityManager
-                .createNativeQuery("""
+        int newer = sql.query("""
                         insert into known_household_facts (household_id, version, active, poverty_status, monitored)
-                        values (?1, ?2, ?3, ?4, ?5)
+                        values (:household, :version, :active, :povertyStatus, :monitored)
                         on conflict (household_id) do update
                         set version = excluded.version, active = excluded.active,
                             poverty_status = excluded.poverty_status, monitored = excluded.monitored
                         where known_household_facts.version < excluded.version
                         """)
-                .setParameter(1, householdId)
-                .setParameter(2, household.version())
-                .setParameter(3, "ACTIVE".equals(household.status()))
-                .setParameter(4, household.povertyStatus())
-                .setParameter(5, household.monitoring() != null)
-                .executeUpdate();
+                .bind("household", householdId)
+                .bind("version", household.version())
+                .bind("active", "ACTIVE".equals(household.status()))
+                .bind("povertyStatus", household.povertyStatus())
+                .bind("monitored", household.monitoring() != null)
+                .execute();
         if (newer == 0) {
             return;
         }
-        entityManager
-                .createNativeQuery("delete from known_member where household_id = ?1")
-                .setParameter(1, householdId)
-                .executeUpdate();
+        sql.query("delete from known_member where household_id = :household")
+                .bind("household", householdId)
+                .execute();
         if (!"ACTIVE".equals(household.status())) {
             return;
         }
         for (HouseholdState.Member member : household.members()) {
-            entityManager
-                    .createNativeQuery("""
+            sql.query("""
                             insert into known_member (member_id, household_id, village_code, active, birth_date,
                                                       labor_ability)
-                            values (?1, ?2, ?3, ?4, ?5, ?6)
+                            values (:member, :household, :village, :active, :birthDate, :laborAbility)
                             on conflict (member_id) do update
                             set household_id = excluded.household_id, village_code = excluded.village_code,
                                 active = excluded.active, birth_date = excluded.birth_date,
                                 labor_ability = excluded.labor_ability
                             """)
-                    .setParameter(1, UUID.fromString(member.memberId()))
-                    .setParameter(2, householdId)
-                    .setParameter(3, household.villageCode())
-                    .setParameter(4, "ACTIVE".equals(member.status()))
-                    .setParameter(5, member.birthDate() == null ? null : Date.valueOf(member.birthDate()))
-                    .setParameter(6, member.laborAbility())
-                    .executeUpdate();
+                    .bind("member", UUID.fromString(member.memberId()))
+                    .bind("household", householdId)
+                    .bind("village", household.villageCode())
+                    .bind("active", "ACTIVE".equals(member.status()))
+                    .bind("birthDate", member.birthDate() == null ? null : Date.valueOf(member.birthDate()))
+                    .bind("laborAbility", member.laborAbility())
+                    .execute();
         }
     }
 
     /** A member of a household that exists, living in it or not; empty for one unknown. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<KnownMember> find(UUID memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                entityManager.createNativeQuery("""
+        return sql.query("""
                         select member_id, household_id, village_code, active, birth_date, labor_ability
-                        from known_member where member_id = ?1
-                        """).setParameter(1, memberId).getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(r -> new KnownMember(
-                        (UUID) r[0], (UUID) r[1], (String) r[2], (Boolean) r[3], NativeValues.date(r[4]), (String)
-                                r[5]));
+                        from known_member where member_id = :member
+                        """).bind("member", memberId).first(KnownMember.class);
     }
 
     /** Whether a household is a 脱贫户 (including those not yet exited) or 监测对象, as its newest state says. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean targetHousehold(UUID householdId) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = entityManager
-                .createNativeQuery("""
+        return !sql.query("""
                         select household_id from known_household_facts
-                        where household_id = ?1 and active and (monitored or poverty_status <> 'NOT_POOR')
-                        """)
-                .setParameter(1, householdId)
-                .getResultList();
-        return !rows.isEmpty();
+                        where household_id = :household and active and (monitored or poverty_status <> 'NOT_POOR')
+                        """).bind("household", householdId).column(UUID.class).isEmpty();
     }
 }

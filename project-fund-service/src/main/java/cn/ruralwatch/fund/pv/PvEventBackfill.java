@@ -1,14 +1,11 @@
 package cn.ruralwatch.fund.pv;
 
-import cn.ruralwatch.http.NativeValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +26,9 @@ public class PvEventBackfill {
     EntityManager entityManager;
 
     @Inject
+    PvRepository repository;
+
+    @Inject
     PvStationService stations;
 
     @Inject
@@ -47,12 +47,7 @@ public class PvEventBackfill {
     }
 
     private int publishUnlessDone() {
-        int claimed = entityManager
-                .createNativeQuery(
-                        "insert into event_backfill (name, done_at) values (?1, now()) on conflict (name) do nothing")
-                .setParameter(1, NAME)
-                .executeUpdate();
-        if (claimed == 0) {
+        if (!repository.claimBackfill(NAME)) {
             return 0;
         }
         int published = 0;
@@ -61,22 +56,14 @@ public class PvEventBackfill {
                 .getResultList()) {
             stations.publishRegistered(station);
             published++;
-            @SuppressWarnings("unchecked")
-            List<Object[]> months = entityManager
-                    .createNativeQuery("""
-                            select output_year, output_month, generation_kwh, revenue, recorded_at
-                            from pv_monthly_output where station_id = ?1 order by output_year, output_month
-                            """)
-                    .setParameter(1, station.id)
-                    .getResultList();
-            for (Object[] month : months) {
+            for (PvApi.OutputView month : repository.outputs(station.id)) {
                 stations.publishRecorded(
                         station,
-                        ((Number) month[0]).intValue(),
-                        ((Number) month[1]).intValue(),
-                        (BigDecimal) month[2],
-                        (BigDecimal) month[3],
-                        NativeValues.instant(month[4]));
+                        month.year(),
+                        month.month(),
+                        month.generationKwh(),
+                        month.revenue(),
+                        month.recordedAt());
                 published++;
             }
         }

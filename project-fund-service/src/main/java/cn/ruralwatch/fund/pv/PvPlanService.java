@@ -11,7 +11,6 @@ import cn.ruralwatch.events.PvPlanPublished;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.fund.benefit.BenefitKind;
 import cn.ruralwatch.fund.benefit.BenefitService;
-import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.fund.projection.KnownMembers;
 import cn.ruralwatch.fund.rule.ShareRequirementApi;
 import cn.ruralwatch.fund.rule.ShareRequirementKind;
@@ -25,20 +24,16 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,10 +49,14 @@ import java.util.UUID;
 @Transactional
 public class PvPlanService {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    PvRepository repository;
 
     @Inject
     HouseholdDirectory directory;
@@ -83,12 +82,6 @@ public class PvPlanService {
     @Inject
     Outbox outbox;
 
-    /** What a request becomes once checked: the plan's items with each holder's household filled in. */
-    private record Content(
-            List<PvDistributionPlan.Job> jobs,
-            List<PvDistributionPlan.Works> works,
-            List<PvDistributionPlan.Reward> rewards) {}
-
     public PvDistributionPlan create(PvApi.PlanRequest request, String idempotencyKey) {
         String id = idempotencyKeys
                 .once("pv-plan", idempotencyKey, request, () -> insert(request)
@@ -99,7 +92,7 @@ public class PvPlanService {
     }
 
     private PvDistributionPlan insert(PvApi.PlanRequest request) {
-        Content content = check(request);
+        PvPlanPolicy.Content content = check(request);
         TransactionLocks.lock(entityManager, "pv-plan:" + request.divisionCode() + ":" + request.year());
         boolean exists = !entityManager
                 .createQuery(
@@ -119,7 +112,7 @@ public class PvPlanService {
         plan.year = request.year();
         plan.status = PvDistributionPlan.Status.DRAFT;
         plan.createdBy = scope.subject();
-        plan.createdAt = Instant.now();
+        plan.createdAt = clock.instant();
         fill(plan, request, content);
         entityManager.persist(plan);
         audit.changed(AuditAction.CREATE, "pv-distribution-plan", plan.id.toString(), plan.divisionCode, changes(plan));
@@ -143,7 +136,7 @@ public class PvPlanService {
         if (!fixed.isEmpty()) {
             throw ProblemException.invalid(fixed);
         }
-        Content content = check(request);
+        PvPlanPolicy.Content content = check(request);
         List<AuditedChange> before = changes(plan);
         fill(plan, request, content);
         entityManager.flush();
@@ -163,7 +156,7 @@ public class PvPlanService {
         if (plan.status != PvDistributionPlan.Status.DRAFT) {
             throw ProblemException.conflict("pv.plan.published", plan.id, plan.publishedOn);
         }
-        if (publication.publishedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (publication.publishedOn().isAfter(ChinaTime.today(clock))) {
             throw ProblemException.invalid(
                     Violation.of("publishedOn", "FUTURE", "project.date.future", publication.publishedOn()));
         }
@@ -187,7 +180,7 @@ public class PvPlanService {
             plan.documentNumber = publication.documentNumber().strip();
         }
         plan.updatedBy = scope.subject();
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = clock.instant();
         entityManager.flush();
         // in force: the wages and rewards become the households' benefits of the plan's year
         List<BenefitService.Grant> grants = new ArrayList<>();
@@ -318,46 +311,21 @@ public class PvPlanService {
             List<PvDistributionPlan.Job> jobs,
             List<PvDistributionPlan.Works> works,
             List<PvDistributionPlan.Reward> rewards) {
-        BigDecimal wages = jobs.stream()
-                .flatMap(j -> j.holders().stream())
-                .map(PvDistributionPlan.Holder::wages)
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal worksTotal = works.stream()
-                .map(PvDistributionPlan.Works::amount)
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal labour = works.stream()
-                .map(PvDistributionPlan.Works::labourAmount)
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal rewardTotal = rewards.stream()
-                .map(PvDistributionPlan.Reward::amount)
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal allocated = wages.add(worksTotal).add(rewardTotal);
-        return new PvApi.Totals(
-                jobs.stream().mapToInt(j -> j.holders().size()).sum(),
-                wages,
-                worksTotal,
-                labour,
-                rewardTotal,
-                allocated,
-                distributable.subtract(allocated),
-                percent(wages.add(labour), distributable),
-                requirements
-                        .inForce(ShareRequirementKind.PV_WAGES_AND_LABOUR, division.substring(0, 2), year)
-                        .orElse(null));
+        return PvPlanPolicy.totals(distributable, jobs, works, rewards, requirement(division, year));
     }
 
-    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+    private ShareRequirementApi.Requirement requirement(String division, int year) {
+        return requirements
+                .inForce(ShareRequirementKind.PV_WAGES_AND_LABOUR, division.substring(0, 2), year)
+                .orElse(null);
     }
 
     /**
-     * Checks a request against the directory (400 for what does not exist or lies outside the division) and then
-     * against the rules (422 listing every rule broken).
+     * Checks a request against the directory (400 for a division that does not exist or lies outside the caller's
+     * sight) and then against the {@link PvPlanPolicy rules}.
      */
-    private Content check(PvApi.PlanRequest request) {
+    private PvPlanPolicy.Content check(PvApi.PlanRequest request) {
         String division = request.divisionCode();
-        List<Violation> invalid = new ArrayList<>();
-        List<Violation> broken = new ArrayList<>();
         Optional<KnownDivision> known = directory
                 .division(division)
                 .filter(d -> scope.covers(d.code))
@@ -370,178 +338,25 @@ public class PvPlanService {
                 .createQuery("select count(s) from PvStation s where s.villageCode like :prefix", Long.class)
                 .setParameter("prefix", division + "%")
                 .getSingleResult();
-        if (stations == 0) {
-            broken.add(Violation.of("divisionCode", "NO_STATION", "pv.plan.no-station", division));
-        }
+        return PvPlanPolicy.check(request, stations, requirement(division, request.year()), new PvPlanPolicy.Facts() {
+            @Override
+            public Optional<KnownMembers.KnownMember> member(UUID memberId) {
+                return members.find(memberId);
+            }
 
-        List<PvDistributionPlan.Job> jobs = new ArrayList<>();
-        Map<UUID, String> holders = new HashMap<>();
-        for (int j = 0; j < request.jobs().size(); j++) {
-            PvApi.JobRequest job = request.jobs().get(j);
-            String field = "jobs[" + j + "]";
-            if (!job.villageCode().startsWith(division)) {
-                invalid.add(Violation.of(
-                        field + ".villageCode",
-                        "OUTSIDE_DIVISION",
-                        "pv.plan.outside-division",
-                        job.villageCode(),
-                        division));
+            @Override
+            public Optional<String> villageOf(UUID householdId) {
+                return directory.villageOf(householdId);
             }
-            List<PvDistributionPlan.Holder> jobHolders = new ArrayList<>();
-            for (int h = 0; h < job.holders().size(); h++) {
-                PvApi.HolderRequest holder = job.holders().get(h);
-                String holderField = field + ".holders[" + h + "].memberId";
-                Optional<KnownMembers.KnownMember> member = members.find(holder.memberId())
-                        .filter(KnownMembers.KnownMember::active)
-                        .filter(m -> m.villageCode().startsWith(division));
-                if (member.isEmpty()) {
-                    invalid.add(Violation.of(
-                            holderField, "UNKNOWN_MEMBER", "pv.plan.member.unknown", holder.memberId(), division));
-                    continue;
-                }
-                String first = holders.putIfAbsent(holder.memberId(), holderField);
-                if (first != null) {
-                    broken.add(Violation.of(holderField, "DUPLICATE_HOLDER", "pv.plan.holder.duplicate", first));
-                }
-                if (member.get().withoutLabour()) {
-                    broken.add(Violation.of(holderField, "NO_LABOUR_ABILITY", "pv.plan.holder.no-labour"));
-                }
-                jobHolders.add(new PvDistributionPlan.Holder(
-                        holder.memberId(),
-                        member.get().householdId(),
-                        holder.monthlyWage().setScale(2),
-                        holder.months()));
-            }
-            jobs.add(new PvDistributionPlan.Job(job.title().strip(), job.villageCode(), List.copyOf(jobHolders)));
-        }
 
-        List<PvDistributionPlan.Works> works = new ArrayList<>();
-        List<PvApi.WorksRequest> requestedWorks = request.works() == null ? List.of() : request.works();
-        for (int w = 0; w < requestedWorks.size(); w++) {
-            PvApi.WorksRequest item = requestedWorks.get(w);
-            String field = "works[" + w + "]";
-            if (!item.villageCode().startsWith(division)) {
-                invalid.add(Violation.of(
-                        field + ".villageCode",
-                        "OUTSIDE_DIVISION",
-                        "pv.plan.outside-division",
-                        item.villageCode(),
-                        division));
+            @Override
+            public long households(Set<String> villages) {
+                return repository.households(villages);
             }
-            if (item.labourAmount().compareTo(item.amount()) > 0) {
-                invalid.add(Violation.of(
-                        field + ".labourAmount",
-                        "LABOUR_EXCEEDS_AMOUNT",
-                        "pv.plan.works.labour",
-                        item.labourAmount().toPlainString(),
-                        item.amount().toPlainString()));
-            }
-            works.add(new PvDistributionPlan.Works(
-                    item.name().strip(),
-                    item.villageCode(),
-                    item.amount().setScale(2),
-                    item.labourAmount().setScale(2)));
-        }
-
-        List<PvDistributionPlan.Reward> rewards = new ArrayList<>();
-        List<PvApi.RewardRequest> requestedRewards = request.rewards() == null ? List.of() : request.rewards();
-        for (int r = 0; r < requestedRewards.size(); r++) {
-            PvApi.RewardRequest reward = requestedRewards.get(r);
-            String field = "rewards[" + r + "]";
-            Set<UUID> seen = new HashSet<>();
-            Set<String> villages = new HashSet<>();
-            List<PvDistributionPlan.Recipient> recipients = new ArrayList<>();
-            for (int i = 0; i < reward.recipients().size(); i++) {
-                PvApi.RecipientRequest recipient = reward.recipients().get(i);
-                String recipientField = field + ".recipients[" + i + "].householdId";
-                if (!seen.add(recipient.householdId())) {
-                    invalid.add(Violation.of(
-                            recipientField, "DUPLICATE", "project.beneficiary.duplicate", recipient.householdId()));
-                } else {
-                    Optional<String> village =
-                            directory.villageOf(recipient.householdId()).filter(v -> v.startsWith(division));
-                    if (village.isEmpty()) {
-                        invalid.add(Violation.of(
-                                recipientField,
-                                "UNKNOWN_HOUSEHOLD",
-                                "pv.plan.household.unknown",
-                                recipient.householdId(),
-                                division));
-                    } else {
-                        villages.add(village.get());
-                    }
-                }
-                recipients.add(new PvDistributionPlan.Recipient(
-                        recipient.householdId(), recipient.amount().setScale(2)));
-            }
-            if (plainHandOut(villages, recipients)) {
-                broken.add(Violation.of(
-                        field + ".recipients", "PLAIN_HAND_OUT", "pv.plan.reward.hand-out", recipients.size()));
-            }
-            rewards.add(new PvDistributionPlan.Reward(
-                    reward.name().strip(), reward.basis().strip(), List.copyOf(recipients)));
-        }
-        if (!invalid.isEmpty()) {
-            throw ProblemException.invalid(invalid);
-        }
-
-        PvApi.Totals totals = totals(division, request.year(), request.distributable(), jobs, works, rewards);
-        if (totals.allocated().compareTo(request.distributable()) > 0) {
-            broken.add(Violation.of(
-                    "distributable",
-                    "EXCEEDS_DISTRIBUTABLE",
-                    "pv.plan.exceeds",
-                    totals.allocated().toPlainString(),
-                    request.distributable().toPlainString()));
-        }
-        ShareRequirementApi.Requirement requirement = totals.requirement();
-        if (requirement != null
-                && totals.wages()
-                                .add(totals.worksLabour())
-                                .multiply(HUNDRED)
-                                .compareTo(requirement.minimumPercent().multiply(request.distributable()))
-                        < 0) {
-            BigDecimal shortfall = requirement
-                    .minimumPercent()
-                    .multiply(request.distributable())
-                    .movePointLeft(2)
-                    .subtract(totals.wages().add(totals.worksLabour()))
-                    .setScale(2, RoundingMode.UP);
-            broken.add(Violation.of(
-                    "jobs",
-                    "BELOW_WAGES_AND_LABOUR_SHARE",
-                    "pv.plan.share",
-                    totals.wagesAndLabourPercent().toPlainString(),
-                    requirement.minimumPercent().toPlainString(),
-                    shortfall.toPlainString()));
-        }
-        if (!broken.isEmpty()) {
-            throw new ProblemException(
-                    ProblemType.UNPROCESSABLE, "pv.plan.rules-broken", List.of(broken.size()), broken);
-        }
-        return new Content(List.copyOf(jobs), List.copyOf(works), List.copyOf(rewards));
+        });
     }
 
-    /** The same sum to every household of the villages a reward reaches: a cash hand-out, whatever it is called. */
-    private boolean plainHandOut(Set<String> villages, List<PvDistributionPlan.Recipient> recipients) {
-        if (villages.isEmpty()
-                || recipients.size() < 2
-                || recipients.stream()
-                                .map(r -> r.amount().stripTrailingZeros())
-                                .distinct()
-                                .count()
-                        > 1) {
-            return false;
-        }
-        long households = ((Number) entityManager
-                        .createNativeQuery("select count(*) from known_household where village_code in (:villages)")
-                        .setParameter("villages", villages)
-                        .getSingleResult())
-                .longValue();
-        return recipients.size() >= households;
-    }
-
-    private void fill(PvDistributionPlan plan, PvApi.PlanRequest request, Content content) {
+    private void fill(PvDistributionPlan plan, PvApi.PlanRequest request, PvPlanPolicy.Content content) {
         plan.distributable = request.distributable().setScale(2);
         plan.documentNumber = request.documentNumber() == null
                 ? null
@@ -551,7 +366,7 @@ public class PvPlanService {
         plan.works = content.works();
         plan.rewards = content.rewards();
         plan.updatedBy = scope.subject();
-        plan.updatedAt = Instant.now();
+        plan.updatedAt = clock.instant();
     }
 
     /** A stored plan as a request again, to check it once more before it is published. */

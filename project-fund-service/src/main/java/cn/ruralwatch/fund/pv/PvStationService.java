@@ -12,21 +12,19 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.fund.project.Project;
 import cn.ruralwatch.fund.project.ProjectService;
 import cn.ruralwatch.http.IdempotencyKeys;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +36,13 @@ import java.util.UUID;
 public class PvStationService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager entityManager;
+
+    @Inject
+    PvRepository outputs;
 
     @Inject
     HouseholdDirectory directory;
@@ -78,7 +82,7 @@ public class PvStationService {
             violations.add(
                     Violation.of("villageCode", "UNKNOWN_VILLAGE", "fund.division.unknown", request.villageCode()));
         }
-        if (request.connectedOn() != null && request.connectedOn().isAfter(LocalDate.now(ProjectService.CHINA))) {
+        if (request.connectedOn() != null && request.connectedOn().isAfter(ChinaTime.today(clock))) {
             violations.add(Violation.of("connectedOn", "FUTURE", "project.date.future", request.connectedOn()));
         }
         if (request.projectId() != null) {
@@ -103,7 +107,7 @@ public class PvStationService {
         station.projectId = request.projectId();
         station.status = "OPERATING";
         station.createdBy = scope.subject();
-        station.createdAt = Instant.now();
+        station.createdAt = clock.instant();
         station.updatedAt = station.createdAt;
         entityManager.persist(station);
         publishRegistered(station);
@@ -192,8 +196,8 @@ public class PvStationService {
         if (month < 1 || month > 12) {
             violations.add(Violation.of("month", "OUT_OF_RANGE", "pv.output.month", month));
         } else if (year < 2014
-                || year > Year.now(ProjectService.CHINA).getValue()
-                || !YearMonth.of(year, month).isBefore(YearMonth.now(ProjectService.CHINA))) {
+                || year > ChinaTime.today(clock).getYear()
+                || !YearMonth.of(year, month).isBefore(YearMonth.from(ChinaTime.today(clock)))) {
             // a year beyond this one is refused before YearMonth, which cannot hold a ten-digit year
             violations.add(Violation.of("year", "NOT_ENDED", "pv.output.not-ended", year, month));
         } else if (station.connectedOn != null
@@ -207,24 +211,8 @@ public class PvStationService {
         List<PvApi.OutputView> before = outputs(stationId, year, month);
         BigDecimal generation = request.generationKwh().setScale(2);
         BigDecimal revenue = request.revenue().setScale(2);
-        Instant recordedAt = Instant.now();
-        entityManager
-                .createNativeQuery("""
-                        insert into pv_monthly_output (station_id, output_year, output_month, generation_kwh, revenue,
-                                                       recorded_by, recorded_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                        on conflict (station_id, output_year, output_month) do update
-                        set generation_kwh = excluded.generation_kwh, revenue = excluded.revenue,
-                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
-                        """)
-                .setParameter(1, station.id)
-                .setParameter(2, year)
-                .setParameter(3, month)
-                .setParameter(4, generation)
-                .setParameter(5, revenue)
-                .setParameter(6, scope.subject())
-                .setParameter(7, Timestamp.from(recordedAt))
-                .executeUpdate();
+        Instant recordedAt = clock.instant();
+        outputs.recordOutput(station.id, year, month, generation, revenue, scope.subject(), recordedAt);
         publishRecorded(station, year, month, generation, revenue, recordedAt);
         PvApi.OutputView previous = before.isEmpty() ? null : before.getFirst();
         audit.changed(
@@ -249,29 +237,7 @@ public class PvStationService {
     /** A station's months of a year (all months where {@code month} is null), in order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PvApi.OutputView> outputs(UUID stationId, int year, Integer month) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select station_id, output_year, output_month, generation_kwh, revenue, recorded_by, recorded_at
-                        from pv_monthly_output
-                        where station_id = ?1 and output_year = ?2 and output_month between ?3 and ?4
-                        order by output_month
-                        """)
-                .setParameter(1, stationId)
-                .setParameter(2, year)
-                .setParameter(3, month == null ? 1 : month)
-                .setParameter(4, month == null ? 12 : month)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new PvApi.OutputView(
-                        (UUID) r[0],
-                        ((Number) r[1]).intValue(),
-                        ((Number) r[2]).intValue(),
-                        (BigDecimal) r[3],
-                        (BigDecimal) r[4],
-                        (String) r[5],
-                        NativeValues.instant(r[6])))
-                .toList();
+        return outputs.outputs(stationId, year, month == null ? 1 : month, month == null ? 12 : month);
     }
 
     public static PvApi.StationView view(PvStation s) {

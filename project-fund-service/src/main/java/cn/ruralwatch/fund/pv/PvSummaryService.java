@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The yearly public summary 光伏收益公示 of a county, township or village: its stations with a year's generation and
@@ -22,6 +21,9 @@ public class PvSummaryService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    PvRepository repository;
 
     @Inject
     HouseholdDirectory directory;
@@ -37,29 +39,7 @@ public class PvSummaryService {
                 .division(division)
                 .filter(d -> scope.covers(d.code))
                 .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select s.id, s.name, s.village_code, s.capacity_kw, count(o.output_month),
-                               coalesce(sum(o.generation_kwh), 0), coalesce(sum(o.revenue), 0)
-                        from pv_station s
-                        left join pv_monthly_output o on o.station_id = s.id and o.output_year = ?2
-                        where s.village_code like ?1
-                        group by s.id order by s.village_code, s.name
-                        """)
-                .setParameter(1, division + "%")
-                .setParameter(2, year)
-                .getResultList();
-        List<PvApi.StationYear> stations = rows.stream()
-                .map(r -> new PvApi.StationYear(
-                        (UUID) r[0],
-                        (String) r[1],
-                        (String) r[2],
-                        (BigDecimal) r[3],
-                        ((Number) r[4]).intValue(),
-                        ((BigDecimal) r[5]).setScale(2),
-                        ((BigDecimal) r[6]).setScale(2)))
-                .toList();
+        List<PvApi.StationYear> stations = repository.stationYears(division, year);
         List<PvApi.PlanLine> lines = entityManager
                 .createQuery(
                         "from PvDistributionPlan p where p.divisionCode like :prefix and p.year = :year"
@@ -103,7 +83,7 @@ public class PvSummaryService {
                 sum(lines.stream().map(PvApi.PlanLine::works).toList()),
                 labour,
                 sum(lines.stream().map(PvApi.PlanLine::rewards).toList()),
-                PvPlanService.percent(wages.add(labour), distributable));
+                PvPlanPolicy.percent(wages.add(labour), distributable));
     }
 
     private static BigDecimal sum(List<BigDecimal> values) {

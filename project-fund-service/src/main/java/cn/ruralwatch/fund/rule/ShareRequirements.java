@@ -4,16 +4,15 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
-import cn.ruralwatch.http.NativeValues;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class ShareRequirements {
 
+    private static final String REQUIREMENT = """
+            select kind, region_code, from_year, minimum_percent, note, set_by, set_at
+            from share_requirement
+            """;
+
     @Inject
-    EntityManager entityManager;
+    Clock clock;
+
+    @Inject
+    Sql sql;
 
     @Inject
     CallerScope scope;
@@ -36,28 +43,19 @@ public class ShareRequirements {
 
     /** The requirement in force for a province (2 digits) in a year, empty where none is set. */
     public Optional<ShareRequirementApi.Requirement> inForce(ShareRequirementKind kind, String province, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select kind, region_code, from_year, minimum_percent, note, set_by, set_at
-                        from share_requirement
-                        where kind = ?1 and region_code in ('', ?2) and from_year <= ?3
-                        order by from_year desc, length(region_code) desc limit 1
+        return sql.query(REQUIREMENT + """
+                        where kind = :kind and region_code in ('', :province) and from_year <= :year
+                        order by from_year desc, length(region_code) desc
                         """)
-                .setParameter(1, kind.name())
-                .setParameter(2, province)
-                .setParameter(3, year)
-                .getResultList();
-        return rows.stream().findFirst().map(ShareRequirements::requirement);
+                .bind("kind", kind.name())
+                .bind("province", province)
+                .bind("year", year)
+                .first(ShareRequirementApi.Requirement.class);
     }
 
     public List<ShareRequirementApi.Requirement> list() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select kind, region_code, from_year, minimum_percent, note, set_by, set_at
-                        from share_requirement order by kind, region_code, from_year
-                        """).getResultList();
-        return rows.stream().map(ShareRequirements::requirement).toList();
+        return sql.query(REQUIREMENT + " order by kind, region_code, from_year")
+                .list(ShareRequirementApi.Requirement.class);
     }
 
     /** Sets a province's requirement from a year on; the caller's region must lie in the province. */
@@ -79,22 +77,21 @@ public class ShareRequirements {
                 .map(ShareRequirementApi.Requirement::minimumPercent)
                 .orElse(null);
         BigDecimal minimum = request.minimumPercent().setScale(2);
-        entityManager
-                .createNativeQuery("""
+        sql.query("""
                         insert into share_requirement (kind, region_code, from_year, minimum_percent, note, set_by, set_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        values (:kind, :province, :fromYear, :minimum, :note, :setBy, :setAt)
                         on conflict (kind, region_code, from_year) do update
                         set minimum_percent = excluded.minimum_percent, note = excluded.note,
                             set_by = excluded.set_by, set_at = excluded.set_at
                         """)
-                .setParameter(1, kind.name())
-                .setParameter(2, province)
-                .setParameter(3, fromYear)
-                .setParameter(4, minimum)
-                .setParameter(5, request.note())
-                .setParameter(6, scope.subject())
-                .setParameter(7, Timestamp.from(Instant.now()))
-                .executeUpdate();
+                .bind("kind", kind.name())
+                .bind("province", province)
+                .bind("fromYear", fromYear)
+                .bind("minimum", minimum)
+                .bind("note", request.note())
+                .bind("setBy", scope.subject())
+                .bind("setAt", Timestamp.from(clock.instant()))
+                .execute();
         audit.changed(
                 before == null ? AuditAction.CREATE : AuditAction.UPDATE,
                 "share-requirement",
@@ -103,16 +100,5 @@ public class ShareRequirements {
                 List.of(AuditedChange.changed(
                         "minimumPercent", before == null ? null : before.toPlainString(), minimum.toPlainString())));
         return inForce(kind, province, fromYear).orElseThrow();
-    }
-
-    private static ShareRequirementApi.Requirement requirement(Object[] r) {
-        return new ShareRequirementApi.Requirement(
-                ShareRequirementKind.valueOf((String) r[0]),
-                (String) r[1],
-                ((Number) r[2]).intValue(),
-                (BigDecimal) r[3],
-                (String) r[4],
-                (String) r[5],
-                NativeValues.instant(r[6]));
     }
 }

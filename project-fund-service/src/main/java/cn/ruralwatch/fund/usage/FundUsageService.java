@@ -35,6 +35,9 @@ public class FundUsageService {
     EntityManager entityManager;
 
     @Inject
+    FundUsageQueries queries;
+
+    @Inject
     HouseholdDirectory directory;
 
     @Inject
@@ -51,59 +54,38 @@ public class FundUsageService {
         boolean county = division.length() == 6;
         int childLength = division.length() == 6 ? 9 : division.length() == 9 ? 12 : 0;
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> projectRows = entityManager
-                .createNativeQuery("""
-                        with p as (
-                            select p.id, p.stage, p.project_type, p.division_code,
-                                   coalesce(sum(l.amount), 0) as budget, coalesce(sum(l.disbursed), 0) as disbursed
-                            from project p left join project_budget_line l on l.project_id = p.id
-                            where p.division_code like ?1 and p.project_year = ?2
-                            group by p.id)
-                        select stage, project_type, case when length(division_code) >= ?3 then left(division_code, ?3) end,
-                               count(*), sum(budget), sum(disbursed)
-                        from p group by 1, 2, 3
-                        """)
-                .setParameter(1, division + "%")
-                .setParameter(2, year)
-                .setParameter(3, Math.max(childLength, 1))
-                .getResultList();
-        long count = 0;
-        BigDecimal budget = BigDecimal.ZERO;
-        BigDecimal disbursed = BigDecimal.ZERO;
+        Tally all = Tally.ZERO;
         Map<ProjectStage, Long> byStage = new EnumMap<>(ProjectStage.class);
-        Map<ProjectType, Object[]> byType = new EnumMap<>(ProjectType.class);
-        Map<String, Object[]> byChild = new LinkedHashMap<>();
-        for (Object[] row : projectRows) {
-            long n = ((Number) row[3]).longValue();
-            BigDecimal b = (BigDecimal) row[4];
-            BigDecimal d = (BigDecimal) row[5];
-            count += n;
-            budget = budget.add(b);
-            disbursed = disbursed.add(d);
-            byStage.merge(ProjectStage.valueOf((String) row[0]), n, Long::sum);
-            add(byType.computeIfAbsent(ProjectType.valueOf((String) row[1]), t -> zero()), n, b, d);
-            if (childLength > 0 && row[2] != null) {
-                add(byChild.computeIfAbsent((String) row[2], c -> zero()), n, b, d);
+        Map<ProjectType, Tally> byType = new EnumMap<>(ProjectType.class);
+        Map<String, Tally> byChild = new LinkedHashMap<>();
+        for (FundUsageQueries.ProjectGroup group : queries.projects(division, year, Math.max(childLength, 1))) {
+            Tally tally = new Tally(group.count(), group.budget(), group.disbursed());
+            all = all.plus(tally);
+            byStage.merge(group.stage(), group.count(), Long::sum);
+            byType.merge(group.projectType(), tally, Tally::plus);
+            if (childLength > 0 && group.child() != null) {
+                byChild.merge(group.child(), tally, Tally::plus);
             }
         }
+        long count = all.count();
+        BigDecimal budget = all.budget();
+        BigDecimal disbursed = all.disbursed();
         List<FundUsageApi.TypeUsage> types = new ArrayList<>();
-        byType.forEach((type, t) ->
-                types.add(new FundUsageApi.TypeUsage(type, (long) t[0], (BigDecimal) t[1], (BigDecimal) t[2])));
+        byType.forEach((type, t) -> types.add(new FundUsageApi.TypeUsage(type, t.count(), t.budget(), t.disbursed())));
         List<FundUsageApi.ChildUsage> children = new ArrayList<>();
         if (childLength > 0) {
             for (KnownDivision child : entityManager
                     .createQuery("from KnownDivision d where d.parentCode = :code order by d.code", KnownDivision.class)
                     .setParameter("code", division)
                     .getResultList()) {
-                Object[] c = byChild.getOrDefault(child.code, zero());
+                Tally c = byChild.getOrDefault(child.code, Tally.ZERO);
                 children.add(new FundUsageApi.ChildUsage(
                         child.code,
                         child.name,
-                        (long) c[0],
-                        (BigDecimal) c[1],
-                        (BigDecimal) c[2],
-                        SpendingProgress.percent((BigDecimal) c[2], (BigDecimal) c[1])));
+                        c.count(),
+                        c.budget(),
+                        c.disbursed(),
+                        SpendingProgress.percent(c.disbursed(), c.budget())));
             }
         }
 
@@ -124,60 +106,34 @@ public class FundUsageService {
                 children);
     }
 
-    private static Object[] zero() {
-        return new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO};
-    }
+    /** Projects counted with their budget and what they paid. */
+    private record Tally(long count, BigDecimal budget, BigDecimal disbursed) {
 
-    private static void add(Object[] totals, long n, BigDecimal budget, BigDecimal disbursed) {
-        totals[0] = (long) totals[0] + n;
-        totals[1] = ((BigDecimal) totals[1]).add(budget);
-        totals[2] = ((BigDecimal) totals[2]).add(disbursed);
+        static final Tally ZERO = new Tally(0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        Tally plus(Tally other) {
+            return new Tally(count + other.count, budget.add(other.budget), disbursed.add(other.disbursed));
+        }
     }
 
     private List<FundUsageApi.SourceUsage> sources(String county, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("""
-                        select b.source_level, count(*), sum(b.amount), sum(b.allocated), coalesce(sum(d.disbursed), 0)
-                        from fund_batch b
-                        left join (select batch_id, sum(disbursed) as disbursed from project_budget_line group by batch_id) d
-                               on d.batch_id = b.id
-                        where b.county_code = ?1 and b.fund_year = ?2
-                        group by b.source_level
-                        """)
-                .setParameter(1, county)
-                .setParameter(2, year)
-                .getResultList();
         Map<SourceLevel, FundUsageApi.SourceUsage> bySource = new EnumMap<>(SourceLevel.class);
-        for (Object[] r : rows) {
-            BigDecimal amount = (BigDecimal) r[2];
-            BigDecimal paid = (BigDecimal) r[4];
-            SourceLevel level = SourceLevel.valueOf((String) r[0]);
+        for (FundUsageQueries.SourceGroup group : queries.sources(county, year)) {
             bySource.put(
-                    level,
+                    group.sourceLevel(),
                     new FundUsageApi.SourceUsage(
-                            level,
-                            ((Number) r[1]).longValue(),
-                            amount,
-                            (BigDecimal) r[3],
-                            paid,
-                            SpendingProgress.percent(paid, amount)));
+                            group.sourceLevel(),
+                            group.batches(),
+                            group.amount(),
+                            group.allocated(),
+                            group.disbursed(),
+                            SpendingProgress.percent(group.disbursed(), group.amount())));
         }
         return List.copyOf(bySource.values());
     }
 
     private FundUsageApi.IndustryShare industryShare(String county, int year, BigDecimal fundsTotal) {
-        BigDecimal industry = (BigDecimal) entityManager
-                .createNativeQuery("""
-                        select coalesce(sum(l.amount), 0)
-                        from project_budget_line l
-                        join project p on p.id = l.project_id
-                        join fund_batch b on b.id = l.batch_id
-                        where b.county_code = ?1 and b.fund_year = ?2 and p.project_type = 'INDUSTRY'
-                        """)
-                .setParameter(1, county)
-                .setParameter(2, year)
-                .getSingleResult();
+        BigDecimal industry = queries.industryBudget(county, year);
         BigDecimal share = SpendingProgress.percent(industry, fundsTotal);
         Optional<ShareRequirementApi.Requirement> requirement =
                 requirements.inForce(ShareRequirementKind.INDUSTRY_DEVELOPMENT, county.substring(0, 2), year);
