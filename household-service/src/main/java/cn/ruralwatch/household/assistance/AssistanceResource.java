@@ -1,11 +1,8 @@
 package cn.ruralwatch.household.assistance;
 
-import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.household.household.HouseholdResource;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,63 +34,53 @@ public class AssistanceResource {
 
     @POST
     @Path("/measures")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "addAssistanceMeasure", summary = "落实一项帮扶措施（一户一策）")
     @APIResponse(
             responseCode = "201",
             description = "已记录",
             content = @Content(schema = @Schema(implementation = AssistanceApi.MeasureView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "日期不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "农户不存在",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addMeasure(@PathParam("id") String id, @Valid @NotNull AssistanceApi.MeasureRequest request) {
+    @APIResponse(responseCode = "400", description = "日期不合法")
+    @APIResponse(responseCode = "404", description = "农户不存在")
+    public Response addMeasure(
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            @Valid @NotNull AssistanceApi.MeasureRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(AssistanceApi.MeasureView.of(assistance.addMeasure(householdId(id), request)))
+                .entity(AssistanceApi.MeasureView.of(assistance.addMeasure(id, request)))
                 .build();
     }
 
     @GET
     @Path("/measures")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listAssistanceMeasures", summary = "农户的帮扶措施（分页，最新在前）")
     public Page<AssistanceApi.MeasureView> measures(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return assistance.measures(householdId(id), PageRequest.of(page, size)).map(AssistanceApi.MeasureView::of);
+        return assistance.measures(id, PageRequest.of(page, size)).map(AssistanceApi.MeasureView::of);
     }
 
     @POST
     @Path("/visits")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "addAssistanceVisit", summary = "记录帮扶责任人的一次走访")
     @APIResponse(
             responseCode = "201",
             description = "已记录",
             content = @Content(schema = @Schema(implementation = AssistanceApi.VisitView.class)))
-    public Response addVisit(@PathParam("id") String id, @Valid @NotNull AssistanceApi.VisitRequest request) {
+    public Response addVisit(
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            @Valid @NotNull AssistanceApi.VisitRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(AssistanceApi.VisitView.of(assistance.addVisit(householdId(id), request)))
+                .entity(AssistanceApi.VisitView.of(assistance.addVisit(id, request)))
                 .build();
     }
 
     @GET
     @Path("/visits")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listAssistanceVisits", summary = "农户的走访记录（分页，最新在前）")
     public Page<AssistanceApi.VisitView> visits(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return assistance.visits(householdId(id), PageRequest.of(page, size)).map(AssistanceApi.VisitView::of);
-    }
-
-    private static UUID householdId(String id) {
-        return HouseholdResource.parseId(id);
+        return assistance.visits(id, PageRequest.of(page, size)).map(AssistanceApi.VisitView::of);
     }
 }

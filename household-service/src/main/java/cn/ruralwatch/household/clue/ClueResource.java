@@ -1,14 +1,11 @@
 package cn.ruralwatch.household.clue;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +42,6 @@ public class ClueResource {
     PersonalDataProtector protector;
 
     @POST
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "reportWarningClue",
             summary = "报送预警线索",
@@ -55,10 +51,7 @@ public class ClueResource {
             responseCode = "201",
             description = "已记录（或原有的同一线索）",
             content = @Content(schema = @Schema(implementation = ClueApi.ClueView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "内容不合法，或无法确定所在行政村",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "内容不合法，或无法确定所在行政村")
     public Response report(@Valid @NotNull ClueApi.Report request, @Context UriInfo uri) {
         WarningClue clue = clues.report(request);
         return Response.created(
@@ -69,7 +62,6 @@ public class ClueResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listWarningClues", summary = "预警线索（分页，最新在前）")
     public Page<ClueApi.ClueView> list(
             @Parameter(description = "区划代码", example = "450422101") @QueryParam("division") String division,
@@ -83,10 +75,9 @@ public class ClueResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getWarningClue", summary = "查询一条预警线索")
-    public Response get(@PathParam("id") String id) {
-        WarningClue clue = clues.get(clueId(id));
+    public Response get(@PathParam("id") @ResourceId("clue.not-found") UUID id) {
+        WarningClue clue = clues.get(id);
         return Response.ok(view(clue))
                 .header("ETag", EntityTags.of(clue.version))
                 .build();
@@ -94,17 +85,13 @@ public class ClueResource {
 
     @POST
     @Path("/{id}/triage")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(operationId = "triageWarningClue", summary = "研判线索：排除或关联农户（需 If-Match）")
-    @APIResponse(
-            responseCode = "409",
-            description = "线索已研判或已转入识别",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "线索已研判或已转入识别")
     public Response triage(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("clue.not-found") UUID id,
             @Valid @NotNull ClueApi.Triage request,
             @HeaderParam("If-Match") String ifMatch) {
-        WarningClue clue = clues.triage(clueId(id), request, ifMatch);
+        WarningClue clue = clues.triage(id, request, ifMatch);
         return Response.ok(view(clue))
                 .header("ETag", EntityTags.of(clue.version))
                 .build();
@@ -135,9 +122,5 @@ public class ClueResource {
                 c.caseId,
                 c.recordedBy,
                 c.version);
-    }
-
-    private static UUID clueId(String id) {
-        return PathIds.uuid(id, "clue.not-found");
     }
 }

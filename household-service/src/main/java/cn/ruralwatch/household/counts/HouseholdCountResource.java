@@ -1,11 +1,8 @@
 package cn.ruralwatch.household.counts;
 
 import cn.ruralwatch.access.CallerScope;
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.counts.HouseholdCounts;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -14,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,15 +28,11 @@ public class HouseholdCountResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "countHouseholds",
             summary = "各行政村在册农户的核对口径：户数、在户人口、贫困状态、监测对象（按类别）、风险未消除户数",
             description = "统计服务据此核对其统计数（GET /api/v1/reports/reconciliation）。已合户或解散的农户不计。")
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "区划不在本人辖区")
     public HouseholdCounts counts(
             @Parameter(description = "县、乡镇或行政村代码；为空时为本人辖区", example = "450422101") @QueryParam("division")
                     String division) {

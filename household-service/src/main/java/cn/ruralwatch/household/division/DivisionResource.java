@@ -1,13 +1,10 @@
 package cn.ruralwatch.household.division;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.Messages;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,17 +39,10 @@ public class DivisionResource {
     DivisionService divisions;
 
     @POST
-    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "registerDivision", summary = "登记县、乡镇或行政村")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(
-            responseCode = "400",
-            description = "代码、层级或上级不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "代码已登记",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "代码、层级或上级不合法")
+    @APIResponse(responseCode = "409", description = "代码已登记")
     public Response register(
             @Valid @NotNull DivisionApi.Registration request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -66,12 +56,8 @@ public class DivisionResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getDivision", summary = "按代码查询行政区划")
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "区划不存在")
     public Response get(@Parameter(example = "450422101") @PathParam("code") String code) {
         Division division = divisions.get(code);
         return Response.ok(DivisionApi.DivisionView.of(division))
@@ -81,16 +67,9 @@ public class DivisionResource {
 
     @PUT
     @Path("/{code}")
-    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "renameDivision", summary = "修改行政区划名称（需 If-Match）")
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match 版本已过期",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "缺少 If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match")
     public Response rename(
             @PathParam("code") String code,
             @Valid @NotNull DivisionApi.Rename request,
@@ -103,7 +82,6 @@ public class DivisionResource {
 
     @GET
     @Path("/{code}/children")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listDivisionChildren", summary = "列出下级区划（分页）")
     public Page<DivisionApi.DivisionView> children(
             @PathParam("code") String code,
@@ -115,7 +93,6 @@ public class DivisionResource {
     @POST
     @Path("/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
     @Operation(
             operationId = "importDivisions",
             summary = "从 CSV 导入区划表",
@@ -126,10 +103,7 @@ public class DivisionResource {
             responseCode = "200",
             description = "导入结果",
             content = @Content(schema = @Schema(implementation = DivisionApi.ImportResult.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "文件无法读取、缺少表头或没有数据行",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "文件无法读取、缺少表头或没有数据行")
     public DivisionApi.ImportResult importCsv(String csv, @HeaderParam("Accept-Language") String language) {
         Locale locale = Messages.localeFor(language);
         return divisions.importCsv(
@@ -139,7 +113,6 @@ public class DivisionResource {
 
     @PUT
     @Path("/{code}/population/{year}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
     @Operation(
             operationId = "setDivisionPopulation",
             summary = "设定区划某年年末的人口基数（户籍人口、农业户籍人口、户数）",
@@ -148,10 +121,7 @@ public class DivisionResource {
             responseCode = "200",
             description = "设定后的人口基数",
             content = @Content(schema = @Schema(implementation = DivisionApi.Population.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "数值不合理（农业人口或户数超过户籍人口）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "数值不合理（农业人口或户数超过户籍人口）")
     public DivisionApi.Population setPopulation(
             @PathParam("code") String code,
             @PathParam("year") int year,
@@ -161,7 +131,6 @@ public class DivisionResource {
 
     @GET
     @Path("/{code}/population")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listDivisionPopulation", summary = "区划各年度的人口基数")
     public List<DivisionApi.Population> populations(@PathParam("code") String code) {
         return divisions.populations(code).stream()
@@ -171,7 +140,6 @@ public class DivisionResource {
 
     @GET
     @Path("/{code}/revisions")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listDivisionRevisions", summary = "区划的变更历史（分页，最新在前）")
     public Page<DivisionApi.RevisionView> revisions(
             @PathParam("code") String code,

@@ -1,19 +1,16 @@
 package cn.ruralwatch.household.household;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.household.history.HouseholdHistory;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.MergePatch;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.problem.IsoDates;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ResourceId;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -74,17 +71,10 @@ public class HouseholdResource {
     HouseholdSearch search;
 
     @POST
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "registerHousehold", summary = "登记农户及家庭成员")
     @APIResponse(responseCode = "201", description = "已登记，Location 指向新农户")
-    @APIResponse(
-            responseCode = "400",
-            description = "身份证号、户主或行政村不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "有成员已登记在另一户",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "身份证号、户主或行政村不合法")
+    @APIResponse(responseCode = "409", description = "有成员已登记在另一户")
     public Response register(
             @Valid @NotNull HouseholdApi.Registration request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -100,7 +90,6 @@ public class HouseholdResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "getHousehold",
             summary = "查询农户及家庭成员，或某一天的农户状态",
@@ -109,15 +98,12 @@ public class HouseholdResource {
             responseCode = "200",
             description = "农户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "农户不存在，或 asOf 那天还没有登记",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "农户不存在，或 asOf 那天还没有登记")
     public Response get(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Parameter(description = "日期（yyyy-MM-dd）：查看农户在这一天的状态", example = "2025-12-31") @QueryParam("asOf")
                     String asOf) {
-        Household household = households.get(parseId(id));
+        Household household = households.get(id);
         if (asOf != null) {
             LocalDate day = parseDate(asOf, "asOf");
             HouseholdHistory.Revision revision = history.asOf(household.id, day)
@@ -130,7 +116,6 @@ public class HouseholdResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "updateHousehold",
             summary = "修改农户属性（JSON Merge Patch，需 If-Match）",
@@ -150,29 +135,19 @@ public class HouseholdResource {
             responseCode = "200",
             description = "修改后的农户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法或相互矛盾",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "农户已并入另一户或已注销",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match 版本已过期",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "缺少 If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
-        return current(updates.update(parseId(id), patch, ifMatch));
+    @APIResponse(responseCode = "400", description = "字段不合法或相互矛盾")
+    @APIResponse(responseCode = "409", description = "农户已并入另一户或已注销")
+    @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match")
+    public Response update(
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            JsonNode patch,
+            @HeaderParam("If-Match") String ifMatch) {
+        return current(updates.update(id, patch, ifMatch));
     }
 
     @PUT
     @Path("/{id}/incomes/{year}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "putHouseholdIncome",
             summary = "登记或更正一个年度的收入（需 If-Match）",
@@ -181,22 +156,18 @@ public class HouseholdResource {
             responseCode = "200",
             description = "修改后的农户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "金额或年度不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "金额或年度不合法")
     public Response putIncome(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @PathParam("year") int year,
             @Valid @NotNull HouseholdApi.IncomeUpdate request,
             @HeaderParam("If-Match") String ifMatch) {
-        return current(updates.putIncome(parseId(id), year, request, ifMatch));
+        return current(updates.putIncome(id, year, request, ifMatch));
     }
 
     @PATCH
     @Path("/{id}/members/{memberId}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "updateMember",
             summary = "修改家庭成员（JSON Merge Patch，需农户的 If-Match）",
@@ -215,22 +186,17 @@ public class HouseholdResource {
             responseCode = "200",
             description = "修改后的农户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有这名在户成员",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "没有这名在户成员")
     public Response updateMember(
-            @PathParam("id") String id,
-            @PathParam("memberId") String memberId,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            @PathParam("memberId") @ResourceId("household.member.not-found") UUID memberId,
             JsonNode patch,
             @HeaderParam("If-Match") String ifMatch) {
-        return current(updates.updateMember(
-                parseId(id), PathIds.uuid(memberId, "household.member.not-found"), patch, ifMatch));
+        return current(updates.updateMember(id, memberId, patch, ifMatch));
     }
 
     @POST
     @Path("/{id}/member-changes")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "changeMembers",
             summary = "家庭成员自然增减：出生、婚入、迁入、死亡、婚出、迁出、入伍（需 If-Match）",
@@ -239,39 +205,31 @@ public class HouseholdResource {
             responseCode = "200",
             description = "变动后的农户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "变动类型与所填内容不符，或成员信息不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "新增的人已登记在另一户",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "变动类型与所填内容不符，或成员信息不合法")
+    @APIResponse(responseCode = "409", description = "新增的人已登记在另一户")
     public Response changeMembers(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Valid @NotNull HouseholdApi.MemberChangeRequest request,
             @HeaderParam("If-Match") String ifMatch) {
-        return current(memberChanges.change(parseId(id), request, ifMatch));
+        return current(memberChanges.change(id, request, ifMatch));
     }
 
     @PUT
     @Path("/{id}/head")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(operationId = "changeHead", summary = "变更户主（需 If-Match）")
     @APIResponse(
             responseCode = "200",
             description = "变更后的农户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
     public Response changeHead(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Valid @NotNull HouseholdApi.HeadChange request,
             @HeaderParam("If-Match") String ifMatch) {
-        return current(memberChanges.changeHead(parseId(id), request, ifMatch));
+        return current(memberChanges.changeHead(id, request, ifMatch));
     }
 
     @POST
     @Path("/{id}/splits")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "splitHousehold",
             summary = "分户（需原户的 If-Match）",
@@ -280,17 +238,14 @@ public class HouseholdResource {
             responseCode = "201",
             description = "分出的新户，Location 指向它",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "成员不在本户、户主不唯一或全部成员都分出",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "成员不在本户、户主不唯一或全部成员都分出")
     public Response split(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Valid @NotNull HouseholdApi.Split request,
             @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Context UriInfo uri) {
-        Household split = restructuring.split(parseId(id), request, ifMatch, idempotencyKey);
+        Household split = restructuring.split(id, request, ifMatch, idempotencyKey);
         return withTag(
                 Response.created(uri.getBaseUriBuilder()
                                 .path(HouseholdResource.class)
@@ -302,7 +257,6 @@ public class HouseholdResource {
 
     @POST
     @Path("/{id}/merges")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "mergeHousehold",
             summary = "合户：另一户并入本户（需本户的 If-Match）",
@@ -311,38 +265,34 @@ public class HouseholdResource {
             responseCode = "200",
             description = "合户后的本户",
             content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "另一户已并入别户或已注销",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "另一户已并入别户或已注销")
     public Response merge(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Valid @NotNull HouseholdApi.Merge request,
             @HeaderParam("If-Match") String ifMatch) {
-        return current(restructuring.merge(parseId(id), request, ifMatch));
+        return current(restructuring.merge(id, request, ifMatch));
     }
 
     @GET
     @Path("/{id}/revisions")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "listHouseholdRevisions",
             summary = "农户变更历史（分页，最新在前）",
             description = "每个版本记录操作人、时间、原因和变更的字段及新旧值；个人号码脱敏。")
     public Page<HouseholdApi.RevisionView> revisions(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        Household household = households.get(parseId(id));
+        Household household = households.get(id);
         return history.revisions(household.id, PageRequest.of(page, size)).map(HouseholdResource::revision);
     }
 
     @GET
     @Path("/{id}/revisions/{version}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHouseholdRevision", summary = "农户的某一个版本（变更内容及变更后的农户状态）")
-    public Response revision(@PathParam("id") String id, @PathParam("version") long version) {
-        Household household = households.get(parseId(id));
+    public Response revision(
+            @PathParam("id") @ResourceId("household.not-found") UUID id, @PathParam("version") long version) {
+        Household household = households.get(id);
         HouseholdHistory.Revision revision = history.revision(household.id, version)
                 .orElseThrow(() -> ProblemException.notFound("household.revision.not-found", household.id, version));
         return Response.ok(Map.of("revision", revision(revision), "household", revision.snapshot()))
@@ -372,38 +322,29 @@ public class HouseholdResource {
 
     @POST
     @Path("/lookup")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "findHouseholdByIdNumber",
             summary = "按身份证号查找农户",
             description = "精确匹配（按密钥散列查找，身份证号不以明文保存）。身份证号放在请求体中，不出现在网址和访问日志里。" + "查不到或在调用者管辖范围以外时都回答 404。")
     @APIResponse(responseCode = "200", description = "此人所在的农户")
-    @APIResponse(
-            responseCode = "404",
-            description = "管辖范围内没有登记此身份证号的农户",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "管辖范围内没有登记此身份证号的农户")
     public Response findByIdNumber(@Valid @NotNull HouseholdApi.IdNumberLookup request) {
         return current(households.findByIdNumber(request.idNumber()));
     }
 
     @POST
     @Path("/search")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "searchHouseholds",
             summary = "查询农户（分页、排序）",
             description = "按成员姓名、身份证号（精确）、区划、贫困户状态、监测类别、风险状态、成员劳动能力和健康状况、人均纯收入区间查询，" + "只在调用者的管辖范围内。")
     @APIResponse(responseCode = "200", description = "一页农户")
-    @APIResponse(
-            responseCode = "400",
-            description = "条件不合法",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "条件不合法")
     public Page<HouseholdApi.HouseholdSummary> search(@Valid @NotNull HouseholdApi.Search request) {
         return search.search(request).map(HouseholdApi.HouseholdSummary::of);
     }
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listHouseholds", summary = "按区划列出现有农户（分页；已并入别户或已注销的农户用查询接口按状态查）")
     public Page<HouseholdApi.HouseholdSummary> list(
             @Parameter(description = "区划代码（县 6 位、乡镇 9 位、村 12 位），列出其下所有农户", example = "450422101")
@@ -412,10 +353,5 @@ public class HouseholdResource {
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
         return search.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
-    }
-
-    /** The household id of a path; a malformed one names no household (404). */
-    public static UUID parseId(String id) {
-        return PathIds.uuid(id, "household.not-found");
     }
 }

@@ -1,13 +1,10 @@
 package cn.ruralwatch.household.importing;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -56,7 +53,6 @@ public class HouseholdImportResource {
 
     @POST
     @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "importHouseholds",
             summary = "提交农户导入文件",
@@ -77,10 +73,7 @@ public class HouseholdImportResource {
             responseCode = "200",
             description = "同一文件已提交过，返回原任务",
             content = @Content(schema = @Schema(implementation = HouseholdImportApi.ImportView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "文件为空、无法读取，或表头缺少必填列、有不认识的列",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "文件为空、无法读取，或表头缺少必填列、有不认识的列")
     public Response submit(
             File file,
             @Parameter(description = "文件名，记入任务", example = "城厢镇农户信息.xlsx") @QueryParam("fileName") @Size(max = 255)
@@ -108,7 +101,6 @@ public class HouseholdImportResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listHouseholdImports", summary = "本区域的导入任务（新的在前）")
     public Page<HouseholdImportApi.ImportView> list(
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
@@ -119,7 +111,6 @@ public class HouseholdImportResource {
     @GET
     @Path("/template")
     @Produces(CSV_UTF8)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "householdImportTemplate", summary = "导入模板：全部列名（CSV，Excel 可直接打开）")
     public Response template() {
         StreamingOutput body = out -> {
@@ -136,19 +127,14 @@ public class HouseholdImportResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHouseholdImport", summary = "导入任务的状态和进度")
-    @APIResponse(
-            responseCode = "404",
-            description = "没有此任务（或不在本区域）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HouseholdImportApi.ImportView get(@PathParam("id") String id) {
-        return jobs.view(jobs.get(parseId(id)));
+    @APIResponse(responseCode = "404", description = "没有此任务（或不在本区域）")
+    public HouseholdImportApi.ImportView get(@PathParam("id") @ResourceId("household-import.not-found") UUID id) {
+        return jobs.view(jobs.get(id));
     }
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION, Roles.OPERATOR})
     @Operation(
             operationId = "cancelHouseholdImport",
             summary = "取消导入任务",
@@ -157,36 +143,28 @@ public class HouseholdImportResource {
             responseCode = "200",
             description = "任务（已取消，或导入中、正在停止）",
             content = @Content(schema = @Schema(implementation = HouseholdImportApi.ImportView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "没有此任务（或不在本区域）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "任务已结束",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HouseholdImportApi.ImportView cancel(@PathParam("id") String id) {
-        return jobs.cancel(parseId(id));
+    @APIResponse(responseCode = "404", description = "没有此任务（或不在本区域）")
+    @APIResponse(responseCode = "409", description = "任务已结束")
+    public HouseholdImportApi.ImportView cancel(@PathParam("id") @ResourceId("household-import.not-found") UUID id) {
+        return jobs.cancel(id);
     }
 
     @GET
     @Path("/{id}/errors")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listHouseholdImportErrors", summary = "导入文件中的错误（按行号排列，分页）")
     public Page<HouseholdImportApi.ErrorView> errors(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("household-import.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return jobs.errors(parseId(id), PageRequest.of(page, size));
+        return jobs.errors(id, PageRequest.of(page, size));
     }
 
     @GET
     @Path("/{id}/errors.csv")
     @Produces(CSV_UTF8)
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "downloadHouseholdImportErrors", summary = "下载错误清单（CSV，Excel 可直接打开）")
-    public Response errorReport(@PathParam("id") String id) {
-        UUID job = jobs.get(parseId(id)).id;
+    public Response errorReport(@PathParam("id") @ResourceId("household-import.not-found") UUID id) {
+        UUID job = jobs.get(id).id;
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(BYTE_ORDER_MARK);
@@ -206,9 +184,5 @@ public class HouseholdImportResource {
         return Response.ok(body)
                 .header("Content-Disposition", "attachment; filename=\"household-import-" + job + "-errors.csv\"")
                 .build();
-    }
-
-    private static UUID parseId(String id) {
-        return PathIds.uuid(id, "household-import.not-found");
     }
 }

@@ -1,17 +1,14 @@
 package cn.ruralwatch.household.monitoring;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
 import cn.ruralwatch.problem.IsoDates;
-import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ResourceId;
 import cn.ruralwatch.problem.Violation;
 import cn.ruralwatch.time.ChinaTime;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,7 +52,6 @@ public class CaseResource {
     PublicNotices notices;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listMonitoringCases", summary = "识别和风险消除案件（分页，按办结期限排序）；overdue=true 列出超期未办结的案件")
     public Page<CaseApi.CaseView> list(
             @Parameter(description = "区划代码", example = "450422101") @QueryParam("division") String division,
@@ -70,10 +66,9 @@ public class CaseResource {
 
     @GET
     @Path("/{caseId}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getMonitoringCase", summary = "查询一个案件及其各环节记录")
-    public Response get(@PathParam("caseId") String caseId) {
-        MonitoringCase found = cases.get(caseId(caseId));
+    public Response get(@PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId) {
+        MonitoringCase found = cases.get(caseId);
         return Response.ok(view(found, ChinaTime.today(clock)))
                 .header("ETag", EntityTags.of(found.version))
                 .build();
@@ -81,7 +76,6 @@ public class CaseResource {
 
     @POST
     @Path("/{caseId}/steps")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "recordCaseStep",
             summary = "记录下一个审核环节（需案件的 If-Match）",
@@ -91,19 +85,13 @@ public class CaseResource {
             responseCode = "200",
             description = "记录后的案件",
             content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "无权办理此环节",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "环节顺序不对、案件已办结，或风险消除条件已不满足",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "无权办理此环节")
+    @APIResponse(responseCode = "409", description = "环节顺序不对、案件已办结，或风险消除条件已不满足")
     public Response recordStep(
-            @PathParam("caseId") String caseId,
+            @PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId,
             @Valid @NotNull CaseApi.StepRequest request,
             @HeaderParam("If-Match") String ifMatch) {
-        MonitoringCase updated = cases.recordStep(caseId(caseId), request, ifMatch);
+        MonitoringCase updated = cases.recordStep(caseId, request, ifMatch);
         return Response.ok(view(updated, ChinaTime.today(clock)))
                 .header("ETag", EntityTags.of(updated.version))
                 .build();
@@ -111,13 +99,12 @@ public class CaseResource {
 
     @POST
     @Path("/{caseId}/withdrawal")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(operationId = "withdrawCase", summary = "撤回审核中的案件（需 If-Match）")
     public Response withdraw(
-            @PathParam("caseId") String caseId,
+            @PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId,
             @Valid @NotNull CaseApi.WithdrawRequest request,
             @HeaderParam("If-Match") String ifMatch) {
-        MonitoringCase updated = cases.withdraw(caseId(caseId), request, ifMatch);
+        MonitoringCase updated = cases.withdraw(caseId, request, ifMatch);
         return Response.ok(view(updated, ChinaTime.today(clock)))
                 .header("ETag", EntityTags.of(updated.version))
                 .build();
@@ -125,15 +112,14 @@ public class CaseResource {
 
     @GET
     @Path("/{caseId}/notice")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "getCaseNotice",
             summary = "生成村级公示文本",
             description = "只含村名、户主姓名、家庭人口和类别；不含身份证号、电话、银行账号、健康状况和风险类型。")
     public CaseApi.NoticeView notice(
-            @PathParam("caseId") String caseId,
+            @PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId,
             @Parameter(description = "公示开始日期（yyyy-MM-dd），默认今天") @QueryParam("from") String from) {
-        MonitoringCase found = cases.get(caseId(caseId));
+        MonitoringCase found = cases.get(caseId);
         LocalDate start = from == null ? ChinaTime.today(clock) : IsoDates.date(from);
         if (start == null) {
             throw ProblemException.invalid(Violation.of("from", "FORMAT", "household.date.format", from));
@@ -181,9 +167,5 @@ public class CaseResource {
                                 s.attachments))
                         .toList(),
                 c.version);
-    }
-
-    private static UUID caseId(String id) {
-        return PathIds.uuid(id, "monitoring.case.not-found");
     }
 }

@@ -1,11 +1,8 @@
 package cn.ruralwatch.household.monitoring;
 
-import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.household.household.HouseholdResource;
-import cn.ruralwatch.problem.Problem;
+import cn.ruralwatch.problem.ResourceId;
 import cn.ruralwatch.problem.Violation;
 import cn.ruralwatch.time.ChinaTime;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +39,6 @@ public class HouseholdCaseResource {
 
     @POST
     @Path("/identification-cases")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "openIdentificationCase",
             summary = "启动识别纳入监测对象的审核流程",
@@ -50,19 +47,16 @@ public class HouseholdCaseResource {
             responseCode = "201",
             description = "已启动",
             content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "不能启动",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "不能启动")
     public Response openIdentification(
-            @PathParam("id") String id, @Valid @NotNull CaseApi.IdentificationRequest request, @Context UriInfo uri) {
-        return CaseResource.created(
-                cases.openIdentification(HouseholdResource.parseId(id), request), uri, ChinaTime.today(clock));
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            @Valid @NotNull CaseApi.IdentificationRequest request,
+            @Context UriInfo uri) {
+        return CaseResource.created(cases.openIdentification(id, request), uri, ChinaTime.today(clock));
     }
 
     @POST
     @Path("/elimination-cases")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "openEliminationCase",
             summary = "启动风险消除的审核流程",
@@ -72,26 +66,22 @@ public class HouseholdCaseResource {
             responseCode = "201",
             description = "已启动",
             content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "不满足风险消除条件（errors 列出原因），或不是未消除风险的监测对象",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "不满足风险消除条件（errors 列出原因），或不是未消除风险的监测对象")
     public Response openElimination(
-            @PathParam("id") String id, @Valid CaseApi.EliminationRequest request, @Context UriInfo uri) {
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            @Valid CaseApi.EliminationRequest request,
+            @Context UriInfo uri) {
         return CaseResource.created(
-                cases.openElimination(
-                        HouseholdResource.parseId(id),
-                        request == null ? new CaseApi.EliminationRequest(null) : request),
+                cases.openElimination(id, request == null ? new CaseApi.EliminationRequest(null) : request),
                 uri,
                 ChinaTime.today(clock));
     }
 
     @GET
     @Path("/elimination-check")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "checkEliminationCriteria", summary = "检查风险消除条件（不启动流程）")
-    public EliminationCheck eliminationCheck(@PathParam("id") String id) {
-        List<Violation> unmet = cases.eliminationCheck(HouseholdResource.parseId(id));
+    public EliminationCheck eliminationCheck(@PathParam("id") @ResourceId("household.not-found") UUID id) {
+        List<Violation> unmet = cases.eliminationCheck(id);
         return new EliminationCheck(
                 unmet.isEmpty(),
                 unmet.stream()

@@ -3,8 +3,8 @@ package cn.ruralwatch.access;
 import java.util.Set;
 
 /**
- * The roles of the suite, carried in the token's {@code groups} claim. What each may do is in {@code docs/security.md}
- * and enforced by {@code @RolesAllowed} on every endpoint.
+ * The roles of the suite, carried in the token's {@code groups} claim. What each may do is the {@link AccessMatrix},
+ * described in {@code docs/security.md}.
  */
 public final class Roles {
 

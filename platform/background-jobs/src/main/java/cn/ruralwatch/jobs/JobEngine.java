@@ -354,7 +354,8 @@ public class JobEngine {
                     .bind("takeUpOthers", takeUpOthers)
                     .list(GivenUp.class));
             UUID token = UUID.randomUUID();
-            return sql.query("""
+            return sql
+                    .query("""
                             update background_job
                                set state = 'RUNNING', lease_owner = :owner, lease_token = :token,
                                    lease_until = now() + make_interval(secs => :lease), heartbeat_at = now(),
@@ -377,7 +378,9 @@ public class JobEngine {
                     .bind("token", token)
                     .bind("lease", (double) config.lease().toMillis() / 1000)
                     .bind("takeUpOthers", takeUpOthers)
-                    .first(Claimed.class)
+                    .list(Claimed.class) // an update's returned rows: a row limit cannot be added to it
+                    .stream()
+                    .findFirst()
                     .orElse(null);
         });
         for (GivenUp job : givenUp) {

@@ -110,11 +110,15 @@ public final class Statement {
         return bound(entityManager.createNativeQuery(text)).executeUpdate();
     }
 
-    /** The query limited to one row, unless its statement ends in a limit of its own (the two do not combine). */
+    /**
+     * The query limited to one row: a select without a limit of its own (the two do not combine), never an insert,
+     * update or delete whose returned rows are read.
+     */
     private Query atMostOne(Query query) {
-        return LIMITED.matcher(text).find() ? query : query.setMaxResults(1);
+        return READS.matcher(text).find() && !LIMITED.matcher(text).find() ? query.setMaxResults(1) : query;
     }
 
+    private static final Pattern READS = Pattern.compile("(?i)^\\s*(select|with)\\b");
     private static final Pattern LIMITED = Pattern.compile("(?i)\\blimit\\s+\\S+\\s*$");
 
     private Query tupleQuery(String sql) {

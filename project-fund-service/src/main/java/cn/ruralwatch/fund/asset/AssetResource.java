@@ -1,15 +1,12 @@
 package cn.ruralwatch.fund.asset;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.fund.QueryParameters;
 import cn.ruralwatch.fund.project.AssetClass;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,8 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +40,6 @@ public class AssetResource {
     AssetService assets;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listProjectAssets", summary = "扶贫项目资产台账（分页），可按所有者区划、类别、状态筛选")
     public Page<AssetApi.AssetView> list(
             @Parameter(description = "所有者区划代码", example = "450422101201")
@@ -64,44 +58,30 @@ public class AssetResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getProjectAsset", summary = "查询一项资产：权属、价值、累计收益与分配、处置")
-    @APIResponse(
-            responseCode = "404",
-            description = "资产不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        AssetApi.AssetView asset = assets.get(assetId(id));
+    @APIResponse(responseCode = "404", description = "资产不存在或不在本人辖区")
+    public Response get(@PathParam("id") @ResourceId("asset.not-found") UUID id) {
+        AssetApi.AssetView asset = assets.get(id);
         return Response.ok(asset).header("ETag", EntityTags.of(asset.version())).build();
     }
 
     @POST
     @Path("/{id}/revenues")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(
             operationId = "recordAssetRevenue",
             summary = "登记经营性资产的一笔收益及其到户分配",
             description = "只有在用的经营性资产产生收益；分配到户合计不超过收益，每户所得计入该户当年的到户帮扶（ASSET_REVENUE）。")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或农户不存在、不在资产所在县",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "资产已处置，或不是经营性资产",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "分配到户合计超过收益",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或农户不存在、不在资产所在县")
+    @APIResponse(responseCode = "409", description = "资产已处置，或不是经营性资产")
+    @APIResponse(responseCode = "422", description = "分配到户合计超过收益")
     public Response recordRevenue(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("asset.not-found") UUID id,
             @Valid @NotNull AssetApi.RevenueRequest request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复登记") @HeaderParam(IdempotencyKeys.HEADER)
                     String idempotencyKey,
             @Context UriInfo uri) {
-        AssetApi.RevenueView revenue = assets.recordRevenue(assetId(id), request, idempotencyKey);
+        AssetApi.RevenueView revenue = assets.recordRevenue(id, request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(revenue.id().toString())
                         .build())
@@ -111,29 +91,20 @@ public class AssetResource {
 
     @GET
     @Path("/{id}/revenues")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listAssetRevenues", summary = "资产的收益及到户分配（按年度），含收益率")
-    public List<AssetApi.RevenueView> revenues(@PathParam("id") String id) {
-        return assets.revenues(assetId(id), null);
+    public List<AssetApi.RevenueView> revenues(@PathParam("id") @ResourceId("asset.not-found") UUID id) {
+        return assets.revenues(id, null);
     }
 
     @POST
     @Path("/{id}/disposal")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
     @Operation(operationId = "disposeProjectAsset", summary = "处置资产（移交、拍卖、报废、拆除、灭失）；需要 If-Match")
-    @APIResponse(
-            responseCode = "409",
-            description = "资产已处置",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "资产已处置")
     public Response dispose(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("asset.not-found") UUID id,
             @Parameter(description = "资产的 ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AssetApi.Disposal disposal) {
-        AssetApi.AssetView asset = assets.dispose(assetId(id), ifMatch, disposal);
+        AssetApi.AssetView asset = assets.dispose(id, ifMatch, disposal);
         return Response.ok(asset).header("ETag", EntityTags.of(asset.version())).build();
-    }
-
-    private static UUID assetId(String id) {
-        return PathIds.uuid(id, "asset.not-found");
     }
 }

@@ -1,14 +1,11 @@
 package cn.ruralwatch.fund.benefit;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.fund.QueryParameters;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,8 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,25 +42,15 @@ public class BenefitResource {
 
     @POST
     @Path("/household-benefits")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION})
     @Operation(
             operationId = "grantHouseholdBenefit",
             summary = "登记一笔到户帮扶（产业奖补、三业奖补、雨露计划、交通补贴、公益性岗位工资、光伏收益奖励补助）",
             description = "产业奖补、三业奖补、雨露计划、交通补贴只给脱贫户和监测对象；三业奖补每户每年一次、不超过 1000 元；"
                     + "雨露计划每生每年不超过 3000 元；交通补贴每人每年一次。登记后发布农户当年的帮扶合计（household-benefits.totalled.v1）。")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或农户、成员不存在、不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "每年一次的帮扶已登记",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "不符合帮扶条件（非脱贫户或监测对象、超过标准或年度上限）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或农户、成员不存在、不在本人辖区")
+    @APIResponse(responseCode = "409", description = "每年一次的帮扶已登记")
+    @APIResponse(responseCode = "422", description = "不符合帮扶条件（非脱贫户或监测对象、超过标准或年度上限）")
     public Response grant(
             @Valid @NotNull BenefitApi.GrantRequest request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复登记") @HeaderParam(IdempotencyKeys.HEADER)
@@ -81,7 +66,6 @@ public class BenefitResource {
 
     @GET
     @Path("/household-benefits")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listHouseholdBenefits", summary = "一个区划或一户一年的到户帮扶明细（分页，按兑现日期）")
     public Page<BenefitApi.BenefitView> list(
             @Parameter(description = "区划代码", example = "420281105201")
@@ -97,19 +81,14 @@ public class BenefitResource {
 
     @GET
     @Path("/household-benefits/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getHouseholdBenefit", summary = "查询一笔到户帮扶")
-    @APIResponse(
-            responseCode = "404",
-            description = "不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BenefitApi.BenefitView get(@PathParam("id") String id) {
-        return benefits.get(PathIds.uuid(id, "benefit.not-found"));
+    @APIResponse(responseCode = "404", description = "不存在或不在本人辖区")
+    public BenefitApi.BenefitView get(@PathParam("id") @ResourceId("benefit.not-found") UUID id) {
+        return benefits.get(id);
     }
 
     @GET
     @Path("/household-benefit-totals")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "listHouseholdBenefitTotals",
             summary = "农户年度帮扶合计（分页）：各类别金额与合计，小额信贷按当年贴息计",
@@ -128,25 +107,15 @@ public class BenefitResource {
 
     @POST
     @Path("/microcredit-loans")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.INTEGRATION})
     @Operation(
             operationId = "recordMicrocreditLoan",
             summary = "登记脱贫人口小额信贷",
             description = "不超过 5 万元、期限不超过 3 年，借款人放款时 18–65 岁，农户须是脱贫户或监测对象，每户同时只有一笔在贷。"
                     + "贴息按 本金 × 年利率 × 贴息比例 × 当年计息天数 ÷ 360 计算，计入农户当年帮扶合计。")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或农户、借款人不存在、不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "该户已有在贷，或合同编号已登记",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "超过额度或期限、借款人年龄不符、非脱贫户或监测对象",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或农户、借款人不存在、不在本人辖区")
+    @APIResponse(responseCode = "409", description = "该户已有在贷，或合同编号已登记")
+    @APIResponse(responseCode = "422", description = "超过额度或期限、借款人年龄不符、非脱贫户或监测对象")
     public Response recordLoan(
             @Valid @NotNull BenefitApi.LoanRequest request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复登记") @HeaderParam(IdempotencyKeys.HEADER)
@@ -162,7 +131,6 @@ public class BenefitResource {
 
     @GET
     @Path("/microcredit-loans")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listMicrocreditLoans", summary = "小额信贷（分页），可按区划、农户筛选")
     public Page<BenefitApi.LoanView> loans(
             @Parameter(description = "区划代码", example = "420281105")
@@ -177,34 +145,22 @@ public class BenefitResource {
 
     @GET
     @Path("/microcredit-loans/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getMicrocreditLoan", summary = "查询一笔小额信贷及其各年度贴息")
-    @APIResponse(
-            responseCode = "404",
-            description = "不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response loan(@PathParam("id") String id) {
-        BenefitApi.LoanView loan = loans.get(loanId(id));
+    @APIResponse(responseCode = "404", description = "不存在或不在本人辖区")
+    public Response loan(@PathParam("id") @ResourceId("loan.not-found") UUID id) {
+        BenefitApi.LoanView loan = loans.get(id);
         return Response.ok(loan).header("ETag", EntityTags.of(loan.version())).build();
     }
 
     @POST
     @Path("/microcredit-loans/{id}/repayment")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.INTEGRATION})
     @Operation(operationId = "repayMicrocreditLoan", summary = "登记还清：贴息计到还清日；需要 If-Match")
-    @APIResponse(
-            responseCode = "409",
-            description = "贷款已还清",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "贷款已还清")
     public Response repay(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("loan.not-found") UUID id,
             @Parameter(description = "贷款的 ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull BenefitApi.Repayment repayment) {
-        BenefitApi.LoanView loan = loans.repay(loanId(id), ifMatch, repayment);
+        BenefitApi.LoanView loan = loans.repay(id, ifMatch, repayment);
         return Response.ok(loan).header("ETag", EntityTags.of(loan.version())).build();
-    }
-
-    private static UUID loanId(String id) {
-        return PathIds.uuid(id, "loan.not-found");
     }
 }

@@ -1,13 +1,10 @@
 package cn.ruralwatch.fund.fund;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,17 +38,10 @@ public class FundBatchResource {
     FundBatchService batches;
 
     @POST
-    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(operationId = "registerFundBatch", summary = "登记一批衔接资金")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法或县不存在",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "同一县、年度、来源的批次号已登记",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法或县不存在")
+    @APIResponse(responseCode = "409", description = "同一县、年度、来源的批次号已登记")
     public Response register(
             @Valid @NotNull FundBatchApi.Registration request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -67,21 +56,16 @@ public class FundBatchResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getFundBatch", summary = "查询衔接资金批次")
-    @APIResponse(
-            responseCode = "404",
-            description = "批次不存在",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        FundBatch batch = batches.get(PathIds.uuid(id, "fund.batch.not-found"));
+    @APIResponse(responseCode = "404", description = "批次不存在")
+    public Response get(@PathParam("id") @ResourceId("fund.batch.not-found") UUID id) {
+        FundBatch batch = batches.get(id);
         return Response.ok(batches.views(List.of(batch)).getFirst())
                 .header("ETag", EntityTags.of(batch.version))
                 .build();
     }
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listFundBatches", summary = "列出衔接资金批次（分页）")
     public Page<FundBatchApi.FundBatchView> list(
             @Parameter(description = "县级区划代码", example = "450422") @QueryParam("county") @Pattern(regexp = "[0-9]{6}")

@@ -1,15 +1,12 @@
 package cn.ruralwatch.fund.project;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.fund.disbursement.DisbursementApi;
 import cn.ruralwatch.fund.disbursement.DisbursementService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,8 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,13 +43,9 @@ public class ProjectResource {
     DisbursementService disbursements;
 
     @POST
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(operationId = "registerProject", summary = "项目入库（进入项目库，阶段 RESERVE）")
     @APIResponse(responseCode = "201", description = "已入库")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或实施地不存在、不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或实施地不存在、不在本人辖区")
     public Response register(
             @Valid @NotNull ProjectApi.Registration request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -68,7 +59,6 @@ public class ProjectResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listProjects", summary = "列出项目（分页），可按区划、年度、阶段、类型筛选")
     public Page<ProjectApi.ProjectView> list(
             @Parameter(description = "区划代码：列出实施地在其下的项目", example = "450422101")
@@ -86,14 +76,10 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getProject", summary = "查询项目：阶段、可办理的动作、预算与资金来源、支出进度、绩效目标")
-    @APIResponse(
-            responseCode = "404",
-            description = "项目不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        Project project = projects.get(projectId(id));
+    @APIResponse(responseCode = "404", description = "项目不存在或不在本人辖区")
+    public Response get(@PathParam("id") @ResourceId("project.not-found") UUID id) {
+        Project project = projects.get(id);
         return Response.ok(projects.view(project))
                 .header("ETag", EntityTags.of(project.version))
                 .build();
@@ -101,38 +87,22 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/steps")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(
             operationId = "takeProjectStep",
             summary = "办理项目全周期中的一步",
             description = "申报 → 审核 → 批复（预算与资金来源）→ 开工 → 完工 → 验收 → 资产确权；另有退回、报告进度、调整、终止。"
                     + "办理人、时间、文号和附件都被记录。当前阶段不允许的动作返回 409，并列出允许的动作。需要 If-Match。")
     @APIResponse(responseCode = "200", description = "已办理；返回项目的新状态")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法（如批复缺少预算或文号、资产权属不完整）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "本人角色不能办理此动作",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "当前阶段不允许此动作，或预算超出资金批次可安排余额、低于已拨付金额",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "项目已被他人修改",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "缺少 If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法（如批复缺少预算或文号、资产权属不完整）")
+    @APIResponse(responseCode = "403", description = "本人角色不能办理此动作")
+    @APIResponse(responseCode = "409", description = "当前阶段不允许此动作，或预算超出资金批次可安排余额、低于已拨付金额")
+    @APIResponse(responseCode = "412", description = "项目已被他人修改")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match")
     public Response step(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
             @Parameter(description = "项目的 ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProjectApi.StepRequest request) {
-        Project project = projects.step(projectId(id), ifMatch, request);
+        Project project = projects.step(id, ifMatch, request);
         return Response.ok(projects.view(project))
                 .header("ETag", EntityTags.of(project.version))
                 .build();
@@ -140,31 +110,26 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/steps")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listProjectSteps", summary = "项目已办理的步骤（分页，按办理顺序）")
     public Page<ProjectApi.StepView> steps(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return projects.steps(projectId(id), PageRequest.of(page, size));
+        return projects.steps(id, PageRequest.of(page, size));
     }
 
     @PUT
     @Path("/{id}/beneficiaries")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(
             operationId = "setProjectBeneficiaries",
             summary = "设置联农带农受益户（整体替换）",
             description = "每户须是项目所在县、本人辖区内的农户。需要 If-Match。")
-    @APIResponse(
-            responseCode = "400",
-            description = "农户不存在或重复",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "农户不存在或重复")
     public Response setBeneficiaries(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
             @Parameter(description = "项目的 ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProjectApi.BeneficiariesRequest request) {
-        Project project = projects.setBeneficiaries(projectId(id), ifMatch, request);
+        Project project = projects.setBeneficiaries(id, ifMatch, request);
         return Response.ok(projects.view(project))
                 .header("ETag", EntityTags.of(project.version))
                 .build();
@@ -172,38 +137,30 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/beneficiaries")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listProjectBeneficiaries", summary = "项目的联农带农受益户（分页）")
     public Page<ProjectApi.BeneficiaryView> beneficiaries(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return projects.beneficiaries(projectId(id), PageRequest.of(page, size));
+        return projects.beneficiaries(id, PageRequest.of(page, size));
     }
 
     @POST
     @Path("/{id}/disbursements")
-    @RolesAllowed(Roles.COUNTY_ADMIN)
     @Operation(
             operationId = "recordDisbursement",
             summary = "拨付资金",
             description = "从项目某一资金批次的批复预算中拨付。拨付合计不会超过该项的预算（并发请求也一样），" + "因而也不会超过资金批次。项目须已批复且未终止。")
     @APIResponse(responseCode = "201", description = "已拨付")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或该资金批次不在项目预算中",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "超出预算余额，或项目所处阶段不能拨付",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或该资金批次不在项目预算中")
+    @APIResponse(responseCode = "409", description = "超出预算余额，或项目所处阶段不能拨付")
     public Response disburse(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
             @Valid @NotNull DisbursementApi.Request request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复拨付") @HeaderParam(IdempotencyKeys.HEADER)
                     String idempotencyKey,
             @Context UriInfo uri) {
-        DisbursementApi.View disbursement = disbursements.record(projectId(id), request, idempotencyKey);
+        DisbursementApi.View disbursement = disbursements.record(id, request, idempotencyKey);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(disbursement.id().toString())
                         .build())
@@ -213,29 +170,21 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/disbursements")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listDisbursements", summary = "项目的拨付记录（分页，按拨付日期）")
     public Page<DisbursementApi.View> disbursements(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return disbursements.list(projectId(id), PageRequest.of(page, size));
+        return disbursements.list(id, PageRequest.of(page, size));
     }
 
     @GET
     @Path("/{id}/disbursements/{disbursementId}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getDisbursement", summary = "查询一笔拨付")
-    @APIResponse(
-            responseCode = "404",
-            description = "拨付不存在",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "拨付不存在")
     public DisbursementApi.View disbursement(
-            @PathParam("id") String id, @PathParam("disbursementId") String disbursementId) {
-        return disbursements.get(projectId(id), PathIds.uuid(disbursementId, "disbursement.not-found"));
-    }
-
-    private static UUID projectId(String id) {
-        return PathIds.uuid(id, "project.not-found");
+            @PathParam("id") @ResourceId("project.not-found") UUID id,
+            @PathParam("disbursementId") @ResourceId("disbursement.not-found") UUID disbursementId) {
+        return disbursements.get(id, disbursementId);
     }
 }

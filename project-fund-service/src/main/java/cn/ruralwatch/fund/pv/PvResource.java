@@ -1,14 +1,11 @@
 package cn.ruralwatch.fund.pv;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.fund.QueryParameters;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.http.PathIds;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
+import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,8 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,13 +47,9 @@ public class PvResource {
 
     @POST
     @Path("/pv-stations")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
     @Operation(operationId = "registerPvStation", summary = "登记村级光伏扶贫电站（产权村、装机容量、并网日期、建设项目）")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或村、项目不存在、不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或村、项目不存在、不在本人辖区")
     public Response registerStation(
             @Valid @NotNull PvApi.StationRegistration request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -73,7 +64,6 @@ public class PvResource {
 
     @GET
     @Path("/pv-stations")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listPvStations", summary = "列出光伏电站（分页），可按区划筛选")
     public Page<PvApi.StationView> listStations(
             @Parameter(description = "区划代码", example = "420281105")
@@ -87,50 +77,40 @@ public class PvResource {
 
     @GET
     @Path("/pv-stations/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getPvStation", summary = "查询光伏电站")
-    @APIResponse(
-            responseCode = "404",
-            description = "电站不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PvApi.StationView station(@PathParam("id") String id) {
-        return PvStationService.view(stations.get(stationId(id)));
+    @APIResponse(responseCode = "404", description = "电站不存在或不在本人辖区")
+    public PvApi.StationView station(@PathParam("id") @ResourceId("pv.station.not-found") UUID id) {
+        return PvStationService.view(stations.get(id));
     }
 
     @PUT
     @Path("/pv-stations/{id}/outputs/{year}/{month}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(
             operationId = "recordPvMonthlyOutput",
             summary = "登记（或更正）电站一个月的发电量和发电收益",
             description = "只能登记已结束的月份、并网之后的月份；更正时原值记入审计日志。")
-    @APIResponse(
-            responseCode = "400",
-            description = "月份不合法、尚未结束或早于并网",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "月份不合法、尚未结束或早于并网")
     public PvApi.OutputView recordOutput(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("pv.station.not-found") UUID id,
             @Parameter(description = "年份", example = "2023") @PathParam("year") int year,
             @Parameter(description = "月份 1–12", example = "6") @PathParam("month") int month,
             @Valid @NotNull PvApi.OutputRequest request) {
-        return stations.recordOutput(stationId(id), year, month, request);
+        return stations.recordOutput(id, year, month, request);
     }
 
     @GET
     @Path("/pv-stations/{id}/outputs")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listPvMonthlyOutputs", summary = "电站一年各月的发电量和收益")
     public List<PvApi.OutputView> outputs(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("pv.station.not-found") UUID id,
             @Parameter(description = "年份", example = "2023", required = true) @QueryParam("year") Integer year) {
-        UUID station = stationId(id);
+        UUID station = id;
         stations.get(station);
         return stations.outputs(station, QueryParameters.year(year), null);
     }
 
     @POST
     @Path("/pv-distribution-plans")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(
             operationId = "createPvDistributionPlan",
             summary = "制定光伏收益分配方案（草拟）",
@@ -138,18 +118,9 @@ public class PvResource {
                     + "奖励补助须写明依据，不得给全体农户发放同样金额（不得简单发钱）；安排合计不超过可分配收益；"
                     + "用于岗位工资和小型公益事业劳务费用的占比不低于要求（PV_WAGES_AND_LABOUR）。违反规则返回 422，并列出每一条。")
     @APIResponse(responseCode = "201", description = "已保存")
-    @APIResponse(
-            responseCode = "400",
-            description = "字段不合法，或区划、成员、农户不存在或不在方案区划内",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "该区划该年度已有方案",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "方案违反分配规则，violations 列出每一条及其数值",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "字段不合法，或区划、成员、农户不存在或不在方案区划内")
+    @APIResponse(responseCode = "409", description = "该区划该年度已有方案")
+    @APIResponse(responseCode = "422", description = "方案违反分配规则，violations 列出每一条及其数值")
     public Response createPlan(
             @Valid @NotNull PvApi.PlanRequest request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -164,7 +135,6 @@ public class PvResource {
 
     @GET
     @Path("/pv-distribution-plans")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listPvDistributionPlans", summary = "列出光伏收益分配方案（分页），可按区划、年度筛选")
     public Page<PvApi.PlanView> listPlans(
             @Parameter(description = "区划代码", example = "420281105")
@@ -179,14 +149,10 @@ public class PvResource {
 
     @GET
     @Path("/pv-distribution-plans/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "getPvDistributionPlan", summary = "查询光伏收益分配方案及其合计、占比与要求")
-    @APIResponse(
-            responseCode = "404",
-            description = "方案不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response plan(@PathParam("id") String id) {
-        PvDistributionPlan plan = plans.get(planId(id));
+    @APIResponse(responseCode = "404", description = "方案不存在或不在本人辖区")
+    public Response plan(@PathParam("id") @ResourceId("pv.plan.not-found") UUID id) {
+        PvDistributionPlan plan = plans.get(id);
         return Response.ok(plans.view(plan))
                 .header("ETag", EntityTags.of(plan.version))
                 .build();
@@ -194,21 +160,14 @@ public class PvResource {
 
     @PUT
     @Path("/pv-distribution-plans/{id}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK})
     @Operation(operationId = "replacePvDistributionPlan", summary = "修改草拟中的方案（区划和年度不变），规则同制定；需要 If-Match")
-    @APIResponse(
-            responseCode = "409",
-            description = "方案已公示",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "方案违反分配规则",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "方案已公示")
+    @APIResponse(responseCode = "422", description = "方案违反分配规则")
     public Response replacePlan(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("pv.plan.not-found") UUID id,
             @Parameter(description = "方案的 ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PvApi.PlanRequest request) {
-        PvDistributionPlan plan = plans.replace(planId(id), ifMatch, request);
+        PvDistributionPlan plan = plans.replace(id, ifMatch, request);
         return Response.ok(plans.view(plan))
                 .header("ETag", EntityTags.of(plan.version))
                 .build();
@@ -216,21 +175,14 @@ public class PvResource {
 
     @POST
     @Path("/pv-distribution-plans/{id}/publication")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER})
     @Operation(operationId = "publishPvDistributionPlan", summary = "公示方案：方案生效、不再修改（公示前再检查一次规则）；需要 If-Match")
-    @APIResponse(
-            responseCode = "409",
-            description = "方案已公示",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "方案已不符合分配规则（如在岗人员已迁出）",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "方案已公示")
+    @APIResponse(responseCode = "422", description = "方案已不符合分配规则（如在岗人员已迁出）")
     public Response publishPlan(
-            @PathParam("id") String id,
+            @PathParam("id") @ResourceId("pv.plan.not-found") UUID id,
             @Parameter(description = "方案的 ETag") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PvApi.Publication publication) {
-        PvDistributionPlan plan = plans.publish(planId(id), ifMatch, publication);
+        PvDistributionPlan plan = plans.publish(id, ifMatch, publication);
         return Response.ok(plans.view(plan))
                 .header("ETag", EntityTags.of(plan.version))
                 .build();
@@ -238,32 +190,17 @@ public class PvResource {
 
     @GET
     @Path("/pv-revenue-summaries")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "getPvRevenueSummary",
             summary = "光伏收益年度公示汇总",
             description = "一个县、乡镇或村一个年度：各电站的装机、发电量和收益，区划内各方案的岗位工资、小型公益事业（含劳务费用）、" + "奖励补助及用于工资和劳务的占比。")
-    @APIResponse(
-            responseCode = "400",
-            description = "缺少或写错区划、年度",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "缺少或写错区划、年度")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public PvApi.Summary summary(
             @Parameter(description = "区划代码（县、乡镇或村）", example = "420281105", required = true) @QueryParam("division")
                     String division,
             @Parameter(description = "年度", example = "2023", required = true) @QueryParam("year") Integer year) {
         QueryParameters.divisionAndYear(division, year);
         return summaries.summary(division, year);
-    }
-
-    private static UUID stationId(String id) {
-        return PathIds.uuid(id, "pv.station.not-found");
-    }
-
-    private static UUID planId(String id) {
-        return PathIds.uuid(id, "pv.plan.not-found");
     }
 }

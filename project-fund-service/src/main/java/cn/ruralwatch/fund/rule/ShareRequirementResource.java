@@ -1,8 +1,5 @@
 package cn.ruralwatch.fund.rule;
 
-import cn.ruralwatch.access.Roles;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +26,6 @@ public class ShareRequirementResource {
     ShareRequirements requirements;
 
     @GET
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(operationId = "listShareRequirements", summary = "最低占比要求（产业发展占比、光伏收益用于工资和劳务的占比；全国与各省，按年度）")
     public List<ShareRequirementApi.Requirement> list() {
         return requirements.list();
@@ -39,15 +33,11 @@ public class ShareRequirementResource {
 
     @PUT
     @Path("/{kind}/{regionCode}/{fromYear}")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.INTEGRATION})
     @Operation(
             operationId = "setShareRequirement",
             summary = "设置本省自某年起的最低占比",
             description = "regionCode 是 2 位省级代码，须是本人辖区所在的省；全国要求随系统发布。")
-    @APIResponse(
-            responseCode = "400",
-            description = "省级代码或年度不合法，或不是本人所在的省",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "省级代码或年度不合法，或不是本人所在的省")
     public ShareRequirementApi.Requirement set(
             @Parameter(description = "要求的种类") @PathParam("kind") ShareRequirementKind kind,
             @Parameter(description = "2 位省级代码", example = "45") @PathParam("regionCode") String regionCode,

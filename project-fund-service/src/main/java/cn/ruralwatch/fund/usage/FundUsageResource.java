@@ -1,9 +1,6 @@
 package cn.ruralwatch.fund.usage;
 
-import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.fund.QueryParameters;
-import cn.ruralwatch.problem.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,19 +24,12 @@ public class FundUsageResource {
 
     @GET
     @Path("/fund-usage")
-    @RolesAllowed({Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.AUDITOR, Roles.INTEGRATION})
     @Operation(
             operationId = "getFundUsage",
             summary = "资金使用与支出进度",
             description = "一个区划一个年度：按资金来源的下达、安排、拨付与支出进度（县级），项目按阶段、类型和下一级区划的预算与拨付，" + "产业发展占比及其要求（县级，低于要求时给出提醒）。")
-    @APIResponse(
-            responseCode = "400",
-            description = "缺少或写错区划、年度",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "区划不存在或不在本人辖区",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "缺少或写错区划、年度")
+    @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public FundUsageApi.Usage usage(
             @Parameter(description = "区划代码（县、乡镇或村）", example = "450422", required = true) @QueryParam("division")
                     String division,
