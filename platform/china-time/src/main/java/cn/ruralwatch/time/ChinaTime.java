@@ -16,8 +16,11 @@ import java.time.ZoneId;
 @Dependent
 public class ChinaTime {
 
+    /** The zone's id, for annotations such as a schedule's time zone. */
+    public static final String ZONE_ID = "Asia/Shanghai";
+
     /** Asia/Shanghai (UTC+8, no daylight saving). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     /** The clock of the running service: the system clock in {@link #ZONE}; a test may put its own in place. */
     @Produces

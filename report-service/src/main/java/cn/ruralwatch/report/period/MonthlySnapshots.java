@@ -59,7 +59,7 @@ public class MonthlySnapshots extends ReportJobRunner {
     }
 
     /** Five minutes after midnight on the first of each month: the month just ended, for every county. */
-    @Scheduled(cron = "0 5 0 1 * ?", timeZone = "Asia/Shanghai", identity = "month-end-snapshot")
+    @Scheduled(cron = "0 5 0 1 * ?", timeZone = ChinaTime.ZONE_ID, identity = "month-end-snapshot")
     public void monthEnd() {
         YearMonth ended = Periods.justEnded(ChinaTime.today(clock));
         QuarkusTransaction.requiringNew().run(() -> {
