@@ -78,19 +78,6 @@ public class AssetRepository {
     /** What one household got of a revenue. */
     public record ShareRow(UUID revenueId, UUID householdId, BigDecimal amount) {}
 
-    /** An asset registered as a project's step 资产确权. */
-    public record NewAsset(
-            UUID id,
-            UUID projectId,
-            String countyCode,
-            String name,
-            AssetClass assetClass,
-            OwnerType ownerType,
-            String ownerDivisionCode,
-            UUID ownerHouseholdId,
-            BigDecimal value,
-            LocalDate registeredOn) {}
-
     /** A revenue as recorded. */
     public record NewRevenue(
             UUID id,
@@ -138,26 +125,6 @@ public class AssetRepository {
         sql.query("select id from project_asset where id = :id for update")
                 .bind("id", id)
                 .column(UUID.class);
-    }
-
-    public void insert(NewAsset asset) {
-        sql.query("""
-                        insert into project_asset (id, project_id, county_code, name, asset_class, owner_type,
-                                                   owner_division_code, owner_household_id, value, registered_on)
-                        values (:id, :project, :county, :name, :assetClass, :ownerType, :ownerDivision, :ownerHousehold,
-                                :value, :registeredOn)
-                        """)
-                .bind("id", asset.id())
-                .bind("project", asset.projectId())
-                .bind("county", asset.countyCode())
-                .bind("name", asset.name())
-                .bind("assetClass", asset.assetClass().name())
-                .bind("ownerType", asset.ownerType().name())
-                .bind("ownerDivision", asset.ownerDivisionCode())
-                .bind("ownerHousehold", asset.ownerHouseholdId())
-                .bind("value", asset.value())
-                .bind("registeredOn", Date.valueOf(asset.registeredOn()))
-                .execute();
     }
 
     /** Marks an asset disposed of; its version moves on. */

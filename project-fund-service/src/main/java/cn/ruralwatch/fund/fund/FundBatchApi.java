@@ -1,6 +1,5 @@
 package cn.ruralwatch.fund.fund;
 
-import cn.ruralwatch.fund.usage.SpendingProgress;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

@@ -1,7 +1,5 @@
 package cn.ruralwatch.fund.project;
 
-import cn.ruralwatch.fund.disbursement.DisbursementApi;
-import cn.ruralwatch.fund.disbursement.DisbursementService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -38,9 +36,6 @@ public class ProjectResource {
 
     @Inject
     ProjectService projects;
-
-    @Inject
-    DisbursementService disbursements;
 
     @POST
     @Operation(operationId = "registerProject", summary = "项目入库（进入项目库，阶段 RESERVE）")
@@ -143,48 +138,5 @@ public class ProjectResource {
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
         return projects.beneficiaries(id, PageRequest.of(page, size));
-    }
-
-    @POST
-    @Path("/{id}/disbursements")
-    @Operation(
-            operationId = "recordDisbursement",
-            summary = "拨付资金",
-            description = "从项目某一资金批次的批复预算中拨付。拨付合计不会超过该项的预算（并发请求也一样），" + "因而也不会超过资金批次。项目须已批复且未终止。")
-    @APIResponse(responseCode = "201", description = "已拨付")
-    @APIResponse(responseCode = "400", description = "字段不合法，或该资金批次不在项目预算中")
-    @APIResponse(responseCode = "409", description = "超出预算余额，或项目所处阶段不能拨付")
-    public Response disburse(
-            @PathParam("id") @ResourceId("project.not-found") UUID id,
-            @Valid @NotNull DisbursementApi.Request request,
-            @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复拨付") @HeaderParam(IdempotencyKeys.HEADER)
-                    String idempotencyKey,
-            @Context UriInfo uri) {
-        DisbursementApi.View disbursement = disbursements.record(id, request, idempotencyKey);
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(disbursement.id().toString())
-                        .build())
-                .entity(disbursement)
-                .build();
-    }
-
-    @GET
-    @Path("/{id}/disbursements")
-    @Operation(operationId = "listDisbursements", summary = "项目的拨付记录（分页，按拨付日期）")
-    public Page<DisbursementApi.View> disbursements(
-            @PathParam("id") @ResourceId("project.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return disbursements.list(id, PageRequest.of(page, size));
-    }
-
-    @GET
-    @Path("/{id}/disbursements/{disbursementId}")
-    @Operation(operationId = "getDisbursement", summary = "查询一笔拨付")
-    @APIResponse(responseCode = "404", description = "拨付不存在")
-    public DisbursementApi.View disbursement(
-            @PathParam("id") @ResourceId("project.not-found") UUID id,
-            @PathParam("disbursementId") @ResourceId("disbursement.not-found") UUID disbursementId) {
-        return disbursements.get(id, disbursementId);
     }
 }

@@ -9,8 +9,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.ProjectChanged;
 import cn.ruralwatch.events.ProjectState;
 import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.fund.asset.AssetRepository;
-import cn.ruralwatch.fund.usage.SpendingProgress;
+import cn.ruralwatch.fund.fund.SpendingProgress;
 import cn.ruralwatch.http.Attachment;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
@@ -67,7 +66,7 @@ public class ProjectService {
     Outbox outbox;
 
     @Inject
-    AssetRepository assets;
+    ProjectAssets assets;
 
     @Inject
     ProjectRepository repository;
@@ -321,7 +320,7 @@ public class ProjectService {
         List<UUID> ids = new ArrayList<>();
         for (ProjectApi.AssetRequest asset : request.assets()) {
             UUID id = UUID.randomUUID();
-            assets.insert(new AssetRepository.NewAsset(
+            assets.insert(new ProjectAssets.NewAsset(
                     id,
                     project.id,
                     project.countyCode,

@@ -4,6 +4,7 @@ import cn.ruralwatch.access.CallerScope;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.fund.fund.SourceLevel;
+import cn.ruralwatch.fund.fund.SpendingProgress;
 import cn.ruralwatch.fund.project.ProjectStage;
 import cn.ruralwatch.fund.project.ProjectType;
 import cn.ruralwatch.fund.rule.ShareRequirementApi;

@@ -1,4 +1,4 @@
-package cn.ruralwatch.fund.usage;
+package cn.ruralwatch.fund.fund;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
