@@ -4,7 +4,6 @@ import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.personal.PersonalDataKind;
-import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ResourceId;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,9 +36,6 @@ public class ClueResource {
 
     @Inject
     ClueService clues;
-
-    @Inject
-    PersonalDataProtector protector;
 
     @POST
     @Operation(
@@ -106,10 +102,7 @@ public class ClueResource {
                 c.externalRef,
                 c.householdId,
                 c.villageCode,
-                c.idNumberCipher == null
-                        ? null
-                        : PersonalDataKind.ID_NUMBER.mask(
-                                protector.decrypt(PersonalDataKind.ID_NUMBER, c.idNumberCipher)),
+                c.idNumber == null ? null : PersonalDataKind.ID_NUMBER.mask(c.idNumber),
                 c.riskTypes,
                 c.description,
                 c.reportedOn,

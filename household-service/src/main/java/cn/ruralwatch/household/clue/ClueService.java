@@ -199,7 +199,7 @@ public class ClueService {
 
     /** The person's encrypted number and look-up hash, and the household the person lives in, if registered. */
     private void setPerson(WarningClue clue, String idNumber) {
-        clue.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
+        clue.idNumber = idNumber;
         clue.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
         if (clue.householdId != null) {
             return;

@@ -1,6 +1,8 @@
 package cn.ruralwatch.household.clue;
 
+import cn.ruralwatch.household.household.PersonalNumberColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,8 +43,10 @@ public class WarningClue {
     @Column(name = "id_number_hash")
     public String idNumberHash;
 
+    /** The person's 身份证号 as the clue names it; stored encrypted ({@link PersonalNumberColumns}). */
+    @Convert(converter = PersonalNumberColumns.IdNumber.class)
     @Column(name = "id_number_cipher")
-    public String idNumberCipher;
+    public String idNumber;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "risk_types", nullable = false)

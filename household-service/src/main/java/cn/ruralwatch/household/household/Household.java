@@ -5,6 +5,7 @@ import cn.ruralwatch.problem.Violation;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,13 +41,15 @@ public class Household {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
-    /** 联系电话, encrypted. */
+    /** 联系电话; stored encrypted ({@link PersonalNumberColumns}). */
+    @Convert(converter = PersonalNumberColumns.Phone.class)
     @Column(name = "phone_cipher")
-    public String phoneCipher;
+    public String phone;
 
-    /** 一卡通银行账号 subsidies are paid into, encrypted. */
+    /** 一卡通银行账号 subsidies are paid into; stored encrypted ({@link PersonalNumberColumns}). */
+    @Convert(converter = PersonalNumberColumns.BankAccount.class)
     @Column(name = "bank_account_cipher")
-    public String bankAccountCipher;
+    public String bankAccount;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

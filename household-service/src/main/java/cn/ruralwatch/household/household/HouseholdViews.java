@@ -3,7 +3,6 @@ package cn.ruralwatch.household.household;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.personal.PersonalDataAccess;
 import cn.ruralwatch.personal.PersonalDataKind;
-import cn.ruralwatch.personal.PersonalDataProtector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,9 +18,6 @@ import java.util.function.BiFunction;
  */
 @ApplicationScoped
 public class HouseholdViews {
-
-    @Inject
-    PersonalDataProtector protector;
 
     @Inject
     PersonalDataAccess access;
@@ -54,7 +50,7 @@ public class HouseholdViews {
 
     /** The household as the history keeps it: every personal number masked, whoever is asking. */
     public JsonNode snapshot(Household household) {
-        return mapper.valueToTree(view(household, (kind, stored) -> kind.mask(protector.decrypt(kind, stored))));
+        return mapper.valueToTree(view(household, (kind, number) -> kind.mask(number)));
     }
 
     /**
@@ -69,7 +65,7 @@ public class HouseholdViews {
     }
 
     private HouseholdApi.HouseholdView view(Household household) {
-        return view(household, (kind, stored) -> access.show(kind, protector.decrypt(kind, stored)));
+        return view(household, access::show);
     }
 
     private static HouseholdApi.HouseholdView view(
@@ -82,8 +78,8 @@ public class HouseholdViews {
                 household.splitFrom,
                 HouseholdMapper.attributes(
                         household,
-                        shown(show, PersonalDataKind.PHONE, household.phoneCipher),
-                        shown(show, PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher)),
+                        shown(show, PersonalDataKind.PHONE, household.phone),
+                        shown(show, PersonalDataKind.BANK_ACCOUNT, household.bankAccount)),
                 HouseholdMapper.monitoring(household),
                 household.disabled(),
                 household.drinkingWaterSecured(),
@@ -94,7 +90,7 @@ public class HouseholdViews {
                         .map(m -> new HouseholdApi.MemberView(
                                 m.id,
                                 m.name,
-                                shown(show, PersonalDataKind.ID_NUMBER, m.idNumberCipher),
+                                shown(show, PersonalDataKind.ID_NUMBER, m.idNumber),
                                 m.relation,
                                 m.sex,
                                 m.birthDate,
@@ -111,8 +107,8 @@ public class HouseholdViews {
     }
 
     private static String shown(
-            BiFunction<PersonalDataKind, String, String> show, PersonalDataKind kind, String stored) {
-        return stored == null ? null : show.apply(kind, stored);
+            BiFunction<PersonalDataKind, String, String> show, PersonalDataKind kind, String number) {
+        return number == null ? null : show.apply(kind, number);
     }
 
     private static List<String> revealedFields(HouseholdApi.HouseholdView view) {

@@ -2,6 +2,7 @@ package cn.ruralwatch.household.household;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,9 +33,10 @@ public class Member {
     @Column(nullable = false)
     public String name;
 
-    /** 身份证号, encrypted ({@code PersonalDataProtector}). */
+    /** 身份证号; stored encrypted ({@link PersonalNumberColumns}). */
+    @Convert(converter = PersonalNumberColumns.IdNumber.class)
     @Column(name = "id_number_cipher", nullable = false)
-    public String idNumberCipher;
+    public String idNumber;
 
     /** Keyed hash of the ID number for exact look-ups; unique: one person, one household. */
     @Column(name = "id_number_hash")
@@ -137,7 +139,7 @@ public class Member {
         Member moved = new Member();
         moved.id = UuidCreator.getTimeOrderedEpoch();
         moved.name = name;
-        moved.idNumberCipher = idNumberCipher;
+        moved.idNumber = idNumber;
         moved.idNumberHash = idNumberHash;
         moved.relation = newRelation;
         moved.sex = sex;

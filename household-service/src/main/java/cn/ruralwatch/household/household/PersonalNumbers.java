@@ -33,7 +33,7 @@ public class PersonalNumbers {
 
     /** Sets the ID number and what follows from it: encrypted number, look-up hash, sex and birth date. */
     void setIdNumber(Member member, String idNumber) {
-        member.idNumberCipher = protector.encrypt(PersonalDataKind.ID_NUMBER, idNumber);
+        member.idNumber = idNumber;
         member.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
         member.sex = IdNumbers.sex(idNumber);
         member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
@@ -41,15 +41,13 @@ public class PersonalNumbers {
 
     /** The member's ID number, decrypted. */
     String idNumber(Member member) {
-        return protector.decrypt(PersonalDataKind.ID_NUMBER, member.idNumberCipher);
+        return member.idNumber;
     }
 
     /** Stores the phone and bank account numbers of a new household's attributes encrypted. */
     void seal(HouseholdApi.HouseholdAttributes attributes, Household household) {
-        household.phoneCipher =
-                protector.encrypt(PersonalDataKind.PHONE, attributes == null ? null : attributes.phone());
-        household.bankAccountCipher =
-                protector.encrypt(PersonalDataKind.BANK_ACCOUNT, attributes == null ? null : attributes.bankAccount());
+        household.phone = attributes == null ? null : attributes.phone();
+        household.bankAccount = attributes == null ? null : attributes.bankAccount();
     }
 
     /**
@@ -60,18 +58,15 @@ public class PersonalNumbers {
             Household household, HouseholdApi.HouseholdAttributes updated, HouseholdApi.HouseholdAttributes current) {
         HouseholdApi.HouseholdAttributes now = updated == null ? HouseholdApi.HouseholdAttributes.NONE : updated;
         if (!Objects.equals(now.phone(), current.phone())) {
-            household.phoneCipher = protector.encrypt(PersonalDataKind.PHONE, now.phone());
+            household.phone = now.phone();
         }
         if (!Objects.equals(now.bankAccount(), current.bankAccount())) {
-            household.bankAccountCipher = protector.encrypt(PersonalDataKind.BANK_ACCOUNT, now.bankAccount());
+            household.bankAccount = now.bankAccount();
         }
     }
 
     /** The household's attributes as stored, with the personal numbers decrypted. */
     HouseholdApi.HouseholdAttributes attributes(Household household) {
-        return HouseholdMapper.attributes(
-                household,
-                protector.decrypt(PersonalDataKind.PHONE, household.phoneCipher),
-                protector.decrypt(PersonalDataKind.BANK_ACCOUNT, household.bankAccountCipher));
+        return HouseholdMapper.attributes(household, household.phone, household.bankAccount);
     }
 }
