@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * The personal numbers of households and members between the API and the entities: ID, phone and bank account numbers
- * are only ever stored encrypted (ID numbers with their keyed look-up hash) and read back decrypted here.
+ * The personal numbers of households and members between the API and the entities: what follows from an ID number
+ * (its keyed look-up hash, sex and birth date) is set with it. The numbers are encrypted and decrypted by the mapping
+ * ({@link PersonalNumberColumns}).
  */
 @ApplicationScoped
 public class PersonalNumbers {
@@ -18,7 +19,7 @@ public class PersonalNumbers {
     @Inject
     PersonalDataProtector protector;
 
-    /** A new member from its registration, already validated, its ID number encrypted and hashed. */
+    /** A new member from its registration, already validated, with its ID number and its look-up hash. */
     Member newMember(HouseholdApi.MemberRegistration m, MemberChange joinedBy, LocalDate joinedOn) {
         Member member = new Member();
         member.id = UuidCreator.getTimeOrderedEpoch();
@@ -31,7 +32,7 @@ public class PersonalNumbers {
         return member;
     }
 
-    /** Sets the ID number and what follows from it: encrypted number, look-up hash, sex and birth date. */
+    /** Sets the ID number and what follows from it: look-up hash, sex and birth date. */
     void setIdNumber(Member member, String idNumber) {
         member.idNumber = idNumber;
         member.idNumberHash = protector.lookupHash(PersonalDataKind.ID_NUMBER, idNumber);
@@ -39,20 +40,19 @@ public class PersonalNumbers {
         member.birthDate = IdNumbers.birthDate(idNumber).orElseThrow();
     }
 
-    /** The member's ID number, decrypted. */
+    /** The member's ID number. */
     String idNumber(Member member) {
         return member.idNumber;
     }
 
-    /** Stores the phone and bank account numbers of a new household's attributes encrypted. */
+    /** Sets the phone and bank account numbers of a new household's attributes. */
     void seal(HouseholdApi.HouseholdAttributes attributes, Household household) {
         household.phone = attributes == null ? null : attributes.phone();
         household.bankAccount = attributes == null ? null : attributes.bankAccount();
     }
 
     /**
-     * Stores the phone and bank account numbers of updated attributes encrypted; an unchanged number keeps its stored
-     * ciphertext (a fresh encryption would differ by its nonce alone).
+     * Sets the phone and bank account numbers of updated attributes; an unchanged number is left as it is.
      */
     void reseal(
             Household household, HouseholdApi.HouseholdAttributes updated, HouseholdApi.HouseholdAttributes current) {
@@ -65,7 +65,7 @@ public class PersonalNumbers {
         }
     }
 
-    /** The household's attributes as stored, with the personal numbers decrypted. */
+    /** The household's attributes as stored, with its personal numbers. */
     HouseholdApi.HouseholdAttributes attributes(Household household) {
         return HouseholdMapper.attributes(household, household.phone, household.bankAccount);
     }
