@@ -142,6 +142,8 @@ class TransientConsumerFailuresTest {
     void eventIsAppliedOnceAfterThePoolHadNoConnectionToGive() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String household;
+        String reason = "no database connection available";
+        double retriedBefore = retries(reason);
         List<Connection> taken = new ArrayList<>();
         try {
             // every connection of the service's pool (max-size 30), held past the pool's acquisition timeout
@@ -149,13 +151,14 @@ class TransientConsumerFailuresTest {
                 taken.add(dataSource.getConnection());
             }
             household = register(eventId);
-            Thread.sleep(Duration.ofSeconds(8));
+            // held until the consumer found no connection to take and waits to try again
+            await().atMost(Duration.ofSeconds(60)).until(() -> retries(reason) > retriedBefore);
         } finally {
             for (Connection connection : taken) {
                 connection.close();
             }
         }
-        assertAppliedOnce(eventId, household, "no database connection available");
+        assertAppliedOnce(eventId, household, reason);
     }
 
     private String faulted(String kind) throws SQLException {

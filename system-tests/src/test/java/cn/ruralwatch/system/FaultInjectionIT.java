@@ -112,6 +112,7 @@ class FaultInjectionIT {
                 .statusCode(503)
                 .header("Retry-After", not(equalTo(null)))
                 .contentType("application/problem+json");
+        // the outage lasts 8 s: consumers, relays and the import meet it and wait it out
         Thread.sleep(Duration.ofSeconds(8));
         suite.start("postgres");
 
@@ -139,11 +140,15 @@ class FaultInjectionIT {
                     .extract()
                     .path("id"));
         }
+        // the outage itself lasts 65 s: longer than the minute after which a consumer used to be closed for good
         Thread.sleep(Duration.ofSeconds(65).minus(Duration.between(kafkaStopped, Instant.now())));
+        long appliedByReport = count("report", "select count(*) from inbox_event");
         suite.start("kafka");
 
-        // 4. report-service killed while it catches up on the backlog
-        Thread.sleep(Duration.ofSeconds(2));
+        // 4. report-service killed while it catches up on the backlog: once it has applied some of it
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> count("report", "select count(*) from inbox_event") > appliedByReport);
         suite.kill("report-service");
         suite.start("report-service");
 

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,7 +109,7 @@ public class JobEngine {
 
     private final Map<UUID, UUID> leases = new ConcurrentHashMap<>();
     private final Semaphore wakeUps = new Semaphore(0);
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger busy = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private final String owner = owner();
@@ -493,7 +494,10 @@ public class JobEngine {
                     return false;
                 }
                 try {
-                    Thread.sleep(pause);
+                    // the next try after the pause, or none once the service stops
+                    if (stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return false;
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return false;

@@ -1,5 +1,6 @@
 package cn.ruralwatch.system.fuzz;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -466,26 +468,9 @@ class ApiFuzzIT {
         String member =
                 members.path(1).path("id").asText(members.path(0).path("id").asText());
         // project-fund-service learns the county from household-events
-        String batch = null;
-        for (int attempt = 0; attempt < 60 && batch == null; attempt++) {
-            RawHttp.Response created = send(
-                    "POST",
-                    "/api/v1/fund-batches",
-                    "{\"countyCode\":\"%s\",\"sourceLevel\":\"CENTRAL\",\"year\":2025,\"batchNumber\":7,\"amount\":3650000}"
-                            .formatted(COUNTY));
-            if (created.status() == 201) {
-                batch = id(created);
-            } else if (created.status() == 409) {
-                batch = MAPPER.readTree(get("/api/v1/fund-batches?county=" + COUNTY + "&year=2025")
-                                .body())
-                        .path("items")
-                        .path(0)
-                        .path("id")
-                        .asText();
-            } else {
-                Thread.sleep(500);
-            }
-        }
+        String batch = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(ApiFuzzIT::fundBatch, created -> created != null);
         String project = id(postOnceKnown(
                 "/api/v1/projects",
                 "{\"divisionCode\":\"%s\",\"name\":\"沙村百香果种植基地\",\"projectType\":\"INDUSTRY\",\"year\":2025,\"plannedInvestment\":365500}"
@@ -514,14 +499,36 @@ class ApiFuzzIT {
     }
 
     /** A POST that names divisions project-fund-service learns from household-events: retried until it knows them. */
-    private static RawHttp.Response postOnceKnown(String path, String json) throws Exception {
-        RawHttp.Response response = send("POST", path, json);
-        for (int attempt = 0; attempt < 60 && response.status() == 400; attempt++) {
-            Thread.sleep(500);
-            response = send("POST", path, json);
-        }
+    private static RawHttp.Response postOnceKnown(String path, String json) {
+        RawHttp.Response response = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> send("POST", path, json), answer -> answer.status() != 400);
         assertEquals(201, response.status(), "seeding " + path + " answered " + response.text());
         return response;
+    }
+
+    /**
+     * The county's fund batch of the seeding: registered now, or the one registered before (409); null while
+     * project-fund-service does not know the county yet.
+     */
+    private static String fundBatch() throws IOException {
+        RawHttp.Response created = send(
+                "POST",
+                "/api/v1/fund-batches",
+                "{\"countyCode\":\"%s\",\"sourceLevel\":\"CENTRAL\",\"year\":2025,\"batchNumber\":7,\"amount\":3650000}"
+                        .formatted(COUNTY));
+        if (created.status() == 201) {
+            return id(created);
+        }
+        if (created.status() == 409) {
+            return MAPPER.readTree(get("/api/v1/fund-batches?county=" + COUNTY + "&year=2025")
+                            .body())
+                    .path("items")
+                    .path(0)
+                    .path("id")
+                    .asText();
+        }
+        return null;
     }
 
     private static RawHttp.Response get(String path) throws IOException {
@@ -547,16 +554,12 @@ class ApiFuzzIT {
 
     /** Waits until the databases stop changing (events of the seeding applied everywhere), and returns their digests. */
     private static Map<String, String> quiet(DatabaseChecksums checksums) throws Exception {
-        Map<String, String> previous = checksums.take();
-        for (int attempt = 0; attempt < 60; attempt++) {
-            Thread.sleep(1500);
-            Map<String, String> current = checksums.take();
-            if (current.equals(previous)) {
-                return current;
-            }
-            previous = current;
-        }
-        throw new AssertionError("the databases kept changing for 90 s after the seeding");
+        AtomicReference<Map<String, String>> previous = new AtomicReference<>(checksums.take());
+        return await("the databases stop changing after the seeding")
+                .atMost(Duration.ofSeconds(90))
+                .pollDelay(Duration.ofMillis(1500))
+                .pollInterval(Duration.ofMillis(1500))
+                .until(checksums::take, current -> current.equals(previous.getAndSet(current)));
     }
 
     private static List<String> databaseNames() {
