@@ -23,6 +23,7 @@ final class HouseholdFixture {
 
     final String id = UUID.randomUUID().toString();
     final String village;
+    String headName = "韦国强";
     long version;
     String povertyStatus = "NOT_POOR";
     HouseholdState.Monitoring monitoring;
@@ -164,6 +165,7 @@ final class HouseholdFixture {
                 id,
                 version,
                 village,
+                headName,
                 "ACTIVE",
                 Instant.parse("2026-01-05T08:00:00Z"),
                 povertyStatus,

@@ -139,6 +139,7 @@ class FundBatchTest {
                 state.householdId(),
                 2,
                 state.villageCode(),
+                state.headName(),
                 "MERGED",
                 state.registeredAt(),
                 state.povertyStatus(),

@@ -161,12 +161,17 @@ public final class HouseholdMapper {
                 i.netIncomePerCapita);
     }
 
-    /** The household as events carry it: no names, no personal numbers. */
+    /** The household as events carry it: the head's name, no other names, no personal numbers. */
     public static HouseholdState state(Household h) {
         return new HouseholdState(
                 h.id.toString(),
                 h.version,
                 h.villageCode,
+                h.activeMembers().stream()
+                        .filter(m -> m.relation == Relation.HEAD)
+                        .map(m -> m.name)
+                        .findFirst()
+                        .orElse(null),
                 h.status.name(),
                 h.registeredAt,
                 h.povertyStatus.name(),

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A household as it stands after an event: every attribute the indicator standards evaluate and the reports count,
- * without names or personal numbers (ID, phone, bank account). Every event about a household carries it, so a
+ * and the head's name (户主姓名) that lists, exports and the work report name households by, without personal numbers
+ * (ID, phone, bank account) or the other members' names. Every event about a household carries it, so a
  * consumer can bring its projection up to date from any one of them; {@code version} orders them (a consumer ignores
  * a state older than the one it holds). Enumerations are the names household-service's API documents.
  */
@@ -16,6 +17,7 @@ public record HouseholdState(
         String householdId,
         long version,
         String villageCode,
+        String headName,
         String status,
         Instant registeredAt,
         String povertyStatus,

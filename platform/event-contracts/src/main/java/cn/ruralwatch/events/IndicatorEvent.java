@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /** Events on {@link Topics#INDICATOR_EVENTS}. */
-public sealed interface IndicatorEvent permits EvaluationChanged, RiskDetected {
+public sealed interface IndicatorEvent permits EvaluationChanged, RiskDetected, MonitoringLineSet {
 
     static Optional<IndicatorEvent> parse(String type, String data, ObjectMapper mapper)
             throws JsonProcessingException {
@@ -13,6 +13,7 @@ public sealed interface IndicatorEvent permits EvaluationChanged, RiskDetected {
                 switch (type) {
                     case EventTypes.EVALUATION_CHANGED -> mapper.readValue(data, EvaluationChanged.class);
                     case EventTypes.RISK_DETECTED -> mapper.readValue(data, RiskDetected.class);
+                    case EventTypes.MONITORING_LINE_SET -> mapper.readValue(data, MonitoringLineSet.class);
                     default -> null;
                 });
     }

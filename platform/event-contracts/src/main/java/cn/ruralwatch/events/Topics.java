@@ -5,7 +5,7 @@ public final class Topics {
 
     /** Divisions and households, published by household-service, keyed by division code or household id. */
     public static final String HOUSEHOLD_EVENTS = "household-events";
-    /** Evaluation results, published by indicator-service, keyed by household id. */
+    /** Evaluation results (keyed by household id) and monitoring lines (keyed by region:year), published by indicator-service. */
     public static final String INDICATOR_EVENTS = "indicator-events";
     /** Funds, projects and benefits, published by project-fund-service, keyed by their id. */
     public static final String FUND_EVENTS = "fund-events";

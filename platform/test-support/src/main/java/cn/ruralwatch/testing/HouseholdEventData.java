@@ -79,6 +79,7 @@ public final class HouseholdEventData {
                 householdId,
                 version,
                 villageCode,
+                "户主" + householdId.substring(0, 4),
                 "ACTIVE",
                 Instant.parse("2026-01-05T08:00:00Z"),
                 povertyStatus,

@@ -2,6 +2,7 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.IndicatorEvent;
+import cn.ruralwatch.events.MonitoringLineSet;
 import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
@@ -67,6 +68,9 @@ public class IndicatorEventsConsumer implements EventHandler {
             case EvaluationChanged changed -> project(changed);
             case RiskDetected ignored -> {
                 // detected risks become warning clues in household-service; the reports count the clues from there
+            }
+            case MonitoringLineSet ignored -> {
+                // the line is indicator-service's and household-service's; reports read rates and lists, not lines
             }
         }
     }

@@ -1,0 +1,32 @@
+package cn.ruralwatch.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * {@code monitoring-line.set.v1}: the 防返贫监测范围 (per-capita net income line, 元/人·年) of a region from a year on,
+ * set through indicator-service's standard parameters (parameter {@code monitoringThreshold}) or shipped with a
+ * standard. It applies to the region's households from {@code year} until a later year's line of the same region; a
+ * region's own line takes precedence over its parent's (the longest region code prefix wins). The indicators and
+ * risk elimination (household-service) read the same line. Key: {@code regionCode:year}.
+ *
+ * @param regionCode division code prefix the line applies to (6, 9 or 12 digits; empty for the whole country)
+ * @param year the first year the line applies to
+ * @param value the line in yuan per person and year
+ * @param note the document that set it (文件、文号)
+ */
+public record MonitoringLineSet(String regionCode, int year, BigDecimal value, String note, Instant setAt, String setBy)
+        implements IndicatorEvent {
+
+    public MonitoringLineSet {
+        Objects.requireNonNull(regionCode, "regionCode");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(setAt, "setAt");
+    }
+
+    /** The record key: one line per region and year, a later value of the same pair replacing the earlier one. */
+    public String key() {
+        return regionCode + ":" + year;
+    }
+}
