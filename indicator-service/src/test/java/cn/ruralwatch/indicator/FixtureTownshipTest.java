@@ -168,14 +168,19 @@ class FixtureTownshipTest {
         // 养老保险参保率 over 建档立卡 people of 16 and over, without soldiers and natural decrease
         assertRate(rates, "PENSION_INSURED", 6, 4, 3, 75.00, 1);
 
-        // 贫困发生率 against the 2014 base (the standard's base year), not the latest population figure
+        // 贫困发生率 against the 2014 base (the region's base year), not the latest population figure; the township's
+        // own figure (200), not its villages' sum (190)
         assertEquals(2, rates.getInt("povertyIncidence.notExitedHouseholds"));
         assertEquals(5, rates.getInt("povertyIncidence.notExitedPeople"));
+        assertEquals(1, rates.getInt("povertyIncidence.plannedExitHouseholds"));
         assertEquals(3, rates.getInt("povertyIncidence.plannedExitPeople"));
         assertEquals(2014, rates.getInt("povertyIncidence.baseYear"));
         assertEquals(200, rates.getInt("povertyIncidence.basePopulation"));
+        assertEquals("OWN", rates.getString("povertyIncidence.baseSource"));
+        assertEquals(List.of(), rates.getList("povertyIncidence.divisionsWithoutBase"));
         assertEquals(2.50, rates.getDouble("povertyIncidence.ratePercent"), 0.0001);
         assertEquals(1.00, rates.getDouble("povertyIncidence.rateAfterPlannedExitPercent"), 0.0001);
+        assertEquals(LocalDate.now(ChinaTime.ZONE).toString(), rates.getString("povertyIncidence.countedOn"));
 
         // one village: down a level
         given().queryParam("standard", STANDARD)
@@ -199,6 +204,7 @@ class FixtureTownshipTest {
                 .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].householdId", equalTo(exited.id))
+                .body("items[0].headName", equalTo("韦国强"))
                 .body("items[0].villageName", equalTo("大梳村"))
                 .body("items[0].numerator", equalTo(2))
                 .body("items[0].denominator", equalTo(3))
@@ -228,9 +234,10 @@ class FixtureTownshipTest {
                 .extract()
                 .asString();
         List<String> lines = csv.lines().toList();
-        assertTrue(lines.getFirst().startsWith("\uFEFF农户id,行政村代码,行政村"), lines.getFirst());
+        assertTrue(lines.getFirst().startsWith("\uFEFF户主姓名,行政村,行政村代码,农户id"), lines.getFirst());
         assertEquals(3, lines.size(), csv);
         assertTrue(csv.contains(exited.id) && csv.contains(notExited.id), csv);
+        assertTrue(lines.get(1).startsWith("韦国强,"), csv);
         assertTrue(csv.contains("safetyGrade=C"), csv);
     }
 
@@ -252,6 +259,109 @@ class FixtureTownshipTest {
                 .get("/api/v1/indicator-rates")
                 .then()
                 .body("indicators.find { it.indicatorCode == 'HOUSING_ALL' }.denominator", equalTo(4));
+    }
+
+    @Test
+    void povertyIncidenceIsOneFigurePerRegionAndDayWhateverStandardAsks() {
+        awaitEvaluated();
+        for (String standard : List.of(STANDARD, "GUANGXI_HOUSEHOLD_2020", "NATIONAL_HOUSEHOLD_2021")) {
+            given().queryParam("standard", standard)
+                    .queryParam("division", TOWNSHIP)
+                    .get("/api/v1/indicator-rates")
+                    .then()
+                    .statusCode(200)
+                    .body("povertyIncidence.baseYear", equalTo(2014))
+                    .body("povertyIncidence.basePopulation", equalTo(200))
+                    .body("povertyIncidence.ratePercent", equalTo(2.50f))
+                    .body("povertyIncidence.rateAfterPlannedExitPercent", equalTo(1.00f));
+        }
+        // as of a day before any household was projected: nobody counted, whatever is registered today
+        given().queryParam("standard", STANDARD)
+                .queryParam("division", TOWNSHIP)
+                .queryParam("asOf", "2020-12-31")
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("freshness", nullValue())
+                .body("povertyIncidence.countedOn", equalTo("2020-12-31"))
+                .body("povertyIncidence.notExitedHouseholds", equalTo(0))
+                .body("povertyIncidence.notExitedPeople", equalTo(0))
+                .body("povertyIncidence.ratePercent", equalTo(0.00f));
+    }
+
+    @Test
+    void aRegionWithoutItsOwnBaseAddsUpItsPartsOnlyWhenEveryPartHasOne() {
+        awaitEvaluated();
+        // a second township with a village and no figures: the county, which has no figure of its own, has no base,
+        // and the answer names the village that lacks one
+        division(new DivisionRegistered("450422198", "新和镇", "TOWNSHIP", "450422"));
+        division(new DivisionRegistered("450422198201", "新和村", "VILLAGE", "450422198"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("standard", STANDARD)
+                .queryParam("division", "450422")
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("povertyIncidence.basePopulation", nullValue())
+                .body("povertyIncidence.baseSource", nullValue())
+                .body("povertyIncidence.ratePercent", nullValue())
+                .body("povertyIncidence.divisionsWithoutBase", org.hamcrest.Matchers.hasItem("450422198201")));
+        // the village's figure completes the second township, which has none of its own: it adds up its parts
+        population(new DivisionPopulationSet("450422198201", 2014, 55, 50, 12));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("standard", STANDARD)
+                .queryParam("division", "450422198")
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("povertyIncidence.basePopulation", equalTo(50))
+                .body("povertyIncidence.baseSource", equalTo("SUM_OF_PARTS"))
+                .body("povertyIncidence.divisionsWithoutBase", hasSize(0)));
+    }
+
+    @Test
+    void ratesSayWhetherTheirResultsAreThoseOfTheHouseholdsAsTheyStand() {
+        awaitEvaluated();
+        given().queryParam("standard", STANDARD)
+                .queryParam("division", VILLAGE_B)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .statusCode(200)
+                .body("freshness.householdsEvaluated", equalTo(2))
+                .body("freshness.changedSinceEvaluation", equalTo(0))
+                .body("freshness.notEvaluated", equalTo(0))
+                .body("freshness.current", equalTo(true))
+                .body("freshness.evaluatedTo", org.hamcrest.Matchers.notNullValue());
+        // a new state of a household: the standard in force judges it at once, the 2020 standard (ended) does not
+        notPoor.version++;
+        notPoor.publish();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("standard", STANDARD)
+                .queryParam("division", VILLAGE_B)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .body("freshness.changedSinceEvaluation", equalTo(1))
+                .body("freshness.current", equalTo(false)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("standard", "NATIONAL_HOUSEHOLD_2021")
+                        .queryParam("division", VILLAGE_B)
+                        .get("/api/v1/indicator-rates")
+                        .then()
+                        .body("freshness.changedSinceEvaluation", equalTo(0))
+                        .body("freshness.current", equalTo(true)));
+        // a job brings the 2020 standard's results up to date
+        String job = given().contentType(ContentType.JSON)
+                .body("{\"regionCode\":\"%s\",\"standardCodes\":[\"%s\"]}".formatted(VILLAGE_B, STANDARD))
+                .post("/api/v1/evaluation-jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE"
+                .equals(given().get("/api/v1/evaluation-jobs/" + job).path("state")));
+        given().queryParam("standard", STANDARD)
+                .queryParam("division", VILLAGE_B)
+                .get("/api/v1/indicator-rates")
+                .then()
+                .body("freshness.changedSinceEvaluation", equalTo(0))
+                .body("freshness.current", equalTo(true));
     }
 
     @Test
@@ -390,9 +500,30 @@ class FixtureTownshipTest {
         assertEquals(
                 "50",
                 village.getString(judgement("HAS_HOUSING") + ".reasons.find { it.field == 'poorHousingRate' }.value"));
-        // the base of the village's 贫困发生率 is its own 2014 figure: 5 people not exited of 120
+        // the base of the village's 贫困发生率 is its own 2014 figure: 5 people not exited of 120 (4.17%), 2 once the
+        // 预脱贫户 has exited (1.67%): judged at the year end after planned exits, as the reports do, it is met
         assertEquals(120, village.getInt("povertyIncidence.basePopulation"));
-        assertEquals(false, village.getBoolean(judgement("POVERTY_INCIDENCE_BELOW") + ".met"));
+        assertEquals(4.17, village.getDouble("povertyIncidence.ratePercent"), 0.0001);
+        assertEquals("AFTER_PLANNED_EXITS", village.getString("basis"));
+        assertEquals(true, village.getBoolean(judgement("POVERTY_INCIDENCE_BELOW") + ".met"));
+        given().queryParam("standard", "GUANGXI_VILLAGE_2020")
+                .queryParam("division", VILLAGE_A)
+                .queryParam("basis", "CURRENT")
+                .get("/api/v1/division-evaluations")
+                .then()
+                .statusCode(200)
+                .body("basis", equalTo("CURRENT"))
+                .body(judgement("POVERTY_INCIDENCE_BELOW") + ".met", equalTo(false))
+                .body(
+                        judgement("POVERTY_INCIDENCE_BELOW") + ".reasons.find { it.field == 'povertyIncidence' }.value",
+                        equalTo("4.17"));
+        given().queryParam("standard", "GUANGXI_VILLAGE_2020")
+                .queryParam("division", VILLAGE_A)
+                .queryParam("basis", "YEAR_END")
+                .get("/api/v1/division-evaluations")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("basis"));
 
         given().queryParam("standard", "GUANGXI_VILLAGE_2020")
                 .queryParam("division", VILLAGE_B)

@@ -149,6 +149,41 @@ class ThresholdChangeTest {
                 .then()
                 .statusCode(200)
                 .body("items.find { it.regionCode == '" + TOWNSHIP + "' }.value", equalTo(8000.0f));
+
+        // the one line reaches household-service's risk elimination: announced once, keyed by region and year
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !lines(TOWNSHIP + ":" + year).isEmpty());
+        List<JsonNode> announced = lines(TOWNSHIP + ":" + year);
+        assertEquals(1, announced.size(), "the line is announced once");
+        assertEquals(TOWNSHIP, announced.getFirst().get("regionCode").asText());
+        assertEquals(year, announced.getFirst().get("year").asInt());
+        assertEquals(
+                0,
+                new java.math.BigDecimal("8000")
+                        .compareTo(announced.getFirst().get("value").decimalValue()));
+        assertEquals("镇定监测范围", announced.getFirst().get("note").asText());
+        assertEquals(
+                0,
+                count("select count(*) from standard_parameter where name = 'monitoringThreshold'"
+                        + " and superseded_at is null and announced_at is null"),
+                "every current line is announced");
+        // the shipped national line was announced at start
+        assertEquals(1, lines(":2021").size());
+        assertEquals(6000, lines(":2021").getFirst().get("value").asInt());
+    }
+
+    private List<JsonNode> lines(String key) {
+        return TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
+                .filter(e -> key.equals(e.key()) && EventTypes.MONITORING_LINE_SET.equals(e.header("ce_type")))
+                .map(e -> {
+                    EventSchemas.assertValid(EventTypes.MONITORING_LINE_SET, e.data());
+                    try {
+                        return mapper.readTree(e.data());
+                    } catch (Exception notJson) {
+                        throw new IllegalStateException(notJson);
+                    }
+                })
+                .toList();
     }
 
     @Test

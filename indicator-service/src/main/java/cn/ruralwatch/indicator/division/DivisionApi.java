@@ -18,11 +18,23 @@ public final class DivisionApi {
             @Schema(example = "GUANGXI_VILLAGE_2020") String standardCode,
             int standardVersion,
             @Schema(description = "评估基准日") LocalDate referenceDate,
+
+            @Schema(description = "贫困发生率等按哪种状态判定：AFTER_PLANNED_EXITS 预脱贫户脱贫后（年末状态，工作汇报的口径），CURRENT 当前状态（预脱贫户仍计为未脱贫）")
+            Basis basis,
+
             @Schema(description = "各项判定均达标") boolean allMet,
             List<Judgement> judgements,
             @Schema(description = "按户、按人计的达标率") List<RateApi.IndicatorRate> rates,
+            @Schema(description = "按户、按人计的达标率的时效") RateApi.Freshness freshness,
             RateApi.PovertyIncidence povertyIncidence,
             @Schema(description = "一致性校验：不成立的即为数据矛盾") List<ConsistencyCheck> consistency) {}
+
+    /** Which state of the households a division is judged on. */
+    @Schema(name = "DivisionEvaluationBasis", description = "AFTER_PLANNED_EXITS 预脱贫户脱贫后（年末）；CURRENT 当前状态")
+    public enum Basis {
+        AFTER_PLANNED_EXITS,
+        CURRENT
+    }
 
     @Schema(name = "DivisionJudgement")
     public record Judgement(

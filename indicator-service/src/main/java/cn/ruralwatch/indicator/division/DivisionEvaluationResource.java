@@ -1,6 +1,8 @@
 package cn.ruralwatch.indicator.division;
 
 import cn.ruralwatch.indicator.evaluation.QueryParameters;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,8 +29,25 @@ public class DivisionEvaluationResource {
     @APIResponse(responseCode = "404", description = "没有这个区划或指标体系，或区划不在辖区内")
     public DivisionApi.DivisionEvaluation evaluate(
             @Parameter(example = "GUANGXI_VILLAGE_2020") @QueryParam("standard") String standard,
-            @Parameter(example = "450422101201") @QueryParam("division") String division) {
+            @Parameter(example = "450422101201") @QueryParam("division") String division,
+            @Parameter(
+                            description = "按哪种状态判定贫困发生率等：AFTER_PLANNED_EXITS（默认）预脱贫户脱贫后的年末状态，即工作汇报的口径；"
+                                    + "CURRENT 当前状态，预脱贫户仍计为未脱贫",
+                            example = "AFTER_PLANNED_EXITS")
+                    @QueryParam("basis")
+                    String basis) {
         QueryParameters.requireAll("standard", standard, "division", division);
-        return evaluations.evaluate(standard, division);
+        return evaluations.evaluate(standard, division, basis(basis));
+    }
+
+    private static DivisionApi.Basis basis(String value) {
+        if (value == null || value.isBlank()) {
+            return DivisionApi.Basis.AFTER_PLANNED_EXITS;
+        }
+        try {
+            return DivisionApi.Basis.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            throw ProblemException.invalid(Violation.of("basis", "ENUM", "problem.division-evaluation.basis", value));
+        }
     }
 }

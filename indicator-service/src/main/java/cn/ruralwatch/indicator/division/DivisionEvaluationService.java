@@ -57,7 +57,7 @@ public class DivisionEvaluationService {
     @Inject
     VillageFactsService facts;
 
-    public DivisionApi.DivisionEvaluation evaluate(String standardCode, String divisionCode) {
+    public DivisionApi.DivisionEvaluation evaluate(String standardCode, String divisionCode, DivisionApi.Basis basis) {
         KnownDivision division = divisionCode == null ? null : entityManager.find(KnownDivision.class, divisionCode);
         if (division == null || !scope.covers(divisionCode)) {
             throw ProblemException.notFound("division.not-found", divisionCode);
@@ -79,7 +79,7 @@ public class DivisionEvaluationService {
         LocalDate referenceDate = compiled.referenceDate(ChinaTime.today(clock));
         int year = referenceDate.getYear();
         RateApi.RateReport report = rates.rates(standardCode, divisionCode, null);
-        Map<String, Object> input = input(division, report, year);
+        Map<String, Object> input = input(division, report, year, basis);
         Map<String, Object> params = parameters.variables(
                 definition.parameters().stream()
                         .map(StandardDefinition.ParameterDeclaration::name)
@@ -117,15 +117,22 @@ public class DivisionEvaluationService {
                 standardCode,
                 standard.version(),
                 referenceDate,
+                basis,
                 judgements.stream().allMatch(DivisionApi.Judgement::met),
                 judgements,
                 report.indicators(),
+                report.freshness(),
                 report.povertyIncidence(),
                 checks);
     }
 
-    /** The division as rules see it (see docs/indicators.md). */
-    private Map<String, Object> input(KnownDivision division, RateApi.RateReport report, int year) {
+    /**
+     * The division as rules see it (see docs/indicators.md). After planned exits, 预脱贫 households count as exited in
+     * {@code notExitedHouseholds}, {@code notExitedPeople} and {@code povertyIncidence}; both rates stay available by
+     * name.
+     */
+    private Map<String, Object> input(
+            KnownDivision division, RateApi.RateReport report, int year, DivisionApi.Basis basis) {
         Map<String, Object> d = new HashMap<>();
         d.put("code", division.code);
         d.put("name", division.name);
@@ -134,14 +141,22 @@ public class DivisionEvaluationService {
         d.put("households", counts.households());
         d.put("people", counts.people());
         RateApi.PovertyIncidence incidence = report.povertyIncidence();
-        d.put("notExitedHouseholds", incidence.notExitedHouseholds());
-        d.put("notExitedPeople", incidence.notExitedPeople());
+        boolean afterPlannedExits = basis == DivisionApi.Basis.AFTER_PLANNED_EXITS;
+        d.put(
+                "notExitedHouseholds",
+                incidence.notExitedHouseholds() - (afterPlannedExits ? incidence.plannedExitHouseholds() : 0));
+        d.put("notExitedPeople", incidence.notExitedPeople() - (afterPlannedExits ? incidence.plannedExitPeople() : 0));
         d.put("plannedExitPeople", incidence.plannedExitPeople());
         d.put("basePopulation", incidence.basePopulation() == null ? 0L : incidence.basePopulation());
         d.put("baseYear", (long) (incidence.baseYear() == null ? 0 : incidence.baseYear()));
-        d.put(
-                "povertyIncidence",
-                incidence.ratePercent() == null ? 0.0 : incidence.ratePercent().doubleValue());
+        double before =
+                incidence.ratePercent() == null ? 0.0 : incidence.ratePercent().doubleValue();
+        double after = incidence.rateAfterPlannedExitPercent() == null
+                ? 0.0
+                : incidence.rateAfterPlannedExitPercent().doubleValue();
+        d.put("povertyIncidence", afterPlannedExits ? after : before);
+        d.put("povertyIncidenceBeforePlannedExits", before);
+        d.put("povertyIncidenceAfterPlannedExits", after);
         d.put(
                 "villagesBasePopulation",
                 incidence.baseYear() == null ? 0L : rates.villagesBasePopulation(division.code, incidence.baseYear()));

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,7 @@ public class EvaluationService {
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
+        List<Object[]> evaluated = new ArrayList<>();
         List<Outbox.Message> events = new ArrayList<>();
         Set<UUID> changedHouseholds = new LinkedHashSet<>();
         for (Household household : households) {
@@ -149,6 +151,9 @@ public class EvaluationService {
                                 referenceDate.getYear()));
                 List<CompiledStandard.Outcome> outcomes =
                         compiled.evaluateHousehold(household.state(), params, referenceDate);
+                evaluated.add(new Object[] {
+                    household.id(), standard.code(), household.state().version(), Timestamp.from(now)
+                });
                 boolean changed = false;
                 List<RiskDetected.FailedIndicator> risks = new ArrayList<>();
                 Set<String> riskTypes = new LinkedHashSet<>();
@@ -242,8 +247,14 @@ public class EvaluationService {
         }
         // results of indicators a new version no longer has, or of standards that no longer cover the household
         // (history records the removal as counting for nothing, so rates as of a later date leave the household out)
+        Set<String> judged = new HashSet<>();
+        evaluated.forEach(row -> judged.add(row[0] + "/" + row[1]));
+        Set<String> unjudged = new LinkedHashSet<>();
         stored.forEach((k, before) -> {
             removals.add(new Object[] {k.household(), k.standard(), k.indicator()});
+            if (!judged.contains(k.household() + "/" + k.standard())) {
+                unjudged.add(k.household() + "/" + k.standard());
+            }
             history.add(new Object[] {
                 k.household(),
                 k.standard(),
@@ -260,7 +271,10 @@ public class EvaluationService {
                 causes.getOrDefault(k.household(), cause)
             });
         });
-        write(upserts, history, removals);
+        List<Object[]> notEvaluated = unjudged.stream()
+                .map(key -> new Object[] {UUID.fromString(key.substring(0, 36)), key.substring(37)})
+                .toList();
+        write(upserts, history, removals, evaluated, notEvaluated);
         if (!events.isEmpty()) {
             outbox.publishAll(events);
         }
@@ -314,11 +328,22 @@ public class EvaluationService {
         return stored;
     }
 
-    private void write(List<Object[]> upserts, List<Object[]> history, List<Object[]> removals) {
-        if (upserts.isEmpty() && removals.isEmpty()) {
+    private void write(
+            List<Object[]> upserts,
+            List<Object[]> history,
+            List<Object[]> removals,
+            List<Object[]> evaluated,
+            List<Object[]> notEvaluated) {
+        if (upserts.isEmpty() && removals.isEmpty() && evaluated.isEmpty()) {
             return;
         }
         connection(c -> {
+            // which version of each household the standard has now judged, whether or not an outcome changed
+            batch(c, """
+                    insert into household_evaluation (household_id, standard_code, version, evaluated_at)
+                    values (?, ?, ?, ?)
+                    on conflict (household_id, standard_code) do update
+                       set version = excluded.version, evaluated_at = excluded.evaluated_at""", evaluated);
             batch(c, """
                     insert into indicator_result (household_id, standard_code, indicator_code, standard_version,
                         village_code, met, numerator, denominator, exclusions, reasons, digest, evaluated_at)
@@ -337,6 +362,8 @@ public class EvaluationService {
                     c,
                     "delete from indicator_result where household_id = ? and standard_code = ? and indicator_code = ?",
                     removals);
+            // a household the standard no longer judges (merged, moved out of its region) has no evaluated version
+            batch(c, "delete from household_evaluation where household_id = ? and standard_code = ?", notEvaluated);
         });
     }
 

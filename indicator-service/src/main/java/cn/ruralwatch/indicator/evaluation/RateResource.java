@@ -83,15 +83,16 @@ public class RateResource {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(BYTE_ORDER_MARK);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-                csv.printRecord("农户id", "行政村代码", "行政村", "计入分子", "计入分母", "未达标原因");
+                csv.printRecord("户主姓名", "行政村", "行政村代码", "农户id", "计入分子", "计入分母", "未达标原因");
                 Page<RateApi.FailingHousehold> page = first;
                 int next = 1;
                 while (true) {
                     for (RateApi.FailingHousehold h : page.items()) {
                         csv.printRecord(
-                                h.householdId(),
-                                h.villageCode(),
+                                h.headName() == null ? "（户主未登记）" : h.headName(),
                                 h.villageName(),
+                                h.villageCode(),
+                                h.householdId(),
                                 h.numerator(),
                                 h.denominator(),
                                 h.reasons().stream()

@@ -6,11 +6,9 @@ import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.households.DivisionPopulations;
 import cn.ruralwatch.indicator.households.HouseholdStates;
-import cn.ruralwatch.indicator.parameter.ParameterValues;
 import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.StandardService;
 import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +18,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Rates of a standard's indicators for any division, now or as of the end of a past day: numerator, denominator and
@@ -50,29 +46,39 @@ public class RateService {
     DivisionPopulations populations;
 
     @Inject
-    Clock clock;
-
-    @Inject
     CallerScope scope;
 
     @Inject
     StandardService standards;
 
     @Inject
-    ParameterValues parameters;
+    PovertyIncidences incidences;
 
     @Inject
     ObjectMapper mapper;
-
-    /** The base of 贫困发生率 named in the Guangxi standards; other standards may declare it too. */
-    public static final String BASE_YEAR_PARAMETER = "povertyIncidenceBaseYear";
 
     /** The division a caller asks for, narrowed to what the caller may see; 404 when the two do not overlap. */
     public String division(String requested) {
         return scope.narrow(requested).orElseThrow(() -> ProblemException.notFound("division.not-found", requested));
     }
 
-    /** Every household- and member-counted indicator of a standard in a division. */
+    /** Whether the standard's current results in the division are those of the households as they stand. */
+    public RateApi.Freshness freshness(String standardCode, String division) {
+        String region = standards.get(standardCode, null).definition().regionCode();
+        HouseholdStates.Freshness f = households.freshness(standardCode, region == null ? "" : region, division);
+        return new RateApi.Freshness(
+                f.evaluated(),
+                f.changedSince(),
+                f.notEvaluated(),
+                f.evaluatedFrom(),
+                f.evaluatedTo(),
+                f.changedSince() == 0 && f.notEvaluated() == 0);
+    }
+
+    /**
+     * Every household- and member-counted indicator of a standard in a division; now with the results' freshness, or at
+     * the end of a past day.
+     */
     public RateApi.RateReport rates(String standardCode, String requestedDivision, LocalDate asOf) {
         String division = division(requestedDivision);
         StandardDefinition definition = standards.get(standardCode, null).definition();
@@ -115,7 +121,8 @@ public class RateService {
                 standardCode,
                 asOf,
                 rates,
-                povertyIncidence(division, definition, asOf == null ? ChinaTime.today(clock) : asOf));
+                asOf == null ? freshness(standardCode, division) : null,
+                incidences.of(division, asOf));
     }
 
     /** The households that do not meet an indicator (some of whose people do not, for a rate over people). */
@@ -126,6 +133,7 @@ public class RateService {
         return results.failing(standardCode, indicatorCode, division, asOf, page)
                 .map(r -> new RateApi.FailingHousehold(
                         r.householdId(),
+                        r.headName(),
                         r.villageCode(),
                         r.villageName(),
                         r.numerator(),
@@ -147,6 +155,7 @@ public class RateService {
         return results.changes(standardCode, indicatorCode, division, from, to, stoppedMeeting, page)
                 .map(r -> new RateApi.ResultChange(
                         r.householdId(),
+                        r.headName(),
                         r.villageCode(),
                         r.villageName(),
                         r.evaluatedAt(),
@@ -159,38 +168,6 @@ public class RateService {
                 .filter(i -> i.code().equals(indicatorCode) && i.unit() != StandardDefinition.Unit.DIVISION)
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("indicator.not-found", standardCode, indicatorCode));
-    }
-
-    /** 贫困发生率: people of households not yet exited (未脱贫, 预脱贫 included) over the base agricultural population. */
-    private RateApi.PovertyIncidence povertyIncidence(String division, StandardDefinition definition, LocalDate on) {
-        HouseholdStates.NotExited counts = households.notExited(division);
-        boolean declaresBase =
-                definition.parameters().stream().anyMatch(p -> p.name().equals(BASE_YEAR_PARAMETER));
-        Integer baseYear = declaresBase
-                ? parameters
-                        .resolve(BASE_YEAR_PARAMETER, division, on.getYear())
-                        .map(v -> v.value().intValue())
-                        .orElse(null)
-                : null;
-        DivisionPopulations.BasePopulation base =
-                basePopulation(division, baseYear, on.getYear()).orElse(null);
-        return new RateApi.PovertyIncidence(
-                counts.households(),
-                counts.people(),
-                counts.plannedExitPeople(),
-                base == null ? null : base.year(),
-                base == null ? null : base.population(),
-                base == null ? null : percent(counts.people(), base.population()),
-                base == null ? null : percent(counts.people() - counts.plannedExitPeople(), base.population()));
-    }
-
-    /**
-     * The division's agricultural population of the base year (the latest year up to {@code year} when no base year is
-     * set); a division without its own figure adds up its villages'.
-     */
-    Optional<DivisionPopulations.BasePopulation> basePopulation(String division, Integer baseYear, int year) {
-        int base = baseYear == null ? 0 : baseYear;
-        return populations.own(division, base, year).or(() -> populations.villages(division, base, year));
     }
 
     /** The agricultural population of a division's villages in a year, added up (0 when none is entered). */

@@ -40,13 +40,20 @@ public class ResultQueries {
     /** People (or households) of an indicator left out of its denominator under one exclusion. */
     public record ExclusionSum(String indicatorCode, String exclusion, long count) {}
 
-    /** A household that does not meet an indicator, with its village's name and the stored reasons. */
+    /** A household that does not meet an indicator, with its head's and village's names and the stored reasons. */
     public record Failing(
-            UUID householdId, String villageCode, String villageName, int numerator, int denominator, String reasons) {}
+            UUID householdId,
+            String headName,
+            String villageCode,
+            String villageName,
+            int numerator,
+            int denominator,
+            String reasons) {}
 
     /** A household whose result of an indicator changed. */
     public record Change(
             UUID householdId,
+            String headName,
             String villageCode,
             String villageName,
             Instant evaluatedAt,
@@ -96,9 +103,11 @@ public class ResultQueries {
     public Page<Failing> failing(
             String standardCode, String indicatorCode, String division, LocalDate asOf, PageRequest page) {
         return results(
-                        "select r.household_id, r.village_code, d.name as village_name, r.numerator, r.denominator,"
+                        "select r.household_id, p.state ->> 'headName' as head_name, r.village_code,"
+                                + " d.name as village_name, r.numerator, r.denominator,"
                                 + " cast(r.reasons as text) as reasons from %s r"
                                 + " left join known_division d on d.code = r.village_code"
+                                + " left join household_projection p on p.household_id = r.household_id"
                                 + " where r.indicator_code = :indicator and r.numerator < r.denominator"
                                 + " order by r.village_code, r.household_id",
                         standardCode, division, asOf)
@@ -116,9 +125,10 @@ public class ResultQueries {
             boolean stoppedMeeting,
             PageRequest page) {
         return sql.query("""
-                        select h.household_id, h.village_code, d.name as village_name, h.evaluated_at, h.met,
-                               cast(h.reasons as text) as reasons
+                        select h.household_id, p.state ->> 'headName' as head_name, h.village_code,
+                               d.name as village_name, h.evaluated_at, h.met, cast(h.reasons as text) as reasons
                         from indicator_result_history h left join known_division d on d.code = h.village_code
+                        left join household_projection p on p.household_id = h.household_id
                         where h.standard_code = :standard and h.indicator_code = :indicator
                           and h.village_code like :division || '%'
                           and h.evaluated_at >= :from and h.evaluated_at < :to and h.met = :met

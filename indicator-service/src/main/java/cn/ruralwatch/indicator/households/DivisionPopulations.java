@@ -4,7 +4,7 @@ import cn.ruralwatch.events.DivisionPopulationSet;
 import cn.ruralwatch.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The population figures of divisions by year (户籍人口, 农业人口, 户数) as household-service sets them: the base of
@@ -37,37 +37,25 @@ public class DivisionPopulations {
                 .execute();
     }
 
+    /** A division's agricultural population of a year, as entered for it. */
+    public record Entered(String code, int year, long population) {}
+
     /**
-     * The division's own figure of the base year, or with no base year the latest up to {@code year}.
+     * The figures entered for a division and every division under it: each one's of the base year, or with no base
+     * year its latest up to {@code year}.
      *
      * @param baseYear the base year, or 0 for none
      */
-    public Optional<BasePopulation> own(String division, int baseYear, int year) {
+    public List<Entered> subtree(String division, int baseYear, int year) {
         return sql.query("""
-                        select year, agricultural_population as population from division_population
-                        where code = :division and (:baseYear = 0 and year <= :year or year = :baseYear)
-                        order by year desc limit 1""")
+                        select distinct on (code) code, year, agricultural_population as population
+                        from division_population
+                        where code like :division || '%' and (:baseYear = 0 and year <= :year or year = :baseYear)
+                        order by code, year desc""")
                 .bind("division", division)
                 .bind("baseYear", baseYear)
                 .bind("year", year)
-                .first(BasePopulation.class);
-    }
-
-    /**
-     * The figures of the division's villages added up, each village's of the base year (or its latest up to {@code
-     * year}); the year is the latest of them. Empty when no village has a figure.
-     */
-    public Optional<BasePopulation> villages(String division, int baseYear, int year) {
-        return sql.query("""
-                        select max(year) as year, sum(agricultural_population) as population from (
-                            select distinct on (code) code, year, agricultural_population from division_population
-                            where code like :division || '%' and length(code) = 12
-                              and (:baseYear = 0 and year <= :year or year = :baseYear)
-                            order by code, year desc) v having count(*) > 0""")
-                .bind("division", division)
-                .bind("baseYear", baseYear)
-                .bind("year", year)
-                .first(BasePopulation.class);
+                .list(Entered.class);
     }
 
     /** The agricultural population of a division's villages in a year, added up (0 when none is entered). */

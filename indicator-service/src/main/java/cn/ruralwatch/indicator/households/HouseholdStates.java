@@ -2,11 +2,14 @@ package cn.ruralwatch.indicator.households;
 
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +24,12 @@ public class HouseholdStates {
     /** How many households a division holds, and their people (members living in active households). */
     public record Counts(long households, long people) {}
 
-    /** Households not yet exited (未脱贫, 预脱贫 included), their people, and the people of 预脱贫 households. */
-    public record NotExited(long households, long people, long plannedExitPeople) {}
+    /** Households not yet exited (未脱贫, 预脱贫 included), their people, and the 预脱贫 households and their people. */
+    public record NotExited(long households, long people, long plannedExitHouseholds, long plannedExitPeople) {}
+
+    /** How current a standard's results in a division are. */
+    public record Freshness(
+            long evaluated, long changedSince, long notEvaluated, Instant evaluatedFrom, Instant evaluatedTo) {}
 
     /** A household's state as stored (JSON of {@link HouseholdState}). */
     public record Stored(UUID householdId, String state) {}
@@ -36,7 +43,8 @@ public class HouseholdStates {
     /** Stores the state unless a newer version is held; whether it was stored. */
     public boolean save(HouseholdState state, String json) {
         Instant now = clock.instant();
-        return sql.query("""
+        int people = "ACTIVE".equals(state.status()) ? state.activeMembers().size() : 0;
+        boolean stored = sql.query("""
                         insert into household_projection
                             (household_id, village_code, registered_at, updated_at, version, state, poverty_status, people)
                         values (:id, :village, :registeredAt, :updatedAt, :version, cast(:state as json), :povertyStatus,
@@ -53,13 +61,28 @@ public class HouseholdStates {
                         .bind("version", state.version())
                         .bind("state", json)
                         .bind("povertyStatus", state.povertyStatus())
-                        .bind(
-                                "people",
-                                "ACTIVE".equals(state.status())
-                                        ? state.activeMembers().size()
-                                        : 0)
+                        .bind("people", people)
                         .execute()
                 == 1;
+        if (stored) {
+            // a row of the status history whenever what 贫困发生率 counts of the household changes
+            sql.query("""
+                            insert into household_status_history
+                                (household_id, village_code, poverty_status, people, valid_from)
+                            select :id, :village, :povertyStatus, :people, :at
+                            where not exists (
+                                select 1 from (select village_code, poverty_status, people from household_status_history
+                                               where household_id = :id order by valid_from desc, id desc limit 1) l
+                                where l.village_code = :village and l.poverty_status is not distinct from :povertyStatus
+                                  and l.people = :people)""")
+                    .bind("id", UUID.fromString(state.householdId()))
+                    .bind("village", state.villageCode())
+                    .bind("povertyStatus", state.povertyStatus())
+                    .bind("people", people)
+                    .bind("at", Timestamp.from(now))
+                    .execute();
+        }
+        return stored;
     }
 
     /** Households (with a state) of a division and their people. */
@@ -69,15 +92,56 @@ public class HouseholdStates {
                         where village_code like :division || '%' and state is not null""").bind("division", division).first(Counts.class).orElseThrow();
     }
 
-    /** The households of a division that have not exited poverty, for 贫困发生率. */
-    public NotExited notExited(String division) {
-        return sql.query("""
-                        select count(*) filter (where poverty_status in ('NOT_EXITED', 'PLANNED_EXIT')) as households,
+    /**
+     * The households of a division that have not exited poverty (未脱贫, 预脱贫 included) and live in it, for 贫困发生率:
+     * now ({@code asOf} null) or as they stood at the end of a past day (China time), from the status history.
+     */
+    public NotExited notExited(String division, LocalDate asOf) {
+        String source = asOf == null
+                ? "household_projection where village_code like :division || '%' and state is not null"
+                : """
+                (select distinct on (household_id) village_code, poverty_status, people from household_status_history
+                 where valid_from < :end order by household_id, valid_from desc, id desc) h
+                where village_code like :division || '%'""";
+        Statement statement = sql.query("""
+                        select count(*) filter (where poverty_status in ('NOT_EXITED', 'PLANNED_EXIT') and people > 0)
+                                   as households,
                                coalesce(sum(people) filter (where poverty_status in ('NOT_EXITED', 'PLANNED_EXIT')), 0)
                                    as people,
+                               count(*) filter (where poverty_status = 'PLANNED_EXIT' and people > 0)
+                                   as planned_exit_households,
                                coalesce(sum(people) filter (where poverty_status = 'PLANNED_EXIT'), 0)
                                    as planned_exit_people
-                        from household_projection where village_code like :division || '%' and state is not null""").bind("division", division).first(NotExited.class).orElseThrow();
+                        from %s""".formatted(source)).bind("division", division);
+        if (asOf != null) {
+            statement.bind(
+                    "end",
+                    Timestamp.from(asOf.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
+        }
+        return statement.first(NotExited.class).orElseThrow();
+    }
+
+    /**
+     * Whether a standard's results in a division are those of the households as they stand: households it judged, those
+     * changed since it judged them, those it never judged, and when it judged them.
+     */
+    public Freshness freshness(String standardCode, String standardRegion, String division) {
+        return sql.query("""
+                        select count(e.household_id) as evaluated,
+                               count(*) filter (where e.household_id is not null and e.version < p.version)
+                                   as changed_since,
+                               count(*) filter (where e.household_id is null) as not_evaluated,
+                               min(e.evaluated_at) as evaluated_from, max(e.evaluated_at) as evaluated_to
+                        from household_projection p
+                        left join household_evaluation e
+                               on e.household_id = p.household_id and e.standard_code = :standard
+                        where p.village_code like :division || '%' and p.village_code like :region || '%'
+                          and p.state is not null and p.people > 0""")
+                .bind("standard", standardCode)
+                .bind("region", standardRegion)
+                .bind("division", division)
+                .first(Freshness.class)
+                .orElseThrow();
     }
 
     /** The next households of a region after {@code after}, in id order: the chunks an evaluation job walks. */

@@ -46,6 +46,9 @@ public class ParameterService {
     ParameterRepository repository;
 
     @Inject
+    MonitoringLines lines;
+
+    @Inject
     Clock clock;
 
     @Schema(name = "ParameterValue", description = "参数取值")
@@ -94,6 +97,7 @@ public class ParameterService {
         TransactionLocks.lock(entityManager, "standard-parameter:" + name + ":" + regionCode + ":" + year);
         Instant now = clock.instant();
         repository.set(name, regionCode, year, value, note, now, scope.subject());
+        lines.announce();
         values.refresh();
         UUID job = reevaluations.request(
                 regionCode,

@@ -172,6 +172,8 @@ public final class RuleModel {
             f.put(count, SimpleType.INT);
         }
         f.put("povertyIncidence", SimpleType.DOUBLE);
+        f.put("povertyIncidenceBeforePlannedExits", SimpleType.DOUBLE);
+        f.put("povertyIncidenceAfterPlannedExits", SimpleType.DOUBLE);
         f.put("facts", VILLAGE_FACTS);
         f.put("villages", ListType.create(VILLAGE_SUMMARY));
         f.put("rates", MapType.create(SimpleType.STRING, SimpleType.DOUBLE));

@@ -1,5 +1,6 @@
 package cn.ruralwatch.indicator.shipped;
 
+import cn.ruralwatch.indicator.parameter.MonitoringLines;
 import cn.ruralwatch.indicator.parameter.ParameterService;
 import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.StandardService;
@@ -36,6 +37,9 @@ public class ShippedStandards {
     ParameterService parameters;
 
     @Inject
+    MonitoringLines lines;
+
+    @Inject
     ObjectMapper mapper;
 
     record ShippedParameter(String name, String regionCode, int year, BigDecimal value, String note) {}
@@ -47,6 +51,11 @@ public class ShippedStandards {
         Shipped shipped = read();
         for (ShippedParameter p : shipped.parameters()) {
             parameters.ship(p.name(), p.regionCode(), p.year(), p.value(), p.note());
+        }
+        // shipped lines, and lines set before lines were announced, reach household-service's risk elimination
+        int announced = lines.announce();
+        if (announced > 0) {
+            LOG.infof("Announced %d monitoring lines (监测范围) on indicator-events", announced);
         }
         for (StandardDefinition definition : shipped.standards()) {
             if (standards.ship(definition)) {

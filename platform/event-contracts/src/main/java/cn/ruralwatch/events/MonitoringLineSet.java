@@ -11,7 +11,8 @@ import java.util.Objects;
  * region's own line takes precedence over its parent's (the longest region code prefix wins). The indicators and
  * risk elimination (household-service) read the same line. Key: {@code regionCode:year}.
  *
- * @param regionCode division code prefix the line applies to (6, 9 or 12 digits; empty for the whole country)
+ * @param regionCode division code prefix the line applies to (2 digits a province, 4 a city, 6 a county, 9 a township,
+ *     12 a village; empty for the whole country)
  * @param year the first year the line applies to
  * @param value the line in yuan per person and year
  * @param note the document that set it (文件、文号)
