@@ -15,6 +15,7 @@ import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.HouseholdEventData;
+import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
@@ -42,6 +43,9 @@ class FixtureTownshipTest {
     static final String VILLAGE_A = "450422199201";
     static final String VILLAGE_B = "450422199202";
     static final String STANDARD = "GUANGXI_TOWNSHIP_2020";
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     static HouseholdFixture plannedExit;
     static HouseholdFixture notExited;
@@ -362,6 +366,124 @@ class FixtureTownshipTest {
                 .then()
                 .body("freshness.changedSinceEvaluation", equalTo(0))
                 .body("freshness.current", equalTo(true));
+    }
+
+    @Test
+    void declaredFiguresAreCheckedAgainstEachOtherAndTheRegisteredData() throws Exception {
+        awaitEvaluated();
+        String body = """
+                {"divisionCode":"%s","year":2020,"title":"同心镇工作汇报（测试）","source":"同心镇人民政府",
+                 "figures":[
+                  {"code":"households","label":"全镇总户数","value":4,"unit":"户"},
+                  {"code":"people","label":"全镇总人口","value":12,"unit":"人"},
+                  {"code":"notExitedPeople","label":"未脱贫人口","value":5,"unit":"人"},
+                  {"code":"base","label":"2014年底农业户籍人口","value":200,"unit":"人"},
+                  {"code":"incidence","label":"贫困发生率","value":2.50,"unit":"%%"},
+                  {"code":"housingAll","label":"住房认定户数","value":4,"unit":"户"},
+                  {"code":"housingMet","label":"已达标","value":2,"unit":"户"},
+                  {"code":"housingFailing","label":"未达标","value":3,"unit":"户"},
+                  {"code":"housingRate","label":"达标率","value":50.00,"unit":"%%"}],
+                 "relations":[
+                  {"kind":"SUM","whole":"housingAll","parts":["housingMet","housingFailing"]},
+                  {"kind":"RATE","rate":"housingRate","numerator":"housingMet","denominator":"housingAll"},
+                  {"kind":"RATE","rate":"incidence","numerator":"notExitedPeople","denominator":"base"}],
+                 "comparisons":[
+                  {"figure":"households","measure":"HOUSEHOLDS"},
+                  {"figure":"people","measure":"PEOPLE"},
+                  {"figure":"incidence","measure":"POVERTY_INCIDENCE"},
+                  {"figure":"base","measure":"BASE_POPULATION"},
+                  {"figure":"housingMet","measure":"INDICATOR_NUMERATOR","standard":"%s","indicator":"HOUSING_ALL"},
+                  {"figure":"housingRate","measure":"INDICATOR_RATE","standard":"%s","indicator":"HOUSING_ALL"}]}""".formatted(TOWNSHIP, STANDARD, STANDARD);
+        String id = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/figure-checks")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/figure-checks/"))
+                .body("divisionName", equalTo("同心镇"))
+                .body("checks", hasSize(9))
+                .body("contradictions", equalTo(2))
+                // 4 ≠ 2 + 3, and 12 people declared where 11 live in the township's households
+                .body("checks[0].holds", equalTo(false))
+                .body("checks[0].message", equalTo("住房认定户数 4 ≠ 已达标 2 + 未达标 3 = 5（相差 -1）"))
+                .body("checks[1].holds", equalTo(true))
+                .body("checks[2].holds", equalTo(true))
+                .body("checks[3].holds", equalTo(true))
+                .body("checks[4].holds", equalTo(false))
+                .body("checks[4].kind", equalTo("REGISTERED"))
+                .body("checks[4].computed", equalTo(11))
+                .body("checks[4].message", equalTo("全镇总人口 12 ≠ 系统登记在户人口 11（相差 1）"))
+                .body("checks[5].holds", equalTo(true))
+                .body("checks[6].holds", equalTo(true))
+                .body("checks[7].holds", equalTo(true))
+                .body("checks[8].holds", equalTo(true))
+                .extract()
+                .path("id");
+        assertEquals(
+                1,
+                Rows.count(
+                        dataSource,
+                        "select count(*) from figure_check where id = '" + id
+                                + "' and contradictions = 2 and checks = 9 and created_by is not null"));
+        given().get("/api/v1/figure-checks/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("同心镇工作汇报（测试）"))
+                .body("contradictions", equalTo(2))
+                .body("figures", hasSize(9));
+        given().queryParam("division", TOWNSHIP)
+                .queryParam("year", 2020)
+                .get("/api/v1/figure-checks")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.contradictions", equalTo(2));
+        // outside the caller's region: as if it did not exist (a request of another caller carries its token only)
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.COUNTY_ADMIN, "450423")
+                .get("/api/v1/figure-checks/" + id)
+                .then()
+                .statusCode(404);
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+
+        // references that do not resolve are refused, naming each field, and nothing is stored
+        long sets = Rows.count(dataSource, "select count(*) from figure_check");
+        given().contentType(ContentType.JSON)
+                .body(body.replace(
+                                "\"parts\":[\"housingMet\",\"housingFailing\"]", "\"parts\":[\"housingMet\",\"gone\"]")
+                        .replace(
+                                "\"standard\":\"" + STANDARD + "\",\"indicator\":\"HOUSING_ALL\"}]",
+                                "\"standard\":\"NO_SUCH\",\"indicator\":\"X\"}]")
+                        .replace("{\"code\":\"people\"", "{\"code\":\"households\""))
+                .post("/api/v1/figure-checks")
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.hasItems(
+                                "figures[1].code", "relations[0].parts[1]", "comparisons[5].standard"));
+        given().contentType(ContentType.JSON)
+                .body(body.replace("\"divisionCode\":\"" + TOWNSHIP + "\"", "\"divisionCode\":\"450423101\""))
+                .post("/api/v1/figure-checks")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("divisionCode"));
+        assertEquals(sets, Rows.count(dataSource, "select count(*) from figure_check"));
+
+        // the declared bases of 2014 against what is registered: 60 households declared, 4 registered
+        given().queryParam("division", TOWNSHIP)
+                .queryParam("year", 2014)
+                .get("/api/v1/population-base-differences")
+                .then()
+                .statusCode(200)
+                .body("find { it.divisionCode == '" + TOWNSHIP + "' }.declaredHouseholds", equalTo(60))
+                .body("find { it.divisionCode == '" + TOWNSHIP + "' }.registeredHouseholds", equalTo(4))
+                .body("find { it.divisionCode == '" + TOWNSHIP + "' }.householdsAgree", equalTo(false))
+                .body("find { it.divisionCode == '" + VILLAGE_A + "' }.registeredHouseholds", equalTo(2));
+        given().queryParam("division", TOWNSHIP)
+                .get("/api/v1/population-base-differences")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("year"));
     }
 
     @Test

@@ -122,6 +122,28 @@ public class HouseholdStates {
     }
 
     /**
+     * Households of a division with people living in them, and those people: now ({@code asOf} null) or at the end of a
+     * past day, from the status history.
+     */
+    public Counts living(String division, LocalDate asOf) {
+        String source = asOf == null
+                ? "household_projection where village_code like :division || '%' and state is not null"
+                : """
+                (select distinct on (household_id) village_code, people from household_status_history
+                 where valid_from < :end order by household_id, valid_from desc, id desc) h
+                where village_code like :division || '%'""";
+        Statement statement = sql.query("""
+                        select count(*) filter (where people > 0) as households, coalesce(sum(people), 0) as people
+                        from %s""".formatted(source)).bind("division", division);
+        if (asOf != null) {
+            statement.bind(
+                    "end",
+                    Timestamp.from(asOf.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
+        }
+        return statement.first(Counts.class).orElseThrow();
+    }
+
+    /**
      * Whether a standard's results in a division are those of the households as they stand: households it judged, those
      * changed since it judged them, those it never judged, and when it judged them.
      */

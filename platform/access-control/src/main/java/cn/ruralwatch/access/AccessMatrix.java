@@ -109,6 +109,7 @@ public final class AccessMatrix {
                     "evaluateDivision",
                     "exportFailingHouseholds",
                     "getEvaluationJob",
+                    "getFigureCheck",
                     "getHouseholdEvaluations",
                     "getIndicatorRates",
                     "getIndicatorStandard",
@@ -116,9 +117,11 @@ public final class AccessMatrix {
                     "getVillageFacts",
                     "listEvaluationJobs",
                     "listFailingHouseholds",
+                    "listFigureChecks",
                     "listIndicatorResultChanges",
                     "listIndicatorStandardVersions",
                     "listIndicatorStandards",
+                    "listPopulationBaseDifferences",
                     "listStandardParameters",
                     "listVillageFactsHistory",
                     // project-fund-service
@@ -185,6 +188,7 @@ public final class AccessMatrix {
                     "triageWarningClue",
                     "withdrawCase",
                     // indicator-service
+                    "checkDeclaredFigures",
                     "putVillageFacts",
                     // project-fund-service
                     "createPvDistributionPlan",
