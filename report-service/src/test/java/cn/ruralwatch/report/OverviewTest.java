@@ -211,6 +211,10 @@ class OverviewTest {
                 .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].householdId", equalTo(h3))
+                .body("items[0].headName", equalTo("户主" + h3.substring(0, 4)))
+                .body("items[0].villageCode", equalTo("451000102201"))
+                .body("items[0].villageName", equalTo("二村"))
+                .body("items[0].townshipName", equalTo("二镇"))
                 .body("items[0].monitoringCategory", equalTo("UNSTABLE_EXITED"))
                 .body("items[0].riskTypes", equalTo(List.of("ILLNESS")))
                 .body("items[0].members", equalTo(4));
