@@ -6,28 +6,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lists and exports name households as officials do, by the head's name (户主姓名) and the village (seed 000:
- * "大梳村程海源户"), under the same data scope as every other read; the household number stays for machines.
+ * Lists, exports and the work report name households as officials do, by the head's name (户主姓名) and the village
+ * (seed 000: "大梳村程海源户"), under the same data scope as every other read; the household number stays for machines.
  */
 @QuarkusTest
 class HouseholdNamesTest {
@@ -204,7 +209,7 @@ class HouseholdNamesTest {
                 .then()
                 .statusCode(200)
                 .body("items.headName", equalTo(List.of("程海源")));
-        // another township, or the county above: not found, whether listed, exported or exported later
+        // another township, or the county above: not found, whether listed, exported, exported later or reported on
         for (String outside : List.of(HEPING, SHACUN, COUNTY)) {
             Tokens.as(Roles.TOWNSHIP_OFFICER, TONGXIN)
                     .queryParam("division", outside)
@@ -223,12 +228,73 @@ class HouseholdNamesTest {
                     .post("/api/v1/reports/households/export-jobs")
                     .then()
                     .statusCode(404);
+            Tokens.as(Roles.TOWNSHIP_OFFICER, TONGXIN)
+                    .contentType(ContentType.JSON)
+                    .body("{\"division\":\"" + outside + "\",\"year\":2023}")
+                    .post("/api/v1/reports/work-reports")
+                    .then()
+                    .statusCode(404);
         }
         Tokens.as(Roles.VILLAGE_CLERK, DASHU)
                 .queryParam("division", TONGXIN_VILLAGE)
                 .get("/api/v1/reports/households")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void theWorkReportNamesTheHouseholdsItListsByHeadAndVillage() throws Exception {
+        // a county's report: 户主姓名（乡镇村名）
+        String county = documentXml(drawn(Roles.COUNTY_ADMIN, COUNTY));
+        assertTrue(county.contains("程海源（同心镇大梳村）"), county);
+        assertTrue(county.contains("（户主未登记）（同心镇同心村）"));
+        assertTrue(county.contains("陈少欣（和平镇沙村）"));
+        assertFalse(county.contains("黄惠强"), "a household meeting the standard is not listed");
+        assertFalse(county.contains("陈旧名"), "the former head");
+        for (String id : List.of(cheng, huang, headless, chen)) {
+            assertFalse(county.contains(id), "no household numbers in a document for people");
+        }
+        // a township's report: 户主姓名（村名）, and only its own households
+        String township = documentXml(drawn(Roles.TOWNSHIP_OFFICER, TONGXIN));
+        assertTrue(township.contains("程海源（大梳村）"), township);
+        assertTrue(township.contains("（户主未登记）（同心村）"));
+        assertFalse(township.contains("陈少欣"), "another township's household");
+    }
+
+    /** The work report of a division as a caller there draws it. */
+    private static byte[] drawn(String role, String division) {
+        String location = Tokens.as(role, division)
+                .contentType(ContentType.JSON)
+                .body("{\"division\":\"" + division + "\",\"year\":2023,\"asOf\":\"2023-11-14\"}")
+                .post("/api/v1/reports/work-reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .header("Location");
+        Tokens.authenticateAs(role, division);
+        try {
+            Jobs.done(location);
+            return RestAssured.given()
+                    .get(location + "/file")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
+        } finally {
+            RestAssured.requestSpecification = null;
+        }
+    }
+
+    /** The document's body as Word stores it ({@code word/document.xml}). */
+    private static String documentXml(byte[] docx) throws Exception {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no word/document.xml in the document");
     }
 
     /** Every row of the first sheet as the texts of its cells. */
