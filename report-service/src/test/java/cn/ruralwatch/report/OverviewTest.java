@@ -211,6 +211,10 @@ class OverviewTest {
                 .statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("items[0].householdId", equalTo(h3))
+                .body("items[0].headName", equalTo("户主" + h3.substring(0, 4)))
+                .body("items[0].villageCode", equalTo("451000102201"))
+                .body("items[0].villageName", equalTo("二村"))
+                .body("items[0].townshipName", equalTo("二镇"))
                 .body("items[0].monitoringCategory", equalTo("UNSTABLE_EXITED"))
                 .body("items[0].riskTypes", equalTo(List.of("ILLNESS")))
                 .body("items[0].members", equalTo(4));
@@ -268,16 +272,24 @@ class OverviewTest {
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
             List<Row> rows = read.getFirstSheet().read();
             assertEquals(3, rows.size());
-            assertEquals("农户编号", rows.get(0).getCellText(0));
-            assertEquals("在户人口", rows.get(0).getCellText(8));
+            // a county's list: the head's name, the township and the village first, the household number last
+            assertEquals(
+                    List.of("户主姓名", "乡镇", "行政村", "贫困状态", "脱贫年度", "监测类别", "风险状态", "纳入监测年度", "风险类型", "在户人口", "农户编号"),
+                    cells(rows.get(0)));
             Map<String, Row> byId = new HashMap<>();
-            rows.subList(1, 3).forEach(r -> byId.put(r.getCellText(0), r));
-            assertEquals("已脱贫", byId.get(h2).getCellText(2));
-            assertEquals("2", byId.get(h2).getCellText(8));
-            assertEquals("脱贫不稳定户", byId.get(h3).getCellText(4));
-            assertEquals("风险未消除", byId.get(h3).getCellText(5));
-            assertEquals("因病", byId.get(h3).getCellText(7));
-            assertEquals("4", byId.get(h3).getCellText(8));
+            rows.subList(1, 3).forEach(r -> byId.put(r.getCellText(10), r));
+            assertEquals("户主" + h2.substring(0, 4), byId.get(h2).getCellText(0));
+            assertEquals("一镇", byId.get(h2).getCellText(1));
+            assertEquals("一村", byId.get(h2).getCellText(2));
+            assertEquals("已脱贫", byId.get(h2).getCellText(3));
+            assertEquals("2019", byId.get(h2).getCellText(4));
+            assertEquals("2", byId.get(h2).getCellText(9));
+            assertEquals("二镇", byId.get(h3).getCellText(1));
+            assertEquals("二村", byId.get(h3).getCellText(2));
+            assertEquals("脱贫不稳定户", byId.get(h3).getCellText(5));
+            assertEquals("风险未消除", byId.get(h3).getCellText(6));
+            assertEquals("因病", byId.get(h3).getCellText(8));
+            assertEquals("4", byId.get(h3).getCellText(9));
         }
         // the breakdown table as a workbook: one row per township, then the total
         byte[] table = given().queryParam("division", "451000")
@@ -327,6 +339,9 @@ class OverviewTest {
             assertEquals(3, rows.size());
             assertEquals(
                     java.util.Set.of(h2, h3),
+                    java.util.Set.of(rows.get(1).getCellText(10), rows.get(2).getCellText(10)));
+            assertEquals(
+                    java.util.Set.of("户主" + h2.substring(0, 4), "户主" + h3.substring(0, 4)),
                     java.util.Set.of(rows.get(1).getCellText(0), rows.get(2).getCellText(0)));
         }
         given().queryParam("division", "451000")
@@ -387,5 +402,9 @@ class OverviewTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("division"));
         given().get("/api/v1/reports/overview").then().statusCode(400);
+    }
+
+    private static List<String> cells(Row row) {
+        return row.stream().map(cell -> cell == null ? null : cell.getText()).toList();
     }
 }

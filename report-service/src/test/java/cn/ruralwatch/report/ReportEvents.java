@@ -1,6 +1,8 @@
 package cn.ruralwatch.report;
 
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdChanged;
+import cn.ruralwatch.events.HouseholdRegistered;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
@@ -30,6 +32,38 @@ final class ReportEvents {
 
     static String household(String village, int members, String povertyStatus, HouseholdState.Monitoring monitoring) {
         String id = UUID.randomUUID().toString();
+        List<HouseholdEventData.MemberSketch> list = members(members);
+        send(
+                Topics.HOUSEHOLD_EVENTS,
+                id,
+                UUID.randomUUID().toString(),
+                EventTypes.HOUSEHOLD_REGISTERED,
+                HouseholdEventData.registered(id, village, povertyStatus, monitoring, list));
+        return id;
+    }
+
+    /**
+     * A household whose head is named as given ({@code null}: none, as household-service sends a household without a
+     * head or sent households before events carried the name); answers its id.
+     */
+    static String namedHousehold(
+            String village, int members, String povertyStatus, HouseholdState.Monitoring monitoring, String head) {
+        String id = UUID.randomUUID().toString();
+        List<HouseholdEventData.MemberSketch> list = members(members);
+        HouseholdState base = HouseholdEventData.state(id, village, 0, list);
+        HouseholdState state =
+                copy(base, 0, head, povertyStatus, "EXITED".equals(povertyStatus) ? 2019 : null, monitoring);
+        send(
+                Topics.HOUSEHOLD_EVENTS,
+                id,
+                UUID.randomUUID().toString(),
+                EventTypes.HOUSEHOLD_REGISTERED,
+                HouseholdEventData.json(EventTypes.HOUSEHOLD_REGISTERED, new HouseholdRegistered(state, null)));
+        return id;
+    }
+
+    /** A head and sons. */
+    private static List<HouseholdEventData.MemberSketch> members(int members) {
         List<HouseholdEventData.MemberSketch> list = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             list.add(new HouseholdEventData.MemberSketch(
@@ -39,13 +73,57 @@ final class ReportEvents {
                     LocalDate.of(1980, 1, 1),
                     "ENROLLED"));
         }
+        return list;
+    }
+
+    /** {@code household.changed.v1} of a change of head (户主变更): the household's state at a version, under a new head. */
+    static void headChanged(String household, String village, long version, String head) {
+        HouseholdState base = HouseholdEventData.state(
+                household,
+                village,
+                version,
+                List.of(new HouseholdEventData.MemberSketch(
+                        UUID.randomUUID().toString(), "HEAD", "FEMALE", LocalDate.of(1982, 5, 1), "ENROLLED")));
+        HouseholdState state = copy(base, version, head, base.povertyStatus(), base.exitYear(), base.monitoring());
         send(
                 Topics.HOUSEHOLD_EVENTS,
-                id,
+                household,
                 UUID.randomUUID().toString(),
-                EventTypes.HOUSEHOLD_REGISTERED,
-                HouseholdEventData.registered(id, village, povertyStatus, monitoring, list));
-        return id;
+                EventTypes.HOUSEHOLD_CHANGED,
+                HouseholdEventData.json(
+                        EventTypes.HOUSEHOLD_CHANGED,
+                        new HouseholdChanged("HEAD_CHANGE", "户主去世", List.of("members"), state)));
+    }
+
+    /** The state with another version, head, poverty status and monitoring. */
+    private static HouseholdState copy(
+            HouseholdState state,
+            long version,
+            String head,
+            String povertyStatus,
+            Integer exitYear,
+            HouseholdState.Monitoring monitoring) {
+        return new HouseholdState(
+                state.householdId(),
+                version,
+                state.villageCode(),
+                head,
+                state.status(),
+                state.registeredAt(),
+                povertyStatus,
+                exitYear,
+                monitoring,
+                state.minimumLiving(),
+                state.extremePoverty(),
+                state.housing(),
+                state.drinkingWater(),
+                state.electricity(),
+                state.tvBroadband(),
+                state.roadToHamlet(),
+                state.industries(),
+                state.cooperative(),
+                state.incomes(),
+                state.members());
     }
 
     static void evaluation(String household, String village, boolean met, String at, String eventId) {

@@ -139,10 +139,23 @@ public class HouseholdList {
         return paths;
     }
 
-    @Schema(name = "ReportHousehold", description = "统计名单中的一户（不含姓名、证件号：姓名经 household-service 按权限查询）")
+    @Schema(
+            name = "ReportHousehold",
+            description = "统计名单中的一户：以户主姓名和所在村点名，不含身份证号、电话、银行账号（证件号码经 household-service 按权限查询）")
     public record Row(
-            UUID householdId,
-            String villageCode,
+            @Schema(description = "农户编号（供系统对接）") UUID householdId,
+
+            @Schema(description = "户主姓名；户内暂无户主或尚未同步姓名时为 null", example = "程海源")
+            String headName,
+
+            @Schema(example = "450422101201") String villageCode,
+
+            @Schema(description = "所在行政村名称；尚不知道该村时为 null", example = "大梳村")
+            String villageName,
+
+            @Schema(description = "所在乡镇名称；尚不知道该乡镇时为 null", example = "同心镇")
+            String townshipName,
+
             String povertyStatus,
             Integer exitYear,
             String monitoringCategory,
@@ -169,7 +182,10 @@ public class HouseholdList {
     /** A household as listed, its risk types as a JSON array. */
     private record Listed(
             UUID householdId,
+            String headName,
             String villageCode,
+            String villageName,
+            String townshipName,
             String povertyStatus,
             Integer exitYear,
             String monitoringCategory,
@@ -180,24 +196,26 @@ public class HouseholdList {
 
     /** A page of the households the filter selects; the caller has checked the division. */
     Page<Row> page(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where active and village_code like :prefix");
+        StringBuilder where = new StringBuilder(" where h.active and h.village_code like :prefix");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("prefix", filter.division() + "%");
         if (filter.povertyStatus() != null) {
             parameters.put("povertyStatus", filter.povertyStatus().name());
-            where.append(" and poverty_status = :povertyStatus");
+            where.append(" and h.poverty_status = :povertyStatus");
         }
         if (filter.monitored() != null) {
             where.append(
-                    filter.monitored() ? " and monitoring_category is not null" : " and monitoring_category is null");
+                    filter.monitored()
+                            ? " and h.monitoring_category is not null"
+                            : " and h.monitoring_category is null");
         }
         if (filter.monitoringCategory() != null) {
             parameters.put("monitoringCategory", filter.monitoringCategory().name());
-            where.append(" and monitoring_category = :monitoringCategory");
+            where.append(" and h.monitoring_category = :monitoringCategory");
         }
         if (filter.riskState() != null) {
             parameters.put("riskState", filter.riskState().name());
-            where.append(" and monitoring_category is not null and risk_state = :riskState");
+            where.append(" and h.monitoring_category is not null and h.risk_state = :riskState");
         }
         // evaluated: at least one result; meeting the standard: every standard applying to the household met
         if (filter.evaluated() != null) {
@@ -210,15 +228,22 @@ public class HouseholdList {
                     .append(
                             " (select 1 from report_evaluation e where e.household_id = h.household_id and not e.all_met)");
         }
+        // named by the head and the village (and its township), as officials know households
         Statement select = sql.query("""
-                select household_id, village_code, poverty_status, exit_year, monitoring_category, risk_state,
-                       identified_year, cast(risk_types as text) as risk_types, members
-                from report_household h""" + where + " order by village_code, household_id");
+                select h.household_id, h.head_name, h.village_code, v.name as village_name, t.name as township_name,
+                       h.poverty_status, h.exit_year, h.monitoring_category, h.risk_state, h.identified_year,
+                       cast(h.risk_types as text) as risk_types, h.members
+                from report_household h
+                left join known_division v on v.code = h.village_code
+                left join known_division t on t.code = substr(h.village_code, 1, 9)""" + where + " order by h.village_code, h.household_id");
         parameters.forEach(select::bind);
         return select.page(Listed.class, page)
                 .map(h -> new Row(
                         h.householdId(),
+                        h.headName(),
                         h.villageCode(),
+                        h.villageName(),
+                        h.townshipName(),
                         h.povertyStatus(),
                         h.exitYear(),
                         h.monitoringCategory(),

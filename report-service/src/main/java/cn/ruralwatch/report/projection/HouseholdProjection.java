@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * {@code report_household}: each household's poverty status, monitoring category, risk and members as of its newest
- * state; an older state (redelivered or reordered) changes nothing.
+ * {@code report_household}: each household's head's name (户主姓名), poverty status, monitoring category, risk and
+ * members as of its newest state; an older state (redelivered or reordered) changes nothing.
  */
 @ApplicationScoped
 public class HouseholdProjection {
@@ -55,6 +55,7 @@ public class HouseholdProjection {
         UUID[] ids = new UUID[n];
         Long[] versions = new Long[n];
         String[] villages = new String[n];
+        String[] headNames = new String[n];
         Boolean[] active = new Boolean[n];
         String[] povertyStatus = new String[n];
         Integer[] exitYear = new Integer[n];
@@ -71,6 +72,7 @@ public class HouseholdProjection {
             ids[i] = UUID.fromString(household.householdId());
             versions[i] = household.version();
             villages[i] = household.villageCode();
+            headNames[i] = headName(household);
             active[i] = "ACTIVE".equals(household.status());
             povertyStatus[i] = household.povertyStatus();
             exitYear[i] = household.exitYear();
@@ -89,23 +91,26 @@ public class HouseholdProjection {
                 .bind("ids", ids)
                 .column(String.class);
         List<String> written = sql.query("""
-                        insert into report_household (household_id, version, village_code, active, poverty_status,
-                                                      exit_year, monitoring_category, risk_state, identified_year,
-                                                      risk_types, members, minimum_living, extreme_poverty)
-                        select h.household_id, h.version, h.village_code, h.active, h.poverty_status, h.exit_year,
-                               h.monitoring_category, h.risk_state, h.identified_year, cast(h.risk_types as jsonb),
-                               h.members, h.minimum_living, h.extreme_poverty
+                        insert into report_household (household_id, version, village_code, head_name, active,
+                                                      poverty_status, exit_year, monitoring_category, risk_state,
+                                                      identified_year, risk_types, members, minimum_living,
+                                                      extreme_poverty)
+                        select h.household_id, h.version, h.village_code, h.head_name, h.active, h.poverty_status,
+                               h.exit_year, h.monitoring_category, h.risk_state, h.identified_year,
+                               cast(h.risk_types as jsonb), h.members, h.minimum_living, h.extreme_poverty
                         from unnest(cast(:ids as uuid[]), cast(:versions as bigint[]), cast(:villages as text[]),
-                                    cast(:active as boolean[]), cast(:povertyStatus as text[]),
-                                    cast(:exitYear as integer[]), cast(:category as text[]), cast(:riskState as text[]),
+                                    cast(:headNames as text[]), cast(:active as boolean[]),
+                                    cast(:povertyStatus as text[]), cast(:exitYear as integer[]),
+                                    cast(:category as text[]), cast(:riskState as text[]),
                                     cast(:identifiedYear as integer[]), cast(:riskTypes as text[]),
                                     cast(:members as integer[]), cast(:minimumLiving as boolean[]),
                                     cast(:extremePoverty as boolean[]))
-                             as h(household_id, version, village_code, active, poverty_status, exit_year,
+                             as h(household_id, version, village_code, head_name, active, poverty_status, exit_year,
                                   monitoring_category, risk_state, identified_year, risk_types, members, minimum_living,
                                   extreme_poverty)
                         on conflict (household_id) do update
-                        set version = excluded.version, village_code = excluded.village_code, active = excluded.active,
+                        set version = excluded.version, village_code = excluded.village_code,
+                            head_name = excluded.head_name, active = excluded.active,
                             poverty_status = excluded.poverty_status, exit_year = excluded.exit_year,
                             monitoring_category = excluded.monitoring_category, risk_state = excluded.risk_state,
                             identified_year = excluded.identified_year, risk_types = excluded.risk_types,
@@ -117,6 +122,7 @@ public class HouseholdProjection {
                 .bind("ids", ids)
                 .bind("versions", versions)
                 .bind("villages", villages)
+                .bind("headNames", headNames)
                 .bind("active", active)
                 .bind("povertyStatus", povertyStatus)
                 .bind("exitYear", exitYear)
@@ -133,5 +139,14 @@ public class HouseholdProjection {
             touched.addAll(before);
             summaries.touched(touched.toArray(String[]::new));
         }
+    }
+
+    /**
+     * The head's name as household-service sends it; none when it sends none (no head in the household, or a state
+     * published before events carried the name).
+     */
+    private static String headName(HouseholdState household) {
+        String name = household.headName();
+        return name == null || name.isBlank() ? null : name.strip();
     }
 }

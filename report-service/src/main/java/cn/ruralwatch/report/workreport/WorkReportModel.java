@@ -1,6 +1,7 @@
 package cn.ruralwatch.report.workreport;
 
 import cn.ruralwatch.report.Figures;
+import cn.ruralwatch.report.HouseholdNames;
 import cn.ruralwatch.report.Labels;
 import cn.ruralwatch.report.overview.Overview;
 import cn.ruralwatch.report.workreport.WorkReportQueries.BenefitKind;
@@ -84,7 +85,7 @@ public final class WorkReportModel {
         model.put("asOf", Figures.chineseDate(asOf));
         model.put("basic", basic(facts));
         model.put("monitoring", monitoring(facts));
-        model.put("indicators", indicators(facts.indicators(), labels));
+        model.put("indicators", indicators(facts.indicators(), labels, HouseholdNames.spansTownships(division.code())));
         model.put("funds", funds(facts));
         model.put("benefits", benefits(facts.benefits(), facts.benefitKinds()));
         model.put("pv", pv(facts.pv(), facts.pvPlans()));
@@ -163,7 +164,13 @@ public final class WorkReportModel {
         return row;
     }
 
-    private static List<Map<String, Object>> indicators(List<Indicator> indicators, Map<String, String> labels) {
+    /**
+     * The indicators' rates, each with the households failing it named as officials name them: 户主姓名（村名）, or
+     * 户主姓名（乡镇村名） in a report spanning townships ({@code label}); the names escaped for the Markdown the
+     * template is.
+     */
+    private static List<Map<String, Object>> indicators(
+            List<Indicator> indicators, Map<String, String> labels, boolean spansTownships) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Indicator indicator : indicators) {
             IndicatorTotal total = indicator.total();
@@ -182,9 +189,15 @@ public final class WorkReportModel {
             List<Map<String, Object>> failing = new ArrayList<>();
             for (FailingHousehold f : indicator.failing()) {
                 Map<String, Object> household = new LinkedHashMap<>();
+                String head = markdownText(HouseholdNames.head(f.headName()));
+                String village = markdownText(f.villageName());
+                String township = markdownText(f.townshipName());
                 household.put("householdId", f.householdId().toString());
+                household.put("headName", head);
                 household.put("villageCode", f.villageCode());
-                household.put("villageName", f.villageName());
+                household.put("villageName", village);
+                household.put("townshipName", township);
+                household.put("label", HouseholdNames.named(head, spansTownships ? township : null, village));
                 household.put("members", f.members());
                 household.put("numerator", f.numerator());
                 household.put("denominator", f.denominator());
@@ -308,6 +321,22 @@ public final class WorkReportModel {
         count.put("households", households);
         count.put("members", members);
         return count;
+    }
+
+    /**
+     * Text from the data (a name) as Markdown shows it literally: ASCII punctuation escaped, so that a name with
+     * {@code |}, {@code *} or {@code _} neither breaks a table row nor turns into emphasis.
+     */
+    static String markdownText(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     /** {@code name} in yuan and {@code nameWan} in 万元, both as text with two decimals. */

@@ -62,9 +62,19 @@ public class WorkReportQueries {
     public record IndicatorTotal(
             String standardCode, String indicatorCode, long met, long notMet, long numerator, long denominator) {}
 
-    /** An active household failing an indicator. */
+    /**
+     * An active household failing an indicator, with its head's name (null when not known) and the names of its village
+     * and township (their codes where not known).
+     */
     public record FailingHousehold(
-            UUID householdId, String villageCode, String villageName, long members, long numerator, long denominator) {}
+            UUID householdId,
+            String headName,
+            String villageCode,
+            String villageName,
+            String townshipName,
+            long members,
+            long numerator,
+            long denominator) {}
 
     /** The fund batches of one source level. */
     public record FundSource(String sourceLevel, long batches, BigDecimal amount) {}
@@ -198,11 +208,14 @@ public class WorkReportQueries {
     /** The first {@value #LISTED_PER_INDICATOR} active households failing an indicator, by village. */
     public List<FailingHousehold> failing(String division, String standard, String indicator) {
         return sql.query("""
-                        select r.household_id, r.village_code, coalesce(v.name, r.village_code) as village_name,
+                        select r.household_id, h.head_name, r.village_code,
+                               coalesce(v.name, r.village_code) as village_name,
+                               coalesce(t.name, substr(r.village_code, 1, 9)) as township_name,
                                h.members, r.numerator, r.denominator
                         from report_indicator_result r
                         join report_household h on h.household_id = r.household_id
                         left join known_division v on v.code = r.village_code
+                        left join known_division t on t.code = substr(r.village_code, 1, 9)
                         where h.active and not r.met and r.village_code like :prefix and r.standard_code = :standard
                           and r.indicator_code = :indicator
                         order by r.village_code, r.household_id limit :limit

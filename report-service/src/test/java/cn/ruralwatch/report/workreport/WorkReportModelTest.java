@@ -1,6 +1,7 @@
 package cn.ruralwatch.report.workreport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.report.overview.Overview;
@@ -20,6 +21,7 @@ import cn.ruralwatch.report.workreport.WorkReportQueries.ProjectsByType;
 import cn.ruralwatch.report.workreport.WorkReportQueries.PvPlan;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,6 +30,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.junit.jupiter.api.Test;
 
 /** The work report's text from its figures: the model and the shipped template, without a database. */
@@ -56,7 +60,7 @@ class WorkReportModelTest {
                 List.of(new MonitoredGroup("ILLNESS", 1, 2, 1, 2), new MonitoredGroup("ACCIDENT", 1, 4, 0, 0)),
                 List.of(new WorkReportModel.Indicator(
                         new IndicatorTotal(STANDARD, "BASIC_MEDICAL_INSURANCE", 1, 1, 5, 6),
-                        List.of(new FailingHousehold(FAILING, "457000101201", "朝阳村", 2, 2, 3)))),
+                        List.of(new FailingHousehold(FAILING, "程海源", "457000101201", "朝阳村", "一镇", 2, 2, 3)))),
                 List.of(new FundSource("CENTRAL", 1, new BigDecimal("3577000.00"))),
                 new BigDecimal("0"),
                 new Projects(0, new BigDecimal("0"), 0, 0, 0),
@@ -150,7 +154,9 @@ class WorkReportModelTest {
         assertTrue(body.contains("| 因意外事故 | 1 | 4 | 0 | 0 |"));
         assertTrue(body.contains("| 两不愁三保障及饮水安全、收入监测（全国） | 基本医疗有保障 | 83.33 | 5 | 6 | 1 |"), body);
         assertTrue(body.contains("## 基本医疗有保障未达标农户名单（1户）"));
-        assertTrue(body.contains("| 1 | 朝阳村 | " + FAILING + " | 2 |"));
+        // a county's report names a household by its head, township and village, and shows no household number
+        assertTrue(body.contains("| 1 | 程海源（一镇朝阳村） | 2 |"), body);
+        assertFalse(body.contains(FAILING.toString()), "the household number is for machines, not the report");
         assertTrue(body.contains("2023年到户帮扶共惠及1户，金额0.20万元。"));
         assertTrue(body.contains("| 产业奖补 | 1 | 0.15 |"), body);
         assertTrue(body.contains("2023年全县下达衔接资金357.70万元，已拨付0.00万元，支出进度0.00%。"));
@@ -219,7 +225,7 @@ class WorkReportModelTest {
                 facts.monitoredByRiskType(),
                 List.of(new WorkReportModel.Indicator(
                         new IndicatorTotal(STANDARD, "SAFE_HOUSING", 0, 3, 0, 0),
-                        List.of(new FailingHousehold(FAILING, "457000101201", "朝阳村", 2, 0, 0)))),
+                        List.of(new FailingHousehold(FAILING, null, "457000101201", "朝阳村", "一镇", 2, 0, 0)))),
                 facts.countyFundSources(),
                 facts.countyDisbursed(),
                 facts.projects(),
@@ -238,10 +244,66 @@ class WorkReportModelTest {
         assertEquals("—", indicator.get("rate"), "a rate without a denominator");
         assertEquals(2L, indicator.get("failingNotListed"));
         @SuppressWarnings("unchecked")
+        Map<String, Object> unnamed = ((List<Map<String, Object>>) indicator.get("failing")).getFirst();
+        assertEquals(FAILING.toString(), unnamed.get("householdId"));
+        assertEquals("（户主未登记）", unnamed.get("headName"), "a household whose head is not known");
+        assertEquals("（户主未登记）（一镇朝阳村）", unnamed.get("label"));
+        @SuppressWarnings("unchecked")
         Map<String, Object> funds = (Map<String, Object>) model.get("funds");
         @SuppressWarnings("unchecked")
         Map<String, Object> type = ((List<Map<String, Object>>) funds.get("byType")).getFirst();
         assertEquals("40.00", type.get("plannedInvestmentWan"));
         assertEquals("1.23", type.get("disbursedWan"));
+    }
+
+    @Test
+    void aTownshipsReportNamesHouseholdsByHeadAndVillageAndANameCannotBreakTheTable() throws Exception {
+        WorkReportModel.Facts facts = county();
+        WorkReportModel.Facts named = new WorkReportModel.Facts(
+                facts.divisions(),
+                facts.households(),
+                facts.byPovertyStatus(),
+                facts.byExitYear(),
+                facts.monitored(),
+                facts.monitoredByCategory(),
+                facts.monitoredByYear(),
+                facts.monitoredByRiskType(),
+                List.of(new WorkReportModel.Indicator(
+                        facts.indicators().getFirst().total(),
+                        List.of(
+                                new FailingHousehold(FAILING, "程海源", "457000101201", "朝阳村", "一镇", 2, 2, 3),
+                                new FailingHousehold(
+                                        UUID.randomUUID(), "韦|国*振_", "457000101202", "大梳村", "一镇", 3, 2, 3)))),
+                facts.countyFundSources(),
+                facts.countyDisbursed(),
+                facts.projects(),
+                facts.projectsByType(),
+                facts.projectsByStage(),
+                facts.benefits(),
+                facts.benefitKinds(),
+                facts.pv(),
+                facts.pvPlans());
+        Map<String, Object> model = WorkReportModel.of(
+                new WorkReportModel.Division("457000101", "一镇", "TOWNSHIP"),
+                2023,
+                LocalDate.of(2023, 11, 14),
+                LABELS,
+                named);
+        model.put("narrative", new Narrative(Map.of()));
+        String body = render(shippedBody(), model);
+        assertTrue(body.contains("| 1 | 程海源（朝阳村） | 2 |"), body);
+        byte[] docx = DocxWriter.write("一镇", body);
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            List<String> rows = document.getTables().stream()
+                    .flatMap(table -> table.getRows().stream())
+                    .map(row -> String.join(
+                            " | ",
+                            row.getTableCells().stream()
+                                    .map(XWPFTableCell::getText)
+                                    .toList()))
+                    .toList();
+            assertTrue(rows.contains("1 | 程海源（朝阳村） | 2"), rows.toString());
+            assertTrue(rows.contains("2 | 韦|国*振_（大梳村） | 3"), rows.toString());
+        }
     }
 }
