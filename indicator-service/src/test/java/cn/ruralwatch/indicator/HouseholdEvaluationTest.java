@@ -63,6 +63,10 @@ class HouseholdEvaluationTest {
                 .body("villageCode", equalTo("450422101201"))
                 .body(NATIONAL + ".allMet", equalTo(false))
                 .body(NATIONAL + ".standardVersion", equalTo(1))
+                // judged on the household's data as it stands: version 0, the one published
+                .body(NATIONAL + ".householdVersion", equalTo(0))
+                .body(NATIONAL + ".current", equalTo(true))
+                .body(NATIONAL + ".judgedAt", org.hamcrest.Matchers.notNullValue())
                 .body(NATIONAL + ".results", hasSize(6))
                 .body(MEDICAL + ".name", equalTo("基本医疗有保障（参加城乡居民基本医疗保险）"))
                 .body(MEDICAL + ".met", equalTo(false))

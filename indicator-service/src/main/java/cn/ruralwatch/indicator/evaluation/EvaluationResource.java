@@ -51,6 +51,15 @@ public class EvaluationResource {
             @Schema(example = "NATIONAL_HOUSEHOLD_2021") String standardCode,
             @Schema(description = "得出结果的版本") int standardVersion,
             @Schema(description = "各项指标均达标") boolean allMet,
+
+            @Schema(description = "得出结果时依据的农户数据版本", example = "7")
+            Long householdVersion,
+
+            @Schema(description = "得出结果（最近一次判定）的时间") Instant judgedAt,
+
+            @Schema(description = "结果是否依据农户当前数据；已结束的指标体系（如 2020 年的）只在重新评估任务中更新，农户数据变化后为 false")
+            boolean current,
+
             List<Result> results) {}
 
     @Schema(name = "IndicatorResult")
@@ -96,9 +105,20 @@ public class EvaluationResource {
                             read(r.reasons(), new TypeReference<List<RateApi.Reason>>() {}, List.of()),
                             r.evaluatedAt()));
         }
+        Map<String, ResultQueries.Judged> judged = new HashMap<>();
+        results.judged(householdId).forEach(j -> judged.put(j.standardCode(), j));
         List<StandardResult> standardResults = new ArrayList<>();
-        byStandard.forEach((code, list) -> standardResults.add(
-                new StandardResult(code, versions.get(code), list.stream().allMatch(Result::met), list)));
+        byStandard.forEach((code, list) -> {
+            ResultQueries.Judged j = judged.get(code);
+            standardResults.add(new StandardResult(
+                    code,
+                    versions.get(code),
+                    list.stream().allMatch(Result::met),
+                    j == null ? null : j.judgedVersion(),
+                    j == null ? null : j.judgedAt(),
+                    j != null && j.judgedVersion() >= j.householdVersion(),
+                    list));
+        });
         return new HouseholdEvaluation(householdId, rows.getFirst().villageCode(), standardResults);
     }
 

@@ -79,6 +79,18 @@ public class ResultQueries {
                         from indicator_result where household_id = :household order by standard_code, indicator_code""").bind("household", householdId).list(HouseholdResult.class);
     }
 
+    /** Which version of a household a standard last judged, when, and the version held now. */
+    public record Judged(String standardCode, long judgedVersion, Instant judgedAt, long householdVersion) {}
+
+    /** The versions of a household each standard judged last. */
+    public List<Judged> judged(UUID householdId) {
+        return sql.query("""
+                        select e.standard_code, e.version as judged_version, e.evaluated_at as judged_at,
+                               p.version as household_version
+                        from household_evaluation e join household_projection p on p.household_id = e.household_id
+                        where e.household_id = :household""").bind("household", householdId).list(Judged.class);
+    }
+
     /** Each indicator's sums of a standard in a division, now ({@code asOf} null) or at the end of a day. */
     public List<IndicatorSum> sums(String standardCode, String division, LocalDate asOf) {
         return results(
