@@ -113,6 +113,11 @@ class OverviewTest {
                 .body("indicators[0].standardCode", equalTo("NATIONAL_HOUSEHOLD_2021"))
                 .body("indicators[0].met", equalTo(2))
                 .body("indicators[0].notMet", equalTo(1))
+                // the results say when they were computed, beside the live counts
+                .body("evaluations[0].standardCode", equalTo("NATIONAL_HOUSEHOLD_2021"))
+                .body("evaluations[0].households", equalTo(3))
+                .body("evaluations[0].evaluatedFrom", org.hamcrest.Matchers.notNullValue())
+                .body("evaluations[0].evaluatedTo", org.hamcrest.Matchers.notNullValue())
                 .body("linkageFunds.batches", equalTo(3)));
         given().queryParam("division", "451000")
                 .queryParam("year", 2023)

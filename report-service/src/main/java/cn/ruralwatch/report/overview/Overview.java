@@ -20,6 +20,12 @@ public record Overview(
         long householdsMeetingStandard,
 
         @Schema(description = "逐项指标的达标户数") List<IndicatorCount> indicators,
+
+        @Schema(
+                description = "各指标体系的评估结果依据何时的数据：评估户数与最早、最晚评估时间。已结束的指标体系（如 2020 年的）只在重新评估任务中更新，"
+                        + "其结果可能早于 households、members 等当前数字")
+        List<StandardEvaluations> evaluations,
+
         @Schema(description = "衔接资金（仅县级区划）") Funds linkageFunds,
         @Schema(description = "到户帮扶（给出年度时）") Benefits householdBenefits,
         @Schema(description = "光伏收益及其分配（给出年度时）") PvRevenue pvRevenue,
@@ -55,6 +61,13 @@ public record Overview(
             @Schema(example = "450422101") String code,
             @Schema(example = "同心镇") String name,
             @Schema(example = "TOWNSHIP") String level) {}
+
+    @Schema(name = "StandardEvaluations", description = "一套指标体系在本区划的评估结果")
+    public record StandardEvaluations(
+            @Schema(example = "GUANGXI_HOUSEHOLD_2020") String standardCode,
+            @Schema(description = "有结果的农户数") long households,
+            @Schema(description = "最早的评估时间") Instant evaluatedFrom,
+            @Schema(description = "最晚的评估时间") Instant evaluatedTo) {}
 
     @Schema(name = "IndicatorCount")
     public record IndicatorCount(

@@ -111,6 +111,7 @@ public class OverviewService {
                 totals.evaluated(),
                 totals.meeting(),
                 indicators,
+                queries.evaluations(division),
                 funds,
                 benefits,
                 pv,
