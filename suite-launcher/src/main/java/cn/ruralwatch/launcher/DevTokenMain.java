@@ -29,8 +29,9 @@ public final class DevTokenMain {
             fail("unknown role " + role + "; one of "
                     + String.join(", ", ROLES.stream().sorted().toList()));
         }
-        if (!division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
-            fail("division must be a 6, 9 or 12-digit code: " + division);
+        if (!division.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
+            fail("division must be a province (45 or 450000), city (4504 or 450400), county (6 digits), township (9)"
+                    + " or village (12) code: " + division);
         }
         DevIdentityProvider identity =
                 DevIdentityProvider.inDirectory(Path.of(state).resolve("keys"), DevIdentityProvider.ISSUER);

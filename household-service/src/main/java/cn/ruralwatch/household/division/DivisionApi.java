@@ -15,21 +15,58 @@ public final class DivisionApi {
 
     private DivisionApi() {}
 
-    @Schema(name = "DivisionRegistration", description = "登记行政区划：县 6 位、乡镇 9 位、行政村 12 位、自然村（屯）15 位代码，下级代码以上级代码开头")
+    @Schema(
+            name = "DivisionRegistration",
+            description = "登记行政区划：省 2 位、市 4 位、县 6 位、乡镇 9 位、行政村（社区）12 位、自然村（屯）15 位代码，下级代码以上级代码开头；"
+                    + "省、市也可写作 6 位（450000、450400）")
     public record Registration(
             @Schema(description = "区划代码", example = "450422101201")
             @NotBlank
-            @Pattern(regexp = "[0-9]{6}|[0-9]{9}|[0-9]{12}|[0-9]{15}", message = "{ruralwatch.division.code-any}")
+            @Pattern(
+                    regexp = "[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}|[0-9]{15}",
+                    message = "{ruralwatch.division.code-any}")
             String code,
 
             @Schema(description = "名称", example = "同心镇沙村") @NotBlank @Size(max = 100)
             String name,
 
-            @Schema(description = "层级：COUNTY 县、TOWNSHIP 乡镇、VILLAGE 行政村、HAMLET 自然村（屯）", example = "VILLAGE") @NotNull
+            @Schema(
+                    description = "层级：PROVINCE 省、CITY 市、COUNTY 县、TOWNSHIP 乡镇、VILLAGE 行政村（社区）、HAMLET 自然村（屯）",
+                    example = "VILLAGE")
+            @NotNull
             DivisionLevel level,
 
-            @Schema(description = "上级区划代码（县级不填）", example = "450422101")
-            String parentCode) {}
+            @Schema(description = "上级区划代码（省不填；市、县的上级未登记时可不填）", example = "450422101")
+            String parentCode,
+
+            @Schema(description = "村：VILLAGE 行政村（默认）或 COMMUNITY 社区；其他层级不填", example = "VILLAGE")
+            VillageKind villageKind,
+
+            @Schema(description = "村：是否为贫困村（“十三五”贫困村），默认否；其他层级不填", example = "true")
+            Boolean povertyVillage,
+
+            @Schema(description = "贫困村摘帽（出列）年度，此后为脱贫村；未出列不填", example = "2016") @Min(2000) @Max(2100)
+            Integer povertyExitYear) {
+
+        /** A division without village status: any level but a village, or a 行政村 that was not a 贫困村. */
+        public Registration(String code, String name, DivisionLevel level, String parentCode) {
+            this(code, name, level, parentCode, null, null, null);
+        }
+    }
+
+    @Schema(name = "VillageStatus", description = "村的类别与贫困村状态")
+    public record VillageStatus(
+            @Schema(description = "VILLAGE 行政村或 COMMUNITY 社区", example = "VILLAGE") @NotNull
+            VillageKind villageKind,
+
+            @Schema(description = "是否为贫困村", example = "true") @NotNull
+            Boolean povertyVillage,
+
+            @Schema(description = "摘帽（出列）年度，此后为脱贫村；未出列不填", example = "2016") @Min(2000) @Max(2100)
+            Integer povertyExitYear,
+
+            @Schema(description = "依据或修改原因，记入区划的变更历史", example = "桂政函〔2017〕12号") @Size(max = 500)
+            String reason) {}
 
     @Schema(name = "DivisionRename", description = "修改区划名称")
     public record Rename(
@@ -43,6 +80,14 @@ public final class DivisionApi {
             DivisionLevel level,
             @Schema(example = "450422101") String parentCode,
 
+            @Schema(description = "村：VILLAGE 行政村或 COMMUNITY 社区；其他层级为空")
+            VillageKind villageKind,
+
+            @Schema(description = "村：是否为贫困村；其他层级为空") Boolean povertyVillage,
+
+            @Schema(description = "贫困村摘帽（出列）年度；未出列或非贫困村为空", example = "2016")
+            Integer povertyExitYear,
+
             @Schema(description = "版本号，与 ETag 相同", example = "0")
             long version,
 
@@ -55,6 +100,9 @@ public final class DivisionApi {
                     division.name,
                     division.level,
                     division.parentCode,
+                    division.villageKind,
+                    division.povertyVillage,
+                    division.povertyExitYear,
                     division.version,
                     division.createdAt,
                     division.updatedAt);

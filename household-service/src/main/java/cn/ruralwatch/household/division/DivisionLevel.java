@@ -2,8 +2,15 @@ package cn.ruralwatch.household.division;
 
 import java.util.Optional;
 
-/** Levels of the division tree and the length of their codes. */
+/**
+ * Levels of the division tree and the length of their codes: the prefix of the statistical division code that names
+ * the division (a province 45, a city 4504, a county 450422), so a region holds every code starting with its own.
+ */
 public enum DivisionLevel {
+    /** 省（自治区） */
+    PROVINCE(2),
+    /** 市（州） */
+    CITY(4),
     /** 县 */
     COUNTY(6),
     /** 乡镇/街道 */
@@ -26,11 +33,21 @@ public enum DivisionLevel {
     /** The level a child of this level has, if any. */
     public Optional<DivisionLevel> childLevel() {
         return switch (this) {
+            case PROVINCE -> Optional.of(CITY);
+            case CITY -> Optional.of(COUNTY);
             case COUNTY -> Optional.of(TOWNSHIP);
             case TOWNSHIP -> Optional.of(VILLAGE);
             case VILLAGE -> Optional.of(HAMLET);
             case HAMLET -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether a division of this level may stand without a registered parent: a province, and a city or county whose
+     * province or city the deployment does not keep (a county's own deployment starts at the county).
+     */
+    public boolean parentOptional() {
+        return this == PROVINCE || this == CITY || this == COUNTY;
     }
 
     /** The level of a code of that length, if any. */

@@ -39,7 +39,7 @@ public class DivisionResource {
     DivisionService divisions;
 
     @POST
-    @Operation(operationId = "registerDivision", summary = "登记县、乡镇或行政村")
+    @Operation(operationId = "registerDivision", summary = "登记省、市、县、乡镇、行政村（社区）或自然村（屯）")
     @APIResponse(responseCode = "201", description = "已登记")
     @APIResponse(responseCode = "400", description = "代码、层级或上级不合法")
     @APIResponse(responseCode = "409", description = "代码已登记")
@@ -75,6 +75,24 @@ public class DivisionResource {
             @Valid @NotNull DivisionApi.Rename request,
             @Parameter(description = "读取时得到的 ETag", example = "\"0\"") @HeaderParam("If-Match") String ifMatch) {
         Division division = divisions.rename(code, request, ifMatch);
+        return Response.ok(DivisionApi.DivisionView.of(division))
+                .header("ETag", EntityTags.of(division.version))
+                .build();
+    }
+
+    @PUT
+    @Path("/{code}/village-status")
+    @Operation(operationId = "setVillageStatus", summary = "设置村的类别（行政村或社区）与贫困村状态（是否贫困村、摘帽出列年度），需 If-Match")
+    @APIResponse(responseCode = "200", description = "已设置")
+    @APIResponse(responseCode = "400", description = "不是村级区划，或摘帽年度不合法")
+    @APIResponse(responseCode = "404", description = "区划不存在")
+    @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match")
+    public Response setVillageStatus(
+            @PathParam("code") String code,
+            @Valid @NotNull DivisionApi.VillageStatus request,
+            @Parameter(description = "读取时得到的 ETag", example = "\"0\"") @HeaderParam("If-Match") String ifMatch) {
+        Division division = divisions.setVillageStatus(code, request, ifMatch);
         return Response.ok(DivisionApi.DivisionView.of(division))
                 .header("ETag", EntityTags.of(division.version))
                 .build();

@@ -1,6 +1,7 @@
 package cn.ruralwatch.household.division;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.access.DivisionCodes;
 import cn.ruralwatch.audit.AuditTrail;
 import cn.ruralwatch.audit.AuditedChange;
 import cn.ruralwatch.events.AuditAction;
@@ -9,6 +10,7 @@ import cn.ruralwatch.events.DivisionRegistered;
 import cn.ruralwatch.events.DivisionRenamed;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.events.VillageStatusSet;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.IdempotencyKeys;
 import cn.ruralwatch.http.Page;
@@ -70,7 +72,20 @@ public class DivisionService {
         return create(request, "REGISTER");
     }
 
-    private Division create(DivisionApi.Registration request, String operation) {
+    private Division create(DivisionApi.Registration given, String operation) {
+        // a province or city may be written in its padded six-digit form (450000, 450400): the tree keeps its prefix
+        DivisionApi.Registration request = new DivisionApi.Registration(
+                given.level() == DivisionLevel.PROVINCE || given.level() == DivisionLevel.CITY
+                        ? DivisionCodes.normalize(given.code())
+                        : given.code(),
+                given.name(),
+                given.level(),
+                given.parentCode() == null || given.parentCode().isBlank()
+                        ? null
+                        : DivisionCodes.normalize(given.parentCode()),
+                given.villageKind(),
+                given.povertyVillage(),
+                given.povertyExitYear());
         if (!scope.covers(request.code())) {
             throw ProblemException.of(
                     ProblemType.FORBIDDEN, "problem.forbidden.out-of-scope", request.code(), scope.division());
@@ -84,12 +99,12 @@ public class DivisionService {
                     request.level().name(),
                     request.level().codeLength()));
         }
-        if (request.level() == DivisionLevel.COUNTY) {
-            if (request.parentCode() != null) {
-                violations.add(Violation.of("parentCode", "NOT_ALLOWED", "division.parent.county"));
+        if (request.parentCode() == null) {
+            if (!request.level().parentOptional()) {
+                violations.add(Violation.of("parentCode", "REQUIRED", "division.parent.required"));
             }
-        } else if (request.parentCode() == null || request.parentCode().isBlank()) {
-            violations.add(Violation.of("parentCode", "REQUIRED", "division.parent.required"));
+        } else if (request.level() == DivisionLevel.PROVINCE) {
+            violations.add(Violation.of("parentCode", "NOT_ALLOWED", "division.parent.province"));
         } else {
             Division parent = entityManager.find(Division.class, request.parentCode());
             if (parent == null) {
@@ -105,6 +120,21 @@ public class DivisionService {
                 violations.add(Violation.of("code", "PREFIX", "division.code.prefix", parent.code));
             }
         }
+        boolean village = request.level() == DivisionLevel.VILLAGE;
+        if (!village
+                && (request.villageKind() != null
+                        || request.povertyVillage() != null
+                        || request.povertyExitYear() != null)) {
+            violations.add(Violation.of(
+                    "villageKind",
+                    "NOT_A_VILLAGE",
+                    "division.village-status.not-a-village",
+                    request.level().name()));
+        }
+        boolean povertyVillage = Boolean.TRUE.equals(request.povertyVillage());
+        if (village) {
+            violations.addAll(villageStatusViolations(povertyVillage, request.povertyExitYear()));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -117,7 +147,12 @@ public class DivisionService {
         division.code = request.code();
         division.name = request.name().trim();
         division.level = request.level();
-        division.parentCode = request.level() == DivisionLevel.COUNTY ? null : request.parentCode();
+        division.parentCode = request.parentCode();
+        if (village) {
+            division.villageKind = Objects.requireNonNullElse(request.villageKind(), VillageKind.VILLAGE);
+            division.povertyVillage = povertyVillage;
+            division.povertyExitYear = request.povertyExitYear();
+        }
         division.createdAt = now;
         division.updatedAt = now;
         entityManager.persist(division);
@@ -126,13 +161,80 @@ public class DivisionService {
                 AGGREGATE,
                 division.code,
                 EventTypes.DIVISION_REGISTERED,
-                new DivisionRegistered(division.code, division.name, division.level.name(), division.parentCode));
-        List<AuditedChange> changes = List.of(
+                new DivisionRegistered(
+                        division.code,
+                        division.name,
+                        division.level.name(),
+                        division.parentCode,
+                        division.villageKind == null ? null : division.villageKind.name(),
+                        division.povertyVillage,
+                        division.povertyExitYear));
+        List<AuditedChange> changes = new ArrayList<>(List.of(
                 AuditedChange.created("name", division.name),
                 AuditedChange.created("level", division.level),
-                AuditedChange.created("parentCode", division.parentCode));
+                AuditedChange.created("parentCode", division.parentCode)));
+        if (village) {
+            changes.add(AuditedChange.created("villageKind", division.villageKind));
+            changes.add(AuditedChange.created("povertyVillage", division.povertyVillage));
+            changes.add(AuditedChange.created("povertyExitYear", division.povertyExitYear));
+        }
         audit.changed(AuditAction.CREATE, AGGREGATE, division.code, division.auditDivision(), changes);
         history.record(division.code, operation, null, changes);
+        return division;
+    }
+
+    /** A 贫困村's exit year: only of a 贫困村, and not a year still to come. */
+    private List<Violation> villageStatusViolations(boolean povertyVillage, Integer exitYear) {
+        List<Violation> violations = new ArrayList<>();
+        if (exitYear != null && !povertyVillage) {
+            violations.add(
+                    Violation.of("povertyExitYear", "NOT_A_POVERTY_VILLAGE", "division.village-status.exit-not-poor"));
+        }
+        int thisYear = ChinaTime.today(clock).getYear();
+        if (exitYear != null && exitYear > thisYear) {
+            violations.add(Violation.of(
+                    "povertyExitYear", "FUTURE", "division.village-status.exit-future", exitYear, thisYear));
+        }
+        return violations;
+    }
+
+    /** Sets a village's kind (行政村 or 社区) and poverty-village status; the version read must be current. */
+    public Division setVillageStatus(String code, DivisionApi.VillageStatus request, String ifMatch) {
+        Division division = locked(code);
+        EntityTags.requireMatch(ifMatch, division.version);
+        if (division.level != DivisionLevel.VILLAGE) {
+            throw ProblemException.invalid(Violation.of(
+                    "code", "NOT_A_VILLAGE", "division.village-status.not-a-village", division.level.name()));
+        }
+        List<Violation> violations = villageStatusViolations(request.povertyVillage(), request.povertyExitYear());
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        List<AuditedChange> changes = new ArrayList<>();
+        if (division.villageKind != request.villageKind()) {
+            changes.add(AuditedChange.changed("villageKind", division.villageKind, request.villageKind()));
+        }
+        if (!request.povertyVillage().equals(division.povertyVillage)) {
+            changes.add(AuditedChange.changed("povertyVillage", division.povertyVillage, request.povertyVillage()));
+        }
+        if (!Objects.equals(division.povertyExitYear, request.povertyExitYear())) {
+            changes.add(AuditedChange.changed("povertyExitYear", division.povertyExitYear, request.povertyExitYear()));
+        }
+        if (changes.isEmpty()) {
+            return division;
+        }
+        division.villageStatus(
+                request.villageKind(), request.povertyVillage(), request.povertyExitYear(), clock.instant());
+        audit.changed(AuditAction.UPDATE, AGGREGATE, division.code, division.auditDivision(), changes);
+        history.record(division.code, "VILLAGE", request.reason(), changes);
+        entityManager.flush();
+        outbox.publish(
+                Topics.HOUSEHOLD_EVENTS,
+                AGGREGATE,
+                division.code,
+                EventTypes.VILLAGE_STATUS_SET,
+                new VillageStatusSet(
+                        division.code, division.villageKind.name(), division.povertyVillage, division.povertyExitYear));
         return division;
     }
 
@@ -163,7 +265,8 @@ public class DivisionService {
      * bases) happen one after the other, so that the second of two at the same time sees what the first left — a stale
      * {@code If-Match} (412), an existing population base — instead of failing on the row the first one wrote.
      */
-    Division locked(String code) {
+    Division locked(String given) {
+        String code = DivisionCodes.normalize(given);
         Division division = DivisionLevel.ofCode(code).isPresent() && scope.covers(code)
                 ? entityManager.find(Division.class, code, LockModeType.PESSIMISTIC_WRITE)
                 : null;
@@ -175,7 +278,8 @@ public class DivisionService {
 
     /** A division within the caller's region; any other answers 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Division get(String code) {
+    public Division get(String given) {
+        String code = DivisionCodes.normalize(given);
         Division division = DivisionLevel.ofCode(code).isPresent() && scope.covers(code)
                 ? entityManager.find(Division.class, code)
                 : null;
@@ -186,8 +290,8 @@ public class DivisionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Division> children(String code, PageRequest page) {
-        get(code);
+    public Page<Division> children(String given, PageRequest page) {
+        String code = get(given).code;
         List<Division> items = entityManager
                 .createQuery("from Division where parentCode = :code order by code", Division.class)
                 .setParameter("code", code)

@@ -11,6 +11,7 @@ import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.MonitoringCaseDecided;
 import cn.ruralwatch.events.MonitoringCaseOpened;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.events.VillageStatusSet;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.indicator.households.DivisionPopulations;
 import cn.ruralwatch.indicator.households.HouseholdStates;
@@ -107,6 +108,7 @@ public class HouseholdEventsConsumer implements EventHandler {
             // divisions are kept by the shared directory; households are projected here with their whole state
             case DivisionRegistered registered -> directory.apply(registered);
             case DivisionRenamed renamed -> directory.apply(renamed);
+            case VillageStatusSet status -> directory.apply(status);
             case DivisionPopulationSet population -> populations.save(population);
             case MonitoringCaseOpened ignored -> {
                 // the workflow's cases are not evaluated; their outcome arrives as the household's new state

@@ -205,6 +205,7 @@ public final class AccessMatrix {
                     // household-service
                     "registerDivision",
                     "renameDivision",
+                    "setVillageStatus",
                     // indicator-service
                     "retireIndicatorStandard",
                     "saveIndicatorStandard",

@@ -7,11 +7,11 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The region the caller may see and change: the {@code division} claim of the token. A county admin of 450422 works in
+ * The region the caller may see and change: the {@code division} claim of the token. A city official of 4504 (450400)
+ * works in every county of the city, a county admin of 450422 works in
  * every code starting with 450422, a village clerk of 450422101201 in that village only. Services apply it in their
  * queries; a record outside it answers as if it did not exist.
  */
@@ -20,8 +20,6 @@ public class CallerScope {
 
     /** The claim carrying the caller's division code. */
     public static final String DIVISION = "division";
-
-    private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
     @Inject
     JsonWebToken token;
@@ -32,13 +30,17 @@ public class CallerScope {
      */
     private final Map<String, Optional<String>> claims = new HashMap<>();
 
-    /** The caller's division code (6, 9 or 12 digits); a token without a valid one is refused with 403. */
+    /**
+     * The caller's region as the suite writes division codes ({@link DivisionCodes}): 2 digits for a province, 4 for a
+     * city, 6 for a county, 9 for a township, 12 for a village (a claim of 450000 or 450400 is the province 45 or the
+     * city 4504); a token without a valid one is refused with 403.
+     */
     public String division() {
         String division = claim(DIVISION);
-        if (division == null || !DIVISION_CODE.matcher(division).matches()) {
+        if (!DivisionCodes.isRegion(division)) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "problem.forbidden.no-division");
         }
-        return division;
+        return DivisionCodes.normalize(division);
     }
 
     /** Whether a division code (or a village code a record belongs to) lies within the caller's region. */
@@ -52,6 +54,7 @@ public class CallerScope {
      */
     public Optional<String> narrow(String requested) {
         String own = division();
+        requested = DivisionCodes.normalize(requested);
         if (requested == null || own.startsWith(requested)) {
             return Optional.of(own);
         }

@@ -31,7 +31,7 @@ public final class DevIdentityProvider {
 
     public static final String ISSUER = "urn:ruralwatch:dev-issuer";
     public static final String AUDIENCE = "ruralwatch";
-    private static final Pattern DIVISION = Pattern.compile("[0-9]{6}|[0-9]{9}|[0-9]{12}");
+    private static final Pattern DIVISION = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
     private final Path publicKeyFile;
     private final PrivateKey privateKey;
@@ -87,10 +87,10 @@ public final class DevIdentityProvider {
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(encoded)));
     }
 
-    /** A signed token for a role within a division (county, township or village code). */
+    /** A signed token for a role within a division (province, city, county, township or village code). */
     public String token(String subject, String role, String division, Duration validity) {
         if (!DIVISION.matcher(division).matches()) {
-            throw new IllegalArgumentException("division must be a 6, 9 or 12-digit code: " + division);
+            throw new IllegalArgumentException("division must be a 2, 4, 6, 9 or 12-digit code: " + division);
         }
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);

@@ -5,6 +5,7 @@ public final class EventTypes {
 
     public static final String DIVISION_REGISTERED = "division.registered.v1";
     public static final String DIVISION_RENAMED = "division.renamed.v1";
+    public static final String VILLAGE_STATUS_SET = "village.status-set.v1";
     public static final String DIVISION_POPULATION_SET = "division.population-set.v1";
     public static final String HOUSEHOLD_REGISTERED = "household.registered.v1";
     public static final String HOUSEHOLD_CHANGED = "household.changed.v1";

@@ -8,6 +8,7 @@ import java.util.Optional;
 public sealed interface HouseholdEvent
         permits DivisionRegistered,
                 DivisionRenamed,
+                VillageStatusSet,
                 DivisionPopulationSet,
                 HouseholdStateEvent,
                 MonitoringCaseOpened,
@@ -21,6 +22,7 @@ public sealed interface HouseholdEvent
                 switch (type) {
                     case EventTypes.DIVISION_REGISTERED -> mapper.readValue(data, DivisionRegistered.class);
                     case EventTypes.DIVISION_RENAMED -> mapper.readValue(data, DivisionRenamed.class);
+                    case EventTypes.VILLAGE_STATUS_SET -> mapper.readValue(data, VillageStatusSet.class);
                     case EventTypes.DIVISION_POPULATION_SET -> mapper.readValue(data, DivisionPopulationSet.class);
                     case EventTypes.HOUSEHOLD_REGISTERED -> mapper.readValue(data, HouseholdRegistered.class);
                     case EventTypes.HOUSEHOLD_CHANGED -> mapper.readValue(data, HouseholdChanged.class);

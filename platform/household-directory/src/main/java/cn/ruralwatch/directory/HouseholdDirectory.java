@@ -9,6 +9,7 @@ import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.MonitoringCaseDecided;
 import cn.ruralwatch.events.MonitoringCaseOpened;
+import cn.ruralwatch.events.VillageStatusSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,14 +42,32 @@ public class HouseholdDirectory {
             case DivisionRegistered division ->
                 entityManager
                         .createNativeQuery("""
-                                insert into known_division (code, name, level, parent_code) values (?1, ?2, ?3, ?4)
+                                insert into known_division (code, name, level, parent_code, village_kind, poverty_village,
+                                                            poverty_exit_year)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                                 on conflict (code) do update set name = excluded.name, level = excluded.level,
-                                                                 parent_code = excluded.parent_code
+                                                                 parent_code = excluded.parent_code,
+                                                                 village_kind = excluded.village_kind,
+                                                                 poverty_village = excluded.poverty_village,
+                                                                 poverty_exit_year = excluded.poverty_exit_year
                                 """)
                         .setParameter(1, division.code())
                         .setParameter(2, division.name())
                         .setParameter(3, division.level())
                         .setParameter(4, division.parentCode())
+                        .setParameter(5, division.villageKind())
+                        .setParameter(6, division.povertyVillage())
+                        .setParameter(7, division.povertyExitYear())
+                        .executeUpdate();
+            case VillageStatusSet status ->
+                entityManager
+                        .createNativeQuery("""
+                                update known_division set village_kind = ?2, poverty_village = ?3, poverty_exit_year = ?4
+                                where code = ?1""")
+                        .setParameter(1, status.code())
+                        .setParameter(2, status.villageKind())
+                        .setParameter(3, status.povertyVillage())
+                        .setParameter(4, status.povertyExitYear())
                         .executeUpdate();
             case DivisionRenamed renamed ->
                 entityManager
