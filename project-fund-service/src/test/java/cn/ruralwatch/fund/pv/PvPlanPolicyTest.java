@@ -62,7 +62,8 @@ class PvPlanPolicyTest {
 
     static KnownMembers.KnownMember knownMember(
             UUID id, UUID household, String village, boolean active, String labour) {
-        return new KnownMembers.KnownMember(id, household, village, active, LocalDate.of(1980, 1, 1), labour);
+        return new KnownMembers.KnownMember(
+                id, household, village, active, LocalDate.of(1980, 1, 1), labour, null, null, null, null);
     }
 
     static ShareRequirementApi.Requirement requiring(String percent) {
