@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.HouseholdRegistered;
+import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.HouseholdEventData;
@@ -12,6 +14,7 @@ import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.TopicWriter;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +79,89 @@ final class FundFixtures {
                 householdId,
                 EventTypes.HOUSEHOLD_REGISTERED,
                 HouseholdEventData.registered(householdId, village, povertyStatus, members));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> Rows.count(
+                                dataSource,
+                                "select count(*) from known_member where household_id = '" + householdId + "'")
+                        == members.size());
+        return householdId;
+    }
+
+    /**
+     * A member as household-events describe them, with the facts benefits are checked against: labour ability, the
+     * stage and status of schooling, and the place and months of migrant work this year.
+     */
+    static HouseholdState.Member member(
+            String memberId,
+            String relation,
+            LocalDate born,
+            String laborAbility,
+            String educationStage,
+            String schoolingStatus,
+            String employmentLocation,
+            Integer employmentMonths) {
+        return new HouseholdState.Member(
+                memberId,
+                "ACTIVE",
+                relation,
+                "FEMALE",
+                born,
+                "REGISTRATION",
+                null,
+                null,
+                laborAbility,
+                "HEALTHY",
+                null,
+                educationStage,
+                schoolingStatus,
+                null,
+                null,
+                "ENROLLED",
+                null,
+                "UNKNOWN",
+                null,
+                false,
+                employmentLocation,
+                employmentMonths,
+                null);
+    }
+
+    /**
+     * A household of the given poverty status (EXITED 脱贫户, NOT_POOR), industries (特色产业) and members, registered
+     * at {@code version} as household-service publishes it, once the service knows it; its id.
+     */
+    static String household(
+            DataSource dataSource,
+            String village,
+            String povertyStatus,
+            List<String> industries,
+            List<HouseholdState.Member> members) {
+        String householdId = UUID.randomUUID().toString();
+        HouseholdState state = new HouseholdState(
+                householdId,
+                0,
+                village,
+                "户主" + householdId.substring(0, 4),
+                "ACTIVE",
+                Instant.parse("2026-01-05T08:00:00Z"),
+                povertyStatus,
+                "EXITED".equals(povertyStatus) ? 2019 : null,
+                null,
+                false,
+                false,
+                new HouseholdState.Housing("A", null, false, "NONE"),
+                new HouseholdState.DrinkingWater(true, true, true, true),
+                true,
+                true,
+                true,
+                industries,
+                null,
+                List.of(),
+                members);
+        householdEvent(
+                householdId,
+                EventTypes.HOUSEHOLD_REGISTERED,
+                HouseholdEventData.json(EventTypes.HOUSEHOLD_REGISTERED, new HouseholdRegistered(state, null)));
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> Rows.count(
                                 dataSource,

@@ -2,6 +2,7 @@ package cn.ruralwatch.fund;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,7 +13,6 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.EventSchemas;
-import cn.ruralwatch.testing.HouseholdEventData.MemberSketch;
 import cn.ruralwatch.testing.Rows;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
@@ -23,6 +23,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -46,6 +47,9 @@ class HouseholdBenefitTest {
     String head;
     String student;
     String elder;
+    String adult;
+    String shortMigrant;
+    String noIndustry;
     String notPoor;
     String notPoorMember;
 
@@ -58,19 +62,158 @@ class HouseholdBenefitTest {
         head = UUID.randomUUID().toString();
         student = UUID.randomUUID().toString();
         elder = UUID.randomUUID().toString();
+        adult = UUID.randomUUID().toString();
+        shortMigrant = UUID.randomUUID().toString();
         poor = FundFixtures.household(
                 dataSource,
                 VILLAGE,
                 "EXITED",
+                List.of("柑橘"),
                 List.of(
-                        new MemberSketch(head, "HEAD", "MALE", LocalDate.of(1975, 4, 2), "ENROLLED", "ORDINARY"),
-                        new MemberSketch(student, "CHILD", "FEMALE", LocalDate.of(2004, 9, 1), "ENROLLED", "ORDINARY"),
-                        new MemberSketch(elder, "PARENT", "MALE", LocalDate.of(1950, 1, 1), "ENROLLED", "WEAK")));
+                        // works out of the province most of the year
+                        FundFixtures.member(
+                                head,
+                                "HEAD",
+                                LocalDate.of(1975, 4, 2),
+                                "ORDINARY",
+                                "JUNIOR_SECONDARY",
+                                "NOT_IN_SCHOOL",
+                                "OUT_OF_PROVINCE",
+                                8),
+                        // at a 中职 school
+                        FundFixtures.member(
+                                student,
+                                "CHILD",
+                                LocalDate.of(2006, 9, 1),
+                                "ORDINARY",
+                                "SENIOR_SECONDARY",
+                                "IN_SCHOOL",
+                                null,
+                                null),
+                        FundFixtures.member(elder, "PARENT", LocalDate.of(1950, 1, 1), "WEAK", null, null, null, null),
+                        // the 48-year-old: no student, and works in the county
+                        FundFixtures.member(
+                                adult,
+                                "SPOUSE",
+                                LocalDate.of(1975, 6, 1),
+                                "ORDINARY",
+                                "SENIOR_SECONDARY",
+                                "NOT_IN_SCHOOL",
+                                "IN_COUNTY",
+                                12),
+                        // out of the province for two months only
+                        FundFixtures.member(
+                                shortMigrant,
+                                "CHILD",
+                                LocalDate.of(2001, 2, 3),
+                                "ORDINARY",
+                                "TERTIARY",
+                                "NOT_IN_SCHOOL",
+                                "OUT_OF_PROVINCE",
+                                2)));
         notPoorMember = UUID.randomUUID().toString();
         notPoor = FundFixtures.household(
                 dataSource,
                 VILLAGE,
-                List.of(new MemberSketch(notPoorMember, "HEAD", "MALE", LocalDate.of(1980, 1, 1), "ENROLLED")));
+                "NOT_POOR",
+                List.of("柑橘"),
+                List.of(FundFixtures.member(
+                        notPoorMember, "HEAD", LocalDate.of(1980, 1, 1), "ORDINARY", null, null, null, null)));
+        noIndustry = FundFixtures.household(
+                dataSource,
+                VILLAGE,
+                "EXITED",
+                List.of(),
+                List.of(FundFixtures.member(
+                        UUID.randomUUID().toString(),
+                        "HEAD",
+                        LocalDate.of(1960, 1, 1),
+                        "WEAK",
+                        null,
+                        null,
+                        null,
+                        null)));
+    }
+
+    @Test
+    void aBenefitIsRefusedNamingTheMemberAndTheFactItLacks() throws Exception {
+        // 雨露计划 for the 48-year-old who is not a student
+        grant(poor, adult, "YULU_SUBSIDY", "1500.00", "2023-09-10")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("memberId"))
+                .body("errors[0].code", equalTo("NOT_IN_SCHOOL"))
+                .body("errors[0].message", containsString(adult))
+                .body("errors[0].message", containsString("不在校"));
+        // the transport subsidy for a member who works in the county, and for one away two months
+        grant(poor, adult, "TRANSPORT_SUBSIDY", "500.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("memberId"))
+                .body("errors[0].code", equalTo("NOT_WORKING_AWAY"))
+                .body("errors[0].message", containsString("县内"))
+                .body("errors[0].message", containsString("县外省内、省外"));
+        grant(poor, shortMigrant, "TRANSPORT_SUBSIDY", "500.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors.code", equalTo(List.of("TOO_FEW_MONTHS")))
+                .body("errors[0].message", containsString("本年务工月数为 2"))
+                .body("errors[0].message", containsString("至少务工 3 个月"));
+        grant(poor, shortMigrant, "YULU_SUBSIDY", "1500.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors.code", equalTo(List.of("NOT_IN_SCHOOL")));
+        // an industry reward for a household with no industry, a PV reward outside any plan
+        grant(noIndustry, null, "INDUSTRY_REWARD", "1500.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("householdId"))
+                .body("errors[0].code", equalTo("NO_INDUSTRY"));
+        grant(noIndustry, null, "THREE_INDUSTRY_REWARD", "1000.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NO_INDUSTRY_OR_WORK"));
+        grant(poor, null, "PV_REWARD", "100.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].code", equalTo("PAID_BY_SOURCE"));
+        grant(poor, null, "ASSET_REVENUE", "100.00", "2023-09-10")
+                .statusCode(400)
+                .body("errors[0].code", equalTo("PAID_BY_SOURCE"));
+        // before the nationwide rules begin there is no standard to check against
+        grant(poor, student, "YULU_SUBSIDY", "1500.00", "2012-09-10")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("grantedOn"))
+                .body("errors[0].code", equalTo("NO_RULE"));
+        // nothing was stored, and no totals were published for these households
+        assertEquals(
+                0,
+                count("select count(*) from household_benefit where household_id in ('" + poor + "', '" + noIndustry
+                        + "')"));
+        assertEquals(
+                0,
+                count("select count(*) from household_benefit_total where household_id in ('" + poor + "', '"
+                        + noIndustry + "')"));
+
+        // the student and the migrant worker get theirs, and the household's totals go out
+        grant(poor, student, "YULU_SUBSIDY", "1500.00", "2023-09-10").statusCode(201);
+        grant(poor, head, "TRANSPORT_SUBSIDY", "500.00", "2023-09-10")
+                .statusCode(201)
+                .body("memberId", equalTo(head))
+                .body("kind", equalTo("TRANSPORT_SUBSIDY"));
+        assertEquals(2, count("select count(*) from household_benefit where household_id = '" + poor + "'"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            TopicReader.Event newest =
+                    TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.FUND_EVENTS).stream()
+                            .filter(e -> poor.equals(e.key()))
+                            .filter(e -> EventTypes.HOUSEHOLD_BENEFITS_TOTALLED.equals(e.header("ce_type")))
+                            .max(Comparator.comparingLong(
+                                    e -> JsonPath.from(e.data()).getLong("version")))
+                            .orElseThrow();
+            EventSchemas.assertValid(EventTypes.HOUSEHOLD_BENEFITS_TOTALLED, newest.data());
+            assertEquals(2L, JsonPath.from(newest.data()).getLong("version"));
+            assertEquals(
+                    0,
+                    new BigDecimal("2000.00")
+                            .compareTo(
+                                    new BigDecimal(JsonPath.from(newest.data()).getString("total"))));
+        });
     }
 
     @Test

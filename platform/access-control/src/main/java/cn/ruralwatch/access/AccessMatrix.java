@@ -63,7 +63,7 @@ public final class AccessMatrix {
     private static final List<String> COUNTY_TOWNSHIP_AND_SYSTEMS =
             List.of(Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.INTEGRATION);
 
-    /** Share requirements: the county or the provincial system. */
+    /** Share requirements and benefit rules: the county or the provincial system. */
     private static final List<String> COUNTY_AND_SYSTEMS = List.of(Roles.COUNTY_ADMIN, Roles.INTEGRATION);
 
     /** The audit log. */
@@ -125,6 +125,8 @@ public final class AccessMatrix {
                     "listStandardParameters",
                     "listVillageFactsHistory",
                     // project-fund-service
+                    "getBenefitRule",
+                    "getBenefitRuleInForce",
                     "getDisbursement",
                     "getFundBatch",
                     "getFundUsage",
@@ -136,6 +138,7 @@ public final class AccessMatrix {
                     "getPvRevenueSummary",
                     "getPvStation",
                     "listAssetRevenues",
+                    "listBenefitRules",
                     "listDisbursements",
                     "listFundBatches",
                     "listHouseholdBenefitTotals",
@@ -269,6 +272,7 @@ public final class AccessMatrix {
             .allow(
                     COUNTY_AND_SYSTEMS,
                     // project-fund-service
+                    "setBenefitRule",
                     "setShareRequirement")
             .allow(
                     AUDIT,

@@ -27,7 +27,7 @@ public final class BenefitApi {
             @Schema(description = "家庭成员（雨露计划、交通补贴、公益性岗位工资须填）")
             UUID memberId,
 
-            @Schema(description = "帮扶类别（小额信贷贴息由贷款计算，不在此登记）") @NotNull
+            @Schema(description = "帮扶类别（小额信贷贴息由贷款计算，光伏收益奖励补助和资产收益分配由方案和资产收益发放，均不在此登记）") @NotNull
             BenefitKind kind,
 
             @Schema(description = "金额（元）", example = "1000.00")

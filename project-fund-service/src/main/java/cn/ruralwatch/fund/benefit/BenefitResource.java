@@ -44,13 +44,18 @@ public class BenefitResource {
     @Path("/household-benefits")
     @Operation(
             operationId = "grantHouseholdBenefit",
-            summary = "登记一笔到户帮扶（产业奖补、三业奖补、雨露计划、交通补贴、公益性岗位工资、光伏收益奖励补助）",
-            description = "产业奖补、三业奖补、雨露计划、交通补贴只给脱贫户和监测对象；三业奖补每户每年一次、不超过 1000 元；"
-                    + "雨露计划每生每年不超过 3000 元；交通补贴每人每年一次。登记后发布农户当年的帮扶合计（household-benefits.totalled.v1）。")
+            summary = "登记一笔到户帮扶（产业奖补、三业奖补、雨露计划、交通补贴、公益性岗位工资）",
+            description = "先看帮扶对象：产业奖补须农户登记参与特色产业；三业奖补须农户发展产业或有成员务工；雨露计划须成员在校、"
+                    + "就读中职（高中阶段）或高职（大专及以上）；交通补贴须成员在适用标准规定的地点务工满规定月数；"
+                    + "公益性岗位工资须成员有劳动能力、年满 16 周岁；不符合的 400 指明成员（或农户）与所缺条件。"
+                    + "产业奖补、三业奖补、雨露计划、交通补贴只给脱贫户和监测对象，金额不超过农户所在村当年适用标准"
+                    + "（/api/v1/household-benefits/rules）的每笔上限、每人每年上限和每户每年上限，超出的 422 指明上限和已兑现金额；"
+                    + "三业奖补每户每年一次、交通补贴每人每年一次（409）。光伏收益奖励补助和资产收益分配由分配方案和资产收益发放，不在此登记。"
+                    + "登记后发布农户当年的帮扶合计（household-benefits.totalled.v1）。")
     @APIResponse(responseCode = "201", description = "已登记")
-    @APIResponse(responseCode = "400", description = "字段不合法，或农户、成员不存在、不在本人辖区")
+    @APIResponse(responseCode = "400", description = "字段不合法；农户、成员不存在或不在本人辖区；类别不能直接登记；该年度没有适用标准；农户或成员不符合该类帮扶的条件")
     @APIResponse(responseCode = "409", description = "每年一次的帮扶已登记")
-    @APIResponse(responseCode = "422", description = "不符合帮扶条件（非脱贫户或监测对象、超过标准或年度上限）")
+    @APIResponse(responseCode = "422", description = "非脱贫户或监测对象，或金额超过适用标准的每笔上限、每人每年上限、每户每年上限")
     public Response grant(
             @Valid @NotNull BenefitApi.GrantRequest request,
             @Parameter(description = "幂等键：重试同一请求时带上相同的值，不会重复登记") @HeaderParam(IdempotencyKeys.HEADER)

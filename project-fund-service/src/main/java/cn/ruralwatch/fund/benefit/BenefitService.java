@@ -34,19 +34,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Benefits paid to a household or one of its members 到户帮扶, each checked against who it is for, and the household's
- * yearly totals (小额信贷 counted as its interest subsidy), published as {@code household-benefits.totalled.v1} after
- * every change.
+ * Benefits paid to a household or one of its members 到户帮扶, each checked against who it is for (the household's
+ * category and the facts {@link BenefitEligibility} names) and the amounts and caps of the {@link BenefitRules rule}
+ * in force for its village and year; and the household's yearly totals (小额信贷 counted as its interest subsidy),
+ * published as {@code household-benefits.totalled.v1} after every change.
  */
 @ApplicationScoped
 @Transactional
 public class BenefitService {
-
-    /** 三业奖补: 1000元 per household a year. */
-    static final BigDecimal THREE_INDUSTRY_REWARD = new BigDecimal("1000.00");
-
-    /** 雨露计划: at most 3000元 per student a year. */
-    static final BigDecimal YULU_YEARLY_CAP = new BigDecimal("3000.00");
 
     @Inject
     Clock clock;
@@ -65,6 +60,9 @@ public class BenefitService {
 
     @Inject
     MicrocreditService loans;
+
+    @Inject
+    BenefitRules rules;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -88,70 +86,65 @@ public class BenefitService {
     }
 
     private UUID checkAndInsert(BenefitApi.GrantRequest request) {
+        BenefitKind kind = request.kind();
         List<Violation> invalid = new ArrayList<>();
-        if (request.kind() == BenefitKind.MICROCREDIT_INTEREST_SUBSIDY) {
-            invalid.add(Violation.of("kind", "COMPUTED", "benefit.kind.computed"));
+        switch (kind.recorded()) {
+            case COMPUTED -> invalid.add(Violation.of("kind", "COMPUTED", "benefit.kind.computed"));
+            case BY_SOURCE ->
+                invalid.add(Violation.of("kind", "PAID_BY_SOURCE", "benefit.kind.by-source", kind.label()));
+            default -> {
+                // recorded by hand
+            }
         }
         if (request.grantedOn().isAfter(ChinaTime.today(clock))) {
             invalid.add(Violation.of("grantedOn", "FUTURE", "project.date.future", request.grantedOn()));
         }
         String village = householdVillage(request.householdId(), "householdId", invalid);
-        if (request.kind().perMember() && request.memberId() == null) {
-            invalid.add(Violation.of("memberId", "REQUIRED", "benefit.member.required", request.kind()));
+        Optional<KnownMembers.KnownMember> member = Optional.empty();
+        if (kind.perMember() && request.memberId() == null) {
+            invalid.add(Violation.of("memberId", "REQUIRED", "benefit.member.required", kind.label()));
         } else if (request.memberId() != null) {
-            requireMember(request.householdId(), request.memberId(), "memberId", invalid);
+            member = requireMember(request.householdId(), request.memberId(), "memberId", invalid);
         }
         if (!invalid.isEmpty()) {
             throw ProblemException.invalid(invalid);
         }
         int year = request.grantedOn().getYear();
+        BenefitRuleApi.Rule rule = kind.ruled()
+                ? rules.inForce(kind, village, year)
+                        .orElseThrow(() -> ProblemException.invalid(
+                                Violation.of("grantedOn", "NO_RULE", "benefit.rule.none", kind.label(), village, year)))
+                : null;
+        // who it is for: the facts of the household and the member the kind needs
+        KnownMembers.KnownHousehold household = members.household(request.householdId())
+                .orElse(new KnownMembers.KnownHousehold(request.householdId(), false, null, false));
+        List<Violation> unmet =
+                BenefitEligibility.unmet(kind, household, member.orElse(null), request.grantedOn(), rule);
+        if (!unmet.isEmpty()) {
+            throw ProblemException.invalid(unmet);
+        }
         // the yearly limits are checked and written by one request of a household at a time
         TransactionLocks.lock(entityManager, "household-benefits:" + request.householdId());
-        List<Violation> broken = new ArrayList<>();
-        if (request.kind().targetHouseholdsOnly() && !members.targetHousehold(request.householdId())) {
-            broken.add(Violation.of(
-                    "householdId", "NOT_TARGET_HOUSEHOLD", "benefit.household.not-target", request.kind()));
+        if (kind == BenefitKind.THREE_INDUSTRY_REWARD
+                && repository
+                                .grantedToHousehold(request.householdId(), kind, year)
+                                .signum()
+                        > 0) {
+            throw ProblemException.conflict(
+                    List.of(Violation.of("kind", "ONCE_A_YEAR", "benefit.three-industry.once", year)));
         }
-        switch (request.kind()) {
-            case THREE_INDUSTRY_REWARD -> {
-                if (request.amount().compareTo(THREE_INDUSTRY_REWARD) > 0) {
-                    broken.add(Violation.of(
-                            "amount",
-                            "ABOVE_STANDARD",
-                            "benefit.three-industry.amount",
-                            THREE_INDUSTRY_REWARD.toPlainString()));
-                }
-                if (repository
-                                .grantedToHousehold(request.householdId(), BenefitKind.THREE_INDUSTRY_REWARD, year)
-                                .signum()
-                        > 0) {
-                    throw ProblemException.conflict(
-                            List.of(Violation.of("kind", "ONCE_A_YEAR", "benefit.three-industry.once", year)));
-                }
-            }
-            case YULU_SUBSIDY -> {
-                BigDecimal already = repository.grantedToMember(request.memberId(), BenefitKind.YULU_SUBSIDY, year);
-                if (already.add(request.amount()).compareTo(YULU_YEARLY_CAP) > 0) {
-                    broken.add(Violation.of(
-                            "amount",
-                            "ABOVE_YEARLY_CAP",
-                            "benefit.yulu.cap",
-                            YULU_YEARLY_CAP.toPlainString(),
-                            already.toPlainString()));
-                }
-            }
-            case TRANSPORT_SUBSIDY -> {
-                if (repository
-                                .grantedToMember(request.memberId(), BenefitKind.TRANSPORT_SUBSIDY, year)
-                                .signum()
-                        > 0) {
-                    throw ProblemException.conflict(
-                            List.of(Violation.of("memberId", "ONCE_A_YEAR", "benefit.transport.once", year)));
-                }
-            }
-            default -> {
-                // industry rewards, job wages and PV rewards may be paid several times a year
-            }
+        if (kind == BenefitKind.TRANSPORT_SUBSIDY
+                && repository.grantedToMember(request.memberId(), kind, year).signum() > 0) {
+            throw ProblemException.conflict(
+                    List.of(Violation.of("memberId", "ONCE_A_YEAR", "benefit.transport.once", year)));
+        }
+        List<Violation> broken = new ArrayList<>();
+        if (kind.targetHouseholdsOnly() && !household.target()) {
+            broken.add(
+                    Violation.of("householdId", "NOT_TARGET_HOUSEHOLD", "benefit.household.not-target", kind.label()));
+        }
+        if (rule != null) {
+            withinRule(request, rule, year, broken);
         }
         if (!broken.isEmpty()) {
             throw new ProblemException(
@@ -161,7 +154,7 @@ public class BenefitService {
                 request.householdId(),
                 village,
                 request.memberId(),
-                request.kind(),
+                kind,
                 year,
                 request.amount().setScale(2),
                 request.grantedOn(),
@@ -169,6 +162,60 @@ public class BenefitService {
                 null);
         publishTotals(request.householdId(), village, year);
         return id;
+    }
+
+    /**
+     * The amount against the rule in force: at most its amount per grant, and within its yearly caps per member and
+     * per household together with what was paid of the kind that year.
+     */
+    private void withinRule(
+            BenefitApi.GrantRequest request, BenefitRuleApi.Rule rule, int year, List<Violation> broken) {
+        BenefitKind kind = request.kind();
+        BigDecimal amount = request.amount().setScale(2);
+        if (rule.amountPerGrant() != null && amount.compareTo(rule.amountPerGrant()) > 0) {
+            broken.add(Violation.of(
+                    "amount",
+                    "ABOVE_STANDARD",
+                    "benefit.amount.per-grant",
+                    kind.label(),
+                    rule.amountPerGrant().toPlainString(),
+                    rule.regionLabel(),
+                    rule.fromYear(),
+                    amount.toPlainString()));
+        }
+        if (rule.memberYearlyCap() != null && request.memberId() != null) {
+            BigDecimal already = repository.grantedToMember(request.memberId(), kind, year);
+            if (already.add(amount).compareTo(rule.memberYearlyCap()) > 0) {
+                broken.add(Violation.of(
+                        "amount",
+                        "ABOVE_YEARLY_CAP",
+                        "benefit.amount.member-cap",
+                        kind.label(),
+                        rule.memberYearlyCap().toPlainString(),
+                        rule.regionLabel(),
+                        rule.fromYear(),
+                        request.memberId(),
+                        year,
+                        already.setScale(2).toPlainString(),
+                        amount.toPlainString()));
+            }
+        }
+        if (rule.householdYearlyCap() != null) {
+            BigDecimal already = repository.grantedToHousehold(request.householdId(), kind, year);
+            if (already.add(amount).compareTo(rule.householdYearlyCap()) > 0) {
+                broken.add(Violation.of(
+                        "amount",
+                        "ABOVE_HOUSEHOLD_YEARLY_CAP",
+                        "benefit.amount.household-cap",
+                        kind.label(),
+                        rule.householdYearlyCap().toPlainString(),
+                        rule.regionLabel(),
+                        rule.fromYear(),
+                        year,
+                        already.setScale(2).toPlainString(),
+                        amount.toPlainString()));
+            }
+        }
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.UUID;
 /**
  * The rules of a PV revenue distribution plan 光伏收益分配方案: every job held by a member of the plan's division who can
  * work, one job per member, small works' labour within their amount, rewards never the same sum to every household of
- * the villages they reach (no plain cash hand-outs, 不得简单发钱), no more allocated than the distributable revenue, and
- * at least the required share to wages and labour.
+ * the villages they reach (no plain cash hand-outs, 不得简单发钱), no more allocated than the distributable revenue, no
+ * more distributable than the stations earned less what other plans distribute from the same revenue, and at least
+ * the required share to wages and labour.
  *
  * <p>A request naming what does not exist or lies outside the division is invalid (400); a plan that breaks a rule is
  * refused with every broken rule listed (422).
@@ -42,6 +43,19 @@ public final class PvPlanPolicy {
         long households(Set<String> villages);
     }
 
+    /**
+     * The revenue a plan draws on: what the stations within a division recorded for the plan's year, and what the
+     * other plans within the division (a township's plan and its villages' plans) distribute of it. A plan is checked
+     * against its own division's and against each enclosing division that has a plan of its own.
+     */
+    public record RevenuePool(String divisionCode, BigDecimal recorded, BigDecimal distributedByOthers) {
+
+        /** What is left for the plan. */
+        BigDecimal available() {
+            return recorded.subtract(distributedByOthers).max(BigDecimal.ZERO);
+        }
+    }
+
     /** A plan's items once checked, with each holder's household filled in. */
     public record Content(
             List<PvDistributionPlan.Job> jobs,
@@ -55,9 +69,14 @@ public final class PvPlanPolicy {
      *
      * @param stations how many PV stations the division has
      * @param requirement the minimum share of wages and labour in force for the plan, if any
+     * @param pools the revenue the plan draws on: its division's, and each enclosing division's with a plan
      */
     public static Content check(
-            PvApi.PlanRequest request, long stations, ShareRequirementApi.Requirement requirement, Facts facts) {
+            PvApi.PlanRequest request,
+            long stations,
+            ShareRequirementApi.Requirement requirement,
+            List<RevenuePool> pools,
+            Facts facts) {
         String division = request.divisionCode();
         List<Violation> invalid = new ArrayList<>();
         List<Violation> broken = new ArrayList<>();
@@ -79,6 +98,22 @@ public final class PvPlanPolicy {
                     "pv.plan.exceeds",
                     totals.allocated().toPlainString(),
                     request.distributable().toPlainString()));
+        }
+        if (stations > 0) {
+            for (RevenuePool pool : pools) {
+                if (request.distributable().compareTo(pool.available()) > 0) {
+                    broken.add(Violation.of(
+                            "distributable",
+                            "EXCEEDS_REVENUE",
+                            "pv.plan.exceeds-revenue",
+                            request.distributable().setScale(2).toPlainString(),
+                            pool.divisionCode(),
+                            request.year(),
+                            pool.recorded().setScale(2).toPlainString(),
+                            pool.distributedByOthers().setScale(2).toPlainString(),
+                            pool.available().setScale(2).toPlainString()));
+                }
+            }
         }
         BigDecimal wagesAndLabour = totals.wages().add(totals.worksLabour());
         if (requirement != null

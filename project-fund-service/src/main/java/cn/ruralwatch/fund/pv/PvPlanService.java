@@ -92,7 +92,8 @@ public class PvPlanService {
     }
 
     private PvDistributionPlan insert(PvApi.PlanRequest request) {
-        PvPlanPolicy.Content content = check(request);
+        // a division outside the caller's region is unknown to them, whether it has a plan or not
+        requireKnownDivision(request.divisionCode());
         TransactionLocks.lock(entityManager, "pv-plan:" + request.divisionCode() + ":" + request.year());
         boolean exists = !entityManager
                 .createQuery(
@@ -105,6 +106,9 @@ public class PvPlanService {
         if (exists) {
             throw ProblemException.conflict("pv.plan.exists", request.divisionCode(), request.year());
         }
+        // checked once the division's plan of the year is known not to exist, so that a second one is a 409 rather than
+        // a plan over the revenue the first one already takes
+        PvPlanPolicy.Content content = check(request, null);
         PvDistributionPlan plan = new PvDistributionPlan();
         plan.id = UUID.randomUUID();
         plan.countyCode = request.divisionCode().substring(0, 6);
@@ -136,7 +140,7 @@ public class PvPlanService {
         if (!fixed.isEmpty()) {
             throw ProblemException.invalid(fixed);
         }
-        PvPlanPolicy.Content content = check(request);
+        PvPlanPolicy.Content content = check(request, plan.id);
         List<AuditedChange> before = changes(plan);
         fill(plan, request, content);
         entityManager.flush();
@@ -162,7 +166,7 @@ public class PvPlanService {
         }
         // the rules are checked again: members may have left or lost their labour ability since the draft was saved
         try {
-            check(request(plan));
+            check(request(plan), plan.id);
         } catch (ProblemException changed) {
             // a holder or household that has since left is a rule the plan no longer keeps, not a bad request
             if (changed.type() != ProblemType.VALIDATION_FAILED) {
@@ -322,10 +326,41 @@ public class PvPlanService {
 
     /**
      * Checks a request against the directory (400 for a division that does not exist or lies outside the caller's
-     * sight) and then against the {@link PvPlanPolicy rules}.
+     * sight) and then against the {@link PvPlanPolicy rules}, the revenue included: the plan itself ({@code planId},
+     * {@code null} for a new one) is left out of what other plans distribute.
      */
-    private PvPlanPolicy.Content check(PvApi.PlanRequest request) {
+    private PvPlanPolicy.Content check(PvApi.PlanRequest request, UUID planId) {
         String division = request.divisionCode();
+        requireKnownDivision(division);
+        long stations = entityManager
+                .createQuery("select count(s) from PvStation s where s.villageCode like :prefix", Long.class)
+                .setParameter("prefix", division + "%")
+                .getSingleResult();
+        return PvPlanPolicy.check(
+                request,
+                stations,
+                requirement(division, request.year()),
+                revenuePools(division, request.year(), planId),
+                new PvPlanPolicy.Facts() {
+                    @Override
+                    public Optional<KnownMembers.KnownMember> member(UUID memberId) {
+                        return members.find(memberId);
+                    }
+
+                    @Override
+                    public Optional<String> villageOf(UUID householdId) {
+                        return directory.villageOf(householdId);
+                    }
+
+                    @Override
+                    public long households(Set<String> villages) {
+                        return repository.households(villages);
+                    }
+                });
+    }
+
+    /** A township (9 digits) or village (12) that exists within the caller's region; otherwise 400. */
+    private void requireKnownDivision(String division) {
         Optional<KnownDivision> known = directory
                 .division(division)
                 .filter(d -> scope.covers(d.code))
@@ -334,27 +369,29 @@ public class PvPlanService {
             throw ProblemException.invalid(
                     Violation.of("divisionCode", "UNKNOWN_DIVISION", "fund.division.unknown", division));
         }
-        long stations = entityManager
-                .createQuery("select count(s) from PvStation s where s.villageCode like :prefix", Long.class)
-                .setParameter("prefix", division + "%")
-                .getSingleResult();
-        return PvPlanPolicy.check(request, stations, requirement(division, request.year()), new PvPlanPolicy.Facts() {
-            @Override
-            public Optional<KnownMembers.KnownMember> member(UUID memberId) {
-                return members.find(memberId);
-            }
-
-            @Override
-            public Optional<String> villageOf(UUID householdId) {
-                return directory.villageOf(householdId);
-            }
-
-            @Override
-            public long households(Set<String> villages) {
-                return repository.households(villages);
-            }
-        });
     }
+
+    /**
+     * The revenue a plan of the division and year draws on: its own division's, and each enclosing division's that has
+     * a plan (a township's plan and its villages' plans share the villages' revenue), each less what the other plans
+     * within it distribute. The plans of a county and year are checked one at a time, so that two saved at once
+     * cannot both take the same revenue.
+     */
+    private List<PvPlanPolicy.RevenuePool> revenuePools(String division, int year, UUID planId) {
+        TransactionLocks.lock(entityManager, "pv-plan-revenue:" + division.substring(0, 6) + ":" + year);
+        UUID leftOut = planId == null ? NO_PLAN : planId;
+        List<PvPlanPolicy.RevenuePool> pools = new ArrayList<>();
+        List<String> divisions = new ArrayList<>(List.of(division));
+        divisions.addAll(repository.enclosingPlanDivisions(division, year));
+        for (String pool : divisions) {
+            pools.add(new PvPlanPolicy.RevenuePool(
+                    pool, repository.recordedRevenue(pool, year), repository.distributedWithin(pool, year, leftOut)));
+        }
+        return pools;
+    }
+
+    /** Left out of the plans' sums for a plan not yet saved: no plan has this id. */
+    private static final UUID NO_PLAN = new UUID(0, 0);
 
     private void fill(PvDistributionPlan plan, PvApi.PlanRequest request, PvPlanPolicy.Content content) {
         plan.distributable = request.distributable().setScale(2);

@@ -93,6 +93,41 @@ class PvRepository {
                 .toList();
     }
 
+    /** The revenue the stations within a division recorded for the months of a year. */
+    BigDecimal recordedRevenue(String division, int year) {
+        return sql.query("""
+                        select coalesce(sum(o.revenue), 0) from pv_monthly_output o
+                        join pv_station s on s.id = o.station_id
+                        where s.village_code like :prefix and o.output_year = :year
+                        """)
+                .bind("prefix", division + "%")
+                .bind("year", year)
+                .value(BigDecimal.class)
+                .orElseThrow();
+    }
+
+    /** What the plans of a year within a division (drafts and published), but the one left out, distribute. */
+    BigDecimal distributedWithin(String division, int year, UUID leftOut) {
+        return sql.query("""
+                        select coalesce(sum(distributable), 0) from pv_distribution_plan
+                        where division_code like :prefix and plan_year = :year and id <> :leftOut
+                        """)
+                .bind("prefix", division + "%")
+                .bind("year", year)
+                .bind("leftOut", leftOut)
+                .value(BigDecimal.class)
+                .orElseThrow();
+    }
+
+    /** The divisions enclosing the given one (a village's township) with a plan of the year. */
+    List<String> enclosingPlanDivisions(String division, int year) {
+        return sql.query("""
+                        select division_code from pv_distribution_plan
+                        where plan_year = :year and :division like division_code || '%' and division_code <> :division
+                        order by division_code
+                        """).bind("division", division).bind("year", year).column(String.class);
+    }
+
     /** How many households the villages have, as this service knows them. */
     long households(Collection<String> villages) {
         return sql.query("select count(*) from known_household where village_code in (:villages)")

@@ -62,8 +62,13 @@ class PvPlanPolicyTest {
 
     static KnownMembers.KnownMember knownMember(
             UUID id, UUID household, String village, boolean active, String labour) {
-        return new KnownMembers.KnownMember(id, household, village, active, LocalDate.of(1980, 1, 1), labour);
+        return new KnownMembers.KnownMember(
+                id, household, village, active, LocalDate.of(1980, 1, 1), labour, null, null, null, null);
     }
+
+    /** More revenue than any plan here distributes. */
+    static final List<PvPlanPolicy.RevenuePool> PLENTY =
+            List.of(new PvPlanPolicy.RevenuePool(VILLAGE, new BigDecimal("1000000.00"), BigDecimal.ZERO));
 
     static ShareRequirementApi.Requirement requiring(String percent) {
         return new ShareRequirementApi.Requirement(
@@ -103,7 +108,8 @@ class PvPlanPolicyTest {
 
     static ProblemException refused(
             PvApi.PlanRequest request, long stations, ShareRequirementApi.Requirement required) {
-        return assertThrows(ProblemException.class, () -> PvPlanPolicy.check(request, stations, required, FACTS));
+        return assertThrows(
+                ProblemException.class, () -> PvPlanPolicy.check(request, stations, required, PLENTY, FACTS));
     }
 
     @Test
@@ -117,6 +123,7 @@ class PvPlanPolicyTest {
                         List.of(reward(HOUSEHOLD_A.toString(), "100", HOUSEHOLD_B.toString(), "200"))),
                 1,
                 requiring("60.00"),
+                PLENTY,
                 FACTS);
         assertEquals("护林员", content.jobs().getFirst().title());
         assertEquals(
@@ -199,6 +206,68 @@ class PvPlanPolicyTest {
     }
 
     @Test
+    void noMoreIsDistributedThanTheStationsEarnedLessWhatOtherPlansDistribute() {
+        PvApi.PlanRequest works = plan(
+                "500000",
+                List.of(),
+                List.of(new PvApi.WorksRequest("修路", VILLAGE, new BigDecimal("500000"), new BigDecimal("500000"))),
+                null);
+        ProblemException problem = assertThrows(
+                ProblemException.class,
+                () -> PvPlanPolicy.check(
+                        works,
+                        1,
+                        requiring("80.00"),
+                        List.of(new PvPlanPolicy.RevenuePool(VILLAGE, new BigDecimal("135595"), BigDecimal.ZERO)),
+                        FACTS));
+        assertEquals(ProblemType.UNPROCESSABLE, problem.type());
+        assertEquals(List.of("distributable:EXCEEDS_REVENUE"), codes(problem));
+        assertEquals(
+                List.of("500000.00", VILLAGE, 2024, "135595.00", "0.00", "135595.00"),
+                problem.violations().getFirst().args());
+
+        // within its village's revenue, but the township's plan already takes most of the township's
+        PvApi.PlanRequest small = plan(
+                "30000",
+                List.of(),
+                List.of(new PvApi.WorksRequest("修路", VILLAGE, new BigDecimal("30000"), new BigDecimal("30000"))),
+                null);
+        ProblemException township = assertThrows(
+                ProblemException.class,
+                () -> PvPlanPolicy.check(
+                        small,
+                        1,
+                        null,
+                        List.of(
+                                new PvPlanPolicy.RevenuePool(VILLAGE, new BigDecimal("135595"), BigDecimal.ZERO),
+                                new PvPlanPolicy.RevenuePool(
+                                        "450422101", new BigDecimal("135595"), new BigDecimal("120000"))),
+                        FACTS));
+        assertEquals(
+                List.of("30000.00", "450422101", 2024, "135595.00", "120000.00", "15595.00"),
+                township.violations().getFirst().args());
+        PvPlanPolicy.check(
+                small,
+                1,
+                null,
+                List.of(
+                        new PvPlanPolicy.RevenuePool(VILLAGE, new BigDecimal("135595"), BigDecimal.ZERO),
+                        new PvPlanPolicy.RevenuePool("450422101", new BigDecimal("135595"), new BigDecimal("105595"))),
+                FACTS);
+
+        // a division without a station is refused for that alone, not again for its revenue of nothing
+        ProblemException noStation = assertThrows(
+                ProblemException.class,
+                () -> PvPlanPolicy.check(
+                        small,
+                        0,
+                        null,
+                        List.of(new PvPlanPolicy.RevenuePool(VILLAGE, BigDecimal.ZERO, BigDecimal.ZERO)),
+                        FACTS));
+        assertEquals(List.of("divisionCode:NO_STATION"), codes(noStation));
+    }
+
+    @Test
     void differentSumsOrHouseholdsLeftOutAreNoHandOut() {
         PvPlanPolicy.check(
                 plan(
@@ -208,6 +277,7 @@ class PvPlanPolicyTest {
                         List.of(reward(HOUSEHOLD_A.toString(), "100", HOUSEHOLD_B.toString(), "100"))),
                 1,
                 null,
+                PLENTY,
                 FACTS);
         PvPlanPolicy.check(
                 plan(
@@ -223,6 +293,7 @@ class PvPlanPolicyTest {
                                 "101"))),
                 1,
                 null,
+                PLENTY,
                 FACTS);
     }
 
