@@ -179,6 +179,14 @@ class BenefitRulesTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"))
                 .body("errors[0].code", equalTo("NOT_YOUR_REGION"))
+                .body("errors[0].message", containsString(PROVINCE));
+        // a county sets its own rules, not its province's
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"YULU_SUBSIDY\",\"regionCode\":\"43\",\"fromYear\":2024,\"amountPerGrant\":100}")
+                .post("/api/v1/household-benefits/rules")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NOT_YOUR_REGION"))
                 .body("errors[0].message", containsString(COUNTY));
         set("{\"kind\":\"YULU_SUBSIDY\",\"regionCode\":\"431\",\"fromYear\":2024}")
                 .statusCode(400)
@@ -329,11 +337,20 @@ class BenefitRulesTest {
         });
     }
 
+    /** Sets a rule as an official of the region it names: a province's by the province, others by the county. */
     private ValidatableResponse set(String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/v1/household-benefits/rules")
-                .then();
+        String division = body.matches(".*\"regionCode\":\"4[34]\".*") ? PROVINCE : COUNTY;
+        io.restassured.specification.RequestSpecification saved = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            return Tokens.as(Roles.COUNTY_ADMIN, division)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/v1/household-benefits/rules")
+                    .then();
+        } finally {
+            RestAssured.requestSpecification = saved;
+        }
     }
 
     private ValidatableResponse inForce(String kind, int year) {

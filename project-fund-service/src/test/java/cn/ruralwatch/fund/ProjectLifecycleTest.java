@@ -420,19 +420,31 @@ class ProjectLifecycleTest {
                 .body("industryShare.warning", containsString("60000.00 元"))
                 .body("projectsByStage.TERMINATED", equalTo(1))
                 .body("children.find { it.divisionCode == '450460101' }.projects", equalTo(2));
-        // a province raises its own requirement from 2024 on
+        // a province raises its own requirement from 2024 on: its officials may, a county's may not, nor the province
+        // another province's
         given().contentType(ContentType.JSON)
+                .body("{\"minimumPercent\":65,\"note\":\"省定比例\"}")
+                .put("/api/v1/share-requirements/INDUSTRY_DEVELOPMENT/45/2024")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("regionCode"));
+        io.restassured.specification.RequestSpecification county = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.COUNTY_ADMIN, "450000")
+                .contentType(ContentType.JSON)
                 .body("{\"minimumPercent\":65,\"note\":\"省定比例\"}")
                 .put("/api/v1/share-requirements/INDUSTRY_DEVELOPMENT/45/2024")
                 .then()
                 .statusCode(200)
                 .body("minimumPercent", equalTo(65.00f));
-        given().contentType(ContentType.JSON)
+        Tokens.as(Roles.COUNTY_ADMIN, "450000")
+                .contentType(ContentType.JSON)
                 .body("{\"minimumPercent\":65}")
                 .put("/api/v1/share-requirements/INDUSTRY_DEVELOPMENT/44/2024")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
+        RestAssured.requestSpecification = county;
         given().queryParam("division", COUNTY)
                 .queryParam("year", 2024)
                 .get("/api/v1/fund-usage")

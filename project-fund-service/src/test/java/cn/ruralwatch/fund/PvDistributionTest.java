@@ -384,13 +384,18 @@ class PvDistributionTest {
                                         .count(),
                         n -> n == events.size() + 40L);
 
-        // a province raising its requirement to 85% from 2023 on: the plan now shows it falls short
-        given().contentType(ContentType.JSON)
+        // a province raising its requirement to 85% from 2023 on (its own officials, not a county's): the plan now
+        // shows it falls short
+        io.restassured.specification.RequestSpecification county = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.COUNTY_ADMIN, "420000")
+                .contentType(ContentType.JSON)
                 .body("{\"minimumPercent\":85.00,\"note\":\"鄂乡振发〔2023〕5号\"}")
                 .put("/api/v1/share-requirements/PV_WAGES_AND_LABOUR/42/2023")
                 .then()
                 .statusCode(200)
                 .body("kind", equalTo("PV_WAGES_AND_LABOUR"));
+        RestAssured.requestSpecification = county;
         given().get("/api/v1/pv-distribution-plans/" + id)
                 .then()
                 .statusCode(200)

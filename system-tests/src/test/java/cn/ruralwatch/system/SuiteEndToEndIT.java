@@ -731,7 +731,7 @@ class SuiteEndToEndIT {
 
         // a 脱贫户 of the village gets an industry reward: it shows up in its yearly totals and in the report
         String household = json().body("""
-                        {"villageCode":"450422101201","attributes":{"povertyStatus":"EXITED","exitYear":2019},
+                        {"villageCode":"450422101201","attributes":{"povertyStatus":"EXITED","exitYear":2019,"industries":["百香果"]},
                          "members":[{"name":"韦某强","idNumber":"%s","relation":"HEAD",
                                      "attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}}]}""".formatted(TestIdNumbers.next("19790312", true)))
                 .post("/api/v1/households")

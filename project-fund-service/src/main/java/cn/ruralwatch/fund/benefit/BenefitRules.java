@@ -47,7 +47,7 @@ public class BenefitRules {
     @Inject
     AuditTrail audit;
 
-    /** Sets a rule for a region containing the caller's (their county, city or province). */
+    /** Sets a rule for the caller's region or a part of it (a province's by the province, a county's by the county). */
     public BenefitRuleApi.Rule set(BenefitRuleApi.RuleRequest request) {
         List<Violation> invalid = check(request);
         if (!invalid.isEmpty()) {
@@ -118,7 +118,8 @@ public class BenefitRules {
             invalid.add(Violation.of("kind", "NOT_RULED", "benefit.rule.kind", kind, kind.label()));
             return invalid;
         }
-        if (!scope.division().startsWith(request.regionCode())) {
+        // a rule binds every county of its region: only an official of the whole region may set it
+        if (!request.regionCode().startsWith(scope.division())) {
             invalid.add(Violation.of(
                     "regionCode", "NOT_YOUR_REGION", "benefit.rule.region", request.regionCode(), scope.division()));
         }

@@ -58,12 +58,12 @@ public class ShareRequirements {
                 .list(ShareRequirementApi.Requirement.class);
     }
 
-    /** Sets a province's requirement from a year on; the caller's region must lie in the province. */
+    /** Sets a province's requirement from a year on; only the province's own officials or systems may. */
     @Transactional
     public ShareRequirementApi.Requirement set(
             ShareRequirementKind kind, String province, int fromYear, ShareRequirementApi.RequirementRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (!province.matches("[0-9]{2}") || !scope.division().startsWith(province)) {
+        if (!province.matches("[0-9]{2}") || !province.startsWith(scope.division())) {
             violations.add(Violation.of("regionCode", "NOT_YOUR_PROVINCE", "fund.requirement.province", province));
         }
         if (fromYear < 2013 || fromYear > 2100) {
