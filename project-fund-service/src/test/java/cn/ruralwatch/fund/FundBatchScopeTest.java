@@ -63,6 +63,22 @@ class FundBatchScopeTest {
                 .get("/api/v1/fund-batches/" + id)
                 .then()
                 .statusCode(200);
+        // the city of the county (4504, written 450400 in its token) and the province see it; another city does not
+        Tokens.as(Roles.AUDITOR, "450400")
+                .get("/api/v1/fund-batches/" + id)
+                .then()
+                .statusCode(200)
+                .body("countyCode", equalTo(COUNTY));
+        Tokens.as(Roles.AUDITOR, "45")
+                .queryParam("county", COUNTY)
+                .get("/api/v1/fund-batches")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id));
+        Tokens.as(Roles.AUDITOR, "450500")
+                .get("/api/v1/fund-batches/" + id)
+                .then()
+                .statusCode(404);
         Tokens.as(Roles.TOWNSHIP_OFFICER, "450440101")
                 .get("/api/v1/fund-batches/" + id)
                 .then()

@@ -52,6 +52,7 @@ class FundUsageQueries {
                 .list(ProjectGroup.class);
     }
 
+    /** The fund batches of a year by source, of a county or of the counties of a city or province. */
     List<SourceGroup> sources(String county, int year) {
         return sql.query("""
                         select b.source_level, count(*) as batches, sum(b.amount) as amount,
@@ -59,19 +60,19 @@ class FundUsageQueries {
                         from fund_batch b
                         left join (select batch_id, sum(disbursed) as disbursed from project_budget_line group by batch_id) d
                                on d.batch_id = b.id
-                        where b.county_code = :county and b.fund_year = :year
+                        where b.county_code like :county || '%' and b.fund_year = :year
                         group by b.source_level
                         """).bind("county", county).bind("year", year).list(SourceGroup.class);
     }
 
-    /** The budget of industry projects 产业发展 from a county's fund batches of a year. */
+    /** The budget of industry projects 产业发展 from the fund batches of a year of a county (or a city's, a province's). */
     BigDecimal industryBudget(String county, int year) {
         return sql.query("""
                         select coalesce(sum(l.amount), 0)
                         from project_budget_line l
                         join project p on p.id = l.project_id
                         join fund_batch b on b.id = l.batch_id
-                        where b.county_code = :county and b.fund_year = :year and p.project_type = 'INDUSTRY'
+                        where b.county_code like :county || '%' and b.fund_year = :year and p.project_type = 'INDUSTRY'
                         """)
                 .bind("county", county)
                 .bind("year", year)

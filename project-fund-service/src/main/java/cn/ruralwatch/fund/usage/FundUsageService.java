@@ -1,6 +1,7 @@
 package cn.ruralwatch.fund.usage;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.access.DivisionCodes;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.fund.fund.SourceLevel;
@@ -47,13 +48,23 @@ public class FundUsageService {
     @Inject
     ShareRequirements requirements;
 
-    public FundUsageApi.Usage usage(String division, int year) {
+    public FundUsageApi.Usage usage(String requested, int year) {
+        String division = DivisionCodes.normalize(requested);
         KnownDivision known = directory
                 .division(division)
                 .filter(d -> scope.covers(d.code))
                 .orElseThrow(() -> ProblemException.notFound("fund.division.not-found", division));
-        boolean county = division.length() == 6;
-        int childLength = division.length() == 6 ? 9 : division.length() == 9 ? 12 : 0;
+        // funds belong to counties: a county, city or province shows them, a township or village only its projects
+        boolean county = division.length() <= 6;
+        // a province by its cities, a city by its counties, a county by its townships, a township by its villages
+        int childLength =
+                switch (division.length()) {
+                    case 2 -> 4;
+                    case 4 -> 6;
+                    case 6 -> 9;
+                    case 9 -> 12;
+                    default -> 0;
+                };
 
         Tally all = Tally.ZERO;
         Map<ProjectStage, Long> byStage = new EnumMap<>(ProjectStage.class);
