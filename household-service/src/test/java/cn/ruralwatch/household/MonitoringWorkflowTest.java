@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,10 +53,11 @@ class MonitoringWorkflowTest {
     ObjectMapper mapper;
 
     @BeforeEach
-    void divisions() {
+    void divisionsAndLines() throws Exception {
         RestAssured.requestSpecification = null;
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.village(admin(), VILLAGE);
+        MonitoringLineEvents.countyLines(dataSource);
     }
 
     @Test
@@ -505,6 +507,67 @@ class MonitoringWorkflowTest {
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[0]", equalTo(2025))
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[1]", equalTo("7000.00"))
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("7500"));
+    }
+
+    @Test
+    void eliminationJudgesIncomeAgainstTheLineIndicatorServiceSets() throws Exception {
+        String village = "450422103203";
+        Fixtures.division(admin(), village, "线村", "VILLAGE", TOWNSHIP);
+        String body = """
+                {"villageCode":"%s",
+                 "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-02-01"},
+                 "incomes":[{"year":%d,"wage":8500}],
+                 "members":[{"name":"戊","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY"}}]}""";
+        String id = register(body.formatted(village, 2026, Fixtures.idNumber("19830303", true)));
+        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + id
+                + "'");
+        // 8500 a person in 2026 is above the county's line of 8000
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .body("unmet.criterion", not(hasItem("criteria.income")));
+
+        // the village's own line of 2026 takes precedence over the county's
+        MonitoringLineEvents.awaitTaken(
+                dataSource, MonitoringLineEvents.send(village, 2026, "9000", Instant.parse("2026-03-01T00:00:00Z")));
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[0]", equalTo(2026))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[1]", equalTo("8500.00"))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("9000"));
+        // set again for the same region and year, the later value replaces it, with when and by whom; an earlier
+        // setting arriving late does not undo it
+        MonitoringLineEvents.awaitTaken(
+                dataSource, MonitoringLineEvents.send(village, 2026, "8400", Instant.parse("2026-04-01T00:00:00Z")));
+        MonitoringLineEvents.awaitTaken(
+                dataSource, MonitoringLineEvents.send(village, 2026, "9900", Instant.parse("2026-02-01T00:00:00Z")));
+        assertEquals(
+                1,
+                count("select count(*) from monitoring_line where region_code = '" + village
+                        + "' and year = 2026 and value = 8400 and set_at = '2026-04-01T00:00:00Z'"
+                        + " and set_by = 'test-county-admin' and note = '测试用监测范围'"));
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .body("unmet.criterion", not(hasItem("criteria.income")));
+
+        // no line applies to 2024 here: the reason names the region and the year and where the line is set
+        String early = register(body.formatted(village, 2024, Fixtures.idNumber("19840404", true)));
+        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + early
+                + "'");
+        admin().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + early + "/elimination-cases")
+                .then()
+                .statusCode(409)
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.field", equalTo("criteria.income"))
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.message", containsString(village + " 2024 年"))
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.message", containsString("setStandardParameter"))
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.message", containsString("monitoringThreshold"));
+
+        // a line that is not one is parked with the reason, and changes nothing
+        String bad = MonitoringLineEvents.sendInvalid("4504", 2026, "8000");
+        MonitoringLineEvents.awaitTaken(dataSource, bad);
+        assertTrue(parkedReason("4504:2026").contains("not a division code prefix"));
+        assertEquals(0, count("select count(*) from monitoring_line where region_code = '4504'"));
     }
 
     private static Response step(

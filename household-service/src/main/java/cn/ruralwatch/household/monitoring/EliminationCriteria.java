@@ -44,7 +44,7 @@ public class EliminationCriteria {
     MonitoringConfig config;
 
     @Inject
-    IncomeLines lines;
+    MonitoringLines lines;
 
     @Inject
     HouseholdHistory history;
@@ -127,6 +127,7 @@ public class EliminationCriteria {
                     Violation.of("criteria.income", "NO_INCOME_RECORD", "monitoring.criteria.no-income", windowStart));
             return;
         }
+        MonitoringLines.Resolver resolver = lines.of(household.villageCode);
         List<JsonNode> states = new ArrayList<>();
         states.add(atStart.get());
         history.since(household.id, windowStart).forEach(r -> states.add(r.snapshot()));
@@ -137,9 +138,14 @@ public class EliminationCriteria {
             }
             int year = income.get().get("year").asInt();
             BigDecimal perCapita = income.get().get("netIncomePerCapita").decimalValue();
-            Optional<BigDecimal> line = lines.of(year);
+            Optional<BigDecimal> line = resolver.in(year).map(MonitoringLines.Line::value);
             if (line.isEmpty()) {
-                reasons.add(Violation.of("criteria.income", "NO_THRESHOLD", "monitoring.criteria.no-threshold", year));
+                reasons.add(Violation.of(
+                        "criteria.income",
+                        "NO_THRESHOLD",
+                        "monitoring.criteria.no-threshold",
+                        household.villageCode,
+                        year));
                 return;
             }
             if (perCapita.compareTo(line.get()) <= 0) {
