@@ -107,7 +107,10 @@ class HouseholdChangesTest {
         assertEquals(
                 15100.00, state.get("incomes").get(0).get("netIncomePerCapita").asDouble());
         assertEquals("DISABLED", state.get("members").get(1).get("health").asText());
-        assertFalse(registered.toString().contains("韦某强"), "events carry no names");
+        // the head's name (户主姓名) and no other
+        assertEquals("韦某强", state.get("headName").asText());
+        assertFalse(registered.toString().contains("黄某梅"), "events carry no names but the head's");
+        assertFalse(registered.toString().contains("韦某明"), "events carry no names but the head's");
         assertEquals(
                 List.of("REGISTER"),
                 revisions(id).stream().map(r -> r.getString("operation")).toList());
@@ -342,6 +345,66 @@ class HouseholdChangesTest {
     }
 
     @Test
+    void everyChangeOfTheHeadOrOfTheHeadsNameIsAnEventNamingTheHead() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s","members":[
+                          {"name":"蓝某山","idNumber":"%s","relation":"HEAD"},
+                          {"name":"蓝某海","idNumber":"%s","relation":"SON"},
+                          {"name":"莫某英","idNumber":"%s","relation":"DAUGHTER_IN_LAW"}]}""".formatted(
+                                VILLAGE,
+                                Fixtures.idNumber("19500505", true),
+                                Fixtures.idNumber("19750606", true),
+                                Fixtures.idNumber("19770707", false)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(
+                "蓝某山",
+                lastState(id, EventTypes.HOUSEHOLD_REGISTERED).get("headName").asText());
+        JsonPath household = given().get("/api/v1/households/" + id).jsonPath();
+        String sonId = household.getString("members[1].id");
+        String wifeId = household.getString("members[2].id");
+
+        // 户主变更: the son becomes head
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"memberId":"%s","formerHeadRelation":"FATHER","reason":"原户主年迈"}""".formatted(sonId))
+                .put("/api/v1/households/" + id + "/head")
+                .then()
+                .statusCode(200);
+        JsonNode headChanged = event(id, EventTypes.HOUSEHOLD_CHANGED).getLast();
+        EventSchemas.assertValid(EventTypes.HOUSEHOLD_CHANGED, headChanged.toString());
+        assertEquals("HEAD_CHANGE", headChanged.get("operation").asText());
+        assertEquals("蓝某海", headChanged.get("household").get("headName").asText());
+
+        // the head's name corrected
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"name\":\"蓝某洋\",\"reason\":\"姓名录入错误\"}")
+                .patch("/api/v1/households/" + id + "/members/" + sonId)
+                .then()
+                .statusCode(200);
+        JsonNode renamed = event(id, EventTypes.HOUSEHOLD_CHANGED).getLast();
+        assertEquals("MEMBER_UPDATE", renamed.get("operation").asText());
+        assertEquals("蓝某洋", renamed.get("household").get("headName").asText());
+
+        // the head dies: the member named takes over
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"DEATH","effectiveOn":"%s","memberId":"%s","newHeadMemberId":"%s"}""".formatted(Fixtures.today(), sonId, wifeId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                "莫某英", lastState(id, EventTypes.MEMBER_REMOVED).get("headName").asText());
+    }
+
+    @Test
     @DependsOnCryptoMode
     void memberPatchCorrectsIdNumberAndKeepsOnePersonInOneHousehold() throws Exception {
         String head = Fixtures.idNumber("19720304", false);
@@ -553,6 +616,11 @@ class HouseholdChangesTest {
 
     private List<JsonNode> event(String householdId, String type) throws Exception {
         return Outboxes.events(dataSource, mapper, householdId, type);
+    }
+
+    /** The household's state in its latest event of the type. */
+    private JsonNode lastState(String householdId, String type) throws Exception {
+        return event(householdId, type).getLast().get("household");
     }
 
     private void backdate(String householdId, long version, String recordedAt) throws Exception {
