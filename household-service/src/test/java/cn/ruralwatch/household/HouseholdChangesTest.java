@@ -405,6 +405,94 @@ class HouseholdChangesTest {
     }
 
     @Test
+    void incomesCarryTheDayTheyWereAssessedIntoTheHistoryAndTheAudit() throws Exception {
+        String id = register(VILLAGE, Fixtures.idNumber("19620303", true));
+        LocalDate today = Fixtures.today();
+        int year = today.getYear() - 1;
+        String path = "/api/v1/households/" + id + "/incomes/" + year;
+        // a day in the future, or before the income's year began, is refused naming the field and both days
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":%d,"wage":9000,"assessedOn":"%s"}}""".formatted(year, today.plusDays(1)))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("income.assessedOn"))
+                .body("errors[0].code", equalTo("FUTURE"))
+                .body("errors[0].message", containsString(today.plusDays(1).toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":%d,"wage":9000,"assessedOn":"%d-12-31"}}""".formatted(year, year - 1))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("income.assessedOn"))
+                .body("errors[0].code", equalTo("BEFORE_YEAR"))
+                .body("errors[0].message", containsString((year - 1) + "-12-31"))
+                .body("errors[0].message", containsString(year + "-01-01"));
+        assertEquals(
+                List.of("REGISTER"),
+                revisions(id).stream().map(r -> r.getString("operation")).toList());
+
+        // without a day the income is assessed the day it is recorded; the same amounts again change nothing
+        String undated = """
+                {"income":{"year":%d,"wage":9000},"reason":"年度收入核算"}""".formatted(year);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(undated)
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("incomes[0].assessedOn", equalTo(today.toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(undated)
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("incomes[0].assessedOn", equalTo(today.toString()));
+        // the day it was assessed, given, is a change like any other: in the history and the audit trail
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"income":{"year":%d,"wage":9000,"assessedOn":"%d-12-20"},"reason":"按核定表更正日期"}""".formatted(year, year))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("incomes[0].assessedOn", equalTo(year + "-12-20"));
+        JsonPath corrected = revisions(id).getFirst();
+        assertEquals("INCOME", corrected.getString("operation"));
+        assertEquals(
+                today.toString(), corrected.getString("changes.find { it.field == 'incomes[0].assessedOn' }.oldValue"));
+        assertEquals(
+                year + "-12-20", corrected.getString("changes.find { it.field == 'incomes[0].assessedOn' }.newValue"));
+        assertEquals(
+                1,
+                count("select count(*) from outbox_event where event_type = '" + EventTypes.AUDIT_RECORDED
+                        + "' and aggregate_id = '" + id + "' and payload::text like '%incomes[0].assessedOn%"
+                        + year + "-12-20%'"));
+        assertEquals(
+                1,
+                count("select count(*) from household_income where household_id = '" + id + "' and assessed_on = date '"
+                        + year + "-12-20'"));
+
+        // a registration names the record whose day is wrong
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s","members":[{"name":"甲","idNumber":"%s","relation":"HEAD"}],
+                         "incomes":[{"year":%d,"wage":1000},{"year":%d,"wage":1000,"assessedOn":"%d-06-30"}]}""".formatted(VILLAGE, Fixtures.idNumber("19630404", true), year - 1, year, year - 1))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("incomes[1].assessedOn"))
+                .body("errors[0].code", equalTo("BEFORE_YEAR"));
+    }
+
+    @Test
     @DependsOnCryptoMode
     void memberPatchCorrectsIdNumberAndKeepsOnePersonInOneHousehold() throws Exception {
         String head = Fixtures.idNumber("19720304", false);

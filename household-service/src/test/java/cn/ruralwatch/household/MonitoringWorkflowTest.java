@@ -351,17 +351,15 @@ class MonitoringWorkflowTest {
                                 "NO_LABOR"));
         assertEquals(0, count("select count(*) from monitoring_case where household_id = '" + fresh + "'"));
 
-        // monitored since January 2025, income above the line and everything secured, recorded ten months ago
+        // monitored since January 2025, its 2025 income assessed in June 2025 above the line, everything secured
         String id = register(
                 """
                 {"villageCode":"%s",
                  "attributes":{"housingSafetyGrade":"B","drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true}},
                  "monitoring":{"category":"UNSTABLE_EXITED","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-01-15"},
-                 "incomes":[{"year":2025,"wage":30000,"transfer":2000}],
+                 "incomes":[{"year":2025,"wage":30000,"transfer":2000,"assessedOn":"2025-06-30"}],
                  "members":[{"name":"乙","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}},
                             {"name":"丙","idNumber":"%s","relation":"SPOUSE","attributes":{"laborAbility":"WEAK","medicalInsurance":"ENROLLED"}}]}""".formatted(VILLAGE, Fixtures.idNumber("19700303", true), Fixtures.idNumber("19720404", false)));
-        execute("update household_revision set recorded_at = now() - interval '10 months' where household_id = '" + id
-                + "'");
         admin().get("/api/v1/households/" + id + "/elimination-check")
                 .then()
                 .statusCode(200)
@@ -490,23 +488,94 @@ class MonitoringWorkflowTest {
         String body = """
                 {"villageCode":"%s",
                  "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["UNSTABLE_EMPLOYMENT"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-02-01"},
-                 "incomes":[{"year":2025,"wage":%d}],
+                 "incomes":[{"year":2025,"wage":%d%s}],
                  "members":[{"name":"丁","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY"}}]}""";
-        // an income recorded only today proves nothing about the half year before
-        String recent = register(body.formatted(VILLAGE, 20000, Fixtures.idNumber("19810101", true)));
+        // an income assessed only today proves nothing about the half year before
+        String recent = register(body.formatted(VILLAGE, 20000, "", Fixtures.idNumber("19810101", true)));
         admin().get("/api/v1/households/" + recent + "/elimination-check")
                 .then()
                 .body("unmet.code", hasItem("NO_INCOME_RECORD"))
                 .body("unmet.code", not(hasItem("MONITORED_TOO_SHORT")));
-        // recorded long ago, but 7000 yuan is below the 2025 line of 7500 (test configuration)
-        String below = register(body.formatted(VILLAGE, 7000, Fixtures.idNumber("19820202", true)));
-        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + below
-                + "'");
+        // assessed long ago, but 7000 yuan is below the 2025 line of 7500
+        String below = register(
+                body.formatted(VILLAGE, 7000, ",\"assessedOn\":\"2025-06-01\"", Fixtures.idNumber("19820202", true)));
         admin().get("/api/v1/households/" + below + "/elimination-check")
                 .then()
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[0]", equalTo(2025))
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[1]", equalTo("7000.00"))
-                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("7500"));
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("7500"))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[3]", equalTo("2025-06-01"));
+    }
+
+    @Test
+    void aHouseholdEnteredWithItsHistoryIsJudgedOnTheDaysItsIncomesWereAssessed() throws Exception {
+        LocalDate since = today().minusYears(1);
+        LocalDate assessed = today().minusMonths(8);
+        String body = """
+                {"villageCode":"%s",
+                 "attributes":{"housingSafetyGrade":"A","drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true}},
+                 "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["UNSTABLE_EMPLOYMENT"],"riskState":"AT_RISK","identifiedYear":%d,"monitoredSince":"%s"},
+                 "incomes":[{"year":%d,"wage":36000,"transfer":1000,"assessedOn":"%s"}],
+                 "members":[{"name":"庚","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}},
+                            {"name":"辛","idNumber":"%s","relation":"SPOUSE","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}}]}""";
+        // registered today, already monitored for a year, with an income assessed eight months ago above the line
+        String id = register(body.formatted(
+                VILLAGE,
+                since.getYear(),
+                since,
+                assessed.getYear(),
+                assessed,
+                Fixtures.idNumber("19850505", true),
+                Fixtures.idNumber("19860606", false)));
+        admin().get("/api/v1/households/" + id)
+                .then()
+                .body("incomes[0].assessedOn", equalTo(assessed.toString()))
+                .body("netIncomePerCapita", equalTo(18500.00f));
+        measure(id);
+        admin().get("/api/v1/households/" + id + "/elimination-check").then().body("met", equalTo(true));
+        String caseId = clerk().contentType(ContentType.JSON)
+                .body("{\"reason\":\"收入稳定\"}")
+                .post("/api/v1/households/" + id + "/elimination-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        walkToApproval(caseId);
+        admin().get("/api/v1/households/" + id).then().body("monitoring.riskState", equalTo("ELIMINATED"));
+
+        // the same household, but an income assessed two months ago is below the line: refused, naming its year
+        String other = register(body.formatted(
+                VILLAGE,
+                since.getYear(),
+                since,
+                assessed.getYear(),
+                assessed,
+                Fixtures.idNumber("19870707", true),
+                Fixtures.idNumber("19880808", false)));
+        LocalDate recent = today().minusMonths(2);
+        admin().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":%d,"wage":12000,"assessedOn":"%s"},"reason":"收入重新核定"}""".formatted(recent.getYear(), recent))
+                .put("/api/v1/households/" + other + "/incomes/" + recent.getYear())
+                .then()
+                .statusCode(200);
+        measure(other);
+        admin().get("/api/v1/households/" + other + "/elimination-check")
+                .then()
+                .body("met", equalTo(false))
+                .body("unmet.code", equalTo(List.of("INCOME_BELOW_THRESHOLD")))
+                .body("unmet[0].values[0]", equalTo(recent.getYear()))
+                .body("unmet[0].values[1]", equalTo("6000.00"))
+                .body("unmet[0].values[3]", equalTo(recent.toString()));
+        clerk().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + other + "/elimination-cases")
+                .then()
+                .statusCode(409)
+                .body("errors[0].code", equalTo("INCOME_BELOW_THRESHOLD"))
+                .body("errors[0].message", containsString(recent.getYear() + " 年人均纯收入 6000.00 元"));
+        assertEquals(0, count("select count(*) from monitoring_case where household_id = '" + other + "'"));
     }
 
     @Test
@@ -516,11 +585,9 @@ class MonitoringWorkflowTest {
         String body = """
                 {"villageCode":"%s",
                  "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-02-01"},
-                 "incomes":[{"year":%d,"wage":8500}],
+                 "incomes":[{"year":%d,"wage":8500,"assessedOn":"%s"}],
                  "members":[{"name":"戊","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY"}}]}""";
-        String id = register(body.formatted(village, 2026, Fixtures.idNumber("19830303", true)));
-        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + id
-                + "'");
+        String id = register(body.formatted(village, 2026, "2026-01-15", Fixtures.idNumber("19830303", true)));
         // 8500 a person in 2026 is above the county's line of 8000
         admin().get("/api/v1/households/" + id + "/elimination-check")
                 .then()
@@ -550,9 +617,7 @@ class MonitoringWorkflowTest {
                 .body("unmet.criterion", not(hasItem("criteria.income")));
 
         // no line applies to 2024 here: the reason names the region and the year and where the line is set
-        String early = register(body.formatted(village, 2024, Fixtures.idNumber("19840404", true)));
-        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + early
-                + "'");
+        String early = register(body.formatted(village, 2024, "2024-12-31", Fixtures.idNumber("19840404", true)));
         admin().contentType(ContentType.JSON)
                 .body("{}")
                 .post("/api/v1/households/" + early + "/elimination-cases")
@@ -568,6 +633,42 @@ class MonitoringWorkflowTest {
         MonitoringLineEvents.awaitTaken(dataSource, bad);
         assertTrue(parkedReason("4504:2026").contains("not a division code prefix"));
         assertEquals(0, count("select count(*) from monitoring_line where region_code = '4504'"));
+    }
+
+    /** An assistance measure started today. */
+    private static void measure(String householdId) {
+        clerk().contentType(ContentType.JSON)
+                .body("""
+                        {"type":"EMPLOYMENT","description":"推荐到县内工业园区务工","responsibleCadres":[{"name":"李某"}],
+                         "startedOn":"%s"}""".formatted(today()))
+                .post("/api/v1/households/" + householdId + "/measures")
+                .then()
+                .statusCode(201);
+    }
+
+    /** Every review step of an open case in order, each by the level that holds it, up to the county's approval. */
+    private void walkToApproval(String caseId) {
+        int version = 0;
+        for (String step : PREPARATION) {
+            step(clerk(), caseId, version++, step, "PASSED", "").then().statusCode(200);
+        }
+        step(
+                        clerk(),
+                        caseId,
+                        version++,
+                        "PUBLIC_NOTICE",
+                        "PASSED",
+                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\""
+                                .formatted(today().minusDays(5), today().minusDays(1)))
+                .then()
+                .statusCode(200);
+        step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(200);
+        step(admin(), caseId, version, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
     }
 
     private static Response step(

@@ -153,6 +153,12 @@ public final class HouseholdApi {
             @Schema(description = "生产经营费用", example = "2500.00") @Yuan
             BigDecimal productionCosts,
 
+            @Schema(
+                    description = "收入核定日期：本年度收入核定的日期，不能晚于今天，也不能早于该年 1 月 1 日；"
+                            + "不填为记录之日（金额未变时保留原日期）。风险消除按此日期判断收入是否持续 6 个月高于监测范围",
+                    example = "2025-12-20")
+            LocalDate assessedOn,
+
             @Schema(description = "家庭纯收入（计算值，提交时忽略）", readOnly = true)
             BigDecimal netIncome,
 

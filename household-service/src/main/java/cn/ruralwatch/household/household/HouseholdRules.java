@@ -136,6 +136,28 @@ public final class HouseholdRules {
     }
 
     /**
+     * 收入核定日期, when given: not in the future, and not before 1 January of the income's year (an income cannot be
+     * established before its year began).
+     */
+    static void checkAssessedOn(
+            HouseholdApi.IncomeRecord income, String field, LocalDate today, List<Violation> violations) {
+        LocalDate on = income.assessedOn();
+        if (on == null) {
+            return;
+        }
+        if (on.isAfter(today)) {
+            violations.add(Violation.of(field, "FUTURE", "household.date.future", on, today));
+        } else if (income.year() != null && on.isBefore(LocalDate.of(income.year(), 1, 1))) {
+            violations.add(Violation.of(
+                    field,
+                    "BEFORE_YEAR",
+                    "household.income.assessed-before-year",
+                    on,
+                    LocalDate.of(income.year(), 1, 1)));
+        }
+    }
+
+    /**
      * Checks a member's ID number (check digit, a real birth date) and that the sex and birth date, when given, agree
      * with it. Returns whether the number itself is valid. A birth date after {@code today} is not real.
      */
