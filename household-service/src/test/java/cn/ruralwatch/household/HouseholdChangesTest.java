@@ -15,6 +15,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -27,8 +28,11 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +54,21 @@ class HouseholdChangesTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void divisions() {
+        clock.reset();
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.village(VILLAGE);
         Fixtures.division(OTHER_VILLAGE, "另一村", "VILLAGE", VILLAGE.substring(0, 9));
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
     }
 
     @Test
@@ -259,16 +272,34 @@ class HouseholdChangesTest {
 
     @Test
     void incomesAndMemberChangesKeepPerCapitaIncomeCurrent() throws Exception {
+        // registered a year ago, with that year's income
+        LocalDate registered = Fixtures.today().minusYears(1);
+        int year = registered.getYear();
+        clock.at(ZonedDateTime.of(registered, LocalTime.of(10, 0), ChinaTime.ZONE));
         String head = Fixtures.idNumber("19600710", true);
         String id = register(VILLAGE, head, Fixtures.idNumber("19880920", true));
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"")
                 .body("""
-                        {"income":{"year":2025,"wage":12000,"transfer":1500,"productionCosts":1500},"reason":"年度收入核算"}""")
-                .put("/api/v1/households/" + id + "/incomes/2025")
+                        {"income":{"year":%d,"wage":12000,"transfer":1500,"productionCosts":1500},"reason":"年度收入核算"}""".formatted(year))
+                .put("/api/v1/households/" + id + "/incomes/" + year)
                 .then()
                 .statusCode(200)
                 .body("netIncomePerCapita", equalTo(6000.00f));
+        clock.reset();
+        // a birth before the household's record began belongs in its registration, not in a change of it
+        LocalDate early = registered.minusDays(1);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"change":"BIRTH","effectiveOn":"%s","member":{"name":"韦某早","idNumber":"%s","relation":"GRANDSON"}}""".formatted(early, Fixtures.idNumber(early, true)))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"))
+                .body("errors[0].code", equalTo("BEFORE_HOUSEHOLD"))
+                .body("errors[0].message", containsString(early.toString()))
+                .body("errors[0].message", containsString(registered.toString()));
 
         // 出生: a third member, and the income spread over three; born, died and enlisted within the last year
         LocalDate birth = Fixtures.today().minusMonths(11);
@@ -289,6 +320,28 @@ class HouseholdChangesTest {
         JsonNode added = event(id, EventTypes.MEMBER_ADDED).getFirst();
         EventSchemas.assertValid(EventTypes.MEMBER_ADDED, added.toString());
         assertEquals("BIRTH", added.get("change").asText());
+        // no one leaves before joining: the newborn cannot have moved out before birth, nor anyone on a day long gone
+        String babyId = born.path("members[2].id");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"MOVE_OUT","effectiveOn":"%s","memberId":"%s"}""".formatted(birth.minusDays(1), babyId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"))
+                .body("errors[0].code", equalTo("BEFORE_JOINING"))
+                .body("errors[0].message", containsString(birth.minusDays(1).toString()))
+                .body("errors[0].message", containsString(birth.toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"MOVE_OUT","effectiveOn":"2020-06-30","memberId":"%s"}""".formatted(born.<String>path("members[1].id")))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("BEFORE_JOINING"))
+                .body("errors[0].message", containsString(registered.toString()));
 
         // a birth on another day than the ID number's birth date is refused
         given().contentType(ContentType.JSON)
@@ -420,7 +473,8 @@ class HouseholdChangesTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("income.assessedOn"))
                 .body("errors[0].code", equalTo("FUTURE"))
-                .body("errors[0].message", containsString(today.plusDays(1).toString()));
+                .body("errors[0].message", containsString(today.plusDays(1).toString()))
+                .body("errors[0].message", containsString(today.toString()));
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"")
                 .body("""
@@ -536,7 +590,10 @@ class HouseholdChangesTest {
         String father = Fixtures.idNumber("19580101", true);
         String son = Fixtures.idNumber("19860202", true);
         String daughterInLaw = Fixtures.idNumber("19880303", false);
+        // registered eight months ago
+        clock.at(ZonedDateTime.of(Fixtures.today().minusMonths(8), LocalTime.of(10, 0), ChinaTime.ZONE));
         String id = register(VILLAGE, father, son, daughterInLaw);
+        clock.reset();
         JsonPath household = given().get("/api/v1/households/" + id).jsonPath();
         String sonId = household.getString("members[1].id");
         String wifeId = household.getString("members[2].id");
@@ -584,6 +641,25 @@ class HouseholdChangesTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].code", equalTo("NOT_ALL_MEMBERS"));
+        // the household split off seven months ago cannot be merged in before it existed
+        LocalDate beforeSplit = Fixtures.today().minusMonths(7).minusDays(1);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"},{"memberId":"%s","relation":"DAUGHTER_IN_LAW"}],
+                         "effectiveOn":"%s"}""".formatted(
+                                newId,
+                                newHousehold.getString("members[0].id"),
+                                newHousehold.getString("members[1].id"),
+                                beforeSplit))
+                .post("/api/v1/households/" + id + "/merges")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"))
+                .body("errors[0].code", equalTo("BEFORE_HOUSEHOLD"))
+                .body(
+                        "errors[0].message",
+                        containsString(Fixtures.today().minusMonths(7).toString()));
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body("""

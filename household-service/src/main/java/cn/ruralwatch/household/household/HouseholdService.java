@@ -110,6 +110,7 @@ public class HouseholdService {
                 }
             }
         }
+        HouseholdRules.checkMonitoringDates(request.monitoring(), violations);
         if (request.incomes() != null) {
             Set<Integer> years = new HashSet<>();
             for (int i = 0; i < request.incomes().size(); i++) {
