@@ -15,6 +15,7 @@ import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -27,8 +28,11 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +54,21 @@ class HouseholdChangesTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
     void divisions() {
+        clock.reset();
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.village(VILLAGE);
         Fixtures.division(OTHER_VILLAGE, "另一村", "VILLAGE", VILLAGE.substring(0, 9));
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
     }
 
     @Test
@@ -107,7 +120,10 @@ class HouseholdChangesTest {
         assertEquals(
                 15100.00, state.get("incomes").get(0).get("netIncomePerCapita").asDouble());
         assertEquals("DISABLED", state.get("members").get(1).get("health").asText());
-        assertFalse(registered.toString().contains("韦某强"), "events carry no names");
+        // the head's name (户主姓名) and no other
+        assertEquals("韦某强", state.get("headName").asText());
+        assertFalse(registered.toString().contains("黄某梅"), "events carry no names but the head's");
+        assertFalse(registered.toString().contains("韦某明"), "events carry no names but the head's");
         assertEquals(
                 List.of("REGISTER"),
                 revisions(id).stream().map(r -> r.getString("operation")).toList());
@@ -256,16 +272,34 @@ class HouseholdChangesTest {
 
     @Test
     void incomesAndMemberChangesKeepPerCapitaIncomeCurrent() throws Exception {
+        // registered a year ago, with that year's income
+        LocalDate registered = Fixtures.today().minusYears(1);
+        int year = registered.getYear();
+        clock.at(ZonedDateTime.of(registered, LocalTime.of(10, 0), ChinaTime.ZONE));
         String head = Fixtures.idNumber("19600710", true);
         String id = register(VILLAGE, head, Fixtures.idNumber("19880920", true));
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"")
                 .body("""
-                        {"income":{"year":2025,"wage":12000,"transfer":1500,"productionCosts":1500},"reason":"年度收入核算"}""")
-                .put("/api/v1/households/" + id + "/incomes/2025")
+                        {"income":{"year":%d,"wage":12000,"transfer":1500,"productionCosts":1500},"reason":"年度收入核算"}""".formatted(year))
+                .put("/api/v1/households/" + id + "/incomes/" + year)
                 .then()
                 .statusCode(200)
                 .body("netIncomePerCapita", equalTo(6000.00f));
+        clock.reset();
+        // a birth before the household's record began belongs in its registration, not in a change of it
+        LocalDate early = registered.minusDays(1);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"change":"BIRTH","effectiveOn":"%s","member":{"name":"韦某早","idNumber":"%s","relation":"GRANDSON"}}""".formatted(early, Fixtures.idNumber(early, true)))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"))
+                .body("errors[0].code", equalTo("BEFORE_HOUSEHOLD"))
+                .body("errors[0].message", containsString(early.toString()))
+                .body("errors[0].message", containsString(registered.toString()));
 
         // 出生: a third member, and the income spread over three; born, died and enlisted within the last year
         LocalDate birth = Fixtures.today().minusMonths(11);
@@ -286,6 +320,28 @@ class HouseholdChangesTest {
         JsonNode added = event(id, EventTypes.MEMBER_ADDED).getFirst();
         EventSchemas.assertValid(EventTypes.MEMBER_ADDED, added.toString());
         assertEquals("BIRTH", added.get("change").asText());
+        // no one leaves before joining: the newborn cannot have moved out before birth, nor anyone on a day long gone
+        String babyId = born.path("members[2].id");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"MOVE_OUT","effectiveOn":"%s","memberId":"%s"}""".formatted(birth.minusDays(1), babyId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"))
+                .body("errors[0].code", equalTo("BEFORE_JOINING"))
+                .body("errors[0].message", containsString(birth.minusDays(1).toString()))
+                .body("errors[0].message", containsString(birth.toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"MOVE_OUT","effectiveOn":"2020-06-30","memberId":"%s"}""".formatted(born.<String>path("members[1].id")))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("BEFORE_JOINING"))
+                .body("errors[0].message", containsString(registered.toString()));
 
         // a birth on another day than the ID number's birth date is refused
         given().contentType(ContentType.JSON)
@@ -342,6 +398,155 @@ class HouseholdChangesTest {
     }
 
     @Test
+    void everyChangeOfTheHeadOrOfTheHeadsNameIsAnEventNamingTheHead() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s","members":[
+                          {"name":"蓝某山","idNumber":"%s","relation":"HEAD"},
+                          {"name":"蓝某海","idNumber":"%s","relation":"SON"},
+                          {"name":"莫某英","idNumber":"%s","relation":"DAUGHTER_IN_LAW"}]}""".formatted(
+                                VILLAGE,
+                                Fixtures.idNumber("19500505", true),
+                                Fixtures.idNumber("19750606", true),
+                                Fixtures.idNumber("19770707", false)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(
+                "蓝某山",
+                lastState(id, EventTypes.HOUSEHOLD_REGISTERED).get("headName").asText());
+        JsonPath household = given().get("/api/v1/households/" + id).jsonPath();
+        String sonId = household.getString("members[1].id");
+        String wifeId = household.getString("members[2].id");
+
+        // 户主变更: the son becomes head
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"memberId":"%s","formerHeadRelation":"FATHER","reason":"原户主年迈"}""".formatted(sonId))
+                .put("/api/v1/households/" + id + "/head")
+                .then()
+                .statusCode(200);
+        JsonNode headChanged = event(id, EventTypes.HOUSEHOLD_CHANGED).getLast();
+        EventSchemas.assertValid(EventTypes.HOUSEHOLD_CHANGED, headChanged.toString());
+        assertEquals("HEAD_CHANGE", headChanged.get("operation").asText());
+        assertEquals("蓝某海", headChanged.get("household").get("headName").asText());
+
+        // the head's name corrected
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"1\"")
+                .body("{\"name\":\"蓝某洋\",\"reason\":\"姓名录入错误\"}")
+                .patch("/api/v1/households/" + id + "/members/" + sonId)
+                .then()
+                .statusCode(200);
+        JsonNode renamed = event(id, EventTypes.HOUSEHOLD_CHANGED).getLast();
+        assertEquals("MEMBER_UPDATE", renamed.get("operation").asText());
+        assertEquals("蓝某洋", renamed.get("household").get("headName").asText());
+
+        // the head dies: the member named takes over
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
+                .body("""
+                        {"change":"DEATH","effectiveOn":"%s","memberId":"%s","newHeadMemberId":"%s"}""".formatted(Fixtures.today(), sonId, wifeId))
+                .post("/api/v1/households/" + id + "/member-changes")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                "莫某英", lastState(id, EventTypes.MEMBER_REMOVED).get("headName").asText());
+    }
+
+    @Test
+    void incomesCarryTheDayTheyWereAssessedIntoTheHistoryAndTheAudit() throws Exception {
+        String id = register(VILLAGE, Fixtures.idNumber("19620303", true));
+        LocalDate today = Fixtures.today();
+        int year = today.getYear() - 1;
+        String path = "/api/v1/households/" + id + "/incomes/" + year;
+        // a day in the future, or before the income's year began, is refused naming the field and both days
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":%d,"wage":9000,"assessedOn":"%s"}}""".formatted(year, today.plusDays(1)))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("income.assessedOn"))
+                .body("errors[0].code", equalTo("FUTURE"))
+                .body("errors[0].message", containsString(today.plusDays(1).toString()))
+                .body("errors[0].message", containsString(today.toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":%d,"wage":9000,"assessedOn":"%d-12-31"}}""".formatted(year, year - 1))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("income.assessedOn"))
+                .body("errors[0].code", equalTo("BEFORE_YEAR"))
+                .body("errors[0].message", containsString((year - 1) + "-12-31"))
+                .body("errors[0].message", containsString(year + "-01-01"));
+        assertEquals(
+                List.of("REGISTER"),
+                revisions(id).stream().map(r -> r.getString("operation")).toList());
+
+        // without a day the income is assessed the day it is recorded; the same amounts again change nothing
+        String undated = """
+                {"income":{"year":%d,"wage":9000},"reason":"年度收入核算"}""".formatted(year);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(undated)
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("incomes[0].assessedOn", equalTo(today.toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(undated)
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("incomes[0].assessedOn", equalTo(today.toString()));
+        // the day it was assessed, given, is a change like any other: in the history and the audit trail
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"income":{"year":%d,"wage":9000,"assessedOn":"%d-12-20"},"reason":"按核定表更正日期"}""".formatted(year, year))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("incomes[0].assessedOn", equalTo(year + "-12-20"));
+        JsonPath corrected = revisions(id).getFirst();
+        assertEquals("INCOME", corrected.getString("operation"));
+        assertEquals(
+                today.toString(), corrected.getString("changes.find { it.field == 'incomes[0].assessedOn' }.oldValue"));
+        assertEquals(
+                year + "-12-20", corrected.getString("changes.find { it.field == 'incomes[0].assessedOn' }.newValue"));
+        assertEquals(
+                1,
+                count("select count(*) from outbox_event where event_type = '" + EventTypes.AUDIT_RECORDED
+                        + "' and aggregate_id = '" + id + "' and payload::text like '%incomes[0].assessedOn%"
+                        + year + "-12-20%'"));
+        assertEquals(
+                1,
+                count("select count(*) from household_income where household_id = '" + id + "' and assessed_on = date '"
+                        + year + "-12-20'"));
+
+        // a registration names the record whose day is wrong
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s","members":[{"name":"甲","idNumber":"%s","relation":"HEAD"}],
+                         "incomes":[{"year":%d,"wage":1000},{"year":%d,"wage":1000,"assessedOn":"%d-06-30"}]}""".formatted(VILLAGE, Fixtures.idNumber("19630404", true), year - 1, year, year - 1))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("incomes[1].assessedOn"))
+                .body("errors[0].code", equalTo("BEFORE_YEAR"));
+    }
+
+    @Test
     @DependsOnCryptoMode
     void memberPatchCorrectsIdNumberAndKeepsOnePersonInOneHousehold() throws Exception {
         String head = Fixtures.idNumber("19720304", false);
@@ -385,7 +590,10 @@ class HouseholdChangesTest {
         String father = Fixtures.idNumber("19580101", true);
         String son = Fixtures.idNumber("19860202", true);
         String daughterInLaw = Fixtures.idNumber("19880303", false);
+        // registered eight months ago
+        clock.at(ZonedDateTime.of(Fixtures.today().minusMonths(8), LocalTime.of(10, 0), ChinaTime.ZONE));
         String id = register(VILLAGE, father, son, daughterInLaw);
+        clock.reset();
         JsonPath household = given().get("/api/v1/households/" + id).jsonPath();
         String sonId = household.getString("members[1].id");
         String wifeId = household.getString("members[2].id");
@@ -433,6 +641,25 @@ class HouseholdChangesTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].code", equalTo("NOT_ALL_MEMBERS"));
+        // the household split off seven months ago cannot be merged in before it existed
+        LocalDate beforeSplit = Fixtures.today().minusMonths(7).minusDays(1);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"householdId":"%s","members":[{"memberId":"%s","relation":"SON"},{"memberId":"%s","relation":"DAUGHTER_IN_LAW"}],
+                         "effectiveOn":"%s"}""".formatted(
+                                newId,
+                                newHousehold.getString("members[0].id"),
+                                newHousehold.getString("members[1].id"),
+                                beforeSplit))
+                .post("/api/v1/households/" + id + "/merges")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("effectiveOn"))
+                .body("errors[0].code", equalTo("BEFORE_HOUSEHOLD"))
+                .body(
+                        "errors[0].message",
+                        containsString(Fixtures.today().minusMonths(7).toString()));
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body("""
@@ -553,6 +780,11 @@ class HouseholdChangesTest {
 
     private List<JsonNode> event(String householdId, String type) throws Exception {
         return Outboxes.events(dataSource, mapper, householdId, type);
+    }
+
+    /** The household's state in its latest event of the type. */
+    private JsonNode lastState(String householdId, String type) throws Exception {
+        return event(householdId, type).getLast().get("household");
     }
 
     private void backdate(String householdId, long version, String recordedAt) throws Exception {

@@ -429,6 +429,52 @@ class HouseholdImportTest {
     }
 
     @Test
+    @Order(7)
+    void takesTheDayEachIncomeWasAssessed() throws Exception {
+        String village = SETTINGS.villageCode(0);
+        int year = Fixtures.today().getYear() - 1;
+        String content = String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系", "收入年度", "工资性收入", "收入核定日期")
+                + "\n"
+                + String.join(
+                        ",",
+                        "D1",
+                        village,
+                        "韦核甲",
+                        Fixtures.idNumber("19710101", true),
+                        "户主",
+                        "" + year,
+                        "20000",
+                        year + "/12/20")
+                + "\n"
+                + String.join(
+                        ",",
+                        "D2",
+                        village,
+                        "韦核乙",
+                        Fixtures.idNumber("19720101", true),
+                        "户主",
+                        "" + year,
+                        "20000",
+                        (year - 1) + "-12-31")
+                + "\n";
+        JsonPath job = awaitCompleted(
+                submit(content, "核定.csv").then().statusCode(202).extract().path("id"));
+        assertEquals(1, job.getInt("householdsCreated"));
+        assertEquals(1, job.getInt("householdsRejected"));
+        RestAssured.given()
+                .get("/api/v1/household-imports/" + job.getString("id") + "/errors")
+                .then()
+                .body("items[0].row", equalTo(3))
+                .body("items[0].column", equalTo("收入核定日期"))
+                .body("items[0].code", equalTo("BEFORE_YEAR"));
+        assertEquals(
+                1,
+                count("select count(*) from household_income i join member m on m.household_id = i.household_id"
+                        + " where m.name = '韦核甲' and i.year = " + year + " and i.assessed_on = date '" + year
+                        + "-12-20'"));
+    }
+
+    @Test
     @Order(10)
     void theFileIsKeptEncryptedOnlyWhileItsJobNeedsItAndAJobCanBeCancelled() throws Exception {
         String village = COUNTY + "101201";

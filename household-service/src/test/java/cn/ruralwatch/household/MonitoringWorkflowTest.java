@@ -18,6 +18,7 @@ import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.testing.TopicWriter;
+import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -25,11 +26,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,11 +57,21 @@ class MonitoringWorkflowTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    TestClock clock;
+
     @BeforeEach
-    void divisions() {
+    void divisionsAndLines() throws Exception {
+        clock.reset();
         RestAssured.requestSpecification = null;
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.village(admin(), VILLAGE);
+        MonitoringLineEvents.countyLines(dataSource);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
     }
 
     @Test
@@ -171,6 +187,8 @@ class MonitoringWorkflowTest {
 
     @Test
     void identificationWalksEveryStepToTheCountyDecision() throws Exception {
+        // the afternoon of today, so that the notice's days can be counted to the hour
+        clock.at(ZonedDateTime.of(today(), LocalTime.of(15, 0), ChinaTime.ZONE));
         String head = Fixtures.idNumber("19660606", true);
         String id = register("""
                 {"villageCode":"%s","attributes":{"phone":"13812345678"},"members":[
@@ -199,8 +217,15 @@ class MonitoringWorkflowTest {
                 .then()
                 .statusCode(409);
 
-        // skipping a step is refused and changes nothing
+        // skipping a step is refused and changes nothing; no step precedes the case
         step(clerk(), caseId, 0, "DEMOCRATIC_REVIEW", "PASSED", "").then().statusCode(409);
+        step(clerk(), caseId, 0, "HOME_VERIFICATION", "PASSED", "", today().minusDays(1))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("performedOn"))
+                .body("errors[0].code", equalTo("BEFORE_CASE"))
+                .body("errors[0].message", containsString(today().minusDays(1).toString()))
+                .body("errors[0].message", containsString(today().toString()));
         int version = 0;
         for (String step : PREPARATION) {
             step(clerk(), caseId, version++, step, "PASSED", "")
@@ -209,43 +234,81 @@ class MonitoringWorkflowTest {
                     .body("steps[-1].step", equalTo(step))
                     .body("steps[-1].actor", equalTo("test-village-clerk"));
         }
-        // the notice names the head and the household's size, nothing personal beyond that
-        String notice = clerk().queryParam("from", today().minusDays(5).toString())
+        // the notice names the head and the household's size, nothing personal beyond that; it runs from the day it
+        // is published, not from a day already past
+        clerk().queryParam("from", today().minusDays(5).toString())
                 .get("/api/v1/monitoring-cases/" + caseId + "/notice")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"))
+                .body("errors[0].code", equalTo("BEFORE_PUBLICATION"));
+        String notice = clerk().get("/api/v1/monitoring-cases/" + caseId + "/notice")
                 .then()
                 .statusCode(200)
                 .body("title", containsString("拟识别纳入防止返贫监测对象"))
                 .body("text", containsString("户主：蒙某福；家庭人口：2人；拟识别类别：突发严重困难户"))
+                .body("noticeFrom", equalTo(today().toString()))
                 .extract()
                 .path("text");
         for (String secret : List.of(head, "13812345678", "大病", "因病")) {
             assertFalse(notice.contains(secret), "the notice shows " + secret);
         }
+        LocalDate published = today();
+        step(clerk(), caseId, version, "PUBLIC_NOTICE", "PASSED", notice(published, published.plusDays(3)))
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NOTICE_TOO_SHORT"));
+        // five days typed in the past do not make a notice: it starts when it is published (recorded)
         step(
                         clerk(),
                         caseId,
                         version,
                         "PUBLIC_NOTICE",
                         "PASSED",
-                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\"".formatted(today().minusDays(3), today()))
+                        notice(published.minusDays(5), published.minusDays(1)))
                 .then()
                 .statusCode(400)
-                .body("errors[0].code", equalTo("NOTICE_TOO_SHORT"));
-        step(
-                        clerk(),
-                        caseId,
-                        version++,
-                        "PUBLIC_NOTICE",
-                        "PASSED",
-                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\""
-                                .formatted(today().minusDays(5), today().minusDays(1)))
+                .body("errors[0].field", equalTo("noticeFrom"))
+                .body("errors[0].code", equalTo("BEFORE_PUBLICATION"))
+                .body("errors[0].message", containsString(published.minusDays(5).toString()))
+                .body("errors[0].message", containsString(published.toString()));
+        step(clerk(), caseId, version++, "PUBLIC_NOTICE", "PASSED", notice(published, published.plusDays(4)))
                 .then()
                 .statusCode(200);
+        clerk().get("/api/v1/monitoring-cases/" + caseId + "/notice")
+                .then()
+                .body("noticeFrom", equalTo(published.toString()))
+                .body("noticeTo", equalTo(published.plusDays(4).toString()));
+        // the township cannot review before the notice has run: not now, not with a date typed after it
+        RequestSpecification township = Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP);
+        step(township, caseId, version, "TOWNSHIP_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("performedOn"))
+                .body("errors[0].code", equalTo("NOTICE_NOT_OVER"))
+                .body("errors[0].message", containsString(published.plusDays(5).toString()));
+        step(township, caseId, version, "TOWNSHIP_REVIEW", "PASSED", "", published.plusDays(5))
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("FUTURE"));
+        // five days on by the calendar, but not yet five days since it was published at three in the afternoon
+        clock.at(ZonedDateTime.of(published.plusDays(5), LocalTime.of(9, 0), ChinaTime.ZONE));
+        step(township, caseId, version, "TOWNSHIP_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NOTICE_NOT_OVER"))
+                .body("errors[0].message", containsString(published.plusDays(5) + " 15:0"));
+        clock.advance(Duration.ofHours(7));
         // the township reviews, the county decides
         step(clerk(), caseId, version, "TOWNSHIP_REVIEW", "PASSED", "").then().statusCode(403);
-        step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
+        step(township, caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
                 .then()
                 .statusCode(200);
+        step(admin(), caseId, version, "COUNTY_DECISION", "PASSED", "", today().minusDays(1))
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("BEFORE_PREVIOUS_STEP"))
+                .body("errors[0].message", containsString("TOWNSHIP_REVIEW"));
         step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version, "COUNTY_DECISION", "PASSED", "")
                 .then()
                 .statusCode(403);
@@ -349,17 +412,15 @@ class MonitoringWorkflowTest {
                                 "NO_LABOR"));
         assertEquals(0, count("select count(*) from monitoring_case where household_id = '" + fresh + "'"));
 
-        // monitored since January 2025, income above the line and everything secured, recorded ten months ago
+        // monitored since January 2025, its 2025 income assessed in June 2025 above the line, everything secured
         String id = register(
                 """
                 {"villageCode":"%s",
                  "attributes":{"housingSafetyGrade":"B","drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true}},
                  "monitoring":{"category":"UNSTABLE_EXITED","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-01-15"},
-                 "incomes":[{"year":2025,"wage":30000,"transfer":2000}],
+                 "incomes":[{"year":2025,"wage":30000,"transfer":2000,"assessedOn":"2025-06-30"}],
                  "members":[{"name":"乙","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}},
                             {"name":"丙","idNumber":"%s","relation":"SPOUSE","attributes":{"laborAbility":"WEAK","medicalInsurance":"ENROLLED"}}]}""".formatted(VILLAGE, Fixtures.idNumber("19700303", true), Fixtures.idNumber("19720404", false)));
-        execute("update household_revision set recorded_at = now() - interval '10 months' where household_id = '" + id
-                + "'");
         admin().get("/api/v1/households/" + id + "/elimination-check")
                 .then()
                 .statusCode(200)
@@ -368,7 +429,7 @@ class MonitoringWorkflowTest {
         clerk().contentType(ContentType.JSON)
                 .body("""
                         {"type":"EMPLOYMENT","description":"推荐到县内工业园区务工","responsibleCadres":[{"name":"李某","position":"驻村第一书记"}],
-                         "startedOn":"2025-03-01"}""")
+                         "startedOn":"%s"}""".formatted(today()))
                 .post("/api/v1/households/" + id + "/measures")
                 .then()
                 .statusCode(201)
@@ -398,16 +459,10 @@ class MonitoringWorkflowTest {
         String notice =
                 clerk().get("/api/v1/monitoring-cases/" + caseId + "/notice").path("title");
         assertEquals("关于拟标注防止返贫监测对象风险消除的公示", notice);
-        step(
-                        clerk(),
-                        caseId,
-                        version++,
-                        "PUBLIC_NOTICE",
-                        "PASSED",
-                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\""
-                                .formatted(today().minusDays(6), today().minusDays(1)))
+        step(clerk(), caseId, version++, "PUBLIC_NOTICE", "PASSED", notice(today(), today().plusDays(5)))
                 .then()
                 .statusCode(200);
+        clock.advance(Duration.ofDays(6));
         step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
                 .then()
                 .statusCode(200);
@@ -454,6 +509,92 @@ class MonitoringWorkflowTest {
     }
 
     @Test
+    void datesOfMonitoringAssistanceAndCluesLieNeitherAheadNorBeforeTheirRecord() throws Exception {
+        long households = count("select count(*) from household");
+        String monitoring = """
+                {"villageCode":"%s","monitoring":{"category":"EDGE_AT_RISK","riskTypes":["ILLNESS"],"riskState":"%s",
+                 "identifiedYear":2024,"monitoredSince":"%s"%s},
+                 "members":[{"name":"壬","idNumber":"%s","relation":"HEAD"}]}""";
+        // monitored since before the year it was identified in; eliminated before it was monitored
+        admin().contentType(ContentType.JSON)
+                .body(monitoring.formatted(VILLAGE, "AT_RISK", "2023-12-31", "", Fixtures.idNumber("19660101", true)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("monitoring.monitoredSince"))
+                .body("errors[0].code", equalTo("BEFORE_YEAR"))
+                .body("errors[0].message", containsString("2023-12-31"))
+                .body("errors[0].message", containsString("2024-01-01"));
+        admin().contentType(ContentType.JSON)
+                .body(monitoring.formatted(
+                        VILLAGE,
+                        "ELIMINATED",
+                        "2024-05-01",
+                        ",\"riskEliminatedOn\":\"2024-04-30\"",
+                        Fixtures.idNumber("19660202", true)))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("monitoring.riskEliminatedOn"))
+                .body("errors[0].code", equalTo("BEFORE_MONITORING"));
+        assertEquals(households, count("select count(*) from household"));
+
+        // measures and visits of a household registered today cannot have started before it, nor lie ahead
+        String id = register(Fixtures.household(VILLAGE, Fixtures.idNumber("19660303", true)));
+        String measure = """
+                {"type":"HEALTH","description":"大病救助","responsibleCadres":[{"name":"李某"}],"startedOn":"%s"%s}""";
+        clerk().contentType(ContentType.JSON)
+                .body(measure.formatted(today().minusDays(1), ""))
+                .post("/api/v1/households/" + id + "/measures")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("startedOn"))
+                .body("errors[0].code", equalTo("BEFORE_HOUSEHOLD"))
+                .body("errors[0].message", containsString(today().minusDays(1).toString()))
+                .body("errors[0].message", containsString(today().toString()));
+        clerk().contentType(ContentType.JSON)
+                .body(measure.formatted(today().plusDays(1), ""))
+                .post("/api/v1/households/" + id + "/measures")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("FUTURE"));
+        clerk().contentType(ContentType.JSON)
+                .body(measure.formatted(today(), ",\"endedOn\":\"" + today().minusDays(1) + "\""))
+                .post("/api/v1/households/" + id + "/measures")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("endedOn"))
+                .body("errors[0].code", equalTo("BEFORE_START"));
+        clerk().contentType(ContentType.JSON)
+                .body("{\"cadreName\":\"李某\",\"visitedOn\":\"%s\",\"note\":\"走访\"}".formatted(today().minusDays(1)))
+                .post("/api/v1/households/" + id + "/visits")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("visitedOn"))
+                .body("errors[0].code", equalTo("BEFORE_HOUSEHOLD"));
+        assertEquals(0, count("select count(*) from assistance_measure where household_id = '" + id + "'"));
+        assertEquals(0, count("select count(*) from assistance_visit where household_id = '" + id + "'"));
+
+        // a clue reported tomorrow: refused through the API, parked from another system
+        clerk().contentType(ContentType.JSON)
+                .body("""
+                        {"source":"CADRE_VISIT","householdId":"%s","riskTypes":["ILLNESS"],"description":"入户排查",
+                         "reportedOn":"%s"}""".formatted(id, today().plusDays(1)))
+                .post("/api/v1/warning-clues")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reportedOn"))
+                .body("errors[0].code", equalTo("FUTURE"))
+                .body("errors[0].message", containsString(today().toString()));
+        String ahead = "ahead-" + UUID.randomUUID();
+        send(ahead, UUID.randomUUID().toString(), """
+                {"externalRef":"%s","department":"县民政局","villageCode":"%s","riskTypes":["ILLNESS"],"description":"x",
+                 "reportedOn":"%s"}""".formatted(ahead, VILLAGE, today().plusDays(1)));
+        String reason = await().atMost(Duration.ofSeconds(30)).until(() -> parkedReason(ahead), r -> r != null);
+        assertTrue(reason.contains("reportedOn " + today().plusDays(1) + " is later than today"), reason);
+    }
+
+    @Test
     void anOpenCaseAndItsCluesMoveWithTheHousehold() {
         String newVillage = "450422103202";
         Fixtures.division(admin(), newVillage, "新村", "VILLAGE", TOWNSHIP);
@@ -488,40 +629,211 @@ class MonitoringWorkflowTest {
         String body = """
                 {"villageCode":"%s",
                  "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["UNSTABLE_EMPLOYMENT"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-02-01"},
-                 "incomes":[{"year":2025,"wage":%d}],
+                 "incomes":[{"year":2025,"wage":%d%s}],
                  "members":[{"name":"丁","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY"}}]}""";
-        // an income recorded only today proves nothing about the half year before
-        String recent = register(body.formatted(VILLAGE, 20000, Fixtures.idNumber("19810101", true)));
+        // an income assessed only today proves nothing about the half year before
+        String recent = register(body.formatted(VILLAGE, 20000, "", Fixtures.idNumber("19810101", true)));
         admin().get("/api/v1/households/" + recent + "/elimination-check")
                 .then()
                 .body("unmet.code", hasItem("NO_INCOME_RECORD"))
                 .body("unmet.code", not(hasItem("MONITORED_TOO_SHORT")));
-        // recorded long ago, but 7000 yuan is below the 2025 line of 7500 (test configuration)
-        String below = register(body.formatted(VILLAGE, 7000, Fixtures.idNumber("19820202", true)));
-        execute("update household_revision set recorded_at = now() - interval '8 months' where household_id = '" + below
-                + "'");
+        // assessed long ago, but 7000 yuan is below the 2025 line of 7500
+        String below = register(
+                body.formatted(VILLAGE, 7000, ",\"assessedOn\":\"2025-06-01\"", Fixtures.idNumber("19820202", true)));
         admin().get("/api/v1/households/" + below + "/elimination-check")
                 .then()
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[0]", equalTo(2025))
                 .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[1]", equalTo("7000.00"))
-                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("7500"));
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("7500"))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[3]", equalTo("2025-06-01"));
+    }
+
+    @Test
+    void aHouseholdEnteredWithItsHistoryIsJudgedOnTheDaysItsIncomesWereAssessed() throws Exception {
+        LocalDate since = today().minusYears(1);
+        LocalDate assessed = today().minusMonths(8);
+        String body = """
+                {"villageCode":"%s",
+                 "attributes":{"housingSafetyGrade":"A","drinkingWater":{"quantity":true,"quality":true,"convenience":true,"supplyGuarantee":true}},
+                 "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["UNSTABLE_EMPLOYMENT"],"riskState":"AT_RISK","identifiedYear":%d,"monitoredSince":"%s"},
+                 "incomes":[{"year":%d,"wage":36000,"transfer":1000,"assessedOn":"%s"}],
+                 "members":[{"name":"庚","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}},
+                            {"name":"辛","idNumber":"%s","relation":"SPOUSE","attributes":{"laborAbility":"ORDINARY","medicalInsurance":"ENROLLED"}}]}""";
+        // registered today, already monitored for a year, with an income assessed eight months ago above the line
+        String id = register(body.formatted(
+                VILLAGE,
+                since.getYear(),
+                since,
+                assessed.getYear(),
+                assessed,
+                Fixtures.idNumber("19850505", true),
+                Fixtures.idNumber("19860606", false)));
+        admin().get("/api/v1/households/" + id)
+                .then()
+                .body("incomes[0].assessedOn", equalTo(assessed.toString()))
+                .body("netIncomePerCapita", equalTo(18500.00f));
+        measure(id);
+        admin().get("/api/v1/households/" + id + "/elimination-check").then().body("met", equalTo(true));
+        String caseId = clerk().contentType(ContentType.JSON)
+                .body("{\"reason\":\"收入稳定\"}")
+                .post("/api/v1/households/" + id + "/elimination-cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        walkToApproval(caseId);
+        admin().get("/api/v1/households/" + id).then().body("monitoring.riskState", equalTo("ELIMINATED"));
+
+        // the same household, but an income assessed two months ago is below the line: refused, naming its year
+        String other = register(body.formatted(
+                VILLAGE,
+                since.getYear(),
+                since,
+                assessed.getYear(),
+                assessed,
+                Fixtures.idNumber("19870707", true),
+                Fixtures.idNumber("19880808", false)));
+        LocalDate recent = today().minusMonths(2);
+        admin().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body("""
+                        {"income":{"year":%d,"wage":12000,"assessedOn":"%s"},"reason":"收入重新核定"}""".formatted(recent.getYear(), recent))
+                .put("/api/v1/households/" + other + "/incomes/" + recent.getYear())
+                .then()
+                .statusCode(200);
+        measure(other);
+        admin().get("/api/v1/households/" + other + "/elimination-check")
+                .then()
+                .body("met", equalTo(false))
+                .body("unmet.code", equalTo(List.of("INCOME_BELOW_THRESHOLD")))
+                .body("unmet[0].values[0]", equalTo(recent.getYear()))
+                .body("unmet[0].values[1]", equalTo("6000.00"))
+                .body("unmet[0].values[3]", equalTo(recent.toString()));
+        clerk().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + other + "/elimination-cases")
+                .then()
+                .statusCode(409)
+                .body("errors[0].code", equalTo("INCOME_BELOW_THRESHOLD"))
+                .body("errors[0].message", containsString(recent.getYear() + " 年人均纯收入 6000.00 元"));
+        assertEquals(0, count("select count(*) from monitoring_case where household_id = '" + other + "'"));
+    }
+
+    @Test
+    void eliminationJudgesIncomeAgainstTheLineIndicatorServiceSets() throws Exception {
+        String village = "450422103203";
+        Fixtures.division(admin(), village, "线村", "VILLAGE", TOWNSHIP);
+        String body = """
+                {"villageCode":"%s",
+                 "monitoring":{"category":"EDGE_AT_RISK","riskTypes":["ILLNESS"],"riskState":"AT_RISK","identifiedYear":2025,"monitoredSince":"2025-02-01"},
+                 "incomes":[{"year":%d,"wage":8500,"assessedOn":"%s"}],
+                 "members":[{"name":"戊","idNumber":"%s","relation":"HEAD","attributes":{"laborAbility":"ORDINARY"}}]}""";
+        String id = register(body.formatted(village, 2026, "2026-01-15", Fixtures.idNumber("19830303", true)));
+        // 8500 a person in 2026 is above the county's line of 8000
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .body("unmet.criterion", not(hasItem("criteria.income")));
+
+        // the village's own line of 2026 takes precedence over the county's
+        MonitoringLineEvents.awaitTaken(
+                dataSource, MonitoringLineEvents.send(village, 2026, "9000", Instant.parse("2026-03-01T00:00:00Z")));
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[0]", equalTo(2026))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[1]", equalTo("8500.00"))
+                .body("unmet.find { it.code == 'INCOME_BELOW_THRESHOLD' }.values[2]", equalTo("9000"));
+        // set again for the same region and year, the later value replaces it, with when and by whom; an earlier
+        // setting arriving late does not undo it
+        MonitoringLineEvents.awaitTaken(
+                dataSource, MonitoringLineEvents.send(village, 2026, "8400", Instant.parse("2026-04-01T00:00:00Z")));
+        MonitoringLineEvents.awaitTaken(
+                dataSource, MonitoringLineEvents.send(village, 2026, "9900", Instant.parse("2026-02-01T00:00:00Z")));
+        assertEquals(
+                1,
+                count("select count(*) from monitoring_line where region_code = '" + village
+                        + "' and year = 2026 and value = 8400 and set_at = '2026-04-01T00:00:00Z'"
+                        + " and set_by = 'test-county-admin' and note = '测试用监测范围'"));
+        admin().get("/api/v1/households/" + id + "/elimination-check")
+                .then()
+                .body("unmet.criterion", not(hasItem("criteria.income")));
+
+        // no line applies to 2024 here: the reason names the region and the year and where the line is set
+        String early = register(body.formatted(village, 2024, "2024-12-31", Fixtures.idNumber("19840404", true)));
+        admin().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/households/" + early + "/elimination-cases")
+                .then()
+                .statusCode(409)
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.field", equalTo("criteria.income"))
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.message", containsString(village + " 2024 年"))
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.message", containsString("setStandardParameter"))
+                .body("errors.find { it.code == 'NO_THRESHOLD' }.message", containsString("monitoringThreshold"));
+
+        // a line that is not one is parked with the reason, and changes nothing
+        String bad = MonitoringLineEvents.sendInvalid("4504", 2026, "8000");
+        MonitoringLineEvents.awaitTaken(dataSource, bad);
+        assertTrue(parkedReason("4504:2026").contains("not a division code prefix"));
+        assertEquals(0, count("select count(*) from monitoring_line where region_code = '4504'"));
+    }
+
+    /** An assistance measure started today. */
+    private void measure(String householdId) {
+        clerk().contentType(ContentType.JSON)
+                .body("""
+                        {"type":"EMPLOYMENT","description":"推荐到县内工业园区务工","responsibleCadres":[{"name":"李某"}],
+                         "startedOn":"%s"}""".formatted(today()))
+                .post("/api/v1/households/" + householdId + "/measures")
+                .then()
+                .statusCode(201);
+    }
+
+    /** Every review step of an open case in order, each by the level that holds it, up to the county's approval. */
+    private void walkToApproval(String caseId) {
+        int version = 0;
+        for (String step : PREPARATION) {
+            step(clerk(), caseId, version++, step, "PASSED", "").then().statusCode(200);
+        }
+        step(clerk(), caseId, version++, "PUBLIC_NOTICE", "PASSED", notice(today(), today().plusDays(4)))
+                .then()
+                .statusCode(200);
+        // the notice runs its five days
+        clock.advance(Duration.ofDays(5).plusMinutes(1));
+        step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version++, "TOWNSHIP_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(200);
+        step(admin(), caseId, version, "COUNTY_DECISION", "PASSED", "")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
+    }
+
+    /** A step performed today. */
+    private Response step(
+            RequestSpecification caller, String caseId, int version, String step, String outcome, String extra) {
+        return step(caller, caseId, version, step, outcome, extra, today());
     }
 
     private static Response step(
-            io.restassured.specification.RequestSpecification caller,
+            RequestSpecification caller,
             String caseId,
             int version,
             String step,
             String outcome,
-            String extra) {
+            String extra,
+            LocalDate performedOn) {
         return caller.contentType(ContentType.JSON)
                 .header("If-Match", "\"" + version + "\"")
                 .body("{\"step\":\"%s\",\"outcome\":\"%s\",\"performedOn\":\"%s\"%s}"
-                        .formatted(step, outcome, today(), extra))
+                        .formatted(step, outcome, performedOn, extra))
                 .post("/api/v1/monitoring-cases/" + caseId + "/steps");
     }
 
-    private static Response clue(String householdId, String source, String riskType, String reference) {
+    /** The period of a village notice, as a step's extra fields. */
+    private static String notice(LocalDate from, LocalDate to) {
+        return ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\"".formatted(from, to);
+    }
+
+    private Response clue(String householdId, String source, String riskType, String reference) {
         return clerk().contentType(ContentType.JSON)
                 .body("""
                         {"source":"%s","householdId":"%s","riskTypes":["%s"],"description":"入户排查发现风险",
@@ -545,16 +857,17 @@ class MonitoringWorkflowTest {
                 .path("id");
     }
 
-    private static io.restassured.specification.RequestSpecification admin() {
+    private static RequestSpecification admin() {
         return Tokens.as(Roles.COUNTY_ADMIN, "450422");
     }
 
-    private static io.restassured.specification.RequestSpecification clerk() {
+    private static RequestSpecification clerk() {
         return Tokens.as(Roles.VILLAGE_CLERK, VILLAGE);
     }
 
-    private static LocalDate today() {
-        return Fixtures.today();
+    /** Today by the service's clock. */
+    private LocalDate today() {
+        return clock.today();
     }
 
     /** The reason an event of this key was parked as a dead letter, or null while it is not. */

@@ -43,8 +43,10 @@ public final class AssistanceApi {
             @Schema(description = "帮扶责任人") @NotEmpty @Size(max = 10)
             List<@Valid @NotNull Cadre> responsibleCadres,
 
-            @Schema(description = "开始日期（不能晚于今天）") @NotNull LocalDate startedOn,
-            @Schema(description = "结束日期") LocalDate endedOn,
+            @Schema(description = "开始日期：不能晚于今天，也不能早于本户建档之日") @NotNull
+            LocalDate startedOn,
+
+            @Schema(description = "结束日期（或计划结束日期），不能早于开始日期") LocalDate endedOn,
 
             @Schema(description = "涉及金额（元）", example = "3000.00") @Yuan
             BigDecimal amount) {}
@@ -82,7 +84,8 @@ public final class AssistanceApi {
             @Schema(description = "走访的帮扶责任人", example = "李某") @NotBlank @Size(max = 50)
             String cadreName,
 
-            @Schema(description = "走访日期（不能晚于今天）") @NotNull LocalDate visitedOn,
+            @Schema(description = "走访日期：不能晚于今天，也不能早于本户建档之日") @NotNull
+            LocalDate visitedOn,
 
             @Schema(description = "走访情况", example = "了解务工收入，宣讲小额信贷政策") @NotBlank @Size(max = 1000)
             String note) {}

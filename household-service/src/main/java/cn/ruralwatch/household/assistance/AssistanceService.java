@@ -7,6 +7,7 @@ import cn.ruralwatch.events.AssistanceMeasureAdded;
 import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.household.household.DateRules;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.http.Page;
@@ -55,10 +56,18 @@ public class AssistanceService {
         Household household = households.get(householdId);
         household.requireActive();
         List<Violation> violations = new ArrayList<>();
-        notInFuture(request.startedOn(), "startedOn", violations);
-        if (request.endedOn() != null && request.endedOn().isBefore(request.startedOn())) {
-            violations.add(Violation.of("endedOn", "BEFORE_START", "assistance.measure.ends-before-start"));
-        }
+        // a measure for the household cannot have started before its record began; its end may be the one planned
+        DateRules.within(
+                "startedOn",
+                request.startedOn(),
+                ChinaTime.today(clock),
+                violations,
+                DateRules.householdStart(household.startedOn()));
+        DateRules.notBefore(
+                "endedOn",
+                request.endedOn(),
+                violations,
+                DateRules.Floor.of(request.startedOn(), "BEFORE_START", "assistance.measure.ends-before-start"));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -133,7 +142,12 @@ public class AssistanceService {
     public AssistanceVisit addVisit(UUID householdId, AssistanceApi.VisitRequest request) {
         Household household = households.get(householdId);
         List<Violation> violations = new ArrayList<>();
-        notInFuture(request.visitedOn(), "visitedOn", violations);
+        DateRules.within(
+                "visitedOn",
+                request.visitedOn(),
+                ChinaTime.today(clock),
+                violations,
+                DateRules.householdStart(household.startedOn()));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -165,11 +179,5 @@ public class AssistanceService {
                 .setParameter("id", householdId)
                 .getSingleResult();
         return page.page(items, total);
-    }
-
-    private void notInFuture(LocalDate day, String field, List<Violation> violations) {
-        if (day.isAfter(ChinaTime.today(clock))) {
-            violations.add(Violation.of(field, "FUTURE", "household.date.future", day));
-        }
     }
 }

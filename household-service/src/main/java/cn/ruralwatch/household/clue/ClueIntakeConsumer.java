@@ -21,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ClueIntakeConsumer implements EventHandler {
 
-    static final String CONSUMER = "household-service";
+    /** The name household-service consumes every topic under (inbox and dead letters). */
+    public static final String CONSUMER = "household-service";
 
     @Inject
     Inbox inbox;

@@ -7,6 +7,7 @@ import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
+import cn.ruralwatch.household.household.DateRules;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.IdNumbers;
@@ -77,9 +78,8 @@ public class ClueService {
     /** A clue reported through the API by a caller in whose region it lies. */
     public WarningClue report(ClueApi.Report request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.reportedOn().isAfter(ChinaTime.today(clock))) {
-            violations.add(Violation.of("reportedOn", "FUTURE", "household.date.future", request.reportedOn()));
-        }
+        // a clue is a report of its own, about a person who may not be registered yet: only the future is refused
+        DateRules.notFuture("reportedOn", request.reportedOn(), ChinaTime.today(clock), violations);
         if (request.idNumber() != null && !IdNumbers.checkDigitValid(IdNumbers.normalize(request.idNumber()))) {
             violations.add(Violation.of(
                     "idNumber",
@@ -153,6 +153,8 @@ public class ClueService {
         }
         if (message.reportedOn() == null) {
             problems.add("reportedOn is required");
+        } else if (message.reportedOn().isAfter(ChinaTime.today(clock))) {
+            problems.add("reportedOn " + message.reportedOn() + " is later than today " + ChinaTime.today(clock));
         }
         List<String> riskTypes = new ArrayList<>();
         if (message.riskTypes() == null || message.riskTypes().isEmpty()) {

@@ -143,18 +143,32 @@ public class HouseholdHistory {
                 .map(this::revision);
     }
 
-    /** The revisions recorded from the start of the day (China Standard Time) on, oldest first. */
+    /** A revision's income records as the history keeps them (the household document's {@code incomes}). */
+    public record Incomes(long version, Instant recordedAt, JsonNode incomes) {}
+
+    /**
+     * The income records of every revision, oldest first: each version of each year's record, including those later
+     * replaced.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Revision> since(UUID householdId, LocalDate day) {
-        return sql
-                .query(SELECT + " where household_id = :household and recorded_at >= :startOfDay order by version")
-                .bind("household", householdId)
-                .bind("startOfDay", day.atStartOfDay(ChinaTime.ZONE).toInstant())
-                .list(Stored.class)
-                .stream()
-                .map(this::revision)
+    public List<Incomes> incomes(UUID householdId) {
+        return sql.query("""
+                        select version, recorded_at, cast(snapshot -> 'incomes' as text) as incomes
+                        from household_revision where household_id = :household order by version""").bind("household", householdId).list(StoredIncomes.class).stream()
+                .map(row -> {
+                    try {
+                        return new Incomes(
+                                row.version(),
+                                row.recordedAt(),
+                                row.incomes() == null ? mapper.createArrayNode() : mapper.readTree(row.incomes()));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Unreadable revision of household " + householdId, e);
+                    }
+                })
                 .toList();
     }
+
+    private record StoredIncomes(long version, Instant recordedAt, String incomes) {}
 
     private static final String SELECT = """
             select household_id, version, recorded_at, effective_on, operation, actor, reason,

@@ -2,6 +2,7 @@ package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.time.ChinaTime;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -169,6 +170,23 @@ public class Household {
         member.household = this;
         member.position = members.stream().mapToInt(m -> m.position + 1).max().orElse(0);
         members.add(member);
+    }
+
+    /**
+     * The day the household's record begins: its registration, or for a household split off another, the day of the
+     * split (its members joined it then, though it was recorded later). Nothing dated before it can act on it.
+     */
+    public LocalDate startedOn() {
+        LocalDate registered = LocalDate.ofInstant(registeredAt, ChinaTime.ZONE);
+        if (splitFrom == null) {
+            return registered;
+        }
+        return members.stream()
+                .filter(m -> m.joinedBy == MemberChange.SPLIT && m.joinedOn != null)
+                .map(m -> m.joinedOn)
+                .min(Comparator.naturalOrder())
+                .filter(split -> split.isBefore(registered))
+                .orElse(registered);
     }
 
     /** A household merged into another or dissolved takes no more changes: they answer 409. */

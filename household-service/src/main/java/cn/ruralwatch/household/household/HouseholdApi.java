@@ -127,10 +127,10 @@ public final class HouseholdApi {
             @Schema(description = "识别年度（2021 年起）", example = "2022") @NotNull @Min(2021) @Max(2100)
             Integer identifiedYear,
 
-            @Schema(description = "纳入监测日期，不填为识别年度的 1 月 1 日", example = "2022-04-18")
+            @Schema(description = "纳入监测日期，不填为识别年度的 1 月 1 日；不能晚于今天，也不能早于识别年度的 1 月 1 日", example = "2022-04-18")
             LocalDate monitoredSince,
 
-            @Schema(description = "风险消除日期（风险消除流程审定后由系统填写）", readOnly = true)
+            @Schema(description = "风险消除日期（风险消除流程审定后由系统填写；随户登记的已消除风险户不能早于纳入监测日期）", readOnly = true)
             LocalDate riskEliminatedOn) {}
 
     @Schema(name = "IncomeRecord", description = "一个年度的家庭收入（元）。人均纯收入 =（总收入 − 生产经营费用）÷ 在户人口，由系统计算")
@@ -152,6 +152,12 @@ public final class HouseholdApi {
 
             @Schema(description = "生产经营费用", example = "2500.00") @Yuan
             BigDecimal productionCosts,
+
+            @Schema(
+                    description = "收入核定日期：本年度收入核定的日期，不能晚于今天，也不能早于该年 1 月 1 日；"
+                            + "不填为记录之日（金额未变时保留原日期）。风险消除按此日期判断收入是否持续 6 个月高于监测范围",
+                    example = "2025-12-20")
+            LocalDate assessedOn,
 
             @Schema(description = "家庭纯收入（计算值，提交时忽略）", readOnly = true)
             BigDecimal netIncome,
@@ -361,7 +367,7 @@ public final class HouseholdApi {
     public record MemberChangeRequest(
             @Schema(description = "变动类型") @NotNull MemberChange change,
 
-            @Schema(description = "变动日期（不能晚于今天）", example = "2026-10-08") @NotNull
+            @Schema(description = "变动日期：不能晚于今天，不能早于本户建档之日（登记或分户之日）；减员、入伍不能早于该成员进入本户之日", example = "2026-10-08") @NotNull
             LocalDate effectiveOn,
 
             @Schema(description = "新增的成员（出生、婚入、迁入）") @Valid MemberRegistration member,
@@ -395,7 +401,9 @@ public final class HouseholdApi {
             String villageCode,
 
             @Schema(description = "原户户主分出时，留在原户的新户主") UUID remainingHeadMemberId,
-            @Schema(description = "分户日期（不能晚于今天）") @NotNull LocalDate effectiveOn,
+
+            @Schema(description = "分户日期：不能晚于今天，不能早于本户建档之日和分出成员进入本户之日") @NotNull
+            LocalDate effectiveOn,
 
             @Schema(description = "分户原因，记入两户的变更历史", example = "长子结婚后分户") @Size(max = 500)
             String reason) {}
@@ -407,7 +415,8 @@ public final class HouseholdApi {
             @Schema(description = "该户每名在户成员在本户中与户主的关系（不能是户主）") @NotEmpty @Size(max = 30)
             List<@Valid @NotNull MemberPlacement> members,
 
-            @Schema(description = "合户日期（不能晚于今天）") @NotNull LocalDate effectiveOn,
+            @Schema(description = "合户日期：不能晚于今天，不能早于两户建档之日和并入成员进入原户之日") @NotNull
+            LocalDate effectiveOn,
 
             @Schema(description = "合户原因，记入两户的变更历史", example = "老人随子女合户") @Size(max = 500)
             String reason) {}

@@ -80,14 +80,24 @@ public final class HouseholdMapper {
         member.employmentMonthlyIncome = a.employmentMonthlyIncome();
     }
 
-    /** Sets the year's incomes, replacing what was recorded for that year; the per-capita figures follow when it is recorded. */
-    static void apply(HouseholdApi.IncomeRecord record, Household household) {
-        Income income = household.income(record.year()).orElseGet(() -> {
-            Income created = new Income();
-            created.year = record.year();
-            household.incomes.add(created);
-            return created;
-        });
+    /**
+     * Sets the year's incomes, replacing what was recorded for that year; the per-capita figures follow when it is
+     * recorded. Without a date of its own the record is established {@code today}, unless its amounts are those
+     * already recorded (a file imported again, the same figures sent twice): then it keeps the day it was established.
+     */
+    static void apply(HouseholdApi.IncomeRecord record, Household household, LocalDate today) {
+        Income existing = household.income(record.year()).orElse(null);
+        Income income = existing;
+        if (income == null) {
+            income = new Income();
+            income.year = record.year();
+            household.incomes.add(income);
+        }
+        if (record.assessedOn() != null) {
+            income.assessedOn = record.assessedOn();
+        } else if (existing == null || !existing.sameAmounts(record)) {
+            income.assessedOn = today;
+        }
         income.wage = money(record.wage());
         income.business = money(record.business());
         income.property = money(record.property());
@@ -157,6 +167,7 @@ public final class HouseholdMapper {
                 i.property,
                 i.transfer,
                 i.productionCosts,
+                i.assessedOn,
                 i.netIncome(),
                 i.netIncomePerCapita);
     }

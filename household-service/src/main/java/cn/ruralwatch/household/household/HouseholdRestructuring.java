@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * 分户 and 合户. Members who move keep their history in the household they leave (marked as left by SPLIT or MERGE)
@@ -73,6 +74,14 @@ public class HouseholdRestructuring {
         for (int i = 0; i < request.members().size(); i++) {
             leaving.add(source.activeMember(request.members().get(i).memberId(), "members[" + i + "].memberId"));
         }
+        DateRules.notBefore(
+                "effectiveOn",
+                request.effectiveOn(),
+                violations,
+                Stream.concat(
+                                Stream.of(DateRules.householdStart(source.startedOn())),
+                                leaving.stream().map(m -> DateRules.joined(m.joinedOn)))
+                        .toArray(DateRules.Floor[]::new));
         if (leaving.size() >= source.activeMembers().size()) {
             violations.add(Violation.of("members", "EVERYONE", "household.split.everyone"));
         }
@@ -147,6 +156,23 @@ public class HouseholdRestructuring {
         if (!listed.equals(living)) {
             throw ProblemException.invalid(Violation.of("members", "NOT_ALL_MEMBERS", "household.merge.all-members"));
         }
+        // the merge acts on both households and on every member who moves
+        DateRules.notBefore(
+                "effectiveOn",
+                request.effectiveOn(),
+                violations,
+                Stream.concat(
+                                Stream.of(
+                                        DateRules.householdStart(target.startedOn()),
+                                        DateRules.Floor.of(
+                                                absorbed.startedOn(),
+                                                "BEFORE_HOUSEHOLD",
+                                                "date.before-merged-household")),
+                                absorbed.activeMembers().stream().map(m -> DateRules.joined(m.joinedOn)))
+                        .toArray(DateRules.Floor[]::new));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
         JsonNode beforeAbsorbed = recorder.before(absorbed);
         JsonNode beforeTarget = recorder.before(target);
         // the members leave the absorbed household (written first) before they join this one: one person, one
@@ -196,9 +222,7 @@ public class HouseholdRestructuring {
     }
 
     private void checkDate(LocalDate effectiveOn, List<Violation> violations) {
-        if (effectiveOn.isAfter(ChinaTime.today(clock))) {
-            violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", effectiveOn));
-        }
+        DateRules.notFuture("effectiveOn", effectiveOn, ChinaTime.today(clock), violations);
     }
 
     private static void checkPlacements(List<HouseholdApi.MemberPlacement> placements, List<Violation> violations) {

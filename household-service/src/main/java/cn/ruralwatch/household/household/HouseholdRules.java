@@ -61,10 +61,8 @@ public final class HouseholdRules {
             violations.add(
                     Violation.of("monitoring.identifiedYear", "FUTURE", "household.year.future", h.identifiedYear));
         }
-        if (h.monitoredSince != null && h.monitoredSince.isAfter(today)) {
-            violations.add(
-                    Violation.of("monitoring.monitoredSince", "FUTURE", "household.date.future", h.monitoredSince));
-        }
+        DateRules.notFuture("monitoring.monitoredSince", h.monitoredSince, today, violations);
+        DateRules.notFuture("monitoring.riskEliminatedOn", h.riskEliminatedOn, today, violations);
         for (Income income : h.incomes) {
             if (income.year > thisYear) {
                 violations.add(Violation.of("incomes", "FUTURE", "household.year.future", income.year));
@@ -133,6 +131,55 @@ public final class HouseholdRules {
                     "household.member.employment-under-age",
                     age));
         }
+    }
+
+    /**
+     * The monitoring dates a household is entered with (registration, import): 纳入监测日期 not before its year of
+     * identification began, and 风险消除日期 not before it. (Not in the future: {@link #check}.)
+     */
+    static void checkMonitoringDates(HouseholdApi.Monitoring monitoring, List<Violation> violations) {
+        if (monitoring == null || monitoring.identifiedYear() == null) {
+            return;
+        }
+        LocalDate identified = LocalDate.of(monitoring.identifiedYear(), 1, 1);
+        DateRules.notBefore(
+                "monitoring.monitoredSince",
+                monitoring.monitoredSince(),
+                violations,
+                DateRules.Floor.of(identified, "BEFORE_YEAR", "household.monitoring.before-identified-year"));
+        if (monitoring.riskState() == RiskState.ELIMINATED) {
+            DateRules.notBefore(
+                    "monitoring.riskEliminatedOn",
+                    monitoring.riskEliminatedOn(),
+                    violations,
+                    DateRules.Floor.of(
+                            monitoring.monitoredSince() != null ? monitoring.monitoredSince() : identified,
+                            "BEFORE_MONITORING",
+                            "household.monitoring.eliminated-before-monitored"));
+        }
+    }
+
+    /**
+     * 收入核定日期, when given: not in the future, and not before 1 January of the income's year (an income cannot be
+     * established before its year began).
+     */
+    static void checkAssessedOn(
+            HouseholdApi.IncomeRecord income, String field, LocalDate today, List<Violation> violations) {
+        LocalDate on = income.assessedOn();
+        if (on == null) {
+            return;
+        }
+        DateRules.within(
+                field,
+                on,
+                today,
+                violations,
+                income.year() == null
+                        ? null
+                        : DateRules.Floor.of(
+                                LocalDate.of(income.year(), 1, 1),
+                                "BEFORE_YEAR",
+                                "household.income.assessed-before-year"));
     }
 
     /**

@@ -79,11 +79,12 @@ public class HouseholdService {
         HouseholdMapper.apply(request.attributes(), household);
         numbers.seal(request.attributes(), household);
         HouseholdMapper.apply(request.monitoring(), household);
+        LocalDate registeredOn = LocalDate.ofInstant(registeredAt, ChinaTime.ZONE);
         for (HouseholdApi.MemberRegistration m : request.members()) {
-            household.addMember(numbers.newMember(m, MemberChange.REGISTRATION, ChinaTime.today(clock)));
+            household.addMember(numbers.newMember(m, MemberChange.REGISTRATION, registeredOn));
         }
         if (request.incomes() != null) {
-            request.incomes().forEach(income -> HouseholdMapper.apply(income, household));
+            request.incomes().forEach(income -> HouseholdMapper.apply(income, household, registeredOn));
         }
         return household;
     }
@@ -109,14 +110,16 @@ public class HouseholdService {
                 }
             }
         }
+        HouseholdRules.checkMonitoringDates(request.monitoring(), violations);
         if (request.incomes() != null) {
             Set<Integer> years = new HashSet<>();
             for (int i = 0; i < request.incomes().size(); i++) {
-                int year = request.incomes().get(i).year();
-                if (!years.add(year)) {
+                HouseholdApi.IncomeRecord income = request.incomes().get(i);
+                if (!years.add(income.year())) {
                     violations.add(Violation.of(
-                            "incomes[" + i + "].year", "DUPLICATE", "household.income.duplicate-year", year));
+                            "incomes[" + i + "].year", "DUPLICATE", "household.income.duplicate-year", income.year()));
                 }
+                HouseholdRules.checkAssessedOn(income, "incomes[" + i + "].assessedOn", today, violations);
             }
         }
         return violations;

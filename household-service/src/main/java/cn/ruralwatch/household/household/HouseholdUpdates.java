@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -99,9 +100,15 @@ public class HouseholdUpdates {
             throw ProblemException.invalid(
                     Violation.of("income.year", "PATH_MISMATCH", "household.income.year-mismatch", year));
         }
+        LocalDate today = ChinaTime.today(clock);
+        List<Violation> violations = new ArrayList<>();
+        HouseholdRules.checkAssessedOn(request.income(), "income.assessedOn", today, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
         Household household = households.forChange(id, ifMatch);
         JsonNode before = recorder.before(household);
-        HouseholdMapper.apply(request.income(), household);
+        HouseholdMapper.apply(request.income(), household, today);
         recorder.changed(
                 household,
                 before,

@@ -20,6 +20,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -241,7 +242,8 @@ public class ImportedHouseholds {
                     member);
         }
         if (file.incomes() != null) {
-            file.incomes().forEach(income -> HouseholdMapper.apply(income, household));
+            LocalDate today = ChinaTime.today(clock);
+            file.incomes().forEach(income -> HouseholdMapper.apply(income, household, today));
         }
         try {
             List<?> changes = recorder.changed(

@@ -60,9 +60,7 @@ public class MemberChanges {
 
     private void validate(HouseholdApi.MemberChangeRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.effectiveOn().isAfter(ChinaTime.today(clock))) {
-            violations.add(Violation.of("effectiveOn", "FUTURE", "household.date.future", request.effectiveOn()));
-        }
+        DateRules.notFuture("effectiveOn", request.effectiveOn(), ChinaTime.today(clock), violations);
         if (ADDITIONS.contains(request.change())) {
             if (request.member() == null) {
                 violations.add(Violation.of(
@@ -96,6 +94,8 @@ public class MemberChanges {
     }
 
     private Household add(Household household, HouseholdApi.MemberChangeRequest request) {
+        // a person who lived in the household before its record began belongs in that record, not in a change of it
+        requireDate(request, DateRules.householdStart(household.startedOn()));
         residences.requireNotRegistered(List.of(request.member()), "", null);
         JsonNode before = recorder.before(household);
         Member member = numbers.newMember(request.member(), request.change(), request.effectiveOn());
@@ -117,6 +117,7 @@ public class MemberChanges {
 
     private Household remove(Household household, HouseholdApi.MemberChangeRequest request) {
         Member member = household.activeMember(request.memberId(), "memberId");
+        requireDate(request, DateRules.joined(member.joinedOn), DateRules.householdStart(household.startedOn()));
         JsonNode before = recorder.before(household);
         household.removeMember(member, request.change(), request.effectiveOn(), request.newHeadMemberId());
         recorder.changed(
@@ -136,6 +137,7 @@ public class MemberChanges {
 
     private Household enlist(Household household, HouseholdApi.MemberChangeRequest request) {
         Member member = household.activeMember(request.memberId(), "memberId");
+        requireDate(request, DateRules.joined(member.joinedOn), DateRules.householdStart(household.startedOn()));
         JsonNode before = recorder.before(household);
         household.enlist(member);
         recorder.changed(
@@ -146,6 +148,15 @@ public class MemberChanges {
                 request.effectiveOn(),
                 change -> change.changed(Operation.ENLISTMENT, request.reason()));
         return household;
+    }
+
+    /** A change cannot precede the record it acts on: the household's, and the member's in it. */
+    private static void requireDate(HouseholdApi.MemberChangeRequest request, DateRules.Floor... floors) {
+        List<Violation> violations = new ArrayList<>();
+        DateRules.notBefore("effectiveOn", request.effectiveOn(), violations, floors);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
     }
 
     /** 户主变更: the new head must live in the household; the former head takes the relation given. */

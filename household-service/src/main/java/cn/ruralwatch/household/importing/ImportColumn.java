@@ -113,7 +113,8 @@ public record ImportColumn(
             of("生产经营性收入", Scope.HOUSEHOLD, "incomes[0].business", Kind.DECIMAL),
             of("财产性收入", Scope.HOUSEHOLD, "incomes[0].property", Kind.DECIMAL),
             of("转移性收入", Scope.HOUSEHOLD, "incomes[0].transfer", Kind.DECIMAL),
-            of("生产经营费用", Scope.HOUSEHOLD, "incomes[0].productionCosts", Kind.DECIMAL));
+            of("生产经营费用", Scope.HOUSEHOLD, "incomes[0].productionCosts", Kind.DECIMAL),
+            of("收入核定日期", Scope.HOUSEHOLD, "incomes[0].assessedOn", Kind.DATE));
 
     /** Other names files use for a column, as exported by the national monitoring system and county templates. */
     private static final Map<String, String> ALIASES = Map.of(

@@ -48,13 +48,18 @@ public final class CaseApi {
             @Schema(description = "PASSED 通过，FAILED 未通过（流程终止）") @NotNull
             StepOutcome outcome,
 
-            @Schema(description = "办理日期（不能晚于今天）") @NotNull LocalDate performedOn,
+            @Schema(description = "办理日期：不能晚于今天，也不能早于案件启动之日和上一环节的办理日期；村级公示之后的环节须在公示期满后办理") @NotNull
+            LocalDate performedOn,
 
             @Schema(description = "情况说明", example = "入户核实，家庭成员因病住院，自付费用 3.2 万元") @Size(max = 1000)
             String note,
 
-            @Schema(description = "公示开始日期（仅村级公示）") LocalDate noticeFrom,
-            @Schema(description = "公示结束日期（仅村级公示，至少 5 天）") LocalDate noticeTo,
+            @Schema(description = "公示开始日期（仅村级公示）：公示在发布当天记录，开始日期不能早于记录之日")
+            LocalDate noticeFrom,
+
+            @Schema(description = "公示结束日期（仅村级公示，至少 5 天）；结束日期之后、且自记录起满 5 天才能办理下一环节")
+            LocalDate noticeTo,
+
             @Schema(description = "附件元数据") @Size(max = 20) List<@Valid @NotNull Attachment> attachments) {}
 
     @Schema(name = "WithdrawRequest", description = "撤回审核中的案件")

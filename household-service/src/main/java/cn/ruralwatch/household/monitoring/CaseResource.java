@@ -79,8 +79,10 @@ public class CaseResource {
     @Operation(
             operationId = "recordCaseStep",
             summary = "记录下一个审核环节（需案件的 If-Match）",
-            description = "环节必须按顺序，跳过、重复或倒退时 409。乡镇审核由乡镇或县级办理，县级审定只能由县级办理。"
-                    + "村级公示须填写公示起止日期，至少 5 天且已结束。县级审定通过后，识别案件使农户成为监测对象，风险消除案件（再次检查条件后）标注风险消除。")
+            description =
+                    "环节必须按顺序，跳过、重复或倒退时 409。乡镇审核由乡镇或县级办理，县级审定只能由县级办理。"
+                            + "办理日期不能晚于今天，也不能早于案件启动或上一环节的办理日期。村级公示在发布当天记录，须填写公示起止日期，"
+                            + "至少 5 天，开始日期不能早于记录之日；公示期满（结束日期之后，且自记录起满 5 天）才能办理下一环节。县级审定通过后，识别案件使农户成为监测对象，风险消除案件（再次检查条件后）标注风险消除。")
     @APIResponse(
             responseCode = "200",
             description = "记录后的案件",
@@ -115,16 +117,18 @@ public class CaseResource {
     @Operation(
             operationId = "getCaseNotice",
             summary = "生成村级公示文本",
-            description = "只含村名、户主姓名、家庭人口和类别；不含身份证号、电话、银行账号、健康状况和风险类型。")
+            description = "只含村名、户主姓名、家庭人口和类别；不含身份证号、电话、银行账号、健康状况和风险类型。"
+                    + "已记录村级公示环节的，按记录的公示期生成；尚未记录的，公示开始日期不能早于今天（公示自发布之日起算）。")
     public CaseApi.NoticeView notice(
             @PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId,
-            @Parameter(description = "公示开始日期（yyyy-MM-dd），默认今天") @QueryParam("from") String from) {
+            @Parameter(description = "公示开始日期（yyyy-MM-dd），默认今天，不能早于今天；已记录公示的以记录为准") @QueryParam("from") String from) {
         MonitoringCase found = cases.get(caseId);
-        LocalDate start = from == null ? ChinaTime.today(clock) : IsoDates.date(from);
+        LocalDate today = ChinaTime.today(clock);
+        LocalDate start = from == null ? today : IsoDates.date(from);
         if (start == null) {
             throw ProblemException.invalid(Violation.of("from", "FORMAT", "household.date.format", from));
         }
-        return notices.notice(found, households.get(found.householdId), start);
+        return notices.notice(found, households.get(found.householdId), start, today);
     }
 
     static Response created(MonitoringCase opened, UriInfo uri, LocalDate today) {

@@ -12,6 +12,7 @@ import cn.ruralwatch.events.MonitoringCaseOpened;
 import cn.ruralwatch.events.RiskEliminated;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.household.clue.ClueService;
+import cn.ruralwatch.household.household.DateRules;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder;
 import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
@@ -36,9 +37,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +59,9 @@ import org.hibernate.Hibernate;
 public class CaseService {
 
     static final String CASE = "monitoring-case";
+
+    /** A moment as a notice's days are counted in messages: China Standard Time, to the minute. */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Who may record which step: the village and township prepare, the township reviews, the county decides. */
     private static final Set<String> PREPARING =
@@ -201,6 +209,8 @@ public class CaseService {
         checkStep(request);
         MonitoringCase monitoringCase = lockedCase(caseId);
         EntityTags.requireMatch(ifMatch, monitoringCase.version);
+        monitoringCase.requireNext(request.step());
+        checkDates(monitoringCase, request);
         CaseStep step = new CaseStep();
         step.step = request.step();
         step.outcome = request.outcome();
@@ -319,12 +329,9 @@ public class CaseService {
         }
     }
 
+    /** What a step must have, whatever its case: a notice its period, of at least the shortest notice; others none. */
     private void checkStep(CaseApi.StepRequest request) {
         List<Violation> violations = new ArrayList<>();
-        LocalDate today = ChinaTime.today(clock);
-        if (request.performedOn().isAfter(today)) {
-            violations.add(Violation.of("performedOn", "FUTURE", "household.date.future", request.performedOn()));
-        }
         if (request.step() == ReviewStep.PUBLIC_NOTICE) {
             if (request.noticeFrom() == null || request.noticeTo() == null) {
                 violations.add(Violation.of("noticeFrom", "REQUIRED", "monitoring.notice.period-required"));
@@ -334,12 +341,78 @@ public class CaseService {
                     violations.add(Violation.of(
                             "noticeTo", "NOTICE_TOO_SHORT", "monitoring.notice.too-short", days, config.noticeDays()));
                 }
-                if (request.noticeTo().isAfter(request.performedOn())) {
-                    violations.add(Violation.of("noticeTo", "NOTICE_NOT_OVER", "monitoring.notice.not-over"));
-                }
             }
         } else if (request.noticeFrom() != null || request.noticeTo() != null) {
             violations.add(Violation.of("noticeFrom", "NOT_A_NOTICE", "monitoring.notice.not-a-notice"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    /**
+     * The dates of a step as its case allows them: not in the future, not before the case was opened nor before the
+     * step it follows. The village notice is recorded when it is published: its period cannot start before that day.
+     * The step after it is taken once the notice has run: after its last day, and its shortest number of days after it
+     * was published, counted on the clock rather than on the dates typed (a failed step, which ends the case, need not
+     * wait: objections raised during the notice end it at once).
+     */
+    private void checkDates(MonitoringCase monitoringCase, CaseApi.StepRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        Instant now = clock.instant();
+        LocalDate today = ChinaTime.today(clock);
+        CaseStep previous = monitoringCase.steps.isEmpty() ? null : monitoringCase.steps.getLast();
+        DateRules.within(
+                "performedOn",
+                request.performedOn(),
+                today,
+                violations,
+                DateRules.Floor.of(
+                        LocalDate.ofInstant(monitoringCase.openedAt, ChinaTime.ZONE),
+                        "BEFORE_CASE",
+                        "monitoring.step.before-case"),
+                previous == null
+                        ? null
+                        : DateRules.Floor.of(
+                                previous.performedOn,
+                                "BEFORE_PREVIOUS_STEP",
+                                "monitoring.step.before-previous",
+                                previous.step));
+        if (request.step() == ReviewStep.PUBLIC_NOTICE && request.noticeFrom() != null) {
+            DateRules.notBefore(
+                    "noticeFrom",
+                    request.noticeFrom(),
+                    violations,
+                    DateRules.Floor.of(today, "BEFORE_PUBLICATION", "monitoring.notice.before-publication"));
+        }
+        if (violations.isEmpty()
+                && previous != null
+                && previous.step == ReviewStep.PUBLIC_NOTICE
+                && request.outcome() == StepOutcome.PASSED) {
+            LocalDate published = LocalDate.ofInstant(previous.recordedAt, ChinaTime.ZONE);
+            LocalDate over =
+                    Collections.max(List.of(previous.noticeTo.plusDays(1), published.plusDays(config.noticeDays())));
+            Instant ran = previous.recordedAt.plus(Duration.ofDays(config.noticeDays()));
+            if (request.performedOn().isBefore(over)) {
+                violations.add(Violation.of(
+                        "performedOn",
+                        "NOTICE_NOT_OVER",
+                        "monitoring.notice.not-over",
+                        request.performedOn(),
+                        over,
+                        previous.noticeFrom,
+                        previous.noticeTo,
+                        published));
+            } else if (now.isBefore(ran)) {
+                violations.add(Violation.of(
+                        "performedOn",
+                        "NOTICE_NOT_OVER",
+                        "monitoring.notice.not-run",
+                        request.performedOn(),
+                        MINUTE.format(ran.atZone(ChinaTime.ZONE)),
+                        MINUTE.format(previous.recordedAt.atZone(ChinaTime.ZONE)),
+                        config.noticeDays()));
+            }
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

@@ -21,12 +21,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * 风险消除 criteria: income stably above that year's line for at least six months, monitored for at least six months,
+ * 风险消除 criteria: income stably above its year's line (监测范围, {@link MonitoringLines}) for at least six months, monitored for at least six months,
  * a measure in place, 三保障 (compulsory education, basic medical insurance, safe housing) and drinking water secured,
  * and labour in the household (households with no labour are normally not eliminated). Each unmet criterion is a
  * reason, with the values that fail it.
@@ -44,7 +49,7 @@ public class EliminationCriteria {
     MonitoringConfig config;
 
     @Inject
-    IncomeLines lines;
+    MonitoringLines lines;
 
     @Inject
     HouseholdHistory history;
@@ -114,59 +119,104 @@ public class EliminationCriteria {
     }
 
     /**
-     * Income stably above the line: as the household stood at the start of the window and after every change since,
-     * its latest year's per-capita net income was above that year's line.
+     * Income stably above the line for the window, judged on the days income records were established (收入核定日期):
+     * the income known when the window opened (the latest year's among the records established by then, an earlier
+     * version of a record replaced since included) must exist and be above its year's line, and so must every income
+     * established within the window. A record entered with an earlier date (a household registered or imported with its
+     * history) counts from that date: it is in the change audit as entered.
      */
     private void income(Household household, LocalDate windowStart, List<Violation> reasons) {
-        // the household as it stood when the window opened must already show the income: one recorded since proves
-        // nothing about the months before it
-        Optional<JsonNode> atStart =
-                history.asOf(household.id, windowStart.minusDays(1)).map(HouseholdHistory.Revision::snapshot);
-        if (atStart.isEmpty() || latestIncome(atStart.get()).isEmpty()) {
+        List<Established> records = established(household.id);
+        Optional<Established> atStart = records.stream()
+                .filter(r -> !r.on.isAfter(windowStart))
+                .max(Comparator.<Established>comparingInt(r -> r.year).thenComparing(r -> r.on));
+        if (atStart.isEmpty()) {
             reasons.add(
                     Violation.of("criteria.income", "NO_INCOME_RECORD", "monitoring.criteria.no-income", windowStart));
             return;
         }
-        List<JsonNode> states = new ArrayList<>();
-        states.add(atStart.get());
-        history.since(household.id, windowStart).forEach(r -> states.add(r.snapshot()));
-        for (JsonNode state : states) {
-            Optional<JsonNode> income = latestIncome(state);
-            if (income.isEmpty()) {
-                continue;
-            }
-            int year = income.get().get("year").asInt();
-            BigDecimal perCapita = income.get().get("netIncomePerCapita").decimalValue();
-            Optional<BigDecimal> line = lines.of(year);
+        List<Established> judged = new ArrayList<>();
+        judged.add(atStart.get());
+        records.stream()
+                .filter(r -> r.on.isAfter(windowStart))
+                .sorted(Comparator.comparing(r -> r.on))
+                .forEach(judged::add);
+        MonitoringLines.Resolver resolver = lines.of(household.villageCode);
+        for (Established record : judged) {
+            Optional<BigDecimal> line = resolver.in(record.year).map(MonitoringLines.Line::value);
             if (line.isEmpty()) {
-                reasons.add(Violation.of("criteria.income", "NO_THRESHOLD", "monitoring.criteria.no-threshold", year));
+                reasons.add(Violation.of(
+                        "criteria.income",
+                        "NO_THRESHOLD",
+                        "monitoring.criteria.no-threshold",
+                        household.villageCode,
+                        record.year));
                 return;
             }
-            if (perCapita.compareTo(line.get()) <= 0) {
+            if (record.perCapita.compareTo(line.get()) <= 0) {
                 reasons.add(Violation.of(
                         "criteria.income",
                         "INCOME_BELOW_THRESHOLD",
                         "monitoring.criteria.income-below",
-                        year,
-                        perCapita.setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                        record.year,
+                        record.perCapita.setScale(2, RoundingMode.HALF_UP).toPlainString(),
                         line.get().toPlainString(),
-                        state.get("updatedAt").asText()));
+                        record.on));
                 return;
             }
         }
     }
 
-    private static Optional<JsonNode> latestIncome(JsonNode state) {
-        JsonNode incomes = state.get("incomes");
-        if (incomes == null || incomes.isEmpty()) {
-            return Optional.empty();
+    /** One version of a year's income record: established on a day, with its per-capita figure as last recorded. */
+    private static final class Established {
+        final int year;
+        final LocalDate on;
+        String amounts;
+        BigDecimal perCapita;
+
+        Established(int year, LocalDate on) {
+            this.year = year;
+            this.on = on;
         }
-        JsonNode latest = incomes.get(0);
-        for (JsonNode income : incomes) {
-            if (income.get("year").asInt() > latest.get("year").asInt()) {
-                latest = income;
+    }
+
+    /**
+     * Every version of every year's income record the history holds, in the order they were recorded. A record given
+     * another day of establishment is a new version; so is, in revisions written before records had that day, one
+     * given other amounts (it was established on the day of that revision). A version's per-capita figure is its
+     * latest: the members living in the household change it.
+     */
+    private List<Established> established(UUID householdId) {
+        Map<Integer, Established> current = new HashMap<>();
+        List<Established> versions = new ArrayList<>();
+        for (HouseholdHistory.Incomes revision : history.incomes(householdId)) {
+            for (JsonNode income : revision.incomes()) {
+                int year = income.get("year").asInt();
+                String amounts = AMOUNTS.stream()
+                        .map(field -> income.hasNonNull(field)
+                                ? income.get(field)
+                                        .decimalValue()
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                : "0")
+                        .collect(Collectors.joining("|"));
+                LocalDate on = income.hasNonNull("assessedOn")
+                        ? LocalDate.parse(income.get("assessedOn").asText())
+                        : null;
+                Established last = current.get(year);
+                boolean same = last != null && (on != null ? on.equals(last.on) : amounts.equals(last.amounts));
+                if (!same) {
+                    last = new Established(
+                            year, on != null ? on : LocalDate.ofInstant(revision.recordedAt(), ChinaTime.ZONE));
+                    current.put(year, last);
+                    versions.add(last);
+                }
+                last.amounts = amounts;
+                last.perCapita = income.get("netIncomePerCapita").decimalValue();
             }
         }
-        return Optional.of(latest);
+        return versions;
     }
+
+    private static final List<String> AMOUNTS = List.of("wage", "business", "property", "transfer", "productionCosts");
 }

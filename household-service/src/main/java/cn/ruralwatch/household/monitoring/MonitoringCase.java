@@ -84,12 +84,7 @@ public class MonitoringCase {
      * skipped, repeated or walked backwards.
      */
     public void record(CaseStep step) {
-        if (status != CaseStatus.OPEN) {
-            throw ProblemException.conflict("monitoring.case.closed", id, status);
-        }
-        if (step.step != nextStep) {
-            throw ProblemException.conflict("monitoring.case.step-order", step.step, nextStep);
-        }
+        requireNext(step.step);
         steps.add(step);
         if (step.outcome == StepOutcome.FAILED) {
             status = CaseStatus.REJECTED;
@@ -101,6 +96,16 @@ public class MonitoringCase {
             decidedAt = step.recordedAt;
         } else {
             nextStep = step.step.next();
+        }
+    }
+
+    /** Answers 409 unless the case is open and the step is its next one. */
+    public void requireNext(ReviewStep step) {
+        if (status != CaseStatus.OPEN) {
+            throw ProblemException.conflict("monitoring.case.closed", id, status);
+        }
+        if (step != nextStep) {
+            throw ProblemException.conflict("monitoring.case.step-order", step, nextStep);
         }
     }
 

@@ -1,14 +1,19 @@
 package cn.ruralwatch.household.monitoring;
 
 import cn.ruralwatch.household.division.Division;
+import cn.ruralwatch.household.household.DateRules;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.Relation;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The text of the village notice (村级公示) of a case. It names the village, the head of household, the household's
@@ -26,8 +31,32 @@ public class PublicNotices {
     @Inject
     MonitoringConfig config;
 
-    public CaseApi.NoticeView notice(MonitoringCase monitoringCase, Household household, LocalDate from) {
-        LocalDate to = from.plusDays(config.noticeDays() - 1L);
+    /**
+     * The notice of the case: with the period recorded when the notice was published, or, before that, starting on
+     * {@code from}, which may not lie before {@code today} (a notice runs from the day it is published).
+     */
+    public CaseApi.NoticeView notice(
+            MonitoringCase monitoringCase, Household household, LocalDate from, LocalDate today) {
+        CaseStep published = monitoringCase.steps.stream()
+                .filter(s -> s.step == ReviewStep.PUBLIC_NOTICE)
+                .findFirst()
+                .orElse(null);
+        LocalDate to;
+        if (published != null) {
+            from = published.noticeFrom;
+            to = published.noticeTo;
+        } else {
+            List<Violation> violations = new ArrayList<>();
+            DateRules.notBefore(
+                    "from",
+                    from,
+                    violations,
+                    DateRules.Floor.of(today, "BEFORE_PUBLICATION", "monitoring.notice.before-publication"));
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            to = from.plusDays(config.noticeDays() - 1L);
+        }
         Division village = entityManager.find(Division.class, monitoringCase.villageCode);
         Division township = village == null ? null : entityManager.find(Division.class, village.parentCode);
         String villageName = village == null ? monitoringCase.villageCode : village.name;

@@ -1,8 +1,13 @@
-package cn.ruralwatch.household.clue;
+package cn.ruralwatch.household.indicators;
 
+import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.IndicatorEvent;
+import cn.ruralwatch.events.MonitoringLineSet;
 import cn.ruralwatch.events.RiskDetected;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.household.clue.ClueIntakeConsumer;
+import cn.ruralwatch.household.clue.ClueService;
+import cn.ruralwatch.household.monitoring.MonitoringLines;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
@@ -15,11 +20,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Takes the risks indicator-service detects ({@code risk.detected.v1} on {@code indicator-events}) as warning clues
- * (预警线索) of source 指标评估预警. Other indicator events are not for household-service.
+ * What household-service takes from indicator-service ({@code indicator-events}): the risks it detects
+ * ({@code risk.detected.v1}) become warning clues (预警线索) of source 指标评估预警, and the monitoring lines it sets
+ * ({@code monitoring-line.set.v1}) are kept for risk elimination. Each event is applied once.
  */
 @ApplicationScoped
-public class DetectedRiskConsumer implements EventHandler {
+public class IndicatorEventsConsumer implements EventHandler {
 
     @Inject
     Inbox inbox;
@@ -29,6 +35,9 @@ public class DetectedRiskConsumer implements EventHandler {
 
     @Inject
     ClueService clues;
+
+    @Inject
+    MonitoringLines lines;
 
     @Incoming(Topics.INDICATOR_EVENTS)
     @Blocking
@@ -54,8 +63,15 @@ public class DetectedRiskConsumer implements EventHandler {
     }
 
     void apply(IncomingEvent event) throws Exception {
-        if (IndicatorEvent.parse(event.type(), event.data(), mapper).orElse(null) instanceof RiskDetected risk) {
-            clues.detected(event, risk);
+        switch (IndicatorEvent.parse(event.type(), event.data(), mapper).orElse(null)) {
+            case RiskDetected risk -> clues.detected(event, risk);
+            case MonitoringLineSet line -> lines.set(event, line);
+            case EvaluationChanged ignored -> {
+                // evaluation results are for the reports
+            }
+            case null -> {
+                // an indicator event of a type household-service has no use for
+            }
         }
     }
 }
