@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
@@ -167,9 +168,10 @@ class ThresholdChangeTest {
                 count("select count(*) from standard_parameter where name = 'monitoringThreshold'"
                         + " and superseded_at is null and announced_at is null"),
                 "every current line is announced");
-        // the shipped national line was announced at start
-        assertEquals(1, lines(":2021").size());
-        assertEquals(6000, lines(":2021").getFirst().get("value").asInt());
+        // the shipped national line is announced at every start
+        List<JsonNode> national = lines(":2021");
+        assertTrue(!national.isEmpty(), "the shipped line is announced");
+        national.forEach(line -> assertEquals(6000, line.get("value").asInt()));
     }
 
     private List<JsonNode> lines(String key) {

@@ -1039,6 +1039,8 @@ class SuiteEndToEndIT {
             s.executeUpdate(
                     "update household_revision set recorded_at = recorded_at - interval '7 months' where household_id = '"
                             + id + "'");
+            s.executeUpdate("update household_income set assessed_on = assessed_on - interval '7 months'"
+                    + " where household_id = '" + id + "'");
         }
         String elimination = given().spec(clerk)
                 .contentType(ContentType.JSON)
@@ -1073,21 +1075,38 @@ class SuiteEndToEndIT {
                 types.toString());
     }
 
-    /** Every review step in order, each by the level that holds it, up to the county's approval. */
-    private static void walk(
-            RequestSpecification clerk, RequestSpecification township, String caseId, LocalDate today) {
+    /**
+     * Every review step in order, each by the level that holds it, up to the county's approval. The village notice is
+     * published today and runs its five days: the case is moved back six days, as time would have passed, before the
+     * township reviews it (the notice's days are counted on the clock from its publication).
+     */
+    private static void walk(RequestSpecification clerk, RequestSpecification township, String caseId, LocalDate today)
+            throws Exception {
         int version = 0;
         for (String step : List.of("HOME_VERIFICATION", "COMMITMENT", "DATA_CROSS_CHECK", "DEMOCRATIC_REVIEW")) {
             step(clerk, caseId, version++, step, "").then().statusCode(200);
         }
+        // the township cannot review a notice that has not run its days
         step(
                         clerk,
                         caseId,
                         version++,
                         "PUBLIC_NOTICE",
-                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\"".formatted(today.minusDays(5), today.minusDays(1)))
+                        ",\"noticeFrom\":\"%s\",\"noticeTo\":\"%s\"".formatted(today, today.plusDays(4)))
                 .then()
                 .statusCode(200);
+        step(township, caseId, version, "TOWNSHIP_REVIEW", "")
+                .then()
+                .statusCode(400)
+                .body("errors[0].code", equalTo("NOTICE_NOT_OVER"));
+        try (Connection c = connect("household");
+                Statement s = c.createStatement()) {
+            s.executeUpdate("update monitoring_case set opened_at = opened_at - interval '6 days',"
+                    + " deadline = deadline - 6 where id = '" + caseId + "'");
+            s.executeUpdate("update case_step set recorded_at = recorded_at - interval '6 days',"
+                    + " performed_on = performed_on - 6, notice_from = notice_from - 6, notice_to = notice_to - 6"
+                    + " where case_id = '" + caseId + "'");
+        }
         step(township, caseId, version++, "TOWNSHIP_REVIEW", "").then().statusCode(200);
         step(as("county-admin", COUNTY), caseId, version, "COUNTY_DECISION", "")
                 .then()

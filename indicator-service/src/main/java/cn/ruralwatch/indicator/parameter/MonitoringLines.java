@@ -31,13 +31,27 @@ public class MonitoringLines {
     @Inject
     Outbox outbox;
 
-    /** Announces every current line not announced yet (just set, shipped, or set before lines were announced). */
+    /** Announces every current line not announced yet: one just set. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int announce() {
-        List<Line> lines = sql.query("""
+        return announce(false);
+    }
+
+    /**
+     * Announces every current line again, as each start does: a consumer whose copy of the topic's history is gone (a
+     * new database, events past the topic's retention) learns the lines anew; one that holds them changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int announceAll() {
+        return announce(true);
+    }
+
+    private int announce(boolean all) {
+        List<Line> lines =
+                sql.query("""
                         update standard_parameter set announced_at = now()
-                        where name = :name and superseded_at is null and announced_at is null
-                        returning region_code, year, value, note, set_at, set_by""").bind("name", PARAMETER).list(Line.class);
+                        where name = :name and superseded_at is null and (:all or announced_at is null)
+                        returning region_code, year, value, note, set_at, set_by""").bind("name", PARAMETER).bind("all", all).list(Line.class);
         if (!lines.isEmpty()) {
             outbox.publishAll(lines.stream()
                     .map(l ->

@@ -52,8 +52,8 @@ public class ShippedStandards {
         for (ShippedParameter p : shipped.parameters()) {
             parameters.ship(p.name(), p.regionCode(), p.year(), p.value(), p.note());
         }
-        // shipped lines, and lines set before lines were announced, reach household-service's risk elimination
-        int announced = lines.announce();
+        // every current line, shipped or set, reaches household-service's risk elimination at each start
+        int announced = lines.announceAll();
         if (announced > 0) {
             LOG.infof("Announced %d monitoring lines (监测范围) on indicator-events", announced);
         }
