@@ -95,6 +95,35 @@ final class ReportEvents {
                         new HouseholdChanged("HEAD_CHANGE", "户主去世", List.of("members"), state)));
     }
 
+    /**
+     * {@code member.added.v1} or {@code member.removed.v1} of one member (出生, 死亡…) of a household of a poverty status
+     * and monitoring, at a version; answers the member's id.
+     */
+    static String memberChange(
+            String household,
+            String village,
+            long version,
+            String povertyStatus,
+            HouseholdState.Monitoring monitoring,
+            String change,
+            LocalDate on) {
+        String member = UUID.randomUUID().toString();
+        HouseholdState base = HouseholdEventData.state(household, village, version, members(2));
+        HouseholdState state = copy(base, version, "户主", povertyStatus, base.exitYear(), monitoring);
+        boolean added = List.of("BIRTH", "MARRIAGE_IN", "MOVE_IN", "MERGE").contains(change);
+        String type = added ? EventTypes.MEMBER_ADDED : EventTypes.MEMBER_REMOVED;
+        Object event = added
+                ? new cn.ruralwatch.events.MemberAdded(member, change, on, null, state)
+                : new cn.ruralwatch.events.MemberRemoved(member, change, on, null, state);
+        send(
+                Topics.HOUSEHOLD_EVENTS,
+                household,
+                UUID.randomUUID().toString(),
+                type,
+                HouseholdEventData.json(type, event));
+        return member;
+    }
+
     /** The state with another version, head, poverty status and monitoring. */
     private static HouseholdState copy(
             HouseholdState state,

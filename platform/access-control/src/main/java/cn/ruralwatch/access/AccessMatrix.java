@@ -161,6 +161,7 @@ public final class AccessMatrix {
                     "getBreakdown",
                     "getMonthlyReport",
                     "getMonthlySeries",
+                    "getNaturalChanges",
                     "getOverview",
                     "listReportHouseholds",
                     "queueReportHouseholdsExport")

@@ -26,7 +26,9 @@ public record Overview(
                         + "其结果可能早于 households、members 等当前数字")
         List<StandardEvaluations> evaluations,
 
-        @Schema(description = "衔接资金（仅县级区划）") Funds linkageFunds,
+        @Schema(description = "衔接资金（县级区划；市、省为所辖各县合计；乡镇、村为空）")
+        Funds linkageFunds,
+
         @Schema(description = "到户帮扶（给出年度时）") Benefits householdBenefits,
         @Schema(description = "光伏收益及其分配（给出年度时）") PvRevenue pvRevenue,
         @Schema(description = "统计时间") Instant asOf,

@@ -77,18 +77,18 @@ public class OverviewQueries {
                         """).bind("prefix", division + "%").list(IndicatorTotals.class);
     }
 
-    /** A county's funds of a year, or of all years when {@code year} is null. */
+    /** The funds of a year (all years when {@code year} is null) of a county, or of the counties of a city or province. */
     public CountyFunds countyFunds(String county, Integer year) {
         return sql.query("""
                         with b as (select batch_id, amount from report_fund_batch
-                                   where county_code = :county
+                                   where county_code like :county || '%'
                                      and (cast(:year as integer) is null or fund_year = cast(:year as integer)))
                         select (select count(*) from b) as batches, (select coalesce(sum(amount), 0) from b) as amount,
                                (select coalesce(sum(l.amount), 0)
                                   from report_project_budget_line l join b using (batch_id)) as allocated,
                                (select coalesce(sum(d.amount), 0)
                                   from report_disbursement d join b using (batch_id)) as disbursed,
-                               (select count(*) from report_project p where p.county_code = :county
+                               (select count(*) from report_project p where p.county_code like :county || '%'
                                   and (cast(:year as integer) is null or p.project_year = cast(:year as integer)))
                                    as projects
                         """)

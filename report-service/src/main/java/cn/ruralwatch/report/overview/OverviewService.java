@@ -1,6 +1,7 @@
 package cn.ruralwatch.report.overview;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.access.DivisionCodes;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.problem.ProblemException;
@@ -35,10 +36,11 @@ public class OverviewService {
     CallerScope scope;
 
     /** A division the caller may see: 400 for a malformed code, 404 for one unknown or outside the caller's area. */
-    public KnownDivision division(String division) {
-        if (division == null || !division.matches("[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
+    public KnownDivision division(String given) {
+        if (!DivisionCodes.isRegion(given)) {
             throw ProblemException.invalid(Violation.of("division", "FORMAT", "report.division.invalid"));
         }
+        String division = DivisionCodes.normalize(given);
         return directory
                 .division(division)
                 .filter(known -> scope.covers(known.code))
@@ -90,7 +92,8 @@ public class OverviewService {
                                 + "&indicator=" + indicator.indicatorCode() + "&division=" + division))
                 .toList();
         Overview.Funds funds = null;
-        if ("COUNTY".equals(d.level)) {
+        // funds belong to counties: a county shows its own, a city or province its counties' together
+        if (List.of("COUNTY", "CITY", "PROVINCE").contains(d.level)) {
             OverviewQueries.CountyFunds f = queries.countyFunds(division, year);
             BigDecimal amount = f.amount().setScale(2);
             BigDecimal disbursed = f.disbursed().setScale(2);

@@ -72,7 +72,11 @@ public class HouseholdEventsConsumer implements EventHandler {
         // the whole batch at once: the directory, then the households' states
         directory.apply(parsed);
         households.apply(states);
+        memberChanges.apply(parsed);
     }
+
+    @Inject
+    MemberChanges memberChanges;
 
     @Inject
     HouseholdProjection households;
@@ -89,5 +93,6 @@ public class HouseholdEventsConsumer implements EventHandler {
         if (event instanceof HouseholdStateEvent household) {
             households.apply(household.household());
         }
+        memberChanges.apply(List.of(event));
     }
 }

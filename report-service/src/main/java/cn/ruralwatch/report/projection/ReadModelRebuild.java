@@ -60,6 +60,7 @@ public class ReadModelRebuild extends ReportJobRunner {
     /** The read models a rebuild fills aside and swaps in. */
     static final List<String> READ_MODELS = List.of(
             "report_household",
+            "report_member_change",
             "report_evaluation",
             "report_indicator_result",
             "report_fund_batch",
