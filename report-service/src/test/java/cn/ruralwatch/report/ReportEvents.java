@@ -26,6 +26,32 @@ final class ReportEvents {
         send(Topics.HOUSEHOLD_EVENTS, code, UUID.randomUUID().toString(), EventTypes.DIVISION_REGISTERED, data);
     }
 
+    /** A village (行政村 or 社区) with its poverty-village status, as household-service registers it. */
+    static void village(
+            String code, String name, String parent, String kind, boolean povertyVillage, Integer exitYear) {
+        send(
+                Topics.HOUSEHOLD_EVENTS,
+                code,
+                UUID.randomUUID().toString(),
+                EventTypes.DIVISION_REGISTERED,
+                HouseholdEventData.json(
+                        EventTypes.DIVISION_REGISTERED,
+                        new cn.ruralwatch.events.DivisionRegistered(
+                                code, name, "VILLAGE", parent, kind, povertyVillage, exitYear)));
+    }
+
+    /** {@code village.status-set.v1}: a village's status set later (a 贫困村 exits). */
+    static void villageStatus(String code, String kind, boolean povertyVillage, Integer exitYear) {
+        send(
+                Topics.HOUSEHOLD_EVENTS,
+                code,
+                UUID.randomUUID().toString(),
+                EventTypes.VILLAGE_STATUS_SET,
+                HouseholdEventData.json(
+                        EventTypes.VILLAGE_STATUS_SET,
+                        new cn.ruralwatch.events.VillageStatusSet(code, kind, povertyVillage, exitYear)));
+    }
+
     static String household(String village, int members) {
         return household(village, members, "NOT_POOR", null);
     }

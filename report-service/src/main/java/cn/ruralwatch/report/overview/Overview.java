@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Overview(
         DivisionRef division,
+        @Schema(description = "所辖行政村与社区，其中贫困村、脱贫村（村级区划为空）") Villages villages,
         @Schema(description = "登记农户数（户）", example = "755") long households,
         @Schema(description = "家庭成员数（人）", example = "3144") long members,
         @Schema(description = "已评估农户数（户）", example = "755") long evaluatedHouseholds,
@@ -63,6 +64,17 @@ public record Overview(
             @Schema(example = "450422101") String code,
             @Schema(example = "同心镇") String name,
             @Schema(example = "TOWNSHIP") String level) {}
+
+    @Schema(name = "VillageCounts", description = "所辖村级区划：行政村、社区，贫困村及其中已摘帽（出列）的脱贫村")
+    public record Villages(
+            @Schema(description = "行政村数", example = "22") long villages,
+            @Schema(description = "社区数", example = "2") long communities,
+
+            @Schema(description = "贫困村数（“十三五”贫困村，含已出列）", example = "5")
+            long povertyVillages,
+
+            @Schema(description = "其中已摘帽（出列）的脱贫村数", example = "3")
+            long exitedPovertyVillages) {}
 
     @Schema(name = "StandardEvaluations", description = "一套指标体系在本区划的评估结果")
     public record StandardEvaluations(

@@ -49,6 +49,21 @@ public class OverviewQueries {
             long evaluated,
             long meeting) {}
 
+    /** The villages and communities under a division, its 贫困村 and those that exited (a village counts none). */
+    public Overview.Villages villages(String division) {
+        return sql.query("""
+                        select count(*) filter (where coalesce(village_kind, 'VILLAGE') = 'VILLAGE') as villages,
+                               count(*) filter (where village_kind = 'COMMUNITY') as communities,
+                               count(*) filter (where poverty_village) as poverty_villages,
+                               count(*) filter (where poverty_village and poverty_exit_year is not null)
+                                   as exited_poverty_villages
+                        from known_division where level = 'VILLAGE' and code like :prefix and code <> :division""")
+                .bind("prefix", division + "%")
+                .bind("division", division)
+                .first(Overview.Villages.class)
+                .orElseThrow();
+    }
+
     public Totals totals(String division) {
         return sql.query("""
                         select coalesce(sum(households), 0) as households, coalesce(sum(members), 0) as members,

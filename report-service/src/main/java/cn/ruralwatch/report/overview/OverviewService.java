@@ -109,6 +109,7 @@ public class OverviewService {
         Overview.PvRevenue pv = year == null ? null : queries.pv(division, year);
         return new Overview(
                 new Overview.DivisionRef(d.code, d.name, d.level),
+                "VILLAGE".equals(d.level) ? null : queries.villages(division),
                 totals.households(),
                 totals.members(),
                 totals.evaluated(),
