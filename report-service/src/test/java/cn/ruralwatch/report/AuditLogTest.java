@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuditLogTest {
 
-    static final String TOWNSHIP_A = "453000101";
-    static final String TOWNSHIP_B = "453000102";
+    static final String TOWNSHIP_A = "453088101";
+    static final String TOWNSHIP_B = "453088102";
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,7 +53,7 @@ class AuditLogTest {
                 householdA,
                 TOWNSHIP_A + "201",
                 """
-                [{"field":"members[0].idNumber","oldValue":null,"newValue":"453000********123X"}]""");
+                [{"field":"members[0].idNumber","oldValue":null,"newValue":"453088********123X"}]""");
         entry(
                 "2026-11-03T09:30:00Z",
                 "clerk-a",
@@ -73,14 +73,14 @@ class AuditLogTest {
                 householdB,
                 TOWNSHIP_B + "201",
                 "[]");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor("453000")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor("453088")
                 .queryParam("entityType", "household")
                 .get("/api/v1/audit-entries")
                 .then()
                 .statusCode(200)
                 .body("totalItems", equalTo(3)));
 
-        auditor("453000")
+        auditor("453088")
                 .queryParam("entityType", "household")
                 .get("/api/v1/audit-entries")
                 .then()
@@ -94,21 +94,21 @@ class AuditLogTest {
                 .body("items[2].requestId", equalTo("req-" + householdA))
                 .body("items[2].service", equalTo("household-service"))
                 .body("items[2].changes[0].field", equalTo("members[0].idNumber"))
-                .body("items[2].changes[0].newValue", equalTo("453000********123X"));
+                .body("items[2].changes[0].newValue", equalTo("453088********123X"));
         // an auditor of township A sees A's entries only
         auditor(TOWNSHIP_A)
                 .get("/api/v1/audit-entries")
                 .then()
                 .statusCode(200)
                 .body("items.entityId", contains(householdA, householdA));
-        auditor("453000")
+        auditor("453088")
                 .queryParam("actor", "clerk-a")
                 .queryParam("action", "READ_UNMASKED")
                 .get("/api/v1/audit-entries")
                 .then()
                 .body("items", hasSize(1))
                 .body("items[0].occurredAt", equalTo("2026-11-03T09:30:00Z"));
-        auditor("453000")
+        auditor("453088")
                 .queryParam("entityId", householdA)
                 .queryParam("from", "2026-11-03T00:00:00Z")
                 .queryParam("to", "2026-11-05T00:00:00Z")
@@ -116,7 +116,7 @@ class AuditLogTest {
                 .then()
                 .body("items", hasSize(1))
                 .body("items[0].action", equalTo("READ_UNMASKED"));
-        auditor("453000")
+        auditor("453088")
                 .queryParam("entityType", "household")
                 .queryParam("size", 2)
                 .queryParam("page", 1)
@@ -131,28 +131,28 @@ class AuditLogTest {
     void onlyAuditorsReadTheLogAndBadFiltersAreNamed() {
         for (String role :
                 new String[] {Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION}) {
-            Tokens.as(role, "453000").get("/api/v1/audit-entries").then().statusCode(403);
+            Tokens.as(role, "453088").get("/api/v1/audit-entries").then().statusCode(403);
         }
-        auditor("453000")
+        auditor("453088")
                 .queryParam("from", "yesterday")
                 .get("/api/v1/audit-entries")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        auditor("453000")
+        auditor("453088")
                 .queryParam("from", "2026-11-05T00:00:00Z")
                 .queryParam("to", "2026-11-01T00:00:00Z")
                 .get("/api/v1/audit-entries")
                 .then()
                 .statusCode(400)
                 .body("errors[0].code", equalTo("AFTER_TO"));
-        auditor("453000")
+        auditor("453088")
                 .queryParam("action", "DROP")
                 .get("/api/v1/audit-entries")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("action"));
-        auditor("453000").delete("/api/v1/audit-entries").then().statusCode(405);
+        auditor("453088").delete("/api/v1/audit-entries").then().statusCode(405);
     }
 
     @Test
@@ -162,12 +162,12 @@ class AuditLogTest {
                 "2026-11-06T08:00:00Z",
                 "clerk-c",
                 "village-clerk",
-                "454000101202",
+                "454088101202",
                 "UPDATE",
                 entity,
-                "454000101202",
+                "454088101202",
                 "[]");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor("454000")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor("454088")
                 .queryParam("entityId", entity)
                 .get("/api/v1/audit-entries")
                 .then()
@@ -180,7 +180,7 @@ class AuditLogTest {
             SQLException refused = assertThrows(SQLException.class, () -> execute(sql));
             assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
         }
-        auditor("454000")
+        auditor("454088")
                 .queryParam("entityId", entity)
                 .get("/api/v1/audit-entries")
                 .then()

@@ -37,12 +37,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HouseholdNamesTest {
 
-    private static final String COUNTY = "450500";
-    private static final String TONGXIN = "450500101";
-    private static final String DASHU = "450500101201";
-    private static final String TONGXIN_VILLAGE = "450500101202";
-    private static final String HEPING = "450500102";
-    private static final String SHACUN = "450500102201";
+    private static final String COUNTY = "450588";
+    private static final String TONGXIN = "450588101";
+    private static final String DASHU = "450588101201";
+    private static final String TONGXIN_VILLAGE = "450588101202";
+    private static final String HEPING = "450588102";
+    private static final String SHACUN = "450588102201";
 
     /** 程海源 of 大梳村, 黄惠强 and a household without a registered head in 同心村, 陈少欣 of 沙村 (another township). */
     private static String cheng;

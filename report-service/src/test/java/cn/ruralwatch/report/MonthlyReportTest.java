@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MonthlyReportTest {
 
-    private static final String COUNTY = "458000";
+    private static final String COUNTY = "458088";
 
     @Inject
     MonthlySnapshots snapshots;
@@ -51,18 +51,18 @@ class MonthlyReportTest {
     @Test
     void aMonthIsComparedWithThePreviousOneAndMonthsFormASeries() throws Exception {
         ReportEvents.division(COUNTY, "戊县", "COUNTY", null);
-        ReportEvents.division("458000101", "一镇", "TOWNSHIP", COUNTY);
-        ReportEvents.division("458000102", "二镇", "TOWNSHIP", COUNTY);
-        ReportEvents.division("458000101201", "一村", "VILLAGE", "458000101");
-        ReportEvents.division("458000102201", "二村", "VILLAGE", "458000102");
+        ReportEvents.division("458088101", "一镇", "TOWNSHIP", COUNTY);
+        ReportEvents.division("458088102", "二镇", "TOWNSHIP", COUNTY);
+        ReportEvents.division("458088101201", "一村", "VILLAGE", "458088101");
+        ReportEvents.division("458088102201", "二村", "VILLAGE", "458088102");
         ReportEvents.household(
-                "458000101201",
+                "458088101201",
                 3,
                 "EXITED",
                 new HouseholdState.Monitoring(
                         "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2021, LocalDate.of(2021, 6, 1), null));
-        ReportEvents.household("458000101201", 2);
-        ReportEvents.household("458000102201", 4);
+        ReportEvents.household("458088101201", 2);
+        ReportEvents.household("458088102201", 4);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
                 .get("/api/v1/reports/breakdown")
                 .then()
@@ -83,7 +83,7 @@ class MonthlyReportTest {
 
         // this month a household is identified as monitored, and the county takes the month's figures early
         ReportEvents.household(
-                "458000102201",
+                "458088102201",
                 5,
                 "NOT_POOR",
                 new HouseholdState.Monitoring(
@@ -121,12 +121,12 @@ class MonthlyReportTest {
                 .body("total.change.'byMonitoringCategory.SUDDEN_HARDSHIP'", equalTo(1))
                 .body("total.change.'byMonitoringCategory.EDGE_AT_RISK'", equalTo(0))
                 .body("rows", hasSize(2))
-                .body("rows[0].division.code", equalTo("458000101"))
+                .body("rows[0].division.code", equalTo("458088101"))
                 .body("rows[0].change.households", equalTo(0))
                 .body("rows[1].division.name", equalTo("二镇"))
                 .body("rows[1].current.atRiskHouseholds", equalTo(1))
                 .body("rows[1].change.atRiskHouseholds", equalTo(1));
-        given().queryParam("division", "458000102201")
+        given().queryParam("division", "458088102201")
                 .queryParam("from", previous)
                 .queryParam("to", now.toString())
                 .get("/api/v1/reports/series")
@@ -143,7 +143,7 @@ class MonthlyReportTest {
                 .get("/api/v1/reports/monthly/export")
                 .then()
                 .statusCode(200)
-                .header("Content-Disposition", containsString("monthly-458000-" + now + ".xlsx"))
+                .header("Content-Disposition", containsString("monthly-458088-" + now + ".xlsx"))
                 .extract()
                 .asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(monthly))) {
@@ -167,7 +167,7 @@ class MonthlyReportTest {
                             rows.get(4).getCellText(4)));
             assertEquals("5", rows.get(4).getCellText(7));
         }
-        byte[] months = given().queryParam("division", "458000102201")
+        byte[] months = given().queryParam("division", "458088102201")
                 .queryParam("from", previous)
                 .queryParam("to", now.toString())
                 .get("/api/v1/reports/series/export")
@@ -211,7 +211,7 @@ class MonthlyReportTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("to"));
         RestAssured.requestSpecification = null;
-        Tokens.as(Roles.VILLAGE_CLERK, "458000101201")
+        Tokens.as(Roles.VILLAGE_CLERK, "458088101201")
                 .post("/api/v1/reports/snapshots")
                 .then()
                 .statusCode(403);

@@ -22,36 +22,36 @@ class OverviewScopeTest {
 
     @Test
     void overviewIsLimitedToTheCallersRegion() {
-        ReportEvents.division("452000", "乙县", "COUNTY", null);
-        ReportEvents.division("452000101", "东镇", "TOWNSHIP", "452000");
-        ReportEvents.division("452000102", "西镇", "TOWNSHIP", "452000");
-        ReportEvents.division("452000101201", "东村", "VILLAGE", "452000101");
-        ReportEvents.division("452000102201", "西村", "VILLAGE", "452000102");
-        ReportEvents.household("452000101201", 2);
-        ReportEvents.household("452000102201", 5);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.COUNTY_ADMIN, "452000")
-                .queryParam("division", "452000")
+        ReportEvents.division("452088", "乙县", "COUNTY", null);
+        ReportEvents.division("452088101", "东镇", "TOWNSHIP", "452088");
+        ReportEvents.division("452088102", "西镇", "TOWNSHIP", "452088");
+        ReportEvents.division("452088101201", "东村", "VILLAGE", "452088101");
+        ReportEvents.division("452088102201", "西村", "VILLAGE", "452088102");
+        ReportEvents.household("452088101201", 2);
+        ReportEvents.household("452088102201", 5);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.COUNTY_ADMIN, "452088")
+                .queryParam("division", "452088")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)
                 .body("households", equalTo(2))
                 .body("members", equalTo(7)));
-        Tokens.as(Roles.TOWNSHIP_OFFICER, "452000101")
-                .queryParam("division", "452000101")
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "452088101")
+                .queryParam("division", "452088101")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)
                 .body("households", equalTo(1))
                 .body("members", equalTo(2));
-        for (String outside : new String[] {"452000", "452000102", "452000102201"}) {
-            Tokens.as(Roles.TOWNSHIP_OFFICER, "452000101")
+        for (String outside : new String[] {"452088", "452088102", "452088102201"}) {
+            Tokens.as(Roles.TOWNSHIP_OFFICER, "452088101")
                     .queryParam("division", outside)
                     .get("/api/v1/reports/overview")
                     .then()
                     .statusCode(404);
         }
-        Tokens.as(Roles.VILLAGE_CLERK, "452000102201")
-                .queryParam("division", "452000102201")
+        Tokens.as(Roles.VILLAGE_CLERK, "452088102201")
+                .queryParam("division", "452088102201")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)

@@ -39,69 +39,69 @@ class OverviewTest {
 
     @BeforeEach
     void authenticate() {
-        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "451000");
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "451088");
     }
 
     @Test
     void countsHouseholdsMembersEvaluationsAndFundsOverTheSubtree() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        division("451000", "甲县", "COUNTY", null);
-        division("451000101", "一镇", "TOWNSHIP", "451000");
-        division("451000102", "二镇", "TOWNSHIP", "451000");
-        division("451000101201", "一村", "VILLAGE", "451000101");
-        division("451000102201", "二村", "VILLAGE", "451000102");
-        String h1 = household("451000101201", 3);
-        String h2 = household("451000101201", 2, "EXITED", null);
+        division("451088", "甲县", "COUNTY", null);
+        division("451088101", "一镇", "TOWNSHIP", "451088");
+        division("451088102", "二镇", "TOWNSHIP", "451088");
+        division("451088101201", "一村", "VILLAGE", "451088101");
+        division("451088102201", "二村", "VILLAGE", "451088102");
+        String h1 = household("451088101201", 3);
+        String h2 = household("451088101201", 2, "EXITED", null);
         String h3 = household(
-                "451000102201",
+                "451088102201",
                 4,
                 "EXITED",
                 new HouseholdState.Monitoring(
                         "UNSTABLE_EXITED", List.of("ILLNESS"), "AT_RISK", 2024, LocalDate.of(2024, 3, 1), null));
         evaluation(
                 h1,
-                "451000101201",
+                "451088101201",
                 true,
                 "2026-02-01T00:00:00Z",
                 UUID.randomUUID().toString());
         String late = UUID.randomUUID().toString();
-        evaluation(h2, "451000101201", false, "2026-02-01T00:00:00Z", late);
+        evaluation(h2, "451088101201", false, "2026-02-01T00:00:00Z", late);
         // redelivery of the same event changes nothing
-        evaluation(h2, "451000101201", false, "2026-02-01T00:00:00Z", late);
+        evaluation(h2, "451088101201", false, "2026-02-01T00:00:00Z", late);
         // an older result arriving late does not overwrite the newer one
         evaluation(
                 h3,
-                "451000102201",
+                "451088102201",
                 true,
                 "2026-02-02T00:00:00Z",
                 UUID.randomUUID().toString());
         evaluation(
                 h3,
-                "451000102201",
+                "451088102201",
                 false,
                 "2026-01-01T00:00:00Z",
                 UUID.randomUUID().toString());
-        String batch = fundBatch("451000", 2023, 1, "1000000.00");
-        fundBatch("451000", 2023, 2, "250000.50");
+        String batch = fundBatch("451088", 2023, 1, "1000000.00");
+        fundBatch("451088", 2023, 2, "250000.50");
         // a project with 400,000 from the first batch, its newest state sent before an older one; two payments
         String project = UUID.randomUUID().toString();
         projectChanged(project, 3, "IMPLEMENTING", batch, "400000.00");
         projectChanged(project, 1, "APPROVED", batch, "300000.00");
         disbursement(project, batch, "100000.00");
         disbursement(project, batch, "50000.00");
-        fundBatch("451000", 2022, 1, "99.00");
+        fundBatch("451088", 2022, 1, "99.00");
         // two households' benefit totals of 2023, the first one's newer totals sent before its older ones
         String benefited = UUID.randomUUID().toString();
         benefitTotals(
                 benefited,
-                "451000101201",
+                "451088101201",
                 2,
                 "{\"INDUSTRY_REWARD\":1540.00,\"THREE_INDUSTRY_REWARD\":1000.00}",
                 "2540.00");
-        benefitTotals(benefited, "451000101201", 1, "{\"INDUSTRY_REWARD\":1540.00}", "1540.00");
-        benefitTotals(UUID.randomUUID().toString(), "451000102201", 1, "{\"YULU_SUBSIDY\":1500.00}", "1500.00");
+        benefitTotals(benefited, "451088101201", 1, "{\"INDUSTRY_REWARD\":1540.00}", "1540.00");
+        benefitTotals(UUID.randomUUID().toString(), "451088102201", 1, "{\"YULU_SUBSIDY\":1500.00}", "1500.00");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451000")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451088")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)
@@ -119,7 +119,7 @@ class OverviewTest {
                 .body("evaluations[0].evaluatedFrom", org.hamcrest.Matchers.notNullValue())
                 .body("evaluations[0].evaluatedTo", org.hamcrest.Matchers.notNullValue())
                 .body("linkageFunds.batches", equalTo(3)));
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
                 .then()
@@ -128,20 +128,20 @@ class OverviewTest {
                 .body("linkageFunds.disbursed", equalTo(150000.00f))
                 .body("linkageFunds.spendingProgressPercent", equalTo(12.00f))
                 .body("linkageFunds.projects", equalTo(1));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451000")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "451088")
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
                 .then()
                 .body("householdBenefits.households", equalTo(2))
                 .body("householdBenefits.total", equalTo(4040.00f)));
-        given().queryParam("division", "451000101")
+        given().queryParam("division", "451088101")
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
                 .then()
                 .body("householdBenefits.households", equalTo(1))
                 .body("householdBenefits.total", equalTo(2540.00f));
         // one level down: the county's two townships, and the county's total
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .statusCode(200)
@@ -154,7 +154,7 @@ class OverviewTest {
                 .body("total.atRiskHouseholds", equalTo(1))
                 .body("total.evaluatedHouseholds", equalTo(3))
                 .body("total.householdsMeetingStandard", equalTo(2))
-                .body("rows.division.code", equalTo(List.of("451000101", "451000102")))
+                .body("rows.division.code", equalTo(List.of("451088101", "451088102")))
                 .body("rows[0].households", equalTo(2))
                 .body("rows[0].members", equalTo(5))
                 .body("rows[0].monitoredHouseholds", equalTo(0))
@@ -164,7 +164,7 @@ class OverviewTest {
                 .body("rows[1].householdsMeetingStandard", equalTo(1));
         // every figure links to the households behind it: each link lists exactly as many households (members: as
         // many members), evaluated ones and those meeting the standard included
-        JsonPath breakdown = given().queryParam("division", "451000")
+        JsonPath breakdown = given().queryParam("division", "451088")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .extract()
@@ -191,24 +191,24 @@ class OverviewTest {
             }
         }
         assertEquals(39, followed);
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .get("/api/v1/reports/overview")
                 .then()
                 .body(
                         "lists.householdsMeetingStandard",
-                        equalTo("/api/v1/reports/households?division=451000&meetingStandard=true"))
+                        equalTo("/api/v1/reports/households?division=451088&meetingStandard=true"))
                 .body(
                         "indicators[0].notMetList",
                         equalTo("/api/v1/indicator-rates/failing-households?standard=NATIONAL_HOUSEHOLD_2021"
-                                + "&indicator=BASIC_MEDICAL_INSURANCE&division=451000"));
-        given().queryParam("division", "451000")
+                                + "&indicator=BASIC_MEDICAL_INSURANCE&division=451088"));
+        given().queryParam("division", "451088")
                 .queryParam("meetingStandard", false)
                 .get("/api/v1/reports/households")
                 .then()
                 .body("items.householdId", equalTo(List.of(h2)));
 
         // the households behind the figures
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("monitored", true)
                 .queryParam("riskState", "AT_RISK")
                 .get("/api/v1/reports/households")
@@ -217,13 +217,13 @@ class OverviewTest {
                 .body("totalItems", equalTo(1))
                 .body("items[0].householdId", equalTo(h3))
                 .body("items[0].headName", equalTo("户主" + h3.substring(0, 4)))
-                .body("items[0].villageCode", equalTo("451000102201"))
+                .body("items[0].villageCode", equalTo("451088102201"))
                 .body("items[0].villageName", equalTo("二村"))
                 .body("items[0].townshipName", equalTo("二镇"))
                 .body("items[0].monitoringCategory", equalTo("UNSTABLE_EXITED"))
                 .body("items[0].riskTypes", equalTo(List.of("ILLNESS")))
                 .body("items[0].members", equalTo(4));
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("povertyStatus", "EXITED")
                 .get("/api/v1/reports/households")
                 .then()
@@ -231,7 +231,7 @@ class OverviewTest {
                 .body("totalItems", equalTo(2))
                 .body("items.householdId", containsInAnyOrder(h2, h3));
         // in pages ordered by village: the second page of one holds the household of the second village
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("povertyStatus", "EXITED")
                 .queryParam("page", 1)
                 .queryParam("size", 1)
@@ -242,7 +242,7 @@ class OverviewTest {
                 .body("size", equalTo(1))
                 .body("totalItems", equalTo(2))
                 .body("items.householdId", equalTo(List.of(h3)));
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("povertyStatus", "EXITED")
                 .queryParam("page", 2)
                 .queryParam("size", 1)
@@ -251,7 +251,7 @@ class OverviewTest {
                 .statusCode(200)
                 .body("totalItems", equalTo(2))
                 .body("items", equalTo(List.of()));
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("monitored", false)
                 .get("/api/v1/reports/households")
                 .then()
@@ -259,19 +259,19 @@ class OverviewTest {
                 .body("items.householdId", containsInAnyOrder(h1, h2))
                 .body("items.riskTypes", equalTo(List.of(List.of(), List.of())))
                 .body("items.exitYear", containsInAnyOrder(nullValue(), equalTo(2019)));
-        given().queryParam("division", "451000101")
+        given().queryParam("division", "451088101")
                 .queryParam("monitoringCategory", "UNSTABLE_EXITED")
                 .get("/api/v1/reports/households")
                 .then()
                 .body("totalItems", equalTo(0));
         // the same list as a workbook, read back
-        byte[] workbook = given().queryParam("division", "451000")
+        byte[] workbook = given().queryParam("division", "451088")
                 .queryParam("povertyStatus", "EXITED")
                 .get("/api/v1/reports/households/export")
                 .then()
                 .statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", containsString("households-451000.xlsx"))
+                .header("Content-Disposition", containsString("households-451088.xlsx"))
                 .extract()
                 .asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
@@ -297,7 +297,7 @@ class OverviewTest {
             assertEquals("4", byId.get(h3).getCellText(9));
         }
         // the breakdown table as a workbook: one row per township, then the total
-        byte[] table = given().queryParam("division", "451000")
+        byte[] table = given().queryParam("division", "451088")
                 .get("/api/v1/reports/breakdown/export")
                 .then()
                 .statusCode(200)
@@ -321,7 +321,7 @@ class OverviewTest {
             assertEquals("2", rows.get(3).getCellText(14));
         }
         // a large list made in the background: the same households, read back from the finished job's file
-        String job = given().queryParam("division", "451000")
+        String job = given().queryParam("division", "451088")
                 .queryParam("povertyStatus", "EXITED")
                 .post("/api/v1/reports/households/export-jobs")
                 .then()
@@ -336,7 +336,7 @@ class OverviewTest {
         byte[] exported = given().get("/api/v1/reports/jobs/" + job + "/file")
                 .then()
                 .statusCode(200)
-                .header("Content-Disposition", containsString("households-451000.xlsx"))
+                .header("Content-Disposition", containsString("households-451088.xlsx"))
                 .extract()
                 .asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(exported))) {
@@ -349,7 +349,7 @@ class OverviewTest {
                     java.util.Set.of("户主" + h2.substring(0, 4), "户主" + h3.substring(0, 4)),
                     java.util.Set.of(rows.get(1).getCellText(0), rows.get(2).getCellText(0)));
         }
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("riskState", "GONE")
                 .post("/api/v1/reports/households/export-jobs")
                 .then()
@@ -360,25 +360,25 @@ class OverviewTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("division", "451000")
+        given().queryParam("division", "451088")
                 .queryParam("povertyStatus", "RICH")
                 .get("/api/v1/reports/households")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("povertyStatus"))
                 .body("errors[0].code", equalTo("NOT_ALLOWED"));
-        given().queryParam("division", "451000102201")
+        given().queryParam("division", "451088102201")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .statusCode(200)
                 .body("total.households", equalTo(1))
                 .body("rows", hasSize(0));
-        given().queryParam("division", "4510")
+        given().queryParam("division", "45108")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("division"));
-        given().queryParam("division", "451000101")
+        given().queryParam("division", "451088101")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(200)
@@ -387,7 +387,7 @@ class OverviewTest {
                 .body("members", equalTo(5))
                 .body("householdsMeetingStandard", equalTo(1))
                 .body("linkageFunds", nullValue());
-        given().queryParam("division", "451000102201")
+        given().queryParam("division", "451088102201")
                 .get("/api/v1/reports/overview")
                 .then()
                 .body("households", equalTo(1))
@@ -401,11 +401,16 @@ class OverviewTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("division", "45")
+        given().queryParam("division", "451")
                 .get("/api/v1/reports/overview")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("division"));
+        // a province is a division like any other: one the suite does not know is not found
+        given().queryParam("division", "46")
+                .get("/api/v1/reports/overview")
+                .then()
+                .statusCode(404);
         given().get("/api/v1/reports/overview").then().statusCode(400);
     }
 

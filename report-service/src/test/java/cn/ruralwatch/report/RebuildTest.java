@@ -36,7 +36,7 @@ class RebuildTest {
 
     @BeforeEach
     void authenticate() {
-        authenticate(Roles.COUNTY_ADMIN, "455000");
+        authenticate(Roles.COUNTY_ADMIN, "455088");
     }
 
     /** Every request carries this caller's token (and no other: a spec builder copies the one in force). */
@@ -47,35 +47,35 @@ class RebuildTest {
 
     @Test
     void aRebuildFromTheTopicsGivesTheSameFigures() throws Exception {
-        ReportEvents.division("455000", "乙县", "COUNTY", null);
-        ReportEvents.division("455000101", "一镇", "TOWNSHIP", "455000");
-        ReportEvents.division("455000101201", "一村", "VILLAGE", "455000101");
-        String exited = ReportEvents.household("455000101201", 3, "EXITED", null);
+        ReportEvents.division("455088", "乙县", "COUNTY", null);
+        ReportEvents.division("455088101", "一镇", "TOWNSHIP", "455088");
+        ReportEvents.division("455088101201", "一村", "VILLAGE", "455088101");
+        String exited = ReportEvents.household("455088101201", 3, "EXITED", null);
         String monitored = ReportEvents.household(
-                "455000101201",
+                "455088101201",
                 2,
                 "NOT_POOR",
                 new HouseholdState.Monitoring(
                         "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2025, LocalDate.of(2025, 6, 1), null));
         ReportEvents.evaluation(
                 exited,
-                "455000101201",
+                "455088101201",
                 true,
                 "2026-03-01T00:00:00Z",
                 UUID.randomUUID().toString());
         ReportEvents.evaluation(
                 monitored,
-                "455000101201",
+                "455088101201",
                 false,
                 "2026-03-01T00:00:00Z",
                 UUID.randomUUID().toString());
-        ReportEvents.fundBatch("455000", 2023, 1, "500000.00");
-        ReportEvents.benefitTotals(exited, "455000101201", 1, "{\"INDUSTRY_REWARD\":800.00}", "800.00");
-        String station = ReportEvents.pvStation("455000101201", "60.00");
-        ReportEvents.pvOutput(station, "455000101201", 5, "7000.00", "2023-06-02T00:00:00Z");
-        ReportEvents.pvOutput(station, "455000101201", 5, "6500.00", "2023-06-01T00:00:00Z");
-        ReportEvents.pvPlan("455000101201", "6000.00", "5000.00", "1000.00", "0.00");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455000")
+        ReportEvents.fundBatch("455088", 2023, 1, "500000.00");
+        ReportEvents.benefitTotals(exited, "455088101201", 1, "{\"INDUSTRY_REWARD\":800.00}", "800.00");
+        String station = ReportEvents.pvStation("455088101201", "60.00");
+        ReportEvents.pvOutput(station, "455088101201", 5, "7000.00", "2023-06-02T00:00:00Z");
+        ReportEvents.pvOutput(station, "455088101201", 5, "6500.00", "2023-06-01T00:00:00Z");
+        ReportEvents.pvPlan("455088101201", "6000.00", "5000.00", "1000.00", "0.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455088")
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
                 .then()
@@ -89,46 +89,46 @@ class RebuildTest {
         Map<String, Object> breakdown = breakdown();
 
         // an audit entry that never reached the audit log (lost before the dead letters existed, say)
-        String lostEntry = ReportEvents.auditEntry("455000101201", exited);
+        String lostEntry = ReportEvents.auditEntry("455088101201", exited);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> count("select count(*) from audit_entry where entry_id = '" + lostEntry + "'") == 1);
         // a read model that lost rows (a restore, a bad migration): the rebuild brings them back
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            s.executeUpdate("delete from report_household where village_code like '455000%'");
-            s.executeUpdate("delete from report_village_summary where village_code like '455000%'");
-            s.executeUpdate("delete from report_village_indicator where village_code like '455000%'");
-            s.executeUpdate("delete from report_fund_batch where county_code = '455000'");
+            s.executeUpdate("delete from report_household where village_code like '455088%'");
+            s.executeUpdate("delete from report_village_summary where village_code like '455088%'");
+            s.executeUpdate("delete from report_village_indicator where village_code like '455088%'");
+            s.executeUpdate("delete from report_fund_batch where county_code = '455088'");
             s.execute("alter table audit_entry disable trigger audit_entry_no_update_or_delete");
             s.executeUpdate("delete from audit_entry where entry_id = '" + lostEntry + "'");
             s.execute("alter table audit_entry enable trigger audit_entry_no_update_or_delete");
         }
-        given().queryParam("division", "455000")
+        given().queryParam("division", "455088")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .body("total.households", equalTo(0));
 
         RestAssured.requestSpecification = null;
-        Tokens.as(Roles.VILLAGE_CLERK, "455000101201")
+        Tokens.as(Roles.VILLAGE_CLERK, "455088101201")
                 .post("/api/v1/reports/rebuilds")
                 .then()
                 .statusCode(403);
         // a county's administrator cannot blank every county's figures for a while: only operators rebuild
-        Tokens.as(Roles.COUNTY_ADMIN, "455000")
+        Tokens.as(Roles.COUNTY_ADMIN, "455088")
                 .post("/api/v1/reports/rebuilds")
                 .then()
                 .statusCode(403);
-        authenticate(Roles.OPERATOR, "455000");
+        authenticate(Roles.OPERATOR, "455088");
         String location = given().post("/api/v1/reports/rebuilds")
                 .then()
                 .statusCode(202)
                 .header("Location", containsString("/api/v1/reports/jobs/"))
                 .body("kind", equalTo("REBUILD"))
-                .body("division", equalTo("455000"))
+                .body("division", equalTo("455088"))
                 .extract()
                 .header("Location");
         JsonPath done = Jobs.done(location);
-        authenticate(Roles.COUNTY_ADMIN, "455000");
+        authenticate(Roles.COUNTY_ADMIN, "455088");
         long applied = done.getLong("progress.eventsApplied");
         long skipped = done.getLong("progress.eventsSkipped");
         assertTrue(applied > 0, "events replayed");
@@ -139,7 +139,7 @@ class RebuildTest {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select count(*), sum(denominator) from report_indicator_result"
-                        + " where village_code like '455000%'")) {
+                        + " where village_code like '455088%'")) {
             r.next();
             assertEquals(2, r.getInt(1));
             assertEquals(6, r.getInt(2));
@@ -162,13 +162,13 @@ class RebuildTest {
 
     @Test
     void aRebuildFillsTheHeadsNamesOfADatabaseThatKeptNoNames() throws Exception {
-        ReportEvents.division("455200", "戊县", "COUNTY", null);
-        ReportEvents.division("455200101", "三镇", "TOWNSHIP", "455200");
-        ReportEvents.division("455200101201", "三村", "VILLAGE", "455200101");
-        String cheng = ReportEvents.namedHousehold("455200101201", 4, "PLANNED_EXIT", null, "程海源");
-        String unnamed = ReportEvents.namedHousehold("455200101201", 2, "PLANNED_EXIT", null, null);
-        authenticate(Roles.COUNTY_ADMIN, "455200");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455200")
+        ReportEvents.division("455288", "戊县", "COUNTY", null);
+        ReportEvents.division("455288101", "三镇", "TOWNSHIP", "455288");
+        ReportEvents.division("455288101201", "三村", "VILLAGE", "455288101");
+        String cheng = ReportEvents.namedHousehold("455288101201", 4, "PLANNED_EXIT", null, "程海源");
+        String unnamed = ReportEvents.namedHousehold("455288101201", 2, "PLANNED_EXIT", null, null);
+        authenticate(Roles.COUNTY_ADMIN, "455288");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455288")
                 .get("/api/v1/reports/households")
                 .then()
                 .body("totalItems", equalTo(2))
@@ -177,22 +177,22 @@ class RebuildTest {
         // have applied these events already and do not apply them again
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            s.executeUpdate("update report_household set head_name = null where village_code like '455200%'");
+            s.executeUpdate("update report_household set head_name = null where village_code like '455288%'");
         }
-        given().queryParam("division", "455200")
+        given().queryParam("division", "455288")
                 .get("/api/v1/reports/households")
                 .then()
                 .body("items.headName", equalTo(Arrays.asList(null, null)));
 
-        authenticate(Roles.OPERATOR, "455200");
+        authenticate(Roles.OPERATOR, "455288");
         String location = given().post("/api/v1/reports/rebuilds")
                 .then()
                 .statusCode(202)
                 .extract()
                 .header("Location");
         Jobs.done(location);
-        authenticate(Roles.COUNTY_ADMIN, "455200");
-        given().queryParam("division", "455200")
+        authenticate(Roles.COUNTY_ADMIN, "455288");
+        given().queryParam("division", "455288")
                 .get("/api/v1/reports/households")
                 .then()
                 .statusCode(200)
@@ -202,26 +202,26 @@ class RebuildTest {
                 .body("items.find { it.householdId == '" + unnamed + "' }.headName", nullValue());
         assertEquals(
                 1,
-                count("select count(*) from report_household where village_code like '455200%'"
+                count("select count(*) from report_household where village_code like '455288%'"
                         + " and head_name = '程海源'"));
     }
 
     @Test
     void readersSeeTheCurrentFiguresUntilTheRebuiltOnesAreSwappedIn() throws Exception {
-        ReportEvents.division("455100", "丙县", "COUNTY", null);
-        ReportEvents.division("455100101", "二镇", "TOWNSHIP", "455100");
-        ReportEvents.division("455100101201", "二村", "VILLAGE", "455100101");
+        ReportEvents.division("455188", "丙县", "COUNTY", null);
+        ReportEvents.division("455188101", "二镇", "TOWNSHIP", "455188");
+        ReportEvents.division("455188101201", "二村", "VILLAGE", "455188101");
         for (int i = 0; i < 4; i++) {
-            ReportEvents.household("455100101201", 2 + i);
+            ReportEvents.household("455188101201", 2 + i);
         }
-        authenticate(Roles.COUNTY_ADMIN, "455100");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455100")
+        authenticate(Roles.COUNTY_ADMIN, "455188");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", "455188")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .body("total.households", equalTo(4))
                 .body("total.members", equalTo(14)));
         auditEntryApplied();
-        Map<String, Object> before = given().queryParam("division", "455100")
+        Map<String, Object> before = given().queryParam("division", "455188")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .extract()
@@ -231,7 +231,7 @@ class RebuildTest {
         // the rebuild stops where it adds audit entries, its read models half filled aside, while the test holds the
         // audit log: meanwhile every reader sees the figures as they were
         try (AutoCloseable held = hold("lock table audit_entry in share mode")) {
-            authenticate(Roles.OPERATOR, "455100");
+            authenticate(Roles.OPERATOR, "455188");
             location = given().post("/api/v1/reports/rebuilds")
                     .then()
                     .statusCode(202)
@@ -245,29 +245,29 @@ class RebuildTest {
                     1,
                     count("select count(*) from information_schema.schemata where schema_name = 'report_rebuild'"),
                     "the new read models are being filled aside");
-            authenticate(Roles.COUNTY_ADMIN, "455100");
+            authenticate(Roles.COUNTY_ADMIN, "455188");
             for (int i = 0; i < 5; i++) {
                 assertEquals(
                         before,
-                        given().queryParam("division", "455100")
+                        given().queryParam("division", "455188")
                                 .get("/api/v1/reports/breakdown")
                                 .then()
                                 .statusCode(200)
                                 .extract()
                                 .jsonPath()
                                 .getMap(""));
-                given().queryParam("division", "455100")
+                given().queryParam("division", "455188")
                         .get("/api/v1/reports/overview")
                         .then()
                         .body("households", equalTo(4));
             }
         }
-        authenticate(Roles.OPERATOR, "455100");
+        authenticate(Roles.OPERATOR, "455188");
         Jobs.done(location);
-        authenticate(Roles.COUNTY_ADMIN, "455100");
+        authenticate(Roles.COUNTY_ADMIN, "455188");
         assertEquals(
                 before,
-                given().queryParam("division", "455100")
+                given().queryParam("division", "455188")
                         .get("/api/v1/reports/breakdown")
                         .then()
                         .extract()
@@ -278,7 +278,7 @@ class RebuildTest {
     @Test
     void aRunningRebuildIsCancelledAndLeavesNothingAside() throws Exception {
         auditEntryApplied();
-        authenticate(Roles.OPERATOR, "455100");
+        authenticate(Roles.OPERATOR, "455188");
         String location;
         try (AutoCloseable held = hold("lock table audit_entry in share mode")) {
             location = given().post("/api/v1/reports/rebuilds")
@@ -312,7 +312,7 @@ class RebuildTest {
 
     /** An audit entry in the topic and the log, so that a rebuild has one to add (and waits where the log is held). */
     private void auditEntryApplied() {
-        String id = ReportEvents.auditEntry("455100101201", UUID.randomUUID().toString());
+        String id = ReportEvents.auditEntry("455188101201", UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> count("select count(*) from audit_entry where entry_id = '" + id + "'") == 1);
     }
@@ -336,7 +336,7 @@ class RebuildTest {
     }
 
     private static Map<String, Object> overview() {
-        Map<String, Object> body = given().queryParam("division", "455000")
+        Map<String, Object> body = given().queryParam("division", "455088")
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
                 .then()
@@ -349,7 +349,7 @@ class RebuildTest {
     }
 
     private static Map<String, Object> breakdown() {
-        return given().queryParam("division", "455000")
+        return given().queryParam("division", "455088")
                 .get("/api/v1/reports/breakdown")
                 .then()
                 .statusCode(200)

@@ -28,8 +28,8 @@ class ReconciliationTest {
     @Test
     void listsEveryFigureThatDiffersFromTheSourceServices() {
         ReportEvents.division(SourceCountsStub.COUNTY, "丙县", "COUNTY", null);
-        ReportEvents.division("456000101", "一镇", "TOWNSHIP", SourceCountsStub.COUNTY);
-        ReportEvents.division(SourceCountsStub.VILLAGE, "一村", "VILLAGE", "456000101");
+        ReportEvents.division("456088101", "一镇", "TOWNSHIP", SourceCountsStub.COUNTY);
+        ReportEvents.division(SourceCountsStub.VILLAGE, "一村", "VILLAGE", "456088101");
         String exited = ReportEvents.household(SourceCountsStub.VILLAGE, 3, "EXITED", null);
         String monitored = ReportEvents.household(
                 SourceCountsStub.VILLAGE,

@@ -200,7 +200,7 @@ final class ReportEvents {
     static void projectChanged(String project, long version, String stage, String batch, String amount) {
         send(Topics.FUND_EVENTS, project, UUID.randomUUID().toString(), EventTypes.PROJECT_CHANGED, """
                 {"action":"START","actor":"test","performedOn":"2023-05-01","project":{"projectId":"%s","version":%d,
-                 "countyCode":"451000","divisionCode":"451000101201","name":"道路","projectType":"INFRASTRUCTURE",
+                 "countyCode":"451088","divisionCode":"451088101201","name":"道路","projectType":"INFRASTRUCTURE",
                  "year":2023,"stage":"%s","plannedInvestment":400000.00,"progressPercent":0,
                  "budgetLines":[{"batchId":"%s","sourceLevel":"CENTRAL","batchYear":2023,"amount":%s,"disbursed":0}],
                  "beneficiaryHouseholdIds":[],"updatedAt":"2023-05-01T00:00:00Z"}}""".formatted(
@@ -209,8 +209,8 @@ final class ReportEvents {
 
     static void disbursement(String project, String batch, String amount) {
         send(Topics.FUND_EVENTS, project, UUID.randomUUID().toString(), EventTypes.DISBURSEMENT_RECORDED, """
-                {"disbursementId":"%s","projectId":"%s","batchId":"%s","countyCode":"451000",
-                 "divisionCode":"451000101201","projectType":"INFRASTRUCTURE","amount":%s,"paidOn":"2023-06-01",
+                {"disbursementId":"%s","projectId":"%s","batchId":"%s","countyCode":"451088",
+                 "divisionCode":"451088101201","projectType":"INFRASTRUCTURE","amount":%s,"paidOn":"2023-06-01",
                  "recordedAt":"2023-06-01T00:00:00Z"}""".formatted(
                         UUID.randomUUID(), project, batch, amount));
     }

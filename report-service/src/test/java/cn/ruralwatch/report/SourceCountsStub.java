@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * household-service's and indicator-service's counts of county 456000 as ReconciliationTest sets them (what the report
+ * household-service's and indicator-service's counts of county 456088 as ReconciliationTest sets them (what the report
  * holds, except one village the report has not heard of), and a standard's names as indicator-service gives them.
  * Answers only with a bearer token, as the services do.
  */
@@ -23,9 +23,9 @@ import java.util.Map;
 @PermitAll
 public class SourceCountsStub {
 
-    static final String COUNTY = "456000";
-    static final String VILLAGE = "456000101201";
-    static final String UNKNOWN_TO_REPORT = "456000101202";
+    static final String COUNTY = "456088";
+    static final String VILLAGE = "456088101201";
+    static final String UNKNOWN_TO_REPORT = "456088101202";
 
     @GET
     @Path("/household-counts")

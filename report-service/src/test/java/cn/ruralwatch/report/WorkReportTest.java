@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WorkReportTest {
 
-    private static final String COUNTY = "457000";
-    private static final String VILLAGE = "457000101201";
+    private static final String COUNTY = "457088";
+    private static final String VILLAGE = "457088101201";
 
     @Inject
     TestClock clock;
@@ -61,14 +61,14 @@ class WorkReportTest {
         clock.set(ZonedDateTime.of(2022, 1, 1, 0, 30, 0, 0, ChinaTime.ZONE));
         given().contentType(ContentType.JSON)
                 .body("""
-                        {"division":"457000","year":2023}""")
+                        {"division":"457088","year":2023}""")
                 .post("/api/v1/reports/work-reports")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("year"));
         given().contentType(ContentType.JSON)
                 .body("""
-                        {"division":"457000","year":2022}""")
+                        {"division":"457088","year":2022}""")
                 .post("/api/v1/reports/work-reports")
                 .then()
                 .statusCode(202)
@@ -128,8 +128,8 @@ class WorkReportTest {
     @Test
     void theWorkReportHoldsTheFiguresTheNamedListsAndTheUsersText() throws Exception {
         ReportEvents.division(COUNTY, "丁县", "COUNTY", null);
-        ReportEvents.division("457000101", "一镇", "TOWNSHIP", COUNTY);
-        ReportEvents.division(VILLAGE, "朝阳村", "VILLAGE", "457000101");
+        ReportEvents.division("457088101", "一镇", "TOWNSHIP", COUNTY);
+        ReportEvents.division(VILLAGE, "朝阳村", "VILLAGE", "457088101");
         String exited = ReportEvents.household(VILLAGE, 3, "EXITED", null);
         String monitored = ReportEvents.household(
                 VILLAGE,
@@ -164,7 +164,7 @@ class WorkReportTest {
         ReportEvents.pvOutput(station, VILLAGE, 1, "80000.00", "2023-02-03T00:00:00Z");
         ReportEvents.pvOutput(station, VILLAGE, 1, "1.00", "2023-02-02T00:00:00Z");
         ReportEvents.pvOutput(station, VILLAGE, 2, "80000.00", "2023-03-02T00:00:00Z");
-        ReportEvents.pvPlan("457000101", "160000.00", "116000.00", "44000.00", "12000.00");
+        ReportEvents.pvPlan("457088101", "160000.00", "116000.00", "44000.00", "12000.00");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("division", COUNTY)
                 .queryParam("year", 2023)
                 .get("/api/v1/reports/overview")
@@ -183,7 +183,7 @@ class WorkReportTest {
                 .body("pvRevenue.works", equalTo(44000.00f)));
 
         Read report = read(drawn("""
-                {"division":"457000","year":2023,"asOf":"2023-11-14",
+                {"division":"457088","year":2023,"asOf":"2023-11-14",
                  "narrative":{"problems":"产业带动率需进一步提升。","nextSteps":"加强产业谋划和发展。"}}"""));
         assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", report.paragraphs().getFirst());
         assertTrue(
@@ -250,13 +250,13 @@ class WorkReportTest {
                 .body("name", hasItem("brief"))
                 .body("name", hasItem("default"));
         Read brief = read(drawn("""
-                {"division":"457000101","year":2023,"template":"brief","narrative":{"problems":"无。"}}"""));
+                {"division":"457088101","year":2023,"template":"brief","narrative":{"problems":"无。"}}"""));
         assertEquals("一镇2023年简报", brief.paragraphs().getFirst());
         assertTrue(brief.has("在册农户3户，监测户2户。无。"), brief.paragraphs().toString());
 
         given().contentType(ContentType.JSON)
                 .body("""
-                        {"division":"457000","year":2012,"template":"missing","narrative":{"bad key":"x"}}""")
+                        {"division":"457088","year":2012,"template":"missing","narrative":{"bad key":"x"}}""")
                 .post("/api/v1/reports/work-reports")
                 .then()
                 .statusCode(400)
@@ -264,7 +264,7 @@ class WorkReportTest {
                 .body("errors.field", hasItem("template"))
                 .body("errors.field", hasItem("narrative.bad key"));
         RestAssured.requestSpecification = null;
-        Tokens.as(Roles.TOWNSHIP_OFFICER, "457000101")
+        Tokens.as(Roles.TOWNSHIP_OFFICER, "457088101")
                 .contentType(ContentType.JSON)
                 .body("""
                         {"title":"x","body":"y"}""")

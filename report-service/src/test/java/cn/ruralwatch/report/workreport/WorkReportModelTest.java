@@ -39,7 +39,7 @@ class WorkReportModelTest {
 
     private static final Engine ENGINE =
             Engine.builder().addDefaults().strictRendering(true).build();
-    private static final WorkReportModel.Division COUNTY = new WorkReportModel.Division("457000", "丁县", "COUNTY");
+    private static final WorkReportModel.Division COUNTY = new WorkReportModel.Division("457088", "丁县", "COUNTY");
     private static final String STANDARD = "NATIONAL_HOUSEHOLD_2021";
     private static final Map<String, String> LABELS =
             Map.of(STANDARD, "两不愁三保障及饮水安全、收入监测（全国）", STANDARD + "/BASIC_MEDICAL_INSURANCE", "基本医疗有保障");
@@ -60,7 +60,7 @@ class WorkReportModelTest {
                 List.of(new MonitoredGroup("ILLNESS", 1, 2, 1, 2), new MonitoredGroup("ACCIDENT", 1, 4, 0, 0)),
                 List.of(new WorkReportModel.Indicator(
                         new IndicatorTotal(STANDARD, "BASIC_MEDICAL_INSURANCE", 1, 1, 5, 6),
-                        List.of(new FailingHousehold(FAILING, "程海源", "457000101201", "朝阳村", "一镇", 2, 2, 3)))),
+                        List.of(new FailingHousehold(FAILING, "程海源", "457088101201", "朝阳村", "一镇", 2, 2, 3)))),
                 List.of(new FundSource("CENTRAL", 1, new BigDecimal("3577000.00"))),
                 new BigDecimal("0"),
                 new Projects(0, new BigDecimal("0"), 0, 0, 0),
@@ -225,7 +225,7 @@ class WorkReportModelTest {
                 facts.monitoredByRiskType(),
                 List.of(new WorkReportModel.Indicator(
                         new IndicatorTotal(STANDARD, "SAFE_HOUSING", 0, 3, 0, 0),
-                        List.of(new FailingHousehold(FAILING, null, "457000101201", "朝阳村", "一镇", 2, 0, 0)))),
+                        List.of(new FailingHousehold(FAILING, null, "457088101201", "朝阳村", "一镇", 2, 0, 0)))),
                 facts.countyFundSources(),
                 facts.countyDisbursed(),
                 facts.projects(),
@@ -271,9 +271,9 @@ class WorkReportModelTest {
                 List.of(new WorkReportModel.Indicator(
                         facts.indicators().getFirst().total(),
                         List.of(
-                                new FailingHousehold(FAILING, "程海源", "457000101201", "朝阳村", "一镇", 2, 2, 3),
+                                new FailingHousehold(FAILING, "程海源", "457088101201", "朝阳村", "一镇", 2, 2, 3),
                                 new FailingHousehold(
-                                        UUID.randomUUID(), "韦|国*振_", "457000101202", "大梳村", "一镇", 3, 2, 3)))),
+                                        UUID.randomUUID(), "韦|国*振_", "457088101202", "大梳村", "一镇", 3, 2, 3)))),
                 facts.countyFundSources(),
                 facts.countyDisbursed(),
                 facts.projects(),
@@ -284,7 +284,7 @@ class WorkReportModelTest {
                 facts.pv(),
                 facts.pvPlans());
         Map<String, Object> model = WorkReportModel.of(
-                new WorkReportModel.Division("457000101", "一镇", "TOWNSHIP"),
+                new WorkReportModel.Division("457088101", "一镇", "TOWNSHIP"),
                 2023,
                 LocalDate.of(2023, 11, 14),
                 LABELS,
