@@ -93,6 +93,23 @@ class HouseholdNamesTest {
     }
 
     @Test
+    void aHouseholdPublishedAgainAtItsVersionIsTakenWithWhatItNowCarries() {
+        // household-service's operators publish unchanged households again (REPUBLISH) so that names reach households
+        // projected before events carried them: the same version is taken, an older one is not
+        ReportEvents.division("450589", "重发县", "COUNTY", null);
+        ReportEvents.division("450589101", "重发镇", "TOWNSHIP", "450589");
+        ReportEvents.division("450589101201", "重发村", "VILLAGE", "450589101");
+        String republished = ReportEvents.namedHousehold("450589101201", 2, "EXITED", null, null);
+        ReportEvents.headChanged(republished, "450589101201", 0, "覃显华");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.COUNTY_ADMIN, "450589")
+                .queryParam("division", "450589101201")
+                .get("/api/v1/reports/households")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.householdId == '" + republished + "' }.headName", equalTo("覃显华")));
+    }
+
+    @Test
     void theListBehindAFigureNamesEachHouseholdByItsHeadVillageAndTownship() {
         JsonPath list = admin().queryParam("division", COUNTY)
                 .get("/api/v1/reports/households")

@@ -40,7 +40,10 @@ public class HouseholdStates {
     @Inject
     Clock clock;
 
-    /** Stores the state unless a newer version is held; whether it was stored. */
+    /**
+     * Stores the state unless a newer version is held (the same version published again is stored: it may carry what a
+     * later event contract added); whether it was stored.
+     */
     public boolean save(HouseholdState state, String json) {
         Instant now = clock.instant();
         int people = "ACTIVE".equals(state.status()) ? state.activeMembers().size() : 0;
@@ -53,7 +56,7 @@ public class HouseholdStates {
                            set village_code = excluded.village_code, updated_at = excluded.updated_at,
                                version = excluded.version, state = excluded.state,
                                poverty_status = excluded.poverty_status, people = excluded.people
-                         where household_projection.version < excluded.version""")
+                         where household_projection.version <= excluded.version""")
                         .bind("id", UUID.fromString(state.householdId()))
                         .bind("village", state.villageCode())
                         .bind("registeredAt", Timestamp.from(state.registeredAt() == null ? now : state.registeredAt()))

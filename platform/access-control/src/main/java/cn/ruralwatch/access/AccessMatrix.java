@@ -238,6 +238,9 @@ public final class AccessMatrix {
                     "discardDeadLetter",
                     "redriveDeadLetter",
                     "redriveDeadLetters",
+                    // household-service
+                    "getHouseholdStateRepublication",
+                    "republishHouseholdStates",
                     // report-service
                     "rebuildReadModels")
             .allow(

@@ -67,7 +67,7 @@ public class KnownMembers {
                         set version = excluded.version, active = excluded.active,
                             poverty_status = excluded.poverty_status, monitored = excluded.monitored,
                             industries = excluded.industries
-                        where known_household_facts.version < excluded.version
+                        where known_household_facts.version <= excluded.version
                         """)
                 .bind("household", householdId)
                 .bind("version", household.version())

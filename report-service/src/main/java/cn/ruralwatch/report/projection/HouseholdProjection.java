@@ -116,7 +116,7 @@ public class HouseholdProjection {
                             identified_year = excluded.identified_year, risk_types = excluded.risk_types,
                             members = excluded.members, minimum_living = excluded.minimum_living,
                             extreme_poverty = excluded.extreme_poverty
-                        where report_household.version < excluded.version
+                        where report_household.version <= excluded.version
                         returning village_code
                         """)
                 .bind("ids", ids)
