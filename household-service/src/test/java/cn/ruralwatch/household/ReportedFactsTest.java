@@ -174,13 +174,11 @@ class ReportedFactsTest {
                 .body(
                         "errors.field",
                         hasItems(
-                                "attributes.renovationMethod",
                                 "attributes.renovationStage",
                                 "attributes.renovationYear",
                                 "members[0].attributes.chronicDiseaseCertificate",
                                 "members[0].attributes.employmentKind",
                                 "members[1].attributes.employmentLocation"))
-                .body("errors.find { it.field == 'attributes.renovationMethod' }.code", equalTo("REQUIRED"))
                 .body("errors.find { it.field == 'attributes.renovationStage' }.code", equalTo("IN_PROGRESS"))
                 .body("errors.find { it.field == 'attributes.renovationYear' }.code", equalTo("FUTURE"))
                 .body(

@@ -105,7 +105,7 @@ public final class HouseholdApi {
 
             @Schema(
                     description = "改造方式：NEW_BUILD 新建，REPAIR 维修加固，PURCHASE 购置，EXTENSION 扩建，RELOCATION 易地扶贫搬迁（仅易地扶贫搬迁户）。"
-                            + "无需改造（housingRenovation 为 NONE）时不填；改造中必填")
+                            + "无需改造（housingRenovation 为 NONE）时不填")
             RenovationMethod renovationMethod,
 
             @Schema(description = "改造计划年度（今年计划危改的户按此统计），不能晚于明年", example = "2020") @Min(2014) @Max(2100)

@@ -72,10 +72,10 @@ public final class HouseholdRules {
     }
 
     /**
-     * The renovation's plan and progress agree with its status: nothing planned for a house that needs none; a
-     * renovation under way has its method; a stage only once started, 已完成 exactly when completed; 易地扶贫搬迁 only
-     * for a relocation household; a plan at most for next year. (A completed renovation recorded without its method
-     * stays valid: records kept before the method was recorded, and a later file that reports only the completion.)
+     * The renovation's plan and progress agree with its status: nothing planned for a house that needs none; a stage
+     * only once started, 已完成 exactly when completed; 易地扶贫搬迁 only for a relocation household; a plan at most for
+     * next year. The plan is recorded when known: a renovation under way or completed without its method stays valid
+     * (records kept before the method was recorded, a later file that reports only the progress).
      */
     private static void checkRenovation(Household h, int thisYear, List<Violation> violations) {
         String prefix = "attributes.";
@@ -85,10 +85,6 @@ public final class HouseholdRules {
             unplanned(prefix + "renovationStage", h.renovationStage, violations);
             unplanned(prefix + "renovationProgress", h.renovationProgress, violations);
             return;
-        }
-        if (h.renovationMethod == null && h.housingRenovation == HousingRenovation.IN_PROGRESS) {
-            violations.add(
-                    Violation.of(prefix + "renovationMethod", "REQUIRED", "household.renovation.method-required"));
         }
         if (h.renovationStage != null) {
             switch (h.housingRenovation) {
