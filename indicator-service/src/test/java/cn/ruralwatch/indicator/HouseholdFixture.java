@@ -32,6 +32,14 @@ final class HouseholdFixture {
     boolean noHouse;
     boolean water = true;
     boolean electricity = true;
+    Boolean television;
+    Boolean computer;
+    Boolean smartphone;
+    String renovation = "NONE";
+    String renovationMethod;
+    Integer renovationYear;
+    String renovationStage;
+    boolean relocated;
     List<String> industries = new ArrayList<>();
     final List<HouseholdState.Income> incomes = new ArrayList<>();
     final List<HouseholdState.Member> members = new ArrayList<>();
@@ -54,6 +62,23 @@ final class HouseholdFixture {
     HouseholdFixture withoutHouse() {
         noHouse = true;
         safetyGrade = null;
+        return this;
+    }
+
+    HouseholdFixture devices(Boolean television, Boolean computer, Boolean smartphone) {
+        this.television = television;
+        this.computer = computer;
+        this.smartphone = smartphone;
+        return this;
+    }
+
+    /** A renovation under way (or completed, with stage COMPLETED) by the method, planned for the year. */
+    HouseholdFixture renovation(String method, int year, String stage) {
+        renovation = "COMPLETED".equals(stage) ? "COMPLETED" : "IN_PROGRESS";
+        renovationMethod = method;
+        renovationYear = year;
+        renovationStage = stage;
+        relocated = "RELOCATION".equals(method);
         return this;
     }
 
@@ -111,9 +136,13 @@ final class HouseholdFixture {
                 m.pension,
                 m.pensionExemption,
                 m.soldier,
+                m.employmentLocation,
+                m.employmentMonths,
                 null,
-                null,
-                null));
+                m.employmentKind,
+                m.agricultural,
+                m.chronicCertificate,
+                m.familyDoctor));
         return memberId;
     }
 
@@ -142,7 +171,11 @@ final class HouseholdFixture {
                 m.activeSoldier(),
                 m.employmentLocation(),
                 m.employmentMonths(),
-                m.employmentMonthlyIncome()));
+                m.employmentMonthlyIncome(),
+                m.employmentKind(),
+                m.agriculturalRegistration(),
+                m.chronicDiseaseCertificate(),
+                m.familyDoctorContract()));
     }
 
     /** The attributes of a member a test changes. */
@@ -158,6 +191,12 @@ final class HouseholdFixture {
         String pension = "ENROLLED";
         String pensionExemption;
         boolean soldier;
+        String employmentLocation;
+        Integer employmentMonths;
+        String employmentKind;
+        boolean agricultural = true;
+        String chronicCertificate = "NONE";
+        boolean familyDoctor;
     }
 
     HouseholdState state() {
@@ -173,7 +212,16 @@ final class HouseholdFixture {
                 monitoring,
                 false,
                 false,
-                new HouseholdState.Housing(safetyGrade, noHouse ? null : area, noHouse, "NONE"),
+                new HouseholdState.Housing(
+                        safetyGrade,
+                        noHouse ? null : area,
+                        noHouse,
+                        renovation,
+                        renovationMethod,
+                        renovationYear,
+                        renovationStage,
+                        null,
+                        relocated),
                 new HouseholdState.DrinkingWater(water, water, water, water),
                 electricity,
                 true,
@@ -181,7 +229,10 @@ final class HouseholdFixture {
                 industries,
                 null,
                 incomes,
-                members);
+                members,
+                television,
+                computer,
+                smartphone);
     }
 
     /** Publishes the household's state: registered at version 0, changed at later versions. */

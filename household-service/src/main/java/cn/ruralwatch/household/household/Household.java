@@ -135,6 +135,25 @@ public class Household {
     @Column(name = "water_supply_guarantee")
     public Boolean waterSupplyGuarantee;
 
+    /** 危房改造的方式, 年度, 进度 and its description: the plan and progress of {@link #housingRenovation}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "renovation_method")
+    public RenovationMethod renovationMethod;
+
+    @Column(name = "renovation_year")
+    public Integer renovationYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "renovation_stage")
+    public RenovationStage renovationStage;
+
+    @Column(name = "renovation_progress")
+    public String renovationProgress;
+
+    /** 易地扶贫搬迁户 */
+    @Column(nullable = false)
+    public boolean relocated;
+
     public Boolean electricity;
 
     @Column(name = "tv_broadband")
@@ -142,6 +161,13 @@ public class Household {
 
     @Column(name = "road_to_hamlet")
     public Boolean roadToHamlet;
+
+    /** 有电视机, 有电脑, 有智能手机; {@code null} while not recorded. */
+    public Boolean television;
+
+    public Boolean computer;
+
+    public Boolean smartphone;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
@@ -285,6 +311,14 @@ public class Household {
                 && Boolean.TRUE.equals(waterQuality)
                 && Boolean.TRUE.equals(waterConvenience)
                 && Boolean.TRUE.equals(waterSupplyGuarantee);
+    }
+
+    /**
+     * 农业户: the household counts as agricultural when its head holds an agricultural registration (户籍 belongs to
+     * the person; the county counts a household by its head's).
+     */
+    public boolean agricultural() {
+        return activeMembers().stream().anyMatch(m -> m.relation == Relation.HEAD && m.agriculturalRegistration);
     }
 
     /** 残疾户: a member living in the household has a disability. */

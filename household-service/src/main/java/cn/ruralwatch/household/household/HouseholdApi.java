@@ -95,10 +95,35 @@ public final class HouseholdApi {
             List<@NotBlank @Size(max = 50) String> industries,
 
             @Schema(description = "加入的农民专业合作社名称", example = "凤阁村桑蚕专业合作社") @Size(max = 100)
-            String cooperative) {
+            String cooperative,
+
+            @Schema(description = "有电视机") Boolean television,
+            @Schema(description = "有电脑") Boolean computer,
+            @Schema(description = "有智能手机") Boolean smartphone,
+
+            @Schema(description = "易地扶贫搬迁户（不填为否）") Boolean relocated,
+
+            @Schema(
+                    description = "改造方式：NEW_BUILD 新建，REPAIR 维修加固，PURCHASE 购置，EXTENSION 扩建，RELOCATION 易地扶贫搬迁（仅易地扶贫搬迁户）。"
+                            + "无需改造（housingRenovation 为 NONE）时不填")
+            RenovationMethod renovationMethod,
+
+            @Schema(description = "改造计划年度（今年计划危改的户按此统计），不能晚于明年", example = "2020") @Min(2014) @Max(2100)
+            Integer renovationYear,
+
+            @Schema(
+                    description =
+                            "改造进度：FOUNDATION_DUG 已挖地基，PILES_POURED 已倒桩，FOUNDATION_POURED 已倒地基，GROUND_BEAMS_POURED 已倒地梁，"
+                                    + "COLUMNS_POURED 已倒柱，FLOOR_POURED 已倒楼面，COMPLETED 已完成。开工后填写；"
+                                    + "已完成改造时只能是 COMPLETED，改造中不能是 COMPLETED")
+            RenovationStage renovationStage,
+
+            @Schema(description = "改造进度说明", example = "已倒地梁，要求 9 月底前完工并入住") @Size(max = 200)
+            String renovationProgress) {
 
         static final HouseholdAttributes NONE = new HouseholdAttributes(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
     }
 
     @Schema(name = "DrinkingWater", description = "饮水安全：水量、水质、用水方便、供水保证率四项均达标即为饮水安全；不填为未核实")
@@ -217,7 +242,9 @@ public final class HouseholdApi {
             @Schema(description = "未参加居民医保的原因：ACTIVE_SOLDIER 现役军人，OTHER_INSURANCE 参加其他同类保险，OTHER 其他")
             InsuranceExemption medicalInsuranceExemption,
 
-            @Schema(description = "城乡居民基本养老保险：ENROLLED 已参保，RECEIVING 已领取养老金，NOT_ENROLLED 未参保，UNKNOWN 未核实（不填）")
+            @Schema(
+                    description = "城乡居民基本养老保险：ENTERED 已录入未参保，ENROLLED 已参保，RECEIVING 已领取养老金，NOT_ENROLLED 未参保（未录入），"
+                            + "UNKNOWN 未核实（不填）。已录入 = ENTERED、ENROLLED、RECEIVING；已参保 = ENROLLED、RECEIVING")
             PensionInsurance pensionInsurance,
 
             @Schema(
@@ -234,10 +261,24 @@ public final class HouseholdApi {
             Integer employmentMonths,
 
             @Schema(description = "务工月收入（元）", example = "3500.00") @Yuan(max = "100000")
-            BigDecimal employmentMonthlyIncome) {
+            BigDecimal employmentMonthlyIncome,
+
+            @Schema(
+                    description = "就业类型：MIGRANT_WORK 外出务工，LOCAL_EMPLOYMENT 就近就业，PUBLIC_WELFARE_JOB 公益性岗位，"
+                            + "SELF_EMPLOYED 自主创业；填写时须有务工地点，就近就业和公益性岗位在县内")
+            EmploymentKind employmentKind,
+
+            @Schema(description = "农业户籍（户口性质为农业）；不填为是。户主为农业户籍的户计为农业户")
+            Boolean agriculturalRegistration,
+
+            @Schema(description = "慢病证：NONE 未办（不填），PENDING 待办，ISSUED 已办；健康者不能办理")
+            ChronicDiseaseCertificate chronicDiseaseCertificate,
+
+            @Schema(description = "已签约家庭医生（不填为否）") Boolean familyDoctorContract) {
 
         static final MemberAttributes NONE = new MemberAttributes(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     @Schema(name = "MemberUpdate", description = "修改家庭成员（JSON Merge Patch）：姓名、身份证号更正、与户主关系及各项属性；不能在此变更户主以外的成员为户主")
@@ -296,6 +337,7 @@ public final class HouseholdApi {
             Monitoring monitoring,
             @Schema(description = "残疾户（有在户成员残疾）") boolean disabledHousehold,
             @Schema(description = "饮水安全（四项均达标）") boolean drinkingWaterSecured,
+            @Schema(description = "农业户（户主为农业户籍）") boolean agriculturalHousehold,
             @Schema(description = "最近年度人均纯收入") BigDecimal netIncomePerCapita,
             List<IncomeRecord> incomes,
             @Schema(description = "在户成员数") int memberCount,

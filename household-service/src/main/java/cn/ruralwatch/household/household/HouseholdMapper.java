@@ -40,6 +40,14 @@ public final class HouseholdMapper {
                 : new ArrayList<>(
                         a.industries().stream().map(String::trim).distinct().toList());
         household.cooperative = blankToNull(a.cooperative());
+        household.television = a.television();
+        household.computer = a.computer();
+        household.smartphone = a.smartphone();
+        household.relocated = Boolean.TRUE.equals(a.relocated());
+        household.renovationMethod = a.renovationMethod();
+        household.renovationYear = a.renovationYear();
+        household.renovationStage = a.renovationStage();
+        household.renovationProgress = blankToNull(a.renovationProgress());
     }
 
     static void apply(HouseholdApi.Monitoring monitoring, Household household) {
@@ -78,6 +86,12 @@ public final class HouseholdMapper {
         member.employmentLocation = a.employmentLocation();
         member.employmentMonths = a.employmentMonths();
         member.employmentMonthlyIncome = a.employmentMonthlyIncome();
+        member.employmentKind = a.employmentKind();
+        // a member of a rural household holds an agricultural registration unless recorded otherwise
+        member.agriculturalRegistration = !Boolean.FALSE.equals(a.agriculturalRegistration());
+        member.chronicDiseaseCertificate =
+                Objects.requireNonNullElse(a.chronicDiseaseCertificate(), ChronicDiseaseCertificate.NONE);
+        member.familyDoctorContract = Boolean.TRUE.equals(a.familyDoctorContract());
     }
 
     /**
@@ -125,7 +139,15 @@ public final class HouseholdMapper {
                 h.tvBroadband,
                 h.roadToHamlet,
                 List.copyOf(h.industries),
-                h.cooperative);
+                h.cooperative,
+                h.television,
+                h.computer,
+                h.smartphone,
+                h.relocated,
+                h.renovationMethod,
+                h.renovationYear,
+                h.renovationStage,
+                h.renovationProgress);
     }
 
     static HouseholdApi.Monitoring monitoring(Household h) {
@@ -156,7 +178,11 @@ public final class HouseholdMapper {
                 m.activeSoldier,
                 m.employmentLocation,
                 m.employmentMonths,
-                m.employmentMonthlyIncome);
+                m.employmentMonthlyIncome,
+                m.employmentKind,
+                m.agriculturalRegistration,
+                m.chronicDiseaseCertificate,
+                m.familyDoctorContract);
     }
 
     static HouseholdApi.IncomeRecord income(Income i) {
@@ -199,7 +225,15 @@ public final class HouseholdMapper {
                 h.minimumLiving,
                 h.extremePoverty,
                 new HouseholdState.Housing(
-                        name(h.housingSafetyGrade), h.housingAreaPerCapita, h.noHouse, h.housingRenovation.name()),
+                        name(h.housingSafetyGrade),
+                        h.housingAreaPerCapita,
+                        h.noHouse,
+                        h.housingRenovation.name(),
+                        name(h.renovationMethod),
+                        h.renovationYear,
+                        name(h.renovationStage),
+                        h.renovationProgress,
+                        h.relocated),
                 new HouseholdState.DrinkingWater(
                         h.waterQuantity, h.waterQuality, h.waterConvenience, h.waterSupplyGuarantee),
                 h.electricity,
@@ -217,7 +251,10 @@ public final class HouseholdMapper {
                                 i.productionCosts,
                                 i.netIncomePerCapita))
                         .toList(),
-                h.members.stream().map(HouseholdMapper::state).toList());
+                h.members.stream().map(HouseholdMapper::state).toList(),
+                h.television,
+                h.computer,
+                h.smartphone);
     }
 
     private static HouseholdState.Member state(Member m) {
@@ -244,7 +281,11 @@ public final class HouseholdMapper {
                 m.activeSoldier,
                 name(m.employmentLocation),
                 m.employmentMonths,
-                m.employmentMonthlyIncome);
+                m.employmentMonthlyIncome,
+                name(m.employmentKind),
+                m.agriculturalRegistration,
+                m.chronicDiseaseCertificate.name(),
+                m.familyDoctorContract);
     }
 
     private static String name(Enum<?> value) {

@@ -57,6 +57,7 @@ public final class HouseholdRules {
                     "household.renovation.safe-house",
                     h.housingSafetyGrade));
         }
+        checkRenovation(h, thisYear, violations);
         if (h.identifiedYear != null && h.identifiedYear > thisYear) {
             violations.add(
                     Violation.of("monitoring.identifiedYear", "FUTURE", "household.year.future", h.identifiedYear));
@@ -67,6 +68,62 @@ public final class HouseholdRules {
             if (income.year > thisYear) {
                 violations.add(Violation.of("incomes", "FUTURE", "household.year.future", income.year));
             }
+        }
+    }
+
+    /**
+     * The renovation's plan and progress agree with its status: nothing planned for a house that needs none; a stage
+     * only once started, 已完成 exactly when completed; 易地扶贫搬迁 only for a relocation household; a plan at most for
+     * next year. The plan is recorded when known: a renovation under way or completed without its method stays valid
+     * (records kept before the method was recorded, a later file that reports only the progress).
+     */
+    private static void checkRenovation(Household h, int thisYear, List<Violation> violations) {
+        String prefix = "attributes.";
+        if (h.housingRenovation == HousingRenovation.NONE) {
+            unplanned(prefix + "renovationMethod", h.renovationMethod, violations);
+            unplanned(prefix + "renovationYear", h.renovationYear, violations);
+            unplanned(prefix + "renovationStage", h.renovationStage, violations);
+            unplanned(prefix + "renovationProgress", h.renovationProgress, violations);
+            return;
+        }
+        if (h.renovationStage != null) {
+            switch (h.housingRenovation) {
+                case NEEDED ->
+                    violations.add(Violation.of(
+                            prefix + "renovationStage", "NOT_STARTED", "household.renovation.not-started"));
+                case IN_PROGRESS -> {
+                    if (h.renovationStage == RenovationStage.COMPLETED) {
+                        violations.add(Violation.of(
+                                prefix + "renovationStage", "IN_PROGRESS", "household.renovation.stage-in-progress"));
+                    }
+                }
+                case COMPLETED -> {
+                    if (h.renovationStage != RenovationStage.COMPLETED) {
+                        violations.add(Violation.of(
+                                prefix + "renovationStage",
+                                "COMPLETED",
+                                "household.renovation.stage-completed",
+                                h.renovationStage));
+                    }
+                }
+                case NONE -> {
+                    // returned above
+                }
+            }
+        }
+        if (h.renovationMethod == RenovationMethod.RELOCATION && !h.relocated) {
+            violations.add(
+                    Violation.of(prefix + "renovationMethod", "NOT_RELOCATED", "household.renovation.not-relocated"));
+        }
+        if (h.renovationYear != null && h.renovationYear > thisYear + 1) {
+            violations.add(Violation.of(
+                    prefix + "renovationYear", "FUTURE", "household.renovation.year-ahead", h.renovationYear));
+        }
+    }
+
+    private static void unplanned(String field, Object value, List<Violation> violations) {
+        if (value != null) {
+            violations.add(Violation.of(field, "NO_RENOVATION", "household.renovation.none"));
         }
     }
 
@@ -123,6 +180,25 @@ public final class HouseholdRules {
         if ((employed || m.employmentMonthlyIncome != null) && m.employmentLocation == null) {
             violations.add(Violation.of(
                     attributes + "employmentLocation", "REQUIRED", "household.member.employment-location"));
+        } else if (m.employmentKind != null && m.employmentLocation == null) {
+            violations.add(Violation.of(
+                    attributes + "employmentLocation", "REQUIRED", "household.member.employment-kind-location"));
+        }
+        if ((m.employmentKind == EmploymentKind.LOCAL_EMPLOYMENT
+                        || m.employmentKind == EmploymentKind.PUBLIC_WELFARE_JOB)
+                && m.employmentLocation != null
+                && m.employmentLocation != EmploymentLocation.IN_COUNTY) {
+            violations.add(Violation.of(
+                    attributes + "employmentKind",
+                    "OUT_OF_COUNTY",
+                    "household.member.employment-kind-in-county",
+                    m.employmentLocation));
+        }
+        if (m.chronicDiseaseCertificate != ChronicDiseaseCertificate.NONE && m.health == Health.HEALTHY) {
+            violations.add(Violation.of(
+                    attributes + "chronicDiseaseCertificate",
+                    "HEALTHY",
+                    "household.member.chronic-certificate-healthy"));
         }
         if (m.employmentLocation != null && age < WORKING_AGE) {
             violations.add(Violation.of(

@@ -83,6 +83,7 @@ public class HouseholdViews {
                 HouseholdMapper.monitoring(household),
                 household.disabled(),
                 household.drinkingWaterSecured(),
+                household.agricultural(),
                 household.netIncomePerCapita,
                 household.incomes.stream().map(HouseholdMapper::income).toList(),
                 household.activeMembers().size(),

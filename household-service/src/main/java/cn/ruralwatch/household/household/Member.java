@@ -127,6 +127,27 @@ public class Member {
     @Column(name = "employment_monthly_income")
     public BigDecimal employmentMonthlyIncome;
 
+    /** 外出务工, 就近就业, 公益性岗位, 自主创业; {@code null} while not recorded. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "employment_kind")
+    public EmploymentKind employmentKind;
+
+    /**
+     * 农业户籍: the person's own registration (户口性质). A member of a rural household holds one unless recorded
+     * otherwise; the household counts as agricultural by its head's ({@link Household#agricultural()}).
+     */
+    @Column(name = "agricultural_registration", nullable = false)
+    public boolean agriculturalRegistration = true;
+
+    /** 慢病证 */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "chronic_disease_certificate", nullable = false)
+    public ChronicDiseaseCertificate chronicDiseaseCertificate = ChronicDiseaseCertificate.NONE;
+
+    /** 家庭医生签约 */
+    @Column(name = "family_doctor_contract", nullable = false)
+    public boolean familyDoctorContract;
+
     public boolean active() {
         return status == MemberStatus.ACTIVE;
     }

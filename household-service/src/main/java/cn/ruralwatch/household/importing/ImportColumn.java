@@ -1,6 +1,8 @@
 package cn.ruralwatch.household.importing;
 
+import cn.ruralwatch.household.household.ChronicDiseaseCertificate;
 import cn.ruralwatch.household.household.EducationStage;
+import cn.ruralwatch.household.household.EmploymentKind;
 import cn.ruralwatch.household.household.EmploymentLocation;
 import cn.ruralwatch.household.household.Health;
 import cn.ruralwatch.household.household.HousingRenovation;
@@ -12,6 +14,8 @@ import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.PensionInsurance;
 import cn.ruralwatch.household.household.PovertyStatus;
 import cn.ruralwatch.household.household.Relation;
+import cn.ruralwatch.household.household.RenovationMethod;
+import cn.ruralwatch.household.household.RenovationStage;
 import cn.ruralwatch.household.household.RiskState;
 import cn.ruralwatch.household.household.RiskType;
 import cn.ruralwatch.household.household.SchoolLocation;
@@ -83,6 +87,10 @@ public record ImportColumn(
             code("务工地点", Scope.MEMBER, "attributes.employmentLocation", EmploymentLocation.class),
             of("务工月数", Scope.MEMBER, "attributes.employmentMonths", Kind.INTEGER),
             of("务工月收入", Scope.MEMBER, "attributes.employmentMonthlyIncome", Kind.DECIMAL),
+            code("就业类型", Scope.MEMBER, "attributes.employmentKind", EmploymentKind.class),
+            of("农业户籍", Scope.MEMBER, "attributes.agriculturalRegistration", Kind.YES_NO),
+            code("慢病证", Scope.MEMBER, "attributes.chronicDiseaseCertificate", ChronicDiseaseCertificate.class),
+            of("家庭医生签约", Scope.MEMBER, "attributes.familyDoctorContract", Kind.YES_NO),
             text("家庭住址", Scope.HOUSEHOLD, "attributes.address", false),
             text("联系电话", Scope.HOUSEHOLD, "attributes.phone", false),
             text("一卡通账号", Scope.HOUSEHOLD, "attributes.bankAccount", false),
@@ -94,12 +102,20 @@ public record ImportColumn(
             of("人均住房面积", Scope.HOUSEHOLD, "attributes.housingAreaPerCapita", Kind.DECIMAL),
             of("无房户", Scope.HOUSEHOLD, "attributes.noHouse", Kind.YES_NO),
             code("危房改造", Scope.HOUSEHOLD, "attributes.housingRenovation", HousingRenovation.class),
+            code("改造方式", Scope.HOUSEHOLD, "attributes.renovationMethod", RenovationMethod.class),
+            of("改造计划年度", Scope.HOUSEHOLD, "attributes.renovationYear", Kind.INTEGER),
+            code("改造进度", Scope.HOUSEHOLD, "attributes.renovationStage", RenovationStage.class),
+            text("改造进度说明", Scope.HOUSEHOLD, "attributes.renovationProgress", false),
+            of("易地扶贫搬迁户", Scope.HOUSEHOLD, "attributes.relocated", Kind.YES_NO),
             of("水量达标", Scope.HOUSEHOLD, "attributes.drinkingWater.quantity", Kind.YES_NO),
             of("水质达标", Scope.HOUSEHOLD, "attributes.drinkingWater.quality", Kind.YES_NO),
             of("用水方便", Scope.HOUSEHOLD, "attributes.drinkingWater.convenience", Kind.YES_NO),
             of("供水保证率达标", Scope.HOUSEHOLD, "attributes.drinkingWater.supplyGuarantee", Kind.YES_NO),
             of("通生活用电", Scope.HOUSEHOLD, "attributes.electricity", Kind.YES_NO),
             of("能看电视或通宽带", Scope.HOUSEHOLD, "attributes.tvBroadband", Kind.YES_NO),
+            of("有电视机", Scope.HOUSEHOLD, "attributes.television", Kind.YES_NO),
+            of("有电脑", Scope.HOUSEHOLD, "attributes.computer", Kind.YES_NO),
+            of("有智能手机", Scope.HOUSEHOLD, "attributes.smartphone", Kind.YES_NO),
             of("通屯道路", Scope.HOUSEHOLD, "attributes.roadToHamlet", Kind.YES_NO),
             of("特色产业", Scope.HOUSEHOLD, "attributes.industries", Kind.TEXTS),
             text("专业合作社", Scope.HOUSEHOLD, "attributes.cooperative", false),
@@ -117,13 +133,17 @@ public record ImportColumn(
             of("收入核定日期", Scope.HOUSEHOLD, "incomes[0].assessedOn", Kind.DATE));
 
     /** Other names files use for a column, as exported by the national monitoring system and county templates. */
-    private static final Map<String, String> ALIASES = Map.of(
-            "身份证号", "证件号码",
-            "身份证号码", "证件号码",
-            "村代码", "行政村代码",
-            "户号", HOUSEHOLD_REFERENCE,
-            "在校生状况", "在校状况",
-            "联系方式", "联系电话");
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("身份证号", "证件号码"),
+            Map.entry("身份证号码", "证件号码"),
+            Map.entry("村代码", "行政村代码"),
+            Map.entry("户号", HOUSEHOLD_REFERENCE),
+            Map.entry("在校生状况", "在校状况"),
+            Map.entry("联系方式", "联系电话"),
+            Map.entry("是否农业户籍", "农业户籍"),
+            Map.entry("是否签约家庭医生", "家庭医生签约"),
+            Map.entry("危改方式", "改造方式"),
+            Map.entry("是否易地扶贫搬迁户", "易地扶贫搬迁户"));
 
     private static final Map<String, ImportColumn> BY_HEADER = byHeader();
 

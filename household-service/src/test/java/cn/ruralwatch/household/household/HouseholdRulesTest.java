@@ -67,6 +67,69 @@ class HouseholdRulesTest {
     }
 
     @Test
+    void aRenovationsPlanAndStageFollowItsStatus() {
+        Household household = household(member(Relation.HEAD, TODAY.minusYears(50)));
+        household.housingSafetyGrade = HousingSafetyGrade.D;
+        household.housingRenovation = HousingRenovation.IN_PROGRESS;
+        household.renovationStage = RenovationStage.COLUMNS_POURED;
+        // the plan is recorded when known: a renovation under way need not name its method yet
+        assertEquals(List.of(), codes(household, TODAY));
+
+        household.renovationMethod = RenovationMethod.RELOCATION;
+        assertEquals(List.of("attributes.renovationMethod NOT_RELOCATED"), codes(household, TODAY));
+        household.relocated = true;
+        assertEquals(List.of(), codes(household, TODAY));
+
+        // a plan may be made for next year, not beyond
+        household.renovationYear = TODAY.getYear() + 1;
+        assertEquals(List.of(), codes(household, TODAY));
+        household.renovationYear = TODAY.getYear() + 2;
+        assertEquals(List.of("attributes.renovationYear FUTURE"), codes(household, TODAY));
+        household.renovationYear = TODAY.getYear();
+
+        household.housingRenovation = HousingRenovation.COMPLETED;
+        household.housingSafetyGrade = HousingSafetyGrade.B;
+        assertEquals(List.of("attributes.renovationStage COMPLETED"), codes(household, TODAY));
+        household.renovationStage = RenovationStage.COMPLETED;
+        assertEquals(List.of(), codes(household, TODAY));
+        // completed without the method recorded (records from before it was): still valid
+        household.renovationMethod = null;
+        household.relocated = false;
+        assertEquals(List.of(), codes(household, TODAY));
+
+        household.housingRenovation = HousingRenovation.NONE;
+        assertEquals(
+                List.of("attributes.renovationYear NO_RENOVATION", "attributes.renovationStage NO_RENOVATION"),
+                codes(household, TODAY));
+    }
+
+    @Test
+    void aChronicDiseaseCertificateNeedsAnIllnessAndLocalWorkIsInTheCounty() {
+        Member head = member(Relation.HEAD, TODAY.minusYears(50));
+        head.health = Health.HEALTHY;
+        head.chronicDiseaseCertificate = ChronicDiseaseCertificate.PENDING;
+        head.employmentKind = EmploymentKind.PUBLIC_WELFARE_JOB;
+        Household household = household(head);
+        assertEquals(
+                List.of(
+                        "members[0].attributes.employmentLocation REQUIRED",
+                        "members[0].attributes.chronicDiseaseCertificate HEALTHY"),
+                codes(household, TODAY));
+
+        // a disabled member may hold one for a chronic illness as well
+        head.health = Health.DISABLED;
+        head.disabilityGrade = 2;
+        head.employmentLocation = EmploymentLocation.IN_PROVINCE;
+        assertEquals(List.of("members[0].attributes.employmentKind OUT_OF_COUNTY"), codes(household, TODAY));
+        head.employmentLocation = EmploymentLocation.IN_COUNTY;
+        assertEquals(List.of(), codes(household, TODAY));
+        // migrant work and self-employment may be anywhere
+        head.employmentKind = EmploymentKind.SELF_EMPLOYED;
+        head.employmentLocation = EmploymentLocation.OUT_OF_PROVINCE;
+        assertEquals(List.of(), codes(household, TODAY));
+    }
+
+    @Test
     void anIdNumberBornAfterTheGivenDayIsNotReal() {
         String idNumber = idNumber(TODAY.plusDays(1), true);
         List<Violation> violations = new ArrayList<>();

@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The model indicator rules are written against (documented in {@code docs/indicator-rules.md}). Rules are type-checked
- * against these declarations when a standard is saved; at evaluation the same shapes are passed as maps. Every field
- * has a value: text that is not recorded is {@code ''}, numbers are 0, flags are false, so a rule never meets a null.
+ * The model indicator rules are written against (documented in {@code docs/indicators.md}, "The model rules are written
+ * against"). Rules are type-checked against these declarations when a standard is saved; at evaluation the same shapes
+ * are passed as maps. Every field has a value: text that is not recorded is {@code ''}, numbers are 0, flags are false
+ * (but {@code agriculturalRegistration}, which household-service records as yes unless told otherwise), so a rule never
+ * meets a null.
  */
 public final class RuleModel {
 
@@ -35,7 +37,12 @@ public final class RuleModel {
                     "safetyGrade", SimpleType.STRING,
                     "areaPerCapita", SimpleType.DOUBLE,
                     "noHouse", SimpleType.BOOL,
-                    "renovation", SimpleType.STRING));
+                    "renovation", SimpleType.STRING,
+                    "renovationMethod", SimpleType.STRING,
+                    "renovationYear", SimpleType.INT,
+                    "renovationStage", SimpleType.STRING,
+                    "renovationProgress", SimpleType.STRING,
+                    "relocated", SimpleType.BOOL));
 
     static final StructType DRINKING_WATER = struct(
             "ruralwatch.DrinkingWater",
@@ -114,7 +121,9 @@ public final class RuleModel {
                 "medicalInsuranceExemption",
                 "pensionInsurance",
                 "pensionInsuranceExemption",
-                "employmentLocation")) {
+                "employmentLocation",
+                "employmentKind",
+                "chronicDiseaseCertificate")) {
             f.put(text, SimpleType.STRING);
         }
         f.put("age", SimpleType.INT);
@@ -122,6 +131,8 @@ public final class RuleModel {
         f.put("employmentMonths", SimpleType.INT);
         f.put("employmentMonthlyIncome", SimpleType.DOUBLE);
         f.put("activeSoldier", SimpleType.BOOL);
+        f.put("agriculturalRegistration", SimpleType.BOOL);
+        f.put("familyDoctorContract", SimpleType.BOOL);
         return f;
     }
 
@@ -139,6 +150,10 @@ public final class RuleModel {
                 "electricity",
                 "tvBroadband",
                 "roadToHamlet",
+                "television",
+                "computer",
+                "smartphone",
+                "agriculturalHousehold",
                 "hasIncome")) {
             f.put(flag, SimpleType.BOOL);
         }
@@ -228,6 +243,12 @@ public final class RuleModel {
         hs.put("areaPerCapita", housing == null ? 0.0 : number(housing.areaPerCapita()));
         hs.put("noHouse", housing != null && housing.noHouse());
         hs.put("renovation", housing == null ? "" : text(housing.renovation()));
+        hs.put("renovationMethod", housing == null ? "" : text(housing.renovationMethod()));
+        hs.put("renovationYear", (long)
+                (housing == null || housing.renovationYear() == null ? 0 : housing.renovationYear()));
+        hs.put("renovationStage", housing == null ? "" : text(housing.renovationStage()));
+        hs.put("renovationProgress", housing == null ? "" : text(housing.renovationProgress()));
+        hs.put("relocated", housing != null && housing.relocated());
         h.put("housing", hs);
         HouseholdState.DrinkingWater water = state.drinkingWater();
         Map<String, Object> w = new HashMap<>();
@@ -240,6 +261,10 @@ public final class RuleModel {
         h.put("electricity", Boolean.TRUE.equals(state.electricity()));
         h.put("tvBroadband", Boolean.TRUE.equals(state.tvBroadband()));
         h.put("roadToHamlet", Boolean.TRUE.equals(state.roadToHamlet()));
+        h.put("television", Boolean.TRUE.equals(state.television()));
+        h.put("computer", Boolean.TRUE.equals(state.computer()));
+        h.put("smartphone", Boolean.TRUE.equals(state.smartphone()));
+        h.put("agriculturalHousehold", state.agriculturalHousehold());
         h.put("industries", state.industries());
         h.put("cooperative", text(state.cooperative()));
         Optional<HouseholdState.Income> income = state.incomes().stream()
@@ -311,6 +336,10 @@ public final class RuleModel {
         member.put("employmentLocation", text(m.employmentLocation()));
         member.put("employmentMonths", (long) (m.employmentMonths() == null ? 0 : m.employmentMonths()));
         member.put("employmentMonthlyIncome", number(m.employmentMonthlyIncome()));
+        member.put("employmentKind", text(m.employmentKind()));
+        member.put("agriculturalRegistration", !Boolean.FALSE.equals(m.agriculturalRegistration()));
+        member.put("chronicDiseaseCertificate", text(m.chronicDiseaseCertificate()));
+        member.put("familyDoctorContract", m.familyDoctorContract());
         return member;
     }
 

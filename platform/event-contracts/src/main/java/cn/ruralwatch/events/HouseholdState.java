@@ -33,7 +33,10 @@ public record HouseholdState(
         List<String> industries,
         String cooperative,
         List<Income> incomes,
-        List<Member> members) {
+        List<Member> members,
+        Boolean television,
+        Boolean computer,
+        Boolean smartphone) {
 
     public HouseholdState {
         Objects.requireNonNull(householdId, "householdId");
@@ -44,9 +47,65 @@ public record HouseholdState(
         members = List.copyOf(Objects.requireNonNull(members, "members"));
     }
 
+    /** A state without the household's devices (有电视机, 电脑, 智能手机: not recorded). */
+    public HouseholdState(
+            String householdId,
+            long version,
+            String villageCode,
+            String headName,
+            String status,
+            Instant registeredAt,
+            String povertyStatus,
+            Integer exitYear,
+            Monitoring monitoring,
+            boolean minimumLiving,
+            boolean extremePoverty,
+            Housing housing,
+            DrinkingWater drinkingWater,
+            Boolean electricity,
+            Boolean tvBroadband,
+            Boolean roadToHamlet,
+            List<String> industries,
+            String cooperative,
+            List<Income> incomes,
+            List<Member> members) {
+        this(
+                householdId,
+                version,
+                villageCode,
+                headName,
+                status,
+                registeredAt,
+                povertyStatus,
+                exitYear,
+                monitoring,
+                minimumLiving,
+                extremePoverty,
+                housing,
+                drinkingWater,
+                electricity,
+                tvBroadband,
+                roadToHamlet,
+                industries,
+                cooperative,
+                incomes,
+                members,
+                null,
+                null,
+                null);
+    }
+
     /** The members living in the household now. */
     public List<Member> activeMembers() {
         return members.stream().filter(m -> "ACTIVE".equals(m.status())).toList();
+    }
+
+    /**
+     * 农业户: the household counts as agricultural when its head (the member living in it as {@code HEAD}) holds an
+     * agricultural registration. The 户籍 belongs to the person; counties count a household by its head's.
+     */
+    public boolean agriculturalHousehold() {
+        return activeMembers().stream().anyMatch(m -> "HEAD".equals(m.relation()) && m.agriculturalRegistration());
     }
 
     /** 监测对象; {@code null} for a household that is not monitored. */
@@ -62,7 +121,26 @@ public record HouseholdState(
         }
     }
 
-    public record Housing(String safetyGrade, BigDecimal areaPerCapita, boolean noHouse, String renovation) {}
+    /**
+     * 住房: the safety grade and area, the renovation's status ({@code renovation}) with its plan and progress
+     * (method, year, stage, progress in words), and whether the household is an 易地扶贫搬迁户.
+     */
+    public record Housing(
+            String safetyGrade,
+            BigDecimal areaPerCapita,
+            boolean noHouse,
+            String renovation,
+            String renovationMethod,
+            Integer renovationYear,
+            String renovationStage,
+            String renovationProgress,
+            boolean relocated) {
+
+        /** Housing without a renovation plan, of a household that is not a relocation household. */
+        public Housing(String safetyGrade, BigDecimal areaPerCapita, boolean noHouse, String renovation) {
+            this(safetyGrade, areaPerCapita, noHouse, renovation, null, null, null, null, false);
+        }
+    }
 
     /** The four aspects of 饮水安全; {@code null} while not verified. */
     public record DrinkingWater(Boolean quantity, Boolean quality, Boolean convenience, Boolean supplyGuarantee) {}
@@ -100,12 +178,78 @@ public record HouseholdState(
             boolean activeSoldier,
             String employmentLocation,
             Integer employmentMonths,
-            BigDecimal employmentMonthlyIncome) {
+            BigDecimal employmentMonthlyIncome,
+            String employmentKind,
+            Boolean agriculturalRegistration,
+            String chronicDiseaseCertificate,
+            boolean familyDoctorContract) {
+
+        /**
+         * A state from before these were carried reads as household-service's defaults: an agricultural registration,
+         * no 慢病证.
+         */
         public Member {
             Objects.requireNonNull(memberId, "memberId");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(relation, "relation");
             Objects.requireNonNull(medicalInsurance, "medicalInsurance");
+            agriculturalRegistration = agriculturalRegistration == null || agriculturalRegistration;
+            chronicDiseaseCertificate = chronicDiseaseCertificate == null ? "NONE" : chronicDiseaseCertificate;
+        }
+
+        /** A member with household-service's defaults for the kind of work, 户籍, 慢病证 and 家庭医生签约. */
+        public Member(
+                String memberId,
+                String status,
+                String relation,
+                String sex,
+                LocalDate birthDate,
+                String joinedBy,
+                String leftBy,
+                LocalDate leftOn,
+                String laborAbility,
+                String health,
+                Integer disabilityGrade,
+                String educationStage,
+                String schoolingStatus,
+                String specialSchoolingCase,
+                String schoolLocation,
+                String medicalInsurance,
+                String medicalInsuranceExemption,
+                String pensionInsurance,
+                String pensionInsuranceExemption,
+                boolean activeSoldier,
+                String employmentLocation,
+                Integer employmentMonths,
+                BigDecimal employmentMonthlyIncome) {
+            this(
+                    memberId,
+                    status,
+                    relation,
+                    sex,
+                    birthDate,
+                    joinedBy,
+                    leftBy,
+                    leftOn,
+                    laborAbility,
+                    health,
+                    disabilityGrade,
+                    educationStage,
+                    schoolingStatus,
+                    specialSchoolingCase,
+                    schoolLocation,
+                    medicalInsurance,
+                    medicalInsuranceExemption,
+                    pensionInsurance,
+                    pensionInsuranceExemption,
+                    activeSoldier,
+                    employmentLocation,
+                    employmentMonths,
+                    employmentMonthlyIncome,
+                    null,
+                    true,
+                    "NONE",
+                    false);
         }
     }
 }

@@ -79,6 +79,46 @@ class SyntheticCountyTest {
     }
 
     @Test
+    void writesTheFactsTheReportsCountInAgreementWithEachOther() {
+        List<String> columns = SyntheticCounty.HOUSEHOLD_COLUMNS;
+        Set<String> households = new HashSet<>();
+        Set<String> withTelevision = new HashSet<>();
+        int entered = 0;
+        int agricultural = 0;
+        List<String[]> rows = rows(SETTINGS);
+        for (String[] row : rows) {
+            String kind = row[columns.indexOf("就业类型")];
+            String place = row[columns.indexOf("务工地点")];
+            assertEquals(place.isEmpty(), kind.isEmpty(), String.join(",", row));
+            if (kind.equals("就近就业") || kind.equals("公益性岗位")) {
+                assertEquals("县内", place);
+            }
+            if (row[columns.indexOf("健康状况")].equals("健康")) {
+                assertEquals("未办", row[columns.indexOf("慢病证")]);
+            }
+            String renovation = row[columns.indexOf("危房改造")];
+            String method = row[columns.indexOf("改造方式")];
+            String stage = row[columns.indexOf("改造进度")];
+            assertEquals(renovation.equals("无需改造"), method.isEmpty(), String.join(",", row));
+            assertEquals(renovation.equals("改造中") || renovation.equals("已完成改造"), !stage.isEmpty());
+            assertEquals(renovation.equals("已完成改造"), stage.equals("已完成"));
+            assertEquals(method.equals("易地扶贫搬迁"), row[columns.indexOf("易地扶贫搬迁户")].equals("是"));
+            households.add(row[0]);
+            if (row[columns.indexOf("有电视机")].equals("是")) {
+                withTelevision.add(row[0]);
+            }
+            entered += row[columns.indexOf("养老保险")].equals("已录入未参保") ? 1 : 0;
+            agricultural += row[columns.indexOf("农业户籍")].equals("是") ? 1 : 0;
+        }
+        // about as seed 000 counts them: 6129 of 7587 households with a television, 26343 of 26932 agricultural people
+        double television = (double) withTelevision.size() / households.size();
+        assertTrue(television > 0.77 && television < 0.85, "with a television " + television);
+        double people = (double) agricultural / rows.size();
+        assertTrue(people > 0.9 && people < 0.99, "agricultural " + people);
+        assertTrue(entered > 100, "entered but not insured " + entered);
+    }
+
+    @Test
     void theSameSettingsGiveTheSameCounty() {
         StringWriter first = new StringWriter();
         StringWriter second = new StringWriter();
