@@ -125,7 +125,7 @@ public class HouseholdStateRepublishResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getHouseholdStateRepublication", summary = "重新发布任务的状态与进度")
+    @Operation(operationId = "getStateRepublicationJob", summary = "重新发布任务的状态与进度")
     @APIResponse(responseCode = "200", description = "任务")
     @APIResponse(responseCode = "404", description = "没有这个任务，或不在本人辖区内")
     public View get(@PathParam("id") @ResourceId("household.republish.not-found") UUID id) {

@@ -239,7 +239,7 @@ public final class AccessMatrix {
                     "redriveDeadLetter",
                     "redriveDeadLetters",
                     // household-service
-                    "getHouseholdStateRepublication",
+                    "getStateRepublicationJob",
                     "republishHouseholdStates",
                     // report-service
                     "rebuildReadModels")
