@@ -184,6 +184,12 @@ public class Household {
     @OrderBy("year")
     public List<Income> incomes = new ArrayList<>();
 
+    /** 此前的监测经历: the episodes before the one the monitoring fields hold, oldest first. */
+    @ElementCollection
+    @CollectionTable(name = "household_monitoring_episode", joinColumns = @JoinColumn(name = "household_id"))
+    @OrderBy("identifiedOn")
+    public List<MonitoringEpisode> pastMonitoring = new ArrayList<>();
+
     @Version
     public long version;
 
@@ -275,6 +281,16 @@ public class Household {
     /** The members who live in the household now. */
     public List<Member> activeMembers() {
         return members.stream().filter(Member::active).toList();
+    }
+
+    /**
+     * Keeps the episode the monitoring fields hold as an earlier one before they take a new identification: only a
+     * household whose risk was eliminated can be identified again.
+     */
+    public void keepEliminatedEpisode() {
+        if (monitoringCategory != null && riskState == RiskState.ELIMINATED && riskEliminatedOn != null) {
+            pastMonitoring.add(new MonitoringEpisode(monitoringCategory, riskTypes, monitoredSince, riskEliminatedOn));
+        }
     }
 
     public Member head() {

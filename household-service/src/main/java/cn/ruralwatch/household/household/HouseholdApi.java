@@ -149,7 +149,10 @@ public final class HouseholdApi {
             @Schema(description = "AT_RISK 未消除风险，ELIMINATED 已消除风险") @NotNull
             RiskState riskState,
 
-            @Schema(description = "识别年度（2021 年起）", example = "2022") @NotNull @Min(2021) @Max(2100)
+            @Schema(description = "识别年度（2014 年起：2021 年前识别的边缘户、脱贫不稳定户亦可随户登记）", example = "2022")
+            @NotNull
+            @Min(2014)
+            @Max(2100)
             Integer identifiedYear,
 
             @Schema(description = "纳入监测日期，不填为识别年度的 1 月 1 日；不能晚于今天，也不能早于识别年度的 1 月 1 日", example = "2022-04-18")
@@ -335,6 +338,10 @@ public final class HouseholdApi {
             @Schema(description = "由哪一户分出") UUID splitFrom,
             HouseholdAttributes attributes,
             Monitoring monitoring,
+
+            @Schema(description = "此前的监测经历（早于 monitoring 中的本次），按识别日期排列：录入的历史，或再次识别时保留的上一次")
+            List<MonitoringEpisodeView> pastMonitoring,
+
             @Schema(description = "残疾户（有在户成员残疾）") boolean disabledHousehold,
             @Schema(description = "饮水安全（四项均达标）") boolean drinkingWaterSecured,
             @Schema(description = "农业户（户主为农业户籍）") boolean agriculturalHousehold,
@@ -345,6 +352,33 @@ public final class HouseholdApi {
             @Schema(description = "版本号，与 ETag 相同") long version,
             Instant registeredAt,
             Instant updatedAt) {}
+
+    @Schema(name = "MonitoringEpisode", description = "一次已结束的监测经历：识别纳入至风险消除")
+    public record MonitoringEpisodeView(
+            MonitoringCategory category,
+            List<RiskType> riskTypes,
+
+            @Schema(description = "纳入监测日期", example = "2019-06-12")
+            LocalDate identifiedOn,
+
+            @Schema(description = "风险消除日期", example = "2020-11-30")
+            LocalDate eliminatedOn) {}
+
+    @Schema(name = "PastMonitoringEpisode", description = "录入一次此前的监测经历（如 2019 年识别、2020 年消除风险）：须已消除风险，早于本次监测，且与其他经历不重叠")
+    public record PastMonitoring(
+            @Schema(example = "EDGE_AT_RISK") @NotNull MonitoringCategory category,
+
+            @Schema(description = "风险类型", example = "[\"ILLNESS\"]") @NotEmpty @Size(max = 10)
+            List<@NotNull RiskType> riskTypes,
+
+            @Schema(description = "纳入监测日期（2014 年起）", example = "2019-06-12") @NotNull
+            LocalDate identifiedOn,
+
+            @Schema(description = "风险消除日期", example = "2020-11-30") @NotNull
+            LocalDate eliminatedOn,
+
+            @Schema(description = "依据（档案、文件），记入变更历史", example = "2019 年边缘户识别档案") @Size(max = 500)
+            String reason) {}
 
     @Schema(name = "Member", description = "家庭成员")
     public record MemberView(

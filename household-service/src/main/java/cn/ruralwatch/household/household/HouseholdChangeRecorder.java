@@ -62,7 +62,9 @@ public class HouseholdChangeRecorder {
         /** 风险消除 (county decision) */
         RISK_ELIMINATION,
         /** 批量导入: registered or updated from an import file */
-        IMPORT
+        IMPORT,
+        /** 录入此前的监测经历 */
+        MONITORING_HISTORY
     }
 
     @Inject

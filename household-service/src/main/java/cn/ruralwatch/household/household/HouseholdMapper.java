@@ -198,6 +198,12 @@ public final class HouseholdMapper {
                 i.netIncomePerCapita);
     }
 
+    /** An earlier monitoring episode as the API shows it. */
+    static HouseholdApi.MonitoringEpisodeView episode(MonitoringEpisode e) {
+        return new HouseholdApi.MonitoringEpisodeView(
+                e.category, e.riskTypes.stream().map(RiskType::valueOf).toList(), e.identifiedOn, e.eliminatedOn);
+    }
+
     /** The household as events carry it: the head's name, no other names, no personal numbers. */
     public static HouseholdState state(Household h) {
         return new HouseholdState(
@@ -254,7 +260,11 @@ public final class HouseholdMapper {
                 h.members.stream().map(HouseholdMapper::state).toList(),
                 h.television,
                 h.computer,
-                h.smartphone);
+                h.smartphone,
+                h.pastMonitoring.stream()
+                        .map(e -> new HouseholdState.MonitoringEpisode(
+                                e.category.name(), e.riskTypes, e.identifiedOn, e.eliminatedOn))
+                        .toList());
     }
 
     private static HouseholdState.Member state(Member m) {

@@ -165,6 +165,27 @@ public class HouseholdResource {
         return current(updates.putIncome(id, year, request, ifMatch));
     }
 
+    @POST
+    @Path("/{id}/monitoring-history")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "addPastMonitoringEpisode",
+            summary = "录入一次此前的监测经历（如 2019 年识别、2020 年消除风险），需 If-Match",
+            description = "已消除风险的经历，早于本次监测、与其他经历不重叠；记入变更历史与审计，发布 household.changed.v1（MONITORING_HISTORY）。")
+    @APIResponse(
+            responseCode = "200",
+            description = "修改后的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
+    @APIResponse(responseCode = "400", description = "日期不合法、与本次监测或其他经历重叠")
+    @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
+    @APIResponse(responseCode = "428", description = "缺少 If-Match")
+    public Response addPastMonitoring(
+            @PathParam("id") @ResourceId("household.not-found") UUID id,
+            @Valid @NotNull HouseholdApi.PastMonitoring request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return current(updates.addPastMonitoring(id, request, ifMatch));
+    }
+
     @PATCH
     @Path("/{id}/members/{memberId}")
     @Consumes(MergePatch.MEDIA_TYPE)

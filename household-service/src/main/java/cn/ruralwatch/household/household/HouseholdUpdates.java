@@ -119,6 +119,61 @@ public class HouseholdUpdates {
         return household;
     }
 
+    /**
+     * Enters an earlier monitoring episode (history from before the suite): eliminated, not in the future, before the
+     * episode the household's monitoring fields hold, and overlapping no other entered episode.
+     */
+    public Household addPastMonitoring(UUID id, HouseholdApi.PastMonitoring request, String ifMatch) {
+        LocalDate today = ChinaTime.today(clock);
+        List<Violation> violations = new ArrayList<>();
+        DateRules.notFuture("identifiedOn", request.identifiedOn(), today, violations);
+        DateRules.within(
+                "eliminatedOn",
+                request.eliminatedOn(),
+                today,
+                violations,
+                DateRules.Floor.of(request.identifiedOn(), "BEFORE_IDENTIFIED", "household.episode.before-identified"));
+        if (request.identifiedOn().isBefore(LocalDate.of(2014, 1, 1))) {
+            violations.add(
+                    Violation.of("identifiedOn", "TOO_EARLY", "household.episode.too-early", request.identifiedOn()));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Household household = households.forChange(id, ifMatch);
+        if (household.monitoredSince != null && !request.eliminatedOn().isBefore(household.monitoredSince)) {
+            violations.add(Violation.of(
+                    "eliminatedOn",
+                    "NOT_BEFORE_CURRENT",
+                    "household.episode.not-before-current",
+                    request.eliminatedOn(),
+                    household.monitoredSince));
+        }
+        household.pastMonitoring.stream()
+                .filter(e -> e.overlaps(request.identifiedOn(), request.eliminatedOn()))
+                .findFirst()
+                .ifPresent(e -> violations.add(Violation.of(
+                        "identifiedOn", "OVERLAPS", "household.episode.overlaps", e.identifiedOn, e.eliminatedOn)));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        JsonNode before = recorder.before(household);
+        household.pastMonitoring.add(new MonitoringEpisode(
+                request.category(),
+                request.riskTypes().stream().distinct().map(Enum::name).toList(),
+                request.identifiedOn(),
+                request.eliminatedOn()));
+        household.pastMonitoring.sort(java.util.Comparator.comparing(e -> e.identifiedOn));
+        recorder.changed(
+                household,
+                before,
+                Operation.MONITORING_HISTORY,
+                request.reason(),
+                request.identifiedOn(),
+                change -> change.changed(Operation.MONITORING_HISTORY, request.reason()));
+        return household;
+    }
+
     public Household updateMember(UUID id, UUID memberId, JsonNode patch, String ifMatch) {
         Household household = households.forChange(id, ifMatch);
         Member member = household

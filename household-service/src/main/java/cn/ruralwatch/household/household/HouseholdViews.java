@@ -81,6 +81,7 @@ public class HouseholdViews {
                         shown(show, PersonalDataKind.PHONE, household.phone),
                         shown(show, PersonalDataKind.BANK_ACCOUNT, household.bankAccount)),
                 HouseholdMapper.monitoring(household),
+                household.pastMonitoring.stream().map(HouseholdMapper::episode).toList(),
                 household.disabled(),
                 household.drinkingWaterSecured(),
                 household.agricultural(),

@@ -43,6 +43,7 @@ public class Households {
         }
         // the view is built after the transaction, from a complete household
         Hibernate.initialize(household.incomes);
+        Hibernate.initialize(household.pastMonitoring);
         return household;
     }
 
@@ -82,6 +83,7 @@ public class Households {
         household.requireActive();
         Hibernate.initialize(household.members);
         Hibernate.initialize(household.incomes);
+        Hibernate.initialize(household.pastMonitoring);
         return household;
     }
 

@@ -191,6 +191,7 @@ public class ImportedHouseholds {
         Household household = households.locked(residence.householdId());
         Hibernate.initialize(household.members);
         Hibernate.initialize(household.incomes);
+        Hibernate.initialize(household.pastMonitoring);
         List<Violation> violations = new ArrayList<>();
         if (!household.villageCode.equals(file.villageCode())) {
             violations.add(Violation.of(

@@ -263,6 +263,8 @@ public class CaseService {
         String reason = decision.note;
         if (monitoringCase.kind == CaseKind.IDENTIFICATION) {
             MonitoringCategory previous = household.monitoringCategory;
+            // identified again after its risk was eliminated: the earlier episode stays in the household's history
+            household.keepEliminatedEpisode();
             household.monitoringCategory = monitoringCase.category;
             household.riskTypes = new ArrayList<>(monitoringCase.riskTypes);
             household.riskState = RiskState.AT_RISK;

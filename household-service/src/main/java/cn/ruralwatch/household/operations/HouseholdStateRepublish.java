@@ -103,6 +103,7 @@ public class HouseholdStateRepublish implements JobHandler<HouseholdStateRepubli
         List<Outbox.Message> messages = new ArrayList<>(households.size());
         for (Household household : households) {
             Hibernate.initialize(household.incomes);
+            Hibernate.initialize(household.pastMonitoring);
             messages.add(new Outbox.Message(
                     Topics.HOUSEHOLD_EVENTS,
                     "household",

@@ -36,6 +36,30 @@ class HouseholdTest {
     }
 
     @Test
+    void anEliminatedEpisodeIsKeptWhenTheHouseholdIsIdentifiedAgain() {
+        Household household = household(Relation.HEAD);
+        household.keepEliminatedEpisode();
+        assertTrue(household.pastMonitoring.isEmpty(), "a household never monitored has no episode to keep");
+        household.monitoringCategory = MonitoringCategory.UNSTABLE_EXITED;
+        household.riskTypes = new java.util.ArrayList<>(java.util.List.of("ILLNESS"));
+        household.riskState = RiskState.AT_RISK;
+        household.monitoredSince = LocalDate.of(2019, 5, 6);
+        household.keepEliminatedEpisode();
+        assertTrue(household.pastMonitoring.isEmpty(), "an episode still at risk is not over");
+        household.riskState = RiskState.ELIMINATED;
+        household.riskEliminatedOn = LocalDate.of(2020, 10, 9);
+        household.keepEliminatedEpisode();
+        assertEquals(1, household.pastMonitoring.size());
+        MonitoringEpisode kept = household.pastMonitoring.getFirst();
+        assertEquals(MonitoringCategory.UNSTABLE_EXITED, kept.category);
+        assertEquals(java.util.List.of("ILLNESS"), kept.riskTypes);
+        assertEquals(LocalDate.of(2019, 5, 6), kept.identifiedOn);
+        assertEquals(LocalDate.of(2020, 10, 9), kept.eliminatedOn);
+        assertTrue(kept.overlaps(LocalDate.of(2020, 10, 9), LocalDate.of(2021, 1, 1)));
+        assertTrue(!kept.overlaps(LocalDate.of(2020, 10, 10), LocalDate.of(2021, 1, 1)));
+    }
+
+    @Test
     void theLastMemberToLeaveDissolvesTheHousehold() {
         Household household = household(Relation.HEAD);
         household.removeMember(household.members.getFirst(), MemberChange.MOVE_OUT, ON, null);

@@ -170,6 +170,7 @@ public final class AccessMatrix {
                     // household-service
                     "addAssistanceMeasure",
                     "addAssistanceVisit",
+                    "addPastMonitoringEpisode",
                     "changeHead",
                     "changeMembers",
                     "getCaseNotice",

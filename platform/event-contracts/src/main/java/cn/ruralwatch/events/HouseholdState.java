@@ -36,7 +36,8 @@ public record HouseholdState(
         List<Member> members,
         Boolean television,
         Boolean computer,
-        Boolean smartphone) {
+        Boolean smartphone,
+        List<MonitoringEpisode> pastMonitoring) {
 
     public HouseholdState {
         Objects.requireNonNull(householdId, "householdId");
@@ -45,6 +46,59 @@ public record HouseholdState(
         industries = industries == null ? List.of() : List.copyOf(industries);
         incomes = incomes == null ? List.of() : List.copyOf(incomes);
         members = List.copyOf(Objects.requireNonNull(members, "members"));
+        pastMonitoring = pastMonitoring == null ? List.of() : List.copyOf(pastMonitoring);
+    }
+
+    /** A state without earlier monitoring episodes (none, or from before they were kept). */
+    public HouseholdState(
+            String householdId,
+            long version,
+            String villageCode,
+            String headName,
+            String status,
+            Instant registeredAt,
+            String povertyStatus,
+            Integer exitYear,
+            Monitoring monitoring,
+            boolean minimumLiving,
+            boolean extremePoverty,
+            Housing housing,
+            DrinkingWater drinkingWater,
+            Boolean electricity,
+            Boolean tvBroadband,
+            Boolean roadToHamlet,
+            List<String> industries,
+            String cooperative,
+            List<Income> incomes,
+            List<Member> members,
+            Boolean television,
+            Boolean computer,
+            Boolean smartphone) {
+        this(
+                householdId,
+                version,
+                villageCode,
+                headName,
+                status,
+                registeredAt,
+                povertyStatus,
+                exitYear,
+                monitoring,
+                minimumLiving,
+                extremePoverty,
+                housing,
+                drinkingWater,
+                electricity,
+                tvBroadband,
+                roadToHamlet,
+                industries,
+                cooperative,
+                incomes,
+                members,
+                television,
+                computer,
+                smartphone,
+                null);
     }
 
     /** A state without the household's devices (有电视机, 电脑, 智能手机: not recorded). */
@@ -92,6 +146,7 @@ public record HouseholdState(
                 members,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -106,6 +161,18 @@ public record HouseholdState(
      */
     public boolean agriculturalHousehold() {
         return activeMembers().stream().anyMatch(m -> "HEAD".equals(m.relation()) && m.agriculturalRegistration());
+    }
+
+    /**
+     * An earlier monitoring episode (识别纳入 to 风险消除) before the one in {@link #monitoring()}: entered with its dates
+     * (history from before the suite, e.g. identified 2019, eliminated 2020) or kept when the household was identified
+     * again.
+     */
+    public record MonitoringEpisode(
+            String category, List<String> riskTypes, LocalDate identifiedOn, LocalDate eliminatedOn) {
+        public MonitoringEpisode {
+            riskTypes = riskTypes == null ? List.of() : List.copyOf(riskTypes);
+        }
     }
 
     /** 监测对象; {@code null} for a household that is not monitored. */

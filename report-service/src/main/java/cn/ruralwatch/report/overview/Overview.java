@@ -15,6 +15,10 @@ public record Overview(
         @Schema(description = "所辖行政村与社区，其中贫困村、脱贫村（村级区划为空）") Villages villages,
         @Schema(description = "登记农户数（户）", example = "755") long households,
         @Schema(description = "家庭成员数（人）", example = "3144") long members,
+
+        @Schema(description = "监测户（含已消除风险的，及此前有过监测经历的）：户数与在户人口，如“监测户35户106人”")
+        MonitoredEver monitoredEver,
+
         @Schema(description = "已评估农户数（户）", example = "755") long evaluatedHouseholds,
 
         @Schema(description = "按其适用的各指标体系均全部达标的农户数（户）", example = "719")
@@ -64,6 +68,17 @@ public record Overview(
             @Schema(example = "450422101") String code,
             @Schema(example = "同心镇") String name,
             @Schema(example = "TOWNSHIP") String level) {}
+
+    @Schema(name = "MonitoredEver", description = "曾纳入监测的农户：当前为监测对象（含已消除风险）或有此前的监测经历")
+    public record MonitoredEver(
+            @Schema(description = "户数", example = "35") long households,
+            @Schema(description = "在户人口", example = "106") long people,
+
+            @Schema(description = "其中未消除风险的户数", example = "33")
+            long atRiskHouseholds,
+
+            @Schema(description = "其中未消除风险的人口", example = "102")
+            long atRiskPeople) {}
 
     @Schema(name = "VillageCounts", description = "所辖村级区划：行政村、社区，贫困村及其中已摘帽（出列）的脱贫村")
     public record Villages(

@@ -49,6 +49,20 @@ public class OverviewQueries {
             long evaluated,
             long meeting) {}
 
+    /** Households ever monitored (now, eliminated, or in an earlier episode), and those at risk now, with their people. */
+    public Overview.MonitoredEver monitoredEver(String division) {
+        return sql.query("""
+                        select count(*) as households, coalesce(sum(members), 0) as people,
+                               count(*) filter (where risk_state = 'AT_RISK') as at_risk_households,
+                               coalesce(sum(members) filter (where risk_state = 'AT_RISK'), 0) as at_risk_people
+                        from report_household
+                        where village_code like :prefix and active
+                          and (monitoring_category is not null or past_monitoring > 0)""")
+                .bind("prefix", division + "%")
+                .first(Overview.MonitoredEver.class)
+                .orElseThrow();
+    }
+
     /** The villages and communities under a division, its 贫困村 and those that exited (a village counts none). */
     public Overview.Villages villages(String division) {
         return sql.query("""

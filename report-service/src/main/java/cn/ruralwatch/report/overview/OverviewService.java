@@ -112,6 +112,7 @@ public class OverviewService {
                 "VILLAGE".equals(d.level) ? null : queries.villages(division),
                 totals.households(),
                 totals.members(),
+                queries.monitoredEver(division),
                 totals.evaluated(),
                 totals.meeting(),
                 indicators,

@@ -66,6 +66,7 @@ public class HouseholdProjection {
         Integer[] members = new Integer[n];
         Boolean[] minimumLiving = new Boolean[n];
         Boolean[] extremePoverty = new Boolean[n];
+        Integer[] pastMonitoring = new Integer[n];
         int i = 0;
         for (HouseholdState household : newest.values()) {
             HouseholdState.Monitoring monitoring = household.monitoring();
@@ -83,6 +84,7 @@ public class HouseholdProjection {
             members[i] = household.activeMembers().size();
             minimumLiving[i] = household.minimumLiving();
             extremePoverty[i] = household.extremePoverty();
+            pastMonitoring[i] = household.pastMonitoring().size();
             i++;
         }
         // the villages they lived in, recounted too when a household moved
@@ -94,20 +96,21 @@ public class HouseholdProjection {
                         insert into report_household (household_id, version, village_code, head_name, active,
                                                       poverty_status, exit_year, monitoring_category, risk_state,
                                                       identified_year, risk_types, members, minimum_living,
-                                                      extreme_poverty)
+                                                      extreme_poverty, past_monitoring)
                         select h.household_id, h.version, h.village_code, h.head_name, h.active, h.poverty_status,
                                h.exit_year, h.monitoring_category, h.risk_state, h.identified_year,
-                               cast(h.risk_types as jsonb), h.members, h.minimum_living, h.extreme_poverty
+                               cast(h.risk_types as jsonb), h.members, h.minimum_living, h.extreme_poverty,
+                               h.past_monitoring
                         from unnest(cast(:ids as uuid[]), cast(:versions as bigint[]), cast(:villages as text[]),
                                     cast(:headNames as text[]), cast(:active as boolean[]),
                                     cast(:povertyStatus as text[]), cast(:exitYear as integer[]),
                                     cast(:category as text[]), cast(:riskState as text[]),
                                     cast(:identifiedYear as integer[]), cast(:riskTypes as text[]),
                                     cast(:members as integer[]), cast(:minimumLiving as boolean[]),
-                                    cast(:extremePoverty as boolean[]))
+                                    cast(:extremePoverty as boolean[]), cast(:pastMonitoring as integer[]))
                              as h(household_id, version, village_code, head_name, active, poverty_status, exit_year,
                                   monitoring_category, risk_state, identified_year, risk_types, members, minimum_living,
-                                  extreme_poverty)
+                                  extreme_poverty, past_monitoring)
                         on conflict (household_id) do update
                         set version = excluded.version, village_code = excluded.village_code,
                             head_name = excluded.head_name, active = excluded.active,
@@ -115,7 +118,7 @@ public class HouseholdProjection {
                             monitoring_category = excluded.monitoring_category, risk_state = excluded.risk_state,
                             identified_year = excluded.identified_year, risk_types = excluded.risk_types,
                             members = excluded.members, minimum_living = excluded.minimum_living,
-                            extreme_poverty = excluded.extreme_poverty
+                            extreme_poverty = excluded.extreme_poverty, past_monitoring = excluded.past_monitoring
                         where report_household.version <= excluded.version
                         returning village_code
                         """)
@@ -133,6 +136,7 @@ public class HouseholdProjection {
                 .bind("members", members)
                 .bind("minimumLiving", minimumLiving)
                 .bind("extremePoverty", extremePoverty)
+                .bind("pastMonitoring", pastMonitoring)
                 .column(String.class);
         if (!written.isEmpty()) {
             Set<String> touched = new TreeSet<>(written);
