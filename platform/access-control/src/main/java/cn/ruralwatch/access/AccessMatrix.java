@@ -131,6 +131,8 @@ public final class AccessMatrix {
                     "getFundBatch",
                     "getFundUsage",
                     "getHouseholdBenefit",
+                    "getIndustryDriver",
+                    "getIndustryDriverSummary",
                     "getMicrocreditLoan",
                     "getProject",
                     "getProjectAsset",
@@ -143,6 +145,7 @@ public final class AccessMatrix {
                     "listFundBatches",
                     "listHouseholdBenefitTotals",
                     "listHouseholdBenefits",
+                    "listIndustryDrivers",
                     "listMicrocreditLoans",
                     "listProjectAssets",
                     "listProjectBeneficiaries",
@@ -198,9 +201,11 @@ public final class AccessMatrix {
                     // project-fund-service
                     "createPvDistributionPlan",
                     "recordAssetRevenue",
+                    "registerIndustryDriver",
                     "recordPvMonthlyOutput",
                     "registerProject",
                     "replacePvDistributionPlan",
+                    "setIndustryDriverHouseholds",
                     "setProjectBeneficiaries",
                     "takeProjectStep",
                     // report-service
