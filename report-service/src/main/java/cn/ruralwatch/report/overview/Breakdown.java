@@ -30,6 +30,9 @@ public record Breakdown(
             @Schema(description = "已评估农户数") long evaluatedHouseholds,
             @Schema(description = "按适用指标体系全部达标的户数") long householdsMeetingStandard,
 
+            @Schema(description = "外出务工人数：脱贫户（建档立卡户）和监测户在户成员中外出务工的（一月一报）", example = "355")
+            long migrantWorkers,
+
             @Schema(
                     description = "每个数字背后的农户名单（GET /api/v1/reports/households 的地址），按数字名称，"
                             + "如 households、byMonitoringCategory.EDGE_AT_RISK；月报快照中不含")
@@ -49,6 +52,7 @@ public record Breakdown(
                     atRiskHouseholds,
                     evaluatedHouseholds,
                     householdsMeetingStandard,
+                    migrantWorkers,
                     paths);
         }
 
@@ -63,6 +67,7 @@ public record Breakdown(
             figures.put("atRiskHouseholds", atRiskHouseholds);
             figures.put("evaluatedHouseholds", evaluatedHouseholds);
             figures.put("householdsMeetingStandard", householdsMeetingStandard);
+            figures.put("migrantWorkers", migrantWorkers);
             return figures;
         }
     }

@@ -1,6 +1,7 @@
 package cn.ruralwatch.report.overview;
 
 import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.report.period.Periods;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +34,7 @@ public class BreakdownService {
         long atRisk;
         long evaluated;
         long meeting;
+        long migrantWorkers;
 
         public Breakdown.Row row(KnownDivision division) {
             return new Breakdown.Row(
@@ -45,6 +47,7 @@ public class BreakdownService {
                     atRisk,
                     evaluated,
                     meeting,
+                    migrantWorkers,
                     null);
         }
 
@@ -62,13 +65,15 @@ public class BreakdownService {
             atRisk += other.atRisk;
             evaluated += other.evaluated;
             meeting += other.meeting;
+            migrantWorkers += other.migrantWorkers;
         }
     }
 
     public Breakdown breakdown(String code) {
         KnownDivision division = overviews.division(code);
         List<KnownDivision> children = code.length() == 12 ? List.of() : queries.children(code);
-        Map<String, Counts> counts = counts(code, code.length() == 6 ? 9 : 12);
+        // a province by its cities, a city by its counties, a county by its townships, a township by its villages
+        Map<String, Counts> counts = counts(code, code.length() == 12 ? 12 : Periods.childLength(code));
         Counts total = new Counts();
         counts.values().forEach(total::add);
         List<Breakdown.Row> rows = new ArrayList<>();
@@ -94,6 +99,7 @@ public class BreakdownService {
             c.atRisk += village.atRisk();
             c.evaluated += village.evaluated();
             c.meeting += village.meeting();
+            c.migrantWorkers += village.migrantWorkers();
         }
         return counts;
     }

@@ -39,6 +39,7 @@ public final class BreakdownWorkbook {
         columns.add(new Column("风险未消除（户）", Breakdown.Row::atRiskHouseholds));
         columns.add(new Column("已评估（户）", Breakdown.Row::evaluatedHouseholds));
         columns.add(new Column("全部达标（户）", Breakdown.Row::householdsMeetingStandard));
+        columns.add(new Column("脱贫和监测人口外出务工（人）", Breakdown.Row::migrantWorkers));
         return List.copyOf(columns);
     }
 

@@ -47,7 +47,8 @@ public class OverviewQueries {
             String byCategory,
             long atRisk,
             long evaluated,
-            long meeting) {}
+            long meeting,
+            long migrantWorkers) {}
 
     /** Households ever monitored (now, eliminated, or in an earlier episode), and those at risk now, with their people. */
     public Overview.MonitoredEver monitoredEver(String division) {
@@ -187,7 +188,7 @@ public class OverviewQueries {
         return sql.query("""
                         select substr(village_code, 1, :length) as division, households, members,
                                cast(by_poverty_status as text) as by_poverty_status, monitored,
-                               cast(by_category as text) as by_category, at_risk, evaluated, meeting
+                               cast(by_category as text) as by_category, at_risk, evaluated, meeting, migrant_workers
                         from report_village_summary where village_code like :prefix
                         """)
                 .bind("prefix", division + "%")

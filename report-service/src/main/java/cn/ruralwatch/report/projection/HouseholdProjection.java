@@ -67,6 +67,7 @@ public class HouseholdProjection {
         Boolean[] minimumLiving = new Boolean[n];
         Boolean[] extremePoverty = new Boolean[n];
         Integer[] pastMonitoring = new Integer[n];
+        Integer[] migrantWorkers = new Integer[n];
         int i = 0;
         for (HouseholdState household : newest.values()) {
             HouseholdState.Monitoring monitoring = household.monitoring();
@@ -85,6 +86,7 @@ public class HouseholdProjection {
             minimumLiving[i] = household.minimumLiving();
             extremePoverty[i] = household.extremePoverty();
             pastMonitoring[i] = household.pastMonitoring().size();
+            migrantWorkers[i] = migrantWorkers(household);
             i++;
         }
         // the villages they lived in, recounted too when a household moved
@@ -96,21 +98,22 @@ public class HouseholdProjection {
                         insert into report_household (household_id, version, village_code, head_name, active,
                                                       poverty_status, exit_year, monitoring_category, risk_state,
                                                       identified_year, risk_types, members, minimum_living,
-                                                      extreme_poverty, past_monitoring)
+                                                      extreme_poverty, past_monitoring, migrant_workers)
                         select h.household_id, h.version, h.village_code, h.head_name, h.active, h.poverty_status,
                                h.exit_year, h.monitoring_category, h.risk_state, h.identified_year,
                                cast(h.risk_types as jsonb), h.members, h.minimum_living, h.extreme_poverty,
-                               h.past_monitoring
+                               h.past_monitoring, h.migrant_workers
                         from unnest(cast(:ids as uuid[]), cast(:versions as bigint[]), cast(:villages as text[]),
                                     cast(:headNames as text[]), cast(:active as boolean[]),
                                     cast(:povertyStatus as text[]), cast(:exitYear as integer[]),
                                     cast(:category as text[]), cast(:riskState as text[]),
                                     cast(:identifiedYear as integer[]), cast(:riskTypes as text[]),
                                     cast(:members as integer[]), cast(:minimumLiving as boolean[]),
-                                    cast(:extremePoverty as boolean[]), cast(:pastMonitoring as integer[]))
+                                    cast(:extremePoverty as boolean[]), cast(:pastMonitoring as integer[]),
+                                    cast(:migrantWorkers as integer[]))
                              as h(household_id, version, village_code, head_name, active, poverty_status, exit_year,
                                   monitoring_category, risk_state, identified_year, risk_types, members, minimum_living,
-                                  extreme_poverty, past_monitoring)
+                                  extreme_poverty, past_monitoring, migrant_workers)
                         on conflict (household_id) do update
                         set version = excluded.version, village_code = excluded.village_code,
                             head_name = excluded.head_name, active = excluded.active,
@@ -118,7 +121,8 @@ public class HouseholdProjection {
                             monitoring_category = excluded.monitoring_category, risk_state = excluded.risk_state,
                             identified_year = excluded.identified_year, risk_types = excluded.risk_types,
                             members = excluded.members, minimum_living = excluded.minimum_living,
-                            extreme_poverty = excluded.extreme_poverty, past_monitoring = excluded.past_monitoring
+                            extreme_poverty = excluded.extreme_poverty, past_monitoring = excluded.past_monitoring,
+                            migrant_workers = excluded.migrant_workers
                         where report_household.version <= excluded.version
                         returning village_code
                         """)
@@ -137,6 +141,7 @@ public class HouseholdProjection {
                 .bind("minimumLiving", minimumLiving)
                 .bind("extremePoverty", extremePoverty)
                 .bind("pastMonitoring", pastMonitoring)
+                .bind("migrantWorkers", migrantWorkers)
                 .column(String.class);
         if (!written.isEmpty()) {
             Set<String> touched = new TreeSet<>(written);
@@ -152,5 +157,24 @@ public class HouseholdProjection {
     private static String headName(HouseholdState household) {
         String name = household.headName();
         return name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /**
+     * 外出务工 of a 脱贫户 (建档立卡) or 监测户: the members living in it who work away from home (外出务工, or, in states
+     * from before the kind of work was kept, work outside the county); other households count none.
+     */
+    static int migrantWorkers(HouseholdState household) {
+        boolean counted = household.monitoring() != null
+                || (household.povertyStatus() != null
+                        && List.of("NOT_EXITED", "PLANNED_EXIT", "EXITED").contains(household.povertyStatus()));
+        if (!counted || !"ACTIVE".equals(household.status())) {
+            return 0;
+        }
+        return (int) household.activeMembers().stream()
+                .filter(m -> "MIGRANT_WORK".equals(m.employmentKind())
+                        || (m.employmentKind() == null
+                                && m.employmentLocation() != null
+                                && List.of("IN_PROVINCE", "OUT_OF_PROVINCE").contains(m.employmentLocation())))
+                .count();
     }
 }

@@ -128,12 +128,14 @@ public class VillageSummaries {
         sql.query("""
                         insert into report_village_summary (village_code, households, members, by_poverty_status,
                                                             monitored, by_category, at_risk, evaluated, meeting,
-                                                            refreshed_at)
+                                                            refreshed_at, migrant_workers)
                         select v.code, coalesce(h.households, 0), coalesce(h.members, 0),
                                coalesce(s.by_status, '{}'), coalesce(h.monitored, 0), coalesce(c.by_category, '{}'),
-                               coalesce(h.at_risk, 0), coalesce(e.evaluated, 0), coalesce(e.meeting, 0), now()
+                               coalesce(h.at_risk, 0), coalesce(e.evaluated, 0), coalesce(e.meeting, 0), now(),
+                               coalesce(h.migrant_workers, 0)
                         from unnest(cast(:villages as text[])) as v(code)
                         left join (select village_code, count(*) as households, sum(members) as members,
+                                          sum(migrant_workers) as migrant_workers,
                                           count(*) filter (where monitoring_category is not null) as monitored,
                                           count(*) filter (where monitoring_category is not null
                                                            and risk_state = 'AT_RISK') as at_risk

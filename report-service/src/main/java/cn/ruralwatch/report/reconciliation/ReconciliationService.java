@@ -93,8 +93,12 @@ public class ReconciliationService {
                     : new BreakdownService.Counts().figures();
             Map<String, Long> theirs = fromHouseholds.getOrDefault(village, Map.of());
             TreeSet<String> names = new TreeSet<>(theirs.keySet());
+            // evaluations are indicator-service's; 外出务工 is counted from the members' facts, which household-service's
+            // counts do not break down
             ours.keySet().stream()
-                    .filter(name -> !name.equals("evaluatedHouseholds") && !name.equals("householdsMeetingStandard"))
+                    .filter(name -> !name.equals("evaluatedHouseholds")
+                            && !name.equals("householdsMeetingStandard")
+                            && !name.equals("migrantWorkers"))
                     .forEach(names::add);
             for (String name : names) {
                 comparison.compare(village, null, null, name, HOUSEHOLD_SERVICE, theirs, ours);
