@@ -75,6 +75,11 @@ class HouseholdStateRepublishTest {
                 .statusCode(403);
         Tokens.as(Roles.OPERATOR, COUNTY)
                 .contentType(ContentType.JSON)
+                .post("/api/v1/operations/household-state-republications")
+                .then()
+                .statusCode(400);
+        Tokens.as(Roles.OPERATOR, COUNTY)
+                .contentType(ContentType.JSON)
                 .body("{\"regionCode\":\"450483\"}")
                 .post("/api/v1/operations/household-state-republications")
                 .then()

@@ -14,6 +14,7 @@ import cn.ruralwatch.problem.Violation;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -95,7 +96,7 @@ public class HouseholdStateRepublishResource {
             summary = "重新发布一个地区全部农户的当前状态（household.changed.v1，operation REPUBLISH），供其他服务补齐事件契约新增的字段；后台任务")
     @APIResponse(responseCode = "202", description = "已排队；Location 为任务地址")
     @APIResponse(responseCode = "400", description = "地区不在本人辖区内")
-    public Response republish(@Valid Request request) {
+    public Response republish(@Valid @NotNull Request request) {
         String own = scope.division();
         String region =
                 request == null || request.regionCode() == null ? own : DivisionCodes.normalize(request.regionCode());
