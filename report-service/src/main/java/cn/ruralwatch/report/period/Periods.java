@@ -47,20 +47,6 @@ public final class Periods {
         }
     }
 
-    /**
-     * The length of the codes one level below a division's: province 2 → city 4 → county 6 → township 9 → village 12; a
-     * village has none (0).
-     */
-    public static int childLength(String division) {
-        return switch (division.length()) {
-            case 2 -> 4;
-            case 4 -> 6;
-            case 6 -> 9;
-            case 9 -> 12;
-            default -> 0;
-        };
-    }
-
     /** Each figure's change from one month to the next, by name; a figure one of them lacks counts as 0 there. */
     public static Map<String, Long> change(Map<String, Long> now, Map<String, Long> before) {
         TreeSet<String> names = new TreeSet<>(now.keySet());

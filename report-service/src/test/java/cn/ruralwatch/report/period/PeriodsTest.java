@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.report.overview.BreakdownService;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -45,9 +46,11 @@ class PeriodsTest {
 
     @Test
     void theDivisionsOneLevelDownHaveLongerCodes() {
-        assertEquals(9, Periods.childLength("450422"));
-        assertEquals(12, Periods.childLength("450422101"));
-        assertEquals(0, Periods.childLength("450422101201"));
+        assertEquals(4, BreakdownService.childLength("45"));
+        assertEquals(6, BreakdownService.childLength("4504"));
+        assertEquals(9, BreakdownService.childLength("450422"));
+        assertEquals(12, BreakdownService.childLength("450422101"));
+        assertEquals(0, BreakdownService.childLength("450422101201"));
     }
 
     @Test
