@@ -232,7 +232,8 @@ final class HouseholdFixture {
                 members,
                 television,
                 computer,
-                smartphone);
+                smartphone,
+                List.of());
     }
 
     /** Publishes the household's state: registered at version 0, changed at later versions. */

@@ -1,8 +1,6 @@
 package cn.ruralwatch.indicator.division;
 
 import cn.ruralwatch.indicator.evaluation.QueryParameters;
-import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.problem.Violation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,19 +33,8 @@ public class DivisionEvaluationResource {
                                     + "CURRENT 当前状态，预脱贫户仍计为未脱贫",
                             example = "AFTER_PLANNED_EXITS")
                     @QueryParam("basis")
-                    String basis) {
+                    DivisionApi.Basis basis) {
         QueryParameters.requireAll("standard", standard, "division", division);
-        return evaluations.evaluate(standard, division, basis(basis));
-    }
-
-    private static DivisionApi.Basis basis(String value) {
-        if (value == null || value.isBlank()) {
-            return DivisionApi.Basis.AFTER_PLANNED_EXITS;
-        }
-        try {
-            return DivisionApi.Basis.valueOf(value);
-        } catch (IllegalArgumentException unknown) {
-            throw ProblemException.invalid(Violation.of("basis", "ENUM", "problem.division-evaluation.basis", value));
-        }
+        return evaluations.evaluate(standard, division, basis == null ? DivisionApi.Basis.AFTER_PLANNED_EXITS : basis);
     }
 }

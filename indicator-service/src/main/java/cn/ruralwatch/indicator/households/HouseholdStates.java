@@ -100,12 +100,6 @@ public class HouseholdStates {
      * now ({@code asOf} null) or as they stood at the end of a past day (China time), from the status history.
      */
     public NotExited notExited(String division, LocalDate asOf) {
-        String source = asOf == null
-                ? "household_projection where village_code like :division || '%' and state is not null"
-                : """
-                (select distinct on (household_id) village_code, poverty_status, people from household_status_history
-                 where valid_from < :end order by household_id, valid_from desc, id desc) h
-                where village_code like :division || '%'""";
         Statement statement = sql.query("""
                         select count(*) filter (where poverty_status in ('NOT_EXITED', 'PLANNED_EXIT') and people > 0)
                                    as households,
@@ -115,13 +109,8 @@ public class HouseholdStates {
                                    as planned_exit_households,
                                coalesce(sum(people) filter (where poverty_status = 'PLANNED_EXIT'), 0)
                                    as planned_exit_people
-                        from %s""".formatted(source)).bind("division", division);
-        if (asOf != null) {
-            statement.bind(
-                    "end",
-                    Timestamp.from(asOf.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
-        }
-        return statement.first(NotExited.class).orElseThrow();
+                        from %s""".formatted(households(asOf)));
+        return bound(statement, division, asOf).first(NotExited.class).orElseThrow();
     }
 
     /**
@@ -129,21 +118,33 @@ public class HouseholdStates {
      * past day, from the status history.
      */
     public Counts living(String division, LocalDate asOf) {
-        String source = asOf == null
-                ? "household_projection where village_code like :division || '%' and state is not null"
-                : """
-                (select distinct on (household_id) village_code, people from household_status_history
-                 where valid_from < :end order by household_id, valid_from desc, id desc) h
-                where village_code like :division || '%'""";
         Statement statement = sql.query("""
                         select count(*) filter (where people > 0) as households, coalesce(sum(people), 0) as people
-                        from %s""".formatted(source)).bind("division", division);
-        if (asOf != null) {
-            statement.bind(
-                    "end",
-                    Timestamp.from(asOf.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
-        }
-        return statement.first(Counts.class).orElseThrow();
+                        from %s""".formatted(households(asOf)));
+        return bound(statement, division, asOf).first(Counts.class).orElseThrow();
+    }
+
+    /**
+     * The households of {@code :division} with their village, poverty status and people: as they stand ({@code asOf}
+     * null), or as the status history had them at the end of the day ({@code :end}).
+     */
+    private static String households(LocalDate asOf) {
+        return asOf == null
+                ? "household_projection where village_code like :division || '%' and state is not null"
+                : """
+                (select distinct on (household_id) village_code, poverty_status, people from household_status_history
+                 where valid_from < :end order by household_id, valid_from desc, id desc) h
+                where village_code like :division || '%'""";
+    }
+
+    private static Statement bound(Statement statement, String division, LocalDate asOf) {
+        statement.bind("division", division);
+        return asOf == null
+                ? statement
+                : statement.bind(
+                        "end",
+                        Timestamp.from(
+                                asOf.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
     }
 
     /**

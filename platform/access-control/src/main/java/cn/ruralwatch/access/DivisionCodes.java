@@ -32,4 +32,18 @@ public final class DivisionCodes {
     public static boolean isRegion(String code) {
         return code != null && REGION_PATTERN.matcher(code).matches();
     }
+
+    /**
+     * The length of the codes one level below a division's: a province's cities (4), a city's counties (6), a county's
+     * townships (9), a township's villages (12); a village has none here (0).
+     */
+    public static int childLength(String division) {
+        return switch (division.length()) {
+            case 2 -> 4;
+            case 4 -> 6;
+            case 6 -> 9;
+            case 9 -> 12;
+            default -> 0;
+        };
+    }
 }

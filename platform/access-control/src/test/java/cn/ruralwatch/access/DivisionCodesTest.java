@@ -30,4 +30,13 @@ class DivisionCodesTest {
             assertFalse(DivisionCodes.isRegion(code), String.valueOf(code));
         }
     }
+
+    @Test
+    void theDivisionsOneLevelDownHaveLongerCodes() {
+        assertEquals(4, DivisionCodes.childLength("45"));
+        assertEquals(6, DivisionCodes.childLength("4504"));
+        assertEquals(9, DivisionCodes.childLength("450422"));
+        assertEquals(12, DivisionCodes.childLength("450422101"));
+        assertEquals(0, DivisionCodes.childLength("450422101201"));
+    }
 }

@@ -49,59 +49,10 @@ public record HouseholdState(
         pastMonitoring = pastMonitoring == null ? List.of() : List.copyOf(pastMonitoring);
     }
 
-    /** A state without earlier monitoring episodes (none, or from before they were kept). */
-    public HouseholdState(
-            String householdId,
-            long version,
-            String villageCode,
-            String headName,
-            String status,
-            Instant registeredAt,
-            String povertyStatus,
-            Integer exitYear,
-            Monitoring monitoring,
-            boolean minimumLiving,
-            boolean extremePoverty,
-            Housing housing,
-            DrinkingWater drinkingWater,
-            Boolean electricity,
-            Boolean tvBroadband,
-            Boolean roadToHamlet,
-            List<String> industries,
-            String cooperative,
-            List<Income> incomes,
-            List<Member> members,
-            Boolean television,
-            Boolean computer,
-            Boolean smartphone) {
-        this(
-                householdId,
-                version,
-                villageCode,
-                headName,
-                status,
-                registeredAt,
-                povertyStatus,
-                exitYear,
-                monitoring,
-                minimumLiving,
-                extremePoverty,
-                housing,
-                drinkingWater,
-                electricity,
-                tvBroadband,
-                roadToHamlet,
-                industries,
-                cooperative,
-                incomes,
-                members,
-                television,
-                computer,
-                smartphone,
-                null);
-    }
-
-    /** A state without the household's devices (有电视机, 电脑, 智能手机: not recorded). */
+    /**
+     * A state without the household's devices (有电视机, 电脑, 智能手机: not recorded) and earlier monitoring episodes (none,
+     * or from before they were kept).
+     */
     public HouseholdState(
             String householdId,
             long version,

@@ -3,9 +3,7 @@ package cn.ruralwatch.fund.driver;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ResourceId;
-import cn.ruralwatch.problem.Violation;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -74,10 +72,10 @@ public class IndustryDriverResource {
     @APIResponse(responseCode = "404", description = "地区不在辖区内")
     public Page<IndustryDriverApi.View> list(
             @Parameter(description = "行政区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
-            @Parameter(description = "类别", example = "COOPERATIVE") @QueryParam("kind") String kind,
+            @Parameter(description = "类别", example = "COOPERATIVE") @QueryParam("kind") IndustryDriverApi.Kind kind,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return drivers.list(division, kind(kind), PageRequest.of(page, size));
+        return drivers.list(division, kind, PageRequest.of(page, size));
     }
 
     @GET
@@ -124,16 +122,5 @@ public class IndustryDriverResource {
             @HeaderParam("If-Match") String ifMatch) {
         IndustryDriverApi.View view = drivers.setHouseholds(id, request, ifMatch);
         return Response.ok(view).header("ETag", EntityTags.of(view.version())).build();
-    }
-
-    private static IndustryDriverApi.Kind kind(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return IndustryDriverApi.Kind.valueOf(value);
-        } catch (IllegalArgumentException unknown) {
-            throw ProblemException.invalid(Violation.of("kind", "ENUM", "driver.kind.invalid", value));
-        }
     }
 }

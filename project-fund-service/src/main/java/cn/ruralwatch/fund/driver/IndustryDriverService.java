@@ -17,8 +17,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -91,8 +92,8 @@ public class IndustryDriverService {
                 .find(id, scope.division())
                 .orElseThrow(() -> ProblemException.notFound("driver.not-found", id));
         EntityTags.requireMatch(ifMatch, stored.version());
-        List<UUID> households = new ArrayList<>(new LinkedHashSet<>(request.householdIds()));
-        List<String> villages = new ArrayList<>();
+        // each household's village, looked up once: what validates it is what is stored with it
+        Map<UUID, String> villages = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < request.householdIds().size(); i++) {
             UUID household = request.householdIds().get(i);
@@ -101,14 +102,16 @@ public class IndustryDriverService {
             if (village == null) {
                 violations.add(Violation.of(
                         "householdIds[" + i + "]", "UNKNOWN_HOUSEHOLD", "driver.household.unknown", household));
+            } else {
+                villages.put(household, village);
             }
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        households.forEach(h -> villages.add(directory.villageOf(h).orElseThrow()));
+        List<UUID> households = new ArrayList<>(villages.keySet());
         List<UUID> before = repository.households(id);
-        repository.replaceHouseholds(id, households, villages);
+        repository.replaceHouseholds(id, households, new ArrayList<>(villages.values()));
         audit.changed(
                 AuditAction.UPDATE,
                 "industry-driver",

@@ -1,5 +1,6 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.access.DivisionCodes;
 import cn.ruralwatch.directory.KnownDivision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -68,25 +69,11 @@ public class BreakdownService {
         }
     }
 
-    /**
-     * The length of the codes one level below a division's: province 2 → city 4 → county 6 → township 9 → village 12; a
-     * village has none (0).
-     */
-    public static int childLength(String division) {
-        return switch (division.length()) {
-            case 2 -> 4;
-            case 4 -> 6;
-            case 6 -> 9;
-            case 9 -> 12;
-            default -> 0;
-        };
-    }
-
     public Breakdown breakdown(String code) {
         KnownDivision division = overviews.division(code);
         List<KnownDivision> children = code.length() == 12 ? List.of() : queries.children(code);
         // a province by its cities, a city by its counties, a county by its townships, a township by its villages
-        Map<String, Counts> counts = counts(code, code.length() == 12 ? 12 : childLength(code));
+        Map<String, Counts> counts = counts(code, code.length() == 12 ? 12 : DivisionCodes.childLength(code));
         Counts total = new Counts();
         counts.values().forEach(total::add);
         List<Breakdown.Row> rows = new ArrayList<>();

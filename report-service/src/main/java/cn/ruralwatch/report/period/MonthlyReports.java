@@ -1,9 +1,9 @@
 package cn.ruralwatch.report.period;
 
+import cn.ruralwatch.access.DivisionCodes;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.report.overview.Breakdown;
-import cn.ruralwatch.report.overview.BreakdownService;
 import cn.ruralwatch.report.overview.Overview;
 import cn.ruralwatch.report.overview.OverviewService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,7 +46,7 @@ public class MonthlyReports {
         Map<String, Snapshot> before = snapshots(code, previous);
         List<MonthlyReport.Entry> rows = new ArrayList<>();
         TreeSet<String> children = new TreeSet<>();
-        int childLength = BreakdownService.childLength(code);
+        int childLength = DivisionCodes.childLength(code);
         current.keySet().stream().filter(c -> c.length() == childLength).forEach(children::add);
         before.keySet().stream().filter(c -> c.length() == childLength).forEach(children::add);
         for (String child : children) {
@@ -76,7 +76,7 @@ public class MonthlyReports {
     /** The snapshots of a division and of every division one level below it, by code. */
     private Map<String, Snapshot> snapshots(String code, String period) {
         Map<String, Snapshot> snapshots = new HashMap<>();
-        for (SnapshotQueries.Snapshot s : queries.ofMonth(code, period, BreakdownService.childLength(code))) {
+        for (SnapshotQueries.Snapshot s : queries.ofMonth(code, period, DivisionCodes.childLength(code))) {
             snapshots.put(s.divisionCode(), new Snapshot(row(s.figures()), s.takenAt()));
         }
         return snapshots;

@@ -31,7 +31,7 @@ public class NaturalChangeResource {
                     String from,
             @Parameter(description = "截止日期（含）", example = "2023-12-31", required = true) @QueryParam("to") String to,
             @Parameter(description = "POVERTY_AND_MONITORED（默认）脱贫户和监测户；ALL 全部农户") @QueryParam("population")
-                    String population) {
+                    NaturalChanges.Population population) {
         return changes.count(division, from, to, population);
     }
 }

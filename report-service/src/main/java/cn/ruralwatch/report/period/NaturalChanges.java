@@ -7,6 +7,7 @@ import cn.ruralwatch.problem.Violation;
 import cn.ruralwatch.report.overview.OverviewService;
 import cn.ruralwatch.report.projection.MemberChanges;
 import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
@@ -74,41 +75,38 @@ public class NaturalChanges {
     @Inject
     OverviewService divisions;
 
-    public Report count(String division, String from, String to, String population) {
+    public Report count(String division, String from, String to, Population population) {
         KnownDivision d = divisions.division(division);
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (end.isBefore(start)) {
             throw ProblemException.invalid(Violation.of("to", "BEFORE_FROM", "report.period.to-before-from"));
         }
-        Population whose;
-        try {
-            whose = population == null || population.isBlank()
-                    ? Population.POVERTY_AND_MONITORED
-                    : Population.valueOf(population);
-        } catch (IllegalArgumentException unknown) {
-            throw ProblemException.invalid(
-                    Violation.of("population", "ENUM", "report.natural-change.population", population));
-        }
-        String where = """
-                village_code like :division || '%' and effective_on between :from and :to
-                and (:all or monitored or poverty_status in ('NOT_EXITED', 'PLANNED_EXIT', 'EXITED'))""";
-        List<Totals> totals = sql.query(
-                        "select increase, count(distinct household_id) as households, count(*) as people"
-                                + " from report_member_change where " + where + " group by increase")
-                .bind("division", d.code)
-                .bind("from", Date.valueOf(start))
-                .bind("to", Date.valueOf(end))
-                .bind("all", whose == Population.ALL)
+        Population whose = population == null ? Population.POVERTY_AND_MONITORED : population;
+        List<Totals> totals = changes(
+                        "select increase, count(distinct household_id) as households, count(*) as people",
+                        "increase",
+                        d.code,
+                        start,
+                        end,
+                        whose)
                 .list(Totals.class);
-        List<Count> counts = sql.query("select change, count(*) as people from report_member_change where " + where
-                        + " group by change")
-                .bind("division", d.code)
-                .bind("from", Date.valueOf(start))
-                .bind("to", Date.valueOf(end))
-                .bind("all", whose == Population.ALL)
+        List<Count> counts = changes("select change, count(*) as people", "change", d.code, start, end, whose)
                 .list(Count.class);
         return new Report(d.code, d.name, start, end, whose, side(true, totals, counts), side(false, totals, counts));
+    }
+
+    /** The member changes of a division and period among the population, grouped by one column. */
+    private Statement changes(
+            String select, String groupBy, String division, LocalDate from, LocalDate to, Population whose) {
+        return sql.query(select + """
+                         from report_member_change
+                        where village_code like :division || '%' and effective_on between :from and :to
+                          and (:all or monitored or poverty_status in ('NOT_EXITED', 'PLANNED_EXIT', 'EXITED'))""" + " group by " + groupBy)
+                .bind("division", division)
+                .bind("from", Date.valueOf(from))
+                .bind("to", Date.valueOf(to))
+                .bind("all", whose == Population.ALL);
     }
 
     private static Side side(boolean increase, List<Totals> totals, List<Count> counts) {

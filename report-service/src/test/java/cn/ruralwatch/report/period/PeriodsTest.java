@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.ruralwatch.problem.ProblemException;
-import cn.ruralwatch.report.overview.BreakdownService;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -42,15 +41,6 @@ class PeriodsTest {
         ProblemException inverted = assertThrows(
                 ProblemException.class, () -> Periods.checkSeries(YearMonth.of(2020, 5), YearMonth.of(2020, 4)));
         assertEquals("BEFORE_FROM", inverted.violations().getFirst().code());
-    }
-
-    @Test
-    void theDivisionsOneLevelDownHaveLongerCodes() {
-        assertEquals(4, BreakdownService.childLength("45"));
-        assertEquals(6, BreakdownService.childLength("4504"));
-        assertEquals(9, BreakdownService.childLength("450422"));
-        assertEquals(12, BreakdownService.childLength("450422101"));
-        assertEquals(0, BreakdownService.childLength("450422101201"));
     }
 
     @Test
