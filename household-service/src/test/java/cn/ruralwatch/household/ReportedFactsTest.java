@@ -438,6 +438,97 @@ class ReportedFactsTest {
                 changed.get("household").get("housing").get("renovationMethod").asText());
     }
 
+    @Test
+    void registersAndImportsMembersGoneBeforeRegistrationAsNaturalDecrease() throws Exception {
+        long before = count("select count(*) from member");
+        String registration = """
+                {"villageCode":"%s","members":[
+                  {"name":"龚某基","idNumber":"%s","relation":"HEAD"},
+                  {"name":"龚某留","idNumber":"%s","relation":"FATHER"%s}]}""";
+        String head = Fixtures.idNumber("19720510", true);
+        String father = Fixtures.idNumber("19400101", true);
+        // refused: the head gone, a departure that is not one, a day in the future, a day without the way
+        for (String[] bad : new String[][] {
+            {",\"leftBy\":\"BIRTH\",\"leftOn\":\"2020-03-15\"", "members[1].leftBy", "NOT_A_DEPARTURE"},
+            {",\"leftBy\":\"DEATH\",\"leftOn\":\"2999-01-01\"", "members[1].leftOn", "FUTURE"},
+            {",\"leftOn\":\"2020-03-15\"", "members[1].leftBy", "REQUIRED"},
+            {",\"leftBy\":\"DEATH\"", "members[1].leftOn", "REQUIRED"}
+        }) {
+            given().contentType(ContentType.JSON)
+                    .body(registration.formatted(VILLAGE, head, father, bad[0]))
+                    .post("/api/v1/households")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.find { it.field == '" + bad[1] + "' }.code", equalTo(bad[2]));
+        }
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"villageCode":"%s","members":[
+                          {"name":"龚某基","idNumber":"%s","relation":"HEAD","leftBy":"DEATH","leftOn":"2020-03-15"},
+                          {"name":"龚某留","idNumber":"%s","relation":"FATHER"}]}""".formatted(VILLAGE, head, father))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(400)
+                .body("errors.find { it.field == 'members[0].leftBy' }.code", equalTo("HEAD_LEFT"));
+        assertEquals(before, count("select count(*) from member"));
+
+        Response response = given().contentType(ContentType.JSON)
+                .body(registration.formatted(VILLAGE, head, father, ",\"leftBy\":\"DEATH\",\"leftOn\":\"2020-03-15\""))
+                .post("/api/v1/households");
+        response.then()
+                .statusCode(201)
+                .body("memberCount", equalTo(1))
+                .body("members[1].status", equalTo("REMOVED"))
+                .body("members[1].leftBy", equalTo("DEATH"))
+                .body("members[1].leftOn", equalTo("2020-03-15"));
+        String id = response.path("id");
+        assertEquals(
+                1,
+                count("select count(*) from member where household_id = '" + id
+                        + "' and status = 'REMOVED' and left_by = 'DEATH' and left_on = date '2020-03-15'"
+                        + " and joined_on is null"));
+        JsonNode state = events(id, EventTypes.HOUSEHOLD_REGISTERED).getFirst().get("household");
+        assertEquals("REMOVED", state.get("members").get(1).get("status").asText());
+        assertEquals("DEATH", state.get("members").get(1).get("leftBy").asText());
+
+        // the import file's columns 减员方式 and 减员日期 register the same; a later file cannot make a living member leave
+        String spouse = Fixtures.idNumber("19750303", false);
+        String daughter = Fixtures.idNumber("19990909", false);
+        String importedHead = Fixtures.idNumber("19770707", true);
+        String header = String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系", "减员方式", "减员日期") + "\n";
+        String file = header
+                + String.join(",", "G1", VILLAGE, "龚某宇", importedHead, "户主", "", "") + "\n"
+                + String.join(",", "G1", VILLAGE, "周某芳", spouse, "配偶", "", "") + "\n"
+                + String.join(",", "G1", VILLAGE, "龚某燕", daughter, "之女", "婚出", "2021-10-01") + "\n";
+        JsonPath job = awaitCompleted(submit(file, "减员.csv"));
+        assertEquals(1, job.getInt("householdsCreated"), job.prettify());
+        String imported = given().contentType(ContentType.JSON)
+                .body("{\"idNumber\":\"" + spouse + "\"}")
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+        given().get("/api/v1/households/" + imported)
+                .then()
+                .statusCode(200)
+                .body("memberCount", equalTo(2))
+                .body("members[2].status", equalTo("REMOVED"))
+                .body("members[2].leftBy", equalTo("MARRIAGE_OUT"))
+                .body("members[2].leftOn", equalTo("2021-10-01"));
+        String later = header
+                + String.join(",", "G1", VILLAGE, "龚某宇", importedHead, "户主", "", "") + "\n"
+                + String.join(",", "G1", VILLAGE, "周某芳", spouse, "配偶", "迁出", "2022-01-01") + "\n";
+        JsonPath refused = awaitCompleted(submit(later, "减员2.csv"));
+        assertEquals(1, refused.getInt("householdsRejected"), refused.prettify());
+        given().get("/api/v1/household-imports/" + refused.getString("id") + "/errors")
+                .then()
+                .body("items[0].column", equalTo("减员方式"))
+                .body("items[0].code", equalTo("BY_MEMBER_CHANGE_ONLY"));
+        assertEquals(
+                1, count("select count(*) from member where household_id = '" + imported + "' and status = 'REMOVED'"));
+    }
+
     private static Response patch(String id, long version, String body) {
         return given().contentType(MERGE_PATCH)
                 .header("If-Match", "\"" + version + "\"")

@@ -208,7 +208,33 @@ public final class HouseholdApi {
 
             @Schema(description = "性别（可不填，由身份证号得出）") Sex sex,
             @Schema(description = "出生日期（可不填，由身份证号得出）") LocalDate birthDate,
-            @Valid MemberAttributes attributes) {}
+            @Valid MemberAttributes attributes,
+
+            @Schema(
+                    description = "仅随户登记时填写：登记前已减员的成员（DEATH 死亡、MARRIAGE_OUT 婚出、MOVE_OUT 迁出），记录保留为已减员，"
+                            + "报表中计为“应作为家庭成员自然减少”；户主不能是已减员成员",
+                    example = "DEATH")
+            MemberChange leftBy,
+
+            @Schema(description = "减员日期，填写 leftBy 时必填，不能晚于今天", example = "2020-03-15")
+            LocalDate leftOn) {
+
+        /** A member living in the household. */
+        public MemberRegistration(
+                String name,
+                String idNumber,
+                Relation relation,
+                Sex sex,
+                LocalDate birthDate,
+                MemberAttributes attributes) {
+            this(name, idNumber, relation, sex, birthDate, attributes, null, null);
+        }
+
+        /** Whether the member had left the household before it was registered. */
+        public boolean leftBeforeRegistration() {
+            return leftBy != null;
+        }
+    }
 
     @Schema(
             name = "MemberAttributes",

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules a household must satisfy after every change, beyond the shape of each field: values that contradict each
@@ -256,6 +257,35 @@ public final class HouseholdRules {
                                 LocalDate.of(income.year(), 1, 1),
                                 "BEFORE_YEAR",
                                 "household.income.assessed-before-year"));
+    }
+
+    /** The departures a member may be registered with: those who left and whose record stays. */
+    private static final Set<MemberChange> DEPARTURES =
+            EnumSet.of(MemberChange.DEATH, MemberChange.MARRIAGE_OUT, MemberChange.MOVE_OUT);
+
+    /**
+     * A member registered as gone before the registration (应作为家庭成员自然减少): left by death, marriage or a move,
+     * on a day not in the future; never the head, who lives in the household.
+     */
+    static void checkLeftBeforeRegistration(
+            HouseholdApi.MemberRegistration member, String prefix, LocalDate today, List<Violation> violations) {
+        if (member.leftBy() == null) {
+            if (member.leftOn() != null) {
+                violations.add(Violation.of(prefix + "leftBy", "REQUIRED", "household.member.left-by.required"));
+            }
+            return;
+        }
+        if (!DEPARTURES.contains(member.leftBy())) {
+            violations.add(Violation.of(
+                    prefix + "leftBy", "NOT_A_DEPARTURE", "household.member.left-by.not-a-departure", member.leftBy()));
+        }
+        if (member.relation() == Relation.HEAD) {
+            violations.add(Violation.of(prefix + "leftBy", "HEAD_LEFT", "household.member.left-by.head"));
+        }
+        if (member.leftOn() == null) {
+            violations.add(Violation.of(prefix + "leftOn", "REQUIRED", "household.member.left-on.required"));
+        }
+        DateRules.notFuture(prefix + "leftOn", member.leftOn(), today, violations);
     }
 
     /**

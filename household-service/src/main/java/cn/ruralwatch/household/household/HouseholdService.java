@@ -81,7 +81,14 @@ public class HouseholdService {
         HouseholdMapper.apply(request.monitoring(), household);
         LocalDate registeredOn = LocalDate.ofInstant(registeredAt, ChinaTime.ZONE);
         for (HouseholdApi.MemberRegistration m : request.members()) {
-            household.addMember(numbers.newMember(m, MemberChange.REGISTRATION, registeredOn));
+            if (m.leftBeforeRegistration()) {
+                // recorded with the household, gone before it was registered: when it joined is not known
+                Member member = numbers.newMember(m, MemberChange.REGISTRATION, null);
+                household.addMember(member);
+                member.leave(m.leftBy(), m.leftOn());
+            } else {
+                household.addMember(numbers.newMember(m, MemberChange.REGISTRATION, registeredOn));
+            }
         }
         if (request.incomes() != null) {
             request.incomes().forEach(income -> HouseholdMapper.apply(income, household, registeredOn));
@@ -102,6 +109,7 @@ public class HouseholdService {
         for (int i = 0; i < request.members().size(); i++) {
             HouseholdApi.MemberRegistration member = request.members().get(i);
             String prefix = "members[" + i + "].";
+            HouseholdRules.checkLeftBeforeRegistration(member, prefix, today, violations);
             if (HouseholdRules.checkIdNumber(member, prefix, violations, today)) {
                 Integer first = seen.putIfAbsent(IdNumbers.normalize(member.idNumber()), i);
                 if (first != null) {

@@ -138,6 +138,9 @@ public class ImportedHouseholds {
             List<HouseholdApi.MemberRegistration> members =
                     checked.get(c).registration().members();
             for (int m = 0; m < members.size(); m++) {
+                if (members.get(m).leftBeforeRegistration()) {
+                    continue; // gone before the household was registered: not where the household is found
+                }
                 int[] at = {c, m};
                 protector
                         .lookupHashes(
@@ -206,16 +209,25 @@ public class ImportedHouseholds {
             Set<String> hashes = Set.copyOf(protector.lookupHashes(
                     PersonalDataKind.ID_NUMBER,
                     IdNumbers.normalize(file.members().get(m).idNumber())));
-            Member member = household.activeMembers().stream()
-                    .filter(candidate -> hashes.contains(candidate.idNumberHash))
-                    .findFirst()
-                    .orElse(null);
+            boolean gone = file.members().get(m).leftBeforeRegistration();
+            // a member the file gives as gone is found among those who left too
+            Member member = (gone ? household.members : household.activeMembers())
+                    .stream()
+                            .filter(candidate -> hashes.contains(candidate.idNumberHash))
+                            .findFirst()
+                            .orElse(null);
             if (member == null) {
                 violations.add(Violation.of(
                         "members[" + m + "].idNumber",
                         "NOT_IN_HOUSEHOLD",
                         "household-import.member.not-in-household",
                         household.id));
+            } else if (gone && member.active()) {
+                // a member who lives in the household leaves by a member change (减员), dated, not by a file
+                violations.add(Violation.of(
+                        "members[" + m + "].leftBy",
+                        "BY_MEMBER_CHANGE_ONLY",
+                        "household-import.member.leaves-by-change"));
             }
             matched.add(member);
         }

@@ -75,6 +75,13 @@ public class MemberChanges {
             if (request.member() != null && request.member().relation() == Relation.HEAD) {
                 violations.add(Violation.of("member.relation", "HEAD", "household.member-change.head"));
             }
+            if (request.member() != null
+                    && (request.member().leftBy() != null || request.member().leftOn() != null)) {
+                violations.add(Violation.of(
+                        request.member().leftBy() != null ? "member.leftBy" : "member.leftOn",
+                        "NOT_ALLOWED",
+                        "household.member-change.left-by"));
+            }
         } else if (REMOVALS.contains(request.change()) || request.change() == MemberChange.ENLISTMENT) {
             if (request.memberId() == null) {
                 violations.add(Violation.of(

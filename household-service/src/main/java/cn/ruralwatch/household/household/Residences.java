@@ -95,6 +95,9 @@ public class Residences {
                 .forEach((hash, residence) -> found.put(idNumberByHash.get(hash), residence));
         List<Violation> conflicts = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
+            if (people.get(i).leftBeforeRegistration()) {
+                continue; // gone before the household was registered: may well live elsewhere now
+            }
             Residence other = found.get(IdNumbers.normalize(people.get(i).idNumber()));
             if (other != null) {
                 String path = field.isEmpty() ? "idNumber" : field + "[" + i + "].idNumber";

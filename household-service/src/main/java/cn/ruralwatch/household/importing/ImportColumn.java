@@ -10,6 +10,7 @@ import cn.ruralwatch.household.household.HousingSafetyGrade;
 import cn.ruralwatch.household.household.InsuranceExemption;
 import cn.ruralwatch.household.household.LaborAbility;
 import cn.ruralwatch.household.household.MedicalInsurance;
+import cn.ruralwatch.household.household.MemberChange;
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.PensionInsurance;
 import cn.ruralwatch.household.household.PovertyStatus;
@@ -91,6 +92,8 @@ public record ImportColumn(
             of("农业户籍", Scope.MEMBER, "attributes.agriculturalRegistration", Kind.YES_NO),
             code("慢病证", Scope.MEMBER, "attributes.chronicDiseaseCertificate", ChronicDiseaseCertificate.class),
             of("家庭医生签约", Scope.MEMBER, "attributes.familyDoctorContract", Kind.YES_NO),
+            code("减员方式", Scope.MEMBER, "leftBy", MemberChange.class),
+            of("减员日期", Scope.MEMBER, "leftOn", Kind.DATE),
             text("家庭住址", Scope.HOUSEHOLD, "attributes.address", false),
             text("联系电话", Scope.HOUSEHOLD, "attributes.phone", false),
             text("一卡通账号", Scope.HOUSEHOLD, "attributes.bankAccount", false),
