@@ -127,6 +127,8 @@ class ScreeningTest {
         EventSchemas.assertValid(EventTypes.SCREENING_CAMPAIGN_OPENED, opened.toString());
         assertEquals(8892, opened.get("householdsCovered").asInt());
         assertEquals(10, opened.get("registeredHouseholds").asInt());
+        // the region, the period and the counts: no text an official typed, which may name a person
+        assertFalse(opened.has("name") || opened.has("note"), opened.toString());
 
         LocalDate found = LocalDate.of(2023, 5, 6);
         String c1 = clue(sudden1, "ACCIDENT", campaign, found).path("id");

@@ -95,7 +95,6 @@ public class ScreeningCampaignService {
                 new ScreeningCampaignOpened(
                         campaign.id.toString(),
                         campaign.regionCode,
-                        campaign.name,
                         campaign.startsOn,
                         campaign.endsOn,
                         campaign.householdsCovered,

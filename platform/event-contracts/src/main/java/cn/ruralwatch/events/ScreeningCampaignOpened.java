@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * {@code screening-campaign.opened.v1}: a township or the county started a 集中排查 over a period. Key: the campaign
- * id. It names no person: the region, the period and the counts.
+ * id. It carries the region, the period and the counts only: not the campaign's name or note, text an official types
+ * that may name a person.
  *
  * <p>Not a {@link HouseholdEvent}: no consumer of {@code household-events} keeps campaigns, and {@link
  * HouseholdEvent#parse} passes it over as a type it does not apply.
@@ -17,7 +18,6 @@ import java.util.Objects;
 public record ScreeningCampaignOpened(
         String campaignId,
         String regionCode,
-        String name,
         LocalDate startsOn,
         LocalDate endsOn,
         int householdsCovered,
