@@ -294,6 +294,12 @@ class ScreeningTest {
         EventSchemas.assertValid(
                 EventTypes.SCREENING_CAMPAIGN_CLOSED, closed.getFirst().toString());
         assertEquals(8, closed.getFirst().get("cluesFound").asInt());
+        // created and closed, each an audit entry
+        assertEquals(
+                2,
+                count("select count(*) from outbox_event where topic = 'audit-events'"
+                        + " and payload ->> 'entityType' = 'screening-campaign' and payload ->> 'entityId' = '"
+                        + campaign + "'"));
         assertEquals("2023-05-31", closed.getFirst().get("closedOn").asText());
 
         // listed for the township and the county, by year and status

@@ -7,7 +7,6 @@ import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ResourceId;
 import cn.ruralwatch.problem.Violation;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -45,9 +44,6 @@ public class ScreeningCampaignResource {
 
     @Inject
     ScreeningCampaignService campaigns;
-
-    @Inject
-    EntityManager entityManager;
 
     @POST
     @Operation(
@@ -159,11 +155,10 @@ public class ScreeningCampaignResource {
     }
 
     private ScreeningApi.CampaignView view(ScreeningCampaign c) {
-        var region = entityManager.find(cn.ruralwatch.household.division.Division.class, c.regionCode);
         return new ScreeningApi.CampaignView(
                 c.id,
                 c.regionCode,
-                region == null ? null : region.name,
+                campaigns.regionName(c),
                 c.name,
                 c.startsOn,
                 c.endsOn,

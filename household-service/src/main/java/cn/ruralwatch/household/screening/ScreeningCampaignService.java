@@ -236,6 +236,13 @@ public class ScreeningCampaignService {
                 count.getSingleResult());
     }
 
+    /** The name of the township or county the campaign covers. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String regionName(ScreeningCampaign campaign) {
+        Division region = entityManager.find(Division.class, campaign.regionCode);
+        return region == null ? null : region.name;
+    }
+
     /** The campaign's results, counted now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ScreeningApi.CampaignResults results(UUID id) {
