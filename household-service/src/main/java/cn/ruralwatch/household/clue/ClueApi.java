@@ -47,7 +47,10 @@ public final class ClueApi {
             String description,
 
             @Schema(description = "发现或报送日期（不能晚于今天）") @NotNull
-            LocalDate reportedOn) {}
+            LocalDate reportedOn,
+
+            @Schema(description = "在哪次集中排查中发现（可选）：线索所在行政村须在其区划内，报送日期须在其期间内")
+            UUID campaignId) {}
 
     @Schema(name = "ClueTriage", description = "研判线索：DISMISS 排除（须说明理由），LINK 关联到农户。转入识别请启动识别案件并列出线索")
     public record Triage(
@@ -88,6 +91,7 @@ public final class ClueApi {
             String triagedBy,
             Instant triagedAt,
             @Schema(description = "转入的识别案件") UUID caseId,
+            @Schema(description = "发现它的集中排查") UUID campaignId,
             String recordedBy,
             long version) {}
 

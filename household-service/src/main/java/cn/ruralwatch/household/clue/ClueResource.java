@@ -47,7 +47,7 @@ public class ClueResource {
             responseCode = "201",
             description = "已记录（或原有的同一线索）",
             content = @Content(schema = @Schema(implementation = ClueApi.ClueView.class)))
-    @APIResponse(responseCode = "400", description = "内容不合法，或无法确定所在行政村")
+    @APIResponse(responseCode = "400", description = "内容不合法，无法确定所在行政村，或所指的集中排查不存在、线索不在其区划或期间内")
     public Response report(@Valid @NotNull ClueApi.Report request, @Context UriInfo uri) {
         WarningClue clue = clues.report(request);
         return Response.created(
@@ -63,9 +63,10 @@ public class ClueResource {
             @Parameter(description = "区划代码", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "状态：NEW, DUPLICATE, DISMISSED, ESCALATED") @QueryParam("status") ClueStatus status,
             @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
+            @Parameter(description = "集中排查") @QueryParam("campaignId") UUID campaignId,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return clues.list(division, status, householdId, PageRequest.of(page, size))
+        return clues.list(division, status, householdId, campaignId, PageRequest.of(page, size))
                 .map(this::view);
     }
 
@@ -113,6 +114,7 @@ public class ClueResource {
                 c.triagedBy,
                 c.triagedAt,
                 c.caseId,
+                c.campaignId,
                 c.recordedBy,
                 c.version);
     }

@@ -13,6 +13,7 @@ import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.IdNumbers;
 import cn.ruralwatch.household.household.Residences;
 import cn.ruralwatch.household.household.RiskType;
+import cn.ruralwatch.household.screening.ScreeningCampaignService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
@@ -75,6 +76,9 @@ public class ClueService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ScreeningCampaignService campaigns;
+
     /** A clue reported through the API by a caller in whose region it lies. */
     public WarningClue report(ClueApi.Report request) {
         List<Violation> violations = new ArrayList<>();
@@ -124,6 +128,13 @@ public class ClueService {
             // the person lives outside the caller's region: the caller learns nothing about where
             throw ProblemException.invalid(Violation.of("idNumber", "OUTSIDE_REGION", "clue.person.outside-region"));
         }
+        if (request.campaignId() != null) {
+            List<Violation> outside = campaigns.checkClue(request.campaignId(), clue.villageCode, clue.reportedOn);
+            if (!outside.isEmpty()) {
+                throw ProblemException.invalid(outside);
+            }
+            clue.campaignId = request.campaignId();
+        }
         Optional<WarningClue> same = sameReference(clue);
         if (same.isPresent()) {
             return same.get();
@@ -138,6 +149,7 @@ public class ClueService {
                         AuditedChange.created("source", stored.source),
                         AuditedChange.created("householdId", stored.householdId),
                         AuditedChange.created("riskTypes", stored.riskTypes),
+                        AuditedChange.created("campaignId", stored.campaignId),
                         AuditedChange.created("status", stored.status)));
         return stored;
     }
@@ -408,15 +420,17 @@ public class ClueService {
         return clue;
     }
 
-    /** Clues in the division and the caller's region, newest first, optionally of one status or household. */
+    /** Clues in the division and the caller's region, newest first, optionally of one status, household or campaign. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<WarningClue> list(String division, ClueStatus status, UUID householdId, PageRequest page) {
+    public Page<WarningClue> list(
+            String division, ClueStatus status, UUID householdId, UUID campaignId, PageRequest page) {
         String prefix =
                 scope.narrow(division).orElseThrow(() -> ProblemException.notFound("division.not-found", division))
                         + "%";
         String where = " where c.villageCode like :prefix"
                 + (status != null ? " and c.status = :status" : "")
-                + (householdId != null ? " and c.householdId = :household" : "");
+                + (householdId != null ? " and c.householdId = :household" : "")
+                + (campaignId != null ? " and c.campaignId = :campaign" : "");
         var query = entityManager.createQuery(
                 "select c from WarningClue c" + where + " order by c.receivedAt desc, c.id", WarningClue.class);
         var count = entityManager.createQuery("select count(c) from WarningClue c" + where, Long.class);
@@ -427,6 +441,9 @@ public class ClueService {
             }
             if (householdId != null) {
                 q.setParameter("household", householdId);
+            }
+            if (campaignId != null) {
+                q.setParameter("campaign", campaignId);
             }
         }
         return page.page(

@@ -80,6 +80,10 @@ public class WarningClue {
     @Column(name = "case_id")
     public UUID caseId;
 
+    /** The screening campaign (集中排查) the clue was found in, if any. */
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

@@ -16,6 +16,8 @@ public final class EventTypes {
     public static final String MONITORING_CASE_OPENED = "monitoring-case.opened.v1";
     public static final String MONITORING_CASE_DECIDED = "monitoring-case.decided.v1";
     public static final String ASSISTANCE_MEASURE_ADDED = "assistance-measure.added.v1";
+    public static final String SCREENING_CAMPAIGN_OPENED = "screening-campaign.opened.v1";
+    public static final String SCREENING_CAMPAIGN_CLOSED = "screening-campaign.closed.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String RISK_DETECTED = "risk.detected.v1";
     public static final String MONITORING_LINE_SET = "monitoring-line.set.v1";
