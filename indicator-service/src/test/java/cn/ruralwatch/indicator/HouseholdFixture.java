@@ -43,6 +43,7 @@ final class HouseholdFixture {
     List<String> industries = new ArrayList<>();
     final List<HouseholdState.Income> incomes = new ArrayList<>();
     final List<HouseholdState.Member> members = new ArrayList<>();
+    final List<HouseholdState.MonitoringEpisode> pastMonitoring = new ArrayList<>();
 
     HouseholdFixture(String village) {
         this.village = village;
@@ -102,6 +103,24 @@ final class HouseholdFixture {
     HouseholdFixture monitoredAtRisk() {
         monitoring = new HouseholdState.Monitoring(
                 "EDGE_AT_RISK", List.of("ILLNESS"), "AT_RISK", 2026, LocalDate.of(2026, 3, 1), null);
+        return this;
+    }
+
+    HouseholdFixture monitored(String category, String riskState, int identifiedYear) {
+        monitoring = new HouseholdState.Monitoring(
+                category,
+                List.of("ILLNESS"),
+                riskState,
+                identifiedYear,
+                LocalDate.of(identifiedYear, 4, 1),
+                riskState.equals("ELIMINATED") ? LocalDate.of(identifiedYear + 1, 6, 1) : null);
+        return this;
+    }
+
+    /** An earlier monitoring episode, identified and eliminated in those years. */
+    HouseholdFixture monitoredBefore(String category, int identified, int eliminated) {
+        pastMonitoring.add(new HouseholdState.MonitoringEpisode(
+                category, List.of("ILLNESS"), LocalDate.of(identified, 5, 1), LocalDate.of(eliminated, 9, 1)));
         return this;
     }
 
@@ -233,7 +252,7 @@ final class HouseholdFixture {
                 television,
                 computer,
                 smartphone,
-                List.of());
+                pastMonitoring);
     }
 
     /** Publishes the household's state: registered at version 0, changed at later versions. */

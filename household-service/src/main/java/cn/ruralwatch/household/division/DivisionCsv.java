@@ -43,7 +43,13 @@ public final class DivisionCsv {
 
     /** One data row, with what is wrong with it (empty when it can be applied). {@code line} counts the header as 1. */
     public record Row(
-            long line, String code, String name, DivisionLevel level, String parentCode, List<Violation> problems) {}
+            long line,
+            String code,
+            String name,
+            DivisionLevel level,
+            String parentCode,
+            VillageKind villageKind,
+            List<Violation> problems) {}
 
     public static List<Row> parse(String csv) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
@@ -120,7 +126,13 @@ public final class DivisionCsv {
                 problems.add(Violation.of("parentCode", "PREFIX", "division.code.prefix", parent));
             }
         }
-        return new Row(line, code, name, level, level == DivisionLevel.COUNTY ? null : parent, problems);
+        // a village-level row written 社区 (or COMMUNITY) is a community, any other village a 行政村
+        VillageKind kind = level != DivisionLevel.VILLAGE
+                ? null
+                : "社区".equals(written) || "COMMUNITY".equalsIgnoreCase(written)
+                        ? VillageKind.COMMUNITY
+                        : VillageKind.VILLAGE;
+        return new Row(line, code, name, level, level == DivisionLevel.COUNTY ? null : parent, kind, problems);
     }
 
     private static String value(CSVRecord record, Map<String, String> columns, String column) {

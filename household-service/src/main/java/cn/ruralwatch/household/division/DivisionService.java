@@ -408,7 +408,14 @@ public class DivisionService {
                             scope.covers(row.code()) ? entityManager.find(Division.class, row.code()) : null;
                     if (existing == null) {
                         create(
-                                new DivisionApi.Registration(row.code(), row.name(), row.level(), row.parentCode()),
+                                new DivisionApi.Registration(
+                                        row.code(),
+                                        row.name(),
+                                        row.level(),
+                                        row.parentCode(),
+                                        row.villageKind(),
+                                        null,
+                                        null),
                                 "IMPORT");
                         created++;
                     } else if (existing.level != row.level()

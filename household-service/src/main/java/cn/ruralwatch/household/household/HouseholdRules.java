@@ -50,8 +50,10 @@ public final class HouseholdRules {
         if (h.noHouse && (h.housingSafetyGrade != null || h.housingAreaPerCapita != null)) {
             violations.add(Violation.of("attributes.noHouse", "CONTRADICTION", "household.no-house.with-house"));
         }
+        // a safe house is not renovated, but one too small for its people may be extended (扩建, seed 000: 扩建2户)
         if (EnumSet.of(HousingRenovation.NEEDED, HousingRenovation.IN_PROGRESS).contains(h.housingRenovation)
-                && (h.housingSafetyGrade == HousingSafetyGrade.A || h.housingSafetyGrade == HousingSafetyGrade.B)) {
+                && (h.housingSafetyGrade == HousingSafetyGrade.A || h.housingSafetyGrade == HousingSafetyGrade.B)
+                && h.renovationMethod != RenovationMethod.EXTENSION) {
             violations.add(Violation.of(
                     "attributes.housingRenovation",
                     "SAFE_HOUSE",

@@ -54,13 +54,15 @@ public class PovertyIncidences {
                 .orElse(null);
         Base base = base(division, baseYear == null ? 0 : baseYear, on.getYear());
         boolean known = base.missing().isEmpty() && base.population() > 0;
+        // a region whose province declares no base year (no 贫困发生率 parameter) has no year unless a base was found
+        Integer year = known ? Integer.valueOf(baseYear == null ? base.year() : baseYear) : baseYear;
         return new RateApi.PovertyIncidence(
                 on,
                 counts.households(),
                 counts.people(),
                 counts.plannedExitHouseholds(),
                 counts.plannedExitPeople(),
-                known ? (baseYear == null ? base.year() : baseYear) : baseYear,
+                year,
                 known ? base.population() : null,
                 known ? base.source() : null,
                 base.missing(),

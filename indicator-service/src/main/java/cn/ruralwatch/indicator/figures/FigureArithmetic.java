@@ -72,6 +72,18 @@ final class FigureArithmetic {
                     && (c.exclusion() == null || c.exclusion().isBlank())) {
                 violations.add(Violation.of(at + ".exclusion", "REQUIRED", "problem.figure-check.exclusion-required"));
             }
+            if (!c.monitoring() && (c.category() != null || c.identifiedYear() != null)) {
+                violations.add(Violation.of(
+                        at + (c.category() != null ? ".category" : ".identifiedYear"),
+                        "NOT_MONITORING",
+                        "problem.figure-check.monitoring-only",
+                        c.measure()));
+            }
+            boolean current = c.monitoring() || c.measure().name().startsWith("STABLE_EXITED");
+            if (current && request.asOf() != null) {
+                violations.add(Violation.of(
+                        at + ".measure", "CURRENT_ONLY", "problem.figure-check.current-only", c.measure()));
+            }
         }
         return violations;
     }

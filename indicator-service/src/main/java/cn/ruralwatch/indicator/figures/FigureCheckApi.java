@@ -103,8 +103,10 @@ public final class FigureCheckApi {
             name = "RegisteredMeasure",
             description = "系统中的数据：HOUSEHOLDS 户数，PEOPLE 人数（在户成员），BASE_POPULATION 基期农业户籍人口，NOT_EXITED_HOUSEHOLDS/PEOPLE"
                     + " 未脱贫户数/人数（含预脱贫），PLANNED_EXIT_HOUSEHOLDS/PEOPLE 预脱贫户数/人数，POVERTY_INCIDENCE 贫困发生率，"
-                    + "POVERTY_INCIDENCE_AFTER_PLANNED_EXITS 预脱贫户脱贫后的贫困发生率；INDICATOR_* 为某指标体系某项指标的总体、排除数、分母、分子、"
-                    + "未达标户数、达标率")
+                    + "POVERTY_INCIDENCE_AFTER_PLANNED_EXITS 预脱贫户脱贫后的贫困发生率；MONITORED_HOUSEHOLDS/PEOPLE 现有未消除风险监测户数/人数，"
+                    + "EVER_MONITORED_HOUSEHOLDS/PEOPLE 曾纳入监测（含已消除风险和以往各次监测）的户数/人数，两者可按 category 监测类别、"
+                    + "identifiedYear 识别年度细分；STABLE_EXITED_HOUSEHOLDS/PEOPLE 稳定脱贫户数/人数（脱贫户中未处于未消除风险监测的）；"
+                    + "监测与脱贫户按农户当前数据计，不能与 asOf 同用。INDICATOR_* 为某指标体系某项指标的总体、排除数、分母、分子、未达标户数、达标率")
     public enum Measure {
         HOUSEHOLDS,
         PEOPLE,
@@ -115,6 +117,12 @@ public final class FigureCheckApi {
         PLANNED_EXIT_PEOPLE,
         POVERTY_INCIDENCE,
         POVERTY_INCIDENCE_AFTER_PLANNED_EXITS,
+        MONITORED_HOUSEHOLDS,
+        MONITORED_PEOPLE,
+        EVER_MONITORED_HOUSEHOLDS,
+        EVER_MONITORED_PEOPLE,
+        STABLE_EXITED_HOUSEHOLDS,
+        STABLE_EXITED_PEOPLE,
         INDICATOR_POPULATION,
         INDICATOR_EXCLUDED,
         INDICATOR_DENOMINATOR,
@@ -141,7 +149,28 @@ public final class FigureCheckApi {
             String exclusion,
 
             @Schema(description = "比率的小数位数，默认 2", example = "2") @Min(0) @Max(4)
-            Integer decimals) {}
+            Integer decimals,
+
+            @Schema(
+                    description = "MONITORED_*、EVER_MONITORED_*：只计此监测类别（UNSTABLE_EXITED 脱贫不稳定户，EDGE_AT_RISK 边缘易致贫户，"
+                            + "SUDDEN_HARDSHIP 突发严重困难户）",
+                    example = "SUDDEN_HARDSHIP")
+            @Pattern(regexp = "UNSTABLE_EXITED|EDGE_AT_RISK|SUDDEN_HARDSHIP")
+            String category,
+
+            @Schema(description = "MONITORED_*、EVER_MONITORED_*：只计此年度识别的", example = "2022") @Min(2014) @Max(2100)
+            Integer identifiedYear) {
+
+        /** A comparison with the suite's data that needs no standard. */
+        public Comparison(String figure, Measure measure) {
+            this(figure, measure, null, null, null, null, null, null);
+        }
+
+        /** Whether it counts monitored households or their people. */
+        public boolean monitoring() {
+            return measure != null && measure.name().contains("MONITORED");
+        }
+    }
 
     @Schema(name = "FigureCheckKind", description = "SUM 部分之和，RATE 比率，REGISTERED 与系统数据比对")
     public enum CheckKind {

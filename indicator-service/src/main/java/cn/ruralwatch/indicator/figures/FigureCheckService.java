@@ -198,6 +198,10 @@ public class FigureCheckService {
                             incidence().notExitedPeople() - incidence().plannedExitPeople(),
                             decimals,
                             "系统预脱贫户脱贫后贫困发生率");
+                case MONITORED_HOUSEHOLDS, EVER_MONITORED_HOUSEHOLDS, STABLE_EXITED_HOUSEHOLDS ->
+                    count(figure, monitoringWhat(c, "户数"), monitoring(c).households());
+                case MONITORED_PEOPLE, EVER_MONITORED_PEOPLE, STABLE_EXITED_PEOPLE ->
+                    count(figure, monitoringWhat(c, "人数"), monitoring(c).people());
                 default -> indicator(figure, c, decimals);
             };
         }
@@ -255,6 +259,30 @@ public class FigureCheckService {
                 incidence = incidences.of(division, asOf);
             }
             return incidence;
+        }
+
+        private HouseholdStates.Counts monitoring(FigureCheckApi.Comparison c) {
+            HouseholdStates.Standing standing = c.measure().name().startsWith("STABLE_EXITED")
+                    ? HouseholdStates.Standing.STABLE_EXITED
+                    : c.measure().name().startsWith("EVER_")
+                            ? HouseholdStates.Standing.EVER_MONITORED
+                            : HouseholdStates.Standing.MONITORED;
+            return households.standing(division, standing, c.category(), c.identifiedYear());
+        }
+
+        private static String monitoringWhat(FigureCheckApi.Comparison c, String unit) {
+            String what = c.measure().name().startsWith("STABLE_EXITED")
+                    ? "系统稳定脱贫"
+                    : c.measure().name().startsWith("EVER_") ? "系统曾纳入监测" : "系统未消除风险监测";
+            String category = c.category() == null
+                    ? ""
+                    : switch (c.category()) {
+                        case "UNSTABLE_EXITED" -> "（脱贫不稳定户）";
+                        case "EDGE_AT_RISK" -> "（边缘易致贫户）";
+                        default -> "（突发严重困难户）";
+                    };
+            String year = c.identifiedYear() == null ? "" : "（" + c.identifiedYear() + " 年识别）";
+            return what + category + year + unit;
         }
 
         private HouseholdStates.Counts living() {

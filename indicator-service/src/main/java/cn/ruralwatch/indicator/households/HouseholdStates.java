@@ -124,6 +124,57 @@ public class HouseholdStates {
         return bound(statement, division, asOf).first(Counts.class).orElseThrow();
     }
 
+    /** Which households {@link #standing} counts. */
+    public enum Standing {
+        /** 现有未消除风险监测户 */
+        MONITORED,
+        /** 曾纳入监测：当前监测（任何风险状态）或以往各次监测 */
+        EVER_MONITORED,
+        /** 稳定脱贫户：脱贫户中未处于未消除风险监测的 */
+        STABLE_EXITED
+    }
+
+    private static final String MONITORING = "json_typeof(state -> 'monitoring') = 'object'";
+    private static final String PAST = "(case when json_typeof(state -> 'pastMonitoring') = 'array'"
+            + " then state -> 'pastMonitoring' else '[]'::json end)";
+
+    /**
+     * Households of a division as they stand, and their people, by their monitoring: at risk now, monitored now or
+     * before, or exited and not at risk; a category or the year of identification narrows the monitored ones (an
+     * earlier episode counts by its own category and year).
+     */
+    public Counts standing(String division, Standing standing, String category, Integer identifiedYear) {
+        String current = MONITORING
+                + (category == null ? "" : " and state -> 'monitoring' ->> 'category' = :category")
+                + (identifiedYear == null ? "" : " and (state -> 'monitoring' ->> 'identifiedYear')::int = :year");
+        String condition =
+                switch (standing) {
+                    case MONITORED -> current + " and state -> 'monitoring' ->> 'riskState' = 'AT_RISK'";
+                    case EVER_MONITORED ->
+                        "(" + current + ") or exists (select 1 from json_array_elements(" + PAST + ") e where true"
+                                + (category == null ? "" : " and e ->> 'category' = :category")
+                                + (identifiedYear == null
+                                        ? ""
+                                        : " and extract(year from (e ->> 'identifiedOn')::date) = :year")
+                                + ")";
+                    case STABLE_EXITED ->
+                        "poverty_status = 'EXITED' and not (" + MONITORING
+                                + " and state -> 'monitoring' ->> 'riskState' = 'AT_RISK')";
+                };
+        Statement statement =
+                sql.query("select count(*) filter (where people > 0) as households, coalesce(sum(people), 0) as people"
+                        + " from household_projection where village_code like :division || '%' and state is not null"
+                        + " and (" + condition + ")");
+        statement.bind("division", division);
+        if (category != null) {
+            statement.bind("category", category);
+        }
+        if (identifiedYear != null) {
+            statement.bind("year", identifiedYear);
+        }
+        return statement.first(Counts.class).orElseThrow();
+    }
+
     /**
      * The households of {@code :division} with their village, poverty status and people: as they stand ({@code asOf}
      * null), or as the status history had them at the end of the day ({@code :end}).

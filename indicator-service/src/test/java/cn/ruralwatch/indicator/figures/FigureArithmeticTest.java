@@ -138,7 +138,7 @@ class FigureArithmeticTest {
                         new FigureCheckApi.Relation(
                                 FigureCheckApi.RelationKind.SUM, "a", List.of(), null, null, null, null)),
                 List.of(new FigureCheckApi.Comparison(
-                        "a", FigureCheckApi.Measure.INDICATOR_EXCLUDED, "S", null, null, null)));
+                        "a", FigureCheckApi.Measure.INDICATOR_EXCLUDED, "S", null, null, null, null, null)));
         List<String> fields = FigureArithmetic.violations(request).stream()
                 .map(Violation::field)
                 .toList();

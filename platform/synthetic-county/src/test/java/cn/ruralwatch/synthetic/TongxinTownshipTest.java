@@ -9,32 +9,32 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The township holds, household by household, what seed 000's report counts where its figures agree. */
-class ReportedTownshipTest {
+class TongxinTownshipTest {
 
-    private final ReportedTownship township = new ReportedTownship();
+    private final TongxinTownship township = new TongxinTownship();
 
-    private static boolean poor(ReportedTownship.Home h) {
+    private static boolean poor(TongxinTownship.Home h) {
         return h.poor();
     }
 
     @Test
     void holdsTheReportsHouseholdsAndPeople() {
         assertEquals(7587, township.count(h -> true));
-        assertEquals(26932, township.people(h -> true, ReportedTownship.Person::active));
-        assertEquals(7174, township.count(ReportedTownship.Home::agricultural));
-        assertEquals(755, township.count(ReportedTownshipTest::poor));
-        assertEquals(3144, township.people(ReportedTownshipTest::poor, ReportedTownship.Person::active));
+        assertEquals(26932, township.people(h -> true, TongxinTownship.Person::active));
+        assertEquals(7174, township.count(TongxinTownship.Home::agricultural));
+        assertEquals(755, township.count(TongxinTownshipTest::poor));
+        assertEquals(3144, township.people(TongxinTownshipTest::poor, TongxinTownship.Person::active));
         assertEquals(222, township.count(h -> h.planned || h.notExited));
-        assertEquals(851, township.people(h -> h.planned || h.notExited, ReportedTownship.Person::active));
+        assertEquals(851, township.people(h -> h.planned || h.notExited, TongxinTownship.Person::active));
         assertEquals(135, township.count(h -> h.planned));
-        assertEquals(567, township.people(h -> h.planned, ReportedTownship.Person::active));
+        assertEquals(567, township.people(h -> h.planned, TongxinTownship.Person::active));
         // 凤阁村 and 大梳村
-        String fengge = ReportedTownship.village("凤阁村");
-        String dashu = ReportedTownship.village("大梳村");
+        String fengge = TongxinTownship.village("凤阁村");
+        String dashu = TongxinTownship.village("大梳村");
         assertEquals(711, township.count(h -> h.village.equals(fengge)));
-        assertEquals(2733, township.people(h -> h.village.equals(fengge), ReportedTownship.Person::active));
+        assertEquals(2733, township.people(h -> h.village.equals(fengge), TongxinTownship.Person::active));
         assertEquals(544, township.count(h -> h.village.equals(dashu)));
-        assertEquals(1867, township.people(h -> h.village.equals(dashu), ReportedTownship.Person::active));
+        assertEquals(1867, township.people(h -> h.village.equals(dashu), TongxinTownship.Person::active));
         assertEquals(
                 137, township.people(h -> h.village.equals(fengge) && (h.planned || h.notExited), p -> p.active()));
         assertEquals(42, township.people(h -> h.village.equals(fengge) && h.notExited, p -> p.active()));
@@ -54,14 +54,13 @@ class ReportedTownshipTest {
         assertEquals(6, township.people(h -> true, p -> p.active() && !p.special.isEmpty()));
         assertEquals(4512, township.people(h -> true, p -> p.active() && p.age() <= 16 && p.schooling.equals("在校")));
         assertEquals(3612, township.people(h -> true, p -> p.age() <= 16 && p.schoolLocation.equals("县内")));
-        assertEquals(738, township.people(ReportedTownshipTest::poor, p -> p.age() >= 6 && p.age() <= 16));
-        assertEquals(2301, township.people(ReportedTownshipTest::poor, p -> p.age() >= 16));
-        assertEquals(430, township.people(ReportedTownshipTest::poor, p -> p.pension.equals("已领取养老金")));
+        assertEquals(738, township.people(TongxinTownshipTest::poor, p -> p.age() >= 6 && p.age() <= 16));
+        assertEquals(2301, township.people(TongxinTownshipTest::poor, p -> p.age() >= 16));
+        assertEquals(430, township.people(TongxinTownshipTest::poor, p -> p.pension.equals("已领取养老金")));
         assertEquals(
                 1810,
-                township.people(
-                        ReportedTownshipTest::poor, p -> p.pension.equals("已参保") || p.pension.equals("已领取养老金")));
-        assertEquals(260, township.people(ReportedTownshipTest::poor, p -> p.pension.equals("已录入未参保")));
+                township.people(TongxinTownshipTest::poor, p -> p.pension.equals("已参保") || p.pension.equals("已领取养老金")));
+        assertEquals(260, township.people(TongxinTownshipTest::poor, p -> p.pension.equals("已录入未参保")));
         assertEquals(200, township.people(h -> true, p -> p.certificate.equals("已办")));
         assertEquals(44, township.people(h -> true, p -> p.certificate.equals("待办")));
     }
@@ -69,14 +68,14 @@ class ReportedTownshipTest {
     @Test
     void namesTheHouseholdsTheReportNamesAndWritesEveryoneOnce() {
         Set<String> named = new HashSet<>();
-        ReportedTownship.INCOME_FAILURES.forEach(n -> named.add(n[0] + n[1]));
-        ReportedTownship.HOUSING_FAILURES.forEach(n -> named.add(n[0] + n[1]));
+        TongxinTownship.INCOME_FAILURES.forEach(n -> named.add(n[0] + n[1]));
+        TongxinTownship.HOUSING_FAILURES.forEach(n -> named.add(n[0] + n[1]));
         assertEquals(29, named.size());
-        for (String[] n : ReportedTownship.INCOME_FAILURES) {
+        for (String[] n : TongxinTownship.INCOME_FAILURES) {
             assertEquals(
                     1,
                     township.count(h -> h.planned
-                            && h.village.equals(ReportedTownship.village(n[1]))
+                            && h.village.equals(TongxinTownship.village(n[1]))
                             && h.members.getFirst().name.equals(n[0])
                             && h.perCapitaIncome < 4000),
                     n[0]);

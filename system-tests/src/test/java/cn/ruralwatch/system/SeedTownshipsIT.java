@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
-import cn.ruralwatch.synthetic.ReportedTownship;
+import cn.ruralwatch.synthetic.JinshandianTownship;
+import cn.ruralwatch.synthetic.TongxinTownship;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,58 +34,69 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * 同心镇 of seed 000 (乡镇2020年脱贫攻坚工作汇报), household by household ({@link ReportedTownship}), loaded through the
- * gateway as a county would: divisions, the household file, the population bases. The suite must reproduce every figure
- * of the report that agrees with the others to two decimals, and flag each one that does not as a contradiction of the
- * declared figures (figure checks) or of the declared bases (population-base differences); the planned-exit households
- * the report names come out by name and village in the failing lists.
+ * Two townships of the seed reports, household by household, loaded through the gateway as their counties would:
+ * 同心镇 of seed 000 (乡镇2020年脱贫攻坚工作汇报, {@link TongxinTownship}) with its population bases, and 金山店镇 of seed 003
+ * (2023年巩固拓展脱贫攻坚成果工作情况汇报, {@link JinshandianTownship}) with its villages' status, earlier monitoring episodes
+ * and the year's natural changes. The suite must reproduce every figure of the reports that agrees with the others to
+ * two decimals, and flag each one that does not as a contradiction of the declared figures (figure checks) or of the
+ * declared bases (population-base differences); the households the reports name come out by name and village.
  */
-class ReportedTownshipIT {
+class SeedTownshipsIT {
 
-    private static final String TOWNSHIP = ReportedTownship.TOWNSHIP;
-    private static final String FENGGE = ReportedTownship.village("凤阁村");
-    private static final String DASHU = ReportedTownship.village("大梳村");
+    private static final String TOWNSHIP = TongxinTownship.TOWNSHIP;
+    private static final String FENGGE = TongxinTownship.village("凤阁村");
+    private static final String DASHU = TongxinTownship.village("大梳村");
     private static final String T2020 = "GUANGXI_TOWNSHIP_2020";
     private static final String V2020 = "GUANGXI_VILLAGE_2020";
     private static final String H2020 = "GUANGXI_HOUSEHOLD_2020";
 
     private static Suite suite;
+    private static RequestSpecification tongxin;
+    private static RequestSpecification jinshandian;
 
     @BeforeAll
-    static void loadTheTownship() throws Exception {
+    static void loadTheTownships() throws Exception {
         Path root = Path.of(System.getProperty("ruralwatch.root", "..")).toAbsolutePath();
-        Path logs = Path.of(System.getProperty("ruralwatch.logs", "target/suite-logs-township"));
+        Path logs = Path.of(System.getProperty("ruralwatch.logs", "target/suite-logs-townships"));
         suite = Suite.start(SuiteSettings.ephemeral(root, logs));
         RestAssured.baseURI = suite.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        RestAssured.requestSpecification = new RequestSpecBuilder()
+        tongxin = county(TongxinTownship.COUNTY);
+        jinshandian = county(JinshandianTownship.COUNTY);
+        RestAssured.requestSpecification = tongxin;
+        loadTongxin();
+        RestAssured.requestSpecification = jinshandian;
+        loadJinshandian();
+        RestAssured.requestSpecification = tongxin;
+    }
+
+    private static RequestSpecification county(String county) {
+        return new RequestSpecBuilder()
                 .addHeader(
                         "Authorization",
                         "Bearer "
                                 + suite.identity()
-                                        .token("township-clerk", "county-admin", ReportedTownship.COUNTY, Duration.ofHours(2)))
+                                        .token("clerk-" + county, "county-admin", county, Duration.ofHours(2)))
                 .build();
+    }
 
-        ReportedTownship township = new ReportedTownship();
-        StringWriter divisions = new StringWriter();
-        township.writeDivisions(divisions);
+    /** Imports a township's divisions and household file as the current caller, and waits for the import. */
+    private static void load(String name, String divisions, String households, int expected) {
         given().contentType("text/csv; charset=UTF-8")
-                .body(divisions.toString())
+                .body(divisions)
                 .post("/api/v1/divisions/import")
                 .then()
                 .statusCode(200);
-        StringWriter households = new StringWriter();
-        assertEquals(7587, township.writeHouseholds(households));
         long started = System.nanoTime();
         String importId = given().contentType("text/csv")
-                .queryParam("fileName", "同心镇2020年农户台账.csv")
-                .body(households.toString().getBytes(StandardCharsets.UTF_8))
+                .queryParam("fileName", name + "农户台账.csv")
+                .body(households.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/household-imports")
                 .then()
                 .statusCode(202)
                 .extract()
                 .path("id");
-        JsonPath job = await().atMost(Duration.ofMinutes(5))
+        JsonPath job = await().atMost(Duration.ofMinutes(8))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(
                         () -> given().get("/api/v1/household-imports/" + importId)
@@ -89,8 +104,9 @@ class ReportedTownshipIT {
                                 .statusCode(200)
                                 .extract()
                                 .jsonPath(),
-                        j -> j.getString("status").equals("COMPLETED") || j.getString("status").equals("FAILED"));
-        System.out.printf("同心镇 imported in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, job.prettify());
+                        j -> j.getString("status").equals("COMPLETED")
+                                || j.getString("status").equals("FAILED"));
+        System.out.printf("%s imported in %.1f s: %s%n", name, (System.nanoTime() - started) / 1e9, job.prettify());
         if (job.getInt("householdsRejected") > 0) {
             System.out.println(given().queryParam("size", 20)
                     .get("/api/v1/household-imports/" + importId + "/errors")
@@ -98,7 +114,32 @@ class ReportedTownshipIT {
         }
         assertEquals("COMPLETED", job.getString("status"));
         assertEquals(0, job.getInt("householdsRejected"));
-        assertEquals(7587, job.getInt("householdsCreated"));
+        assertEquals(expected, job.getInt("householdsCreated"));
+    }
+
+    /** Waits until indicator-service has evaluated every household of the division under the current standard. */
+    private static void awaitEvaluated(String division, int households) {
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> given().queryParam("standard", "NATIONAL_HOUSEHOLD_2021")
+                                .queryParam("division", division)
+                                .get("/api/v1/indicator-rates")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getLong("freshness.householdsEvaluated")
+                        == households);
+    }
+
+    private static void loadTongxin() {
+        TongxinTownship township = new TongxinTownship();
+        StringWriter divisions = new StringWriter();
+        township.writeDivisions(divisions);
+        StringWriter households = new StringWriter();
+        assertEquals(7587, township.writeHouseholds(households));
+        long started = System.nanoTime();
+        load("同心镇2020年", divisions.toString(), households.toString(), 7587);
 
         // the bases the report names: 2014 agricultural population; the villages' 2020 population as declared
         population(TOWNSHIP, 2014, 24643, 24643, 0, "2014年底农业户籍人口数（户数未报）");
@@ -108,16 +149,7 @@ class ReportedTownshipIT {
         population(DASHU, 2020, 1921, 1921, 552, "大梳村共有552户1921人（基本医疗保障一节）");
 
         // every household reaches indicator-service; the 2020 standards, whose year has ended, are judged by a job
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() -> given().queryParam("standard", "NATIONAL_HOUSEHOLD_2021")
-                        .queryParam("division", TOWNSHIP)
-                        .get("/api/v1/indicator-rates")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getLong("freshness.householdsEvaluated") == 7587);
+        awaitEvaluated(TOWNSHIP, 7587);
         String evaluation = given().contentType(ContentType.JSON)
                 .body(Map.of("regionCode", TOWNSHIP, "standardCodes", List.of(T2020, V2020, H2020)))
                 .post("/api/v1/evaluation-jobs")
@@ -127,7 +159,7 @@ class ReportedTownshipIT {
                 .header("Location");
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> given().get(evaluation).then().extract().path("status"), "DONE"::equals);
+                .until(() -> given().get(evaluation).then().extract().path("state"), "DONE"::equals);
         given().queryParam("standard", T2020)
                 .queryParam("division", TOWNSHIP)
                 .get("/api/v1/indicator-rates")
@@ -137,6 +169,123 @@ class ReportedTownshipIT {
                 .body("freshness.notEvaluated", equalTo(0))
                 .body("freshness.current", equalTo(true));
         System.out.printf("同心镇 imported and judged in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * 金山店镇: its households, the kind and status of its villages, the earlier monitoring episodes, and the year's
+     * natural changes recorded as member changes today.
+     */
+    private static void loadJinshandian() {
+        JinshandianTownship township = new JinshandianTownship();
+        StringWriter divisions = new StringWriter();
+        township.writeDivisions(divisions);
+        StringWriter households = new StringWriter();
+        assertEquals(16193, township.writeHouseholds(households));
+        long started = System.nanoTime();
+        load("金山店镇2023年", divisions.toString(), households.toString(), 16193);
+        for (String community : JinshandianTownship.COMMUNITY_NAMES) {
+            villageStatus(JinshandianTownship.village(community), "COMMUNITY", false, null);
+        }
+        for (String village : JinshandianTownship.EXITED_POVERTY_VILLAGES) {
+            villageStatus(JinshandianTownship.village(village), "VILLAGE", true, JinshandianTownship.POVERTY_EXIT_YEAR);
+        }
+        for (JinshandianTownship.PastEpisode episode : township.pastEpisodes()) {
+            String id = householdOf(episode.household().headIdNumber());
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", etag("/api/v1/households/" + id))
+                    .body(Map.of(
+                            "category",
+                            episode.category(),
+                            "riskTypes",
+                            List.of("ILLNESS"),
+                            "identifiedOn",
+                            episode.identifiedOn().toString(),
+                            "eliminatedOn",
+                            episode.eliminatedOn().toString()))
+                    .post("/api/v1/households/" + id + "/monitoring-history")
+                    .then()
+                    .statusCode(200);
+        }
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        for (JinshandianTownship.Departure departure : township.departures()) {
+            String id = householdOf(departure.household().headIdNumber());
+            String memberId = given().get("/api/v1/households/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("members.find { it.name == '" + departure.member().name()
+                            + "' && it.status == 'ACTIVE' }.id");
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", etag("/api/v1/households/" + id))
+                    .body(Map.of("change", departure.change(), "effectiveOn", today, "memberId", memberId))
+                    .post("/api/v1/households/" + id + "/member-changes")
+                    .then()
+                    .statusCode(200);
+        }
+        for (JinshandianTownship.Arrival arrival : township.arrivals()) {
+            String id = householdOf(arrival.household().headIdNumber());
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", etag("/api/v1/households/" + id))
+                    .body(Map.of(
+                            "change",
+                            arrival.change(),
+                            "effectiveOn",
+                            today,
+                            "member",
+                            Map.of(
+                                    "name",
+                                    arrival.member().name(),
+                                    "idNumber",
+                                    arrival.member().idNumber(),
+                                    "relation",
+                                    arrival.relation())))
+                    .post("/api/v1/households/" + id + "/member-changes")
+                    .then()
+                    .statusCode(200);
+        }
+        awaitEvaluated(JinshandianTownship.TOWNSHIP, 16193);
+        // the report-service projection has every household and the year's changes
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> given().queryParam("division", JinshandianTownship.TOWNSHIP)
+                                .queryParam("from", today)
+                                .queryParam("to", today)
+                                .get("/api/v1/reports/natural-changes")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getLong("decrease.people")
+                        == 25);
+        System.out.printf("金山店镇 loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String householdOf(String headIdNumber) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("idNumber", headIdNumber))
+                .post("/api/v1/households/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+    }
+
+    private static String etag(String path) {
+        return given().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    private static void villageStatus(String code, String kind, boolean povertyVillage, Integer exitYear) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("villageKind", kind);
+        body.put("povertyVillage", povertyVillage);
+        body.put("povertyExitYear", exitYear);
+        body.put("reason", "金山店镇2023年工作汇报：22个村（其中三个脱贫村）、2个社区");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag("/api/v1/divisions/" + code))
+                .body(body)
+                .put("/api/v1/divisions/" + code + "/village-status")
+                .then()
+                .statusCode(200);
     }
 
     @AfterAll
@@ -309,10 +458,14 @@ class ReportedTownshipIT {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertEquals(List.of(713, 552), differences.getList("items.declaredHouseholds", Integer.class));
-        assertEquals(List.of(711, 544), differences.getList("items.registeredHouseholds", Integer.class));
-        assertEquals(List.of(2786, 1921), differences.getList("items.declaredPopulation", Integer.class));
-        assertEquals(List.of(2733, 1867), differences.getList("items.registeredPopulation", Integer.class));
+        for (String[] v :
+                new String[][] {{FENGGE, "713", "711", "2786", "2733"}, {DASHU, "552", "544", "1921", "1867"}}) {
+            String at = "find { it.divisionCode == '" + v[0] + "' }.";
+            assertEquals(Integer.parseInt(v[1]), differences.getInt(at + "declaredHouseholds"), v[0]);
+            assertEquals(Integer.parseInt(v[2]), differences.getInt(at + "registeredHouseholds"), v[0]);
+            assertEquals(Integer.parseInt(v[3]), differences.getInt(at + "declaredPopulation"), v[0]);
+            assertEquals(Integer.parseInt(v[4]), differences.getInt(at + "registeredPeople"), v[0]);
+        }
     }
 
     private static void village(
@@ -368,12 +521,152 @@ class ReportedTownshipIT {
         f.sum("planned", "incomeMet", "incomeFailing");
         assertEquals(new TreeSet<>(), f.contradictions());
 
-        assertEquals(named(ReportedTownship.INCOME_FAILURES), failing(H2020, "INCOME_ABOVE_LINE"));
-        assertEquals(named(ReportedTownship.HOUSING_FAILURES), failing(H2020, "HOUSING"));
+        assertEquals(named(TongxinTownship.INCOME_FAILURES), failing(H2020, "INCOME_ABOVE_LINE"));
+        assertEquals(named(TongxinTownship.HOUSING_FAILURES), failing(H2020, "HOUSING"));
         // 八有一超 全部达标: 135 less the 29 households failing either (潘展强 and 韦国振 fail both) is 106; the report says 104
-        Set<String> either = new TreeSet<>(named(ReportedTownship.INCOME_FAILURES));
-        either.addAll(named(ReportedTownship.HOUSING_FAILURES));
+        Set<String> either = new TreeSet<>(named(TongxinTownship.INCOME_FAILURES));
+        either.addAll(named(TongxinTownship.HOUSING_FAILURES));
         assertEquals(29, either.size());
+    }
+
+    @Test
+    void reproducesJinshandiansMonitoringFiguresAndFlagsItsContradictions() {
+        RestAssured.requestSpecification = jinshandian;
+        try {
+            String township = JinshandianTownship.TOWNSHIP;
+            Figures f = new Figures(township, "金山店镇2023年巩固拓展脱贫攻坚成果工作情况汇报", 2023);
+            f.registered("households", "全镇（户）", "16193", "HOUSEHOLDS");
+            f.registered("people", "全镇（人）", "46892", "PEOPLE");
+            f.registered("stable", "建档立卡稳定脱贫户", "429", "STABLE_EXITED_HOUSEHOLDS");
+            f.registered("stablePeople", "建档立卡稳定脱贫户（人）", "900", "STABLE_EXITED_PEOPLE");
+            f.registered("ever", "监测户", "35", "EVER_MONITORED_HOUSEHOLDS");
+            f.registered("everPeople", "监测户（人）", "106", "EVER_MONITORED_PEOPLE");
+            f.monitored("of2019", "2019年识别", "3", "EVER_MONITORED_HOUSEHOLDS", null, 2019);
+            f.monitored("of2019People", "2019年识别（人）", "5", "EVER_MONITORED_PEOPLE", null, 2019);
+            f.figure("eliminated", "2020年已消除风险", "2");
+            f.figure("eliminatedPeople", "2020年已消除风险（人）", "4");
+            f.registered("atRisk", "现有未消除风险监测户", "33", "MONITORED_HOUSEHOLDS");
+            f.registered("atRiskPeople", "现有未消除风险监测户（人）", "102", "MONITORED_PEOPLE");
+            String[][] years = {{"2021", "4", "11"}, {"2022", "22", "73"}, {"2023", "7", "19"}};
+            for (String[] y : years) {
+                int year = Integer.parseInt(y[0]);
+                f.monitored("of" + y[0], y[0] + "年新识别", y[1], "MONITORED_HOUSEHOLDS", null, year);
+                f.monitored("of" + y[0] + "People", y[0] + "年新识别（人）", y[2], "MONITORED_PEOPLE", null, year);
+            }
+            String[][] categories = {
+                {"sudden", "突发严重困难户", "SUDDEN_HARDSHIP", "17", "62"},
+                {"unstable", "脱贫不稳定户", "UNSTABLE_EXITED", "8", "13"},
+                {"edge", "边缘易致贫户", "EDGE_AT_RISK", "8", "27"}
+            };
+            for (String[] c : categories) {
+                f.monitored(c[0], c[1], c[3], "MONITORED_HOUSEHOLDS", c[2], null);
+                f.monitored(c[0] + "People", c[1] + "（人）", c[4], "MONITORED_PEOPLE", c[2], null);
+            }
+            f.sum("atRisk", "of2021", "of2022", "of2023");
+            f.sum("atRiskPeople", "of2021People", "of2022People", "of2023People");
+            f.sum("atRisk", "sudden", "unstable", "edge");
+            f.sum("atRiskPeople", "suddenPeople", "unstablePeople", "edgePeople");
+            f.sum("ever", "atRisk", "eliminated");
+            f.sum("everPeople", "atRiskPeople", "eliminatedPeople");
+            // figures of the year's work the report states without household data behind them here
+            f.figure("routine", "预警线索识别监测对象（户）", "2");
+            f.figure("routinePeople", "预警线索识别监测对象（人）", "9");
+            f.figure("routineSudden", "其中突发严重困难户（户）", "1");
+            f.figure("routineSuddenPeople", "其中突发严重困难户（人）", "4");
+            f.figure("routineEdge", "边缘易致贫户（户）", "1");
+            f.figure("routineEdgePeople", "边缘易致贫户（人）", "5");
+            f.sum("routine", "routineSudden", "routineEdge");
+            f.sum("routinePeople", "routineSuddenPeople", "routineEdgePeople");
+            f.figure("campaign", "集中排查识别监测对象（户）", "5");
+            f.figure("campaignPeople", "集中排查识别监测对象（人）", "10");
+            f.figure("campaignSudden", "突发严重困难户（户）", "2");
+            f.figure("campaignSuddenPeople", "突发严重困难户（人）", "3");
+            f.figure("campaignUnstable", "脱贫不稳定户（户）", "1");
+            f.figure("campaignUnstablePeople", "脱贫不稳定户（人）", "3");
+            f.figure("campaignEdge", "边缘易致贫户（户）", "2");
+            f.figure("campaignEdgePeople", "边缘易致贫户（人）", "4");
+            f.sum("campaign", "campaignSudden", "campaignUnstable", "campaignEdge");
+            f.sum("campaignPeople", "campaignSuddenPeople", "campaignUnstablePeople", "campaignEdgePeople");
+            f.figure("yulu", "雨露计划（人次）", "64");
+            f.figure("yuluSpring", "春季", "31");
+            f.figure("yuluAutumn", "秋季", "33");
+            f.sum("yulu", "yuluSpring", "yuluAutumn");
+            f.figure("educationAid", "教育资助", "144");
+            f.figure("juniorSecondary", "初中", "49");
+            f.figure("primary", "小学", "74");
+            f.figure("preschool", "学前教育", "20");
+            f.sum("educationAid", "juniorSecondary", "primary", "preschool");
+            f.figure("migrants", "外出务工", "355");
+            f.figure("exitedMigrants", "脱贫人口", "335");
+            f.figure("monitoredMigrants", "监测人口", "20");
+            f.sum("migrants", "exitedMigrants", "monitoredMigrants");
+            f.figure("pv", "光伏电站每年收益分配（万元）", "16");
+            f.figure("pvJobs", "光伏公益性岗位工资（万元）", "11.6");
+            f.figure("pvWelfare", "小型公益性事业（万元）", "4.4");
+            f.sum("pv", "pvJobs", "pvWelfare");
+            assertEquals(
+                    new TreeSet<>(Set.of(
+                            "REGISTERED of2022People", // 73 printed; 102 − 11 − 19 = 72
+                            "SUM atRiskPeople", // 102 ≠ 11 + 73 + 19
+                            "SUM educationAid")), // 144 ≠ 49 + 74 + 20
+                    f.contradictions());
+
+            // the same figures in report-service: villages, monitored households, 外出务工, natural changes
+            given().queryParam("division", township)
+                    .get("/api/v1/reports/overview")
+                    .then()
+                    .statusCode(200)
+                    .body("households", equalTo(16193))
+                    .body("members", equalTo(46892))
+                    .body("villages.villages", equalTo(22))
+                    .body("villages.communities", equalTo(2))
+                    .body("villages.povertyVillages", equalTo(3))
+                    .body("villages.exitedPovertyVillages", equalTo(3))
+                    .body("monitoredEver.households", equalTo(35))
+                    .body("monitoredEver.people", equalTo(106))
+                    .body("monitoredEver.atRiskHouseholds", equalTo(33))
+                    .body("monitoredEver.atRiskPeople", equalTo(102));
+            given().queryParam("division", township)
+                    .get("/api/v1/reports/breakdown")
+                    .then()
+                    .statusCode(200)
+                    .body("total.migrantWorkers", equalTo(355))
+                    .body("total.byMonitoringCategory.SUDDEN_HARDSHIP", equalTo(17))
+                    .body("total.byMonitoringCategory.UNSTABLE_EXITED", equalTo(8))
+                    .body("total.byMonitoringCategory.EDGE_AT_RISK", equalTo(8));
+            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            given().queryParam("division", township)
+                    .queryParam("from", today)
+                    .queryParam("to", today)
+                    .get("/api/v1/reports/natural-changes")
+                    .then()
+                    .statusCode(200)
+                    .body("increase.people", equalTo(5))
+                    .body("decrease.households", equalTo(11))
+                    .body("decrease.people", equalTo(25));
+            // 集中排查 over the township's agricultural households: 8892 reported, 8892 registered
+            given().contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "regionCode",
+                            township,
+                            "name",
+                            "2023年5月集中排查",
+                            "startsOn",
+                            "2023-05-01",
+                            "endsOn",
+                            "2023-05-31",
+                            "householdsCovered",
+                            8892,
+                            "note",
+                            "全镇22个村农村户籍人口全面摸排"))
+                    .post("/api/v1/screening-campaigns")
+                    .then()
+                    .statusCode(201)
+                    .body("householdsCovered", equalTo(8892))
+                    .body("registeredHouseholds", equalTo(8892));
+        } finally {
+            RestAssured.requestSpecification = tongxin;
+        }
     }
 
     private static Set<String> named(List<String[]> households) {
@@ -403,19 +696,43 @@ class ReportedTownshipIT {
     private static final class Figures {
         private final String division;
         private final String title;
+        private final int year;
         private final Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
         private final List<Map<String, Object>> relations = new ArrayList<>();
         private final List<Map<String, Object>> comparisons = new ArrayList<>();
 
         Figures(String division, String title) {
+            this(division, title, 2020);
+        }
+
+        Figures(String division, String title, int year) {
             this.division = division;
             this.title = title;
+            this.year = year;
+        }
+
+        void monitored(String code, String label, String value, String measure, String category, Integer year) {
+            figure(code, label, value);
+            Map<String, Object> comparison = new LinkedHashMap<>();
+            comparison.put("figure", code);
+            comparison.put("measure", measure);
+            comparison.put("category", category);
+            comparison.put("identifiedYear", year);
+            comparisons.add(comparison);
         }
 
         void figure(String code, String label, String value) {
             figures.put(
                     code,
-                    Map.of("code", code, "label", label, "value", new BigDecimal(value), "unit", value.contains(".") ? "%" : ""));
+                    Map.of(
+                            "code",
+                            code,
+                            "label",
+                            label,
+                            "value",
+                            new BigDecimal(value),
+                            "unit",
+                            value.contains(".") ? "%" : ""));
         }
 
         void registered(String code, String label, String value, String measure) {
@@ -458,7 +775,7 @@ class ReportedTownshipIT {
                             "divisionCode",
                             division,
                             "year",
-                            2020,
+                            year,
                             "title",
                             title,
                             "source",
@@ -478,11 +795,7 @@ class ReportedTownshipIT {
             Set<String> failed = new TreeSet<>();
             for (Map<String, Object> check : checks) {
                 System.out.printf(
-                        "%s %-10s %-5s %s%n",
-                        division,
-                        check.get("kind"),
-                        check.get("holds"),
-                        check.get("message"));
+                        "%s %-10s %-5s %s%n", division, check.get("kind"), check.get("holds"), check.get("message"));
                 if (!Boolean.TRUE.equals(check.get("holds"))) {
                     failed.add(check.get("kind") + " " + ((List<?>) check.get("figures")).getFirst());
                 }

@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  *
  * <p>Ages are counted on 2020-12-31, the day the 2020 standards judge; the incomes are those of 2020.
  */
-public final class ReportedTownship {
+public final class TongxinTownship {
 
     public static final String COUNTY = "450422";
     public static final String COUNTY_NAME = "藤县";
@@ -102,6 +102,7 @@ public final class ReportedTownship {
             "与户主关系",
             "劳动能力",
             "健康状况",
+            "残疾等级",
             "在校状况",
             "未在校特殊情形",
             "就读地点",
@@ -256,7 +257,7 @@ public final class ReportedTownship {
     private int nameSeed;
 
     /** Builds the township. */
-    public ReportedTownship() {
+    public TongxinTownship() {
         build();
     }
 
@@ -357,7 +358,7 @@ public final class ReportedTownship {
                 - 2733
                 - 1867
                 - (int) poor.stream()
-                        .filter(ReportedTownship::isOther)
+                        .filter(TongxinTownship::isOther)
                         .mapToLong(h -> h.members.size())
                         .sum();
         List<Integer> sizes = sizes(6832 - 600 - 447, othersPeople);
@@ -368,7 +369,7 @@ public final class ReportedTownship {
         }
         // 413 non-agricultural households, whose people all hold a non-agricultural registration
         List<Home> othersNonPoor =
-                nonPoor.stream().filter(ReportedTownship::isOther).toList();
+                nonPoor.stream().filter(TongxinTownship::isOther).toList();
         for (int i = 0; i < 413; i++) {
             othersNonPoor.get(othersNonPoor.size() - 1 - i).members.forEach(p -> p.agricultural = false);
         }
@@ -821,6 +822,7 @@ public final class ReportedTownship {
             h.method = n[2];
             h.renovationYear = "2020";
             h.stage = n[3];
+            // a safe house too small for its people: its extension is planned (扩建)
             h.renovation = n[3].equals("已完成") ? "已完成改造" : n[3].isEmpty() ? "需改造未开工" : "改造中";
             if (n[4].equals("SMALL")) {
                 h.area = "11.5";
@@ -926,6 +928,7 @@ public final class ReportedTownship {
         row.add(p.relation);
         row.add(p.labour);
         row.add(p.health);
+        row.add(p.health.equals("残疾") ? "1" : "");
         row.add(p.schooling);
         row.add(p.special);
         row.add(p.schoolLocation);
