@@ -127,13 +127,13 @@ class ProvinceCityAndVillageStatusTest {
         // a division file names a community by its level 社区
         as("450481")
                 .contentType("text/csv; charset=UTF-8")
-                .body("区划代码,名称,层级,上级代码\n450481101204,张敬湾社区,社区,450481101\n450481101205,朝阳村,行政村,450481101\n")
+                .body("区划代码,名称,层级,上级代码\n450481101206,张敬湾社区,社区,450481101\n450481101207,朝阳村,行政村,450481101\n")
                 .post("/api/v1/divisions/import")
                 .then()
                 .statusCode(200)
                 .body("created", equalTo(2));
-        as("450481").get("/api/v1/divisions/450481101204").then().body("villageKind", equalTo("COMMUNITY"));
-        as("450481").get("/api/v1/divisions/450481101205").then().body("villageKind", equalTo("VILLAGE"));
+        as("450481").get("/api/v1/divisions/450481101206").then().body("villageKind", equalTo("COMMUNITY"));
+        as("450481").get("/api/v1/divisions/450481101207").then().body("villageKind", equalTo("VILLAGE"));
 
         // a 贫困村 still to exit: its status changes with If-Match, audited, in the history and as an event
         as("450481").body("""

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,6 @@ public final class JinshandianTownship {
             "户编号", "行政村代码", "姓名", "证件号码", "与户主关系", "劳动能力", "务工地点", "务工月数", "就业类型", "农业户籍", "医疗保险", "贫困户状态", "脱贫年度",
             "住房安全等级", "人均住房面积", "监测对象类别", "风险类型", "风险状态", "识别年度", "纳入监测日期");
 
-    private static final DateTimeFormatter BIRTH = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String[] SURNAMES = {"刘", "柯", "黄", "周", "陈", "王", "石", "洪", "余", "曹"};
     private static final String[] GIVEN = {"建", "国", "华", "明", "秀", "英", "志", "强", "丽", "芳", "文", "海"};
 
@@ -125,7 +122,7 @@ public final class JinshandianTownship {
     private final List<PastEpisode> past = new ArrayList<>();
     private final List<Departure> departures = new ArrayList<>();
     private final List<Arrival> arrivals = new ArrayList<>();
-    private final Map<LocalDate, int[]> serials = new HashMap<>();
+    private final IssuedIdNumbers numbers = new IssuedIdNumbers(COUNTY);
     private int names;
 
     /** Builds the township; people join it by marriage or a move, so that the changes may be dated any day. */
@@ -265,7 +262,7 @@ public final class JinshandianTownship {
         List<Home> stable = new ArrayList<>();
         // three households of four lose three people each
         List<Integer> sizes = new ArrayList<>(List.of(4, 4, 4));
-        sizes.addAll(sizes(426, 908));
+        sizes.addAll(IssuedIdNumbers.sizes(426, 908));
         for (int size : sizes) {
             Home h = home(rural.get(n++ % rural.size()), size, true);
             h.poverty = "脱贫户";
@@ -330,7 +327,7 @@ public final class JinshandianTownship {
         // the rest: 16193 households with 46892 people in all once the year's changes are recorded
         int households = 16193 - homes.size();
         int people = 46892 + 25 - 5 - (int) people(h -> true);
-        List<Integer> rest = sizes(households, people);
+        List<Integer> rest = IssuedIdNumbers.sizes(households, people);
         for (int i = 0; i < rest.size(); i++) {
             String village = villages.get(i % villages.size());
             home(village, rest.get(i), false);
@@ -380,14 +377,6 @@ public final class JinshandianTownship {
         return p;
     }
 
-    static List<Integer> sizes(int households, int people) {
-        List<Integer> sizes = new ArrayList<>();
-        for (int i = 0; i < households; i++) {
-            sizes.add(people / households + (i < people % households ? 1 : 0));
-        }
-        return sizes;
-    }
-
     private List<String> row(Home h, Person p) {
         List<String> row = new ArrayList<>(COLUMNS.size());
         row.add(h.reference);
@@ -414,16 +403,8 @@ public final class JinshandianTownship {
     }
 
     private String idNumber(Person p) {
-        LocalDate birth = p.birth;
-        while (true) {
-            int[] serial = serials.computeIfAbsent(birth, d -> new int[2]);
-            int sequence = p.male ? 2 * serial[0]++ + 1 : 2 * serial[1]++;
-            if (sequence <= 999) {
-                String body = COUNTY + birth.format(BIRTH) + "%03d".formatted(sequence);
-                return body + SyntheticCounty.checkCharacter(body);
-            }
-            birth = birth.plusDays(1);
-            p.birth = birth;
-        }
+        IssuedIdNumbers.Issued issued = numbers.issue(p.birth, p.male);
+        p.birth = issued.birth();
+        return issued.idNumber();
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +152,6 @@ public final class TongxinTownship {
     private static final String[] GIVEN = {
         "永", "国", "荣", "海", "金", "秀", "德", "华", "明", "桂", "芳", "兰", "强", "燕", "健", "基"
     };
-    private static final DateTimeFormatter BIRTH = DateTimeFormatter.BASIC_ISO_DATE;
 
     private static Map<String, String> villages() {
         Map<String, String> villages = new LinkedHashMap<>();
@@ -253,7 +250,7 @@ public final class TongxinTownship {
     }
 
     private final List<Home> homes = new ArrayList<>();
-    private final Map<LocalDate, int[]> serials = new HashMap<>();
+    private final IssuedIdNumbers numbers = new IssuedIdNumbers(COUNTY);
     private int nameSeed;
 
     /** Builds the township. */
@@ -336,7 +333,7 @@ public final class TongxinTownship {
         }
         int e = 0;
         for (int[] year : exits) {
-            List<Integer> sizes = sizes(year[1], year[2]);
+            List<Integer> sizes = IssuedIdNumbers.sizes(year[1], year[2]);
             for (int size : sizes) {
                 Home h = home(exitVillages.get(e++));
                 h.poverty = "脱贫户";
@@ -361,7 +358,7 @@ public final class TongxinTownship {
                         .filter(TongxinTownship::isOther)
                         .mapToLong(h -> h.members.size())
                         .sum();
-        List<Integer> sizes = sizes(6832 - 600 - 447, othersPeople);
+        List<Integer> sizes = IssuedIdNumbers.sizes(6832 - 600 - 447, othersPeople);
         for (int i = 0; i < sizes.size(); i++) {
             Home h = home(OTHERS.get(i % OTHERS.size()));
             adults(h, sizes.get(i));
@@ -388,7 +385,7 @@ public final class TongxinTownship {
 
     private List<Home> poor(String village, int households, int people, String status) {
         List<Home> made = new ArrayList<>();
-        for (int size : sizes(households, people)) {
+        for (int size : IssuedIdNumbers.sizes(households, people)) {
             Home h = home(village);
             h.poverty = status;
             adults(h, size);
@@ -399,7 +396,7 @@ public final class TongxinTownship {
 
     private List<Home> spread(int households, int people, String status) {
         List<Home> made = new ArrayList<>();
-        List<Integer> sizes = sizes(households, people);
+        List<Integer> sizes = IssuedIdNumbers.sizes(households, people);
         for (int i = 0; i < sizes.size(); i++) {
             Home h = home(OTHERS.get(i % OTHERS.size()));
             h.poverty = status;
@@ -411,7 +408,7 @@ public final class TongxinTownship {
 
     private List<Home> nonPoor(String village, int households, int people) {
         List<Home> made = new ArrayList<>();
-        for (int size : sizes(households, people)) {
+        for (int size : IssuedIdNumbers.sizes(households, people)) {
             Home h = home(village);
             adults(h, size);
             made.add(h);
@@ -430,18 +427,6 @@ public final class TongxinTownship {
         Home h = new Home("TX%05d".formatted(homes.size() + 1), village(village));
         homes.add(h);
         return h;
-    }
-
-    /** {@code households} sizes adding up to {@code people}, as even as they come. */
-    static List<Integer> sizes(int households, int people) {
-        if (people < households) {
-            throw new IllegalArgumentException(people + " people cannot fill " + households + " households");
-        }
-        List<Integer> sizes = new ArrayList<>();
-        for (int i = 0; i < households; i++) {
-            sizes.add(people / households + (i < people % households ? 1 : 0));
-        }
-        return sizes;
     }
 
     /** A household of adults aged 25–59: a head, a spouse, and grown children; ages are set again later. */
@@ -980,16 +965,8 @@ public final class TongxinTownship {
     }
 
     private String idNumber(Person p) {
-        LocalDate birth = p.birth;
-        while (true) {
-            int[] serial = serials.computeIfAbsent(birth, d -> new int[2]);
-            int sequence = p.male ? 2 * serial[0]++ + 1 : 2 * serial[1]++;
-            if (sequence <= 999) {
-                String body = COUNTY + birth.format(BIRTH) + "%03d".formatted(sequence);
-                return body + SyntheticCounty.checkCharacter(body);
-            }
-            birth = birth.plusDays(1);
-            p.birth = birth;
-        }
+        IssuedIdNumbers.Issued issued = numbers.issue(p.birth, p.male);
+        p.birth = issued.birth();
+        return issued.idNumber();
     }
 }
