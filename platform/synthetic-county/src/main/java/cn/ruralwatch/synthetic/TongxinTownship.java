@@ -453,16 +453,15 @@ public final class TongxinTownship {
         Map<String, String> named = new LinkedHashMap<>();
         INCOME_FAILURES.forEach(n -> named.put(n[0], n[1]));
         HOUSING_FAILURES.forEach(n -> named.put(n[0], n[1]));
+        List<Home> taken = new ArrayList<>();
         for (Map.Entry<String, String> n : named.entrySet()) {
             Home h = planned.stream()
-                    .filter(p -> p.village.equals(village(n.getValue())))
-                    .filter(p -> !p.members.getFirst().name.startsWith("#"))
+                    .filter(p -> p.village.equals(village(n.getValue())) && !taken.contains(p))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no planned household left in " + n.getValue()));
-            h.members.getFirst().name = "#" + n.getKey();
+            h.members.getFirst().name = n.getKey();
+            taken.add(h);
         }
-        planned.forEach(
-                h -> h.members.getFirst().name = h.members.getFirst().name.replace("#", ""));
     }
 
     /**
