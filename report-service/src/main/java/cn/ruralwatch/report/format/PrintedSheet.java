@@ -20,6 +20,7 @@ public final class PrintedSheet {
     public static final String FONT = "宋体";
     private static final int BODY_SIZE = 11;
     private static final int TITLE_SIZE = 16;
+    private static final double HEADER_HEIGHT = 30;
     private static final double MIN_WIDTH = 6;
     private static final double MAX_WIDTH = 60;
     /** Columns above which a table is printed landscape. */
@@ -143,6 +144,10 @@ public final class PrintedSheet {
                 .horizontalAlignment("center")
                 .verticalAlignment("center")
                 .set();
+        // room for a header wrapped in two lines: a sheet's row heights are not recomputed when it is opened
+        for (int row = 1; row <= headerRows; row++) {
+            sheet.rowHeight(row, HEADER_HEIGHT);
+        }
         sheet.freezePane(frozenColumns, headerRows + 1);
         sheet.repeatRows(1, headerRows);
         sheet.paperSize(PaperSize.A4_PAPER);
