@@ -261,20 +261,21 @@ class HouseholdNamesTest {
 
     @Test
     void theWorkReportNamesTheHouseholdsItListsByHeadAndVillage() throws Exception {
-        // a county's report: 户主姓名（乡镇村名）
+        // a county's report: 乡镇村名户主姓名户, as the reports write it (seed 000: 大梳村程海源户)
         String county = documentXml(drawn(Roles.COUNTY_ADMIN, COUNTY));
-        assertTrue(county.contains("程海源（同心镇大梳村）"), county);
-        assertTrue(county.contains("（户主未登记）（同心镇同心村）"));
-        assertTrue(county.contains("陈少欣（和平镇沙村）"));
+        assertTrue(county.contains("同心镇大梳村程海源户"), county);
+        assertTrue(county.contains("同心镇同心村（户主未登记）户"));
+        assertTrue(county.contains("和平镇沙村陈少欣户"));
         assertFalse(county.contains("黄惠强"), "a household meeting the standard is not listed");
         assertFalse(county.contains("陈旧名"), "the former head");
         for (String id : List.of(cheng, huang, headless, chen)) {
             assertFalse(county.contains(id), "no household numbers in a document for people");
         }
-        // a township's report: 户主姓名（村名）, and only its own households
+        // a township's report: 村名户主姓名户, and only its own households
         String township = documentXml(drawn(Roles.TOWNSHIP_OFFICER, TONGXIN));
-        assertTrue(township.contains("程海源（大梳村）"), township);
-        assertTrue(township.contains("（户主未登记）（同心村）"));
+        assertTrue(township.contains("大梳村程海源户"), township);
+        assertFalse(township.contains("同心镇大梳村程海源户"), "a township's report does not repeat the township");
+        assertTrue(township.contains("同心村（户主未登记）户"));
         assertFalse(township.contains("陈少欣"), "another township's household");
     }
 
@@ -314,12 +315,16 @@ class HouseholdNamesTest {
         throw new AssertionError("no word/document.xml in the document");
     }
 
-    /** Every row of the first sheet as the texts of its cells. */
+    /** Every row of the first sheet's table (below its title) as the texts of its cells. */
     private static List<List<String>> rows(byte[] xlsx) throws Exception {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            return workbook.getFirstSheet().read().stream()
+            List<List<String>> rows = workbook.getFirstSheet().read().stream()
                     .map(HouseholdNamesTest::cells)
                     .toList();
+            // the title row above the table names the division
+            assertTrue(
+                    rows.getFirst().getFirst().contains("农户名单"), rows.getFirst().toString());
+            return rows.subList(1, rows.size());
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.report.format.Figures;
 import cn.ruralwatch.report.period.MonthlySnapshots;
 import cn.ruralwatch.testing.Tokens;
 import cn.ruralwatch.time.ChinaTime;
@@ -147,11 +148,15 @@ class MonthlyReportTest {
                 .extract()
                 .asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(monthly))) {
-            List<Row> rows = read.getFirstSheet().read();
+            List<Row> all = read.getFirstSheet().read();
+            assertEquals(
+                    "戊县" + Figures.chineseMonth(now.toString()) + "监测数据月报表",
+                    all.getFirst().getCellText(0));
+            List<Row> rows = all.subList(1, all.size());
             assertEquals(5, rows.size());
             assertEquals("在册农户（户）", rows.get(0).getCellText(2));
-            assertEquals("本月（" + now + "）", rows.get(1).getCellText(2));
-            assertEquals("上月（" + previous + "）", rows.get(1).getCellText(3));
+            assertEquals(Figures.chineseMonth(now.toString()), rows.get(1).getCellText(2));
+            assertEquals(Figures.chineseMonth(previous.toString()), rows.get(1).getCellText(3));
             assertEquals("增减", rows.get(1).getCellText(4));
             assertEquals("监测对象（户）", rows.get(0).getCellText(20));
             assertEquals("二镇", rows.get(3).getCellText(1));
@@ -176,12 +181,13 @@ class MonthlyReportTest {
                 .extract()
                 .asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(months))) {
-            List<Row> rows = read.getFirstSheet().read();
+            List<Row> all = read.getFirstSheet().read();
+            List<Row> rows = all.subList(1, all.size());
             assertEquals(3, rows.size());
             assertEquals("月份", rows.get(0).getCellText(0));
-            assertEquals(previous, rows.get(1).getCellText(0));
+            assertEquals(Figures.chineseMonth(previous.toString()), rows.get(1).getCellText(0));
             assertEquals("1", rows.get(1).getCellText(1));
-            assertEquals(now.toString(), rows.get(2).getCellText(0));
+            assertEquals(Figures.chineseMonth(now.toString()), rows.get(2).getCellText(0));
             assertEquals("2", rows.get(2).getCellText(1));
             assertEquals("1", rows.get(2).getCellText(7));
         }

@@ -275,7 +275,9 @@ class OverviewTest {
                 .extract()
                 .asByteArray();
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
-            List<Row> rows = read.getFirstSheet().read();
+            List<Row> all = read.getFirstSheet().read();
+            assertEquals("甲县农户名单（已脱贫）", all.getFirst().getCellText(0));
+            List<Row> rows = all.subList(1, all.size());
             assertEquals(3, rows.size());
             // a county's list: the head's name, the township and the village first, the household number last
             assertEquals(
@@ -303,9 +305,16 @@ class OverviewTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "breakdown-sample.xlsx"), table);
+        PrintedSheets.assertLaidOutForPrint(table, "甲县分级统计表", "landscape");
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(table))) {
-            List<Row> rows = read.getFirstSheet().read();
+            List<Row> all = read.getFirstSheet().read();
+            List<Row> rows = all.subList(1, all.size());
             assertEquals(4, rows.size());
+            // figures are numbers, not texts that look like them
+            assertEquals(
+                    org.dhatim.fastexcel.reader.CellType.NUMBER,
+                    rows.get(3).getCell(2).getType());
             assertEquals("在册农户（户）", rows.get(0).getCellText(2));
             assertEquals("已脱贫（户）", rows.get(0).getCellText(7));
             assertEquals("脱贫不稳定户（户）", rows.get(0).getCellText(9));
@@ -339,8 +348,11 @@ class OverviewTest {
                 .header("Content-Disposition", containsString("households-451088.xlsx"))
                 .extract()
                 .asByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "households-sample.xlsx"), exported);
+        PrintedSheets.assertLaidOutForPrint(exported, "甲县农户名单（已脱贫）", "landscape");
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(exported))) {
-            List<Row> rows = read.getFirstSheet().read();
+            List<Row> all = read.getFirstSheet().read();
+            List<Row> rows = all.subList(1, all.size());
             assertEquals(3, rows.size());
             assertEquals(
                     java.util.Set.of(h2, h3),

@@ -75,8 +75,12 @@ public class SourceCountsStub {
                         code,
                         "name",
                         "两不愁三保障及饮水安全、收入监测（全国）",
+                        "level",
+                        "HOUSEHOLD",
+                        "validFrom",
+                        "2021-01-01",
                         "indicators",
-                        List.of(Map.of("code", "BASIC_MEDICAL_INSURANCE", "name", "基本医疗有保障"))));
+                        List.of(Map.of("code", "BASIC_MEDICAL_INSURANCE", "name", "基本医疗有保障", "unit", "MEMBER"))));
     }
 
     private static void requireBearer(String authorization) {

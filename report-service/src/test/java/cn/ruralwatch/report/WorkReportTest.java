@@ -182,9 +182,11 @@ class WorkReportTest {
                 .body("pvRevenue.wages", equalTo(116000.00f))
                 .body("pvRevenue.works", equalTo(44000.00f)));
 
-        Read report = read(drawn("""
+        byte[] docx = drawn("""
                 {"division":"457088","year":2023,"asOf":"2023-11-14",
-                 "narrative":{"problems":"产业带动率需进一步提升。","nextSteps":"加强产业谋划和发展。"}}"""));
+                 "narrative":{"problems":"产业带动率需进一步提升。","nextSteps":"加强产业谋划和发展。"}}""");
+        Read report = read(docx);
+        setAsAnOfficialDocument(docx, "丁县人民政府");
         assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", report.paragraphs().getFirst());
         assertTrue(
                 report.has("丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人（2019年脱贫2户7人）；纳入监测对象2户6人，" + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
@@ -192,17 +194,21 @@ class WorkReportTest {
         assertTrue(report.hasRow("边缘易致贫户 | 1 | 2 | 1 | 2"), report.tables().toString());
         assertTrue(report.hasRow("突发严重困难户 | 1 | 4 | 0 | 0"));
         assertTrue(report.hasRow("合计 | 2 | 6 | 1 | 2"));
-        assertTrue(report.hasRow("2023年 | 1 | 2 | 1 | 2"));
+        assertTrue(
+                report.has("按识别年度：2022年识别1户4人，2023年识别1户2人。"),
+                report.paragraphs().toString());
         assertTrue(report.hasRow("因病 | 1 | 2 | 1 | 2"), report.tables().toString());
         assertTrue(report.hasRow("因意外事故 | 1 | 4 | 0 | 0"));
         // the rate from what each household adds (3 of 3, 2 of 3), with the names indicator-service gives
-        assertTrue(report.hasRow("两不愁三保障及饮水安全、收入监测（全国） | 基本医疗有保障 | 83.33 | 5 | 6 | 1"));
-        assertTrue(report.has("基本医疗有保障未达标农户名单（1户）"));
         assertTrue(
-                report.hasRow("1 | 户主" + monitored.substring(0, 4) + "（一镇朝阳村） | 2"),
-                report.tables().toString());
+                report.has("（一）2023年两不愁三保障及饮水安全、收入监测（全国）完成情况"),
+                report.paragraphs().toString());
+        assertTrue(
+                report.has("1.基本医疗有保障。应评6人，已达标5人，达标率83.33%。未达标1人，涉及1户：1.一镇朝阳村户主" + monitored.substring(0, 4)
+                        + "户（1人未参保）。"),
+                report.paragraphs().toString());
         assertFalse(
-                report.tables().toString().contains("户主" + exited.substring(0, 4) + "（"),
+                report.paragraphs().toString().contains("户主" + exited.substring(0, 4)),
                 "a household meeting the standard is not listed");
         assertTrue(report.has("2023年到户帮扶共惠及1户，金额0.20万元。"));
         assertTrue(report.hasRow("产业奖补 | 1 | 0.15"));
@@ -217,7 +223,13 @@ class WorkReportTest {
         assertTrue(report.hasRow("一镇 | 2023年3月15日 | 保安镇〔2023〕12号 | 16.00 | 15 | 11.60 | 4.40 | 0.00"));
         assertTrue(report.has("产业带动率需进一步提升。"));
         assertTrue(report.has("加强产业谋划和发展。"));
-        assertTrue(report.has("（请填写责任落实情况。）"), "a section the user did not write shows the template's default");
+        assertTrue(
+                report.has("（请填写预警线索摸排、集中排查和帮扶措施落实情况。）"),
+                "a section the user did not write shows the template's default");
+        assertTrue(
+                report.has("2023年新识别监测对象1户2人，其中边缘易致贫户1户2人；消除风险1户4人，其中突发严重困难户1户4人。"),
+                report.paragraphs().toString());
+        assertEquals("丁县人民政府", report.paragraphs().get(report.paragraphs().size() - 2));
         assertEquals("2023年11月14日", report.paragraphs().getLast());
 
         // a county's own template, saved without a new build, is checked against the county's figures first
@@ -272,5 +284,51 @@ class WorkReportTest {
                 .then()
                 .statusCode(403);
         Tokens.authenticateAs(Roles.COUNTY_ADMIN, COUNTY);
+    }
+
+    /**
+     * GB/T 9704-2012 as Word stores it: A4 (11906 × 16838 twips), margins 37/35/28/26 mm, 22 lines of 28.95 points,
+     * the title in 方正小标宋简体 二号, the text in 仿宋_GB2312 三号 declared for East Asian text, "— PAGE —" in 四号 宋体
+     * at the foot of odd (right) and even (left) pages, and the issuing office and date right-aligned at the end.
+     */
+    private static void setAsAnOfficialDocument(byte[] docx, String issuer) throws Exception {
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                parts.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        String body = parts.get("word/document.xml");
+        assertTrue(body.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4");
+        String margins = body.substring(body.indexOf("<w:pgMar"), body.indexOf("/>", body.indexOf("<w:pgMar")));
+        for (String margin : List.of("w:top=\"2098\"", "w:bottom=\"1984\"", "w:left=\"1587\"", "w:right=\"1474\"")) {
+            assertTrue(margins.contains(margin), "margins 37/35/28/26 mm: " + margins);
+        }
+        assertTrue(body.contains("w:linePitch=\"579\""), "22 lines a page");
+        assertTrue(body.contains("w:line=\"579\" w:lineRule=\"exact\""), "fixed 28.95-point lines");
+        assertTrue(body.contains("w:eastAsia=\"方正小标宋简体\""), "the title's font");
+        assertTrue(body.contains("<w:sz w:val=\"44\"/>"), "the title in 二号");
+        assertTrue(body.contains("w:eastAsia=\"仿宋_GB2312\""), "the text's font");
+        assertTrue(body.contains("<w:sz w:val=\"32\"/>"), "the text in 三号");
+        assertTrue(body.contains("w:eastAsia=\"黑体\""), "first-level headings");
+        assertTrue(body.contains("w:firstLine=\"640\""), "two characters' indent");
+        assertTrue(body.contains("<w:footerReference w:type=\"default\""), "odd pages' footer");
+        assertTrue(body.contains("<w:footerReference w:type=\"even\""), "even pages' footer");
+        assertTrue(parts.get("word/settings.xml").contains("<w:evenAndOddHeaders"), "odd and even pages differ");
+        List<String> footers = parts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("word/footer"))
+                .map(java.util.Map.Entry::getValue)
+                .toList();
+        assertEquals(2, footers.size());
+        for (String footer : footers) {
+            assertTrue(footer.contains("PAGE"), footer);
+            assertTrue(footer.contains("— </w:t>") && footer.contains("> —</w:t>"), footer);
+            assertTrue(footer.contains("w:eastAsia=\"宋体\"") && footer.contains("<w:sz w:val=\"28\"/>"), footer);
+        }
+        assertTrue(footers.stream().anyMatch(f -> f.contains("<w:jc w:val=\"right\"/>")), "odd pages: right");
+        assertTrue(footers.stream().anyMatch(f -> f.contains("<w:jc w:val=\"left\"/>")), "even pages: left");
+        int signature = body.lastIndexOf(issuer);
+        String signed = body.substring(body.lastIndexOf("<w:p>", signature), signature);
+        assertTrue(signed.contains("<w:jc w:val=\"right\"/>"), "the issuer right-aligned: " + signed);
     }
 }

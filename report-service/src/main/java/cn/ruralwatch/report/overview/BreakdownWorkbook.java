@@ -1,16 +1,17 @@
 package cn.ruralwatch.report.overview;
 
-import cn.ruralwatch.report.Labels;
+import cn.ruralwatch.report.format.Labels;
+import cn.ruralwatch.report.format.PrintedSheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /**
- * The breakdown table as an Excel workbook: one row per division one level down, then the total, Chinese headers. Its
+ * The breakdown table as an Excel workbook laid out for print ({@link PrintedSheet}): one row per division one level
+ * down, then the total, Chinese headers. Its
  * columns (the figures of a {@link Breakdown.Row}) are also those of the monthly report and the time series.
  */
 public final class BreakdownWorkbook {
@@ -44,37 +45,29 @@ public final class BreakdownWorkbook {
     }
 
     static void write(Breakdown breakdown, OutputStream out) throws IOException {
-        Workbook workbook = new Workbook(out, "RuralWatch", "1.0");
-        Worksheet sheet = workbook.newWorksheet("分级统计");
-        sheet.value(0, 0, "区划代码");
-        sheet.value(0, 1, "区划名称");
+        Workbook workbook = PrintedSheet.workbook(out);
+        String name = breakdown.total().division().name();
+        PrintedSheet sheet = PrintedSheet.of(workbook, "分级统计", name + "分级统计表", COLUMNS.size() + 2, 1);
+        sheet.header(1, 0, "区划代码");
+        sheet.header(1, 1, "区划名称");
         for (int c = 0; c < COLUMNS.size(); c++) {
-            sheet.value(0, c + 2, COLUMNS.get(c).header());
+            sheet.header(1, c + 2, COLUMNS.get(c).header());
         }
-        for (int c = 0; c < COLUMNS.size() + 2; c++) {
-            sheet.style(0, c).bold().set();
-        }
-        int r = 1;
+        int r = sheet.firstBodyRow();
         for (Breakdown.Row row : breakdown.rows()) {
             write(sheet, r++, row.division().code(), row.division().name(), row);
         }
-        write(
-                sheet,
-                r,
-                breakdown.total().division().code(),
-                "合计（" + breakdown.total().division().name() + "）",
-                breakdown.total());
-        for (int c = 0; c < COLUMNS.size() + 2; c++) {
-            sheet.style(r, c).bold().set();
-        }
+        write(sheet, r, breakdown.total().division().code(), "合计（" + name + "）", breakdown.total());
+        sheet.bold(r);
+        sheet.finish(2);
         workbook.finish();
     }
 
-    private static void write(Worksheet sheet, int r, String code, String name, Breakdown.Row row) {
-        sheet.value(r, 0, code);
-        sheet.value(r, 1, name);
+    private static void write(PrintedSheet sheet, int r, String code, String name, Breakdown.Row row) {
+        sheet.cell(r, 0, code);
+        sheet.cell(r, 1, name);
         for (int c = 0; c < COLUMNS.size(); c++) {
-            sheet.value(r, c + 2, COLUMNS.get(c).value().applyAsLong(row));
+            sheet.cell(r, c + 2, COLUMNS.get(c).value().applyAsLong(row));
         }
     }
 }

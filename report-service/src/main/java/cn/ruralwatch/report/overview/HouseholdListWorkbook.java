@@ -1,9 +1,11 @@
 package cn.ruralwatch.report.overview;
 
+import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
-import cn.ruralwatch.report.HouseholdNames;
-import cn.ruralwatch.report.Labels;
+import cn.ruralwatch.report.format.HouseholdNames;
+import cn.ruralwatch.report.format.Labels;
+import cn.ruralwatch.report.format.PrintedSheet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The households behind a figure as an Excel workbook with Chinese headers and labels, written page by page. Each
@@ -55,6 +56,9 @@ public class HouseholdListWorkbook {
     @Inject
     HouseholdList households;
 
+    @Inject
+    HouseholdDirectory directory;
+
     /**
      * Writes every household the filter selects; the caller has checked the division against its area.
      *
@@ -62,23 +66,17 @@ public class HouseholdListWorkbook {
      */
     public int write(HouseholdList.Filter filter, OutputStream out) throws IOException {
         List<Column> columns = columns(filter.division());
-        Workbook workbook = new Workbook(out, "RuralWatch", "1.0");
-        Worksheet sheet = workbook.newWorksheet("农户名单");
+        Workbook workbook = PrintedSheet.workbook(out);
+        PrintedSheet sheet = PrintedSheet.of(workbook, "农户名单", title(filter), columns.size(), 1);
         for (int c = 0; c < columns.size(); c++) {
-            sheet.value(0, c, columns.get(c).header());
-            sheet.style(0, c).bold().set();
+            sheet.header(1, c, columns.get(c).header());
         }
-        sheet.freezePane(0, 1);
-        int row = 1;
+        int row = sheet.firstBodyRow();
         for (int page = 0; ; page++) {
             Page<HouseholdList.Row> found = households.page(filter, PageRequest.of(page, PAGE));
             for (HouseholdList.Row household : found.items()) {
                 for (int c = 0; c < columns.size(); c++) {
-                    switch (columns.get(c).value().apply(household)) {
-                        case null -> {}
-                        case Number number -> sheet.value(row, c, number);
-                        case Object text -> sheet.value(row, c, text.toString());
-                    }
+                    sheet.cell(row, c, columns.get(c).value().apply(household));
                 }
                 row++;
             }
@@ -86,7 +84,37 @@ public class HouseholdListWorkbook {
                 break;
             }
         }
+        sheet.finish(1);
         workbook.finish();
-        return row - 1;
+        return row - sheet.firstBodyRow();
+    }
+
+    /** 丁县农户名单（监测对象、边缘易致贫户）: the division's name and what the filter selects, in words. */
+    private String title(HouseholdList.Filter filter) {
+        String name = directory
+                .division(filter.division())
+                .map(d -> HouseholdNames.division(d.name, d.code))
+                .orElse(filter.division());
+        List<String> selected = new ArrayList<>();
+        if (filter.povertyStatus() != null) {
+            selected.add(Labels.of(Labels.POVERTY_STATUS, filter.povertyStatus().name()));
+        }
+        if (filter.monitored() != null) {
+            selected.add(filter.monitored() ? "监测对象" : "非监测对象");
+        }
+        if (filter.monitoringCategory() != null) {
+            selected.add(Labels.of(
+                    Labels.MONITORING_CATEGORY, filter.monitoringCategory().name()));
+        }
+        if (filter.riskState() != null) {
+            selected.add(Labels.of(Labels.RISK_STATE, filter.riskState().name()));
+        }
+        if (filter.evaluated() != null) {
+            selected.add(filter.evaluated() ? "已评估" : "未评估");
+        }
+        if (filter.meetingStandard() != null) {
+            selected.add(filter.meetingStandard() ? "全部达标" : "有未达标指标");
+        }
+        return name + "农户名单" + (selected.isEmpty() ? "" : "（" + String.join("、", selected) + "）");
     }
 }

@@ -6,7 +6,7 @@ import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
-import cn.ruralwatch.report.Figures;
+import cn.ruralwatch.report.format.Figures;
 import cn.ruralwatch.report.projection.ReadModelGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -82,7 +82,11 @@ public class NaturalChanges {
         if (end.isBefore(start)) {
             throw ProblemException.invalid(Violation.of("to", "BEFORE_FROM", "report.period.to-before-from"));
         }
-        Population whose = population == null ? Population.POVERTY_AND_MONITORED : population;
+        return count(d, start, end, population == null ? Population.POVERTY_AND_MONITORED : population);
+    }
+
+    /** The changes of a division already checked against the caller's area (or of a job's division). */
+    public Report count(KnownDivision d, LocalDate start, LocalDate end, Population whose) {
         List<Totals> totals = changes(
                         "select increase, count(distinct household_id) as households, count(*) as people",
                         "increase",

@@ -68,6 +68,11 @@ public class HouseholdProjection {
         Boolean[] extremePoverty = new Boolean[n];
         Integer[] pastMonitoring = new Integer[n];
         Integer[] migrantWorkers = new Integer[n];
+        Integer[] agriculturalMembers = new Integer[n];
+        Boolean[] agricultural = new Boolean[n];
+        String[] housing = new String[n];
+        String[] monitoredSince = new String[n];
+        String[] riskEliminatedOn = new String[n];
         int i = 0;
         for (HouseholdState household : newest.values()) {
             HouseholdState.Monitoring monitoring = household.monitoring();
@@ -87,6 +92,17 @@ public class HouseholdProjection {
             extremePoverty[i] = household.extremePoverty();
             pastMonitoring[i] = household.pastMonitoring().size();
             migrantWorkers[i] = migrantWorkers(household);
+            agriculturalMembers[i] = (int) household.members().stream()
+                    .filter(m -> Boolean.TRUE.equals(m.agriculturalRegistration()))
+                    .count();
+            agricultural[i] = household.agriculturalHousehold();
+            housing[i] = household.housing() == null ? null : mapper.writeValueAsString(household.housing());
+            monitoredSince[i] = monitoring == null || monitoring.monitoredSince() == null
+                    ? null
+                    : monitoring.monitoredSince().toString();
+            riskEliminatedOn[i] = monitoring == null || monitoring.riskEliminatedOn() == null
+                    ? null
+                    : monitoring.riskEliminatedOn().toString();
             i++;
         }
         // the villages they lived in, recounted too when a household moved
@@ -98,11 +114,15 @@ public class HouseholdProjection {
                         insert into report_household (household_id, version, village_code, head_name, active,
                                                       poverty_status, exit_year, monitoring_category, risk_state,
                                                       identified_year, risk_types, members, minimum_living,
-                                                      extreme_poverty, past_monitoring, migrant_workers)
+                                                      extreme_poverty, past_monitoring, migrant_workers,
+                                                      agricultural_members, agricultural, housing, monitored_since,
+                                                      risk_eliminated_on)
                         select h.household_id, h.version, h.village_code, h.head_name, h.active, h.poverty_status,
                                h.exit_year, h.monitoring_category, h.risk_state, h.identified_year,
                                cast(h.risk_types as jsonb), h.members, h.minimum_living, h.extreme_poverty,
-                               h.past_monitoring, h.migrant_workers
+                               h.past_monitoring, h.migrant_workers, h.agricultural_members, h.agricultural,
+                               cast(h.housing as jsonb), cast(h.monitored_since as date),
+                               cast(h.risk_eliminated_on as date)
                         from unnest(cast(:ids as uuid[]), cast(:versions as bigint[]), cast(:villages as text[]),
                                     cast(:headNames as text[]), cast(:active as boolean[]),
                                     cast(:povertyStatus as text[]), cast(:exitYear as integer[]),
@@ -110,10 +130,13 @@ public class HouseholdProjection {
                                     cast(:identifiedYear as integer[]), cast(:riskTypes as text[]),
                                     cast(:members as integer[]), cast(:minimumLiving as boolean[]),
                                     cast(:extremePoverty as boolean[]), cast(:pastMonitoring as integer[]),
-                                    cast(:migrantWorkers as integer[]))
+                                    cast(:migrantWorkers as integer[]), cast(:agriculturalMembers as integer[]),
+                                    cast(:agricultural as boolean[]), cast(:housing as text[]),
+                                    cast(:monitoredSince as text[]), cast(:riskEliminatedOn as text[]))
                              as h(household_id, version, village_code, head_name, active, poverty_status, exit_year,
                                   monitoring_category, risk_state, identified_year, risk_types, members, minimum_living,
-                                  extreme_poverty, past_monitoring, migrant_workers)
+                                  extreme_poverty, past_monitoring, migrant_workers, agricultural_members,
+                                  agricultural, housing, monitored_since, risk_eliminated_on)
                         on conflict (household_id) do update
                         set version = excluded.version, village_code = excluded.village_code,
                             head_name = excluded.head_name, active = excluded.active,
@@ -122,7 +145,11 @@ public class HouseholdProjection {
                             identified_year = excluded.identified_year, risk_types = excluded.risk_types,
                             members = excluded.members, minimum_living = excluded.minimum_living,
                             extreme_poverty = excluded.extreme_poverty, past_monitoring = excluded.past_monitoring,
-                            migrant_workers = excluded.migrant_workers
+                            migrant_workers = excluded.migrant_workers,
+                            agricultural_members = excluded.agricultural_members,
+                            agricultural = excluded.agricultural, housing = excluded.housing,
+                            monitored_since = excluded.monitored_since,
+                            risk_eliminated_on = excluded.risk_eliminated_on
                         where report_household.version <= excluded.version
                         returning village_code
                         """)
@@ -142,6 +169,11 @@ public class HouseholdProjection {
                 .bind("extremePoverty", extremePoverty)
                 .bind("pastMonitoring", pastMonitoring)
                 .bind("migrantWorkers", migrantWorkers)
+                .bind("agriculturalMembers", agriculturalMembers)
+                .bind("agricultural", agricultural)
+                .bind("housing", housing)
+                .bind("monitoredSince", monitoredSince)
+                .bind("riskEliminatedOn", riskEliminatedOn)
                 .column(String.class);
         if (!written.isEmpty()) {
             Set<String> touched = new TreeSet<>(written);

@@ -2,11 +2,19 @@ package cn.ruralwatch.report.workreport;
 
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.report.overview.OverviewQueries;
+import cn.ruralwatch.report.period.NaturalChanges;
+import cn.ruralwatch.report.period.SnapshotQueries;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The figures and named lists of a work report (工作汇报) from the read models, as {@link WorkReportModel} lays them
@@ -22,6 +30,16 @@ public class WorkReportData {
     @Inject
     OverviewQueries overviews;
 
+    @Inject
+    NaturalChanges naturalChanges;
+
+    @Inject
+    SnapshotQueries snapshots;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** The model without the period's monitoring work (a template's trial). */
     public Map<String, Object> model(KnownDivision division, int year, LocalDate asOf, Map<String, String> labels) {
         return WorkReportModel.of(
                 new WorkReportModel.Division(division.code, division.name, division.level),
@@ -29,6 +47,46 @@ public class WorkReportData {
                 asOf,
                 labels,
                 facts(division.code, year));
+    }
+
+    /** The model of a report of the year up to {@code asOf} (the year's end at the latest). */
+    public Map<String, Object> model(
+            KnownDivision division, int year, LocalDate asOf, Map<String, String> labels, Set<String> standards) {
+        return WorkReportModel.of(
+                new WorkReportModel.Division(division.code, division.name, division.level),
+                year,
+                asOf,
+                labels,
+                facts(division.code, year),
+                work(division, year, asOf, standards));
+    }
+
+    private WorkReportModel.Work work(KnownDivision division, int year, LocalDate asOf, Set<String> standards) {
+        String code = division.code;
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate to = asOf.isBefore(from) || asOf.isAfter(yearEnd) ? yearEnd : asOf;
+        List<WorkReportModel.MonthFigure> migrant = new ArrayList<>();
+        for (SnapshotQueries.Snapshot snapshot : snapshots.series(
+                code, YearMonth.from(from).toString(), YearMonth.from(to).toString())) {
+            try {
+                migrant.add(new WorkReportModel.MonthFigure(
+                        snapshot.period(),
+                        mapper.readTree(snapshot.figures())
+                                .path("migrantWorkers")
+                                .asLong()));
+            } catch (JsonProcessingException unreadable) {
+                // a snapshot the service cannot read shows no month rather than failing the report
+            }
+        }
+        return new WorkReportModel.Work(
+                queries.agricultural(code),
+                queries.identified(code, from, to),
+                queries.eliminated(code, from, to),
+                naturalChanges.count(division, from, to, NaturalChanges.Population.POVERTY_AND_MONITORED),
+                migrant,
+                queries.renovations(code, year),
+                standards);
     }
 
     private WorkReportModel.Facts facts(String division, int year) {

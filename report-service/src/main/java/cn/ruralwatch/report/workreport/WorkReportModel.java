@@ -1,12 +1,15 @@
 package cn.ruralwatch.report.workreport;
 
-import cn.ruralwatch.report.Figures;
-import cn.ruralwatch.report.HouseholdNames;
-import cn.ruralwatch.report.Labels;
+import cn.ruralwatch.report.format.Figures;
+import cn.ruralwatch.report.format.HouseholdNames;
+import cn.ruralwatch.report.format.Labels;
 import cn.ruralwatch.report.overview.Overview;
+import cn.ruralwatch.report.period.NaturalChanges;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Agricultural;
 import cn.ruralwatch.report.workreport.WorkReportQueries.BenefitKind;
 import cn.ruralwatch.report.workreport.WorkReportQueries.ByExitYear;
 import cn.ruralwatch.report.workreport.WorkReportQueries.ByPovertyStatus;
+import cn.ruralwatch.report.workreport.WorkReportQueries.CategoryCount;
 import cn.ruralwatch.report.workreport.WorkReportQueries.Divisions;
 import cn.ruralwatch.report.workreport.WorkReportQueries.FailingHousehold;
 import cn.ruralwatch.report.workreport.WorkReportQueries.FundSource;
@@ -19,12 +22,14 @@ import cn.ruralwatch.report.workreport.WorkReportQueries.Projects;
 import cn.ruralwatch.report.workreport.WorkReportQueries.ProjectsByStage;
 import cn.ruralwatch.report.workreport.WorkReportQueries.ProjectsByType;
 import cn.ruralwatch.report.workreport.WorkReportQueries.PvPlan;
+import cn.ruralwatch.report.workreport.WorkReportQueries.Renovations;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A work report's figures as the plain maps and lists a template reads: {@code division}, {@code year}, {@code asOf},
@@ -67,29 +72,144 @@ public final class WorkReportModel {
             Overview.PvRevenue pv,
             List<PvPlan> pvPlans) {}
 
+    /** A month's figure of the month-end snapshots (一月一报). */
+    public record MonthFigure(String period, long value) {}
+
+    /**
+     * What the monitoring work of the report's period counts (防返贫动态监测和帮扶) and the policy figures the suite holds:
+     * the agricultural population, households identified and eliminated by category, natural changes, the monthly
+     * migrant workers, housing renovations of the year; and the standards the caller chose (none: those valid in the
+     * year).
+     */
+    public record Work(
+            Agricultural agricultural,
+            List<CategoryCount> identified,
+            List<CategoryCount> eliminated,
+            NaturalChanges.Report naturalChanges,
+            List<MonthFigure> migrantWorkers,
+            List<Renovations> renovations,
+            Set<String> standards) {
+
+        static Work none() {
+            return new Work(new Agricultural(0, 0), List.of(), List.of(), null, List.of(), List.of(), Set.of());
+        }
+    }
+
+    /** The model of a report without the period's monitoring work (a template's trial). */
+    public static Map<String, Object> of(
+            Division division, int year, LocalDate asOf, Map<String, String> labels, Facts facts) {
+        return of(division, year, asOf, labels, facts, Work.none());
+    }
+
     /**
      * The model of a report.
      *
-     * @param labels names of standards ({@code code}) and indicators ({@code standard/indicator}); codes stand in for
-     *     missing ones
+     * @param labels names of standards ({@code code}) and indicators ({@code standard/indicator}), with the standards'
+     *     validity and level ({@code code#validFrom}, {@code code#validTo}, {@code code#level}) and the indicators'
+     *     units ({@code standard/indicator#unit}); codes stand in for missing names
      */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> of(
-            Division division, int year, LocalDate asOf, Map<String, String> labels, Facts facts) {
+            Division division, int year, LocalDate asOf, Map<String, String> labels, Facts facts, Work work) {
         Map<String, Object> model = new LinkedHashMap<>();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("code", division.code());
         d.put("name", division.name());
         d.put("level", division.level());
+        // how a report speaks of its whole area: 全县, 全镇, 全村
+        d.put("whole", "VILLAGE".equals(division.level()) ? "全村" : "TOWNSHIP".equals(division.level()) ? "全镇" : "全县");
         model.put("division", d);
         model.put("year", year);
         model.put("asOf", Figures.chineseDate(asOf));
         model.put("basic", basic(facts));
         model.put("monitoring", monitoring(facts));
-        model.put("indicators", indicators(facts.indicators(), labels, HouseholdNames.spansTownships(division.code())));
+        boolean spans = HouseholdNames.spansTownships(division.code());
+        model.put("indicators", indicators(facts.indicators(), labels, spans));
+        model.put("standards", StandardSections.of(facts.indicators(), labels, spans, year, work.standards()));
+        ((Map<String, Object>) model.get("basic"))
+                .put(
+                        "agricultural",
+                        count(
+                                work.agricultural().households(),
+                                work.agricultural().members()));
+        model.put("work", work(work));
         model.put("funds", funds(facts));
         model.put("benefits", benefits(facts.benefits(), facts.benefitKinds()));
         model.put("pv", pv(facts.pv(), facts.pvPlans()));
         return model;
+    }
+
+    /**
+     * 防返贫动态监测和帮扶 of the period: {@code identified} and {@code eliminated} ({@code households, members,
+     * categories[]} and {@code text}: "2户9人，其中突发严重困难户1户4人，边缘易致贫户1户5人"), {@code naturalIncrease} and
+     * {@code naturalDecrease} ({@code households, people}), {@code migrantWorkers[]} ({@code month, people}) with the
+     * newest month's {@code migrantWorkersNow}, {@code renovations} (text: 新建3户，维修加固1户).
+     */
+    private static Map<String, Object> work(Work work) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("identified", categories(work.identified()));
+        w.put("eliminated", categories(work.eliminated()));
+        NaturalChanges.Report natural = work.naturalChanges();
+        w.put(
+                "naturalIncrease",
+                natural == null
+                        ? people(0, 0)
+                        : people(
+                                natural.increase().households(),
+                                natural.increase().people()));
+        w.put(
+                "naturalDecrease",
+                natural == null
+                        ? people(0, 0)
+                        : people(
+                                natural.decrease().households(),
+                                natural.decrease().people()));
+        List<Map<String, Object>> months = new ArrayList<>();
+        for (MonthFigure month : work.migrantWorkers()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", Figures.chineseMonth(month.period()));
+            row.put("people", month.value());
+            months.add(row);
+        }
+        w.put("migrantWorkers", months);
+        w.put("migrantWorkersNow", months.isEmpty() ? null : months.getLast());
+        long renovated =
+                work.renovations().stream().mapToLong(Renovations::households).sum();
+        w.put("renovatedHouseholds", renovated);
+        w.put(
+                "renovations",
+                work.renovations().stream()
+                        .map(r -> Labels.of(Labels.RENOVATION_METHOD, r.method()) + r.households() + "户")
+                        .collect(java.util.stream.Collectors.joining("，")));
+        return w;
+    }
+
+    private static Map<String, Object> categories(List<CategoryCount> counts) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        long households = counts.stream().mapToLong(CategoryCount::households).sum();
+        long members = counts.stream().mapToLong(CategoryCount::members).sum();
+        result.put("households", households);
+        result.put("members", members);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String category : MONITORING_CATEGORIES) {
+            counts.stream().filter(c -> c.code().equals(category)).findFirst().ifPresent(c -> {
+                Map<String, Object> row = count(c.households(), c.members());
+                row.put("name", Labels.of(Labels.MONITORING_CATEGORY, category));
+                rows.add(row);
+                parts.add(row.get("name") + "" + c.households() + "户" + c.members() + "人");
+            });
+        }
+        result.put("categories", rows);
+        result.put("text", households + "户" + members + "人" + (households == 0 ? "" : "，其中" + String.join("，", parts)));
+        return result;
+    }
+
+    private static Map<String, Object> people(long households, long people) {
+        Map<String, Object> count = new LinkedHashMap<>();
+        count.put("households", households);
+        count.put("people", people);
+        return count;
     }
 
     private static Map<String, Object> basic(Facts facts) {
@@ -227,6 +347,7 @@ public final class WorkReportModel {
         putAmount(funds, "countyAmount", amount);
         putAmount(funds, "countyDisbursed", facts.countyDisbursed());
         funds.put("countySpendingProgress", Figures.percentText(facts.countyDisbursed(), amount));
+        funds.put("countySpendingProgressText", Figures.percentSign(facts.countyDisbursed(), amount));
         Projects projects = facts.projects();
         funds.put("projects", projects.projects());
         putAmount(funds, "plannedInvestment", projects.plannedInvestment());
@@ -278,8 +399,8 @@ public final class WorkReportModel {
     private static Map<String, Object> pv(Overview.PvRevenue all, List<PvPlan> pvPlans) {
         Map<String, Object> pv = new LinkedHashMap<>();
         pv.put("stations", all.stations());
-        pv.put("capacityKw", all.capacityKw().toPlainString());
-        pv.put("generationKwh", all.generationKwh().toPlainString());
+        pv.put("capacityKw", Figures.decimal(all.capacityKw(), 2));
+        pv.put("generationKwh", Figures.decimal(all.generationKwh(), 2));
         putAmount(pv, "revenue", all.revenue());
         pv.put("plans", all.plans());
         putAmount(pv, "distributable", all.distributable());
@@ -290,6 +411,9 @@ public final class WorkReportModel {
         putAmount(pv, "rewards", all.rewards());
         pv.put("rewardedHouseholds", all.rewardedHouseholds());
         pv.put("wagesAndLabourPercent", Figures.percentText(all.wages().add(all.worksLabour()), all.distributable()));
+        pv.put(
+                "wagesAndLabourPercentText",
+                Figures.percentSign(all.wages().add(all.worksLabour()), all.distributable()));
         List<Map<String, Object>> plans = new ArrayList<>();
         for (PvPlan p : pvPlans) {
             Map<String, Object> plan = new LinkedHashMap<>();

@@ -74,7 +74,31 @@ public class WorkReportQueries {
             String townshipName,
             long members,
             long numerator,
-            long denominator) {}
+            long denominator,
+            String housing) {
+
+        /** A household whose housing is not known to the report. */
+        public FailingHousehold(
+                UUID householdId,
+                String headName,
+                String villageCode,
+                String villageName,
+                String townshipName,
+                long members,
+                long numerator,
+                long denominator) {
+            this(householdId, headName, villageCode, villageName, townshipName, members, numerator, denominator, null);
+        }
+    }
+
+    /** 农业户 (the head holds an agricultural registration) and 农业人口 (members so registered, those who left included). */
+    public record Agricultural(long households, long members) {}
+
+    /** Monitored households of one category with their people. */
+    public record CategoryCount(String code, long households, long members) {}
+
+    /** Households whose housing is renovated in a year, by method (新建, 维修加固…). */
+    public record Renovations(String method, long households) {}
 
     /** The fund batches of one source level. */
     public record FundSource(String sourceLevel, long batches, BigDecimal amount) {}
@@ -211,7 +235,7 @@ public class WorkReportQueries {
                         select r.household_id, h.head_name, r.village_code,
                                coalesce(v.name, r.village_code) as village_name,
                                coalesce(t.name, substr(r.village_code, 1, 9)) as township_name,
-                               h.members, r.numerator, r.denominator
+                               h.members, r.numerator, r.denominator, cast(h.housing as text) as housing
                         from report_indicator_result r
                         join report_household h on h.household_id = r.household_id
                         left join known_division v on v.code = r.village_code
@@ -311,5 +335,65 @@ public class WorkReportQueries {
         return sql.query("select distinct standard_code from report_indicator_result where village_code like :prefix")
                 .bind("prefix", division + "%")
                 .column(String.class);
+    }
+
+    /** 农业户 and 农业人口 of the division's active households. */
+    public Agricultural agricultural(String division) {
+        return sql.query("""
+                        select count(*) filter (where agricultural) as households,
+                               coalesce(sum(agricultural_members), 0) as members
+                        from report_household where active and village_code like :prefix
+                        """)
+                .bind("prefix", division + "%")
+                .first(Agricultural.class)
+                .orElseThrow();
+    }
+
+    /**
+     * Households identified as monitored within the period, by category: by the day monitoring began, or, where that
+     * is not known, the year identified.
+     */
+    public List<CategoryCount> identified(String division, LocalDate from, LocalDate to) {
+        return sql.query("""
+                        select monitoring_category as code, count(*) as households, coalesce(sum(members), 0) as members
+                        from report_household
+                        where active and monitoring_category is not null and village_code like :prefix
+                          and (monitored_since between :from and :to
+                               or (monitored_since is null and identified_year = :year))
+                        group by 1 order by 1
+                        """)
+                .bind("prefix", division + "%")
+                .bind("from", java.sql.Date.valueOf(from))
+                .bind("to", java.sql.Date.valueOf(to))
+                .bind("year", from.getYear())
+                .list(CategoryCount.class);
+    }
+
+    /** Households whose risk was eliminated within the period, by category. */
+    public List<CategoryCount> eliminated(String division, LocalDate from, LocalDate to) {
+        return sql.query("""
+                        select monitoring_category as code, count(*) as households, coalesce(sum(members), 0) as members
+                        from report_household
+                        where active and monitoring_category is not null and village_code like :prefix
+                          and risk_state = 'ELIMINATED' and risk_eliminated_on between :from and :to
+                        group by 1 order by 1
+                        """)
+                .bind("prefix", division + "%")
+                .bind("from", java.sql.Date.valueOf(from))
+                .bind("to", java.sql.Date.valueOf(to))
+                .list(CategoryCount.class);
+    }
+
+    /** Households whose housing is renovated in the year, by method. */
+    public List<Renovations> renovations(String division, int year) {
+        return sql.query("""
+                        select coalesce(housing->>'renovationMethod', 'OTHER') as method, count(*) as households
+                        from report_household
+                        where active and village_code like :prefix and housing->>'renovationYear' = :year
+                        group by 1 order by 2 desc, 1
+                        """)
+                .bind("prefix", division + "%")
+                .bind("year", String.valueOf(year))
+                .list(Renovations.class);
     }
 }

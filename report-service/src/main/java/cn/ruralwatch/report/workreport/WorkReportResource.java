@@ -85,7 +85,16 @@ public class WorkReportResource {
             @Schema(description = "模板名称，默认 default", example = "default")
             String template,
 
+            @Schema(
+                    description = "写入“指标完成情况”的指标体系代码；为空时取本区划有评估结果、且在汇报年度有效的指标体系"
+                            + "（2020 年为广西“九有一低于”“八有一超”“十一有一低于”，2021 年起为全国农户标准）",
+                    example = "[\"GUANGXI_TOWNSHIP_2020\", \"GUANGXI_HOUSEHOLD_2020\"]")
+            List<String> standards,
+
             @Schema(description = "标题；为空时按模板生成") String title,
+
+            @Schema(description = "落款单位（发文机关署名），默认为区划名称加“人民政府”（行政村为“村民委员会”）；至多 50 字", example = "同心镇人民政府")
+            String issuer,
 
             @Schema(
                     description = "人工撰写的段落，按名称：default 模板使用 opening 开头语、responsibilities 责任落实、"
@@ -152,6 +161,15 @@ public class WorkReportResource {
             violations.add(Violation.of("template", "NOT_FOUND", "report.template.not-found", name));
         }
         WorkReportRules.title(request.title()).ifPresent(violations::add);
+        WorkReportRules.issuer(request.issuer()).ifPresent(violations::add);
+        List<String> standards = request.standards() == null ? List.of() : request.standards();
+        List<String> evaluated = queries.standards(division.code);
+        for (int i = 0; i < standards.size(); i++) {
+            if (standards.get(i) == null || !evaluated.contains(standards.get(i))) {
+                violations.add(Violation.of(
+                        "standards[" + i + "]", "NOT_FOUND", "report.work-report.standard", standards.get(i)));
+            }
+        }
         Map<String, String> narrative = request.narrative() == null ? Map.of() : request.narrative();
         violations.addAll(WorkReportRules.narrative(narrative));
         if (!violations.isEmpty()) {
@@ -165,7 +183,11 @@ public class WorkReportResource {
         if (request.title() != null) {
             parameters.put("title", request.title());
         }
+        if (request.issuer() != null) {
+            parameters.put("issuer", request.issuer());
+        }
         parameters.put("narrative", narrative);
+        parameters.put("standards", List.copyOf(new java.util.LinkedHashSet<>(standards)));
         parameters.put("labels", labels(division.code, auth));
         ReportJob job = jobs.enqueue(JobKind.WORK_REPORT, division.code, parameters);
         return ReportJobs.accepted(job);
@@ -218,10 +240,15 @@ public class WorkReportResource {
                 JsonNode standard = standards.standard(code, authorization);
                 JsonNode definition = standard.path("definition");
                 labels.put(code, definition.path("name").asText(code));
+                labels.put(code + "#level", definition.path("level").asText(""));
+                labels.put(code + "#validFrom", definition.path("validFrom").asText(""));
+                labels.put(code + "#validTo", definition.path("validTo").asText(""));
                 for (JsonNode indicator : definition.path("indicators")) {
+                    String key = code + "/" + indicator.path("code").asText();
                     labels.put(
-                            code + "/" + indicator.path("code").asText(),
+                            key,
                             indicator.path("name").asText(indicator.path("code").asText()));
+                    labels.put(key + "#unit", indicator.path("unit").asText("HOUSEHOLD"));
                 }
             } catch (RuntimeException unavailable) {
                 LOG.warnf("Names of standard %s not available, the report shows its codes: %s", code, unavailable);

@@ -16,6 +16,7 @@ final class WorkReportRules {
     static final int FIRST_YEAR = 2013;
 
     static final int MAX_TITLE = 200;
+    static final int MAX_ISSUER = 50;
     static final int MAX_SECTIONS = 30;
     static final int MAX_SECTION_LENGTH = 20_000;
 
@@ -38,6 +39,19 @@ final class WorkReportRules {
             return Optional.of(Violation.of("title", "CONTROL_CHARACTER", "report.work-report.control-character"));
         }
         return Optional.empty();
+    }
+
+    /** An issuing office (落款单位) of up to {@value #MAX_ISSUER} characters, not blank; none takes the default. */
+    static Optional<Violation> issuer(String issuer) {
+        if (issuer != null && (issuer.isBlank() || issuer.length() > MAX_ISSUER || !printable(issuer))) {
+            return Optional.of(Violation.of("issuer", "LENGTH", "report.work-report.issuer", MAX_ISSUER));
+        }
+        return Optional.empty();
+    }
+
+    /** The office a report is signed by when the caller names none: the township's or county's 人民政府, a 村民委员会. */
+    static String issuerOf(cn.ruralwatch.directory.KnownDivision division) {
+        return division.name + ("VILLAGE".equals(division.level) ? "村民委员会" : "人民政府");
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.ruralwatch.report.workreport;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
+import cn.ruralwatch.report.format.Figures;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJobRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Draws a work report (工作汇报) as a Word document: the template's version chosen at request, filled and laid out. */
 @ApplicationScoped
@@ -40,7 +42,7 @@ public class WorkReportRunner extends ReportJobRunner {
         int version = ((Number) p.get("templateVersion")).intValue();
         int year = ((Number) p.get("year")).intValue();
         LocalDate asOf = LocalDate.parse((String) p.get("asOf"));
-        record Loaded(WorkReportTemplates.Version template, Map<String, Object> model) {}
+        record Loaded(WorkReportTemplates.Version template, Map<String, Object> model, String issuer) {}
         // one snapshot of the read models for the whole report
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             WorkReportTemplates.Version found = templates
@@ -50,15 +52,24 @@ public class WorkReportRunner extends ReportJobRunner {
             KnownDivision division = directory
                     .division(job.division())
                     .orElseThrow(() -> new IllegalStateException("division " + job.division() + " is gone"));
+            String issuer = p.get("issuer") != null ? (String) p.get("issuer") : WorkReportRules.issuerOf(division);
             return new Loaded(
-                    found, data.model(division, year, asOf, (Map<String, String>) p.getOrDefault("labels", Map.of())));
+                    found,
+                    data.model(
+                            division,
+                            year,
+                            asOf,
+                            (Map<String, String>) p.getOrDefault("labels", Map.of()),
+                            Set.copyOf((List<String>) p.getOrDefault("standards", List.of()))),
+                    issuer);
         });
         WorkReportTemplates.Version template = loaded.template();
         Map<String, Object> model = loaded.model();
         model.put("narrative", new Narrative((Map<String, String>) p.get("narrative")));
         String title = p.get("title") != null ? (String) p.get("title") : templates.render(template.title(), model);
         String body = templates.render(template.body(), model);
-        byte[] docx = DocxWriter.write(title, body);
+        byte[] docx =
+                DocxWriter.write(title, body, new DocxWriter.Signature(loaded.issuer(), Figures.chineseDate(asOf)));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("title", title);
         summary.put("template", name);

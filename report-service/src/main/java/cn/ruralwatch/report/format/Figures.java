@@ -1,12 +1,13 @@
-package cn.ruralwatch.report;
+package cn.ruralwatch.report.format;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
- * How the reports write their numbers: money in yuan and in 万元 with two decimals, percentages with two decimals
- * (half up), a share of nothing as a dash, dates as official documents write them.
+ * How every document of the suite (work report, xlsx exports) writes its numbers: counts as plain integers, decimals
+ * with fixed places and never in scientific notation, money in yuan and in 万元 with two decimals, percentages with two
+ * decimals (half up) and a share of nothing as a dash, dates as official documents write them (2023年11月14日).
  */
 public final class Figures {
 
@@ -29,6 +30,12 @@ public final class Figures {
         return percent == null ? NO_PERCENT : percent.toPlainString();
     }
 
+    /** {@link #percent(BigDecimal, BigDecimal)} with its sign for a sentence: {@code 80.00%}, of nothing {@value #NO_PERCENT}. */
+    public static String percentSign(BigDecimal part, BigDecimal whole) {
+        BigDecimal percent = percent(part, whole);
+        return percent == null ? NO_PERCENT : percent.toPlainString() + "%";
+    }
+
     /** An indicator's rate, the sum of its numerators over the sum of its denominators, as percent text. */
     public static String rateText(long numerator, long denominator) {
         return percentText(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator));
@@ -42,6 +49,26 @@ public final class Figures {
     /** An amount in yuan as 万元 text with two decimals ({@code 357.70}); none is zero. */
     public static String wan(BigDecimal yuan) {
         return orZero(yuan).divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A rate as a report sentence writes it: {@code 95.23%}, a full rate {@code 100%}, of nothing {@value #NO_PERCENT}. */
+    public static String rate(long numerator, long denominator) {
+        BigDecimal percent = percent(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator));
+        if (percent == null) {
+            return NO_PERCENT;
+        }
+        return (percent.compareTo(HUNDRED) == 0 ? "100" : percent.toPlainString()) + "%";
+    }
+
+    /** A decimal with {@code places} fixed decimals, never in scientific notation ({@code 12550.00}); none is zero. */
+    public static String decimal(BigDecimal value, int places) {
+        return orZero(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A month of the monthly reports ({@code 2026-10}) as documents write it: 2026年10月. */
+    public static String chineseMonth(String period) {
+        java.time.YearMonth month = java.time.YearMonth.parse(period);
+        return "%d年%d月".formatted(month.getYear(), month.getMonthValue());
     }
 
     /** A date as an official document writes it: 2023年11月14日. */

@@ -1,4 +1,4 @@
-package cn.ruralwatch.report;
+package cn.ruralwatch.report.format;
 
 import java.util.Map;
 
@@ -60,6 +60,23 @@ public final class Labels {
             "PUBLIC_WELFARE_JOB_WAGE", "公益性岗位工资",
             "PV_REWARD", "光伏收益奖励补助",
             "ASSET_REVENUE", "扶贫项目资产收益分配");
+
+    public static final Map<String, String> RENOVATION_METHOD = Map.of(
+            "NEW_BUILD", "新建",
+            "REPAIR", "维修加固",
+            "PURCHASE", "购置",
+            "EXTENSION", "扩建",
+            "RELOCATION", "易地扶贫搬迁",
+            "OTHER", "其他方式");
+
+    public static final Map<String, String> RENOVATION_STAGE = Map.of(
+            "FOUNDATION_DUG", "已挖地基",
+            "PILES_POURED", "已倒桩",
+            "FOUNDATION_POURED", "已倒地基",
+            "GROUND_BEAMS_POURED", "已倒地梁",
+            "COLUMNS_POURED", "已倒柱",
+            "FLOOR_POURED", "已倒楼面",
+            "COMPLETED", "已完成");
 
     /** The label of a code, the code itself where none is known, "" for none. */
     public static String of(Map<String, String> labels, String code) {

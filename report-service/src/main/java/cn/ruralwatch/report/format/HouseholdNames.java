@@ -1,4 +1,4 @@
-package cn.ruralwatch.report;
+package cn.ruralwatch.report.format;
 
 /**
  * How documents (xlsx, docx) name a household for the officials who read them: by the head's name (户主姓名) and the
@@ -30,6 +30,14 @@ public final class HouseholdNames {
      */
     public static String named(String headName, String township, String village) {
         return head(headName) + "（" + (township == null ? "" : township) + village + "）";
+    }
+
+    /**
+     * A household as a report's sentence names it, village first (seed 000: "大梳村程海源户"), with the township before
+     * the village when {@code township} is given.
+     */
+    public static String inSentence(String headName, String township, String village) {
+        return (township == null ? "" : township) + village + head(headName) + "户";
     }
 
     /** Whether a list of a division's households spans townships: a county's does. */

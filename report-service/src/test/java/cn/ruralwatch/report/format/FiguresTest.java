@@ -1,4 +1,4 @@
-package cn.ruralwatch.report;
+package cn.ruralwatch.report.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -66,5 +66,17 @@ class FiguresTest {
     void aDateIsWrittenAsOfficialDocumentsWriteIt() {
         assertEquals("2023年11月14日", Figures.chineseDate(LocalDate.of(2023, 11, 14)));
         assertEquals("2023年3月5日", Figures.chineseDate(LocalDate.of(2023, 3, 5)));
+    }
+
+    @Test
+    void documentsWriteRatesWithASignAndDecimalsNeverInScientificNotation() {
+        assertEquals("95.23%", Figures.rate(719, 755));
+        assertEquals("100%", Figures.rate(135, 135));
+        assertEquals("—", Figures.rate(0, 0));
+        assertEquals("12550.00", Figures.decimal(new BigDecimal("1.255E+4"), 2));
+        assertEquals("0.0", Figures.decimal(null, 1));
+        assertEquals("2026年10月", Figures.chineseMonth("2026-10"));
+        assertEquals("2026年12月3日", Figures.chineseDate(LocalDate.of(2026, 12, 3)));
+        assertEquals("大梳村程海源户", HouseholdNames.inSentence("程海源", null, "大梳村"));
     }
 }
