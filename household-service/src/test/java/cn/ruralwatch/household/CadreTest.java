@@ -249,6 +249,28 @@ class CadreTest {
                 .body("current[0].startsOn", equalTo("2024-01-10"));
         assign(monitored, contact, jan10).then().statusCode(201).body("current.size()", equalTo(2));
         assign(exited, second, jan10).then().statusCode(201);
+        // a cadre with households keeps their kind, and a new division must still hold their villages
+        township()
+                .header("If-Match", "\"0\"")
+                .body(cadre("黄某", PHONE, VILLAGE, "CONTACT"))
+                .put("/api/v1/cadres/" + first)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        township()
+                .header("If-Match", "\"0\"")
+                .body(cadre("黄某", PHONE, OTHER_VILLAGE, "RESPONSIBLE"))
+                .put("/api/v1/cadres/" + first)
+                .then()
+                .statusCode(409);
+        township()
+                .header("If-Match", "\"0\"")
+                .body(cadre("黄某", PHONE, TOWNSHIP, "RESPONSIBLE"))
+                .put("/api/v1/cadres/" + first)
+                .then()
+                .statusCode(200)
+                .body("divisionCode", equalTo(TOWNSHIP))
+                .body("currentHouseholds", equalTo(1));
         List<String> stillMissing = township()
                 .queryParam("division", TOWNSHIP)
                 .queryParam("size", 500)
