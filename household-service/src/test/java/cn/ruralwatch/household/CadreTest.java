@@ -369,6 +369,20 @@ class CadreTest {
         assertTrue(withoutAgain.contains(exited), withoutAgain.toString());
         assertFalse(withoutAgain.contains(monitored), withoutAgain.toString());
         assignRefused(exited, second, LocalDate.of(2024, 2, 12), "cadreId", "CADRE_INACTIVE");
+        // a visit the cadre made before leaving can still be logged; one on the day they left cannot
+        township()
+                .body("{\"cadreId\":\"%s\",\"visitedOn\":\"2024-02-11\",\"note\":\"交接前走访\"}".formatted(second))
+                .post("/api/v1/households/" + exited + "/visits")
+                .then()
+                .statusCode(201)
+                .body("cadreId", equalTo(second));
+        township()
+                .body("{\"cadreId\":\"%s\",\"visitedOn\":\"2024-02-12\",\"note\":\"走访\"}".formatted(second))
+                .post("/api/v1/households/" + exited + "/visits")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cadreId"))
+                .body("errors[0].code", equalTo("CADRE_INACTIVE"));
         township()
                 .header("If-Match", "\"1\"")
                 .body("{\"leftOn\":\"2024-02-12\",\"reason\":\"again\"}")
@@ -406,6 +420,13 @@ class CadreTest {
                 .then()
                 .statusCode(428);
         township()
+                .header("If-Match", "\"0\"")
+                .body("{\"groups\":[\"DISABLED\"],\"maxIntervalDays\":31,\"effectiveFrom\":\"2024-01-01\"}")
+                .put("/api/v1/visit-rules/" + RULE_OTHER_VILLAGE)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
+        township()
                 .get("/api/v1/visit-rules/" + RULE_VILLAGE)
                 .then()
                 .statusCode(200)
@@ -415,7 +436,7 @@ class CadreTest {
                 .then()
                 .statusCode(200)
                 .body("regionCode", equalTo(RULE_OTHER_VILLAGE))
-                .body("maxIntervalDays", equalTo(30));
+                .body("maxIntervalDays", equalTo(31));
         ruleRefused("{\"groups\":[],\"maxIntervalDays\":92,\"effectiveFrom\":\"2024-01-01\"}", "groups");
         ruleRefused(
                 "{\"groups\":[\"EXITED\"],\"maxIntervalDays\":0,\"effectiveFrom\":\"2024-01-01\"}", "maxIntervalDays");

@@ -81,8 +81,8 @@ public final class AssistanceApi {
 
     @Schema(
             name = "VisitRequest",
-            description =
-                    "记录一次走访。走访人填名册中的帮扶责任人 cadreId（须在岗，服务本户所在的村或其乡镇，不必是本户结对的那一位），" + "或只填姓名 cadreName（旧式记录，不计入帮扶责任人的走访）")
+            description = "记录一次走访。走访人填名册中的帮扶责任人 cadreId（走访之日在岗，服务本户所在的村或其乡镇，不必是本户结对的那一位），"
+                    + "或只填姓名 cadreName（旧式记录，不计入帮扶责任人的走访）")
     public record VisitRequest(
             @Schema(description = "走访的帮扶责任人（名册）；填写时 cadreName 取名册中的姓名")
             UUID cadreId,

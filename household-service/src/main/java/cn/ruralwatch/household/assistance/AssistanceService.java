@@ -158,7 +158,7 @@ public class AssistanceService {
                 DateRules.householdStart(household.startedOn()));
         Cadre cadre = null;
         if (request.cadreId() != null) {
-            cadre = cadres.visitor(request.cadreId(), household, violations);
+            cadre = cadres.visitor(request.cadreId(), household, request.visitedOn(), violations);
         } else if (request.cadreName() == null || request.cadreName().isBlank()) {
             violations.add(Violation.of("cadreName", "REQUIRED", "assistance.visit.cadre-required"));
         }

@@ -314,7 +314,7 @@ public class CadreService {
         household.requireActive();
         Cadre cadre = entityManager.find(Cadre.class, request.cadreId(), LockModeType.PESSIMISTIC_READ);
         List<Violation> violations = new ArrayList<>();
-        violations.addAll(servingViolations(cadre, request.cadreId(), household.villageCode));
+        violations.addAll(servingViolations(cadre, request.cadreId(), household.villageCode, null));
         CadreAssignment previous = cadre == null ? null : current(household.id, cadre.kind);
         if (previous != null && previous.cadreId.equals(request.cadreId())) {
             throw ProblemException.conflict("cadre.assignment.already", cadre.id, household.id, previous.startsOn);
@@ -387,12 +387,15 @@ public class CadreService {
                 .orElse(null);
     }
 
-    /** Why the cadre may not act for a household of the village: unknown to the caller, left, or not serving it. */
-    List<Violation> servingViolations(Cadre cadre, UUID cadreId, String villageCode) {
+    /**
+     * Why the cadre may not act for a household of the village: unknown to the caller, left (by the day, when one is
+     * given: a visit made before leaving may be logged later), or not serving it.
+     */
+    List<Violation> servingViolations(Cadre cadre, UUID cadreId, String villageCode, LocalDate on) {
         if (cadre == null || !visible(cadre)) {
             return List.of(Violation.of("cadreId", "UNKNOWN", "cadre.unknown", cadreId));
         }
-        if (!cadre.active) {
+        if (!cadre.active && (on == null || !on.isBefore(cadre.leftOn))) {
             return List.of(Violation.of("cadreId", "CADRE_INACTIVE", "cadre.left", cadreId, cadre.leftOn));
         }
         if (!cadre.serves(villageCode)) {
@@ -404,13 +407,13 @@ public class CadreService {
 
     /**
      * The cadre who logged a visit to the household: one of the roster, active, serving the household's village or
-     * its township. The visit need not be by the household's assigned cadre: a 帮扶联系人 or a township's cadre may
-     * visit any household they serve.
+     * its township, on the day of the visit (a visit made before the cadre left may be logged later). The visit need
+     * not be by the household's assigned cadre: a 帮扶联系人 or a township's cadre may visit any household they serve.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Cadre visitor(UUID cadreId, Household household, List<Violation> violations) {
+    public Cadre visitor(UUID cadreId, Household household, LocalDate visitedOn, List<Violation> violations) {
         Cadre cadre = entityManager.find(Cadre.class, cadreId);
-        List<Violation> refused = servingViolations(cadre, cadreId, household.villageCode);
+        List<Violation> refused = servingViolations(cadre, cadreId, household.villageCode, visitedOn);
         violations.addAll(refused);
         return refused.isEmpty() ? cadre : null;
     }
