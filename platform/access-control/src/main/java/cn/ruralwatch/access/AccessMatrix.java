@@ -100,6 +100,7 @@ public final class AccessMatrix {
                     "householdImportTemplate",
                     "listAssistanceMeasures",
                     "listAssistanceVisits",
+                    "listCadreVisits",
                     "listCadres",
                     "listCadresMissingVisits",
                     "listDivisionChildren",
