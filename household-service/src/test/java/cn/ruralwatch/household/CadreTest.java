@@ -583,6 +583,37 @@ class CadreTest {
                 .body("items[0].householdId", equalTo(monitored));
         assertFalse(exitedElsewhere.isEmpty());
 
+        // the visits logged against the cadre, latest first, with what was done
+        township()
+                .get("/api/v1/cadres/" + cadre + "/visits")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items[0].householdId", equalTo(exited))
+                .body("items[0].visitedOn", equalTo("2024-05-10"))
+                .body("items[0].headName", equalTo("成员0"))
+                .body("items[0].note", equalTo("入户核实收入"))
+                .body("items[1].householdId", equalTo(monitored))
+                .body("items[1].visitedOn", equalTo("2024-02-01"));
+        township()
+                .queryParam("from", "2024-03-01")
+                .queryParam("to", "2024-05-31")
+                .get("/api/v1/cadres/" + cadre + "/visits")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1));
+        township()
+                .queryParam("from", "2024-03-01")
+                .queryParam("to", "2024-02-01")
+                .get("/api/v1/cadres/" + cadre + "/visits")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        Tokens.as(Roles.VILLAGE_CLERK, RULE_OTHER_VILLAGE)
+                .get("/api/v1/cadres/" + cadre + "/visits")
+                .then()
+                .statusCode(404);
+
         // bad input and other regions
         township()
                 .queryParam("asOf", "2024-05-11")
@@ -620,6 +651,7 @@ class CadreTest {
                 .body("paths.'/api/v1/cadres/{id}'.put.operationId", equalTo("updateCadre"))
                 .body("paths.'/api/v1/cadres/{id}/deactivation'.post.operationId", equalTo("deactivateCadre"))
                 .body("paths.'/api/v1/cadres/missing-visits'.get.operationId", equalTo("listCadresMissingVisits"))
+                .body("paths.'/api/v1/cadres/{id}/visits'.get.operationId", equalTo("listCadreVisits"))
                 .body("paths.'/api/v1/households/{id}/cadre-assignments'.post.operationId", equalTo("assignCadre"))
                 .body(
                         "paths.'/api/v1/households/{id}/cadre-assignments'.get.operationId",

@@ -182,4 +182,15 @@ public final class CadreApi {
             @Schema(description = "截至 asOf 结对的农户数") long assignedHouseholds,
             @Schema(description = "其中逾期未走访的") long overdueHouseholds,
             @Schema(description = "最长逾期天数") int maxDaysOverdue) {}
+
+    @Schema(name = "CadreVisit", description = "帮扶责任人的一次走访")
+    public record CadreVisit(
+            UUID visitId,
+            UUID householdId,
+            String villageCode,
+            @Schema(description = "户主姓名") String headName,
+            LocalDate visitedOn,
+            @Schema(description = "走访情况（做了什么）") String note,
+            String recordedBy,
+            Instant recordedAt) {}
 }

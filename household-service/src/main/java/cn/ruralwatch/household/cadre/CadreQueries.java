@@ -174,4 +174,23 @@ public class CadreQueries {
                         r.overdueHouseholds(),
                         r.maxDaysOverdue()));
     }
+
+    /** The cadre's visits to households under the prefix, latest first, optionally within the days (both included). */
+    public Page<CadreApi.CadreVisit> visits(
+            UUID cadreId, String prefix, LocalDate from, LocalDate to, PageRequest page) {
+        return sql.query("""
+                        select v.id as visit_id, v.household_id, h.village_code,
+                        """ + HEAD_NAME.formatted("h.id") + """
+                         as head_name, v.visited_on, v.note, v.recorded_by, v.recorded_at
+                        from assistance_visit v join household h on h.id = v.household_id
+                        where v.cadre_id = :cadre and h.village_code like :prefix
+                          and v.visited_on >= cast(:from as date) and v.visited_on <= cast(:to as date)
+                        order by v.visited_on desc, v.recorded_at desc, v.id
+                        """)
+                .bind("cadre", cadreId)
+                .bind("prefix", prefix + "%")
+                .bind("from", from == null ? LocalDate.of(1, 1, 1) : from)
+                .bind("to", to == null ? LocalDate.of(9999, 12, 31) : to)
+                .page(CadreApi.CadreVisit.class, page);
+    }
 }

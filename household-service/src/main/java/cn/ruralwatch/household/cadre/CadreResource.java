@@ -109,7 +109,7 @@ public class CadreResource {
             @Parameter(description = "截至日期（yyyy-MM-dd），默认今天", example = "2024-06-30") @QueryParam("asOf") String asOf,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return rules.missingVisits(division, VisitRuleResource.date(asOf), PageRequest.of(page, size));
+        return rules.missingVisits(division, VisitRuleResource.date("asOf", asOf), PageRequest.of(page, size));
     }
 
     @GET
@@ -121,6 +121,24 @@ public class CadreResource {
         return Response.ok(view(cadre, true))
                 .header("ETag", EntityTags.of(cadre.version))
                 .build();
+    }
+
+    @GET
+    @Path("/{id}/visits")
+    @Operation(
+            operationId = "listCadreVisits",
+            summary = "帮扶责任人的走访记录（分页，最新在前）",
+            description = "以 cadreId 记录的走访：农户、户主姓名、日期和走访情况；只列本人辖区内农户的。")
+    @APIResponse(responseCode = "400", description = "日期不合法，或 to 早于 from")
+    @APIResponse(responseCode = "404", description = "没有这位帮扶责任人，或不在本人辖区")
+    public Page<CadreApi.CadreVisit> visits(
+            @PathParam("id") @ResourceId("cadre.not-found") UUID id,
+            @Parameter(description = "起始日期（含，yyyy-MM-dd）", example = "2024-01-01") @QueryParam("from") String from,
+            @Parameter(description = "截止日期（含，yyyy-MM-dd）", example = "2024-03-31") @QueryParam("to") String to,
+            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+        return cadres.visits(
+                id, VisitRuleResource.date("from", from), VisitRuleResource.date("to", to), PageRequest.of(page, size));
     }
 
     @PUT

@@ -68,6 +68,9 @@ public class CadreService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    CadreQueries queries;
+
     public Cadre register(CadreApi.CadreRequest request) {
         Division division = servedDivision(request.divisionCode());
         Cadre cadre = new Cadre();
@@ -455,5 +458,19 @@ public class CadreService {
                 a.current(),
                 a.assignedBy,
                 a.assignedAt);
+    }
+
+    /**
+     * The visits logged against the cadre, to the households of the caller's region (a village clerk sees a township
+     * cadre's visits to the village only).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CadreApi.CadreVisit> visits(UUID cadreId, LocalDate from, LocalDate to, PageRequest page) {
+        Cadre cadre = get(cadreId);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid(
+                    Violation.of("to", "BEFORE_FROM", "screening.period.to-before-from", to, from));
+        }
+        return queries.visits(cadre.id, scope.division(), from, to, page);
     }
 }

@@ -106,7 +106,7 @@ public class VisitRuleResource {
             @Parameter(description = "截至日期（yyyy-MM-dd），默认今天", example = "2024-06-30") @QueryParam("asOf") String asOf,
             @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
-        return rules.overdue(division, date(asOf), PageRequest.of(page, size));
+        return rules.overdue(division, date("asOf", asOf), PageRequest.of(page, size));
     }
 
     @GET
@@ -123,13 +123,14 @@ public class VisitRuleResource {
         return rules.withoutCadre(division, PageRequest.of(page, size));
     }
 
-    static LocalDate date(String text) {
+    /** An optional date query parameter; not a date 400 naming it. */
+    static LocalDate date(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         LocalDate date = IsoDates.date(text.strip());
         if (date == null) {
-            throw ProblemException.invalid(Violation.of("asOf", "INVALID_DATE", "problem.date.invalid", text));
+            throw ProblemException.invalid(Violation.of(field, "INVALID_DATE", "problem.date.invalid", text));
         }
         return date;
     }
