@@ -79,21 +79,28 @@ public final class AssistanceApi {
         }
     }
 
-    @Schema(name = "VisitRequest", description = "记录一次走访")
+    @Schema(
+            name = "VisitRequest",
+            description = "记录一次走访。走访人填名册中的帮扶责任人 cadreId（走访之日在岗，服务本户所在的村或其乡镇，不必是本户结对的那一位），"
+                    + "或只填姓名 cadreName（旧式记录，不计入帮扶责任人的走访）")
     public record VisitRequest(
-            @Schema(description = "走访的帮扶责任人", example = "李某") @NotBlank @Size(max = 50)
+            @Schema(description = "走访的帮扶责任人（名册）；填写时 cadreName 取名册中的姓名")
+            UUID cadreId,
+
+            @Schema(description = "走访人姓名；没有 cadreId 时必填", example = "李某") @Size(max = 50)
             String cadreName,
 
             @Schema(description = "走访日期：不能晚于今天，也不能早于本户建档之日") @NotNull
             LocalDate visitedOn,
 
-            @Schema(description = "走访情况", example = "了解务工收入，宣讲小额信贷政策") @NotBlank @Size(max = 1000)
+            @Schema(description = "走访情况（做了什么）", example = "了解务工收入，宣讲小额信贷政策") @NotBlank @Size(max = 1000)
             String note) {}
 
     @Schema(name = "Visit", description = "走访记录")
     public record VisitView(
             UUID id,
             UUID householdId,
+            @Schema(description = "走访的帮扶责任人（名册）；只记姓名的为空") UUID cadreId,
             String cadreName,
             LocalDate visitedOn,
             String note,
@@ -101,7 +108,8 @@ public final class AssistanceApi {
             Instant recordedAt) {
 
         static VisitView of(AssistanceVisit v) {
-            return new VisitView(v.id, v.householdId, v.cadreName, v.visitedOn, v.note, v.recordedBy, v.recordedAt);
+            return new VisitView(
+                    v.id, v.householdId, v.cadreId, v.cadreName, v.visitedOn, v.note, v.recordedBy, v.recordedAt);
         }
     }
 }

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,11 +63,29 @@ public class AssistanceResource {
 
     @POST
     @Path("/visits")
-    @Operation(operationId = "addAssistanceVisit", summary = "记录帮扶责任人的一次走访")
+    @Operation(
+            operationId = "addAssistanceVisit",
+            summary = "记录帮扶责任人的一次走访",
+            description = "走访人为名册中的帮扶责任人（cadreId）时，须在岗并服务本户所在的村或其乡镇（不必是本户结对的那一位，"
+                    + "帮扶联系人和乡镇的干部也会入户）；只填姓名的旧式记录仍可记录。发布 visit.recorded.v1（不含姓名和走访情况）。")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = AssistanceApi.VisitRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "帮扶责任人入户",
+                                            value =
+                                                    "{\"cadreId\": \"0190f3a4-5b6c-7d8e-9f00-112233445566\","
+                                                            + " \"visitedOn\": \"2024-03-15\", \"note\": \"了解务工收入，宣讲小额信贷政策\"}")))
     @APIResponse(
             responseCode = "201",
             description = "已记录",
             content = @Content(schema = @Schema(implementation = AssistanceApi.VisitView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "日期不合法（visitedOn）；帮扶责任人不存在、已离岗或不服务本村（cadreId）；既无 cadreId 也无 cadreName")
+    @APIResponse(responseCode = "404", description = "农户不存在")
     public Response addVisit(
             @PathParam("id") @ResourceId("household.not-found") UUID id,
             @Valid @NotNull AssistanceApi.VisitRequest request) {

@@ -7,6 +7,9 @@ import cn.ruralwatch.events.AssistanceMeasureAdded;
 import cn.ruralwatch.events.AuditAction;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.events.VisitRecorded;
+import cn.ruralwatch.household.cadre.Cadre;
+import cn.ruralwatch.household.cadre.CadreService;
 import cn.ruralwatch.household.household.DateRules;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.Households;
@@ -34,6 +37,8 @@ public class AssistanceService {
 
     static final String MEASURE = "assistance-measure";
 
+    static final String VISIT = "assistance-visit";
+
     @Inject
     Clock clock;
 
@@ -42,6 +47,9 @@ public class AssistanceService {
 
     @Inject
     Households households;
+
+    @Inject
+    CadreService cadres;
 
     @Inject
     CallerScope caller;
@@ -148,18 +156,47 @@ public class AssistanceService {
                 ChinaTime.today(clock),
                 violations,
                 DateRules.householdStart(household.startedOn()));
+        Cadre cadre = null;
+        if (request.cadreId() != null) {
+            cadre = cadres.visitor(request.cadreId(), household, request.visitedOn(), violations);
+        } else if (request.cadreName() == null || request.cadreName().isBlank()) {
+            violations.add(Violation.of("cadreName", "REQUIRED", "assistance.visit.cadre-required"));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
         AssistanceVisit visit = new AssistanceVisit();
         visit.id = UuidCreator.getTimeOrderedEpoch();
         visit.householdId = household.id;
-        visit.cadreName = request.cadreName().trim();
+        visit.cadreId = cadre == null ? null : cadre.id;
+        visit.cadreName = cadre == null ? request.cadreName().trim() : cadre.name;
         visit.visitedOn = request.visitedOn();
         visit.note = request.note().trim();
         visit.recordedBy = caller.subject();
         visit.recordedAt = clock.instant();
         entityManager.persist(visit);
+        outbox.publish(
+                Topics.HOUSEHOLD_EVENTS,
+                "household",
+                household.id.toString(),
+                EventTypes.VISIT_RECORDED,
+                new VisitRecorded(
+                        visit.id.toString(),
+                        household.id.toString(),
+                        household.villageCode,
+                        visit.cadreId == null ? null : visit.cadreId.toString(),
+                        visit.visitedOn));
+        audit.changed(
+                AuditAction.CREATE,
+                VISIT,
+                visit.id.toString(),
+                household.villageCode,
+                List.of(
+                        AuditedChange.created("householdId", household.id),
+                        AuditedChange.created("cadreId", visit.cadreId),
+                        AuditedChange.created("cadreName", visit.cadreName),
+                        AuditedChange.created("visitedOn", visit.visitedOn),
+                        AuditedChange.created("note", visit.note)));
         return visit;
     }
 

@@ -19,8 +19,13 @@ public class AssistanceVisit {
     @Column(name = "household_id", nullable = false)
     public UUID householdId;
 
+    /** The name of the cadre who visited: typed in for the visits logged by name only, the roster's otherwise. */
     @Column(name = "cadre_name", nullable = false)
     public String cadreName;
+
+    /** The roster's cadre who visited; null for visits logged by name only. */
+    @Column(name = "cadre_id")
+    public UUID cadreId;
 
     @Column(name = "visited_on", nullable = false)
     public LocalDate visitedOn;

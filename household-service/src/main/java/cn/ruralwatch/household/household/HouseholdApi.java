@@ -26,7 +26,7 @@ public final class HouseholdApi {
 
     private HouseholdApi() {}
 
-    static final String MOBILE_OR_LANDLINE = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}";
+    public static final String MOBILE_OR_LANDLINE = "1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}";
     static final String ID_NUMBER = "[0-9]{17}[0-9Xx]";
 
     @Schema(name = "HouseholdRegistration", description = "登记农户及其家庭成员。除行政村和成员外都可以不填，以后再补录")

@@ -32,6 +32,9 @@ public class PersonalDataReencryption {
             List.of(
                     ProtectedColumn.encrypted("phone_cipher", PersonalDataKind.PHONE),
                     ProtectedColumn.encrypted("bank_account_cipher", PersonalDataKind.BANK_ACCOUNT)));
+    /** The phones of the cadre roster (帮扶责任人). */
+    static final ProtectedTable CADRES = new ProtectedTable(
+            "cadre", "id", List.of(ProtectedColumn.encrypted("phone_cipher", PersonalDataKind.PHONE)));
 
     @Inject
     Reencryption reencryption;
@@ -54,11 +57,11 @@ public class PersonalDataReencryption {
 
     /** Re-encrypts every value not under the current key; returns the number of rows rewritten. */
     public long run() {
-        return reencryption.run(MEMBERS) + reencryption.run(HOUSEHOLDS);
+        return reencryption.run(MEMBERS) + reencryption.run(HOUSEHOLDS) + reencryption.run(CADRES);
     }
 
     /** Rows still holding values under a retired key (or in plain text from before encryption). */
     public long pending() {
-        return reencryption.pending(MEMBERS) + reencryption.pending(HOUSEHOLDS);
+        return reencryption.pending(MEMBERS) + reencryption.pending(HOUSEHOLDS) + reencryption.pending(CADRES);
     }
 }

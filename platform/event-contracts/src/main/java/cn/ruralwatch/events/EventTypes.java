@@ -18,6 +18,11 @@ public final class EventTypes {
     public static final String ASSISTANCE_MEASURE_ADDED = "assistance-measure.added.v1";
     public static final String SCREENING_CAMPAIGN_OPENED = "screening-campaign.opened.v1";
     public static final String SCREENING_CAMPAIGN_CLOSED = "screening-campaign.closed.v1";
+    public static final String CADRE_REGISTERED = "cadre.registered.v1";
+    public static final String CADRE_CHANGED = "cadre.changed.v1";
+    public static final String CADRE_ASSIGNED = "cadre.assigned.v1";
+    public static final String VISIT_RECORDED = "visit.recorded.v1";
+    public static final String VISIT_RULE_SET = "visit-rule.set.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String RISK_DETECTED = "risk.detected.v1";
     public static final String MONITORING_LINE_SET = "monitoring-line.set.v1";
