@@ -13,7 +13,6 @@ import cn.ruralwatch.household.household.Households;
 import cn.ruralwatch.household.household.IdNumbers;
 import cn.ruralwatch.household.household.Residences;
 import cn.ruralwatch.household.household.RiskType;
-import cn.ruralwatch.household.screening.ScreeningCampaignService;
 import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
@@ -77,7 +76,7 @@ public class ClueService {
     AuditTrail audit;
 
     @Inject
-    ScreeningCampaignService campaigns;
+    ClueCampaigns campaigns;
 
     /** A clue reported through the API by a caller in whose region it lies. */
     public WarningClue report(ClueApi.Report request) {

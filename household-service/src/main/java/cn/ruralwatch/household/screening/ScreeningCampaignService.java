@@ -8,6 +8,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.ScreeningCampaignClosed;
 import cn.ruralwatch.events.ScreeningCampaignOpened;
 import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.household.clue.ClueCampaigns;
 import cn.ruralwatch.household.division.Division;
 import cn.ruralwatch.household.division.DivisionLevel;
 import cn.ruralwatch.household.household.DateRules;
@@ -38,7 +39,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class ScreeningCampaignService {
+public class ScreeningCampaignService implements ClueCampaigns {
 
     static final String CAMPAIGN = "screening-campaign";
 
@@ -253,6 +254,7 @@ public class ScreeningCampaignService {
      * A campaign a clue reported by the caller is found in, checked against the clue's village and day; violations
      * name {@code campaignId} or {@code reportedOn}.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Violation> checkClue(UUID campaignId, String villageCode, LocalDate reportedOn) {
         ScreeningCampaign campaign = entityManager.find(ScreeningCampaign.class, campaignId);
