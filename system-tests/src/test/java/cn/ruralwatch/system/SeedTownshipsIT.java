@@ -669,6 +669,88 @@ class SeedTownshipsIT {
         }
     }
 
+    @Test
+    void draftsTheWorkReportOfTongxinWithItsStandardsAndNamedHouseholds() throws Exception {
+        // report-service has every household's results of the township standard
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> given().queryParam("division", TOWNSHIP)
+                                .get("/api/v1/reports/overview")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getLong("evaluations.find { it.standardCode == '" + T2020 + "' }.households")
+                        == 7587);
+        String job = given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "division",
+                        TOWNSHIP,
+                        "year",
+                        2020,
+                        "asOf",
+                        "2020-06-30",
+                        "narrative",
+                        Map.of("problems", "未脱贫的建档立卡贫困户大多数房屋属C/D级危房。")))
+                .post("/api/v1/reports/work-reports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        JsonPath done = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> given().get("/api/v1/reports/jobs/" + job)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        j -> List.of("DONE", "FAILED").contains(j.getString("state")));
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        byte[] docx = given().get("/api/v1/reports/jobs/" + job + "/file")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.write(Path.of("target", "同心镇2020年工作汇报.docx"), docx);
+        String xml;
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            java.util.zip.ZipEntry entry;
+            String found = null;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (entry.getName().equals("word/document.xml")) {
+                    found = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            xml = found;
+        }
+        // A4 as GB/T 9704 sets it, and the text of the paragraphs
+        assertTrue(xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""), "A4 page");
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Matcher runs = java.util.regex.Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
+                .matcher(xml);
+        while (runs.find()) {
+            text.append(runs.group(1) == null ? "\n" : runs.group(1));
+        }
+        String report = text.toString();
+        System.out.println(report);
+        // the 2020 standards of Guangxi, in the reports' words, and not the national standard of 2021
+        assertTrue(report.contains("已达标719户，达标率95.23%"), "贫困户住房保障");
+        // in the order the standard defines them, and a list of thousands counted, not printed
+        assertTrue(
+                report.contains("（一）2020年广西脱贫摘帽乡镇“九有一低于”达标率完成情况\n1.建档立卡贫困户特色产业覆盖率。应评620户，已达标615户，达标率99.19%"),
+                "the township standard's first indicator first");
+        assertTrue(
+                report.contains("未达标6874户：") && report.contains("另有6774户未列出，见导出名单"), "households without a computer");
+        assertTrue(report.contains("农业人口26343人"), "农业人口");
+        assertTrue(report.contains("大梳村程海源户"), "a named household");
+        assertTrue(report.contains("已挖地基"), "its building stage");
+        assertTrue(!report.contains("两不愁三保障及饮水安全"), "no 2021 standard in a 2020 report");
+        assertTrue(!report.matches("(?s).*[0-9]E[+-]?[0-9].*"), "no number in scientific notation");
+        assertTrue(report.contains("同心镇人民政府"), "the issuing office");
+    }
+
     private static Set<String> named(List<String[]> households) {
         return households.stream().map(n -> n[1] + n[0]).collect(Collectors.toCollection(TreeSet::new));
     }

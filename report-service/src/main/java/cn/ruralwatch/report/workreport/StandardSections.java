@@ -128,8 +128,15 @@ final class StandardSections {
                 };
     }
 
-    /** Where a standard or indicator stands in indicator-service's definition (the labels keep that order). */
+    /**
+     * Where a standard or indicator stands in indicator-service's definition: its {@code #position} label, or for labels
+     * written before positions were, the labels' own order.
+     */
     private static int position(Map<String, String> labels, String key) {
+        String written = labels.get(key + "#position");
+        if (written != null) {
+            return Integer.parseInt(written);
+        }
         int i = 0;
         for (String k : labels.keySet()) {
             if (k.equals(key)) {

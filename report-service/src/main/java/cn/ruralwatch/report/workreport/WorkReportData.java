@@ -92,7 +92,7 @@ public class WorkReportData {
     private WorkReportModel.Facts facts(String division, int year) {
         String county = division.substring(0, 6);
         return new WorkReportModel.Facts(
-                queries.divisions(division),
+                new WorkReportQueries.Divisions(queries.townships(division), overviews.villages(division)),
                 queries.households(division),
                 queries.byPovertyStatus(division),
                 queries.byExitYear(division),

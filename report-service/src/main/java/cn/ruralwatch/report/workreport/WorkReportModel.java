@@ -215,7 +215,23 @@ public final class WorkReportModel {
     private static Map<String, Object> basic(Facts facts) {
         Map<String, Object> basic = new LinkedHashMap<>();
         basic.put("townships", facts.divisions().townships());
-        basic.put("villages", facts.divisions().villages());
+        Overview.Villages villages = facts.divisions().villages();
+        basic.put("villages", villages.villages());
+        basic.put("communities", villages.communities());
+        basic.put("povertyVillages", villages.povertyVillages());
+        basic.put("exitedPovertyVillages", villages.exitedPovertyVillages());
+        // seed 003: 22个村（其中有三个脱贫村）; seed 000: 贫困村5个, some of them out of the list
+        basic.put(
+                "povertyVillageNote",
+                villages.povertyVillages() == 0
+                        ? ""
+                        : villages.exitedPovertyVillages() == villages.povertyVillages()
+                                ? "（其中脱贫村" + villages.povertyVillages() + "个）"
+                                : "（其中贫困村" + villages.povertyVillages() + "个"
+                                        + (villages.exitedPovertyVillages() > 0
+                                                ? "，已出列" + villages.exitedPovertyVillages() + "个"
+                                                : "")
+                                        + "）");
         Households all = facts.households();
         basic.put("households", all.households());
         basic.put("members", all.members());

@@ -235,6 +235,7 @@ public class WorkReportResource {
     /** Names of the standards and indicators evaluated in the division; codes stand in where indicator-service is away. */
     private Map<String, String> labels(String division, String authorization) {
         Map<String, String> labels = new LinkedHashMap<>();
+        int position = 0;
         for (String code : queries.standards(division)) {
             try {
                 JsonNode standard = standards.standard(code, authorization);
@@ -243,8 +244,11 @@ public class WorkReportResource {
                 labels.put(code + "#level", definition.path("level").asText(""));
                 labels.put(code + "#validFrom", definition.path("validFrom").asText(""));
                 labels.put(code + "#validTo", definition.path("validTo").asText(""));
+                labels.put(code + "#position", String.valueOf(position++));
                 for (JsonNode indicator : definition.path("indicators")) {
                     String key = code + "/" + indicator.path("code").asText();
+                    // the job's parameters are stored as jsonb, which keeps no order: the definition's is written down
+                    labels.put(key + "#position", String.valueOf(position++));
                     labels.put(
                             key,
                             indicator.path("name").asText(indicator.path("code").asText()));

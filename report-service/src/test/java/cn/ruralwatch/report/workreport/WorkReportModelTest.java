@@ -47,7 +47,7 @@ class WorkReportModelTest {
     /** A county of three households, two monitored, one failing an indicator; seed 003's PV revenue. */
     private static WorkReportModel.Facts county() {
         return new WorkReportModel.Facts(
-                new Divisions(1, 1),
+                new Divisions(1, new Overview.Villages(1, 1, 1, 0)),
                 new Households(3, 9, 0, 0, 0, 0),
                 List.of(new ByPovertyStatus("EXITED", 2, 7), new ByPovertyStatus("NOT_POOR", 1, 2)),
                 List.of(new ByExitYear(2019, 2, 7)),
@@ -97,7 +97,7 @@ class WorkReportModelTest {
     private static WorkReportModel.Facts empty() {
         BigDecimal zero = new BigDecimal("0.00");
         return new WorkReportModel.Facts(
-                new Divisions(0, 0),
+                new Divisions(0, new Overview.Villages(0, 0, 0, 0)),
                 new Households(0, 0, 0, 0, 0, 0),
                 List.of(),
                 List.of(),
@@ -142,8 +142,8 @@ class WorkReportModelTest {
         assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", render(WorkReportTemplates.DEFAULT_TITLE, model));
         String body = render(shippedBody(), model);
         assertTrue(
-                body.contains(
-                        "丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人（2019年脱贫2户7人）；纳入监测对象2户6人，" + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
+                body.contains("丁县共有1个乡镇、1个行政村（其中贫困村1个）、1个社区，在册农户3户9人。其中已脱贫户2户7人（2019年脱贫2户7人）；纳入监测对象2户6人，"
+                        + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
                 body);
         assertTrue(body.contains("| 边缘易致贫户 | 1 | 2 | 1 | 2 |"), body);
         assertTrue(body.contains("| 突发严重困难户 | 1 | 4 | 0 | 0 |"));
