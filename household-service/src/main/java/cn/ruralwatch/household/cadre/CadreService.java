@@ -252,8 +252,7 @@ public class CadreService {
     }
 
     boolean visible(Cadre cadre) {
-        String own = scope.division();
-        return cadre.divisionCode.startsWith(own) || own.startsWith(cadre.divisionCode);
+        return scope.overlaps(cadre.divisionCode);
     }
 
     /** The cadres serving within the division or serving a region that holds it, by kind and whether active. */

@@ -128,8 +128,7 @@ public class VisitRuleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public VisitRule inForce(String regionCode) {
         String code = DivisionCodes.normalize(regionCode);
-        String own = scope.division();
-        if (code == null || !(code.startsWith(own) || own.startsWith(code))) {
+        if (!scope.overlaps(code)) {
             throw ProblemException.notFound("visit-rule.not-found", regionCode);
         }
         return entityManager

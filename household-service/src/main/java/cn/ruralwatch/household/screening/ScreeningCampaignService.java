@@ -201,8 +201,7 @@ public class ScreeningCampaignService implements ClueCampaigns {
      * township officer sees the county's campaign, whose clues may be in the township).
      */
     boolean visible(ScreeningCampaign campaign) {
-        String own = scope.division();
-        return campaign.regionCode.startsWith(own) || own.startsWith(campaign.regionCode);
+        return scope.overlaps(campaign.regionCode);
     }
 
     /**

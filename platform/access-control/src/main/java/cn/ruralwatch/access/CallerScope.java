@@ -49,6 +49,15 @@ public class CallerScope {
     }
 
     /**
+     * Whether a record of a region is seen by the caller as belonging to it: the region lies within the caller's, or
+     * holds it (a township's officer sees the county's campaign and the township's cadres from a village).
+     */
+    public boolean overlaps(String code) {
+        String own = division();
+        return code != null && (code.startsWith(own) || own.startsWith(code));
+    }
+
+    /**
      * The prefix to filter a list by: the requested division when it lies within the caller's region, the caller's
      * own division when the request asks for a wider one (or none), and empty when the two do not overlap.
      */
