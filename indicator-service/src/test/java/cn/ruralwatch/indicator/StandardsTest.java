@@ -50,6 +50,15 @@ class StandardsTest {
                 .body("definition.regionCode", equalTo("45"))
                 .body("definition.indicators", hasSize(9))
                 .body("definition.indicators.find { it.code == 'INCOME_ABOVE_LINE' }.name", equalTo("年人均纯收入超过国家扶贫标准"));
+        given().get("/api/v1/indicator-standards/GUANGXI_TOWNSHIP_2020")
+                .then()
+                .statusCode(200)
+                .body("definition.indicators.find { it.code == 'HOUSING_ALL' }.reporting", equalTo("RATE"))
+                .body("definition.indicators.find { it.code == 'TELEVISION_OWNED' }.reporting", equalTo("COUNT"))
+                .body("definition.indicators.find { it.code == 'TELEVISION_OWNED' }.metAs", equalTo("有电视机的农户"))
+                .body(
+                        "definition.indicators.find { it.code == 'CHRONIC_DISEASE_CERTIFICATE' }.notMetAs",
+                        equalTo("待办慢病证"));
     }
 
     @Test
@@ -89,6 +98,24 @@ class StandardsTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("indicators[0].unit"));
+        // an indicator the report only counts must say what it counts
+        given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.television")
+                        .replace("\"unit\":\"HOUSEHOLD\"", "\"unit\":\"HOUSEHOLD\",\"reporting\":\"COUNT\""))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("indicators[0].metAs"))
+                .body("errors[0].code", equalTo("REQUIRED"))
+                .body("errors[0].message", containsString("有电视机的农户"));
+        given().contentType(ContentType.JSON)
+                .body(standard(code, "450422", "household.television")
+                        .replace("\"unit\":\"HOUSEHOLD\"", "\"unit\":\"HOUSEHOLD\",\"reporting\":\"SOMETIMES\""))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", containsString("reporting"));
         given().get("/api/v1/indicator-standards/" + code).then().statusCode(404);
         assertEquals(0, count("select count(*) from indicator_standard where code = '" + code + "'"));
     }

@@ -48,6 +48,15 @@ public final class RuleCompiler {
                         definition.indicators().get(i).code()));
             }
         }
+        for (int i = 0; i < definition.indicators().size(); i++) {
+            StandardDefinition.IndicatorDefinition indicator =
+                    definition.indicators().get(i);
+            if (indicator.reporting() == StandardDefinition.Reporting.COUNT
+                    && (indicator.metAs() == null || indicator.metAs().isBlank())) {
+                violations.add(Violation.of(
+                        "indicators[" + i + "].metAs", "REQUIRED", "problem.standard.count-wording", indicator.code()));
+            }
+        }
         Set<String> parameterNames = new HashSet<>();
         for (int i = 0; i < definition.parameters().size(); i++) {
             if (!parameterNames.add(definition.parameters().get(i).name())) {

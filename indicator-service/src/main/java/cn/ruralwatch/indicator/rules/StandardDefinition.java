@@ -114,12 +114,43 @@ public record StandardDefinition(
             @Pattern(
                     regexp =
                             "ILLNESS|DISABILITY|EDUCATION|DISASTER|ACCIDENT|UNSTABLE_EMPLOYMENT|INDUSTRY_FAILURE|HOUSING|DRINKING_WATER|OTHER")
-            String riskType) {
+            String riskType,
+
+            @Schema(description = "工作汇报中的写法：RATE 报达标率并列出未达标户（默认）；COUNT 只报数量（如有电视机的农户数、" + "已办慢病证人数），不列名单")
+            Reporting reporting,
+
+            @Schema(description = "COUNT 指标达标对象在汇报中的称谓", example = "有电视机的农户") @Size(max = 60)
+            String metAs,
+
+            @Schema(description = "COUNT 指标未达标对象在汇报中的称谓；为空时只报达标数和占比", example = "待办慢病证") @Size(max = 60)
+            String notMetAs) {
 
         public IndicatorDefinition {
             exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
             evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+            reporting = reporting == null ? Reporting.RATE : reporting;
         }
+
+        /** An indicator without report wording: reported as a rate with its failing households named. */
+        public IndicatorDefinition(
+                String code,
+                String name,
+                Unit unit,
+                String population,
+                List<Exclusion> exclusions,
+                String rule,
+                Map<String, String> evidence,
+                String riskType) {
+            this(code, name, unit, population, exclusions, rule, evidence, riskType, Reporting.RATE, null, null);
+        }
+    }
+
+    /** How a work report speaks of an indicator. */
+    public enum Reporting {
+        /** 达标率：应评、已达标、达标率，未达标户逐户列出 */
+        RATE,
+        /** 数量：只报达标对象（及未达标对象）的数量与占比，不列名单，如“有电视机的农户6129户” */
+        COUNT
     }
 
     @Schema(name = "Exclusion")
