@@ -134,7 +134,7 @@ class DeadLetterTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
-                .body("detail", containsString("REDRIVEN"));
+                .body("detail", containsString("已重新投递"));
         // both attempts are in the audit log, with who did them
         assertEquals(2, audited(id));
     }

@@ -218,7 +218,11 @@ class MonitoringWorkflowTest {
                 .statusCode(409);
 
         // skipping a step is refused and changes nothing; no step precedes the case
-        step(clerk(), caseId, 0, "DEMOCRATIC_REVIEW", "PASSED", "").then().statusCode(409);
+        step(clerk(), caseId, 0, "DEMOCRATIC_REVIEW", "PASSED", "")
+                .then()
+                .statusCode(409)
+                // the steps in words, no code inside the Chinese sentence
+                .body("detail", equalTo("环节必须按顺序办理：现在应办理“入户核实”，不能办理“村民主评议”"));
         step(clerk(), caseId, 0, "HOME_VERIFICATION", "PASSED", "", today().minusDays(1))
                 .then()
                 .statusCode(400)
@@ -308,7 +312,7 @@ class MonitoringWorkflowTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].code", equalTo("BEFORE_PREVIOUS_STEP"))
-                .body("errors[0].message", containsString("TOWNSHIP_REVIEW"));
+                .body("errors[0].message", containsString("（乡镇审核）"));
         step(Tokens.as(Roles.TOWNSHIP_OFFICER, TOWNSHIP), caseId, version, "COUNTY_DECISION", "PASSED", "")
                 .then()
                 .statusCode(403);

@@ -246,7 +246,7 @@ class ReportedFactsTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("attributes.renovationStage"))
                 .body("errors[0].code", equalTo("COMPLETED"))
-                .body("errors[0].message", containsString("GROUND_BEAMS_POURED"));
+                .body("errors[0].message", containsString("不能是“已倒地梁”"));
         patch(id, 2, """
                 {"attributes":{"housingRenovation":"COMPLETED","housingSafetyGrade":"B","renovationStage":"COMPLETED",
                   "renovationProgress":"已完成，已入住"},"reason":"竣工验收"}""").then().statusCode(200).body("attributes.renovationStage", equalTo("COMPLETED"));

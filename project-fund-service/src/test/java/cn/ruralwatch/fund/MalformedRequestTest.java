@@ -109,7 +109,8 @@ class MalformedRequestTest {
                 .then()
                 .statusCode(409)
                 .body("errors[0].field", equalTo("batchNumber"))
-                .body("errors[0].code", equalTo("ALREADY_REGISTERED"));
+                .body("errors[0].code", equalTo("ALREADY_REGISTERED"))
+                .body("errors[0].message", equalTo("2021年市级第 5 批资金已登记"));
         assertEquals(
                 1,
                 Rows.count(

@@ -94,7 +94,8 @@ class ProjectLifecycleTest {
                 .statusCode(409)
                 .body("errors[0].field", equalTo("action"))
                 .body("errors[0].code", equalTo("ILLEGAL_TRANSITION"))
-                .body("detail", containsString("APPLY"));
+                // the stage and the actions in words
+                .body("detail", equalTo("项目处于“项目库”阶段，不能办理“批复”；可办理：申报、终止"));
         assertEquals(1, Rows.count(dataSource, "select count(*) from project_step where project_id = '" + id + "'"));
         given().contentType(ContentType.JSON)
                 .body("{\"action\":\"APPLY\",\"performedOn\":\"2023-03-01\"}")
@@ -393,7 +394,7 @@ class ProjectLifecycleTest {
                 .body("allocated", equalTo(40000.00f))
                 .body("disbursed", equalTo(40000.00f))
                 .body("spendingProgressPercent", equalTo(20.00f));
-        disburse(first, batch, "1.00", null).statusCode(409).body("detail", containsString("TERMINATED"));
+        disburse(first, batch, "1.00", null).statusCode(409).body("detail", containsString("“已终止”阶段"));
         // what the termination gave back can now be approved for the second project
         step(
                         second,

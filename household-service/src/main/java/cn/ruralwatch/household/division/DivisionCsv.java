@@ -114,7 +114,7 @@ public final class DivisionCsv {
                 }
             }
             if (named != null && named != level) {
-                problems.add(Violation.of("level", "LENGTH", "division.code.length", named.name(), named.codeLength()));
+                problems.add(Violation.of("level", "LENGTH", "division.code.length", named, named.codeLength()));
             }
         }
         String parent = value(record, columns, "parentCode");

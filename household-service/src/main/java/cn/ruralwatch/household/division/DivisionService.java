@@ -96,7 +96,7 @@ public class DivisionService {
                     "code",
                     "LENGTH",
                     "division.code.length",
-                    request.level().name(),
+                    request.level(),
                     request.level().codeLength()));
         }
         if (request.parentCode() == null) {
@@ -110,12 +110,7 @@ public class DivisionService {
             if (parent == null) {
                 violations.add(Violation.of("parentCode", "UNKNOWN", "division.parent.unknown", request.parentCode()));
             } else if (parent.level.childLevel().orElse(null) != request.level()) {
-                violations.add(Violation.of(
-                        "level",
-                        "LEVEL",
-                        "division.parent.level",
-                        parent.level.name(),
-                        request.level().name()));
+                violations.add(Violation.of("level", "LEVEL", "division.parent.level", parent.level, request.level()));
             } else if (!request.code().startsWith(parent.code)) {
                 violations.add(Violation.of("code", "PREFIX", "division.code.prefix", parent.code));
             }
@@ -126,10 +121,7 @@ public class DivisionService {
                         || request.povertyVillage() != null
                         || request.povertyExitYear() != null)) {
             violations.add(Violation.of(
-                    "villageKind",
-                    "NOT_A_VILLAGE",
-                    "division.village-status.not-a-village",
-                    request.level().name()));
+                    "villageKind", "NOT_A_VILLAGE", "division.village-status.not-a-village", request.level()));
         }
         boolean povertyVillage = Boolean.TRUE.equals(request.povertyVillage());
         if (village) {
@@ -203,8 +195,8 @@ public class DivisionService {
         Division division = locked(code);
         EntityTags.requireMatch(ifMatch, division.version);
         if (division.level != DivisionLevel.VILLAGE) {
-            throw ProblemException.invalid(Violation.of(
-                    "code", "NOT_A_VILLAGE", "division.village-status.not-a-village", division.level.name()));
+            throw ProblemException.invalid(
+                    Violation.of("code", "NOT_A_VILLAGE", "division.village-status.not-a-village", division.level));
         }
         List<Violation> violations = villageStatusViolations(request.povertyVillage(), request.povertyExitYear());
         if (!violations.isEmpty()) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the text of a cell as the value its column holds: numbers, 是/否, dates in the forms spreadsheets write them,
- * and coded values by their code or Chinese label ({@code household-import/labels.properties}).
+ * and coded values by their code or Chinese label ({@code i18n/labels.properties}).
  */
 final class ImportValues {
 
@@ -47,8 +47,7 @@ final class ImportValues {
     static {
         Properties labels = new Properties();
         try (Reader reader = new InputStreamReader(
-                ImportValues.class.getResourceAsStream("/household-import/labels.properties"),
-                StandardCharsets.UTF_8)) {
+                ImportValues.class.getResourceAsStream("/i18n/labels.properties"), StandardCharsets.UTF_8)) {
             labels.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -177,7 +177,7 @@ public abstract class DeadLetterResource {
                     ProblemType.CONFLICT,
                     "dead-letter.resolved",
                     id,
-                    resolved.deadLetter().state().name(),
+                    resolved.deadLetter().state(),
                     String.valueOf(resolved.deadLetter().resolvedBy()));
         }
     }

@@ -95,7 +95,7 @@ public class FundBatchService {
                     "ALREADY_REGISTERED",
                     "fund.batch.exists",
                     request.year(),
-                    request.sourceLevel().name(),
+                    request.sourceLevel(),
                     request.batchNumber())));
         }
         FundBatch batch = new FundBatch();
