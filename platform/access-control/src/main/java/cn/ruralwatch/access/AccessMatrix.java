@@ -91,6 +91,7 @@ public final class AccessMatrix {
                     "getRectificationSummary",
                     "getWorkTeam",
                     "getWorkTeamInspection",
+                    "getWorkTeamTraining",
                     "getDivision",
                     "getHousehold",
                     "getHouseholdCadres",
