@@ -258,6 +258,7 @@ class WorkTeamTest {
                 .post("/api/v1/work-teams/" + team + "/members")
                 .then()
                 .statusCode(201)
+                .header("Location", containsString("/api/v1/work-teams/" + team))
                 .header("ETag", "\"2\"")
                 .body("current.size()", equalTo(3))
                 .body("current.find { it.role == 'LEADER' }.roleLabel", equalTo("队长"));
@@ -442,6 +443,17 @@ class WorkTeamTest {
                 .statusCode(200)
                 .body("current[0].trainings", equalTo(1))
                 .body("current[0].trainingHours", equalTo(3.5f));
+        Tokens.as(Roles.VILLAGE_CLERK, THIRD_VILLAGE)
+                .get("/api/v1/work-team-trainings/" + trainingId)
+                .then()
+                .statusCode(200)
+                .body("topic", equalTo("防止返贫动态监测和帮扶政策业务培训"))
+                .body("attendees[0].memberId", equalTo(secretary));
+        Tokens.as(Roles.VILLAGE_CLERK, ELSEWHERE)
+                .get("/api/v1/work-team-trainings/" + trainingId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         township()
                 .queryParam("from", "2023-08-01")
                 .queryParam("to", "2023-08-31")
@@ -571,6 +583,7 @@ class WorkTeamTest {
                         equalTo("listVillagesWithoutWorkTeam"))
                 .body("paths.'/api/v1/work-team-trainings'.post.operationId", equalTo("recordWorkTeamTraining"))
                 .body("paths.'/api/v1/work-team-trainings'.get.operationId", equalTo("listWorkTeamTrainings"))
+                .body("paths.'/api/v1/work-team-trainings/{id}'.get.operationId", equalTo("getWorkTeamTraining"))
                 .body("paths.'/api/v1/work-team-inspections'.get.operationId", equalTo("listWorkTeamInspections"))
                 .body("paths.'/api/v1/work-team-inspections/{id}'.get.operationId", equalTo("getWorkTeamInspection"))
                 .body("paths.'/api/v1/guidance-notices'.post.operationId", equalTo("issueGuidanceNotice"))

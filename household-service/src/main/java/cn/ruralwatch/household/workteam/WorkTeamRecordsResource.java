@@ -72,24 +72,27 @@ public class WorkTeamRecordsResource {
     @APIResponse(responseCode = "400", description = "字段不合法：区划、日期、学时、参训队员（memberIds）")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Response train(@Valid @NotNull WorkTeamApi.TrainingRequest request, @Context UriInfo uri) {
-        WorkTeamTraining t = teams.train(request);
-        List<WorkTeamApi.Attendee> attendees =
-                queries.attendees(List.of(t.id), scope.division()).getOrDefault(t.id, List.of());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(t.id.toString()).build())
-                .entity(new WorkTeamApi.TrainingView(
-                        t.id,
-                        t.regionCode,
-                        teams.divisionName(t.regionCode),
-                        t.heldOn,
-                        t.topic,
-                        t.hours,
-                        t.organizer,
-                        t.memberIds.size(),
-                        attendees,
-                        t.recordedBy,
-                        t.recordedAt))
+        WorkTeamTraining training = teams.train(request);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(training.id.toString())
+                        .build())
+                .entity(view(training))
                 .build();
+    }
+
+    @GET
+    @Path("/work-team-trainings/{id}")
+    @Operation(
+            operationId = "getWorkTeamTraining",
+            summary = "查询一次驻村工作队队员培训",
+            description = "参训队员只列本人辖区内工作队的；县组织的培训乡镇、村也能查到。")
+    @APIResponse(
+            responseCode = "200",
+            description = "培训",
+            content = @Content(schema = @Schema(implementation = WorkTeamApi.TrainingView.class)))
+    @APIResponse(responseCode = "404", description = "没有这次培训，或不在本人辖区")
+    public WorkTeamApi.TrainingView training(@PathParam("id") @ResourceId("work-team.training.not-found") UUID id) {
+        return view(teams.training(id));
     }
 
     @GET
@@ -143,6 +146,21 @@ public class WorkTeamRecordsResource {
     public WorkTeamApi.InspectionView inspection(
             @PathParam("id") @ResourceId("work-team.inspection.not-found") UUID id) {
         return queries.inspection(teams.inspection(id).id);
+    }
+
+    private WorkTeamApi.TrainingView view(WorkTeamTraining t) {
+        return new WorkTeamApi.TrainingView(
+                t.id,
+                t.regionCode,
+                teams.divisionName(t.regionCode),
+                t.heldOn,
+                t.topic,
+                t.hours,
+                t.organizer,
+                t.memberIds.size(),
+                queries.attendees(List.of(t.id), scope.division()).getOrDefault(t.id, List.of()),
+                t.recordedBy,
+                t.recordedAt);
     }
 
     private String prefix(String division) {

@@ -197,7 +197,7 @@ public class WorkTeamResource {
                                                     + ", \"joinsOn\": \"2023-06-01\"}")))
     @APIResponse(
             responseCode = "201",
-            description = "已到岗；返回工作队",
+            description = "已到岗；返回工作队（Location 为工作队）",
             content = @Content(schema = @Schema(implementation = WorkTeamApi.TeamView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，到岗日期早于派驻日期或晚于今天（joinsOn）")
     @APIResponse(responseCode = "404", description = "没有这支工作队，或不在本人辖区")
@@ -210,7 +210,9 @@ public class WorkTeamResource {
             @HeaderParam("If-Match") String ifMatch,
             @Context UriInfo uri) {
         WorkTeam team = teams.addMember(id, request, ifMatch);
-        return Response.created(uri.getAbsolutePath())
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("/api/v1/work-teams/" + team.id)
+                        .build())
                 .header("ETag", EntityTags.of(team.version))
                 .entity(view(team, false))
                 .build();

@@ -518,6 +518,20 @@ public class WorkTeamService {
                 .getResultList();
     }
 
+    /**
+     * The training held by the caller's region, below it or by a region holding it (a village sees its township's);
+     * any other 404. Its attendees are loaded with it: the resource reads them after the transaction.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public WorkTeamTraining training(UUID id) {
+        WorkTeamTraining training = entityManager.find(WorkTeamTraining.class, id);
+        if (training == null || !scope.overlaps(training.regionCode)) {
+            throw ProblemException.notFound("work-team.training.not-found", id);
+        }
+        training.memberIds.size();
+        return training;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public WorkTeamInspection inspection(UUID id) {
         WorkTeamInspection inspection = entityManager.find(WorkTeamInspection.class, id);
