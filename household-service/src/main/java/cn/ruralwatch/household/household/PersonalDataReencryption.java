@@ -35,6 +35,9 @@ public class PersonalDataReencryption {
     /** The phones of the cadre roster (帮扶责任人). */
     static final ProtectedTable CADRES = new ProtectedTable(
             "cadre", "id", List.of(ProtectedColumn.encrypted("phone_cipher", PersonalDataKind.PHONE)));
+    /** The phones of the village work teams' members (驻村工作队). */
+    static final ProtectedTable WORK_TEAM_MEMBERS = new ProtectedTable(
+            "work_team_member", "id", List.of(ProtectedColumn.encrypted("phone_cipher", PersonalDataKind.PHONE)));
 
     @Inject
     Reencryption reencryption;
@@ -57,11 +60,17 @@ public class PersonalDataReencryption {
 
     /** Re-encrypts every value not under the current key; returns the number of rows rewritten. */
     public long run() {
-        return reencryption.run(MEMBERS) + reencryption.run(HOUSEHOLDS) + reencryption.run(CADRES);
+        return reencryption.run(MEMBERS)
+                + reencryption.run(HOUSEHOLDS)
+                + reencryption.run(CADRES)
+                + reencryption.run(WORK_TEAM_MEMBERS);
     }
 
     /** Rows still holding values under a retired key (or in plain text from before encryption). */
     public long pending() {
-        return reencryption.pending(MEMBERS) + reencryption.pending(HOUSEHOLDS) + reencryption.pending(CADRES);
+        return reencryption.pending(MEMBERS)
+                + reencryption.pending(HOUSEHOLDS)
+                + reencryption.pending(CADRES)
+                + reencryption.pending(WORK_TEAM_MEMBERS);
     }
 }

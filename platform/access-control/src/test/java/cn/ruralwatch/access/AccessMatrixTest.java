@@ -44,7 +44,7 @@ class AccessMatrixTest {
             List<String> roles = AccessMatrix.rolesOf(operation).orElseThrow();
             assertFalse(roles.isEmpty(), operation);
             if (operation.matches(
-                    "(get|list|search|find|export|count)(Household|Member|WarningClue|MonitoringCase|ScreeningCampaign|ScreeningStatistics|Cadre|OverdueVisit|VisitRule).*")) {
+                    "(get|list|search|find|export|count)(Household|Member|WarningClue|MonitoringCase|ScreeningCampaign|ScreeningStatistics|Cadre|OverdueVisit|VisitRule|WorkTeam|VillagesWithoutWorkTeam|GuidanceNotice|Rectification|OverdueRectification).*")) {
                 assertFalse(roles.contains(Roles.OPERATOR), operation + " is household data");
             }
         }

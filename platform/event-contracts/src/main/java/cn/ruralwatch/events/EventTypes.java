@@ -23,6 +23,16 @@ public final class EventTypes {
     public static final String CADRE_ASSIGNED = "cadre.assigned.v1";
     public static final String VISIT_RECORDED = "visit.recorded.v1";
     public static final String VISIT_RULE_SET = "visit-rule.set.v1";
+    public static final String WORK_TEAM_FORMED = "work-team.formed.v1";
+    public static final String WORK_TEAM_CHANGED = "work-team.changed.v1";
+    public static final String WORK_TEAM_MEMBER_JOINED = "work-team.member-joined.v1";
+    public static final String WORK_TEAM_MEMBER_ROTATED = "work-team.member-rotated.v1";
+    public static final String WORK_TEAM_TRAINED = "work-team.trained.v1";
+    public static final String WORK_TEAM_INSPECTED = "work-team.inspected.v1";
+    public static final String GUIDANCE_NOTICE_ISSUED = "guidance-notice.issued.v1";
+    public static final String RECTIFICATION_REGISTERED = "rectification.registered.v1";
+    public static final String RECTIFICATION_CHANGED = "rectification.changed.v1";
+    public static final String RECTIFICATION_CLOSED = "rectification.closed.v1";
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String RISK_DETECTED = "risk.detected.v1";
     public static final String MONITORING_LINE_SET = "monitoring-line.set.v1";
