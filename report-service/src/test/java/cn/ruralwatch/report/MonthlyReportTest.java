@@ -147,6 +147,13 @@ class MonthlyReportTest {
                 .header("Content-Disposition", containsString("monthly-458088-" + now + ".xlsx"))
                 .extract()
                 .asByteArray();
+        // kept for looking at the printed pages (LibreOffice: see docs/reports.md)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "monthly-sample.xlsx"), monthly);
+        // 17 figures, each this month, the month before and the change: two landscape pages wide, not one unreadable
+        // one
+        PrintedSheets.assertLaidOutForPrint(
+                monthly, "戊县" + Figures.chineseMonth(now.toString()) + "监测数据月报表", "landscape", 2);
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(monthly))) {
             List<Row> all = read.getFirstSheet().read();
             assertEquals(
@@ -180,6 +187,7 @@ class MonthlyReportTest {
                 .statusCode(200)
                 .extract()
                 .asByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "series-sample.xlsx"), months);
         try (ReadableWorkbook read = new ReadableWorkbook(new ByteArrayInputStream(months))) {
             List<Row> all = read.getFirstSheet().read();
             List<Row> rows = all.subList(1, all.size());

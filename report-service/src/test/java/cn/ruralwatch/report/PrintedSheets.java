@@ -20,6 +20,14 @@ final class PrintedSheets {
      * repeated on every page, 宋体 as the workbook's font, columns given widths, page numbers at the foot.
      */
     static void assertLaidOutForPrint(byte[] xlsx, String title, String orientation) throws Exception {
+        assertLaidOutForPrint(xlsx, title, orientation, 1);
+    }
+
+    /**
+     * As above, printed {@code pagesWide} pages wide; a table over several pages repeats its first columns (the ones
+     * naming the rows) on each.
+     */
+    static void assertLaidOutForPrint(byte[] xlsx, String title, String orientation, int pagesWide) throws Exception {
         Map<String, String> parts = parts(xlsx);
         String sheet = parts.get("xl/worksheets/sheet1.xml");
         String workbook = parts.get("xl/workbook.xml");
@@ -27,7 +35,10 @@ final class PrintedSheets {
         String strings = parts.getOrDefault("xl/sharedStrings.xml", "") + sheet;
         assertTrue(sheet.contains("paperSize=\"9\""), "A4: " + sheet);
         assertTrue(sheet.contains("orientation=\"" + orientation + "\""), sheet);
-        assertTrue(sheet.contains("fitToWidth=\"1\""), sheet);
+        assertTrue(sheet.contains("fitToWidth=\"" + pagesWide + "\""), sheet);
+        if (pagesWide > 1) {
+            assertTrue(workbook.contains("$A:$"), "the row-naming columns repeat on every page: " + workbook);
+        }
         assertTrue(sheet.contains("<mergeCell ref=\"A1:"), "the title row is merged");
         assertTrue(strings.contains(title), "title " + title);
         assertTrue(sheet.contains("state=\"frozen\""), "the header is frozen");

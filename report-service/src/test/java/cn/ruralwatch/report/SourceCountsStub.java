@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * household-service's and indicator-service's counts of county 456088 as ReconciliationTest sets them (what the report
- * holds, except one village the report has not heard of), and a standard's names as indicator-service gives them.
+ * holds, except one village the report has not heard of), a standard's names as indicator-service gives them, and
+ * household-service's screening figures of county 457088.
  * Answers only with a bearer token, as the services do.
  */
 @Path("/test-sources/api/v1")
@@ -81,6 +82,141 @@ public class SourceCountsStub {
                         "2021-01-01",
                         "indicators",
                         List.of(Map.of("code", "BASIC_MEDICAL_INSURANCE", "name", "基本医疗有保障", "unit", "MEMBER"))));
+    }
+
+    /** The screening of county 457088 (WorkReportTest's) as household-service counts it; other regions are unknown. */
+    @GET
+    @Path("/screening-statistics")
+    public Map<String, Object> screening(
+            @QueryParam("region") String region,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        if (!"457088".equals(region)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return Map.of(
+                "region",
+                region,
+                "from",
+                from,
+                "to",
+                to,
+                "cluesReceived",
+                830,
+                "cluesScreened",
+                819,
+                "identifiedFromRoutineScreening",
+                byCategory(Map.of("SUDDEN_HARDSHIP", List.of(1, 4), "EDGE_AT_RISK", List.of(1, 5))));
+    }
+
+    static final String CAMPAIGN = "0b9f8a4e-52a4-4f0e-9a57-8c2f4e6b1d01";
+
+    @GET
+    @Path("/screening-campaigns")
+    public Map<String, Object> campaigns(
+            @QueryParam("region") String region,
+            @QueryParam("year") int year,
+            @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return Map.of(
+                "items",
+                "457088".equals(region) && year == 2023
+                        ? List.of(Map.of(
+                                "id", CAMPAIGN, "name", "5月集中排查", "startsOn", "2023-05-06", "endsOn", "2023-05-30"))
+                        : List.of());
+    }
+
+    @GET
+    @Path("/screening-campaigns/{id}/results")
+    public Map<String, Object> campaignResults(
+            @jakarta.ws.rs.PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return Map.of(
+                "campaignId",
+                id,
+                "householdsCovered",
+                8892,
+                "cluesFound",
+                12,
+                "identified",
+                byCategory(Map.of(
+                        "SUDDEN_HARDSHIP",
+                        List.of(2, 3),
+                        "UNSTABLE_EXITED",
+                        List.of(1, 3),
+                        "EDGE_AT_RISK",
+                        List.of(2, 4))));
+    }
+
+    /** County 457088's village work teams: two teams, one with a 第一书记; a training and three guidance notices. */
+    @GET
+    @Path("/work-teams")
+    public Map<String, Object> workTeams(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        List<Map<String, Object>> teams = "457088".equals(division)
+                ? List.of(
+                        Map.of("villageCode", "457088101201", "firstSecretaryName", "李明"),
+                        Map.of("villageCode", "457088101202"))
+                : List.of();
+        return Map.of("items", teams, "page", 0, "size", 500, "totalItems", teams.size());
+    }
+
+    @GET
+    @Path("/work-team-trainings")
+    public Map<String, Object> trainings(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        return counted(division, 1, authorization);
+    }
+
+    @GET
+    @Path("/work-team-inspections")
+    public Map<String, Object> inspections(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        return counted(division, 0, authorization);
+    }
+
+    @GET
+    @Path("/guidance-notices")
+    public Map<String, Object> guidanceNotices(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        return counted(division, 3, authorization);
+    }
+
+    /** County 457088's 问题整改 of the year, as household-service sums it up. */
+    @GET
+    @Path("/rectifications/summary")
+    public Map<String, Object> rectifications(
+            @QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        if (!"457088".equals(division)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return Map.of("total", Map.of("problems", 22), "text", "省级后评估认领3个方面13个问题，均已完成整改；国家后评估认领9个问题，均已完成整改。");
+    }
+
+    private static Map<String, Object> counted(String division, int count, String authorization) {
+        requireBearer(authorization);
+        return Map.of("items", List.of(), "page", 0, "size", 1, "totalItems", "457088".equals(division) ? count : 0);
+    }
+
+    private static Map<String, Object> byCategory(Map<String, List<Integer>> counts) {
+        Map<String, Object> byCategory = new java.util.LinkedHashMap<>();
+        for (String category : List.of("UNSTABLE_EXITED", "EDGE_AT_RISK", "SUDDEN_HARDSHIP")) {
+            List<Integer> count = counts.getOrDefault(category, List.of(0, 0));
+            byCategory.put(category, Map.of("households", count.get(0), "people", count.get(1)));
+        }
+        return Map.of(
+                "total",
+                Map.of(
+                        "households",
+                                counts.values().stream().mapToInt(c -> c.get(0)).sum(),
+                        "people",
+                                counts.values().stream().mapToInt(c -> c.get(1)).sum()),
+                "byCategory",
+                byCategory);
     }
 
     private static void requireBearer(String authorization) {

@@ -187,7 +187,8 @@ class WorkReportTest {
                  "narrative":{"problems":"产业带动率需进一步提升。","nextSteps":"加强产业谋划和发展。"}}""");
         Read report = read(docx);
         setAsAnOfficialDocument(docx, "丁县人民政府");
-        assertEquals("丁县2023年巩固拓展脱贫攻坚成果工作情况汇报", report.paragraphs().getFirst());
+        // the title, longer than a line, broken before the words it ends with (GB/T 9704: 词意完整、排列对称)
+        assertEquals("丁县2023年巩固拓展脱贫攻坚成果\n工作情况汇报", report.paragraphs().getFirst());
         assertTrue(
                 report.has("丁县共有1个乡镇、1个行政村，在册农户3户9人。其中已脱贫户2户7人（2019年脱贫2户7人）；纳入监测对象2户6人，" + "已消除风险1户4人，现有风险未消除监测户1户2人。"),
                 report.paragraphs().toString());
@@ -224,10 +225,19 @@ class WorkReportTest {
         assertTrue(report.has("产业带动率需进一步提升。"));
         assertTrue(report.has("加强产业谋划和发展。"));
         assertTrue(
-                report.has("（请填写预警线索摸排、集中排查和帮扶措施落实情况。）"),
-                "a section the user did not write shows the template's default");
+                report.has("（请填写帮扶措施落实情况。）"),
+                "a section the user did not write shows the template's default, without what the suite counted");
+        // the screening household-service counts (asked with the caller's token when the report was asked for), in
+        // seed 003's words
         assertTrue(
-                report.has("2023年新识别监测对象1户2人，其中边缘易致贫户1户2人；消除风险1户4人，其中突发严重困难户1户4人。"),
+                report.has("一是开展预警线索摸排。1—11月共收到预警线索830条，排查预警线索819条，识别监测对象2户9人，其中边缘易致贫户1户5人，"
+                        + "突发严重困难户1户4人；二是开展集中排查。2023年5月（5月集中排查）对全县8892户农户进行了全面摸排，"
+                        + "发现预警线索12条，识别监测对象5户10人，其中脱贫不稳定户1户3人，边缘易致贫户2户4人，突发严重困难户2户3人；"
+                        + "三是落实驻村帮扶。全县派驻驻村工作队2支，在岗第一书记1名，开展队员培训1次，印发每月工作提示3期；"
+                        + "四是开展动态管理。2023年新识别监测对象1户2人，其中边缘易致贫户1户2人；消除风险1户4人，其中突发严重困难户1户4人。"),
+                report.paragraphs().toString());
+        assertTrue(
+                report.has("问题整改方面，省级后评估认领3个方面13个问题，均已完成整改；国家后评估认领9个问题，均已完成整改。"),
                 report.paragraphs().toString());
         assertEquals("丁县人民政府", report.paragraphs().get(report.paragraphs().size() - 2));
         assertEquals("2023年11月14日", report.paragraphs().getLast());
@@ -327,6 +337,12 @@ class WorkReportTest {
         }
         assertTrue(footers.stream().anyMatch(f -> f.contains("<w:jc w:val=\"right\"/>")), "odd pages: right");
         assertTrue(footers.stream().anyMatch(f -> f.contains("<w:jc w:val=\"left\"/>")), "even pages: left");
+        // tables: fitted fixed columns over the 156 mm type area (8845 twips), 小四 off the text's grid, rows whole
+        assertTrue(body.contains("<w:tblLayout w:type=\"fixed\"/>"), "fixed column widths");
+        assertTrue(body.contains("<w:tblW w:w=\"8845\" w:type=\"dxa\"/>"), "the table spans the type area");
+        assertTrue(body.contains("<w:snapToGrid w:val=\"false\"/>"), "table lines not snapped to the 22-line grid");
+        assertTrue(body.contains("<w:cantSplit w:val=\"on\"/>"), "rows stay whole");
+        assertTrue(body.contains("<w:sz w:val=\"24\"/>"), "tables in 小四");
         int signature = body.lastIndexOf(issuer);
         String signed = body.substring(body.lastIndexOf("<w:p>", signature), signature);
         assertTrue(signed.contains("<w:jc w:val=\"right\"/>"), "the issuer right-aligned: " + signed);

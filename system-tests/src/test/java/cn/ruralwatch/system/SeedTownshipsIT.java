@@ -141,6 +141,11 @@ class SeedTownshipsIT {
         long started = System.nanoTime();
         load("同心镇2020年", divisions.toString(), households.toString(), 7587);
 
+        // "“十三五”贫困村5个": 沙村 exited in 2016, 平顶村 in 2017, 力冲村 in 2018; 大梳村 and 凤阁村 are 2020's 预脱贫村
+        Map<String, Integer> povertyVillages = Map.of("沙村", 2016, "平顶村", 2017, "力冲村", 2018, "大梳村", 2020, "凤阁村", 2020);
+        povertyVillages.forEach((name, year) ->
+                villageStatus(TongxinTownship.village(name), "VILLAGE", true, year, "同心镇2020年工作汇报：“十三五”贫困村5个"));
+
         // the bases the report names: 2014 agricultural population; the villages' 2020 population as declared
         population(TOWNSHIP, 2014, 24643, 24643, 0, "2014年底农业户籍人口数（户数未报）");
         population(FENGGE, 2014, 2541, 2541, 0, "按2014年底县公安系统导出人口数计算");
@@ -275,11 +280,16 @@ class SeedTownshipsIT {
     }
 
     private static void villageStatus(String code, String kind, boolean povertyVillage, Integer exitYear) {
+        villageStatus(code, kind, povertyVillage, exitYear, "金山店镇2023年工作汇报：22个村（其中三个脱贫村）、2个社区");
+    }
+
+    private static void villageStatus(
+            String code, String kind, boolean povertyVillage, Integer exitYear, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("villageKind", kind);
         body.put("povertyVillage", povertyVillage);
         body.put("povertyExitYear", exitYear);
-        body.put("reason", "金山店镇2023年工作汇报：22个村（其中三个脱贫村）、2个社区");
+        body.put("reason", reason);
         given().contentType(ContentType.JSON)
                 .header("If-Match", etag("/api/v1/divisions/" + code))
                 .body(body)
@@ -741,8 +751,20 @@ class SeedTownshipsIT {
         assertTrue(
                 report.contains("（一）2020年广西脱贫摘帽乡镇“九有一低于”达标率完成情况\n1.建档立卡贫困户特色产业覆盖率。应评620户，已达标615户，达标率99.19%"),
                 "the township standard's first indicator first");
+        // what the report counts rather than rates: "全镇有电视机的农户有6129户，有电脑的农户有713户…", "已办慢病证200人，待办慢病证44人"
+        assertTrue(report.contains("有电视机的农户6129户，占80.78%。"), "televisions counted");
+        assertTrue(report.contains("有电脑的农户713户，占9.40%。"), "computers counted");
+        assertTrue(!report.contains("未达标6874户"), "no list of households without a computer");
+        assertTrue(report.contains("已办慢病证200人，待办慢病证44人。"), "慢病证 counted");
+        // 十一有一低于 village by village for 2020's 预脱贫村, as seed 000 reports them
+        assertTrue(report.contains("2020年出列贫困村2个（大梳村、凤阁村），各村完成情况如下。"), "the exiting villages");
         assertTrue(
-                report.contains("未达标6874户：") && report.contains("另有6774户未列出，见导出名单"), "households without a computer");
+                java.util.regex.Pattern.compile("农户住房保障达标率。大梳村应评[0-9]+户，已达标[0-9]+户，达标率[0-9.]+%")
+                        .matcher(report)
+                        .find(),
+                "housing of 大梳村 in the village standard");
+        // household-service's screening figures in the monitoring section
+        assertTrue(report.contains("一是开展预警线索摸排。1—6月共收到预警线索"), "clue screening");
         assertTrue(report.contains("农业人口26343人"), "农业人口");
         assertTrue(report.contains("大梳村程海源户"), "a named household");
         assertTrue(report.contains("已挖地基"), "its building stage");

@@ -71,6 +71,24 @@ public final class Figures {
         return "%d年%d月".formatted(month.getYear(), month.getMonthValue());
     }
 
+    /** The months a period spans as the reports write them: 2023年5月, 2023年5月至6月, 2023年12月至2024年1月. */
+    public static String monthSpan(LocalDate from, LocalDate to) {
+        if (to == null || from.getYear() == to.getYear() && from.getMonthValue() == to.getMonthValue()) {
+            return "%d年%d月".formatted(from.getYear(), from.getMonthValue());
+        }
+        if (from.getYear() == to.getYear()) {
+            return "%d年%d月至%d月".formatted(from.getYear(), from.getMonthValue(), to.getMonthValue());
+        }
+        return "%d年%d月至%d年%d月".formatted(from.getYear(), from.getMonthValue(), to.getYear(), to.getMonthValue());
+    }
+
+    /** The months of one year a period spans, as a report of the year writes them: 1—12月, 5月. */
+    public static String monthsOfYear(LocalDate from, LocalDate to) {
+        return from.getMonthValue() == to.getMonthValue()
+                ? from.getMonthValue() + "月"
+                : from.getMonthValue() + "—" + to.getMonthValue() + "月";
+    }
+
     /** A date as an official document writes it: 2023年11月14日. */
     public static String chineseDate(LocalDate date) {
         return "%d年%d月%d日".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth());

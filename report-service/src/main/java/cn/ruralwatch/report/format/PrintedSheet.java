@@ -11,7 +11,8 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * A worksheet laid out as an office prints a table: 宋体 throughout, a merged title row over the table, bold centred
  * headers that wrap, the header frozen and repeated as print titles on every page, A4 (portrait, or landscape for a
- * wide table) fitted to the page width, thin borders, page numbers at the foot, and every column as wide as its widest
+ * wide table) fitted to the page width, a table too wide to read on one page (below 75%) printed over several pages
+ * wide with its row-naming columns repeated on each, thin borders, page numbers at the foot, and every column as wide as its widest
  * text (a Chinese character counts as two). Numbers are written as numeric cells, everything else as text; every
  * workbook of the suite is written through it so that none sets its own fonts or page.
  */
@@ -153,13 +154,41 @@ public final class PrintedSheet {
         sheet.paperSize(PaperSize.A4_PAPER);
         sheet.pageOrientation(columns > PORTRAIT_COLUMNS ? "landscape" : "portrait");
         sheet.setFitToPage(true);
-        sheet.fitToWidth((short) 1);
+        int pagesWide = pagesWide(widths, frozenColumns);
+        sheet.fitToWidth((short) pagesWide);
+        if (pagesWide > 1 && frozenColumns > 0) {
+            // a table too wide for one page goes on over the next, each page repeating the columns that name the rows
+            sheet.repeatCols(0, frozenColumns - 1);
+        }
         sheet.fitToHeight((short) 0);
         sheet.topMargin(0.75f);
         sheet.bottomMargin(0.75f);
         sheet.leftMargin(0.5f);
         sheet.rightMargin(0.5f);
         sheet.footer("第 &P 页，共 &N 页", Position.CENTER, FONT, 10);
+    }
+
+    /**
+     * Column width units (about 1.85 mm each) a landscape A4 page holds at the smallest scale a table is printed at
+     * (75%): 271 mm between the margins.
+     */
+    static final double PAGE_WIDTH_UNITS = 271 / 1.85 / 0.75;
+
+    /**
+     * How many landscape pages wide a table is printed: one where it fits at 75% or more, otherwise as many as its width
+     * needs, the row-naming columns repeated on each.
+     */
+    static int pagesWide(double[] widths, int repeatedColumns) {
+        double total = java.util.Arrays.stream(widths).sum();
+        if (total <= PAGE_WIDTH_UNITS) {
+            return 1;
+        }
+        double repeated = 0;
+        for (int c = 0; c < repeatedColumns && c < widths.length; c++) {
+            repeated += widths[c];
+        }
+        double perPage = Math.max(1, PAGE_WIDTH_UNITS - repeated);
+        return (int) Math.ceil((total - repeated) / perPage);
     }
 
     private void fit(int column, String text, boolean header) {

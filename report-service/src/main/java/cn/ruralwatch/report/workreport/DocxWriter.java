@@ -42,6 +42,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 /**
  * A rendered work report (Markdown: headings, paragraphs, lists, tables) as a Word document set as GB/T 9704-2012 sets
@@ -61,9 +62,19 @@ public final class DocxWriter {
     private static final String SUBHEADING_FONT = "楷体_GB2312";
     private static final String BODY_FONT = "仿宋_GB2312";
     private static final String PAGE_NUMBER_FONT = "宋体";
+    private static final int TITLE_SIZE = 22;
     private static final int BODY_SIZE = 16;
+    /** 小四, and 五号 for a table too wide for 小四. */
     private static final int TABLE_SIZE = 12;
-    private static final double TABLE_LINE_POINTS = 18;
+
+    private static final double SMALL_TABLE_SIZE = 10.5;
+    /** A figure in a cell: set to the right, so that the digits line up. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?[0-9][0-9,]*(\\.[0-9]+)?%?");
+
+    /** Space left and right of a cell's text, in twips. */
+    private static final int CELL_PADDING = 80;
+
     private static final int PAGE_NUMBER_SIZE = 14;
 
     /** Twips (1/20 point) per millimetre. */
@@ -108,7 +119,13 @@ public final class DocxWriter {
             XWPFParagraph heading = document.createParagraph();
             heading.setAlignment(ParagraphAlignment.CENTER);
             heading.setSpacingBetween(LINE_POINTS + 8, LineSpacingRule.EXACT);
-            run(heading, title, TITLE_FONT, 22, false);
+            List<String> lines = titleLines(title);
+            for (int i = 0; i < lines.size(); i++) {
+                XWPFRun line = run(heading, lines.get(i), TITLE_FONT, TITLE_SIZE, false);
+                if (i < lines.size() - 1) {
+                    line.addBreak();
+                }
+            }
             // an empty line between the title and the text
             body(document);
             Node root = PARSER.parse(markdown);
@@ -121,6 +138,53 @@ public final class DocxWriter {
             document.write(out);
             return out.toByteArray();
         }
+    }
+
+    /** The words a title of a report ends with, where it is broken when it does not fit one line. */
+    private static final List<String> TITLE_ENDINGS =
+            List.of("工作情况汇报", "工作情况报告", "情况汇报", "情况报告", "工作汇报", "工作报告", "的报告", "的通知", "汇报", "报告");
+
+    /**
+     * A title broken into lines that fit the type area, as GB/T 9704 asks (回行时词意完整、排列对称、长短适宜): a title
+     * longer than a line is broken before the words it ends with (…成果 / 工作情况汇报) or after the year when that gives
+     * two lines that fit, the more even the better; otherwise into lines of equal length.
+     */
+    static List<String> titleLines(String title) {
+        double perLine = (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / (TITLE_SIZE * 20.0);
+        double width = TextWidth.characters(title);
+        if (width <= perLine) {
+            return List.of(title);
+        }
+        List<Integer> breaks = new java.util.ArrayList<>();
+        for (String ending : TITLE_ENDINGS) {
+            if (title.endsWith(ending) && title.length() > ending.length()) {
+                breaks.add(title.length() - ending.length());
+            }
+        }
+        int year = title.indexOf("年");
+        if (year > 0 && year < title.length() - 1) {
+            breaks.add(year + 1);
+        }
+        int best = -1;
+        double balance = Double.MAX_VALUE;
+        for (int at : breaks) {
+            double first = TextWidth.characters(title.substring(0, at));
+            double second = TextWidth.characters(title.substring(at));
+            if (first <= perLine && second <= perLine && Math.abs(first - second) < balance) {
+                best = at;
+                balance = Math.abs(first - second);
+            }
+        }
+        if (best > 0) {
+            return List.of(title.substring(0, best), title.substring(best));
+        }
+        int count = (int) Math.ceil(width / perLine);
+        int length = (int) Math.ceil(title.length() / (double) count);
+        List<String> lines = new java.util.ArrayList<>();
+        for (int from = 0; from < title.length(); from += length) {
+            lines.add(title.substring(from, Math.min(title.length(), from + length)));
+        }
+        return lines;
     }
 
     private static long twips(double millimetres) {
@@ -208,6 +272,8 @@ public final class DocxWriter {
         switch (block) {
             case Heading h -> {
                 XWPFParagraph p = body(document);
+                // a heading is not left alone at the foot of a page
+                properties(p).addNewKeepNext();
                 String font = h.getLevel() == 1 ? HEADING_FONT : h.getLevel() == 2 ? SUBHEADING_FONT : BODY_FONT;
                 inline(p, h, font, BODY_SIZE, h.getLevel() >= 3);
             }
@@ -260,27 +326,127 @@ public final class DocxWriter {
         for (Node cell = rows.getFirst().getFirstChild(); cell != null; cell = cell.getNext()) {
             columns++;
         }
+        String[][] texts = new String[rows.size()][columns];
+        for (int r = 0; r < rows.size(); r++) {
+            int c = 0;
+            for (Node cell = rows.get(r).getFirstChild(); cell != null && c < columns; cell = cell.getNext(), c++) {
+                texts[r][c] = text(cell);
+            }
+        }
+        long typeArea = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+        double size = TABLE_SIZE;
+        long[] widths = columnWidths(texts, size, typeArea);
+        if (widths == null) {
+            size = SMALL_TABLE_SIZE;
+            widths = columnWidths(texts, size, typeArea);
+        }
+        if (widths == null) {
+            // too wide even in 五号: each column keeps its share of what it would need, the longest texts wrap
+            widths = fitted(need(texts, size), typeArea);
+        }
         XWPFTable table = document.createTable(rows.size(), columns);
-        table.setWidth("100%");
-        table.setWidthType(TableWidthType.PCT);
+        table.setWidth(String.valueOf(typeArea));
+        table.setWidthType(TableWidthType.DXA);
+        table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
+        table.setCellMargins(CELL_PADDING / 2, CELL_PADDING, CELL_PADDING / 2, CELL_PADDING);
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid grid =
+                table.getCTTbl().getTblGrid() != null
+                        ? table.getCTTbl().getTblGrid()
+                        : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (long width : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(width));
+        }
         for (int r = 0; r < rows.size(); r++) {
             XWPFTableRow row = table.getRow(r);
             boolean header = rows.get(r).getParent() instanceof TableHead;
             if (header) {
                 row.setRepeatHeader(true);
             }
+            // a row stays on one page
+            row.setCantSplitRow(true);
             int c = 0;
             for (Node cell = rows.get(r).getFirstChild(); cell != null && c < columns; cell = cell.getNext(), c++) {
                 XWPFTableCell target = row.getCell(c);
+                target.setWidth(String.valueOf(widths[c]));
+                target.setWidthType(TableWidthType.DXA);
+                target.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
                 XWPFParagraph p = target.getParagraphs().getFirst();
-                p.setAlignment(header ? ParagraphAlignment.CENTER : alignment((TableCell) cell));
-                // 小四 in lines of its own, not snapped to the text's 22-line grid
-                p.setSpacingBetween(TABLE_LINE_POINTS, LineSpacingRule.EXACT);
-                inline(p, cell, BODY_FONT, TABLE_SIZE, header);
+                p.setAlignment(
+                        header
+                                ? ParagraphAlignment.CENTER
+                                : NUMBER.matcher(texts[r][c]).matches()
+                                        ? ParagraphAlignment.RIGHT
+                                        : alignment((TableCell) cell));
+                // single lines of the table's own size, not snapped to the text's 22-line grid
+                properties(p).addNewSnapToGrid().setVal(false);
+                p.setSpacingBetween(1.0);
+                p.setSpacingAfter(0);
+                p.setSpacingBefore(0);
+                inline(p, cell, BODY_FONT, size, header);
             }
         }
         // a little space after the table
         document.createParagraph();
+    }
+
+    /**
+     * Column widths in twips fitted to the text at a type size: every column as wide as its widest cell (a header may
+     * take two lines), the room left shared in proportion; null where the cells do not fit the type area at that size.
+     */
+    static long[] columnWidths(String[][] texts, double size, long typeArea) {
+        double[] need = need(texts, size);
+        return java.util.Arrays.stream(need).sum() > typeArea ? null : fitted(need, typeArea);
+    }
+
+    /** What each column needs in twips: its widest cell, a header in two lines, and the cell's padding. */
+    private static double[] need(String[][] texts, double size) {
+        int columns = texts[0].length;
+        double[] need = new double[columns];
+        double character = size * 20;
+        for (int c = 0; c < columns; c++) {
+            double widest = Math.ceil(TextWidth.characters(texts[0][c] == null ? "" : texts[0][c]) / 2);
+            for (int r = 1; r < texts.length; r++) {
+                widest = Math.max(widest, TextWidth.characters(texts[r][c] == null ? "" : texts[r][c]));
+            }
+            need[c] = Math.max(2, widest) * character + 2 * CELL_PADDING + character / 2;
+        }
+        return need;
+    }
+
+    /** The needs shared out over the type area in proportion. */
+    private static long[] fitted(double[] need, long typeArea) {
+        int columns = need.length;
+        double total = java.util.Arrays.stream(need).sum();
+        long[] widths = new long[columns];
+        long given = 0;
+        for (int c = 0; c < columns; c++) {
+            widths[c] = (long) Math.floor(need[c] * typeArea / total);
+            given += widths[c];
+        }
+        widths[columns - 1] += typeArea - given;
+        return widths;
+    }
+
+    private static org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr properties(XWPFParagraph p) {
+        return p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+    }
+
+    /** A cell's text as printed. */
+    private static String text(Node node) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text t) {
+                text.append(t.getLiteral());
+            } else if (child instanceof Code code) {
+                text.append(code.getLiteral());
+            } else {
+                text.append(text(child));
+            }
+        }
+        return text.toString();
     }
 
     private static ParagraphAlignment alignment(TableCell cell) {
@@ -292,7 +458,7 @@ public final class DocxWriter {
     }
 
     /** The text of a node's inline children as runs. */
-    private static void inline(XWPFParagraph p, Node parent, String font, int size, boolean bold) {
+    private static void inline(XWPFParagraph p, Node parent, String font, double size, boolean bold) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             switch (node) {
                 case Text text -> run(p, text.getLiteral(), font, size, bold);
@@ -308,7 +474,7 @@ public final class DocxWriter {
         }
     }
 
-    private static void run(XWPFParagraph p, String text, String font, int size, boolean bold) {
+    private static XWPFRun run(XWPFParagraph p, String text, String font, double size, boolean bold) {
         XWPFRun run = p.createRun();
         run.setText(text);
         run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
@@ -316,5 +482,6 @@ public final class DocxWriter {
         run.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);
         run.setFontSize(size);
         run.setBold(bold);
+        return run;
     }
 }

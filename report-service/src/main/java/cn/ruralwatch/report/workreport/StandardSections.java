@@ -62,13 +62,18 @@ final class StandardSections {
                 && (to == null || to.isBlank() || Integer.parseInt(to.substring(0, 4)) >= year);
     }
 
-    /** The sections: {@code number, heading, paragraphs[]} for each standard written. */
+    /**
+     * The sections: {@code number, heading, paragraphs[]} for each standard written. A village standard (十一有一低于) is
+     * reported village by village for the 贫困村 leaving the list in the year, as the reports do (seed 000: "凤阁村共有
+     * 711户…达标率99.48%。大梳村…"); where no village leaves the list that year, for the division's villages together.
+     */
     static List<Map<String, Object>> of(
             List<Indicator> indicators,
             Map<String, String> labels,
             boolean spansTownships,
             int year,
-            Set<String> chosen) {
+            Set<String> chosen,
+            List<WorkReportModel.Village> exitingVillages) {
         Map<String, List<Indicator>> byStandard = new LinkedHashMap<>();
         for (Indicator indicator : indicators) {
             String standard = indicator.total().standardCode();
@@ -93,6 +98,14 @@ final class StandardSections {
                     .filter(t -> t.indicatorCode().startsWith(CAUSE_PREFIX))
                     .forEach(t -> causes.put(t.indicatorCode().substring(CAUSE_PREFIX.length()), t));
             List<String> paragraphs = new ArrayList<>();
+            if ("VILLAGE".equals(labels.get(standard + "#level")) && !exitingVillages.isEmpty()) {
+                paragraphs.addAll(byVillage(standard, items, labels, year, exitingVillages));
+                sections.add(section(standard, number, year, labels, paragraphs));
+                continue;
+            }
+            if ("VILLAGE".equals(labels.get(standard + "#level"))) {
+                paragraphs.add(year + "年没有出列的贫困村，以下为各行政村合计。");
+            }
             int n = 1;
             for (Indicator indicator : items) {
                 IndicatorTotal total = indicator.total();
@@ -101,20 +114,107 @@ final class StandardSections {
                 }
                 String unit = labels.getOrDefault(standard + "/" + total.indicatorCode() + "#unit", "HOUSEHOLD");
                 String name = labels.getOrDefault(standard + "/" + total.indicatorCode(), total.indicatorCode());
+                String key = standard + "/" + total.indicatorCode();
+                if ("COUNT".equals(labels.get(key + "#reporting"))) {
+                    paragraphs.add(n++ + "." + WorkReportModel.markdownText(name) + "。"
+                            + counted(total, unit, labels.get(key + "#metAs"), labels.get(key + "#notMetAs")));
+                    continue;
+                }
                 String ref = number + "第" + n + "项";
                 paragraphs.add(n++ + "." + WorkReportModel.markdownText(name) + "。"
                         + sentence(total, unit, "HOUSING_ALL".equals(total.indicatorCode()) ? causes : Map.of())
                         + failing(indicator, unit, spansTownships, printed, ref));
             }
-            Map<String, Object> section = new LinkedHashMap<>();
-            section.put("code", standard);
-            section.put("name", labels.getOrDefault(standard, standard));
-            section.put("number", number);
-            section.put("heading", number + year + "年" + labels.getOrDefault(standard, standard) + "完成情况");
-            section.put("paragraphs", paragraphs);
-            sections.add(section);
+            sections.add(section(standard, number, year, labels, paragraphs));
         }
         return sections;
+    }
+
+    private static Map<String, Object> section(
+            String standard, String number, int year, Map<String, String> labels, List<String> paragraphs) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("code", standard);
+        section.put("name", labels.getOrDefault(standard, standard));
+        section.put("number", number);
+        section.put("heading", number + year + "年" + labels.getOrDefault(standard, standard) + "完成情况");
+        section.put("paragraphs", paragraphs);
+        return section;
+    }
+
+    /**
+     * A village standard village by village: "2020年出列贫困村2个（凤阁村、大梳村）。" then per indicator "1.农户住房保障达标率。
+     * 凤阁村应评711户，已达标708户，达标率99.58%，未达标3户（李某明户、潘某金户、李某永户）；大梳村……。"
+     */
+    private static List<String> byVillage(
+            String standard,
+            List<Indicator> items,
+            Map<String, String> labels,
+            int year,
+            List<WorkReportModel.Village> villages) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(year + "年出列贫困村" + villages.size() + "个（"
+                + villages.stream()
+                        .map(v -> WorkReportModel.markdownText(v.name()))
+                        .collect(Collectors.joining("、"))
+                + "），各村完成情况如下。");
+        int n = 1;
+        for (Indicator item : items) {
+            String code = item.total().indicatorCode();
+            if (code.startsWith(CAUSE_PREFIX)) {
+                continue;
+            }
+            String key = standard + "/" + code;
+            String unit = labels.getOrDefault(key + "#unit", "HOUSEHOLD");
+            String of = "MEMBER".equals(unit) ? "人" : "户";
+            List<String> parts = new ArrayList<>();
+            for (WorkReportModel.Village village : villages) {
+                Indicator own = village.indicators().stream()
+                        .filter(i -> i.total().standardCode().equals(standard)
+                                && i.total().indicatorCode().equals(code))
+                        .findFirst()
+                        .orElse(null);
+                String name = WorkReportModel.markdownText(village.name());
+                if (own == null || own.total().denominator() == 0) {
+                    parts.add(name + "无应评对象");
+                    continue;
+                }
+                IndicatorTotal total = own.total();
+                if ("COUNT".equals(labels.get(key + "#reporting"))) {
+                    String counted = counted(total, unit, labels.get(key + "#metAs"), labels.get(key + "#notMetAs"));
+                    parts.add(name + counted.substring(0, counted.length() - 1));
+                    continue;
+                }
+                StringBuilder part = new StringBuilder(name)
+                        .append("应评")
+                        .append(total.denominator())
+                        .append(of)
+                        .append("，已达标")
+                        .append(total.numerator())
+                        .append(of)
+                        .append("，达标率")
+                        .append(Figures.rate(total.numerator(), total.denominator()));
+                if (total.notMet() > 0) {
+                    part.append("，未达标")
+                            .append(
+                                    "MEMBER".equals(unit)
+                                            ? (total.denominator() - total.numerator()) + "人，涉及" + total.notMet() + "户"
+                                            : total.notMet() + "户");
+                    List<String> heads = own.failing().stream()
+                            .map(h -> WorkReportModel.markdownText(HouseholdNames.head(h.headName())) + "户")
+                            .toList();
+                    if (!heads.isEmpty()) {
+                        part.append("（")
+                                .append(String.join("、", heads))
+                                .append(total.notMet() > heads.size() ? "等" : "")
+                                .append("）");
+                    }
+                }
+                parts.add(part.toString());
+            }
+            paragraphs.add(n++ + "." + WorkReportModel.markdownText(labels.getOrDefault(key, code)) + "。"
+                    + String.join("；", parts) + "。");
+        }
+        return paragraphs;
     }
 
     private static int levelOrder(String level) {
@@ -145,6 +245,23 @@ final class StandardSections {
             i++;
         }
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * An indicator the report counts rather than rates (seed 000: "全镇有电视机的农户有6129户", "已办慢病证200人，待办慢病证44人"):
+     * "有电视机的农户6129户，占80.78%。" or, where the rest has a name, "已办慢病证200人，待办慢病证44人。". No list.
+     */
+    static String counted(IndicatorTotal total, String unit, String metAs, String notMetAs) {
+        if (total.denominator() == 0) {
+            return "无统计对象。";
+        }
+        String of = "MEMBER".equals(unit) ? "人" : "户";
+        String met = WorkReportModel.markdownText(metAs == null || metAs.isBlank() ? "达标" : metAs);
+        if (notMetAs != null && !notMetAs.isBlank()) {
+            return met + total.numerator() + of + "，" + WorkReportModel.markdownText(notMetAs)
+                    + (total.denominator() - total.numerator()) + of + "。";
+        }
+        return met + total.numerator() + of + "，占" + Figures.rate(total.numerator(), total.denominator()) + "。";
     }
 
     /** 应评755户，已达标719户，达标率95.23%。未达标36户，其中… */

@@ -49,19 +49,32 @@ public class WorkReportData {
                 facts(division.code, year));
     }
 
-    /** The model of a report of the year up to {@code asOf} (the year's end at the latest). */
+    /**
+     * The model of a report of the year up to {@code asOf} (the year's end at the latest), with the monitoring work
+     * household-service counted when the report was asked for (parts it did not give are null).
+     */
     public Map<String, Object> model(
-            KnownDivision division, int year, LocalDate asOf, Map<String, String> labels, Set<String> standards) {
+            KnownDivision division,
+            int year,
+            LocalDate asOf,
+            Map<String, String> labels,
+            Set<String> standards,
+            WorkReportModel.Fieldwork fieldwork) {
         return WorkReportModel.of(
                 new WorkReportModel.Division(division.code, division.name, division.level),
                 year,
                 asOf,
                 labels,
                 facts(division.code, year),
-                work(division, year, asOf, standards));
+                work(division, year, asOf, standards, fieldwork));
     }
 
-    private WorkReportModel.Work work(KnownDivision division, int year, LocalDate asOf, Set<String> standards) {
+    private WorkReportModel.Work work(
+            KnownDivision division,
+            int year,
+            LocalDate asOf,
+            Set<String> standards,
+            WorkReportModel.Fieldwork fieldwork) {
         String code = division.code;
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
@@ -79,6 +92,10 @@ public class WorkReportData {
                 // a snapshot the service cannot read shows no month rather than failing the report
             }
         }
+        List<WorkReportModel.Village> exiting = new ArrayList<>();
+        for (WorkReportQueries.ExitingVillage village : queries.exitingVillages(code, year)) {
+            exiting.add(new WorkReportModel.Village(village.code(), village.name(), indicators(village.code())));
+        }
         return new WorkReportModel.Work(
                 queries.agricultural(code),
                 queries.identified(code, from, to),
@@ -86,7 +103,19 @@ public class WorkReportData {
                 naturalChanges.count(division, from, to, NaturalChanges.Population.POVERTY_AND_MONITORED),
                 migrant,
                 queries.renovations(code, year),
-                standards);
+                standards,
+                exiting,
+                fieldwork.screening(),
+                fieldwork.teams(),
+                fieldwork.rectification());
+    }
+
+    /** A division's indicator totals, each with the first failing households. */
+    private List<WorkReportModel.Indicator> indicators(String division) {
+        return queries.indicators(division).stream()
+                .map(total -> new WorkReportModel.Indicator(
+                        total, queries.failing(division, total.standardCode(), total.indicatorCode())))
+                .toList();
     }
 
     private WorkReportModel.Facts facts(String division, int year) {
@@ -100,10 +129,7 @@ public class WorkReportData {
                 queries.monitoredByCategory(division),
                 queries.monitoredByYear(division),
                 queries.monitoredByRiskType(division),
-                queries.indicators(division).stream()
-                        .map(total -> new WorkReportModel.Indicator(
-                                total, queries.failing(division, total.standardCode(), total.indicatorCode())))
-                        .toList(),
+                indicators(division),
                 queries.fundSources(county, year),
                 queries.disbursed(county, year),
                 queries.projects(division, year),

@@ -88,10 +88,79 @@ public final class WorkReportModel {
             NaturalChanges.Report naturalChanges,
             List<MonthFigure> migrantWorkers,
             List<Renovations> renovations,
-            Set<String> standards) {
+            Set<String> standards,
+            List<Village> exitingVillages,
+            Screening screening,
+            Teams teams,
+            String rectification) {
+
+        public Work {
+            exitingVillages = exitingVillages == null ? List.of() : List.copyOf(exitingVillages);
+        }
 
         static Work none() {
-            return new Work(new Agricultural(0, 0), List.of(), List.of(), null, List.of(), List.of(), Set.of());
+            return new Work(
+                    new Agricultural(0, 0),
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    Set.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null);
+        }
+    }
+
+    /**
+     * The village work teams of the division as household-service holds them when the report is asked for: teams and
+     * first secretaries serving, and the period's trainings, inspections and 每月工作提示.
+     */
+    public record Teams(long teams, long firstSecretaries, long trainings, long inspections, long guidanceNotices) {}
+
+    /** What household-service counted of the period's monitoring work when the report was asked for; null: not given. */
+    public record Fieldwork(Screening screening, Teams teams, String rectification) {
+
+        static final Fieldwork NONE = new Fieldwork(null, null, null);
+    }
+
+    /**
+     * A 贫困村 leaving the list in the report's year (预脱贫村) with its own indicator totals: a village standard's section
+     * reports each such village, as seed 000 reports 凤阁村 and 大梳村.
+     */
+    public record Village(String code, String name, List<Indicator> indicators) {}
+
+    /**
+     * The period's screening as household-service counts it when the report is asked for: 预警线索摸排 (clues received and
+     * screened, households identified from routine screening by category) and each 集中排查 of the period.
+     */
+    public record Screening(
+            LocalDate from,
+            LocalDate to,
+            long cluesReceived,
+            long cluesScreened,
+            List<CategoryCount> identifiedFromRoutine,
+            List<Campaign> campaigns) {
+
+        public Screening {
+            identifiedFromRoutine = identifiedFromRoutine == null ? List.of() : List.copyOf(identifiedFromRoutine);
+            campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        }
+    }
+
+    /** A 集中排查: its name, period, the households it covered, the clues it found and the households identified. */
+    public record Campaign(
+            String name,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            long householdsCovered,
+            long cluesFound,
+            List<CategoryCount> identified) {
+
+        public Campaign {
+            identified = identified == null ? List.of() : List.copyOf(identified);
         }
     }
 
@@ -125,14 +194,16 @@ public final class WorkReportModel {
         model.put("monitoring", monitoring(facts));
         boolean spans = HouseholdNames.spansTownships(division.code());
         model.put("indicators", indicators(facts.indicators(), labels, spans));
-        model.put("standards", StandardSections.of(facts.indicators(), labels, spans, year, work.standards()));
+        model.put(
+                "standards",
+                StandardSections.of(facts.indicators(), labels, spans, year, work.standards(), work.exitingVillages()));
         ((Map<String, Object>) model.get("basic"))
                 .put(
                         "agricultural",
                         count(
                                 work.agricultural().households(),
                                 work.agricultural().members()));
-        model.put("work", work(work));
+        model.put("work", work(work, year, d.get("whole").toString()));
         model.put("funds", funds(facts));
         model.put("benefits", benefits(facts.benefits(), facts.benefitKinds()));
         model.put("pv", pv(facts.pv(), facts.pvPlans()));
@@ -140,15 +211,22 @@ public final class WorkReportModel {
     }
 
     /**
-     * 防返贫动态监测和帮扶 of the period: {@code identified} and {@code eliminated} ({@code households, members,
+     * 防返贫动态监测和帮扶 of the period: {@code summary}, the section's opening in the reports' words (with screening
+     * figures: "一是开展预警线索摸排…；二是开展集中排查…；三是落实驻村帮扶…；四是开展动态管理。2023年新识别监测对象…"),
+     * {@code rectification} (问题整改: "省级后评估认领3个方面13个问题，均已完成整改…"), {@code teams}, {@code screening}, {@code
+     * identified} and {@code eliminated} ({@code households, members,
      * categories[]} and {@code text}: "2户9人，其中突发严重困难户1户4人，边缘易致贫户1户5人"), {@code naturalIncrease} and
      * {@code naturalDecrease} ({@code households, people}), {@code migrantWorkers[]} ({@code month, people}) with the
      * newest month's {@code migrantWorkersNow}, {@code renovations} (text: 新建3户，维修加固1户).
      */
-    private static Map<String, Object> work(Work work) {
+    private static Map<String, Object> work(Work work, int year, String whole) {
         Map<String, Object> w = new LinkedHashMap<>();
-        w.put("identified", categories(work.identified()));
-        w.put("eliminated", categories(work.eliminated()));
+        Map<String, Object> identified = categories(work.identified());
+        Map<String, Object> eliminated = categories(work.eliminated());
+        w.put("identified", identified);
+        w.put("eliminated", eliminated);
+        Map<String, Object> screening = screening(work.screening(), whole);
+        w.put("screening", screening);
         NaturalChanges.Report natural = work.naturalChanges();
         w.put(
                 "naturalIncrease",
@@ -172,6 +250,36 @@ public final class WorkReportModel {
             months.add(row);
         }
         w.put("migrantWorkers", months);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> increase = (Map<String, Object>) w.get("naturalIncrease");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> decrease = (Map<String, Object>) w.get("naturalDecrease");
+        String dynamic = year + "年新识别监测对象" + identified.get("text") + "；消除风险" + eliminated.get("text")
+                + "。脱贫户、监测户自然增加" + increase.get("people") + "人，自然减少" + decrease.get("households") + "户"
+                + decrease.get("people") + "人";
+        @SuppressWarnings("unchecked")
+        List<String> items = new ArrayList<>((List<String>) screening.get("items"));
+        Teams teams = work.teams();
+        w.put("teams", teams);
+        if (teams != null && teams.teams() > 0) {
+            items.add("落实驻村帮扶。" + whole + "派驻驻村工作队" + teams.teams() + "支，在岗第一书记" + teams.firstSecretaries()
+                    + "名" + (teams.trainings() > 0 ? "，开展队员培训" + teams.trainings() + "次" : "")
+                    + (teams.inspections() > 0 ? "，督查驻村工作队" + teams.inspections() + "次" : "")
+                    + (teams.guidanceNotices() > 0 ? "，印发每月工作提示" + teams.guidanceNotices() + "期" : ""));
+        }
+        w.put("rectification", work.rectification() == null ? "" : markdownText(work.rectification()));
+        if (items.isEmpty()) {
+            w.put("summary", dynamic + "。");
+        } else {
+            items.add("开展动态管理。" + dynamic);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < items.size(); i++) {
+                text.append(ORDINALS[Math.min(i, ORDINALS.length - 1)])
+                        .append(items.get(i))
+                        .append(i == items.size() - 1 ? "。" : "；");
+            }
+            w.put("summary", text.toString());
+        }
         w.put("migrantWorkersNow", months.isEmpty() ? null : months.getLast());
         long renovated =
                 work.renovations().stream().mapToLong(Renovations::households).sum();
@@ -182,6 +290,50 @@ public final class WorkReportModel {
                         .map(r -> Labels.of(Labels.RENOVATION_METHOD, r.method()) + r.households() + "户")
                         .collect(java.util.stream.Collectors.joining("，")));
         return w;
+    }
+
+    private static final String[] ORDINALS = {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"};
+
+    /**
+     * The screening of the period in the reports' words (seed 003 四(一)): {@code available}, {@code cluesReceived},
+     * {@code cluesScreened}, {@code identifiedFromRoutine} (as {@code identified}), {@code campaigns[]} ({@code name,
+     * period, householdsCovered, cluesFound, identified}) and {@code items}, the work as the reports number it ("开展预警线索
+     * 摸排。1—12月共…排查预警线索819条，识别监测对象2户9人，其中…", "开展集中排查。2023年5月…对全镇8892户农户进行了全面摸排…").
+     * Without figures from household-service: {@code available} false and no items.
+     */
+    private static Map<String, Object> screening(Screening screening, String whole) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("available", screening != null);
+        if (screening == null) {
+            result.put("items", List.of());
+            return result;
+        }
+        result.put("cluesReceived", screening.cluesReceived());
+        result.put("cluesScreened", screening.cluesScreened());
+        Map<String, Object> routine = categories(screening.identifiedFromRoutine());
+        result.put("identifiedFromRoutine", routine);
+        List<String> items = new ArrayList<>();
+        items.add("开展预警线索摸排。" + Figures.monthsOfYear(screening.from(), screening.to()) + "共收到预警线索"
+                + screening.cluesReceived() + "条，排查预警线索" + screening.cluesScreened() + "条"
+                + (((Long) routine.get("households")) > 0 ? "，识别监测对象" + routine.get("text") : "，未新识别监测对象"));
+        List<Map<String, Object>> campaigns = new ArrayList<>();
+        for (Campaign campaign : screening.campaigns()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Object> identified = categories(campaign.identified());
+            String period = Figures.monthSpan(campaign.startsOn(), campaign.endsOn());
+            row.put("name", campaign.name());
+            row.put("period", period);
+            row.put("householdsCovered", campaign.householdsCovered());
+            row.put("cluesFound", campaign.cluesFound());
+            row.put("identified", identified);
+            campaigns.add(row);
+            items.add("开展集中排查。" + period + "（" + markdownText(campaign.name()) + "）对" + whole
+                    + campaign.householdsCovered() + "户农户进行了全面摸排，发现预警线索" + campaign.cluesFound() + "条"
+                    + (((Long) identified.get("households")) > 0 ? "，识别监测对象" + identified.get("text") : "，未新识别监测对象"));
+        }
+        result.put("campaigns", campaigns);
+        result.put("items", items);
+        return result;
     }
 
     private static Map<String, Object> categories(List<CategoryCount> counts) {

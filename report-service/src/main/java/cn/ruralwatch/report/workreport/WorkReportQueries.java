@@ -233,6 +233,17 @@ public class WorkReportQueries {
                         """).bind("prefix", division + "%").list(IndicatorTotal.class);
     }
 
+    /** A 贫困村 leaving the list in a year (the reports' 预脱贫村, 当年出列的贫困村). */
+    public record ExitingVillage(String code, String name) {}
+
+    /** The 贫困村 under a division whose exit year is the report's year, by code. */
+    public List<ExitingVillage> exitingVillages(String division, int year) {
+        return sql.query("""
+                        select code, name from known_division
+                        where level = 'VILLAGE' and code like :prefix and poverty_village and poverty_exit_year = :year
+                        order by code""").bind("prefix", division + "%").bind("year", year).list(ExitingVillage.class);
+    }
+
     /** The first {@value #LISTED_PER_INDICATOR} active households failing an indicator, by village. */
     public List<FailingHousehold> failing(String division, String standard, String indicator) {
         return sql.query("""

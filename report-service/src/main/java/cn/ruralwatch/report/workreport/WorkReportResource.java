@@ -71,6 +71,13 @@ public class WorkReportResource {
     @RestClient
     IndicatorStandardsClient standards;
 
+    @Inject
+    @RestClient
+    MonitoringWorkClient household;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     @Schema(name = "WorkReportRequest", description = "生成工作汇报的请求")
     public record WorkReportRequest(
             @Schema(description = "县、乡镇或行政村代码", example = "450422101", required = true)
@@ -189,6 +196,8 @@ public class WorkReportResource {
         parameters.put("narrative", narrative);
         parameters.put("standards", List.copyOf(new java.util.LinkedHashSet<>(standards)));
         parameters.put("labels", labels(division.code, auth));
+        parameters.put(
+                "fieldwork", mapper.convertValue(fieldwork(division.code, request.year(), asOf, auth), Map.class));
         ReportJob job = jobs.enqueue(JobKind.WORK_REPORT, division.code, parameters);
         return ReportJobs.accepted(job);
     }
@@ -232,6 +241,131 @@ public class WorkReportResource {
         return TemplateView.of(templates.save(name, input.title(), input.body(), sample));
     }
 
+    /**
+     * The year's monitoring work up to {@code asOf} as household-service counts it, read when the report is asked for
+     * with the caller's token: screening, work teams, rectification. A part household-service does not give is null and
+     * the report asks for it in words.
+     */
+    private WorkReportModel.Fieldwork fieldwork(String division, int year, LocalDate asOf, String authorization) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate to = asOf.isBefore(from) || asOf.isAfter(yearEnd) ? yearEnd : asOf;
+        return new WorkReportModel.Fieldwork(
+                screening(division, year, from, to, authorization),
+                teams(division, from, to, authorization),
+                rectification(division, from, to, authorization));
+    }
+
+    /** The work teams serving in the division now, with the period's trainings, inspections and guidance notices. */
+    private WorkReportModel.Teams teams(String division, LocalDate from, LocalDate to, String authorization) {
+        try {
+            long teams = 0;
+            long secretaries = 0;
+            for (int page = 0; ; page++) {
+                JsonNode listed = household.workTeams(division, page, 500, authorization);
+                for (JsonNode team : listed.path("items")) {
+                    teams++;
+                    if (team.hasNonNull("firstSecretaryName")) {
+                        secretaries++;
+                    }
+                }
+                if ((long) (page + 1) * 500 >= listed.path("totalItems").asLong()) {
+                    break;
+                }
+            }
+            return new WorkReportModel.Teams(
+                    teams,
+                    secretaries,
+                    household
+                            .trainings(division, from.toString(), to.toString(), 1, authorization)
+                            .path("totalItems")
+                            .asLong(),
+                    household
+                            .inspections(division, from.toString(), to.toString(), 1, authorization)
+                            .path("totalItems")
+                            .asLong(),
+                    household
+                            .guidanceNotices(
+                                    division,
+                                    java.time.YearMonth.from(from).toString(),
+                                    java.time.YearMonth.from(to).toString(),
+                                    1,
+                                    authorization)
+                            .path("totalItems")
+                            .asLong());
+        } catch (RuntimeException unavailable) {
+            LOG.warnf("Work teams of %s not available, the report leaves them out: %s", division, unavailable);
+            return null;
+        }
+    }
+
+    /** The period's 问题整改 in the reports' words ("认领3个方面13个问题，均已完成整改"); null where none or not available. */
+    private String rectification(String division, LocalDate from, LocalDate to, String authorization) {
+        try {
+            JsonNode summary = household.rectifications(division, from.toString(), to.toString(), authorization);
+            return summary.path("total").path("problems").asLong() > 0
+                    ? summary.path("text").asText(null)
+                    : null;
+        } catch (RuntimeException unavailable) {
+            LOG.warnf("Rectification of %s not available, the report leaves it out: %s", division, unavailable);
+            return null;
+        }
+    }
+
+    /** The period's screening: clues received and screened, households identified, each campaign's results. */
+    private WorkReportModel.Screening screening(
+            String division, int year, LocalDate from, LocalDate to, String authorization) {
+        try {
+            JsonNode statistics = household.statistics(division, from.toString(), to.toString(), authorization);
+            List<WorkReportModel.Campaign> campaigns = new ArrayList<>();
+            for (JsonNode campaign :
+                    household.campaigns(division, year, 100, authorization).path("items")) {
+                LocalDate starts = LocalDate.parse(campaign.path("startsOn").asText());
+                if (starts.isAfter(to)) {
+                    continue;
+                }
+                JsonNode results = household.results(
+                        java.util.UUID.fromString(campaign.path("id").asText()), authorization);
+                campaigns.add(new WorkReportModel.Campaign(
+                        campaign.path("name").asText(),
+                        starts,
+                        campaign.hasNonNull("endsOn")
+                                ? LocalDate.parse(campaign.path("endsOn").asText())
+                                : null,
+                        results.path("householdsCovered").asLong(),
+                        results.path("cluesFound").asLong(),
+                        byCategory(results.path("identified"))));
+            }
+            campaigns.sort(java.util.Comparator.comparing(WorkReportModel.Campaign::startsOn));
+            return new WorkReportModel.Screening(
+                    from,
+                    to,
+                    statistics.path("cluesReceived").asLong(),
+                    statistics.path("cluesScreened").asLong(),
+                    byCategory(statistics.path("identifiedFromRoutineScreening")),
+                    campaigns);
+        } catch (RuntimeException unavailable) {
+            LOG.warnf(
+                    "Screening figures of %s not available, the report asks for them in words: %s",
+                    division, unavailable);
+            return null;
+        }
+    }
+
+    /** household-service's {@code {total, byCategory: {code: {households, people}}}} as category counts. */
+    private static List<WorkReportQueries.CategoryCount> byCategory(JsonNode counts) {
+        List<WorkReportQueries.CategoryCount> result = new ArrayList<>();
+        counts.path("byCategory").fields().forEachRemaining(e -> {
+            if (e.getValue().path("households").asLong() > 0) {
+                result.add(new WorkReportQueries.CategoryCount(
+                        e.getKey(),
+                        e.getValue().path("households").asLong(),
+                        e.getValue().path("people").asLong()));
+            }
+        });
+        return result;
+    }
+
     /** Names of the standards and indicators evaluated in the division; codes stand in where indicator-service is away. */
     private Map<String, String> labels(String division, String authorization) {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -253,6 +387,11 @@ public class WorkReportResource {
                             key,
                             indicator.path("name").asText(indicator.path("code").asText()));
                     labels.put(key + "#unit", indicator.path("unit").asText("HOUSEHOLD"));
+                    if ("COUNT".equals(indicator.path("reporting").asText())) {
+                        labels.put(key + "#reporting", "COUNT");
+                        labels.put(key + "#metAs", indicator.path("metAs").asText(""));
+                        labels.put(key + "#notMetAs", indicator.path("notMetAs").asText(""));
+                    }
                 }
             } catch (RuntimeException unavailable) {
                 LOG.warnf("Names of standard %s not available, the report shows its codes: %s", code, unavailable);

@@ -29,6 +29,9 @@ public class WorkReportRunner extends ReportJobRunner {
     @Inject
     HouseholdDirectory directory;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     @Override
     public JobKind jobKind() {
         return JobKind.WORK_REPORT;
@@ -60,7 +63,10 @@ public class WorkReportRunner extends ReportJobRunner {
                             year,
                             asOf,
                             (Map<String, String>) p.getOrDefault("labels", Map.of()),
-                            Set.copyOf((List<String>) p.getOrDefault("standards", List.of()))),
+                            Set.copyOf((List<String>) p.getOrDefault("standards", List.of())),
+                            p.get("fieldwork") == null
+                                    ? WorkReportModel.Fieldwork.NONE
+                                    : mapper.convertValue(p.get("fieldwork"), WorkReportModel.Fieldwork.class)),
                     issuer);
         });
         WorkReportTemplates.Version template = loaded.template();

@@ -302,8 +302,19 @@ class WorkReportModelTest {
         }
     }
 
+    /** GB/T 9704: a title longer than a line is broken where its words allow, into lines that fit and balance. */
+    @Test
+    void aLongTitleIsBrokenBeforeTheWordsItEndsWith() {
+        assertEquals(List.of("同心镇2020年巩固拓展脱贫攻坚成果", "工作情况汇报"), DocxWriter.titleLines("同心镇2020年巩固拓展脱贫攻坚成果工作情况汇报"));
+        assertEquals(List.of("一镇2023年简报"), DocxWriter.titleLines("一镇2023年简报"));
+        List<String> long_ = DocxWriter.titleLines("关于".repeat(30));
+        assertEquals(3, long_.size(), "60 characters in lines of at most 20");
+        assertTrue(long_.stream().allMatch(l -> l.length() <= 20), long_.toString());
+    }
+
     private static final String TOWNSHIP_2020 = "GUANGXI_TOWNSHIP_2020";
     private static final String HOUSEHOLD_2020 = "GUANGXI_HOUSEHOLD_2020";
+    private static final String VILLAGE_2020 = "GUANGXI_VILLAGE_2020";
 
     /** Names, validity and units as indicator-service gives them (the resource keeps them in the job). */
     private static Map<String, String> guangxiLabels() {
@@ -321,6 +332,22 @@ class WorkReportModelTest {
         for (String cause : List.of("SMALL_AREA", "NO_HOUSE", "GRADE_C", "GRADE_D", "OTHER")) {
             labels.put(TOWNSHIP_2020 + "/HOUSING_CAUSE_" + cause, cause);
         }
+        labels.put(TOWNSHIP_2020 + "/TELEVISION_OWNED", "有电视机的农户占比");
+        labels.put(TOWNSHIP_2020 + "/TELEVISION_OWNED#unit", "HOUSEHOLD");
+        labels.put(TOWNSHIP_2020 + "/TELEVISION_OWNED#reporting", "COUNT");
+        labels.put(TOWNSHIP_2020 + "/TELEVISION_OWNED#metAs", "有电视机的农户");
+        labels.put(TOWNSHIP_2020 + "/TELEVISION_OWNED#notMetAs", "");
+        labels.put(TOWNSHIP_2020 + "/CHRONIC_DISEASE_CERTIFICATE", "慢病证办理（已办 / 已办与待办）");
+        labels.put(TOWNSHIP_2020 + "/CHRONIC_DISEASE_CERTIFICATE#unit", "MEMBER");
+        labels.put(TOWNSHIP_2020 + "/CHRONIC_DISEASE_CERTIFICATE#reporting", "COUNT");
+        labels.put(TOWNSHIP_2020 + "/CHRONIC_DISEASE_CERTIFICATE#metAs", "已办慢病证");
+        labels.put(TOWNSHIP_2020 + "/CHRONIC_DISEASE_CERTIFICATE#notMetAs", "待办慢病证");
+        labels.put(VILLAGE_2020, "广西贫困村脱贫摘帽“十一有一低于”");
+        labels.put(VILLAGE_2020 + "#level", "VILLAGE");
+        labels.put(VILLAGE_2020 + "#validFrom", "2020-01-01");
+        labels.put(VILLAGE_2020 + "#validTo", "2020-12-31");
+        labels.put(VILLAGE_2020 + "/HOUSING_ALL", "农户住房保障达标率");
+        labels.put(VILLAGE_2020 + "/HOUSING_ALL#unit", "HOUSEHOLD");
         labels.put(HOUSEHOLD_2020, "广西贫困户脱贫“八有一超”");
         labels.put(HOUSEHOLD_2020 + "#level", "HOUSEHOLD");
         labels.put(HOUSEHOLD_2020 + "#validFrom", "2020-01-01");
@@ -365,7 +392,13 @@ class WorkReportModelTest {
                         new IndicatorTotal(TOWNSHIP_2020, "MEDICAL_INSURANCE", 7000, 1, 21854, 22211),
                         List.of(new FailingHousehold(cheng, "程海源", "450422101201", "大梳村", "同心镇", 4, 2, 4, building))),
                 new WorkReportModel.Indicator(
+                        new IndicatorTotal(TOWNSHIP_2020, "TELEVISION_OWNED", 6129, 1458, 6129, 7587), twoHouses),
+                new WorkReportModel.Indicator(
+                        new IndicatorTotal(TOWNSHIP_2020, "CHRONIC_DISEASE_CERTIFICATE", 190, 44, 200, 244), twoHouses),
+                new WorkReportModel.Indicator(
                         new IndicatorTotal(HOUSEHOLD_2020, "HOUSING", 127, 2, 127, 129), twoHouses),
+                new WorkReportModel.Indicator(
+                        new IndicatorTotal(VILLAGE_2020, "HOUSING_ALL", 7091, 2, 7091, 7093), twoHouses),
                 new WorkReportModel.Indicator(
                         new IndicatorTotal(STANDARD, "BASIC_MEDICAL_INSURANCE", 1, 1, 5, 6), twoHouses));
         WorkReportModel.Facts township = new WorkReportModel.Facts(
@@ -398,7 +431,40 @@ class WorkReportModelTest {
                         new WorkReportModel.MonthFigure("2020-10", 350),
                         new WorkReportModel.MonthFigure("2020-11", 355)),
                 List.of(new WorkReportQueries.Renovations("NEW_BUILD", 14)),
-                java.util.Set.of());
+                java.util.Set.of(),
+                List.of(
+                        new WorkReportModel.Village(
+                                "450422101203",
+                                "凤阁村",
+                                List.of(new WorkReportModel.Indicator(
+                                        new IndicatorTotal(VILLAGE_2020, "HOUSING_ALL", 708, 3, 708, 711),
+                                        List.of(new FailingHousehold(
+                                                huang, "黄惠强", "450422101203", "凤阁村", "同心镇", 3, 0, 1, small))))),
+                        new WorkReportModel.Village(
+                                "450422101201",
+                                "大梳村",
+                                List.of(new WorkReportModel.Indicator(
+                                        new IndicatorTotal(VILLAGE_2020, "HOUSING_ALL", 535, 0, 535, 535),
+                                        List.of())))),
+                new WorkReportModel.Screening(
+                        LocalDate.of(2020, 1, 1),
+                        LocalDate.of(2020, 11, 14),
+                        830,
+                        819,
+                        List.of(
+                                new WorkReportQueries.CategoryCount("SUDDEN_HARDSHIP", 1, 4),
+                                new WorkReportQueries.CategoryCount("EDGE_AT_RISK", 1, 5)),
+                        List.of(new WorkReportModel.Campaign(
+                                "5月集中排查",
+                                LocalDate.of(2020, 5, 6),
+                                LocalDate.of(2020, 5, 30),
+                                8892,
+                                12,
+                                List.of(
+                                        new WorkReportQueries.CategoryCount("UNSTABLE_EXITED", 1, 3),
+                                        new WorkReportQueries.CategoryCount("SUDDEN_HARDSHIP", 2, 3))))),
+                new WorkReportModel.Teams(5, 4, 2, 1, 6),
+                "省级后评估认领3个方面13个问题，均已完成整改。");
         Map<String, Object> model = WorkReportModel.of(
                 new WorkReportModel.Division("450422101", "同心镇", "TOWNSHIP"),
                 2020,
@@ -406,7 +472,11 @@ class WorkReportModelTest {
                 guangxiLabels(),
                 township,
                 work);
-        model.put("narrative", new Narrative(Map.of("problems", "住房保障方面，未脱贫户大多数房屋属C/D级危房。")));
+        model.put(
+                "narrative",
+                new Narrative(Map.of(
+                        "problems",
+                        "住房保障方面，未脱贫户大多数房屋属C/D级危房。\r\n　　产业方面，产业带动率需进一步提升。\n| 问题 | 数量 |\n|---|---|\n| 危房 | 5 |")));
         String body = render(shippedBody(), model);
 
         assertTrue(body.contains("## （一）2020年广西脱贫摘帽乡镇“九有一低于”达标率完成情况"), body);
@@ -419,11 +489,35 @@ class WorkReportModelTest {
         assertTrue(body.contains("未达标2户，其中人均不足13平方米1户，无房0户，C类0户，D类1户，其他未达标0户，名单同（一）第1项。"), body);
         assertTrue(body.contains("应评22211人，已达标21854人，达标率98.39%。未达标357人，涉及1户：1.大梳村程海源户（2人未参保）。"), body);
         assertEquals(1, body.split("大梳村程海源户（D类危房", -1).length - 1, "the housing list is printed once");
+        assertTrue(body.contains("有电视机的农户占比。有电视机的农户6129户，占80.78%。"), body);
+        assertTrue(body.contains("。已办慢病证200人，待办慢病证44人。"), body);
+        assertEquals(
+                2,
+                body.split("大梳村程海源户", -1).length - 1,
+                "counted indicators name nobody: the household is named once under housing (the other housing rates"
+                        + " refer to that list) and once under medical insurance");
+        assertTrue(body.contains("## （三）2020年广西贫困村脱贫摘帽“十一有一低于”完成情况"), body);
+        assertTrue(body.contains("2020年出列贫困村2个（凤阁村、大梳村），各村完成情况如下。"), body);
+        assertTrue(
+                body.contains("1.农户住房保障达标率。凤阁村应评711户，已达标708户，达标率99.58%，未达标3户（黄惠强户等）；" + "大梳村应评535户，已达标535户，达标率100%。"),
+                body);
+        assertTrue(
+                body.contains("一是开展预警线索摸排。1—11月共收到预警线索830条，排查预警线索819条，识别监测对象2户9人，"
+                        + "其中边缘易致贫户1户5人，突发严重困难户1户4人；二是开展集中排查。2020年5月（5月集中排查）对全镇8892户"
+                        + "农户进行了全面摸排，发现预警线索12条，识别监测对象3户6人，其中脱贫不稳定户1户3人，突发严重困难户2户3人；"
+                        + "三是落实驻村帮扶。全镇派驻驻村工作队5支，在岗第一书记4名，开展队员培训2次，督查驻村工作队1次，印发每月工作提示6期；"
+                        + "四是开展动态管理。2020年新识别监测对象2户9人"),
+                body);
+        assertTrue(body.contains("（请填写帮扶措施落实情况。）"), body);
+        assertTrue(body.contains("问题整改方面，省级后评估认领3个方面13个问题，均已完成整改。"), body);
         assertTrue(body.contains("全镇农业户7174户，农业人口26343人"), body);
         assertTrue(body.contains("2020年新识别监测对象2户9人，其中边缘易致贫户1户5人，突发严重困难户1户4人"), body);
         assertTrue(body.contains("截至2020年11月，脱贫人口（含监测人口）外出务工355人。"), body);
         assertTrue(body.contains("2020年实施农村住房改造14户（新建14户）。"), body);
         assertTrue(body.contains("# 七、存在的问题"));
+        assertTrue(
+                body.contains("C/D级危房。\n\n产业方面，产业带动率需进一步提升。\n\n| 问题 | 数量 |\n|---|---|\n| 危房 | 5 |"),
+                "each line the caller typed is a paragraph, a table stays one: " + body);
         assertTrue(body.contains("# 八、下一步工作计划"));
         assertFalse(body.matches("(?s).*[A-Z]{2,}_[A-Z]{2,}.*"), "no code in the text");
         assertFalse(body.matches("(?s).*\\d\\.\\d+E[+-]?\\d.*"), "no number in scientific notation");
