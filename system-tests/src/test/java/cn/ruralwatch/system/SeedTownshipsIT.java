@@ -764,7 +764,8 @@ class SeedTownshipsIT {
                         .find(),
                 "housing of 大梳村 in the village standard");
         // household-service's screening figures in the monitoring section
-        assertTrue(report.contains("一是开展预警线索摸排。1—6月共收到预警线索"), "clue screening");
+        assertTrue(report.contains("一是开展预警线索摸排。1—6月"), "clue screening");
+        assertTrue(report.contains("同心镇共有9个行政村（其中贫困村5个，已出列3个，2020年出列2个）"), "the 贫困村 of 2020");
         assertTrue(report.contains("农业人口26343人"), "农业人口");
         assertTrue(report.contains("大梳村程海源户"), "a named household");
         assertTrue(report.contains("已挖地基"), "its building stage");

@@ -41,7 +41,6 @@ public final class PrintedSheet {
         this.widths = new double[columns];
         java.util.Arrays.fill(widths, MIN_WIDTH);
         sheet.value(0, 0, title);
-        sheet.range(0, 0, 0, columns - 1).merge();
         sheet.rowHeight(0, 30);
         lastRow = headerRows;
     }
@@ -155,6 +154,8 @@ public final class PrintedSheet {
         sheet.pageOrientation(columns > PORTRAIT_COLUMNS ? "landscape" : "portrait");
         sheet.setFitToPage(true);
         int pagesWide = pagesWide(widths, frozenColumns);
+        // the title over the first page's columns, so that it is not cut where a wide table goes on to the next page
+        sheet.range(0, 0, 0, titleColumns(widths, frozenColumns, pagesWide) - 1).merge();
         sheet.fitToWidth((short) pagesWide);
         if (pagesWide > 1 && frozenColumns > 0) {
             // a table too wide for one page goes on over the next, each page repeating the columns that name the rows
@@ -189,6 +190,26 @@ public final class PrintedSheet {
         }
         double perPage = Math.max(1, PAGE_WIDTH_UNITS - repeated);
         return (int) Math.ceil((total - repeated) / perPage);
+    }
+
+    /** The columns the first page of a table {@code pagesWide} pages wide holds (all of them on one page). */
+    static int titleColumns(double[] widths, int repeatedColumns, int pagesWide) {
+        if (pagesWide <= 1) {
+            return widths.length;
+        }
+        double repeated = 0;
+        for (int c = 0; c < repeatedColumns && c < widths.length; c++) {
+            repeated += widths[c];
+        }
+        double total = java.util.Arrays.stream(widths).sum();
+        // a little less than an even share: the page breaks fall where whole columns fit
+        double firstPage = repeated + (total - repeated) / pagesWide * 0.9;
+        double sum = 0;
+        int c = 0;
+        while (c < widths.length && sum + widths[c] <= firstPage) {
+            sum += widths[c++];
+        }
+        return Math.max(1, c);
     }
 
     private void fit(int column, String text, boolean header) {

@@ -197,6 +197,18 @@ public final class WorkReportModel {
         model.put(
                 "standards",
                 StandardSections.of(facts.indicators(), labels, spans, year, work.standards(), work.exitingVillages()));
+        if (!work.exitingVillages().isEmpty()) {
+            // the year's exiting 贫困村 are not yet 脱贫村 in its report (seed 000: 贫困村5个…预脱贫2个村)
+            Overview.Villages villages = facts.divisions().villages();
+            long before =
+                    villages.exitedPovertyVillages() - work.exitingVillages().size();
+            ((Map<String, Object>) model.get("basic"))
+                    .put(
+                            "povertyVillageNote",
+                            "（其中贫困村" + villages.povertyVillages() + "个" + (before > 0 ? "，已出列" + before + "个" : "")
+                                    + "，" + year + "年出列"
+                                    + work.exitingVillages().size() + "个）");
+        }
         ((Map<String, Object>) model.get("basic"))
                 .put(
                         "agricultural",
@@ -313,8 +325,11 @@ public final class WorkReportModel {
         Map<String, Object> routine = categories(screening.identifiedFromRoutine());
         result.put("identifiedFromRoutine", routine);
         List<String> items = new ArrayList<>();
-        items.add("开展预警线索摸排。" + Figures.monthsOfYear(screening.from(), screening.to()) + "共收到预警线索"
-                + screening.cluesReceived() + "条，排查预警线索" + screening.cluesScreened() + "条"
+        String months = Figures.monthsOfYear(screening.from(), screening.to());
+        items.add("开展预警线索摸排。"
+                + (screening.cluesReceived() + screening.cluesScreened() == 0
+                        ? months + "未收到预警线索"
+                        : months + "共收到预警线索" + screening.cluesReceived() + "条，排查预警线索" + screening.cluesScreened() + "条")
                 + (((Long) routine.get("households")) > 0 ? "，识别监测对象" + routine.get("text") : "，未新识别监测对象"));
         List<Map<String, Object>> campaigns = new ArrayList<>();
         for (Campaign campaign : screening.campaigns()) {

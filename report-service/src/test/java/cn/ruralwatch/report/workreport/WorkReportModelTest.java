@@ -402,7 +402,7 @@ class WorkReportModelTest {
                 new WorkReportModel.Indicator(
                         new IndicatorTotal(STANDARD, "BASIC_MEDICAL_INSURANCE", 1, 1, 5, 6), twoHouses));
         WorkReportModel.Facts township = new WorkReportModel.Facts(
-                facts.divisions(),
+                new Divisions(0, new Overview.Villages(9, 0, 5, 5)),
                 facts.households(),
                 facts.byPovertyStatus(),
                 facts.byExitYear(),
@@ -511,6 +511,7 @@ class WorkReportModelTest {
         assertTrue(body.contains("（请填写帮扶措施落实情况。）"), body);
         assertTrue(body.contains("问题整改方面，省级后评估认领3个方面13个问题，均已完成整改。"), body);
         assertTrue(body.contains("全镇农业户7174户，农业人口26343人"), body);
+        assertTrue(body.contains("9个行政村（其中贫困村5个，已出列3个，2020年出列2个）"), body);
         assertTrue(body.contains("2020年新识别监测对象2户9人，其中边缘易致贫户1户5人，突发严重困难户1户4人"), body);
         assertTrue(body.contains("截至2020年11月，脱贫人口（含监测人口）外出务工355人。"), body);
         assertTrue(body.contains("2020年实施农村住房改造14户（新建14户）。"), body);
