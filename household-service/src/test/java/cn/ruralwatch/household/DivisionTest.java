@@ -1,5 +1,6 @@
 package cn.ruralwatch.household;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -46,6 +47,33 @@ class DivisionTest {
                 .statusCode(200)
                 .body("items.code", hasItem("450423102"))
                 .body("totalItems", equalTo(1));
+    }
+
+    /** What a frontend asks first: the account, its roles, its region in words and the operations it may call. */
+    @Test
+    void theCallerSeesTheirAccountRegionAndWhatTheyMayDo() {
+        Fixtures.division(admin("450425"), "450425", "三县", "COUNTY", null);
+        admin("450425")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo("test-county-admin"))
+                .body("roles", org.hamcrest.Matchers.contains("county-admin"))
+                .body("division.code", equalTo("450425"))
+                .body("division.name", equalTo("三县"))
+                .body("division.level", equalTo("COUNTY"))
+                .body("operations", hasItem("registerDivision"))
+                .body("operations", hasItem("getCaller"))
+                .body("operations", org.hamcrest.Matchers.not(hasItem("redriveDeadLetters")));
+        Tokens.as(Roles.OPERATOR, "450425")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("roles", org.hamcrest.Matchers.contains("operator"))
+                .body("division.name", equalTo("三县"))
+                .body("operations", hasItem("listDeadLetters"))
+                .body("operations", org.hamcrest.Matchers.not(hasItem("registerHousehold")));
+        given().get("/api/v1/me").then().statusCode(401);
     }
 
     @Test

@@ -431,6 +431,16 @@ class SuiteEndToEndIT {
                 .extract()
                 .header("Access-Control-Allow-Origin");
         assertTrue(refused == null, "no CORS grant for an unknown origin");
+        // a frontend asks who it is and may read the headers it needs (the file name of a download among them)
+        given().header("Origin", "http://localhost:5173")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Expose-Headers", containsString("Content-Disposition"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .body("roles", hasItem("county-admin"))
+                .body("division.code", equalTo(COUNTY))
+                .body("operations", hasItem("registerHousehold"));
 
         // the default specification's token would be merged in as a second Authorization header
         RequestSpecification admin = RestAssured.requestSpecification;

@@ -304,6 +304,8 @@ public final class AccessMatrix {
                     "cancelReportJob")
             .allow(
                     EVERY_ROLE,
+                    // household-service: who the caller is (no personal data of others)
+                    "getCaller",
                     // report-service
                     "getReportJob",
                     "listReportJobs")
