@@ -174,6 +174,7 @@ public final class AccessMatrix {
                     "exportMonthlySeries",
                     "exportReportHouseholds",
                     "getBreakdown",
+                    "getHouseholdDossier",
                     "getMonthlyReport",
                     "getMonthlySeries",
                     "getNaturalChanges",
