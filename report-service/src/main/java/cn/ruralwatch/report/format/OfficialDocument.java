@@ -50,6 +50,8 @@ public final class OfficialDocument {
     public static final int BODY_SIZE = 16;
     /** 小四, the size of tables. */
     public static final int TABLE_SIZE = 12;
+    /** 五号, the size of dense tables (a household's dossier, whose tables hold ID numbers and dates). */
+    public static final double SMALL_TABLE_SIZE = 10.5;
 
     private static final double TABLE_LINE_POINTS = 18;
     private static final int PAGE_NUMBER_SIZE = 14;
@@ -78,6 +80,18 @@ public final class OfficialDocument {
 
     /** The widest a column of long texts is made before its text wraps, in characters. */
     private static final double WIDEST_COLUMN = 16;
+
+    /** A cell's margins in twips: Word's 0.19 cm on each side, and a little for fonts set wider than they measure. */
+    private static final double CELL_MARGINS = 300;
+
+    /** The widest date, amount or ID number kept on one line, in characters (an ID number is about 12). */
+    private static final double UNBROKEN = 13;
+
+    /** The widest name or label kept on one line, in characters. */
+    private static final double UNBROKEN_WORDS = 8.5;
+
+    /** Where a text may break: spaces and Chinese and Latin punctuation. */
+    private static final String BREAKS = " ，、；：。（）,;:()";
 
     /** The issuing office and the date under the text (落款). */
     public record Signature(String issuer, String date) {}
@@ -165,9 +179,13 @@ public final class OfficialDocument {
 
     /** The paragraph of a table's cell, aligned, in lines of the table's own (小四 is not snapped to the text's grid). */
     public static XWPFParagraph cell(XWPFTable table, int row, int column, Align align) {
+        return cell(table, row, column, align, TABLE_LINE_POINTS);
+    }
+
+    private static XWPFParagraph cell(XWPFTable table, int row, int column, Align align, double linePoints) {
         XWPFParagraph p = table.getRow(row).getCell(column).getParagraphs().getFirst();
         p.setAlignment(align.paragraph());
-        p.setSpacingBetween(TABLE_LINE_POINTS, LineSpacingRule.EXACT);
+        p.setSpacingBetween(linePoints, LineSpacingRule.EXACT);
         return p;
     }
 
@@ -177,17 +195,23 @@ public final class OfficialDocument {
     }
 
     /**
-     * A table of text: the header row bold and centred (repeated on every page), the rows aligned column by column,
-     * each column as wide as its text asks for (a header may wrap in two lines, a cell's text in a few), together as
-     * wide as the type area. A row shorter than the header leaves its last cells empty; a row marked bold (a total)
-     * is set in bold.
+     * A table of text in a size (小四 {@link #TABLE_SIZE}, 五号 {@link #SMALL_TABLE_SIZE}) with lines of one and a half
+     * times it: the header row bold and centred (repeated on every page), the rows aligned column by column, each
+     * column as wide as its text asks for (a header may wrap in two lines, a cell's text in a few), together as wide as
+     * the type area; a row is not split over two pages. A row shorter than the header leaves its last cells empty; the
+     * last {@code boldRowsAtEnd} rows (a total) are set in bold.
      */
-    public void table(List<String> header, List<List<String>> rows, List<Align> alignments, int boldRowsAtEnd) {
+    public void table(
+            List<String> header, List<List<String>> rows, List<Align> alignments, int boldRowsAtEnd, double size) {
         int columns = header.size();
+        double lines = size * 1.5;
         XWPFTable table = table(rows.size() + 1, columns, 1);
-        widths(table, header, rows);
+        widths(table, header, rows, size);
+        for (XWPFTableRow row : table.getRows()) {
+            row.setCantSplitRow(true);
+        }
         for (int c = 0; c < columns; c++) {
-            run(cell(table, 0, c, Align.CENTER), header.get(c), BODY_FONT, TABLE_SIZE, true);
+            run(cell(table, 0, c, Align.CENTER, lines), header.get(c), BODY_FONT, size, true);
         }
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
@@ -195,43 +219,49 @@ public final class OfficialDocument {
             for (int c = 0; c < columns && c < row.size(); c++) {
                 String text = row.get(c);
                 if (text != null && !text.isEmpty()) {
-                    run(cell(table, r + 1, c, alignments.get(c)), text, BODY_FONT, TABLE_SIZE, bold);
+                    run(cell(table, r + 1, c, alignments.get(c), lines), text, BODY_FONT, size, bold);
                 }
             }
         }
         endTable();
     }
 
-    /** {@link #table(List, List, List, int)} without a total. */
-    public void table(List<String> header, List<List<String>> rows, List<Align> alignments) {
-        table(header, rows, alignments, 0);
-    }
-
     /**
-     * Fixed column widths from the text: each column gets what its widest cell needs (its header in two lines), a long
-     * text at most a share of the page, and the widths are scaled to fill the type area.
+     * Fixed column widths from the text: each column starts as wide as its widest cell (a long text at most
+     * {@value #WIDEST_COLUMN} characters) or its header in two lines. While the table is wider than the type area the
+     * widest column gives up half a character, first down to what its names, dates, amounts and ID numbers need on one
+     * line (so that long texts wrap before they do), then, if that is not enough, down to its header; a table narrower
+     * than the type area is widened in proportion.
      */
-    private static void widths(XWPFTable table, List<String> header, List<List<String>> rows) {
+    private static void widths(XWPFTable table, List<String> header, List<List<String>> rows, double size) {
         int columns = header.size();
+        double margins = CELL_MARGINS / (size * 20);
+        double[] least = new double[columns];
         double[] wanted = new double[columns];
         for (int c = 0; c < columns; c++) {
-            wanted[c] = Math.max(2, Math.ceil(TextWidth.characters(header.get(c)) / 2));
+            least[c] = Math.max(2, Math.ceil(TextWidth.characters(header.get(c)) / 2)) + margins;
+            wanted[c] = least[c];
         }
+        double[] floor = least.clone();
         for (List<String> row : rows) {
             for (int c = 0; c < columns && c < row.size(); c++) {
-                if (row.get(c) != null) {
-                    wanted[c] = Math.max(wanted[c], Math.min(WIDEST_COLUMN, TextWidth.characters(row.get(c))));
+                String text = row.get(c);
+                if (text != null) {
+                    double width = setWidth(text);
+                    wanted[c] = Math.max(wanted[c], Math.min(WIDEST_COLUMN, width) + margins);
+                    if (unbroken(text, width)) {
+                        // a name, a date, a number or an ID number is not broken over lines
+                        least[c] = Math.max(least[c], width + margins);
+                        wanted[c] = Math.max(wanted[c], least[c]);
+                    }
                 }
             }
         }
-        // a cell keeps a little margin on each side
-        for (int c = 0; c < columns; c++) {
-            wanted[c] += 1;
-        }
-        double sum = 0;
-        for (double w : wanted) {
-            sum += w;
-        }
+        double available = TYPE_AREA_WIDTH / (size * 20);
+        // long texts give way first; where names, dates and numbers alone are too wide, the widest of them wrap too
+        shrink(wanted, least, available);
+        shrink(wanted, floor, available);
+        double total = sum(wanted);
         table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
         CTTblGrid grid = table.getCTTbl().getTblGrid() == null
                 ? table.getCTTbl().addNewTblGrid()
@@ -242,7 +272,7 @@ public final class OfficialDocument {
         long[] twips = new long[columns];
         long given = 0;
         for (int c = 0; c < columns; c++) {
-            twips[c] = c == columns - 1 ? TYPE_AREA_WIDTH - given : Math.round(TYPE_AREA_WIDTH * wanted[c] / sum);
+            twips[c] = c == columns - 1 ? TYPE_AREA_WIDTH - given : Math.round(TYPE_AREA_WIDTH * wanted[c] / total);
             given += twips[c];
             grid.addNewGridCol().setW(BigInteger.valueOf(twips[c]));
         }
@@ -252,6 +282,63 @@ public final class OfficialDocument {
                 row.getCell(c).setWidth(String.valueOf(twips[c]));
             }
         }
+    }
+
+    /** While the columns are wider than {@code available}, the widest above its least gives up half a character. */
+    private static void shrink(double[] wanted, double[] least, double available) {
+        while (sum(wanted) > available) {
+            int widest = -1;
+            for (int c = 0; c < wanted.length; c++) {
+                if (wanted[c] - 0.5 >= least[c] && (widest < 0 || wanted[c] > wanted[widest])) {
+                    widest = c;
+                }
+            }
+            if (widest < 0) {
+                return;
+            }
+            wanted[widest] -= 0.5;
+        }
+    }
+
+    /**
+     * A text without punctuation or spaces to break at that reads as one thing: a name or a label (at most
+     * {@value #UNBROKEN_WORDS} characters), or a date, an amount or an ID number (at most {@value #UNBROKEN} characters,
+     * few of them Chinese).
+     */
+    private static boolean unbroken(String text, double width) {
+        if (text.chars().anyMatch(ch -> BREAKS.indexOf(ch) >= 0)) {
+            return false;
+        }
+        long chinese = text.chars().filter(ch -> ch >= 0x2E80).count();
+        return width <= UNBROKEN_WORDS || (width <= UNBROKEN && chinese <= 4);
+    }
+
+    /**
+     * How wide a text is set, in characters: a digit or Latin letter a little wider than half a character, and a
+     * quarter of a character where Chinese and Latin text meet (Word and LibreOffice space them apart: 2024年3月6日).
+     */
+    private static double setWidth(String text) {
+        double width = TextWidth.characters(text);
+        boolean previousLatin = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean latin = text.charAt(i) < 0x2E80;
+            if (latin) {
+                width += 0.17;
+            }
+            if (i > 0 && latin != previousLatin) {
+                width += 0.25;
+            }
+            previousLatin = latin;
+        }
+        return width;
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum;
     }
 
     /**
@@ -295,6 +382,17 @@ public final class OfficialDocument {
 
     /** A run of text in a font (declared for East Asian and Latin text alike), a size in points, bold or not. */
     public static void run(XWPFParagraph p, String text, String font, int size, boolean bold) {
+        XWPFRun run = p.createRun();
+        run.setText(text);
+        run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
+        run.setFontFamily(font, XWPFRun.FontCharRange.ascii);
+        run.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);
+        run.setFontSize(size);
+        run.setBold(bold);
+    }
+
+    /** A run of text in a size of half points (五号 10.5). */
+    public static void run(XWPFParagraph p, String text, String font, double size, boolean bold) {
         XWPFRun run = p.createRun();
         run.setText(text);
         run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
