@@ -64,6 +64,24 @@ final class DossierRecords {
                  "medicalInsurance":"ENROLLED","pensionInsurance":"RECEIVING"}}],
              "version":7,"registeredAt":"2021-03-01T02:00:00Z","updatedAt":"2024-12-20T02:00:00Z"}""".formatted(HOUSEHOLD, VILLAGE, HEAD, HEAD_ID_NUMBER, SON, MOTHER);
 
+    /**
+     * The household as household-service shows it to a caller who may not see personal numbers in full (a township
+     * officer, an auditor): ID numbers, phone and bank account masked.
+     */
+    static String householdMasked() {
+        return HOUSEHOLD_JSON
+                .replace(HEAD_ID_NUMBER, mask(HEAD_ID_NUMBER))
+                .replace("459388201009010035", mask("459388201009010035"))
+                .replace("459388195201020028", mask("459388195201020028"))
+                .replace("13812345678", "138****5678")
+                .replace("6228480012345678901", "6228************8901");
+    }
+
+    /** 459388********0012. */
+    static String mask(String idNumber) {
+        return idNumber.substring(0, 6) + "********" + idNumber.substring(14);
+    }
+
     static final String MEASURES_JSON = """
             {"items":[
               {"id":"0190f3a4-0000-7000-8000-0000000000d2","householdId":"%1$s","type":"EDUCATION",

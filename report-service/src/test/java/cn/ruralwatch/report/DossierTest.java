@@ -180,6 +180,7 @@ class DossierTest {
         RestAssured.requestSpecification = null;
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.AUDITOR, DossierRecords.COUNTY)
                 .queryParam("entityId", DossierRecords.HOUSEHOLD.toString())
+                .queryParam("actor", "test-" + Roles.COUNTY_ADMIN)
                 .queryParam("action", "EXPORT")
                 .get("/api/v1/audit-entries")
                 .then()
@@ -193,6 +194,34 @@ class DossierTest {
                 .body("items[0].changes.find { it.field == 'members.idNumber' }.newValue", equalTo("FULL"))
                 .body("items[0].changes.find { it.field == 'cadres.phone' }.newValue", equalTo("MASKED"))
                 .body("items[0].changes.find { it.field == 'document' }.newValue", equalTo("一户一册（docx）")));
+    }
+
+    @Test
+    void aTownshipOfficerGetsTheIdNumbersAndPhoneMaskedAsHouseholdServiceShowsThem() throws Exception {
+        RestAssured.requestSpecification = null;
+        byte[] docx = Tokens.as(Roles.TOWNSHIP_OFFICER, DossierRecords.TOWNSHIP)
+                .get("/api/v1/dossiers/{id}", DossierRecords.HOUSEHOLD)
+                .then()
+                .statusCode(200)
+                .contentType(DOCX)
+                .extract()
+                .asByteArray();
+        String body = parts(docx).get("word/document.xml");
+        assertTrue(body.contains(DossierRecords.mask(DossierRecords.HEAD_ID_NUMBER)), "the head's ID number masked");
+        assertTrue(body.contains("138****5678"), "the phone masked");
+        assertFalse(body.contains(DossierRecords.HEAD_ID_NUMBER), "no ID number in full");
+        assertFalse(body.contains("13812345678"), "no phone in full");
+        assertFalse(body.contains("6228"), "never the bank account");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Tokens.as(Roles.AUDITOR, DossierRecords.COUNTY)
+                .queryParam("entityId", DossierRecords.HOUSEHOLD.toString())
+                .queryParam("actor", "test-" + Roles.TOWNSHIP_OFFICER)
+                .queryParam("action", "EXPORT")
+                .get("/api/v1/audit-entries")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].changes.find { it.field == 'members.idNumber' }.newValue", equalTo("MASKED"))
+                .body("items[0].changes.find { it.field == 'phone' }.newValue", equalTo("MASKED")));
     }
 
     @Test

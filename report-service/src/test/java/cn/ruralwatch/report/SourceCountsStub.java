@@ -1,8 +1,11 @@
 package cn.ruralwatch.report;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.counts.EvaluationCounts;
 import cn.ruralwatch.counts.HouseholdCounts;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -28,6 +31,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class SourceCountsStub {
+
+    @Inject
+    SecurityIdentity identity;
 
     static final String COUNTY = "456088";
     static final String VILLAGE = "456088101201";
@@ -96,9 +102,14 @@ public class SourceCountsStub {
         if (DossierRecords.REFUSED.equals(id)) {
             return problem(403, DossierRecords.REFUSED_PROBLEM);
         }
-        return DossierRecords.HOUSEHOLD.equals(id)
-                ? json(DossierRecords.HOUSEHOLD_JSON)
-                : problem(404, DossierRecords.notFound(id));
+        if (!DossierRecords.HOUSEHOLD.equals(id)) {
+            return problem(404, DossierRecords.notFound(id));
+        }
+        // household-service shows personal numbers in full to the county, a village and other systems only
+        return json(
+                identity.hasRole(Roles.TOWNSHIP_OFFICER) || identity.hasRole(Roles.AUDITOR)
+                        ? DossierRecords.householdMasked()
+                        : DossierRecords.HOUSEHOLD_JSON);
     }
 
     @GET
