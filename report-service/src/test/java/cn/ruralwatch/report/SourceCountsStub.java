@@ -1,28 +1,40 @@
 package cn.ruralwatch.report;
 
+import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.counts.EvaluationCounts;
 import cn.ruralwatch.counts.HouseholdCounts;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * household-service's and indicator-service's counts of county 456088 as ReconciliationTest sets them (what the report
- * holds, except one village the report has not heard of), a standard's names as indicator-service gives them, and
- * household-service's screening figures of county 457088.
- * Answers only with a bearer token, as the services do.
+ * holds, except one village the report has not heard of), a standard's names as indicator-service gives them, and the
+ * records of one household as household-service and project-fund-service give them for its dossier ({@link
+ * DossierRecords}; any other household is their 404, {@link DossierRecords#REFUSED} their 403). Answers only with a
+ * bearer token, as the services do; and household-service's screening, work-team and rectification figures of county
+ * 457088 (WorkReportTest's). (One class for every source: Quarkus REST does not route one path prefix to
+ * several resource classes.)
  */
 @Path("/test-sources/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class SourceCountsStub {
+
+    @Inject
+    SecurityIdentity identity;
 
     static final String COUNTY = "456088";
     static final String VILLAGE = "456088101201";
@@ -63,7 +75,7 @@ public class SourceCountsStub {
     @GET
     @Path("/indicator-standards/{code}")
     public Map<String, Object> standard(
-            @jakarta.ws.rs.PathParam("code") String code, @HeaderParam("Authorization") String authorization) {
+            @PathParam("code") String code, @HeaderParam("Authorization") String authorization) {
         requireBearer(authorization);
         return Map.of(
                 "code",
@@ -217,6 +229,85 @@ public class SourceCountsStub {
                                 counts.values().stream().mapToInt(c -> c.get(1)).sum()),
                 "byCategory",
                 byCategory);
+    }
+
+    @GET
+    @Path("/households/{id}")
+    public Response household(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        if (DossierRecords.REFUSED.equals(id)) {
+            return problem(403, DossierRecords.REFUSED_PROBLEM);
+        }
+        if (!DossierRecords.HOUSEHOLD.equals(id)) {
+            return problem(404, DossierRecords.notFound(id));
+        }
+        // household-service shows personal numbers in full to the county, a village and other systems only
+        return json(
+                identity.hasRole(Roles.TOWNSHIP_OFFICER) || identity.hasRole(Roles.AUDITOR)
+                        ? DossierRecords.householdMasked()
+                        : DossierRecords.HOUSEHOLD_JSON);
+    }
+
+    @GET
+    @Path("/households/{id}/measures")
+    public Response measures(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return json(DossierRecords.MEASURES_JSON);
+    }
+
+    @GET
+    @Path("/households/{id}/visits")
+    public Response visits(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return json(DossierRecords.VISITS_JSON);
+    }
+
+    @GET
+    @Path("/households/{id}/cadre-assignments")
+    public Response cadres(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return json(DossierRecords.CADRES_JSON);
+    }
+
+    @GET
+    @Path("/cadres/{id}")
+    public Response cadre(@PathParam("id") String id, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return json(DossierRecords.cadre(id));
+    }
+
+    @GET
+    @Path("/monitoring-cases")
+    public Response cases(@QueryParam("division") String division, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return DossierRecords.VILLAGE.equals(division)
+                ? json(DossierRecords.CASES_JSON)
+                : json("{\"items\":[],\"page\":0,\"size\":500,\"totalItems\":0}");
+    }
+
+    @GET
+    @Path("/household-benefits")
+    public Response benefits(@QueryParam("year") int year, @HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return json(DossierRecords.benefits(year));
+    }
+
+    @GET
+    @Path("/microcredit-loans")
+    public Response loans(@HeaderParam("Authorization") String authorization) {
+        requireBearer(authorization);
+        return json(DossierRecords.LOANS_JSON);
+    }
+
+    private static Response json(String body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response problem(int status, String body) {
+        return Response.status(status)
+                .entity(body)
+                .type("application/problem+json")
+                .build();
     }
 
     private static void requireBearer(String authorization) {

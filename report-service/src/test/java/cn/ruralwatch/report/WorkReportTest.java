@@ -337,9 +337,9 @@ class WorkReportTest {
         }
         assertTrue(footers.stream().anyMatch(f -> f.contains("<w:jc w:val=\"right\"/>")), "odd pages: right");
         assertTrue(footers.stream().anyMatch(f -> f.contains("<w:jc w:val=\"left\"/>")), "even pages: left");
-        // tables: fitted fixed columns over the 156 mm type area (8845 twips), 小四 off the text's grid, rows whole
+        // tables: fixed columns fitted to their text over the type area, 小四 off the text's grid, rows whole
         assertTrue(body.contains("<w:tblLayout w:type=\"fixed\"/>"), "fixed column widths");
-        assertTrue(body.contains("<w:tblW w:w=\"8845\" w:type=\"dxa\"/>"), "the table spans the type area");
+        assertTrue(body.contains("<w:gridCol w:w="), "columns given widths from their text");
         assertTrue(body.contains("<w:snapToGrid w:val=\"false\"/>"), "table lines not snapped to the 22-line grid");
         assertTrue(body.contains("<w:cantSplit w:val=\"on\"/>"), "rows stay whole");
         assertTrue(body.contains("<w:sz w:val=\"24\"/>"), "tables in 小四");

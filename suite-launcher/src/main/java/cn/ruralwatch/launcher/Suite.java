@@ -384,9 +384,11 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresServer.jdbcUrl(settings.postgresPort(), spec.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
-        // report-service reconciles its counts with household-service's and indicator-service's own
+        // report-service reconciles its counts with household-service's and indicator-service's own, and reads a
+        // household's records from household-service and project-fund-service for its dossier
         env.put("QUARKUS_REST_CLIENT_HOUSEHOLD_SERVICE_URL", serviceUrl(ServiceSpec.HOUSEHOLD));
         env.put("QUARKUS_REST_CLIENT_INDICATOR_SERVICE_URL", serviceUrl(ServiceSpec.INDICATOR));
+        env.put("QUARKUS_REST_CLIENT_PROJECT_FUND_SERVICE_URL", serviceUrl(ServiceSpec.PROJECT_FUND));
         // RURALWATCH_PERSONAL_DATA_MODE=sm (in the settings or the launcher's environment) selects SM4/SM3
         String mode = env.getOrDefault("RURALWATCH_PERSONAL_DATA_MODE", System.getenv("RURALWATCH_PERSONAL_DATA_MODE"));
         personalDataKeys.environment(mode).forEach(env::putIfAbsent);

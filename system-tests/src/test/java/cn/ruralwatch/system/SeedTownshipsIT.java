@@ -772,6 +772,51 @@ class SeedTownshipsIT {
         assertTrue(!report.contains("两不愁三保障及饮水安全"), "no 2021 standard in a 2020 report");
         assertTrue(!report.matches("(?s).*[0-9]E[+-]?[0-9].*"), "no number in scientific notation");
         assertTrue(report.contains("同心镇人民政府"), "the issuing office");
+
+        // 一户一册 of a household the report names, through the gateway: report-service reads it from household-service
+        // and project-fund-service with the caller's token
+        String named = given().queryParam("standard", H2020)
+                .queryParam("indicator", "HOUSING")
+                .queryParam("division", TOWNSHIP)
+                .queryParam("size", 100)
+                .get("/api/v1/indicator-rates/failing-households")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items.find { it.headName == '程海源' }.householdId");
+        byte[] dossier = given().get("/api/v1/dossiers/" + named)
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .extract()
+                .asByteArray();
+        java.nio.file.Files.write(Path.of("target", "大梳村程海源户一户一册.docx"), dossier);
+        String card = documentText(dossier);
+        assertTrue(card.contains("大梳村程海源户一户一册"), "the dossier's title");
+        assertTrue(card.contains("二、家庭成员") && card.contains("六、帮扶责任人和走访记录"), "its sections");
+        assertTrue(
+                card.contains("D级") && card.contains("新建") && card.contains("已挖地基"), "the housing and its renovation");
+    }
+
+    /** The text of a .docx's paragraphs and table cells, a line for each paragraph. */
+    private static String documentText(byte[] docx) throws java.io.IOException {
+        String xml = "";
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("word/document.xml")) {
+                    xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Matcher runs = java.util.regex.Pattern.compile("<w:t(?: [^>]*)?>([^<]*)</w:t>|</w:p>")
+                .matcher(xml);
+        while (runs.find()) {
+            text.append(runs.group(1) == null ? "\n" : runs.group(1));
+        }
+        return text.toString();
     }
 
     private static Set<String> named(List<String[]> households) {

@@ -187,6 +187,7 @@ public final class AccessMatrix {
                     "exportMonthlySeries",
                     "exportReportHouseholds",
                     "getBreakdown",
+                    "getHouseholdDossier",
                     "getMonthlyReport",
                     "getMonthlySeries",
                     "getNaturalChanges",

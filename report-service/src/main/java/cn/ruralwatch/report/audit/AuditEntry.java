@@ -21,7 +21,7 @@ public record AuditEntry(
         @Schema(description = "调用方地址") String clientAddress,
         @Schema(description = "请求编号 X-Request-Id") String requestId,
 
-        @Schema(description = "CREATE 新增、UPDATE 修改、DELETE 删除、READ_UNMASKED 查看完整个人信息")
+        @Schema(description = "CREATE 新增、UPDATE 修改、DELETE 删除、READ_UNMASKED 查看完整个人信息、EXPORT 导出文件（如一户一册）")
         String action,
 
         @Schema(description = "对象类型", example = "household") String entityType,

@@ -39,7 +39,8 @@ public class AuditLogResource {
             @Parameter(description = "操作人（令牌 subject）") @QueryParam("actor") String actor,
             @Parameter(description = "对象类型", example = "household") @QueryParam("entityType") String entityType,
             @Parameter(description = "对象编号") @QueryParam("entityId") String entityId,
-            @Parameter(description = "操作：CREATE、UPDATE、DELETE、READ_UNMASKED") @QueryParam("action") String action,
+            @Parameter(description = "操作：CREATE、UPDATE、DELETE、READ_UNMASKED、EXPORT") @QueryParam("action")
+                    String action,
             @Parameter(description = "起始时间（含），ISO 8601", example = "2026-11-01T00:00:00Z") @QueryParam("from")
                     String from,
             @Parameter(description = "截止时间（不含），ISO 8601", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,

@@ -3,6 +3,7 @@ package cn.ruralwatch.report.job;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.problem.ResourceId;
+import cn.ruralwatch.report.Downloads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,12 +71,8 @@ public class ReportJobResource {
     @APIResponse(responseCode = "409", description = "任务尚未完成")
     public Response file(@PathParam("id") @ResourceId("report.job.not-found") UUID id) {
         ReportJobs.File file = jobs.file(id);
-        String encoded = URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(file.content(), file.contentType())
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"" + file.name().replaceAll("[^A-Za-z0-9._-]", "_")
-                                + "\"; filename*=UTF-8''" + encoded)
+                .header("Content-Disposition", Downloads.contentDisposition(file.name()))
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package cn.ruralwatch.report.workreport;
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.directory.KnownDivision;
 import cn.ruralwatch.report.format.Figures;
+import cn.ruralwatch.report.format.OfficialDocument;
 import cn.ruralwatch.report.job.JobKind;
 import cn.ruralwatch.report.job.ReportJobRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,8 +18,6 @@ import java.util.Set;
 /** Draws a work report (工作汇报) as a Word document: the template's version chosen at request, filled and laid out. */
 @ApplicationScoped
 public class WorkReportRunner extends ReportJobRunner {
-
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     @Inject
     WorkReportData data;
@@ -74,8 +73,8 @@ public class WorkReportRunner extends ReportJobRunner {
         model.put("narrative", new Narrative((Map<String, String>) p.get("narrative")));
         String title = p.get("title") != null ? (String) p.get("title") : templates.render(template.title(), model);
         String body = templates.render(template.body(), model);
-        byte[] docx =
-                DocxWriter.write(title, body, new DocxWriter.Signature(loaded.issuer(), Figures.chineseDate(asOf)));
+        byte[] docx = DocxWriter.write(
+                title, body, new OfficialDocument.Signature(loaded.issuer(), Figures.chineseDate(asOf)));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("title", title);
         summary.put("template", name);
@@ -85,6 +84,6 @@ public class WorkReportRunner extends ReportJobRunner {
         summary.put("members", basic.get("members"));
         summary.put("indicators", ((List<?>) model.get("indicators")).size());
         summary.put("bytes", docx.length);
-        return new Result(title + ".docx", DOCX, docx, summary);
+        return new Result(title + ".docx", OfficialDocument.MEDIA_TYPE, docx, summary);
     }
 }

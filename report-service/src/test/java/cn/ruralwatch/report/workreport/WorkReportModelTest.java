@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.ruralwatch.report.format.OfficialDocument;
 import cn.ruralwatch.report.overview.Overview;
 import cn.ruralwatch.report.workreport.WorkReportQueries.BenefitKind;
 import cn.ruralwatch.report.workreport.WorkReportQueries.ByExitYear;
@@ -305,9 +306,11 @@ class WorkReportModelTest {
     /** GB/T 9704: a title longer than a line is broken where its words allow, into lines that fit and balance. */
     @Test
     void aLongTitleIsBrokenBeforeTheWordsItEndsWith() {
-        assertEquals(List.of("同心镇2020年巩固拓展脱贫攻坚成果", "工作情况汇报"), DocxWriter.titleLines("同心镇2020年巩固拓展脱贫攻坚成果工作情况汇报"));
-        assertEquals(List.of("一镇2023年简报"), DocxWriter.titleLines("一镇2023年简报"));
-        List<String> long_ = DocxWriter.titleLines("关于".repeat(30));
+        assertEquals(
+                List.of("同心镇2020年巩固拓展脱贫攻坚成果", "工作情况汇报"),
+                cn.ruralwatch.report.format.OfficialDocument.titleLines("同心镇2020年巩固拓展脱贫攻坚成果工作情况汇报"));
+        assertEquals(List.of("一镇2023年简报"), cn.ruralwatch.report.format.OfficialDocument.titleLines("一镇2023年简报"));
+        List<String> long_ = cn.ruralwatch.report.format.OfficialDocument.titleLines("关于".repeat(30));
         assertEquals(3, long_.size(), "60 characters in lines of at most 20");
         assertTrue(long_.stream().allMatch(l -> l.length() <= 20), long_.toString());
     }
@@ -524,8 +527,8 @@ class WorkReportModelTest {
         assertFalse(body.matches("(?s).*\\d\\.\\d+E[+-]?\\d.*"), "no number in scientific notation");
 
         // the document a township would hand in, kept for looking at the pages (LibreOffice: see docs/reports.md)
-        byte[] docx =
-                DocxWriter.write("同心镇2020年巩固拓展脱贫攻坚成果工作情况汇报", body, new DocxWriter.Signature("同心镇人民政府", "2020年11月14日"));
+        byte[] docx = DocxWriter.write(
+                "同心镇2020年巩固拓展脱贫攻坚成果工作情况汇报", body, new OfficialDocument.Signature("同心镇人民政府", "2020年11月14日"));
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
         java.nio.file.Files.write(java.nio.file.Path.of("target", "work-report-sample.docx"), docx);
     }
