@@ -154,8 +154,9 @@ public class ProxyRoutes {
             String client = incoming.remoteAddress() == null
                     ? "unknown"
                     : incoming.remoteAddress().hostAddress();
-            String previous = incoming.getHeader("X-Forwarded-For");
-            request.headers().set("X-Forwarded-For", previous == null ? client : previous + ", " + client);
+            // the address the gateway sees, never one the caller wrote: the services trust only this header (their
+            // audit log records it), so a caller's own X-Forwarded-For is dropped
+            request.headers().set("X-Forwarded-For", client);
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
             if (incoming.authority() != null) {
                 request.headers().set("X-Forwarded-Host", incoming.authority().toString());
