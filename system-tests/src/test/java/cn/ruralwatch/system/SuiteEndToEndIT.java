@@ -341,6 +341,7 @@ class SuiteEndToEndIT {
                 .jsonPath()
                 .getMap("paths");
         int operations = 0;
+        List<String> untyped = new java.util.ArrayList<>();
         for (var path : paths.entrySet()) {
             for (var method : path.getValue().entrySet()) {
                 if (!(method.getValue() instanceof Map<?, ?> operation) || !operation.containsKey("responses")) {
@@ -353,6 +354,32 @@ class SuiteEndToEndIT {
                         security != null && !((Map<?, ?>) security.getFirst()).isEmpty(), where + " declares no roles");
                 Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
                 assertTrue(responses.containsKey("401") && responses.containsKey("403"), where + " lacks 401/403");
+                // what a generated client gets back: every operation answers some 2xx, and every 2xx but 204 has a
+                // typed body
+                if (responses.keySet().stream().noneMatch(k -> String.valueOf(k).startsWith("2"))) {
+                    untyped.add(where + " declares no success response");
+                }
+                for (var response : responses.entrySet()) {
+                    String status = String.valueOf(response.getKey());
+                    if (status.startsWith("2") && !status.equals("204")) {
+                        Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) response.getValue()).get("content");
+                        if (content == null
+                                || content.isEmpty()
+                                || content.values().stream()
+                                        .anyMatch(media -> ((Map<?, ?>) media).get("schema") == null)) {
+                            untyped.add(where + " answers " + status + " without a schema");
+                        }
+                    }
+                }
+                // the gateway's limit and a database briefly away, each with the seconds to wait
+                for (String busy : List.of("429", "503")) {
+                    Map<?, ?> answer = (Map<?, ?>) responses.get(busy);
+                    assertTrue(answer != null, where + " lacks " + busy);
+                    Map<?, ?> headers = (Map<?, ?>) answer.get("headers");
+                    assertTrue(
+                            headers != null && headers.containsKey("Retry-After"),
+                            where + " " + busy + " lacks Retry-After");
+                }
                 for (var response : responses.entrySet()) {
                     if (String.valueOf(response.getKey()).matches("[45]\\d\\d")) {
                         Map<?, ?> content = (Map<?, ?>) ((Map<?, ?>) response.getValue()).get("content");
@@ -364,6 +391,7 @@ class SuiteEndToEndIT {
             }
         }
         assertTrue(operations > 100, "operations in the merged document: " + operations);
+        assertTrue(untyped.isEmpty(), "operations a generated client cannot type: " + String.join("; ", untyped));
         given().get("/q/openapi").then().statusCode(200).contentType(containsString("yaml"));
         String gatewayMetrics = given().get("/q/metrics")
                 .then()

@@ -85,6 +85,7 @@ public class CadreResource {
             operationId = "listCadres",
             summary = "帮扶责任人名册（分页，按区划、姓名）",
             description = "服务区划在所查区划内的帮扶责任人，以及服务其所在乡镇的。电话按角色脱敏。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "kind 或 active 不合法")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<CadreApi.CadreView> list(
@@ -102,6 +103,7 @@ public class CadreResource {
             operationId = "listCadresMissingVisits",
             summary = "不按要求走访的帮扶责任人（分页）",
             description = "截至 asOf 结对的农户中有逾期未走访的帮扶责任人，及其结对户数、逾期户数和最长逾期天数" + "（seed 000：部分帮扶联系人不按要求进村入户）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "asOf 不合法或晚于今天")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<CadreApi.CadreMissingVisits> missingVisits(
@@ -115,6 +117,10 @@ public class CadreResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getCadre", summary = "查询一位帮扶责任人")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = CadreApi.CadreView.class)))
     @APIResponse(responseCode = "404", description = "没有这位帮扶责任人，或不在本人辖区")
     public Response get(@PathParam("id") @ResourceId("cadre.not-found") UUID id) {
         Cadre cadre = cadres.get(id);
@@ -129,6 +135,7 @@ public class CadreResource {
             operationId = "listCadreVisits",
             summary = "帮扶责任人的走访记录（分页，最新在前）",
             description = "以 cadreId 记录的走访：农户、户主姓名、日期和走访情况；只列本人辖区内农户的。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "日期不合法，或 to 早于 from")
     @APIResponse(responseCode = "404", description = "没有这位帮扶责任人，或不在本人辖区")
     public Page<CadreApi.CadreVisit> visits(

@@ -99,6 +99,7 @@ public class VisitRuleResource {
             summary = "逾期未走访的农户（分页，逾期最久的在前）",
             description = "按农户适用的走访要求：最近一次走访（任何帮扶责任人）距 asOf 超过最长间隔，"
                     + "或纳入要求（起算日期与建档之日中较晚者）后从未走访且已超过间隔。列出户主姓名、村、最近走访日期、逾期天数和结对的帮扶责任人。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "asOf 不合法或晚于今天")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<CadreApi.OverdueHousehold> overdue(
@@ -115,6 +116,7 @@ public class VisitRuleResource {
             operationId = "listHouseholdsWithoutCadre",
             summary = "应有而没有帮扶责任人的农户（分页）",
             description = "脱贫户和未消除风险的监测对象中，没有在岗帮扶责任人结对的农户（离岗者的农户也在其中）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<CadreApi.WithoutCadre> withoutCadre(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,

@@ -73,6 +73,10 @@ public class ClueResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWarningClue", summary = "查询一条预警线索")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = ClueApi.ClueView.class)))
     public Response get(@PathParam("id") @ResourceId("clue.not-found") UUID id) {
         WarningClue clue = clues.get(id);
         return Response.ok(view(clue))
@@ -83,6 +87,10 @@ public class ClueResource {
     @POST
     @Path("/{id}/triage")
     @Operation(operationId = "triageWarningClue", summary = "研判线索：排除或关联农户（需 If-Match）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = ClueApi.ClueView.class)))
     @APIResponse(responseCode = "409", description = "线索已研判或已转入识别")
     public Response triage(
             @PathParam("id") @ResourceId("clue.not-found") UUID id,

@@ -32,6 +32,7 @@ public class HouseholdCountResource {
             operationId = "countHouseholds",
             summary = "各行政村在册农户的核对口径：户数、在户人口、贫困状态、监测对象（按类别）、风险未消除户数",
             description = "统计服务据此核对其统计数（GET /api/v1/reports/reconciliation）。已合户或解散的农户不计。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "区划不在本人辖区")
     public HouseholdCounts counts(
             @Parameter(description = "县、乡镇或行政村代码；为空时为本人辖区", example = "450422101") @QueryParam("division")

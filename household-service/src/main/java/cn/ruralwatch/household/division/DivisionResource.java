@@ -40,7 +40,10 @@ public class DivisionResource {
 
     @POST
     @Operation(operationId = "registerDivision", summary = "登记省、市、县、乡镇、行政村（社区）或自然村（屯）")
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = DivisionApi.DivisionView.class)))
     @APIResponse(responseCode = "400", description = "代码、层级或上级不合法")
     @APIResponse(responseCode = "409", description = "代码已登记")
     public Response register(
@@ -57,6 +60,10 @@ public class DivisionResource {
     @GET
     @Path("/{code}")
     @Operation(operationId = "getDivision", summary = "按代码查询行政区划")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = DivisionApi.DivisionView.class)))
     @APIResponse(responseCode = "404", description = "区划不存在")
     public Response get(@Parameter(example = "450422101") @PathParam("code") String code) {
         Division division = divisions.get(code);
@@ -68,6 +75,10 @@ public class DivisionResource {
     @PUT
     @Path("/{code}")
     @Operation(operationId = "renameDivision", summary = "修改行政区划名称（需 If-Match）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = DivisionApi.DivisionView.class)))
     @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
     @APIResponse(responseCode = "428", description = "缺少 If-Match")
     public Response rename(
@@ -83,7 +94,10 @@ public class DivisionResource {
     @PUT
     @Path("/{code}/village-status")
     @Operation(operationId = "setVillageStatus", summary = "设置村的类别（行政村或社区）与贫困村状态（是否贫困村、摘帽出列年度），需 If-Match")
-    @APIResponse(responseCode = "200", description = "已设置")
+    @APIResponse(
+            responseCode = "200",
+            description = "已设置",
+            content = @Content(schema = @Schema(implementation = DivisionApi.DivisionView.class)))
     @APIResponse(responseCode = "400", description = "不是村级区划，或摘帽年度不合法")
     @APIResponse(responseCode = "404", description = "区划不存在")
     @APIResponse(responseCode = "412", description = "If-Match 版本已过期")

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,7 +73,10 @@ public class HouseholdResource {
 
     @POST
     @Operation(operationId = "registerHousehold", summary = "登记农户及家庭成员")
-    @APIResponse(responseCode = "201", description = "已登记，Location 指向新农户")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记，Location 指向新农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
     @APIResponse(responseCode = "400", description = "身份证号、户主或行政村不合法")
     @APIResponse(responseCode = "409", description = "有成员已登记在另一户")
     public Response register(
@@ -311,6 +315,15 @@ public class HouseholdResource {
     @GET
     @Path("/{id}/revisions/{version}")
     @Operation(operationId = "getHouseholdRevision", summary = "农户的某一个版本（变更内容及变更后的农户状态）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "revision：这一版的记录（谁、何时、为何、哪些字段）；household：这一版的农户")))
     public Response revision(
             @PathParam("id") @ResourceId("household.not-found") UUID id, @PathParam("version") long version) {
         Household household = households.get(id);
@@ -347,7 +360,10 @@ public class HouseholdResource {
             operationId = "findHouseholdByIdNumber",
             summary = "按身份证号查找农户",
             description = "精确匹配（按密钥散列查找，身份证号不以明文保存）。身份证号放在请求体中，不出现在网址和访问日志里。" + "查不到或在调用者管辖范围以外时都回答 404。")
-    @APIResponse(responseCode = "200", description = "此人所在的农户")
+    @APIResponse(
+            responseCode = "200",
+            description = "此人所在的农户",
+            content = @Content(schema = @Schema(implementation = HouseholdApi.HouseholdView.class)))
     @APIResponse(responseCode = "404", description = "管辖范围内没有登记此身份证号的农户")
     public Response findByIdNumber(@Valid @NotNull HouseholdApi.IdNumberLookup request) {
         return current(households.findByIdNumber(request.idNumber()));

@@ -112,6 +112,10 @@ public class HouseholdImportResource {
     @Path("/template")
     @Produces(CSV_UTF8)
     @Operation(operationId = "householdImportTemplate", summary = "导入模板：全部列名（CSV，Excel 可直接打开）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response template() {
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -128,6 +132,7 @@ public class HouseholdImportResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getHouseholdImport", summary = "导入任务的状态和进度")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "没有此任务（或不在本区域）")
     public HouseholdImportApi.ImportView get(@PathParam("id") @ResourceId("household-import.not-found") UUID id) {
         return jobs.view(jobs.get(id));
@@ -163,6 +168,10 @@ public class HouseholdImportResource {
     @Path("/{id}/errors.csv")
     @Produces(CSV_UTF8)
     @Operation(operationId = "downloadHouseholdImportErrors", summary = "下载错误清单（CSV，Excel 可直接打开）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response errorReport(@PathParam("id") @ResourceId("household-import.not-found") UUID id) {
         UUID job = jobs.get(id).id;
         StreamingOutput body = out -> {

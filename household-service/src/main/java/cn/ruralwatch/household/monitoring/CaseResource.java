@@ -67,6 +67,10 @@ public class CaseResource {
     @GET
     @Path("/{caseId}")
     @Operation(operationId = "getMonitoringCase", summary = "查询一个案件及其各环节记录")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
     public Response get(@PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId) {
         MonitoringCase found = cases.get(caseId);
         return Response.ok(view(found, ChinaTime.today(clock)))
@@ -102,6 +106,10 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/withdrawal")
     @Operation(operationId = "withdrawCase", summary = "撤回审核中的案件（需 If-Match）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
     public Response withdraw(
             @PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId,
             @Valid @NotNull CaseApi.WithdrawRequest request,

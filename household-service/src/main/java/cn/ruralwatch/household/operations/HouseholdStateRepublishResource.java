@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -94,7 +95,10 @@ public class HouseholdStateRepublishResource {
     @Operation(
             operationId = "republishHouseholdStates",
             summary = "重新发布一个地区全部农户的当前状态（household.changed.v1，operation REPUBLISH），供其他服务补齐事件契约新增的字段；后台任务")
-    @APIResponse(responseCode = "202", description = "已排队；Location 为任务地址")
+    @APIResponse(
+            responseCode = "202",
+            description = "已排队；Location 为任务地址",
+            content = @Content(schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "地区不在本人辖区内")
     public Response republish(@Valid @NotNull Request request) {
         String own = scope.division();

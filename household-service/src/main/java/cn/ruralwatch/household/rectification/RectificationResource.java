@@ -89,6 +89,7 @@ public class RectificationResource {
             operationId = "listRectifications",
             summary = "整改问题（分页，最近认领在前）",
             description = "所查区划内认领的问题，以及其上级区划认领的问题；按来源、状态、来自的督查筛选。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "source 或 status 不合法")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<RectificationApi.RectificationView> list(
@@ -113,6 +114,7 @@ public class RectificationResource {
             operationId = "listOverdueRectifications",
             summary = "逾期未完成整改的问题（分页，逾期最久在前）",
             description = "截至 asOf 已过整改时限而未完成整改的问题及逾期天数；asOf 默认今天，不能晚于今天。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "asOf 不合法或晚于今天")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<RectificationApi.OverdueItem> overdue(

@@ -83,6 +83,7 @@ public class ScreeningCampaignResource {
             operationId = "listScreeningCampaigns",
             summary = "集中排查（分页，最近开始的在前）",
             description = "区划内的集中排查，以及覆盖该区划的县级集中排查。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<ScreeningApi.CampaignView> list(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("region") String region,
@@ -100,6 +101,10 @@ public class ScreeningCampaignResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getScreeningCampaign", summary = "查询一次集中排查")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = ScreeningApi.CampaignView.class)))
     @APIResponse(responseCode = "404", description = "没有这次集中排查，或不在本人辖区")
     public Response get(@PathParam("id") @ResourceId("screening.campaign.not-found") UUID id) {
         ScreeningCampaign campaign = campaigns.get(id);

@@ -82,6 +82,7 @@ public class GuidanceNoticeResource {
             operationId = "listGuidanceNotices",
             summary = "每月工作提示（分页，按月份）",
             description = "所查区划内及其上级（县、乡镇）下发的工作提示，按月份筛选（seed 003：全年下发 12 次）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "月份不合法，或 to 早于 from")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<WorkTeamApi.NoticeView> list(

@@ -101,6 +101,7 @@ public class WorkTeamRecordsResource {
             operationId = "listWorkTeamTrainings",
             summary = "驻村工作队队员培训（分页，最新在前）",
             description = "所查区划内及其上级（县、乡镇）组织的培训；参训队员只列本人辖区内工作队的。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "日期不合法，或 to 早于 from")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<WorkTeamApi.TrainingView> trainings(
@@ -120,6 +121,7 @@ public class WorkTeamRecordsResource {
             operationId = "listWorkTeamInspections",
             summary = "对驻村工作队的督查（分页，最新在前）",
             description = "所查区划内各村工作队的督查和抽查，按期间和处理结果（如 CRITICIZED 通报批评）筛选。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "日期或 outcome 不合法，或 to 早于 from")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<WorkTeamApi.InspectionView> inspections(

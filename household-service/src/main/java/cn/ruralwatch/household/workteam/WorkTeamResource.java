@@ -98,6 +98,7 @@ public class WorkTeamResource {
             operationId = "listWorkTeams",
             summary = "驻村工作队名册（分页，按区划）",
             description = "所查区划内各村的工作队：派驻单位、日期、在岗第一书记、在岗人数、督查次数和最近督查日期。不含电话。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<WorkTeamApi.TeamSummary> list(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
@@ -113,6 +114,7 @@ public class WorkTeamResource {
             summary = "没有驻村工作队或没有在岗第一书记的行政村（分页）",
             description = "lacking=TEAM 只列没有工作队的村，FIRST_SECRETARY 只列有工作队而没有在岗第一书记的村，为空时两者都列；"
                     + "povertyVillagesOnly=true 只列脱贫村（原贫困村）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "lacking 不合法")
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<WorkTeamApi.UncoveredVillage> uncovered(

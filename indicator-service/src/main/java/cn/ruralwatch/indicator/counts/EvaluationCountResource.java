@@ -33,6 +33,7 @@ public class EvaluationCountResource {
             operationId = "countEvaluations",
             summary = "当前评估结果的核对口径：各行政村已评估户数、全部达标户数，各指标达标户数及分子分母合计",
             description = "统计服务据此核对其统计数（GET /api/v1/reports/reconciliation）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "区划不在本人辖区")
     public EvaluationCounts counts(
             @Parameter(description = "县、乡镇或行政村代码；为空时为本人辖区", example = "450422101") @QueryParam("division")

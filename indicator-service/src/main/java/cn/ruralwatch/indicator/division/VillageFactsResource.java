@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +32,10 @@ public class VillageFactsResource {
 
     @GET
     @Operation(operationId = "getVillageFacts", summary = "某村某年度的当前情况")
-    @APIResponse(responseCode = "200", description = "当前版本；ETag 为版本号")
+    @APIResponse(
+            responseCode = "200",
+            description = "当前版本；ETag 为版本号",
+            content = @Content(schema = @Schema(implementation = VillageFactsService.Recorded.class)))
     @APIResponse(responseCode = "404", description = "没有这个村，或该年度尚未填报")
     public Response get(@PathParam("code") String code, @PathParam("year") int year) {
         VillageFactsService.Recorded current = facts.current(code, year)
@@ -43,7 +48,10 @@ public class VillageFactsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putVillageFacts", summary = "填报或修改某村某年度情况（修改须带 If-Match），旧版本保留")
-    @APIResponse(responseCode = "200", description = "已保存")
+    @APIResponse(
+            responseCode = "200",
+            description = "已保存",
+            content = @Content(schema = @Schema(implementation = VillageFactsService.Recorded.class)))
     @APIResponse(responseCode = "400", description = "字段不合法")
     @APIResponse(responseCode = "412", description = "If-Match 与当前版本不符")
     @APIResponse(responseCode = "428", description = "修改已有情况须带 If-Match")

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,6 +73,10 @@ public class RateResource {
     @Path("/failing-households.csv")
     @Produces(CSV_UTF8)
     @Operation(operationId = "exportFailingHouseholds", summary = "导出未达标农户名单（CSV，Excel 可直接打开）")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response export(
             @QueryParam("standard") String standard,
             @QueryParam("indicator") String indicator,

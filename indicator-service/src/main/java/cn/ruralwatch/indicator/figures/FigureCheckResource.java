@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +72,10 @@ public class FigureCheckResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "同心镇住房保障", value = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "已核验并保存；contradictions 为不成立的核验数")
+    @APIResponse(
+            responseCode = "201",
+            description = "已核验并保存；contradictions 为不成立的核验数",
+            content = @Content(schema = @Schema(implementation = FigureCheckApi.FigureCheck.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，引用了不存在的数字、指标体系或指标，或地区不在辖区内")
     public Response check(@Valid @NotNull FigureCheckApi.Request request) {
         FigureCheckApi.FigureCheck checked = service.check(request);

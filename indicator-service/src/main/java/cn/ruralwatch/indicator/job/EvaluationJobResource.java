@@ -49,7 +49,10 @@ public class EvaluationJobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createEvaluationJob", summary = "对一个地区的农户重新评估（后台任务）")
-    @APIResponse(responseCode = "202", description = "已排队；Location 指向任务")
+    @APIResponse(
+            responseCode = "202",
+            description = "已排队；Location 指向任务",
+            content = @Content(schema = @Schema(implementation = EvaluationJobs.JobView.class)))
     @APIResponse(responseCode = "400", description = "地区不在本人辖区内或编码不合法")
     public Response create(
             @RequestBody(required = false, description = "可省略：省略时为本人所辖地区、全部在用的指标体系") @Valid JobRequest request) {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,7 +65,10 @@ public class ParameterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setStandardParameter", summary = "设置参数取值（如某年度的防返贫监测范围），并对该地区按使用该参数的指标体系重新评估")
-    @APIResponse(responseCode = "201", description = "已设置；返回重新评估任务")
+    @APIResponse(
+            responseCode = "201",
+            description = "已设置；返回重新评估任务",
+            content = @Content(schema = @Schema(implementation = ParameterService.Saved.class)))
     @APIResponse(responseCode = "400", description = "参数未被任何指标体系声明、地区不在辖区内或取值不合法")
     public Response set(@Valid @NotNull ParameterRequest request) {
         ParameterService.Saved saved =

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +38,10 @@ public class StandardResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "saveIndicatorStandard", summary = "保存指标体系（新编码为第 1 版，已有编码保存为新版本），规则先做类型检查，并对适用地区重新评估")
-    @APIResponse(responseCode = "201", description = "已保存；Location 指向该版本")
+    @APIResponse(
+            responseCode = "201",
+            description = "已保存；Location 指向该版本",
+            content = @Content(schema = @Schema(implementation = StandardApi.StandardSaved.class)))
     @APIResponse(responseCode = "400", description = "规则无法编译（errors 给出规则位置、CEL 错误信息及行列）或字段不合法")
     public Response save(@Valid @NotNull StandardDefinition definition) {
         StandardService.Saved saved = service.save(definition);

@@ -59,6 +59,7 @@ public abstract class DeadLetterResource {
             operationId = "listDeadLetters",
             summary = "死信列表（运维、审计）",
             description = "本服务无法应用而搁置的事件，最早的在前。暂时性故障（数据库或网络中断、死锁）不会产生死信：消费方等待并按序重试。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "筛选或分页参数不合法")
     public Page<DeadLetterApi.DeadLetterView> list(
             @Parameter(description = "状态：PARKED 待处理，REDRIVEN 已重新投递，DISCARDED 已放弃；不填为全部") @QueryParam("state")

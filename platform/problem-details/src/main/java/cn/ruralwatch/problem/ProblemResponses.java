@@ -26,8 +26,28 @@ public class ProblemResponses implements OASFilter {
                 }
             });
         }
+        // any operation may meet these: the gateway's limit per client, and a database or a service briefly away
+        declare(operation, "429", "请求过于频繁：网关按客户端（令牌）限流，按 Retry-After 秒数等待后重试");
+        declare(operation, "503", "暂时不可用：数据库不可达或连接池已满，按 Retry-After 秒数等待后重试，请求未被执行");
+        retryAfter(operation.getResponses().getAPIResponse("429"));
+        retryAfter(operation.getResponses().getAPIResponse("503"));
         return operation;
     }
+
+    /** The {@code Retry-After} header (seconds) of a 429 or 503 answer. */
+    private static void retryAfter(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER)) {
+            response.addHeader(
+                    RETRY_AFTER,
+                    OASFactory.createHeader()
+                            .description("重试前等待的秒数")
+                            .schema(OASFactory.createSchema()
+                                    .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)
+                                    .minimum(java.math.BigDecimal.ONE)));
+        }
+    }
+
+    private static final String RETRY_AFTER = "Retry-After";
 
     /**
      * Declares an error answer with a problem body; one the operation declares already keeps its description and

@@ -5,9 +5,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -15,11 +12,11 @@ import java.util.stream.Collectors;
 /** Checks event data against the JSON Schema of its type in {@code event-contracts}. */
 public final class EventSchemas {
 
-    /** Schemas refer to each other by their {@code $id}s, which name the files of {@code event-schemas/}. */
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
-            SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(
-                    mappers -> mappers.mapPrefix("https://ruralwatch.cn/schemas/events/", "classpath:event-schemas/")));
+    /**
+     * Schemas refer to each other by file name ({@code "$ref": "household-state.v1.json"}), resolved beside the schema
+     * that refers: they carry no {@code $id} naming a host, so that tools (the AsyncAPI bundler) need no network.
+     */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private static final ConcurrentHashMap<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
@@ -38,17 +35,13 @@ public final class EventSchemas {
     private static JsonSchema schema(String type) {
         return SCHEMAS.computeIfAbsent(type, t -> {
             String path = "event-schemas/" + t + ".json";
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new AssertionError("No schema for event type " + t + " at " + path);
-                }
-                SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                        .formatAssertionsEnabled(true)
-                        .build();
-                return FACTORY.getSchema(in, config);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (Thread.currentThread().getContextClassLoader().getResource(path) == null) {
+                throw new AssertionError("No schema for event type " + t + " at " + path);
             }
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
+            return FACTORY.getSchema(com.networknt.schema.SchemaLocation.of("classpath:" + path), config);
         });
     }
 }

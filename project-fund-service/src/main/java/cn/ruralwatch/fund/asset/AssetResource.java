@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,6 +61,10 @@ public class AssetResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProjectAsset", summary = "查询一项资产：权属、价值、累计收益与分配、处置")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = AssetApi.AssetView.class)))
     @APIResponse(responseCode = "404", description = "资产不存在或不在本人辖区")
     public Response get(@PathParam("id") @ResourceId("asset.not-found") UUID id) {
         AssetApi.AssetView asset = assets.get(id);
@@ -71,7 +77,10 @@ public class AssetResource {
             operationId = "recordAssetRevenue",
             summary = "登记经营性资产的一笔收益及其到户分配",
             description = "只有在用的经营性资产产生收益；分配到户合计不超过收益，每户所得计入该户当年的到户帮扶（ASSET_REVENUE）。")
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = AssetApi.RevenueView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或农户不存在、不在资产所在县")
     @APIResponse(responseCode = "409", description = "资产已处置，或不是经营性资产")
     @APIResponse(responseCode = "422", description = "分配到户合计超过收益")
@@ -99,6 +108,10 @@ public class AssetResource {
     @POST
     @Path("/{id}/disposal")
     @Operation(operationId = "disposeProjectAsset", summary = "处置资产（移交、拍卖、报废、拆除、灭失）；需要 If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = AssetApi.AssetView.class)))
     @APIResponse(responseCode = "409", description = "资产已处置")
     public Response dispose(
             @PathParam("id") @ResourceId("asset.not-found") UUID id,

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +54,10 @@ public class BenefitResource {
                     + "（/api/v1/household-benefits/rules）的每笔上限、每人每年上限和每户每年上限，超出的 422 指明上限和已兑现金额；"
                     + "三业奖补每户每年一次、交通补贴每人每年一次（409）。光伏收益奖励补助和资产收益分配由分配方案和资产收益发放，不在此登记。"
                     + "登记后发布农户当年的帮扶合计（household-benefits.totalled.v1）。")
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = BenefitApi.BenefitView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法；农户、成员不存在或不在本人辖区；类别不能直接登记；该年度没有适用标准；农户或成员不符合该类帮扶的条件")
     @APIResponse(responseCode = "409", description = "每年一次的帮扶已登记")
     @APIResponse(responseCode = "422", description = "非脱贫户或监测对象，或金额超过适用标准的每笔上限、每人每年上限、每户每年上限")
@@ -87,6 +92,7 @@ public class BenefitResource {
     @GET
     @Path("/household-benefits/{id}")
     @Operation(operationId = "getHouseholdBenefit", summary = "查询一笔到户帮扶")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "不存在或不在本人辖区")
     public BenefitApi.BenefitView get(@PathParam("id") @ResourceId("benefit.not-found") UUID id) {
         return benefits.get(id);
@@ -117,7 +123,10 @@ public class BenefitResource {
             summary = "登记脱贫人口小额信贷",
             description = "不超过 5 万元、期限不超过 3 年，借款人放款时 18–65 岁，农户须是脱贫户或监测对象，每户同时只有一笔在贷。"
                     + "贴息按 本金 × 年利率 × 贴息比例 × 当年计息天数 ÷ 360 计算，计入农户当年帮扶合计。")
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = BenefitApi.LoanView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或农户、借款人不存在、不在本人辖区")
     @APIResponse(responseCode = "409", description = "该户已有在贷，或合同编号已登记")
     @APIResponse(responseCode = "422", description = "超过额度或期限、借款人年龄不符、非脱贫户或监测对象")
@@ -151,6 +160,10 @@ public class BenefitResource {
     @GET
     @Path("/microcredit-loans/{id}")
     @Operation(operationId = "getMicrocreditLoan", summary = "查询一笔小额信贷及其各年度贴息")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = BenefitApi.LoanView.class)))
     @APIResponse(responseCode = "404", description = "不存在或不在本人辖区")
     public Response loan(@PathParam("id") @ResourceId("loan.not-found") UUID id) {
         BenefitApi.LoanView loan = loans.get(id);
@@ -160,6 +173,10 @@ public class BenefitResource {
     @POST
     @Path("/microcredit-loans/{id}/repayment")
     @Operation(operationId = "repayMicrocreditLoan", summary = "登记还清：贴息计到还清日；需要 If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = BenefitApi.LoanView.class)))
     @APIResponse(responseCode = "409", description = "贷款已还清")
     public Response repay(
             @PathParam("id") @ResourceId("loan.not-found") UUID id,

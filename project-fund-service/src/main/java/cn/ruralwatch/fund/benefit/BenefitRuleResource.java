@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,7 +67,10 @@ public class BenefitRuleResource {
                                                         + "\"minEmploymentMonths\":3,\"employmentLocations\":[\"OUT_OF_PROVINCE\"],"
                                                         + "\"note\":\"大冶市一次性交通补贴实施办法\"}")
                             }))
-    @APIResponse(responseCode = "201", description = "已设置；返回新标准")
+    @APIResponse(
+            responseCode = "201",
+            description = "已设置；返回新标准",
+            content = @Content(schema = @Schema(implementation = BenefitRuleApi.Rule.class)))
     @APIResponse(responseCode = "400", description = "字段不合法：类别不按标准设置、地区不包含本人辖区、不适用于该类别的上限或务工条件、交通补贴缺少务工条件、每笔上限超过年度上限")
     public Response set(@Valid @NotNull BenefitRuleApi.RuleRequest request, @Context UriInfo uri) {
         BenefitRuleApi.Rule rule = rules.set(request);

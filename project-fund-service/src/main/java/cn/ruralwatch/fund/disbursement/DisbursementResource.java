@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +42,10 @@ public class DisbursementResource {
             operationId = "recordDisbursement",
             summary = "拨付资金",
             description = "从项目某一资金批次的批复预算中拨付。拨付合计不会超过该项的预算（并发请求也一样），" + "因而也不会超过资金批次。项目须已批复且未终止。")
-    @APIResponse(responseCode = "201", description = "已拨付")
+    @APIResponse(
+            responseCode = "201",
+            description = "已拨付",
+            content = @Content(schema = @Schema(implementation = DisbursementApi.View.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或该资金批次不在项目预算中")
     @APIResponse(responseCode = "409", description = "超出预算余额，或项目所处阶段不能拨付")
     public Response disburse(
@@ -69,6 +74,7 @@ public class DisbursementResource {
     @GET
     @Path("/{disbursementId}")
     @Operation(operationId = "getDisbursement", summary = "查询一笔拨付")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "拨付不存在")
     public DisbursementApi.View disbursement(
             @PathParam("id") @ResourceId("project.not-found") UUID id,

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,7 +54,10 @@ public class IndustryDriverResource {
                                             value =
                                                     "{\"divisionCode\":\"450422101203\",\"kind\":\"COOPERATIVE\","
                                                             + "\"name\":\"龚勇宇砂糖桔专业合作社\",\"industry\":\"砂糖桔\",\"registeredYear\":2017}")))
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = IndustryDriverApi.View.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或区划不在本人辖区内")
     public Response register(@Valid @NotNull IndustryDriverApi.Registration request) {
         IndustryDriverApi.View view = drivers.register(request);
@@ -92,7 +96,10 @@ public class IndustryDriverResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getIndustryDriver", summary = "一个带动主体及其带动的农户")
-    @APIResponse(responseCode = "200", description = "带动主体；ETag 为版本号")
+    @APIResponse(
+            responseCode = "200",
+            description = "带动主体；ETag 为版本号",
+            content = @Content(schema = @Schema(implementation = IndustryDriverApi.View.class)))
     @APIResponse(responseCode = "404", description = "没有这个带动主体，或不在本人辖区内")
     public Response get(@PathParam("id") @ResourceId("driver.not-found") UUID id) {
         IndustryDriverApi.View view = drivers.get(id);
@@ -111,7 +118,10 @@ public class IndustryDriverResource {
                                     @ExampleObject(
                                             name = "带动的农户",
                                             value = "{\"householdIds\":[\"0f8fad5b-d9cb-469f-a165-70867728950e\"]}")))
-    @APIResponse(responseCode = "200", description = "已设置")
+    @APIResponse(
+            responseCode = "200",
+            description = "已设置",
+            content = @Content(schema = @Schema(implementation = IndustryDriverApi.View.class)))
     @APIResponse(responseCode = "400", description = "农户不存在或不在本人辖区内")
     @APIResponse(responseCode = "404", description = "没有这个带动主体")
     @APIResponse(responseCode = "412", description = "If-Match 版本已过期")

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,10 @@ public class FundBatchResource {
 
     @POST
     @Operation(operationId = "registerFundBatch", summary = "登记一批衔接资金")
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = FundBatchApi.FundBatchView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法或县不存在")
     @APIResponse(responseCode = "409", description = "同一县、年度、来源的批次号已登记")
     public Response register(
@@ -57,6 +62,10 @@ public class FundBatchResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getFundBatch", summary = "查询衔接资金批次")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = FundBatchApi.FundBatchView.class)))
     @APIResponse(responseCode = "404", description = "批次不存在")
     public Response get(@PathParam("id") @ResourceId("fund.batch.not-found") UUID id) {
         FundBatch batch = batches.get(id);

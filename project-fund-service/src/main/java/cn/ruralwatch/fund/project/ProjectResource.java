@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,10 @@ public class ProjectResource {
 
     @POST
     @Operation(operationId = "registerProject", summary = "项目入库（进入项目库，阶段 RESERVE）")
-    @APIResponse(responseCode = "201", description = "已入库")
+    @APIResponse(
+            responseCode = "201",
+            description = "已入库",
+            content = @Content(schema = @Schema(implementation = ProjectApi.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或实施地不存在、不在本人辖区")
     public Response register(
             @Valid @NotNull ProjectApi.Registration request,
@@ -72,6 +77,10 @@ public class ProjectResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProject", summary = "查询项目：阶段、可办理的动作、预算与资金来源、支出进度、绩效目标")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = ProjectApi.ProjectView.class)))
     @APIResponse(responseCode = "404", description = "项目不存在或不在本人辖区")
     public Response get(@PathParam("id") @ResourceId("project.not-found") UUID id) {
         Project project = projects.get(id);
@@ -87,7 +96,10 @@ public class ProjectResource {
             summary = "办理项目全周期中的一步",
             description = "申报 → 审核 → 批复（预算与资金来源）→ 开工 → 完工 → 验收 → 资产确权；另有退回、报告进度、调整、终止。"
                     + "办理人、时间、文号和附件都被记录。当前阶段不允许的动作返回 409，并列出允许的动作。需要 If-Match。")
-    @APIResponse(responseCode = "200", description = "已办理；返回项目的新状态")
+    @APIResponse(
+            responseCode = "200",
+            description = "已办理；返回项目的新状态",
+            content = @Content(schema = @Schema(implementation = ProjectApi.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法（如批复缺少预算或文号、资产权属不完整）")
     @APIResponse(responseCode = "403", description = "本人角色不能办理此动作")
     @APIResponse(responseCode = "409", description = "当前阶段不允许此动作，或预算超出资金批次可安排余额、低于已拨付金额")
@@ -119,6 +131,10 @@ public class ProjectResource {
             operationId = "setProjectBeneficiaries",
             summary = "设置联农带农受益户（整体替换）",
             description = "每户须是项目所在县、本人辖区内的农户。需要 If-Match。")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = ProjectApi.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "农户不存在或重复")
     public Response setBeneficiaries(
             @PathParam("id") @ResourceId("project.not-found") UUID id,

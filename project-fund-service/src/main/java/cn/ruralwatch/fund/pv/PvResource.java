@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +50,10 @@ public class PvResource {
     @POST
     @Path("/pv-stations")
     @Operation(operationId = "registerPvStation", summary = "登记村级光伏扶贫电站（产权村、装机容量、并网日期、建设项目）")
-    @APIResponse(responseCode = "201", description = "已登记")
+    @APIResponse(
+            responseCode = "201",
+            description = "已登记",
+            content = @Content(schema = @Schema(implementation = PvApi.StationView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或村、项目不存在、不在本人辖区")
     public Response registerStation(
             @Valid @NotNull PvApi.StationRegistration request,
@@ -78,6 +83,7 @@ public class PvResource {
     @GET
     @Path("/pv-stations/{id}")
     @Operation(operationId = "getPvStation", summary = "查询光伏电站")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "电站不存在或不在本人辖区")
     public PvApi.StationView station(@PathParam("id") @ResourceId("pv.station.not-found") UUID id) {
         return PvStationService.view(stations.get(id));
@@ -89,6 +95,7 @@ public class PvResource {
             operationId = "recordPvMonthlyOutput",
             summary = "登记（或更正）电站一个月的发电量和发电收益",
             description = "只能登记已结束的月份、并网之后的月份；更正时原值记入审计日志。")
+    @APIResponse(responseCode = "200", description = "已办理，返回办理后的记录")
     @APIResponse(responseCode = "400", description = "月份不合法、尚未结束或早于并网")
     public PvApi.OutputView recordOutput(
             @PathParam("id") @ResourceId("pv.station.not-found") UUID id,
@@ -118,7 +125,10 @@ public class PvResource {
                     + "奖励补助须写明依据，不得给全体农户发放同样金额（不得简单发钱）；安排合计不超过可分配收益；"
                     + "可分配收益不超过区划内电站当年已登记的发电收益减去其他方案（乡镇方案与其辖内村的方案）已分配的部分，同一笔收益不重复分配；"
                     + "用于岗位工资和小型公益事业劳务费用的占比不低于要求（PV_WAGES_AND_LABOUR）。违反规则返回 422，并列出每一条。")
-    @APIResponse(responseCode = "201", description = "已保存")
+    @APIResponse(
+            responseCode = "201",
+            description = "已保存",
+            content = @Content(schema = @Schema(implementation = PvApi.PlanView.class)))
     @APIResponse(responseCode = "400", description = "字段不合法，或区划、成员、农户不存在或不在方案区划内")
     @APIResponse(responseCode = "409", description = "该区划该年度已有方案")
     @APIResponse(responseCode = "422", description = "方案违反分配规则，violations 列出每一条及其数值")
@@ -151,6 +161,10 @@ public class PvResource {
     @GET
     @Path("/pv-distribution-plans/{id}")
     @Operation(operationId = "getPvDistributionPlan", summary = "查询光伏收益分配方案及其合计、占比与要求")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = PvApi.PlanView.class)))
     @APIResponse(responseCode = "404", description = "方案不存在或不在本人辖区")
     public Response plan(@PathParam("id") @ResourceId("pv.plan.not-found") UUID id) {
         PvDistributionPlan plan = plans.get(id);
@@ -162,6 +176,10 @@ public class PvResource {
     @PUT
     @Path("/pv-distribution-plans/{id}")
     @Operation(operationId = "replacePvDistributionPlan", summary = "修改草拟中的方案（区划和年度不变），规则同制定；需要 If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = PvApi.PlanView.class)))
     @APIResponse(responseCode = "409", description = "方案已公示")
     @APIResponse(responseCode = "422", description = "方案违反分配规则")
     public Response replacePlan(
@@ -177,6 +195,10 @@ public class PvResource {
     @POST
     @Path("/pv-distribution-plans/{id}/publication")
     @Operation(operationId = "publishPvDistributionPlan", summary = "公示方案：方案生效、不再修改（公示前再检查一次规则）；需要 If-Match")
+    @APIResponse(
+            responseCode = "200",
+            description = "成功",
+            content = @Content(schema = @Schema(implementation = PvApi.PlanView.class)))
     @APIResponse(responseCode = "409", description = "方案已公示")
     @APIResponse(responseCode = "422", description = "方案已不符合分配规则（如在岗人员已迁出）")
     public Response publishPlan(
@@ -195,6 +217,7 @@ public class PvResource {
             operationId = "getPvRevenueSummary",
             summary = "光伏收益年度公示汇总",
             description = "一个县、乡镇或村一个年度：各电站的装机、发电量和收益，区划内各方案的岗位工资、小型公益事业（含劳务费用）、" + "奖励补助及用于工资和劳务的占比。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "缺少或写错区划、年度")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public PvApi.Summary summary(

@@ -37,6 +37,7 @@ public class ShareRequirementResource {
             operationId = "setShareRequirement",
             summary = "设置本省自某年起的最低占比",
             description = "regionCode 是 2 位省级代码，须是本人辖区所在的省；全国要求随系统发布。")
+    @APIResponse(responseCode = "200", description = "已办理，返回办理后的记录")
     @APIResponse(responseCode = "400", description = "省级代码或年度不合法，或不是本人所在的省")
     public ShareRequirementApi.Requirement set(
             @Parameter(description = "要求的种类") @PathParam("kind") ShareRequirementKind kind,

@@ -28,6 +28,7 @@ public class FundUsageResource {
             operationId = "getFundUsage",
             summary = "资金使用与支出进度",
             description = "一个区划一个年度：按资金来源的下达、安排、拨付与支出进度（县级），项目按阶段、类型和下一级区划的预算与拨付，" + "产业发展占比及其要求（县级，低于要求时给出提醒）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "缺少或写错区划、年度")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public FundUsageApi.Usage usage(

@@ -34,6 +34,7 @@ public class AuditLogResource {
             operationId = "listAuditEntries",
             summary = "查询审计日志（仅审计角色）",
             description = "所有服务的数据变更和完整个人信息查看记录，最新的在前；只含审计员管辖区划内的记录。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "筛选条件不合法")
     public Page<AuditEntry> list(
             @Parameter(description = "操作人（令牌 subject）") @QueryParam("actor") String actor,

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +42,7 @@ public class ReportJobResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getReportJob", summary = "统计任务的状态、进度和结果")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "任务不存在或不在本人辖区")
     public ReportJob get(@PathParam("id") @ResourceId("report.job.not-found") UUID id) {
         return jobs.get(id);
@@ -66,7 +68,17 @@ public class ReportJobResource {
     @Path("/{id}/file")
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "downloadReportJobFile", summary = "下载任务生成的文件（Word 工作汇报或 Excel 名单）")
-    @APIResponse(responseCode = "200", description = "文件")
+    @APIResponse(
+            responseCode = "200",
+            description = "文件",
+            content = {
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     @APIResponse(responseCode = "404", description = "任务不存在、不在本人辖区或没有文件")
     @APIResponse(responseCode = "409", description = "任务尚未完成")
     public Response file(@PathParam("id") @ResourceId("report.job.not-found") UUID id) {

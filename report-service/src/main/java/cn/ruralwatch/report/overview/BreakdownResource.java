@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,6 +50,7 @@ public class BreakdownResource {
     @GET
     @Path("/breakdown")
     @Operation(operationId = "getBreakdown", summary = "分级统计：本区划及下一级各区划的农户、人口、贫困状态、监测对象（按类别、风险）和达标户数")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "区划代码格式不正确")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Breakdown breakdown(
@@ -64,6 +66,7 @@ public class BreakdownResource {
             summary = "统计数字背后的农户名单（分页）：按区划、贫困状态、是否监测对象、监测类别、风险状态筛选",
             description = "与分级统计的口径一致，例如 monitored=true&riskState=AT_RISK 是“风险未消除的监测户数”背后的农户。"
                     + "每户给出户主姓名和所在村、乡镇名称（按本人辖区，与农户列表相同的权限），不含身份证号、电话、银行账号。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "区划代码或筛选值不合法")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Page<HouseholdList.Row> households(
@@ -79,7 +82,13 @@ public class BreakdownResource {
     @Operation(
             operationId = "exportReportHouseholds",
             summary = "导出统计名单（Excel）：与 /api/v1/reports/households 相同的筛选，中文表头和中文类别，" + "以户主姓名、乡镇（全县名单）和行政村点名，农户编号在末列")
-    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content =
+                    @Content(
+                            mediaType = Xlsx.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "区划代码或筛选值不合法")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response export(@BeanParam HouseholdFilterParameters parameters) {
@@ -94,7 +103,13 @@ public class BreakdownResource {
     @Path("/breakdown/export")
     @Produces(Xlsx.MEDIA_TYPE)
     @Operation(operationId = "exportBreakdown", summary = "导出分级统计表（Excel）：下一级各区划一行，末行合计，中文表头")
-    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content =
+                    @Content(
+                            mediaType = Xlsx.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "区划代码格式不正确")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response exportBreakdown(

@@ -21,6 +21,7 @@ public class OverviewResource {
 
     @GET
     @Operation(operationId = "getOverview", summary = "区划概况：农户、人口、达标户数、衔接资金")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "区划代码格式不正确")
     @APIResponse(responseCode = "404", description = "区划不存在")
     public Overview overview(

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,6 +50,7 @@ public class MonthlyReportResource {
             operationId = "getMonthlyReport",
             summary = "月报（一月一报）：某月末本区划及下一级各区划的统计，与上月比较的增减",
             description = "数字取自月末快照（每月 1 日 0:05 自动保存上月数字，或本月提前取数）。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "区划代码或月份格式不正确")
     @APIResponse(responseCode = "404", description = "区划不存在、不在本人辖区，或该月没有快照")
     public MonthlyReport month(
@@ -62,6 +64,7 @@ public class MonthlyReportResource {
     @GET
     @Path("/series")
     @Operation(operationId = "getMonthlySeries", summary = "时间序列：某区划各月末的统计数字（至多 120 个月）")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "区划代码或月份不合法")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public MonthlyReport.Series series(
@@ -78,7 +81,13 @@ public class MonthlyReportResource {
     @Path("/monthly/export")
     @Produces(Xlsx.MEDIA_TYPE)
     @Operation(operationId = "exportMonthlyReport", summary = "导出月报（Excel）：下一级各区划一行，末行合计；每项数字分本月、上月、增减三列，中文表头")
-    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content =
+                    @Content(
+                            mediaType = Xlsx.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "区划代码或月份格式不正确")
     @APIResponse(responseCode = "404", description = "区划不存在、不在本人辖区，或该月没有快照")
     public Response exportMonth(
@@ -95,7 +104,13 @@ public class MonthlyReportResource {
     @Path("/series/export")
     @Produces(Xlsx.MEDIA_TYPE)
     @Operation(operationId = "exportMonthlySeries", summary = "导出时间序列（Excel）：每月一行，每项数字一列，中文表头")
-    @APIResponse(responseCode = "200", description = "xlsx 文件", content = @Content(mediaType = Xlsx.MEDIA_TYPE))
+    @APIResponse(
+            responseCode = "200",
+            description = "xlsx 文件",
+            content =
+                    @Content(
+                            mediaType = Xlsx.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "区划代码或月份不合法")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Response exportSeries(

@@ -28,6 +28,7 @@ public class ReconciliationResource {
             description = "比对户数、在户人口、各贫困状态户数、监测户数（按类别）、风险未消除户数、已评估户数、全部达标户数，"
                     + "以及各指标的达标户数、未达标户数和达标率的分子分母。刚发生的变动在事件送达前会暂时显示为不一致；"
                     + "持续的不一致可用 POST /api/v1/reports/rebuilds 重建统计数据修复。")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "400", description = "区划代码格式不正确")
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     @APIResponse(responseCode = "502", description = "源系统未能答复")

@@ -212,6 +212,7 @@ public class WorkReportResource {
     @GET
     @Path("/work-report-templates/{name}")
     @Operation(operationId = "getWorkReportTemplate", summary = "工作汇报模板的最新版本")
+    @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "没有这个模板")
     public TemplateView template(@PathParam("name") String name) {
         return templates
@@ -229,6 +230,7 @@ public class WorkReportResource {
             description = "正文为 Markdown（# 标题、段落、列表、| 表格 |），用 Qute 表达式引用数字，如 {basic.households}、"
                     + "{#for c in monitoring.categories}…{/for}、{narrative.problems ?: '（请填写）'}；"
                     + "可用的数字见 docs/reports.md。保存前按本人辖区的数据试填一次，写错的数字名称或语法返回 400。")
+    @APIResponse(responseCode = "200", description = "已办理，返回办理后的记录")
     @APIResponse(responseCode = "400", description = "名称、标题或正文不合法（含出错位置）")
     public TemplateView save(@PathParam("name") String name, TemplateInput input) {
         if (input == null) {
