@@ -92,6 +92,7 @@ public final class OpenApiMerger {
         if (!components.isEmpty()) {
             merged.set("components", components);
         }
+        MergePatchSchemas.apply(merged);
         if (!tags.isEmpty()) {
             ArrayNode tagArray = merged.putArray("tags");
             tags.values().forEach(tagArray::add);

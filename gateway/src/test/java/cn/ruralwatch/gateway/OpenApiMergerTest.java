@@ -19,6 +19,43 @@ class OpenApiMergerTest {
             "household", List.of("/api/v1/households/**"),
             "indicator", List.of("/api/v1/households/*/evaluations/**")));
 
+    /** A merge patch names only what it changes: its body's schema requires nothing, nested schemas alike. */
+    @Test
+    void aMergePatchBodyRequiresNoField() throws Exception {
+        JsonNode doc = mapper.readTree("""
+                {"paths":{"/api/v1/households/{id}":{
+                   "patch":{"requestBody":{"content":{"application/merge-patch+json":
+                     {"schema":{"$ref":"#/components/schemas/HouseholdUpdate"}}}}},
+                   "put":{"requestBody":{"content":{"application/json":
+                     {"schema":{"$ref":"#/components/schemas/HouseholdUpdate"}}}}}}},
+                 "components":{"schemas":{
+                   "HouseholdUpdate":{"type":"object","required":["villageCode"],
+                     "properties":{"villageCode":{"type":"string"},
+                                   "attributes":{"$ref":"#/components/schemas/Attributes"}}},
+                   "Attributes":{"type":"object","required":["grade"],"properties":{"grade":{"type":"string"}}}}}}""");
+        ObjectNode merged = OpenApiMerger.merge(mapper, Map.of("household", doc), routes, "t", "1");
+        assertEquals(
+                "#/components/schemas/HouseholdUpdatePatch",
+                merged.at(
+                                "/paths/~1api~1v1~1households~1{id}/patch/requestBody/content/application~1merge-patch+json/schema/$ref")
+                        .asText());
+        assertTrue(
+                merged.at("/components/schemas/HouseholdUpdatePatch/required").isMissingNode());
+        assertEquals(
+                "#/components/schemas/AttributesPatch",
+                merged.at("/components/schemas/HouseholdUpdatePatch/properties/attributes/$ref")
+                        .asText());
+        assertTrue(merged.at("/components/schemas/AttributesPatch/required").isMissingNode());
+        // the resource's own schema and a full replacement keep what they require
+        assertEquals(
+                "villageCode",
+                merged.at("/components/schemas/HouseholdUpdate/required/0").asText());
+        assertEquals(
+                "#/components/schemas/HouseholdUpdate",
+                merged.at("/paths/~1api~1v1~1households~1{id}/put/requestBody/content/application~1json/schema/$ref")
+                        .asText());
+    }
+
     @Test
     void mergesPathsAndIdenticalSchemas() throws Exception {
         Map<String, JsonNode> docs = new LinkedHashMap<>();
