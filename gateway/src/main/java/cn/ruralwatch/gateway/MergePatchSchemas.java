@@ -39,6 +39,9 @@ final class MergePatchSchemas {
     /** The name of the patch variant of a component, written into the components if not there yet. */
     private static String patch(ObjectNode components, String name, Set<String> seen) {
         String patched = name + "Patch";
+        if (needsNoPatch(components.get(name))) {
+            return name; // an enumeration, a date, an id: nothing in it can be required
+        }
         if (!components.has(name) || components.has(patched) || !seen.add(name)) {
             return components.has(name) ? patched : name;
         }
@@ -69,5 +72,10 @@ final class MergePatchSchemas {
         } else if (node != null && node.isArray()) {
             node.forEach(element -> loosen(components, element, seen));
         }
+    }
+
+    /** A schema that requires nothing and refers to nothing is its own patch variant. */
+    private static boolean needsNoPatch(JsonNode schema) {
+        return schema != null && schema.findValue("required") == null && schema.findValue("$ref") == null;
     }
 }

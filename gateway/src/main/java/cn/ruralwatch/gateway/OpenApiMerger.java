@@ -93,6 +93,7 @@ public final class OpenApiMerger {
             merged.set("components", components);
         }
         MergePatchSchemas.apply(merged);
+        NullableProperties.apply(merged);
         if (!tags.isEmpty()) {
             ArrayNode tagArray = merged.putArray("tags");
             tags.values().forEach(tagArray::add);

@@ -43,7 +43,7 @@ class OpenApiMergerTest {
                 merged.at("/components/schemas/HouseholdUpdatePatch/required").isMissingNode());
         assertEquals(
                 "#/components/schemas/AttributesPatch",
-                merged.at("/components/schemas/HouseholdUpdatePatch/properties/attributes/$ref")
+                merged.at("/components/schemas/HouseholdUpdatePatch/properties/attributes/anyOf/0/$ref")
                         .asText());
         assertTrue(merged.at("/components/schemas/AttributesPatch/required").isMissingNode());
         // the resource's own schema and a full replacement keep what they require
@@ -54,6 +54,42 @@ class OpenApiMergerTest {
                 "#/components/schemas/HouseholdUpdate",
                 merged.at("/paths/~1api~1v1~1households~1{id}/put/requestBody/content/application~1json/schema/$ref")
                         .asText());
+    }
+
+    /**
+     * Jackson writes an absent value as null and reads null as "not given": a property that is not required admits
+     * null (a reference becomes "that or null"), a required one does not, and a reference's annotations stay on it.
+     */
+    @Test
+    void aPropertyThatIsNotRequiredAdmitsNull() throws Exception {
+        JsonNode doc = mapper.readTree("""
+                {"paths":{"/api/v1/households/{id}":{"get":{"responses":{"200":{"content":{"application/json":
+                   {"schema":{"type":"object","properties":{"note":{"type":"string"}}}}}}}}}},
+                 "components":{"schemas":{
+                   "Household":{"type":"object","required":["id"],
+                     "properties":{"id":{"$ref":"#/components/schemas/UUID","type":"string"},
+                                   "mergedInto":{"$ref":"#/components/schemas/UUID","type":"string","description":"并入的农户"},
+                                   "status":{"type":"string","enum":["ACTIVE","MERGED"]},
+                                   "members":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}},
+                                   "income":{"type":["number","null"]}}},
+                   "UUID":{"type":"string","format":"uuid"}}}}""");
+        ObjectNode merged = OpenApiMerger.merge(mapper, Map.of("household", doc), routes, "t", "1");
+        JsonNode household = merged.at("/components/schemas/Household/properties");
+        assertEquals(mapper.readTree("""
+                {"$ref":"#/components/schemas/UUID","type":"string"}"""), household.get("id"));
+        assertEquals(mapper.readTree("""
+                {"description":"并入的农户","anyOf":[{"$ref":"#/components/schemas/UUID"},{"type":"null"}]}"""), household.get("mergedInto"));
+        assertEquals(mapper.readTree("""
+                {"type":["string","null"],"enum":["ACTIVE","MERGED",null]}"""), household.get("status"));
+        assertEquals(mapper.readTree("""
+                {"type":["array","null"],"items":{"type":"object","properties":{"name":{"type":["string","null"]}}}}"""), household.get("members"));
+        assertEquals(mapper.readTree("""
+                {"type":["number","null"]}"""), household.get("income"));
+        assertEquals(
+                mapper.readTree("""
+                        {"type":["string","null"]}"""),
+                merged.at(
+                        "/paths/~1api~1v1~1households~1{id}/get/responses/200/content/application~1json/schema/properties/note"));
     }
 
     @Test

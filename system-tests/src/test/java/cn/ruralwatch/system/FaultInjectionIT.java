@@ -49,6 +49,7 @@ class FaultInjectionIT {
             List.of("household-service", "indicator-service", "project-fund-service", "report-service");
 
     private static Suite suite;
+    private static OpenApiConformance conformance;
 
     @BeforeAll
     static void startSuiteWithTwoReplicasOfEachService() throws Exception {
@@ -68,14 +69,24 @@ class FaultInjectionIT {
             suite.startReplica(service);
         }
         RestAssured.baseURI = suite.gatewayUrl();
+        conformance = OpenApiConformance.of(suite.gatewayUrl());
+        RestAssured.filters(conformance);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         System.out.println("Suite with replicas started: " + suite.startTimes());
     }
 
+    /** Every response the tests received matched the merged OpenAPI document (checked as the suite stops). */
     @AfterAll
     static void stopSuite() {
-        if (suite != null) {
-            suite.close();
+        RestAssured.replaceFiltersWith(List.of());
+        try {
+            if (conformance != null) {
+                conformance.assertConformance();
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            }
         }
     }
 

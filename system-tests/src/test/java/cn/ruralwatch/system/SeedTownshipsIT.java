@@ -51,6 +51,7 @@ class SeedTownshipsIT {
     private static final String H2020 = "GUANGXI_HOUSEHOLD_2020";
 
     private static Suite suite;
+    private static OpenApiConformance conformance;
     private static RequestSpecification tongxin;
     private static RequestSpecification jinshandian;
 
@@ -60,6 +61,8 @@ class SeedTownshipsIT {
         Path logs = Path.of(System.getProperty("ruralwatch.logs", "target/suite-logs-townships"));
         suite = Suite.start(SuiteSettings.ephemeral(root, logs));
         RestAssured.baseURI = suite.gatewayUrl();
+        conformance = OpenApiConformance.of(suite.gatewayUrl());
+        RestAssured.filters(conformance);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         tongxin = county(TongxinTownship.COUNTY);
         jinshandian = county(JinshandianTownship.COUNTY);
@@ -298,11 +301,19 @@ class SeedTownshipsIT {
                 .statusCode(200);
     }
 
+    /** Every response the tests received matched the merged OpenAPI document (checked as the suite stops). */
     @AfterAll
     static void stopSuite() {
         RestAssured.requestSpecification = null;
-        if (suite != null) {
-            suite.close();
+        RestAssured.replaceFiltersWith(List.of());
+        try {
+            if (conformance != null) {
+                conformance.assertConformance();
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            }
         }
     }
 

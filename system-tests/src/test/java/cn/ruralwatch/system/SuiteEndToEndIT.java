@@ -65,6 +65,7 @@ class SuiteEndToEndIT {
                     + EventTypes.HOUSEHOLD_REGISTERED + "'";
 
     private static Suite suite;
+    private static OpenApiConformance conformance;
 
     @BeforeAll
     static void startSuite() throws Exception {
@@ -76,6 +77,8 @@ class SuiteEndToEndIT {
                         "RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "20",
                         "RURALWATCH_GATEWAY_RATE_LIMIT_BURST", "40")));
         RestAssured.baseURI = suite.gatewayUrl();
+        conformance = OpenApiConformance.of(suite.gatewayUrl());
+        RestAssured.filters(conformance);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.requestSpecification = as("county-admin", COUNTY);
         System.out.println("Suite started: " + suite.startTimes());
@@ -89,11 +92,19 @@ class SuiteEndToEndIT {
                 .build();
     }
 
+    /** Every response the tests received matched the merged OpenAPI document (checked as the suite stops). */
     @AfterAll
     static void stopSuite() {
         RestAssured.requestSpecification = null;
-        if (suite != null) {
-            suite.close();
+        RestAssured.replaceFiltersWith(List.of());
+        try {
+            if (conformance != null) {
+                conformance.assertConformance();
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            }
         }
     }
 

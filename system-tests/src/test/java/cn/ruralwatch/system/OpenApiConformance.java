@@ -1,0 +1,248 @@
+package cn.ruralwatch.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi31;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every response a test receives through the gateway against the merged OpenAPI document the gateway publishes:
+ * the operation exists, the status is declared, the body's media type is declared and the body matches its schema
+ * (JSON Schema 2020-12 with the OpenAPI 3.1 dialect of networknt's validator, {@code $ref}s resolved in the document),
+ * required headers are present, and the headers a client relies on ({@code ETag}, {@code Location},
+ * {@code Retry-After}, {@code Content-Disposition}) are declared where they are sent.
+ *
+ * <p>Violations are collected rather than thrown, so that one run names all of them; {@link #assertConformance()}
+ * fails with the list.
+ */
+final class OpenApiConformance implements Filter {
+
+    private static final String DOCUMENT_URI = "https://gateway.ruralwatch.invalid/openapi.json";
+    private static final Set<String> DECLARED_HEADERS =
+            Set.of("etag", "location", "retry-after", "content-disposition");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonNode document;
+    private final List<Route> routes = new ArrayList<>();
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+    private final Set<String> violations = new TreeSet<>();
+    private final AtomicInteger checked = new AtomicInteger();
+
+    private OpenApiConformance(String documentText) {
+        try {
+            this.document = JSON.readTree(documentText);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V202012, builder -> builder.metaSchema(OpenApi31.getInstance())
+                        .defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
+                        .schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_URI, documentText))));
+        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            routes.add(new Route(path.getKey(), template(path.getKey()), path.getValue()));
+        }
+        // literal segments win over parameters: /households/search before /households/{id}
+        routes.sort((a, b) -> Long.compare(parameters(a.path()), parameters(b.path())));
+    }
+
+    /** The merged document as the gateway at {@code gatewayUrl} serves it. */
+    static OpenApiConformance of(String gatewayUrl) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/openapi?format=json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("The gateway answered " + response.statusCode() + " for its OpenAPI document");
+            }
+            return new OpenApiConformance(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification spec, FilterContext context) {
+        Response response = context.next(request, spec);
+        String path = URI.create(request.getURI()).getRawPath();
+        if (path.startsWith("/api/")) {
+            check(request.getMethod().toLowerCase(Locale.ROOT), path, response);
+        }
+        return response;
+    }
+
+    /** Fails naming every response that did not match the document; also when nothing at all was checked. */
+    void assertConformance() {
+        if (checked.get() == 0) {
+            throw new AssertionError("No response was checked against the OpenAPI document");
+        }
+        synchronized (violations) {
+            if (!violations.isEmpty()) {
+                throw new AssertionError(violations.size() + " of the responses checked (" + checked.get()
+                        + ") do not match the merged OpenAPI document:\n  "
+                        + String.join("\n  ", violations));
+            }
+        }
+    }
+
+    int checked() {
+        return checked.get();
+    }
+
+    private void check(String method, String path, Response response) {
+        checked.incrementAndGet();
+        int status = response.statusCode();
+        Route route = routes.stream()
+                .filter(r -> r.pattern().matcher(path).matches() && r.item().has(method))
+                .findFirst()
+                .orElse(null);
+        if (route == null) {
+            // a route the suite does not serve: the gateway's 404/405 problem is the right answer
+            if (status != 404 && status != 405) {
+                violation(
+                        method.toUpperCase(Locale.ROOT) + " " + path,
+                        "no operation in the document, but answered " + status);
+            }
+            return;
+        }
+        String operation = route.item().path(method).path("operationId").asText(method + " " + route.path());
+        String pointer = "/paths/" + escape(route.path()) + "/" + method + "/responses/";
+        JsonNode responses = route.item().path(method).path("responses");
+        String key = String.valueOf(status);
+        if (!responses.has(key)) {
+            key = status / 100 + "XX";
+        }
+        if (!responses.has(key)) {
+            key = "default";
+        }
+        if (!responses.has(key)) {
+            violation(operation, "status " + status + " is not declared");
+            return;
+        }
+        JsonNode declared = responses.path(key);
+        String responsePointer = pointer + escape(key);
+        checkHeaders(operation, status, declared, response);
+        String body = response.asString();
+        if (body == null || body.isEmpty()) {
+            return;
+        }
+        String contentType = response.contentType() == null
+                ? ""
+                : response.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+        JsonNode content = declared.path("content");
+        if (!content.has(contentType)) {
+            violation(
+                    operation,
+                    status + " answered " + contentType + ", the document declares "
+                            + fieldNames(content).stream().collect(Collectors.joining(", ", "[", "]")));
+            return;
+        }
+        if (!contentType.endsWith("json") || !content.path(contentType).has("schema")) {
+            return;
+        }
+        JsonSchema schema = schemas.computeIfAbsent(
+                responsePointer + "/content/" + escape(contentType) + "/schema",
+                p -> factory.getSchema(SchemaLocation.of(DOCUMENT_URI + "#" + p), config));
+        Set<ValidationMessage> errors = schema.validate(body, InputFormat.JSON);
+        for (ValidationMessage error : errors) {
+            violation(operation, status + " " + contentType + ": " + error.getMessage());
+        }
+    }
+
+    private void checkHeaders(String operation, int status, JsonNode declared, Response response) {
+        JsonNode headers = declared.path("headers");
+        Set<String> declaredNames = fieldNames(headers).stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        Iterator<Map.Entry<String, JsonNode>> each = headers.fields();
+        while (each.hasNext()) {
+            Map.Entry<String, JsonNode> header = each.next();
+            if (header.getValue().path("required").asBoolean(false)
+                    && !response.headers().hasHeaderWithName(header.getKey())) {
+                violation(operation, status + " lacks the required header " + header.getKey());
+            }
+        }
+        for (String name : DECLARED_HEADERS) {
+            if (response.headers().hasHeaderWithName(name) && !declaredNames.contains(name)) {
+                violation(operation, status + " sends " + name + ", which the document does not declare");
+            }
+        }
+    }
+
+    private void violation(String operation, String what) {
+        synchronized (violations) {
+            violations.add(operation + ": " + what);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Pattern template(String path) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : path.split("(?=\\{)|(?<=\\})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static long parameters(String path) {
+        return path.chars().filter(c -> c == '{').count();
+    }
+
+    /** JSON Pointer escaping (RFC 6901) of one reference token, percent-encoded for use in a URI fragment. */
+    private static String escape(String token) {
+        String escaped = token.replace("~", "~0").replace("/", "~1");
+        return escaped.replace("{", "%7B").replace("}", "%7D");
+    }
+
+    private record Route(String path, Pattern pattern, JsonNode item) {
+        Route {
+            if (METHODS.stream().noneMatch(item::has)) {
+                throw new IllegalArgumentException("path item without operations: " + path);
+            }
+        }
+    }
+}
