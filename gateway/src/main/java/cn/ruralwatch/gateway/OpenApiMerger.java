@@ -46,6 +46,8 @@ public final class OpenApiMerger {
         info.put("title", title);
         info.put("version", version);
         info.put("description", "县域防返贫动态监测与帮扶：经统一入口访问全部服务的接口。错误响应均为 RFC 9457 application/problem+json。");
+        // relative: the document is served by the gateway it describes, at whatever address callers reach it
+        merged.putArray("servers").addObject().put("url", "/").put("description", "本网关（提供本文档的同一地址）");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = mapper.createObjectNode();
         Map<String, String> pathOwner = new HashMap<>();
@@ -89,11 +91,10 @@ public final class OpenApiMerger {
         if (!conflicts.isEmpty()) {
             throw new ConflictException(conflicts);
         }
-        if (!components.isEmpty()) {
-            merged.set("components", components);
-        }
+        merged.set("components", components);
         MergePatchSchemas.apply(merged);
         NullableProperties.apply(merged);
+        ResponseHeaders.apply(merged, components);
         if (!tags.isEmpty()) {
             ArrayNode tagArray = merged.putArray("tags");
             tags.values().forEach(tagArray::add);

@@ -92,6 +92,72 @@ class OpenApiMergerTest {
                         "/paths/~1api~1v1~1households~1{id}/get/responses/200/content/application~1json/schema/properties/note"));
     }
 
+    /**
+     * A resource changed under If-Match carries its version in every success answer about it, creating it included; a
+     * 201 names the new resource and a 202 the job; every operation may meet the gateway's 502.
+     */
+    @Test
+    void versionsAndAddressesAreDeclaredWhereTheServicesSendThem() throws Exception {
+        JsonNode doc = mapper.readTree("""
+                {"paths":{
+                   "/api/v1/households":{"post":{"responses":{"201":{"description":"已登记"}}}},
+                   "/api/v1/households/{id}":{
+                     "get":{"responses":{"200":{"description":"农户"},"404":{"description":"不存在"}}},
+                     "patch":{"parameters":[{"name":"If-Match","in":"header"}],"responses":{"200":{"description":"已修改"}}}},
+                   "/api/v1/households/imports":{"post":{"responses":{"200":{"description":"已受理过"},"202":{"description":"已受理"}}}},
+                   "/api/v1/households/{id}/history":{"get":{"responses":{"200":{"description":"历史"}}}},
+                   "/api/v1/households/{id}/dossier":{"get":{"responses":{"200":{"description":"一户一册","content":{
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document":{"schema":{"type":"string","format":"binary"}}}}}}}}}""");
+        ObjectNode merged = OpenApiMerger.merge(mapper, Map.of("household", doc), routes, "t", "1");
+        JsonNode paths = merged.path("paths");
+        String etag = "#/components/headers/ETag";
+        String location = "#/components/headers/Location";
+        assertEquals(
+                etag,
+                paths.at("/~1api~1v1~1households/post/responses/201/headers/ETag/$ref")
+                        .asText());
+        assertEquals(
+                location,
+                paths.at("/~1api~1v1~1households/post/responses/201/headers/Location/$ref")
+                        .asText());
+        assertEquals(
+                etag,
+                paths.at("/~1api~1v1~1households~1{id}/get/responses/200/headers/ETag/$ref")
+                        .asText());
+        assertEquals(
+                etag,
+                paths.at("/~1api~1v1~1households~1{id}/patch/responses/200/headers/ETag/$ref")
+                        .asText());
+        assertTrue(paths.at("/~1api~1v1~1households~1{id}/get/responses/404/headers")
+                .isMissingNode());
+        assertTrue(paths.at("/~1api~1v1~1households~1{id}/get/responses/200/headers/Location")
+                .isMissingNode());
+        assertEquals(
+                location,
+                paths.at("/~1api~1v1~1households~1imports/post/responses/202/headers/Location/$ref")
+                        .asText());
+        assertEquals(
+                location,
+                paths.at("/~1api~1v1~1households~1imports/post/responses/200/headers/Location/$ref")
+                        .asText());
+        assertTrue(paths.at("/~1api~1v1~1households~1imports/post/responses/202/headers/ETag")
+                .isMissingNode());
+        assertTrue(paths.at("/~1api~1v1~1households~1{id}~1history/get/responses/200/headers")
+                .isMissingNode());
+        assertEquals("string", merged.at("/components/headers/ETag/schema/type").asText());
+        assertEquals(
+                "#/components/headers/Content-Disposition",
+                paths.at("/~1api~1v1~1households~1{id}~1dossier/get/responses/200/headers/Content-Disposition/$ref")
+                        .asText());
+        assertTrue(paths.at("/~1api~1v1~1households~1{id}~1history/get/responses/200/headers/Content-Disposition")
+                .isMissingNode());
+        assertEquals(
+                "#/components/schemas/Problem",
+                paths.at(
+                                "/~1api~1v1~1households~1{id}~1history/get/responses/502/content/application~1problem+json/schema/$ref")
+                        .asText());
+    }
+
     @Test
     void mergesPathsAndIdenticalSchemas() throws Exception {
         Map<String, JsonNode> docs = new LinkedHashMap<>();

@@ -79,6 +79,8 @@ class SuiteEndToEndIT {
         RestAssured.baseURI = suite.gatewayUrl();
         conformance = OpenApiConformance.of(suite.gatewayUrl());
         RestAssured.filters(conformance);
+        // the merged document, for .ci/contracts (lint, a generated TypeScript client compiled with tsc --strict)
+        conformance.save(Path.of(System.getProperty("ruralwatch.openapi", "target/openapi/ruralwatch-openapi.json")));
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.requestSpecification = as("county-admin", COUNTY);
         System.out.println("Suite started: " + suite.startTimes());

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -25,6 +26,25 @@ public class ProblemResponses implements OASFilter {
                     response.setContent(problem());
                 }
             });
+        }
+        // what the parameters themselves can meet: an id that names nothing (or is no id at all: JAX-RS answers 404
+        // for a path parameter it cannot convert), a query value that is malformed or missing, a stale or missing
+        // If-Match (http-conventions EntityTags)
+        if (hasParameter(operation, Parameter.In.PATH)) {
+            declare(operation, "404", "路径中的编号不存在（或格式不对），或不在本人辖区内");
+        }
+        if (hasParameter(operation, Parameter.In.QUERY)) {
+            declare(operation, "400", "查询参数不合法或缺少必填参数（errors 列出每个参数及原因）");
+        }
+        if (hasHeader(operation, "If-Match")) {
+            declare(operation, "412", "If-Match 中的版本已不是当前版本：先重新读取，再基于最新版本修改");
+            declare(operation, "428", "缺少 If-Match：修改前先读取资源，把其 ETag 放入 If-Match");
+        }
+        // a body can be unreadable, too large or of a media type the operation does not take
+        if (operation.getRequestBody() != null) {
+            declare(operation, "400", "请求体不是有效的 JSON，或字段未通过校验（errors 列出每个字段及原因）");
+            declare(operation, "413", "请求体超过该接口允许的大小");
+            declare(operation, "415", "请求体的媒体类型（Content-Type）不是该接口接受的类型");
         }
         // any operation may meet these: the gateway's limit per client, and a database or a service briefly away
         declare(operation, "429", "请求过于频繁：网关按客户端（令牌）限流，按 Retry-After 秒数等待后重试");
@@ -69,6 +89,18 @@ public class ProblemResponses implements OASFilter {
         } else if (!hasBody(declared)) {
             declared.setContent(problem());
         }
+    }
+
+    private static boolean hasParameter(Operation operation, Parameter.In in) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == in);
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(parameter ->
+                                parameter.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(parameter.getName()));
     }
 
     private static boolean hasBody(APIResponse response) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,63 @@ class ProblemResponsesTest {
         assertEquals("项目不存在", response(operation, "404").getDescription());
         // a body the endpoint declares itself stays
         assertNull(response(operation, "409").getContent().getMediaType(Problem.MEDIA_TYPE));
+    }
+
+    /** An operation that takes a body may meet a body it cannot read, one too large, one of another media type. */
+    @Test
+    void anOperationWithABodyDeclaresTheAnswersToABodyItCannotTake() {
+        Operation withBody = OASFactory.createOperation()
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("400", OASFactory.createAPIResponse().description("户主身份证号不合法")));
+        Operation withoutBody = OASFactory.createOperation().responses(OASFactory.createAPIResponses());
+
+        new ProblemResponses().filterOperation(withBody);
+        new ProblemResponses().filterOperation(withoutBody);
+
+        assertEquals("户主身份证号不合法", response(withBody, "400").getDescription());
+        assertEquals("请求体超过该接口允许的大小", response(withBody, "413").getDescription());
+        assertEquals(
+                "#/components/schemas/Problem",
+                response(withBody, "415")
+                        .getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .getSchema()
+                        .getRef());
+        assertNull(withoutBody.getResponses().getAPIResponse("413"));
+        assertNull(withoutBody.getResponses().getAPIResponse("415"));
+    }
+
+    /** An id that names nothing, a malformed query, a stale or missing If-Match: declared where they can happen. */
+    @Test
+    void parametersDeclareTheAnswersTheyCanMeet() {
+        Operation update = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH))
+                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("404", OASFactory.createAPIResponse().description("项目不存在")));
+        Operation list = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter().name("year").in(Parameter.In.QUERY))
+                .responses(OASFactory.createAPIResponses());
+
+        new ProblemResponses().filterOperation(update);
+        new ProblemResponses().filterOperation(list);
+
+        assertEquals("项目不存在", response(update, "404").getDescription());
+        assertEquals(
+                "#/components/schemas/Problem",
+                response(update, "412")
+                        .getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .getSchema()
+                        .getRef());
+        assertEquals(
+                "缺少 If-Match：修改前先读取资源，把其 ETag 放入 If-Match",
+                response(update, "428").getDescription());
+        assertNull(update.getResponses().getAPIResponse("400"));
+        assertEquals("查询参数不合法或缺少必填参数（errors 列出每个参数及原因）", response(list, "400").getDescription());
+        assertNull(list.getResponses().getAPIResponse("404"));
+        assertNull(list.getResponses().getAPIResponse("412"));
     }
 
     @Test
