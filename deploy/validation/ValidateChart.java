@@ -314,7 +314,7 @@ public final class ValidateChart {
             JsonElement json = toJson(document);
             List<String> errors = new ArrayList<>();
             checkObject(model, json, "", errors);
-            if (model.getName().startsWith("io.kubernetes.client.")) {
+            if (errors.isEmpty() && model.getName().startsWith("io.kubernetes.client.")) {
                 // the client's own reading of the object: its required and defined fields, quantities, int-or-strings
                 try {
                     JSON.getGson().fromJson(json, model);
@@ -879,7 +879,7 @@ public final class ValidateChart {
                 "QUARKUS_MANAGEMENT_PORT",
                 "MP_JWT_VERIFY_ISSUER",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                "JAVA_OPTS"));
+                "JAVA_OPTS_APPEND"));
         Properties properties = applicationProperties(pod.component());
         if (properties.containsKey("quarkus.datasource.db-kind")) {
             required.addAll(List.of(
@@ -937,8 +937,8 @@ public final class ValidateChart {
                 fail(where + "the variable " + variable + " is not set");
             }
         }
-        if (!String.valueOf(env.get("JAVA_OPTS")).contains("-XX:MaxRAMPercentage=")) {
-            fail(where + "JAVA_OPTS does not size the heap from the container's limit (-XX:MaxRAMPercentage)");
+        if (!String.valueOf(env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=")) {
+            fail(where + "JAVA_OPTS_APPEND does not size the heap from the container's limit (-XX:MaxRAMPercentage)");
         }
         if (!"8080".equals(env.get("QUARKUS_HTTP_PORT")) || !"9000".equals(env.get("QUARKUS_MANAGEMENT_PORT"))) {
             fail(where + "QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT must be 8080 and 9000, the container's ports");
