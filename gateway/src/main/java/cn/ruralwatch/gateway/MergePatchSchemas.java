@@ -24,16 +24,32 @@ final class MergePatchSchemas {
         if (!(schemas instanceof ObjectNode components)) {
             return;
         }
+        Set<String> replaced = new HashSet<>();
         merged.path("paths")
                 .forEach(item -> item.forEach(operation -> {
                     JsonNode media =
                             operation.path("requestBody").path("content").path(MEDIA_TYPE);
                     if (media instanceof ObjectNode body && body.path("schema").has("$ref")) {
                         String name = body.path("schema").path("$ref").asText().substring(PREFIX.length());
-                        ((ObjectNode) body.get("schema"))
-                                .put("$ref", PREFIX + patch(components, name, new HashSet<>()));
+                        String patched = patch(components, name, new HashSet<>());
+                        ((ObjectNode) body.get("schema")).put("$ref", PREFIX + patched);
+                        if (!patched.equals(name)) {
+                            replaced.add(name);
+                        }
                     }
                 }));
+        // a schema only a merge-patch body used (MemberUpdate) is described by its Patch variant alone
+        Set<String> referenced = new HashSet<>();
+        collectReferences(merged, referenced);
+        replaced.stream().filter(name -> !referenced.contains(name)).forEach(components::remove);
+    }
+
+    private static void collectReferences(JsonNode node, Set<String> names) {
+        JsonNode ref = node.get("$ref");
+        if (ref != null && ref.isTextual() && ref.asText().startsWith(PREFIX)) {
+            names.add(ref.asText().substring(PREFIX.length()));
+        }
+        node.forEach(child -> collectReferences(child, names));
     }
 
     /** The name of the patch variant of a component, written into the components if not there yet. */

@@ -46,6 +46,18 @@ class OpenApiMergerTest {
                 merged.at("/components/schemas/HouseholdUpdatePatch/properties/attributes/anyOf/0/$ref")
                         .asText());
         assertTrue(merged.at("/components/schemas/AttributesPatch/required").isMissingNode());
+        // a schema no answer or full replacement uses any more would be an unused component
+        JsonNode onlyPatched = mapper.readTree("""
+                {"paths":{"/api/v1/households/{id}/members/{memberId}":{
+                   "patch":{"requestBody":{"content":{"application/merge-patch+json":
+                     {"schema":{"$ref":"#/components/schemas/MemberUpdate"}}}}}}},
+                 "components":{"schemas":{
+                   "MemberUpdate":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}}}""");
+        JsonNode patchedOnly = OpenApiMerger.merge(mapper, Map.of("household", onlyPatched), routes, "t", "1");
+        assertTrue(patchedOnly.at("/components/schemas/MemberUpdate").isMissingNode());
+        assertEquals(
+                "object",
+                patchedOnly.at("/components/schemas/MemberUpdatePatch/type").asText());
         // the resource's own schema and a full replacement keep what they require
         assertEquals(
                 "villageCode",
