@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/household-counts")
-@Tag(name = "households")
+@Tag(name = "农户 Households")
 @Produces(MediaType.APPLICATION_JSON)
 public class HouseholdCountResource {
 

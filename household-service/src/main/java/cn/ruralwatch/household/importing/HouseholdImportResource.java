@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/household-imports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "household-imports", description = "农户批量导入（CSV、Excel）")
+@Tag(name = "农户导入 Household imports", description = "农户批量导入（CSV、Excel）")
 public class HouseholdImportResource {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
