@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
  * <p>Violations are collected rather than thrown, so that one run names all of them; {@link #assertConformance()}
  * fails with the list.
  */
-final class OpenApiConformance implements Filter {
+public final class OpenApiConformance implements Filter {
 
     private static final String DOCUMENT_URI = "https://gateway.ruralwatch.invalid/openapi.json";
     private static final Set<String> DECLARED_HEADERS =
@@ -87,7 +88,7 @@ final class OpenApiConformance implements Filter {
     }
 
     /** The merged document as the gateway at {@code gatewayUrl} serves it. */
-    static OpenApiConformance of(String gatewayUrl) {
+    public static OpenApiConformance of(String gatewayUrl) {
         // a service answers its first request for its document slowly on a busy machine, and the gateway gives up
         // on it after its upstream timeout (502): asked again until the document comes
         HttpResponse<String> response = await().atMost(Duration.ofMinutes(2))
@@ -106,16 +107,30 @@ final class OpenApiConformance implements Filter {
     public Response filter(
             FilterableRequestSpecification request, FilterableResponseSpecification spec, FilterContext context) {
         Response response = context.next(request, spec);
-        String path = URI.create(request.getURI()).getRawPath();
-        // a CORS preflight (OPTIONS) is the browser's question to the gateway, not an operation of the API
-        if (path.startsWith("/api/") && !request.getMethod().equalsIgnoreCase("OPTIONS")) {
-            check(request.getMethod().toLowerCase(Locale.ROOT), path, response);
-        }
+        check(
+                request.getMethod(),
+                URI.create(request.getURI()).getRawPath(),
+                response.statusCode(),
+                response.contentType(),
+                response.headers()::hasHeaderWithName,
+                response.asString());
         return response;
     }
 
+    /**
+     * Checks one answer, however it was received: {@code hasHeader} says whether the answer carries a header (by
+     * name, in any case). Paths outside {@code /api/} and CORS preflights (OPTIONS, the browser's question to the
+     * gateway, not an operation of the API) are not checked.
+     */
+    public void check(
+            String method, String path, int status, String contentType, Predicate<String> hasHeader, String body) {
+        if (path.startsWith("/api/") && !method.equalsIgnoreCase("OPTIONS")) {
+            checkOperation(method.toLowerCase(Locale.ROOT), path, status, contentType, hasHeader, body);
+        }
+    }
+
     /** Fails naming every response that did not match the document; also when nothing at all was checked. */
-    void assertConformance() {
+    public void assertConformance() {
         if (checked.get() == 0) {
             throw new AssertionError("No response was checked against the OpenAPI document");
         }
@@ -138,9 +153,9 @@ final class OpenApiConformance implements Filter {
         Files.writeString(file, documentText);
     }
 
-    private void check(String method, String path, Response response) {
+    private void checkOperation(
+            String method, String path, int status, String responseType, Predicate<String> hasHeader, String body) {
         checked.incrementAndGet();
-        int status = response.statusCode();
         Route route = routes.stream()
                 .filter(r -> r.pattern().matcher(path).matches() && r.item().has(method))
                 .findFirst()
@@ -170,14 +185,12 @@ final class OpenApiConformance implements Filter {
         }
         JsonNode declared = responses.path(key);
         String responsePointer = pointer + escape(key);
-        checkHeaders(operation, status, declared, response);
-        String body = response.asString();
+        checkHeaders(operation, status, declared, hasHeader);
         if (body == null || body.isEmpty()) {
             return;
         }
-        String contentType = response.contentType() == null
-                ? ""
-                : response.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String contentType =
+                responseType == null ? "" : responseType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         JsonNode content = declared.path("content");
         if (!content.has(contentType)) {
             violation(
@@ -198,7 +211,7 @@ final class OpenApiConformance implements Filter {
         }
     }
 
-    private void checkHeaders(String operation, int status, JsonNode declared, Response response) {
+    private void checkHeaders(String operation, int status, JsonNode declared, Predicate<String> hasHeader) {
         JsonNode headers = declared.path("headers");
         Set<String> declaredNames = fieldNames(headers).stream()
                 .map(name -> name.toLowerCase(Locale.ROOT))
@@ -206,13 +219,12 @@ final class OpenApiConformance implements Filter {
         Iterator<Map.Entry<String, JsonNode>> each = headers.fields();
         while (each.hasNext()) {
             Map.Entry<String, JsonNode> header = each.next();
-            if (header.getValue().path("required").asBoolean(false)
-                    && !response.headers().hasHeaderWithName(header.getKey())) {
+            if (header.getValue().path("required").asBoolean(false) && !hasHeader.test(header.getKey())) {
                 violation(operation, status + " lacks the required header " + header.getKey());
             }
         }
         for (String name : DECLARED_HEADERS) {
-            if (response.headers().hasHeaderWithName(name) && !declaredNames.contains(name)) {
+            if (hasHeader.test(name) && !declaredNames.contains(name)) {
                 violation(operation, status + " sends " + name + ", which the document does not declare");
             }
         }

@@ -8,6 +8,7 @@ import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.launcher.ServiceSpec;
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
+import cn.ruralwatch.system.OpenApiConformance;
 import cn.ruralwatch.system.fuzz.ApiModel.Operation;
 import cn.ruralwatch.system.fuzz.Variants.Variant;
 import cn.ruralwatch.testing.TestIdNumbers;
@@ -104,6 +105,7 @@ class ApiFuzzIT {
     private static ApiModel model;
     private static Variants variants;
     private static RawHttp http;
+    private static OpenApiConformance conformance;
 
     @BeforeAll
     static void startSuite() throws Exception {
@@ -126,6 +128,7 @@ class ApiFuzzIT {
         }
         http = new RawHttp(gateway);
         model = new ApiModel(fetchOpenApi());
+        conformance = OpenApiConformance.of(gateway);
         variants = new Variants(MAPPER, seed(), SEED, ApiFuzzIT::token);
     }
 
@@ -145,10 +148,17 @@ class ApiFuzzIT {
         databases = database -> connect("jdbc:postgresql://localhost:" + port + "/" + database);
     }
 
+    /** Every answer to the fuzzed requests matched the merged OpenAPI document: its status declared, its body typed. */
     @AfterAll
     static void stopSuite() {
-        if (suite != null) {
-            suite.close();
+        try {
+            if (conformance != null) {
+                conformance.assertConformance();
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            }
         }
     }
 
@@ -360,6 +370,13 @@ class ApiFuzzIT {
         if (status == 0) {
             return new Result(variant, 0, "connection closed without an answer");
         }
+        conformance.check(
+                variant.request().method(),
+                variant.request().target().split("[?#]", 2)[0],
+                status,
+                response.header("content-type"),
+                name -> response.header(name) != null,
+                response.text());
         if (status >= 500) {
             return new Result(variant, status, "answered " + status + ": " + RawHttp.abbreviate(response.text(), 400));
         }
