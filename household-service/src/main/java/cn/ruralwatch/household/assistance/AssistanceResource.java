@@ -37,6 +37,21 @@ public class AssistanceResource {
     @POST
     @Path("/measures")
     @Operation(operationId = "addAssistanceMeasure", summary = "落实一项帮扶措施（一户一策）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssistanceApi.MeasureRequest.class),
+                            examples = {@ExampleObject(name = "就业帮扶", summary = "落实公益性岗位，县财政局驻村第一书记为帮扶责任人", value = """
+                                                {
+                                                  "type": "PUBLIC_WELFARE_JOB",
+                                                  "description": "安排户主任村级保洁员，每月工资 1000 元",
+                                                  "responsibleCadres": [{"name": "黄某某", "position": "驻村第一书记", "organisation": "县财政局"}],
+                                                  "startedOn": "2026-03-01",
+                                                  "endedOn": "2026-12-31",
+                                                  "amount": 10000
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已记录",
@@ -56,8 +71,8 @@ public class AssistanceResource {
     @Operation(operationId = "listAssistanceMeasures", summary = "农户的帮扶措施（分页，最新在前）")
     public Page<AssistanceApi.MeasureView> measures(
             @PathParam("id") @ResourceId("household.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return assistance.measures(id, PageRequest.of(page, size)).map(AssistanceApi.MeasureView::of);
     }
 
@@ -99,8 +114,8 @@ public class AssistanceResource {
     @Operation(operationId = "listAssistanceVisits", summary = "农户的走访记录（分页，最新在前）")
     public Page<AssistanceApi.VisitView> visits(
             @PathParam("id") @ResourceId("household.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return assistance.visits(id, PageRequest.of(page, size)).map(AssistanceApi.VisitView::of);
     }
 }

@@ -92,8 +92,8 @@ public class CadreResource {
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "类别：RESPONSIBLE, CONTACT") @QueryParam("kind") CadreKind kind,
             @Parameter(description = "true 在岗，false 已离岗；为空时全部") @QueryParam("active") Boolean active,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return cadres.list(division, kind, active, PageRequest.of(page, size)).map(c -> view(c, true));
     }
 
@@ -109,8 +109,8 @@ public class CadreResource {
     public Page<CadreApi.CadreMissingVisits> missingVisits(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "截至日期（yyyy-MM-dd），默认今天", example = "2024-06-30") @QueryParam("asOf") String asOf,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return rules.missingVisits(division, VisitRuleResource.date("asOf", asOf), PageRequest.of(page, size));
     }
 
@@ -142,8 +142,8 @@ public class CadreResource {
             @PathParam("id") @ResourceId("cadre.not-found") UUID id,
             @Parameter(description = "起始日期（含，yyyy-MM-dd）", example = "2024-01-01") @QueryParam("from") String from,
             @Parameter(description = "截止日期（含，yyyy-MM-dd）", example = "2024-03-31") @QueryParam("to") String to,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return cadres.visits(
                 id, VisitRuleResource.date("from", from), VisitRuleResource.date("to", to), PageRequest.of(page, size));
     }

@@ -105,8 +105,8 @@ public class VisitRuleResource {
     public Page<CadreApi.OverdueHousehold> overdue(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "截至日期（yyyy-MM-dd），默认今天", example = "2024-06-30") @QueryParam("asOf") String asOf,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return rules.overdue(division, date("asOf", asOf), PageRequest.of(page, size));
     }
 
@@ -120,8 +120,8 @@ public class VisitRuleResource {
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<CadreApi.WithoutCadre> withoutCadre(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return rules.withoutCadre(division, PageRequest.of(page, size));
     }
 

@@ -23,9 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +43,32 @@ public class DivisionResource {
 
     @POST
     @Operation(operationId = "registerDivision", summary = "登记省、市、县、乡镇、行政村（社区）或自然村（屯）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionApi.Registration.class),
+                            examples = {
+                                @ExampleObject(name = "县", summary = "横县（县级，上级未登记时可不填 parentCode）", value = """
+                                                {"code": "450422", "name": "横县", "level": "COUNTY"}"""),
+                                @ExampleObject(name = "乡镇", summary = "横县同心镇", value = """
+                                                {
+                                                  "code": "450422101",
+                                                  "name": "同心镇",
+                                                  "level": "TOWNSHIP",
+                                                  "parentCode": "450422"
+                                                }"""),
+                                @ExampleObject(name = "脱贫村", summary = "同心镇沙村：“十三五”贫困村，2016 年摘帽出列", value = """
+                                                {
+                                                  "code": "450422101201",
+                                                  "name": "沙村",
+                                                  "level": "VILLAGE",
+                                                  "parentCode": "450422101",
+                                                  "villageKind": "VILLAGE",
+                                                  "povertyVillage": true,
+                                                  "povertyExitYear": 2016
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已登记",
@@ -75,6 +104,18 @@ public class DivisionResource {
     @PUT
     @Path("/{code}")
     @Operation(operationId = "renameDivision", summary = "修改行政区划名称（需 If-Match）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionApi.Rename.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "撤县设市",
+                                        summary = "横县撤县设市后更名（PUT /api/v1/divisions/450422）",
+                                        value = """
+                                                {"name": "横州市"}""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "成功",
@@ -82,7 +123,7 @@ public class DivisionResource {
     @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
     @APIResponse(responseCode = "428", description = "缺少 If-Match")
     public Response rename(
-            @PathParam("code") String code,
+            @Parameter(description = "区划代码", example = "450422") @PathParam("code") String code,
             @Valid @NotNull DivisionApi.Rename request,
             @Parameter(description = "读取时得到的 ETag", example = "\"0\"") @HeaderParam("If-Match") String ifMatch) {
         Division division = divisions.rename(code, request, ifMatch);
@@ -94,6 +135,24 @@ public class DivisionResource {
     @PUT
     @Path("/{code}/village-status")
     @Operation(operationId = "setVillageStatus", summary = "设置村的类别（行政村或社区）与贫困村状态（是否贫困村、摘帽出列年度），需 If-Match")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionApi.VillageStatus.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "贫困村摘帽",
+                                        summary =
+                                                "沙村为“十三五”贫困村，2016 年摘帽出列（PUT /api/v1/divisions/450422101201/village-status）",
+                                        value = """
+                                                {
+                                                  "villageKind": "VILLAGE",
+                                                  "povertyVillage": true,
+                                                  "povertyExitYear": 2016,
+                                                  "reason": "县扶贫开发领导小组 2016 年贫困村退出批复"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "已设置",
@@ -103,7 +162,7 @@ public class DivisionResource {
     @APIResponse(responseCode = "412", description = "If-Match 版本已过期")
     @APIResponse(responseCode = "428", description = "缺少 If-Match")
     public Response setVillageStatus(
-            @PathParam("code") String code,
+            @Parameter(description = "区划代码", example = "450422101201") @PathParam("code") String code,
             @Valid @NotNull DivisionApi.VillageStatus request,
             @Parameter(description = "读取时得到的 ETag", example = "\"0\"") @HeaderParam("If-Match") String ifMatch) {
         Division division = divisions.setVillageStatus(code, request, ifMatch);
@@ -116,9 +175,9 @@ public class DivisionResource {
     @Path("/{code}/children")
     @Operation(operationId = "listDivisionChildren", summary = "列出下级区划（分页）")
     public Page<DivisionApi.DivisionView> children(
-            @PathParam("code") String code,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "区划代码", example = "450422101") @PathParam("code") String code,
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return divisions.children(code, PageRequest.of(page, size)).map(DivisionApi.DivisionView::of);
     }
 
@@ -131,6 +190,29 @@ public class DivisionResource {
             description = "表头：code（区划代码）、name（名称），可选 level（层级）、parentCode（上级代码），中英文表头均可，UTF-8。"
                     + "不论行的顺序，先上级后下级；新代码登记，已有代码名称不同时更名，相同则不变；无效行逐行报告（行号、字段、原因）并跳过。"
                     + "重复导入同一文件不改变任何数据。")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "同心镇的村和屯", summary = "中文表头；上级须已登记或在同一文件中", value = """
+                                                区划代码,名称,层级,上级代码
+                                                450422101202,平顶村,行政村,450422101
+                                                450422101203,力冲村,行政村,450422101
+                                                450422101204,同心社区,社区,450422101
+                                                450422101201101,新村屯,屯,450422101201
+                                                """)),
+                @Content(
+                        mediaType = MediaType.TEXT_PLAIN,
+                        schema = @Schema(type = SchemaType.STRING),
+                        examples = @ExampleObject(name = "同心镇的村和屯", summary = "中文表头；上级须已登记或在同一文件中", value = """
+                                                区划代码,名称,层级,上级代码
+                                                450422101202,平顶村,行政村,450422101
+                                                450422101203,力冲村,行政村,450422101
+                                                450422101204,同心社区,社区,450422101
+                                                450422101201101,新村屯,屯,450422101201
+                                                """))
+            })
     @APIResponse(
             responseCode = "200",
             description = "导入结果",
@@ -149,14 +231,32 @@ public class DivisionResource {
             operationId = "setDivisionPopulation",
             summary = "设定区划某年年末的人口基数（户籍人口、农业户籍人口、户数）",
             description = "贫困发生率等比率以此为分母（如 2014 年末农业户籍人口）。每次设定记入变更历史和审计日志，并发布 division.population-set.v1。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionApi.Population.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "2014 年末人口基数",
+                                        summary =
+                                                "同心镇 2014 年末户籍人口、农业户籍人口和户数（PUT /api/v1/divisions/450422101/population/2014）",
+                                        value = """
+                                                {
+                                                  "registeredPopulation": 29180,
+                                                  "agriculturalPopulation": 26343,
+                                                  "households": 7587,
+                                                  "reason": "县公安局 2014 年末户籍人口统计"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "设定后的人口基数",
             content = @Content(schema = @Schema(implementation = DivisionApi.Population.class)))
     @APIResponse(responseCode = "400", description = "数值不合理（农业人口或户数超过户籍人口）")
     public DivisionApi.Population setPopulation(
-            @PathParam("code") String code,
-            @PathParam("year") int year,
+            @Parameter(description = "区划代码", example = "450422101") @PathParam("code") String code,
+            @Parameter(description = "年度（年末）", example = "2014") @PathParam("year") int year,
             @Valid @NotNull DivisionApi.Population request) {
         return population(divisions.setPopulation(code, year, request));
     }
@@ -164,7 +264,8 @@ public class DivisionResource {
     @GET
     @Path("/{code}/population")
     @Operation(operationId = "listDivisionPopulation", summary = "区划各年度的人口基数")
-    public List<DivisionApi.Population> populations(@PathParam("code") String code) {
+    public List<DivisionApi.Population> populations(
+            @Parameter(description = "区划代码", example = "450422101") @PathParam("code") String code) {
         return divisions.populations(code).stream()
                 .map(DivisionResource::population)
                 .toList();
@@ -174,9 +275,9 @@ public class DivisionResource {
     @Path("/{code}/revisions")
     @Operation(operationId = "listDivisionRevisions", summary = "区划的变更历史（分页，最新在前）")
     public Page<DivisionApi.RevisionView> revisions(
-            @PathParam("code") String code,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "区划代码", example = "450422101") @PathParam("code") String code,
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return divisions.history(code, PageRequest.of(page, size));
     }
 

@@ -73,6 +73,99 @@ public class HouseholdResource {
 
     @POST
     @Operation(operationId = "registerHousehold", summary = "登记农户及家庭成员")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.Registration.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "脱贫户",
+                                        summary = "同心镇沙村 2019 年脱贫的三口之家：户主务工、配偶慢性病、儿子省外务工，附 2025 年收入",
+                                        value = """
+                                                {
+                                                  "villageCode": "450422101201",
+                                                  "members": [
+                                                    {
+                                                      "name": "韦某强",
+                                                      "idNumber": "450422196804150030",
+                                                      "relation": "HEAD",
+                                                      "attributes": {
+                                                        "laborAbility": "ORDINARY",
+                                                        "health": "HEALTHY",
+                                                        "medicalInsurance": "ENROLLED",
+                                                        "pensionInsurance": "ENROLLED",
+                                                        "employmentKind": "LOCAL_EMPLOYMENT",
+                                                        "employmentLocation": "IN_COUNTY",
+                                                        "employmentMonths": 8,
+                                                        "employmentMonthlyIncome": 3200
+                                                      }
+                                                    },
+                                                    {
+                                                      "name": "黄某梅",
+                                                      "idNumber": "450422197008220047",
+                                                      "relation": "SPOUSE",
+                                                      "attributes": {
+                                                        "laborAbility": "WEAK",
+                                                        "health": "CHRONIC_ILLNESS",
+                                                        "medicalInsurance": "ENROLLED",
+                                                        "pensionInsurance": "ENROLLED",
+                                                        "chronicDiseaseCertificate": "ISSUED",
+                                                        "familyDoctorContract": true
+                                                      }
+                                                    },
+                                                    {
+                                                      "name": "韦某明",
+                                                      "idNumber": "450422199203180051",
+                                                      "relation": "SON",
+                                                      "attributes": {
+                                                        "laborAbility": "SKILLED",
+                                                        "health": "HEALTHY",
+                                                        "medicalInsurance": "ENROLLED",
+                                                        "pensionInsurance": "ENTERED",
+                                                        "employmentKind": "MIGRANT_WORK",
+                                                        "employmentLocation": "OUT_OF_PROVINCE",
+                                                        "employmentMonths": 10,
+                                                        "employmentMonthlyIncome": 5200
+                                                      }
+                                                    }
+                                                  ],
+                                                  "attributes": {
+                                                    "address": "横县同心镇沙村新村屯 12 号",
+                                                    "phone": "13877112345",
+                                                    "bankAccount": "6230520080001234567",
+                                                    "povertyStatus": "EXITED",
+                                                    "exitYear": 2019,
+                                                    "housingSafetyGrade": "B",
+                                                    "housingAreaPerCapita": 38.50,
+                                                    "housingRenovation": "NONE",
+                                                    "drinkingWater": {
+                                                      "quantity": true,
+                                                      "quality": true,
+                                                      "convenience": true,
+                                                      "supplyGuarantee": true
+                                                    },
+                                                    "electricity": true,
+                                                    "tvBroadband": true,
+                                                    "television": true,
+                                                    "smartphone": true,
+                                                    "roadToHamlet": true,
+                                                    "industries": ["百香果", "桑蚕"],
+                                                    "cooperative": "横县沙村百香果种植专业合作社"
+                                                  },
+                                                  "incomes": [
+                                                    {
+                                                      "year": 2025,
+                                                      "wage": 88000,
+                                                      "business": 6800,
+                                                      "property": 300,
+                                                      "transfer": 3200,
+                                                      "productionCosts": 2500,
+                                                      "assessedOn": "2025-12-20"
+                                                    }
+                                                  ]
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已登记，Location 指向新农户",
@@ -156,6 +249,29 @@ public class HouseholdResource {
             operationId = "putHouseholdIncome",
             summary = "登记或更正一个年度的收入（需 If-Match）",
             description = "人均纯收入 =（工资性 + 生产经营性 + 财产性 + 转移性收入 − 生产经营费用）÷ 在户人口，由系统计算。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.IncomeUpdate.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "年度收入核定",
+                                        summary = "2025 年度收入（PUT …/incomes/2025），人均纯收入由系统计算",
+                                        value = """
+                                                {
+                                                  "income": {
+                                                    "year": 2025,
+                                                    "wage": 98400,
+                                                    "business": 6800,
+                                                    "property": 300,
+                                                    "transfer": 3600,
+                                                    "productionCosts": 2500,
+                                                    "assessedOn": "2025-12-20"
+                                                  },
+                                                  "reason": "2025 年度收入核定，儿子务工收入增加"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "修改后的农户",
@@ -163,7 +279,7 @@ public class HouseholdResource {
     @APIResponse(responseCode = "400", description = "金额或年度不合法")
     public Response putIncome(
             @PathParam("id") @ResourceId("household.not-found") UUID id,
-            @PathParam("year") int year,
+            @Parameter(description = "收入年度，与请求体的 income.year 相同", example = "2025") @PathParam("year") int year,
             @Valid @NotNull HouseholdApi.IncomeUpdate request,
             @HeaderParam("If-Match") String ifMatch) {
         return current(updates.putIncome(id, year, request, ifMatch));
@@ -176,6 +292,24 @@ public class HouseholdResource {
             operationId = "addPastMonitoringEpisode",
             summary = "录入一次此前的监测经历（如 2019 年识别、2020 年消除风险），需 If-Match",
             description = "已消除风险的经历，早于本次监测、与其他经历不重叠；记入变更历史与审计，发布 household.changed.v1（MONITORING_HISTORY）。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.PastMonitoring.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "此前的监测经历",
+                                        summary = "2024 年因病纳入监测、当年消除风险，据县监测帮扶档案补录",
+                                        value = """
+                                                {
+                                                  "category": "UNSTABLE_EXITED",
+                                                  "riskTypes": ["ILLNESS"],
+                                                  "identifiedOn": "2024-03-12",
+                                                  "eliminatedOn": "2024-12-26",
+                                                  "reason": "县防返贫监测帮扶档案（2024 年第 37 号）"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "修改后的农户",
@@ -226,6 +360,32 @@ public class HouseholdResource {
             operationId = "changeMembers",
             summary = "家庭成员自然增减：出生、婚入、迁入、死亡、婚出、迁出、入伍（需 If-Match）",
             description = "减员的成员记录保留（状态 REMOVED），此人可在别处另行登记。户主减员时须指定新户主。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.MemberChangeRequest.class),
+                            examples = {
+                                @ExampleObject(name = "出生", summary = "户主之孙出生：出生日期须与身份证号一致", value = """
+                                                {
+                                                  "change": "BIRTH",
+                                                  "effectiveOn": "2026-10-08",
+                                                  "member": {
+                                                    "name": "韦某安",
+                                                    "idNumber": "450422202610080079",
+                                                    "relation": "GRANDSON",
+                                                    "attributes": {"medicalInsurance": "ENROLLED"}
+                                                  },
+                                                  "reason": "2026 年 10 月 8 日出生，已办理户口登记"
+                                                }"""),
+                                @ExampleObject(name = "死亡", summary = "配偶病故：成员记录保留为已减员", value = """
+                                                {
+                                                  "change": "DEATH",
+                                                  "effectiveOn": "2026-06-14",
+                                                  "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718295",
+                                                  "reason": "2026 年 6 月 14 日病故，已注销户口"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "变动后的农户",
@@ -242,6 +402,17 @@ public class HouseholdResource {
     @PUT
     @Path("/{id}/head")
     @Operation(operationId = "changeHead", summary = "变更户主（需 If-Match）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.HeadChange.class),
+                            examples = {@ExampleObject(name = "长子任户主", summary = "原户主年迈，由长子韦某明任户主", value = """
+                                                {
+                                                  "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718296",
+                                                  "formerHeadRelation": "FATHER",
+                                                  "reason": "原户主年迈，由长子任户主"
+                                                }""")}))
     @APIResponse(
             responseCode = "200",
             description = "变更后的农户",
@@ -259,6 +430,22 @@ public class HouseholdResource {
             operationId = "splitHousehold",
             summary = "分户（需原户的 If-Match）",
             description = "分出的成员在原户中保留记录（减员方式 SPLIT），在新户中另起记录。新户沿用原户的属性和监测信息。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.Split.class),
+                            examples = {@ExampleObject(name = "长子分户", summary = "长子韦某明婚后分户，新户在同村", value = """
+                                                {
+                                                  "members": [
+                                                    {
+                                                      "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718296",
+                                                      "relation": "HEAD"
+                                                    }
+                                                  ],
+                                                  "effectiveOn": "2026-03-18",
+                                                  "reason": "长子结婚后分户"
+                                                }""")}))
     @APIResponse(
             responseCode = "201",
             description = "分出的新户，Location 指向它",
@@ -286,6 +473,23 @@ public class HouseholdResource {
             operationId = "mergeHousehold",
             summary = "合户：另一户并入本户（需本户的 If-Match）",
             description = "另一户的全部在户成员并入本户，另一户标记为已并入（MERGED），其记录和历史保留。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.Merge.class),
+                            examples = {@ExampleObject(name = "老人随子女合户", summary = "独居的母亲黄某兰一户并入韦某强户", value = """
+                                                {
+                                                  "householdId": "0193c2a4-7a05-7c11-9d2e-5f60718293a4",
+                                                  "members": [
+                                                    {
+                                                      "memberId": "0193c2a4-7a05-7c11-9d2e-5f60718293a5",
+                                                      "relation": "MOTHER"
+                                                    }
+                                                  ],
+                                                  "effectiveOn": "2026-05-06",
+                                                  "reason": "老人年迈独居，随子女合户"
+                                                }""")}))
     @APIResponse(
             responseCode = "200",
             description = "合户后的本户",
@@ -306,8 +510,8 @@ public class HouseholdResource {
             description = "每个版本记录操作人、时间、原因和变更的字段及新旧值；个人号码脱敏。")
     public Page<HouseholdApi.RevisionView> revisions(
             @PathParam("id") @ResourceId("household.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         Household household = households.get(id);
         return history.revisions(household.id, PageRequest.of(page, size)).map(HouseholdResource::revision);
     }
@@ -360,6 +564,13 @@ public class HouseholdResource {
             operationId = "findHouseholdByIdNumber",
             summary = "按身份证号查找农户",
             description = "精确匹配（按密钥散列查找，身份证号不以明文保存）。身份证号放在请求体中，不出现在网址和访问日志里。" + "查不到或在调用者管辖范围以外时都回答 404。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.IdNumberLookup.class),
+                            examples = {@ExampleObject(name = "按户主身份证号", summary = "查找韦某强所在的农户", value = """
+                                                {"idNumber": "450422196804150030"}""")}))
     @APIResponse(
             responseCode = "200",
             description = "此人所在的农户",
@@ -375,6 +586,29 @@ public class HouseholdResource {
             operationId = "searchHouseholds",
             summary = "查询农户（分页、排序）",
             description = "按成员姓名、身份证号（精确）、区划、贫困户状态、监测类别、风险状态、成员劳动能力和健康状况、人均纯收入区间查询，" + "只在调用者的管辖范围内。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdApi.Search.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "风险未消除的监测户",
+                                        summary = "同心镇有大病成员、风险未消除的监测对象，按人均纯收入从低到高",
+                                        value = """
+                                                {
+                                                  "division": "450422101",
+                                                  "monitored": true,
+                                                  "riskState": "AT_RISK",
+                                                  "health": "SERIOUS_ILLNESS",
+                                                  "sort": "INCOME",
+                                                  "descending": false,
+                                                  "page": 0,
+                                                  "size": 20
+                                                }"""),
+                                @ExampleObject(name = "按姓名", summary = "沙村姓韦的脱贫户", value = """
+                                                {"division": "450422101201", "name": "韦", "povertyStatus": "EXITED"}""")
+                            }))
     @APIResponse(responseCode = "200", description = "一页农户")
     @APIResponse(responseCode = "400", description = "条件不合法")
     public Page<HouseholdApi.HouseholdSummary> search(@Valid @NotNull HouseholdApi.Search request) {
@@ -387,8 +621,8 @@ public class HouseholdResource {
             @Parameter(description = "区划代码（县 6 位、乡镇 9 位、村 12 位），列出其下所有农户", example = "450422101")
                     @QueryParam("division")
                     String division,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return search.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
     }
 }

@@ -33,6 +33,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -61,8 +62,24 @@ public class HouseholdImportResource {
                     + "文件在后台导入：每户按登记规则校验，合格的入库（身份证号已登记的按身份证号更新该户），不合格的逐行报告。"
                     + "同一区域再次提交同一文件返回原任务，不会重复入库。")
     @RequestBody(
+            description = "文件本身（不是 multipart 表单）：CSV 或 .xlsx 工作簿的第一个工作表，第一行为表头，"
+                    + "列名与导入模板（GET /api/v1/household-imports/template）相同，之后每行一名成员；"
+                    + "Excel 中的日期可为日期单元格。文件名用查询参数 fileName 传递。",
             content = {
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                        examples =
+                                @ExampleObject(
+                                        name = "两户五人",
+                                        summary = "每行一名成员，同一户的行用相同的户编号相连；户的列只写在第一行",
+                                        value = """
+                                                户编号,行政村代码,姓名,证件号码,与户主关系,劳动能力,健康状况,文化程度,在校状况,就读地点,医疗保险,贫困户状态,脱贫年度,住房安全等级,特色产业,收入年度,工资性收入,转移性收入,生产经营费用
+                                                1,450422101201,梁某华,450422197806050038,户主,普通劳动力,健康,,,,已参保,脱贫户,2018,A级,桑蚕、百香果,2025,42000,2600,1800
+                                                1,450422101201,覃某玲,450422198009140043,配偶,普通劳动力,长期慢性病,,,,已参保,,,,,,,,
+                                                1,450422101201,梁某杰,450422200803120058,之子,普通劳动力,健康,高中或中职,在校,县内,已参保,,,,,,,,
+                                                2,450422101201,黄某兰,450422194301020024,户主,丧失劳动力,长期慢性病,,,,已参保,一般农户,,B级,,2025,0,9600,0
+                                                """)),
                 @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(
@@ -103,8 +120,8 @@ public class HouseholdImportResource {
     @GET
     @Operation(operationId = "listHouseholdImports", summary = "本区域的导入任务（新的在前）")
     public Page<HouseholdImportApi.ImportView> list(
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return jobs.list(PageRequest.of(page, size)).map(jobs::view);
     }
 
@@ -159,8 +176,8 @@ public class HouseholdImportResource {
     @Operation(operationId = "listHouseholdImportErrors", summary = "导入文件中的错误（按行号排列，分页）")
     public Page<HouseholdImportApi.ErrorView> errors(
             @PathParam("id") @ResourceId("household-import.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return jobs.errors(id, PageRequest.of(page, size));
     }
 

@@ -28,8 +28,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,8 +60,8 @@ public class CaseResource {
             @Parameter(description = "OPEN, APPROVED, REJECTED, WITHDRAWN") @QueryParam("status") CaseStatus status,
             @Parameter(description = "IDENTIFICATION, RISK_ELIMINATION") @QueryParam("kind") CaseKind kind,
             @Parameter(description = "只列超期未办结的案件") @QueryParam("overdue") boolean overdue,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return cases.list(division, status, kind, overdue, PageRequest.of(page, size))
                 .map(c -> view(c, ChinaTime.today(clock)));
     }
@@ -87,6 +89,38 @@ public class CaseResource {
                     "环节必须按顺序，跳过、重复或倒退时 409。乡镇审核由乡镇或县级办理，县级审定只能由县级办理。"
                             + "办理日期不能晚于今天，也不能早于案件启动或上一环节的办理日期。村级公示在发布当天记录，须填写公示起止日期，"
                             + "至少 5 天，开始日期不能早于记录之日；公示期满（结束日期之后，且自记录起满 5 天）才能办理下一环节。县级审定通过后，识别案件使农户成为监测对象，风险消除案件（再次检查条件后）标注风险消除。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseApi.StepRequest.class),
+                            examples = {
+                                @ExampleObject(name = "入户核实", summary = "第 1 个环节，附入户核实表", value = """
+                                                {
+                                                  "step": "HOME_VERIFICATION",
+                                                  "outcome": "PASSED",
+                                                  "performedOn": "2026-11-20",
+                                                  "note": "入户核实，配偶黄某梅因病住院，自付费用 3.2 万元",
+                                                  "attachments": [
+                                                    {
+                                                      "name": "入户核实表（韦某强户）.pdf",
+                                                      "contentType": "application/pdf",
+                                                      "size": 284311,
+                                                      "sha256": "9f2b5c1e7a4d3f8062c1b9e5a7d4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6",
+                                                      "reference": "横县档案-2026-TX-0412"
+                                                    }
+                                                  ]
+                                                }"""),
+                                @ExampleObject(name = "村级公示", summary = "第 5 个环节：公示在发布当天记录，至少 5 天", value = """
+                                                {
+                                                  "step": "PUBLIC_NOTICE",
+                                                  "outcome": "PASSED",
+                                                  "performedOn": "2026-11-26",
+                                                  "noticeFrom": "2026-11-26",
+                                                  "noticeTo": "2026-12-01",
+                                                  "note": "在沙村村务公开栏公示"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "记录后的案件",
@@ -106,6 +140,13 @@ public class CaseResource {
     @POST
     @Path("/{caseId}/withdrawal")
     @Operation(operationId = "withdrawCase", summary = "撤回审核中的案件（需 If-Match）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseApi.WithdrawRequest.class),
+                            examples = {@ExampleObject(name = "误报", summary = "入户核实前发现线索有误", value = """
+                                                {"reason": "经核实为同名人员，线索与本户无关"}""")}))
     @APIResponse(
             responseCode = "200",
             description = "成功",

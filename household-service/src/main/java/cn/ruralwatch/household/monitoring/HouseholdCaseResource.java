@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,19 @@ public class HouseholdCaseResource {
             operationId = "openIdentificationCase",
             summary = "启动识别纳入监测对象的审核流程",
             description = "办结期限为首条线索之日（无线索时为启动之日）起 15 天。已是未消除风险的监测对象或已有审核中的案件时 409。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseApi.IdentificationRequest.class),
+                            examples = {@ExampleObject(name = "因病识别", summary = "脱贫户配偶住院自付费用高，部门预警线索转入识别", value = """
+                                                {
+                                                  "category": "UNSTABLE_EXITED",
+                                                  "riskTypes": ["ILLNESS"],
+                                                  "clueIds": ["0193c2b0-1d2e-7f30-a415-263748596a7b"],
+                                                  "reason": "县医保局预警：配偶黄某梅住院自付费用 3.2 万元"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已启动",
@@ -62,6 +77,13 @@ public class HouseholdCaseResource {
             summary = "启动风险消除的审核流程",
             description = "先检查风险消除条件：收入持续 6 个月以上高于当年监测范围、纳入监测满 6 个月、已落实帮扶措施、"
                     + "义务教育、基本医疗、住房安全和饮水安全有保障、家中有劳动力。不满足时 409，errors 列出每条原因及数值。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseApi.EliminationRequest.class),
+                            examples = {@ExampleObject(name = "风险消除", summary = "帮扶措施见效、收入稳定超过监测范围", value = """
+                                                {"reason": "务工收入稳定，帮扶措施已见效"}""")}))
     @APIResponse(
             responseCode = "201",
             description = "已启动",

@@ -32,7 +32,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -95,6 +97,13 @@ public class HouseholdStateRepublishResource {
     @Operation(
             operationId = "republishHouseholdStates",
             summary = "重新发布一个地区全部农户的当前状态（household.changed.v1，operation REPUBLISH），供其他服务补齐事件契约新增的字段；后台任务")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Request.class),
+                            examples = {@ExampleObject(name = "一个乡镇", summary = "重新发布同心镇全部农户的当前状态", value = """
+                                                {"regionCode": "450422101"}""")}))
     @APIResponse(
             responseCode = "202",
             description = "已排队；Location 为任务地址",

@@ -99,8 +99,8 @@ public class RectificationResource {
             @Parameter(description = "状态：OPEN, IN_PROGRESS, RECTIFIED") @QueryParam("status")
                     RectificationStatus status,
             @Parameter(description = "来自的驻村工作队督查") @QueryParam("inspectionId") UUID inspectionId,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         LocalDate today = rectifications.today();
         Map<String, String> names = new HashMap<>();
         return rectifications
@@ -120,8 +120,8 @@ public class RectificationResource {
     public Page<RectificationApi.OverdueItem> overdue(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "截至日期（yyyy-MM-dd），默认今天", example = "2023-07-01") @QueryParam("asOf") String asOf,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         LocalDate today = rectifications.today();
         LocalDate day = asOf == null || asOf.isBlank() ? today : IsoDates.dateParameter("asOf", asOf);
         if (day.isAfter(today)) {

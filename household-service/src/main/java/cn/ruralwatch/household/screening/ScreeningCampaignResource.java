@@ -89,8 +89,8 @@ public class ScreeningCampaignResource {
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("region") String region,
             @Parameter(description = "开始年份", example = "2023") @QueryParam("year") Integer year,
             @Parameter(description = "状态：OPEN, CLOSED") @QueryParam("status") CampaignStatus status,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         if (year != null && (year < FIRST_YEAR || year > LAST_YEAR)) {
             throw ProblemException.invalid(
                     Violation.of("year", "OUT_OF_RANGE", "screening.year.range", year, FIRST_YEAR, LAST_YEAR));

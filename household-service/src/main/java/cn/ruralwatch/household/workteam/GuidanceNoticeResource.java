@@ -89,8 +89,8 @@ public class GuidanceNoticeResource {
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "起始月份（含，yyyy-MM）", example = "2023-01") @QueryParam("from") String from,
             @Parameter(description = "截止月份（含，yyyy-MM）", example = "2023-12") @QueryParam("to") String to,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         Periods.Months months = Periods.months(from, to);
         String prefix = scope.narrow(division)
                 .orElseThrow(() -> ProblemException.of(

@@ -108,8 +108,8 @@ public class WorkTeamRecordsResource {
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "起始日期（含，yyyy-MM-dd）", example = "2023-01-01") @QueryParam("from") String from,
             @Parameter(description = "截止日期（含，yyyy-MM-dd）", example = "2023-12-31") @QueryParam("to") String to,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         Periods.Days days = Periods.days(from, to);
         return queries.trainings(
                 prefix(division), scope.division(), days.from(), days.to(), PageRequest.of(page, size));
@@ -131,8 +131,8 @@ public class WorkTeamRecordsResource {
             @Parameter(description = "处理结果：NO_ISSUES, COMMENDED, CRITICIZED, ADMONISHED, RECALLED")
                     @QueryParam("outcome")
                     InspectionOutcome outcome,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         Periods.Days days = Periods.days(from, to);
         return queries.inspections(prefix(division), days.from(), days.to(), outcome, PageRequest.of(page, size));
     }

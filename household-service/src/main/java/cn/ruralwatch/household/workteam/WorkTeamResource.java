@@ -102,8 +102,8 @@ public class WorkTeamResource {
     @APIResponse(responseCode = "403", description = "区划不在本人辖区")
     public Page<WorkTeamApi.TeamSummary> list(
             @Parameter(description = "区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return queries.teams(prefix(division), PageRequest.of(page, size));
     }
 
@@ -122,8 +122,8 @@ public class WorkTeamResource {
             @Parameter(description = "TEAM 没有工作队，FIRST_SECRETARY 没有在岗第一书记；为空时两者") @QueryParam("lacking")
                     WorkTeamGap lacking,
             @Parameter(description = "true 只列脱贫村（原贫困村）") @QueryParam("povertyVillagesOnly") Boolean povertyOnly,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return queries.uncovered(
                 prefix(division),
                 lacking == null ? null : lacking.name(),

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +40,9 @@ public class VillageFactsResource {
             description = "当前版本；ETag 为版本号",
             content = @Content(schema = @Schema(implementation = VillageFactsService.Recorded.class)))
     @APIResponse(responseCode = "404", description = "没有这个村，或该年度尚未填报")
-    public Response get(@PathParam("code") String code, @PathParam("year") int year) {
+    public Response get(
+            @Parameter(description = "行政村代码（12 位）", example = "450422101201") @PathParam("code") String code,
+            @Parameter(description = "年度", example = "2025") @PathParam("year") int year) {
         VillageFactsService.Recorded current = facts.current(code, year)
                 .orElseThrow(() -> ProblemException.notFound("village-facts.not-found", code, year));
         return Response.ok(current)
@@ -48,6 +53,28 @@ public class VillageFactsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putVillageFacts", summary = "填报或修改某村某年度情况（修改须带 If-Match），旧版本保留")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VillageFacts.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "村级情况",
+                                        summary = "沙村 2025 年情况（PUT /api/v1/villages/450422101201/facts/2025）",
+                                        value = """
+                                                {
+                                                  "specialIndustry": true,
+                                                  "roadHardened": true,
+                                                  "hamletRoadsHardened": true,
+                                                  "powerGrid": true,
+                                                  "publicServices": true,
+                                                  "broadband": true,
+                                                  "collectiveIncome": 86500.00,
+                                                  "committeeRating": "GOOD",
+                                                  "note": "集体经济收入：光伏电站收益 6.2 万元、门面租金 2.45 万元"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "已保存",
@@ -56,8 +83,8 @@ public class VillageFactsResource {
     @APIResponse(responseCode = "412", description = "If-Match 与当前版本不符")
     @APIResponse(responseCode = "428", description = "修改已有情况须带 If-Match")
     public Response put(
-            @PathParam("code") String code,
-            @PathParam("year") int year,
+            @Parameter(description = "行政村代码（12 位）", example = "450422101201") @PathParam("code") String code,
+            @Parameter(description = "年度", example = "2025") @PathParam("year") int year,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull VillageFacts body) {
         VillageFactsService.Recorded saved = facts.put(code, year, body, ifMatch);
@@ -67,7 +94,9 @@ public class VillageFactsResource {
     @GET
     @Path("/history")
     @Operation(operationId = "listVillageFactsHistory", summary = "某村某年度情况的全部版本，新版本在前")
-    public List<VillageFactsService.Recorded> history(@PathParam("code") String code, @PathParam("year") int year) {
+    public List<VillageFactsService.Recorded> history(
+            @Parameter(description = "行政村代码（12 位）", example = "450422101201") @PathParam("code") String code,
+            @Parameter(description = "年度", example = "2025") @PathParam("year") int year) {
         return facts.history(code, year, false);
     }
 }

@@ -62,8 +62,8 @@ public class RateResource {
             @QueryParam("indicator") String indicator,
             @QueryParam("division") String division,
             @QueryParam("asOf") String asOf,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         QueryParameters.requireAll("standard", standard, "indicator", indicator);
         return rates.failing(
                 standard, indicator, division, QueryParameters.date("asOf", asOf), PageRequest.of(page, size));
@@ -134,8 +134,8 @@ public class RateResource {
             @Parameter(example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(description = "STOPPED_MEETING（默认）或 STARTED_MEETING") @QueryParam("change") String change,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         QueryParameters.requireAll("standard", standard, "indicator", indicator);
         QueryParameters.requireAll("from", from, "to", to);
         LocalDate start = QueryParameters.date("from", from);

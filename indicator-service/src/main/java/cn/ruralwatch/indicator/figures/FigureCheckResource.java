@@ -103,8 +103,8 @@ public class FigureCheckResource {
     public Page<FigureCheckApi.Summary> list(
             @Parameter(description = "行政区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "年度", example = "2020") @QueryParam("year") Integer year,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return service.list(division, year, PageRequest.of(page, size));
     }
 

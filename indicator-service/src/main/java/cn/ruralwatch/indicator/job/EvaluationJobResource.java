@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +57,27 @@ public class EvaluationJobResource {
             content = @Content(schema = @Schema(implementation = EvaluationJobs.JobView.class)))
     @APIResponse(responseCode = "400", description = "地区不在本人辖区内或编码不合法")
     public Response create(
-            @RequestBody(required = false, description = "可省略：省略时为本人所辖地区、全部在用的指标体系") @Valid JobRequest request) {
+            @RequestBody(
+                            required = false,
+                            description = "可省略：省略时为本人所辖地区、全部在用的指标体系",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = JobRequest.class),
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "一个乡镇按全国农户标准",
+                                                        summary = "同心镇的农户按 NATIONAL_HOUSEHOLD_2021 重新评估",
+                                                        value = """
+                                                                {"regionCode": "450422101", "standardCodes": ["NATIONAL_HOUSEHOLD_2021"]}"""),
+                                                @ExampleObject(
+                                                        name = "全县全部指标体系",
+                                                        summary = "横县的农户按全部在用的指标体系重新评估",
+                                                        value = """
+                                                                {"regionCode": "450422"}""")
+                                            }))
+                    @Valid
+                    JobRequest request) {
         EvaluationJobs.JobView job = jobs.request(
                 request == null ? null : request.regionCode(), request == null ? null : request.standardCodes());
         return Response.accepted(job)
@@ -67,7 +89,9 @@ public class EvaluationJobResource {
 
     @GET
     @Operation(operationId = "listEvaluationJobs", summary = "本辖区的重新评估任务，新任务在前")
-    public Page<EvaluationJobs.JobView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<EvaluationJobs.JobView> list(
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return jobs.list(PageRequest.of(page, size));
     }
 

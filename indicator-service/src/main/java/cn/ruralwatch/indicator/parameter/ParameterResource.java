@@ -26,7 +26,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,6 +68,21 @@ public class ParameterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setStandardParameter", summary = "设置参数取值（如某年度的防返贫监测范围），并对该地区按使用该参数的指标体系重新评估")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParameterRequest.class),
+                            examples = {
+                                @ExampleObject(name = "县定监测范围", summary = "横县 2026 年防返贫监测范围 8000 元", value = """
+                                                {
+                                                  "name": "monitoringThreshold",
+                                                  "regionCode": "450422",
+                                                  "year": 2026,
+                                                  "value": 8000,
+                                                  "note": "县定监测范围（横防返贫〔2026〕1号）"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已设置；返回重新评估任务",
@@ -86,8 +104,8 @@ public class ParameterResource {
     public Page<ParameterService.ParameterView> list(
             @QueryParam("name") String name,
             @QueryParam("history") boolean history,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         List<ParameterService.ParameterView> all = service.list(name, history);
         return request.page(

@@ -25,8 +25,10 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,8 +69,8 @@ public abstract class DeadLetterResource {
             @Parameter(description = "来源主题", example = "household-events") @QueryParam("topic") String topic,
             @Parameter(description = "事件类型", example = "household.registered.v1") @QueryParam("eventType")
                     String eventType,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         DeadLetters.Filter filter = new DeadLetters.Filter(state, blankToNull(topic), blankToNull(eventType));
         List<DeadLetterApi.DeadLetterView> items = deadLetters.find(filter, request.offset(), request.size()).stream()
@@ -117,6 +119,20 @@ public abstract class DeadLetterResource {
             operationId = "redriveDeadLetters",
             summary = "批量重新投递待处理死信（运维）",
             description = "按搁置顺序逐条重新投递，每条各自成败、各自审计；一次最多 500 条，remaining 为之后仍待处理的条数。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeadLetterApi.BulkRedriveRequest.class),
+                            examples = {
+                                @ExampleObject(name = "最早的 100 条", summary = "排除原因后，先重新投递最早搁置的 100 条", value = """
+                                                {"limit": 100}"""),
+                                @ExampleObject(
+                                        name = "按主题和事件类型",
+                                        summary = "只重新投递 household-events 上 household.changed.v1 的死信",
+                                        value = """
+                                                {"topic": "household-events", "eventType": "household.changed.v1", "limit": 500}""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "投递结果汇总",
@@ -150,6 +166,13 @@ public abstract class DeadLetterResource {
             operationId = "discardDeadLetter",
             summary = "放弃一条死信（运维）",
             description = "确认该事件不应应用（如来源系统误发且已作废），须填写原因；状态变为 DISCARDED，写入审计日志。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeadLetterApi.DiscardRequest.class),
+                            examples = {@ExampleObject(name = "来源系统误发", summary = "来源部门确认作废的线索", value = """
+                                                {"note": "测试系统误发的线索，来源部门已确认作废"}""")}))
     @APIResponse(
             responseCode = "200",
             description = "已放弃的死信",

@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,8 +55,8 @@ public class AssetResource {
                     @QueryParam("status")
                     @Pattern(regexp = "ACTIVE|DISPOSED", message = "{ruralwatch.asset.status}")
                     String status,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return assets.list(division, assetClass, status, PageRequest.of(page, size));
     }
 
@@ -77,6 +79,28 @@ public class AssetResource {
             operationId = "recordAssetRevenue",
             summary = "登记经营性资产的一笔收益及其到户分配",
             description = "只有在用的经营性资产产生收益；分配到户合计不超过收益，每户所得计入该户当年的到户帮扶（ASSET_REVENUE）。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssetApi.RevenueRequest.class),
+                            examples = {@ExampleObject(name = "租金收益", summary = "基地首年租金收益，部分分配到户", value = """
+                                                {
+                                                  "year": 2026,
+                                                  "amount": 48000.00,
+                                                  "receivedOn": "2026-11-30",
+                                                  "note": "基地 2026 年度租金",
+                                                  "shares": [
+                                                    {
+                                                      "householdId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718293",
+                                                      "amount": 1200.00
+                                                    },
+                                                    {
+                                                      "householdId": "0193c2a4-8b16-7d22-ae3f-60718293a4b5",
+                                                      "amount": 800.00
+                                                    }
+                                                  ]
+                                                }""")}))
     @APIResponse(
             responseCode = "201",
             description = "已登记",
@@ -108,6 +132,18 @@ public class AssetResource {
     @POST
     @Path("/{id}/disposal")
     @Operation(operationId = "disposeProjectAsset", summary = "处置资产（移交、拍卖、报废、拆除、灭失）；需要 If-Match")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AssetApi.Disposal.class),
+                            examples = {@ExampleObject(name = "移交", summary = "移交村股份经济合作社经营，无处置收入", value = """
+                                                {
+                                                  "disposedOn": "2026-12-01",
+                                                  "method": "TRANSFER",
+                                                  "reason": "经镇政府批准，移交沙村股份经济合作社统一经营管理",
+                                                  "proceeds": 0.00
+                                                }""")}))
     @APIResponse(
             responseCode = "200",
             description = "成功",

@@ -25,8 +25,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +56,30 @@ public class BenefitResource {
                     + "（/api/v1/household-benefits/rules）的每笔上限、每人每年上限和每户每年上限，超出的 422 指明上限和已兑现金额；"
                     + "三业奖补每户每年一次、交通补贴每人每年一次（409）。光伏收益奖励补助和资产收益分配由分配方案和资产收益发放，不在此登记。"
                     + "登记后发布农户当年的帮扶合计（household-benefits.totalled.v1）。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BenefitApi.GrantRequest.class),
+                            examples = {
+                                @ExampleObject(name = "产业奖补", summary = "脱贫户发展百香果种植，以奖代补", value = """
+                                                {
+                                                  "householdId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718293",
+                                                  "kind": "INDUSTRY_REWARD",
+                                                  "amount": 2000.00,
+                                                  "grantedOn": "2026-07-15",
+                                                  "description": "发展百香果种植 3 亩"
+                                                }"""),
+                                @ExampleObject(name = "一次性交通补贴", summary = "省外务工满 3 个月的成员", value = """
+                                                {
+                                                  "householdId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718293",
+                                                  "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718296",
+                                                  "kind": "TRANSPORT_SUBSIDY",
+                                                  "amount": 500.00,
+                                                  "grantedOn": "2026-08-20",
+                                                  "description": "广东省东莞市务工"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已登记",
@@ -84,8 +110,8 @@ public class BenefitResource {
                     String division,
             @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
             @Parameter(description = "年度", example = "2023", required = true) @QueryParam("year") Integer year,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return benefits.list(division, householdId, QueryParameters.year(year), PageRequest.of(page, size));
     }
 
@@ -111,8 +137,8 @@ public class BenefitResource {
                     String division,
             @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
             @Parameter(description = "年度", example = "2023", required = true) @QueryParam("year") Integer year,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return benefits.totals(division, householdId, QueryParameters.year(year), PageRequest.of(page, size));
     }
 
@@ -123,6 +149,24 @@ public class BenefitResource {
             summary = "登记脱贫人口小额信贷",
             description = "不超过 5 万元、期限不超过 3 年，借款人放款时 18–65 岁，农户须是脱贫户或监测对象，每户同时只有一笔在贷。"
                     + "贴息按 本金 × 年利率 × 贴息比例 × 当年计息天数 ÷ 360 计算，计入农户当年帮扶合计。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BenefitApi.LoanRequest.class),
+                            examples = {@ExampleObject(name = "脱贫人口小额信贷", summary = "5 万元、3 年期，财政全额贴息", value = """
+                                                {
+                                                  "householdId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718293",
+                                                  "borrowerMemberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718296",
+                                                  "bank": "横县农村商业银行同心支行",
+                                                  "contractNumber": "HXNS-TX-2026-0158",
+                                                  "principal": 50000.00,
+                                                  "annualRatePercent": 3.00,
+                                                  "subsidyPercent": 100,
+                                                  "disbursedOn": "2026-04-10",
+                                                  "termMonths": 36,
+                                                  "purpose": "发展百香果种植"
+                                                }""")}))
     @APIResponse(
             responseCode = "201",
             description = "已登记",
@@ -152,8 +196,8 @@ public class BenefitResource {
                     @Pattern(regexp = QueryParameters.DIVISION, message = "{ruralwatch.division.code}")
                     String division,
             @Parameter(description = "农户") @QueryParam("householdId") UUID householdId,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return loans.list(division, householdId, PageRequest.of(page, size));
     }
 
@@ -173,6 +217,13 @@ public class BenefitResource {
     @POST
     @Path("/microcredit-loans/{id}/repayment")
     @Operation(operationId = "repayMicrocreditLoan", summary = "登记还清：贴息计到还清日；需要 If-Match")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BenefitApi.Repayment.class),
+                            examples = {@ExampleObject(name = "提前还清", summary = "贴息计到还清日", value = """
+                                                {"repaidOn": "2026-11-20"}""")}))
     @APIResponse(
             responseCode = "200",
             description = "成功",

@@ -90,8 +90,8 @@ public class BenefitRuleResource {
     public Page<BenefitRuleApi.Rule> list(
             @Parameter(description = "帮扶类别") @QueryParam("kind") BenefitKind kind,
             @Parameter(description = "含已被替代的标准") @QueryParam("history") boolean history,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return rules.list(kind, history, PageRequest.of(page, size));
     }
 

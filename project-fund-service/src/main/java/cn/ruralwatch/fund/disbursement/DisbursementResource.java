@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +44,20 @@ public class DisbursementResource {
             operationId = "recordDisbursement",
             summary = "拨付资金",
             description = "从项目某一资金批次的批复预算中拨付。拨付合计不会超过该项的预算（并发请求也一样），" + "因而也不会超过资金批次。项目须已批复且未终止。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DisbursementApi.Request.class),
+                            examples = {@ExampleObject(name = "工程款", summary = "从中央资金批次拨付第一期工程款", value = """
+                                                {
+                                                  "batchId": "0193c2c1-4051-7263-97b8-596a7b8c9dae",
+                                                  "amount": 120000.00,
+                                                  "paidOn": "2026-04-15",
+                                                  "payee": "横县沙村百香果种植专业合作社",
+                                                  "voucherNumber": "记-2026-0415-03",
+                                                  "note": "第一期工程款"
+                                                }""")}))
     @APIResponse(
             responseCode = "201",
             description = "已拨付",
@@ -66,8 +82,8 @@ public class DisbursementResource {
     @Operation(operationId = "listDisbursements", summary = "项目的拨付记录（分页，按拨付日期）")
     public Page<DisbursementApi.View> disbursements(
             @PathParam("id") @ResourceId("project.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return disbursements.list(id, PageRequest.of(page, size));
     }
 

@@ -77,8 +77,8 @@ public class IndustryDriverResource {
     public Page<IndustryDriverApi.View> list(
             @Parameter(description = "行政区划代码；为空时为本人辖区", example = "450422101") @QueryParam("division") String division,
             @Parameter(description = "类别", example = "COOPERATIVE") @QueryParam("kind") IndustryDriverApi.Kind kind,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return drivers.list(division, kind, PageRequest.of(page, size));
     }
 

@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,33 @@ public class FundBatchResource {
 
     @POST
     @Operation(operationId = "registerFundBatch", summary = "登记一批衔接资金")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FundBatchApi.Registration.class),
+                            examples = {
+                                @ExampleObject(name = "中央衔接资金", summary = "2026 年中央财政衔接推进乡村振兴补助资金（提前下达）", value = """
+                                                {
+                                                  "countyCode": "450422",
+                                                  "sourceLevel": "CENTRAL",
+                                                  "year": 2026,
+                                                  "batchNumber": 1,
+                                                  "amount": 12850000.00,
+                                                  "documentNumber": "桂财农〔2025〕118号",
+                                                  "purpose": "提前下达 2026 年中央财政衔接推进乡村振兴补助资金"
+                                                }"""),
+                                @ExampleObject(name = "县级资金", summary = "县本级财政安排的衔接资金", value = """
+                                                {
+                                                  "countyCode": "450422",
+                                                  "sourceLevel": "COUNTY",
+                                                  "year": 2026,
+                                                  "batchNumber": 1,
+                                                  "amount": 3000000.00,
+                                                  "documentNumber": "横财农〔2026〕9号",
+                                                  "purpose": "县级衔接推进乡村振兴资金"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已登记",
@@ -80,8 +109,8 @@ public class FundBatchResource {
             @Parameter(description = "县级区划代码", example = "450422") @QueryParam("county") @Pattern(regexp = "[0-9]{6}")
                     String county,
             @Parameter(description = "资金年度", example = "2023") @QueryParam("year") Integer year,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         Page<FundBatch> found = batches.list(county, year, PageRequest.of(page, size));
         return new Page<>(batches.views(found.items()), found.page(), found.size(), found.totalItems());
     }

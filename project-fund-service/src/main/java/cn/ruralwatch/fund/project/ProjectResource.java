@@ -25,8 +25,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,24 @@ public class ProjectResource {
 
     @POST
     @Operation(operationId = "registerProject", summary = "项目入库（进入项目库，阶段 RESERVE）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectApi.Registration.class),
+                            examples = {@ExampleObject(name = "产业项目入库", summary = "沙村百香果种植基地，含绩效目标", value = """
+                                                {
+                                                  "divisionCode": "450422101201",
+                                                  "name": "沙村百香果种植基地建设项目",
+                                                  "projectType": "INDUSTRY",
+                                                  "year": 2026,
+                                                  "plannedInvestment": 365500.00,
+                                                  "description": "新建百香果标准化种植基地 120 亩，配套水肥一体化设施",
+                                                  "performanceTargets": [
+                                                    {"name": "种植面积", "unit": "亩", "target": 120},
+                                                    {"name": "带动脱贫户和监测户", "unit": "户", "target": 35}
+                                                  ]
+                                                }""")}))
     @APIResponse(
             responseCode = "201",
             description = "已入库",
@@ -68,8 +88,8 @@ public class ProjectResource {
             @Parameter(description = "项目年度", example = "2023") @QueryParam("year") Integer year,
             @Parameter(description = "阶段") @QueryParam("stage") ProjectStage stage,
             @Parameter(description = "项目类型") @QueryParam("type") ProjectType type,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return projects.list(division, year, stage, type, PageRequest.of(page, size))
                 .map(projects::view);
     }
@@ -96,6 +116,65 @@ public class ProjectResource {
             summary = "办理项目全周期中的一步",
             description = "申报 → 审核 → 批复（预算与资金来源）→ 开工 → 完工 → 验收 → 资产确权；另有退回、报告进度、调整、终止。"
                     + "办理人、时间、文号和附件都被记录。当前阶段不允许的动作返回 409，并列出允许的动作。需要 If-Match。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectApi.StepRequest.class),
+                            examples = {
+                                @ExampleObject(name = "申报", summary = "村级申报，附村民代表大会会议记录", value = """
+                                                {
+                                                  "action": "APPLY",
+                                                  "performedOn": "2026-02-10",
+                                                  "note": "经村民代表大会讨论通过",
+                                                  "attachments": [
+                                                    {
+                                                      "name": "沙村村民代表大会会议记录.pdf",
+                                                      "contentType": "application/pdf",
+                                                      "size": 512000,
+                                                      "reference": "横县档案-2026-XM-0021"
+                                                    }
+                                                  ]
+                                                }"""),
+                                @ExampleObject(name = "批复", summary = "县级批复：文号和预算（按资金批次）必填", value = """
+                                                {
+                                                  "action": "APPROVE",
+                                                  "performedOn": "2026-03-05",
+                                                  "documentNumber": "横乡振〔2026〕12号",
+                                                  "budget": [
+                                                    {
+                                                      "batchId": "0193c2c1-4051-7263-97b8-596a7b8c9dae",
+                                                      "amount": 300000.00
+                                                    },
+                                                    {
+                                                      "batchId": "0193c2c1-4051-7263-97b8-596a7b8c9daf",
+                                                      "amount": 65500.00
+                                                    }
+                                                  ]
+                                                }"""),
+                                @ExampleObject(name = "报告进度", summary = "实施中报告形象进度和绩效完成值", value = """
+                                                {
+                                                  "action": "REPORT_PROGRESS",
+                                                  "performedOn": "2026-06-30",
+                                                  "progressPercent": 60,
+                                                  "actuals": [{"name": "种植面积", "actual": 80}],
+                                                  "note": "已完成 80 亩种植和水肥一体化管网"
+                                                }"""),
+                                @ExampleObject(name = "资产确权", summary = "验收后登记项目资产：经营性资产归村集体", value = """
+                                                {
+                                                  "action": "REGISTER_ASSETS",
+                                                  "performedOn": "2026-11-25",
+                                                  "assets": [
+                                                    {
+                                                      "name": "沙村百香果种植基地水肥一体化设施",
+                                                      "assetClass": "OPERATING",
+                                                      "ownerType": "VILLAGE_COLLECTIVE",
+                                                      "ownerDivisionCode": "450422101201",
+                                                      "value": 365500.00
+                                                    }
+                                                  ]
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "200",
             description = "已办理；返回项目的新状态",
@@ -120,8 +199,8 @@ public class ProjectResource {
     @Operation(operationId = "listProjectSteps", summary = "项目已办理的步骤（分页，按办理顺序）")
     public Page<ProjectApi.StepView> steps(
             @PathParam("id") @ResourceId("project.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return projects.steps(id, PageRequest.of(page, size));
     }
 
@@ -131,6 +210,24 @@ public class ProjectResource {
             operationId = "setProjectBeneficiaries",
             summary = "设置联农带农受益户（整体替换）",
             description = "每户须是项目所在县、本人辖区内的农户。需要 If-Match。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProjectApi.BeneficiariesRequest.class),
+                            examples = {@ExampleObject(name = "联农带农", summary = "两户受益：一户在基地务工，一户入股分红", value = """
+                                                {
+                                                  "households": [
+                                                    {
+                                                      "householdId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718293",
+                                                      "linkage": "EMPLOYMENT"
+                                                    },
+                                                    {
+                                                      "householdId": "0193c2a4-8b16-7d22-ae3f-60718293a4b5",
+                                                      "linkage": "DIVIDEND"
+                                                    }
+                                                  ]
+                                                }""")}))
     @APIResponse(
             responseCode = "200",
             description = "成功",
@@ -151,8 +248,8 @@ public class ProjectResource {
     @Operation(operationId = "listProjectBeneficiaries", summary = "项目的联农带农受益户（分页）")
     public Page<ProjectApi.BeneficiaryView> beneficiaries(
             @PathParam("id") @ResourceId("project.not-found") UUID id,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return projects.beneficiaries(id, PageRequest.of(page, size));
     }
 }

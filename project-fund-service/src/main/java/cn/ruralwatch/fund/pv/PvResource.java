@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +52,20 @@ public class PvResource {
     @POST
     @Path("/pv-stations")
     @Operation(operationId = "registerPvStation", summary = "登记村级光伏扶贫电站（产权村、装机容量、并网日期、建设项目）")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PvApi.StationRegistration.class),
+                            examples = {
+                                @ExampleObject(name = "村级光伏电站", summary = "沙村 300 千瓦村级光伏扶贫电站，2019 年并网", value = """
+                                                {
+                                                  "villageCode": "450422101201",
+                                                  "name": "沙村村级光伏电站",
+                                                  "capacityKw": 300.00,
+                                                  "connectedOn": "2019-06-30"
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已登记",
@@ -75,8 +91,8 @@ public class PvResource {
                     @QueryParam("division")
                     @Pattern(regexp = QueryParameters.DIVISION, message = "{ruralwatch.division.code}")
                     String division,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return stations.list(division, PageRequest.of(page, size)).map(PvStationService::view);
     }
 
@@ -95,6 +111,18 @@ public class PvResource {
             operationId = "recordPvMonthlyOutput",
             summary = "登记（或更正）电站一个月的发电量和发电收益",
             description = "只能登记已结束的月份、并网之后的月份；更正时原值记入审计日志。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PvApi.OutputRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "月发电量",
+                                        summary = "2026 年 6 月发电量和收益（PUT …/outputs/2026/6）",
+                                        value = """
+                                                {"generationKwh": 32450.50, "revenue": 12655.70}""")
+                            }))
     @APIResponse(responseCode = "200", description = "已办理，返回办理后的记录")
     @APIResponse(responseCode = "400", description = "月份不合法、尚未结束或早于并网")
     public PvApi.OutputView recordOutput(
@@ -125,6 +153,72 @@ public class PvResource {
                     + "奖励补助须写明依据，不得给全体农户发放同样金额（不得简单发钱）；安排合计不超过可分配收益；"
                     + "可分配收益不超过区划内电站当年已登记的发电收益减去其他方案（乡镇方案与其辖内村的方案）已分配的部分，同一笔收益不重复分配；"
                     + "用于岗位工资和小型公益事业劳务费用的占比不低于要求（PV_WAGES_AND_LABOUR）。违反规则返回 422，并列出每一条。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PvApi.PlanRequest.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "村级方案",
+                                        summary = "沙村 2025 年光伏收益分配：公益性岗位、小型公益事业和奖励补助",
+                                        value = """
+                                                {
+                                                  "divisionCode": "450422101201",
+                                                  "year": 2025,
+                                                  "distributable": 30000.00,
+                                                  "documentNumber": "沙村〔2026〕1号",
+                                                  "note": "经村民代表大会通过",
+                                                  "jobs": [
+                                                    {
+                                                      "title": "村级保洁员",
+                                                      "villageCode": "450422101201",
+                                                      "holders": [
+                                                        {
+                                                          "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718294",
+                                                          "monthlyWage": 1000.00,
+                                                          "months": 12
+                                                        }
+                                                      ]
+                                                    },
+                                                    {
+                                                      "title": "护林员",
+                                                      "villageCode": "450422101201",
+                                                      "holders": [
+                                                        {
+                                                          "memberId": "0193c2a4-8b16-7d22-ae3f-60718293a4b6",
+                                                          "monthlyWage": 800.00,
+                                                          "months": 12
+                                                        }
+                                                      ]
+                                                    }
+                                                  ],
+                                                  "works": [
+                                                    {
+                                                      "name": "新村屯道路修补",
+                                                      "villageCode": "450422101201",
+                                                      "amount": 6000.00,
+                                                      "labourAmount": 3000.00
+                                                    }
+                                                  ],
+                                                  "rewards": [
+                                                    {
+                                                      "name": "人居环境整治奖励",
+                                                      "basis": "参加村屯环境卫生评比获评“清洁户”",
+                                                      "recipients": [
+                                                        {
+                                                          "householdId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718293",
+                                                          "amount": 600.00
+                                                        },
+                                                        {
+                                                          "householdId": "0193c2a4-8b16-7d22-ae3f-60718293a4b5",
+                                                          "amount": 400.00
+                                                        }
+                                                      ]
+                                                    }
+                                                  ]
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "201",
             description = "已保存",
@@ -153,8 +247,8 @@ public class PvResource {
                     @Pattern(regexp = QueryParameters.DIVISION, message = "{ruralwatch.division.code}")
                     String division,
             @Parameter(description = "年度", example = "2023") @QueryParam("year") Integer year,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return plans.list(division, year, PageRequest.of(page, size)).map(plans::view);
     }
 
@@ -176,6 +270,56 @@ public class PvResource {
     @PUT
     @Path("/pv-distribution-plans/{id}")
     @Operation(operationId = "replacePvDistributionPlan", summary = "修改草拟中的方案（区划和年度不变），规则同制定；需要 If-Match")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PvApi.PlanRequest.class),
+                            examples = {@ExampleObject(name = "修改草拟方案", summary = "增加一个护林员岗位（区划和年度不变）", value = """
+                                                {
+                                                  "divisionCode": "450422101201",
+                                                  "year": 2025,
+                                                  "distributable": 30000.00,
+                                                  "documentNumber": "沙村〔2026〕1号",
+                                                  "note": "经村民代表大会通过，增设护林员",
+                                                  "jobs": [
+                                                    {
+                                                      "title": "村级保洁员",
+                                                      "villageCode": "450422101201",
+                                                      "holders": [
+                                                        {
+                                                          "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718294",
+                                                          "monthlyWage": 1000.00,
+                                                          "months": 12
+                                                        }
+                                                      ]
+                                                    },
+                                                    {
+                                                      "title": "护林员",
+                                                      "villageCode": "450422101201",
+                                                      "holders": [
+                                                        {
+                                                          "memberId": "0193c2a4-8b16-7d22-ae3f-60718293a4b6",
+                                                          "monthlyWage": 800.00,
+                                                          "months": 12
+                                                        },
+                                                        {
+                                                          "memberId": "0193c2a4-6f1e-7b2d-8c3a-4e5f60718296",
+                                                          "monthlyWage": 800.00,
+                                                          "months": 3
+                                                        }
+                                                      ]
+                                                    }
+                                                  ],
+                                                  "works": [
+                                                    {
+                                                      "name": "新村屯道路修补",
+                                                      "villageCode": "450422101201",
+                                                      "amount": 3600.00,
+                                                      "labourAmount": 1800.00
+                                                    }
+                                                  ]
+                                                }""")}))
     @APIResponse(
             responseCode = "200",
             description = "成功",
@@ -195,6 +339,13 @@ public class PvResource {
     @POST
     @Path("/pv-distribution-plans/{id}/publication")
     @Operation(operationId = "publishPvDistributionPlan", summary = "公示方案：方案生效、不再修改（公示前再检查一次规则）；需要 If-Match")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PvApi.Publication.class),
+                            examples = {@ExampleObject(name = "公示", summary = "方案在村务公开栏公示", value = """
+                                                {"publishedOn": "2026-03-20", "documentNumber": "沙村〔2026〕1号"}""")}))
     @APIResponse(
             responseCode = "200",
             description = "成功",

@@ -45,8 +45,8 @@ public class AuditLogResource {
             @Parameter(description = "起始时间（含），ISO 8601", example = "2026-11-01T00:00:00Z") @QueryParam("from")
                     String from,
             @Parameter(description = "截止时间（不含），ISO 8601", example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         if (action != null
                 && Arrays.stream(AuditAction.values()).noneMatch(a -> a.name().equals(action))) {
             throw ProblemException.invalid(Violation.of(

@@ -34,8 +34,8 @@ public class ReportJobResource {
     @Operation(operationId = "listReportJobs", summary = "本人辖区内的统计任务（最新在前，分页）")
     public Page<ReportJob> list(
             @Parameter(description = "任务类型") @QueryParam("kind") JobKind kind,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return jobs.list(kind, PageRequest.of(page, size));
     }
 

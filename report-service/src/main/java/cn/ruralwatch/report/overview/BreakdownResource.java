@@ -71,8 +71,8 @@ public class BreakdownResource {
     @APIResponse(responseCode = "404", description = "区划不存在或不在本人辖区")
     public Page<HouseholdList.Row> households(
             @BeanParam HouseholdFilterParameters parameters,
-            @Parameter(description = "页码，从 0 开始") @QueryParam("page") Integer page,
-            @Parameter(description = "每页条数，1–500，默认 20") @QueryParam("size") Integer size) {
+            @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
         return households.find(parameters.filter(), PageRequest.of(page, size));
     }
 

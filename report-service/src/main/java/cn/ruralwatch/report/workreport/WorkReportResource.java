@@ -32,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -139,6 +141,24 @@ public class WorkReportResource {
             summary = "生成工作汇报（Word）：基本情况、监测对象、指标完成情况及未达标农户名单、到户帮扶、项目和资金、光伏收益，叙述段落取自请求",
             description = "后台任务，返回 202 和任务地址；完成后从 GET /api/v1/reports/jobs/{id}/file 下载 docx。"
                     + "模板在提交时确定版本，之后修改模板不影响已提交的任务。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WorkReportRequest.class),
+                            examples = {
+                                @ExampleObject(name = "乡镇年度汇报", summary = "同心镇 2026 年工作汇报，叙述段落由乡镇撰写", value = """
+                                                {
+                                                  "division": "450422101",
+                                                  "year": 2026,
+                                                  "asOf": "2026-11-30",
+                                                  "issuer": "同心镇人民政府",
+                                                  "narrative": {
+                                                    "problems": "部分监测户收入来源单一，产业带动不够稳定。",
+                                                    "nextSteps": "继续开展常态化排查，落实就业帮扶和产业奖补。"
+                                                  }
+                                                }""")
+                            }))
     @APIResponse(
             responseCode = "202",
             description = "已受理",
@@ -214,7 +234,8 @@ public class WorkReportResource {
     @Operation(operationId = "getWorkReportTemplate", summary = "工作汇报模板的最新版本")
     @APIResponse(responseCode = "200", description = "查询结果")
     @APIResponse(responseCode = "404", description = "没有这个模板")
-    public TemplateView template(@PathParam("name") String name) {
+    public TemplateView template(
+            @Parameter(description = "模板名称（系统内置的为 default）", example = "default") @PathParam("name") String name) {
         return templates
                 .newest(name)
                 .map(TemplateView::of)
@@ -230,9 +251,26 @@ public class WorkReportResource {
             description = "正文为 Markdown（# 标题、段落、列表、| 表格 |），用 Qute 表达式引用数字，如 {basic.households}、"
                     + "{#for c in monitoring.categories}…{/for}、{narrative.problems ?: '（请填写）'}；"
                     + "可用的数字见 docs/reports.md。保存前按本人辖区的数据试填一次，写错的数字名称或语法返回 400。")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TemplateInput.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "简报模板",
+                                        summary = "标题和正文引用统计数字（PUT …/work-report-templates/brief）",
+                                        value = """
+                                                {
+                                                  "title": "{division.name}{year}年巩固拓展脱贫攻坚成果简报",
+                                                  "body": "# 概况\\n\\n在册农户{basic.households}户{basic.members}人，纳入监测对象{monitoring.total.households}户。\\n\\n# 存在的问题\\n\\n{narrative.problems ?: '（请填写）'}\\n"
+                                                }""")
+                            }))
     @APIResponse(responseCode = "200", description = "已办理，返回办理后的记录")
     @APIResponse(responseCode = "400", description = "名称、标题或正文不合法（含出错位置）")
-    public TemplateView save(@PathParam("name") String name, TemplateInput input) {
+    public TemplateView save(
+            @Parameter(description = "模板名称（系统内置的为 default）", example = "brief") @PathParam("name") String name,
+            TemplateInput input) {
         if (input == null) {
             throw ProblemException.invalid(Violation.of("body", "REQUIRED", "report.template.body"));
         }
