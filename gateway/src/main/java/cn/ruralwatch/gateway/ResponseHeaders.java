@@ -20,7 +20,8 @@ import java.util.Set;
  * </ul>
  *
  * The headers are components ({@code #/components/headers/ETag}, {@code .../Location}) referred to from each answer.
- * The gateway's own answer for a service it cannot reach, 502, is declared on every operation.
+ * The gateway's own answers, to a request line or headers too long (414, 431) and for a service it cannot reach (502),
+ * are declared on every operation.
  */
 final class ResponseHeaders {
 
@@ -95,7 +96,7 @@ final class ResponseHeaders {
                     }
                 }
                 if (entry.getValue() instanceof ObjectNode operation) {
-                    badGateway(operation);
+                    gatewayAnswers(operation);
                 }
             }
         }
@@ -130,12 +131,19 @@ final class ResponseHeaders {
         }
     }
 
-    private static void badGateway(ObjectNode operation) {
+    /** What the gateway itself may answer to any request: a request line or headers too long, a service away. */
+    private static void gatewayAnswers(ObjectNode operation) {
         ObjectNode responses =
                 operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
-        if (!responses.has("502")) {
-            ObjectNode answer = responses.putObject("502");
-            answer.put("description", "网关连不上办理该请求的服务，或服务未在时限内答复。超时的修改可能已经执行：重试前先查询结果");
+        problem(responses, "414", "请求地址（含查询参数）过长");
+        problem(responses, "431", "请求头过大");
+        problem(responses, "502", "网关连不上办理该请求的服务，或服务未在时限内答复。超时的修改可能已经执行：重试前先查询结果");
+    }
+
+    private static void problem(ObjectNode responses, String status, String description) {
+        if (!responses.has(status)) {
+            ObjectNode answer = responses.putObject(status);
+            answer.put("description", description);
             answer.putObject("content")
                     .putObject("application/problem+json")
                     .putObject("schema")

@@ -106,7 +106,7 @@ class OpenApiMergerTest {
 
     /**
      * A resource changed under If-Match carries its version in every success answer about it, creating it included; a
-     * 201 names the new resource and a 202 the job; every operation may meet the gateway's 502.
+     * 201 names the new resource and a 202 the job; every operation may meet the gateway's 414, 431 and 502.
      */
     @Test
     void versionsAndAddressesAreDeclaredWhereTheServicesSendThem() throws Exception {
@@ -157,6 +157,11 @@ class OpenApiMergerTest {
         assertTrue(paths.at("/~1api~1v1~1households~1{id}~1history/get/responses/200/headers")
                 .isMissingNode());
         assertEquals("string", merged.at("/components/headers/ETag/schema/type").asText());
+        assertEquals(
+                "请求头过大",
+                paths.at("/~1api~1v1~1households/post/responses/431/description")
+                        .asText());
+        assertTrue(paths.at("/~1api~1v1~1households/post/responses/414").has("content"));
         assertEquals(
                 "#/components/headers/Content-Disposition",
                 paths.at("/~1api~1v1~1households~1{id}~1dossier/get/responses/200/headers/Content-Disposition/$ref")

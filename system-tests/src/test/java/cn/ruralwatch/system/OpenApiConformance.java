@@ -156,8 +156,10 @@ public final class OpenApiConformance implements Filter {
     private void checkOperation(
             String method, String path, int status, String responseType, Predicate<String> hasHeader, String body) {
         checked.incrementAndGet();
+        // the services take /households/ for /households
+        String routed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         Route route = routes.stream()
-                .filter(r -> r.pattern().matcher(path).matches() && r.item().has(method))
+                .filter(r -> r.pattern().matcher(routed).matches() && r.item().has(method))
                 .findFirst()
                 .orElse(null);
         if (route == null) {

@@ -151,6 +151,7 @@ public class CaseResource {
             responseCode = "200",
             description = "成功",
             content = @Content(schema = @Schema(implementation = CaseApi.CaseView.class)))
+    @APIResponse(responseCode = "409", description = "案件已办结或已撤回，不能再撤回")
     public Response withdraw(
             @PathParam("caseId") @ResourceId("monitoring.case.not-found") UUID caseId,
             @Valid @NotNull CaseApi.WithdrawRequest request,

@@ -36,6 +36,9 @@ public class ProblemResponses implements OASFilter {
         if (hasParameter(operation, Parameter.In.QUERY)) {
             declare(operation, "400", "查询参数不合法或缺少必填参数（errors 列出每个参数及原因）");
         }
+        if (namesAResourceInTheQuery(operation)) {
+            declare(operation, "404", "查询参数中的编号（农户、排查、案件等）不存在，或不在本人辖区内");
+        }
         if (hasHeader(operation, "If-Match")) {
             declare(operation, "412", "If-Match 中的版本已不是当前版本：先重新读取，再基于最新版本修改");
             declare(operation, "428", "缺少 If-Match：修改前先读取资源，把其 ETag 放入 If-Match");
@@ -46,6 +49,8 @@ public class ProblemResponses implements OASFilter {
             declare(operation, "413", "请求体超过该接口允许的大小");
             declare(operation, "415", "请求体的媒体类型（Content-Type）不是该接口接受的类型");
         }
+        // any request line, header or parameter can be unreadable (a NUL, bytes that are not UTF-8)
+        declare(operation, "400", "请求不合法：请求行、参数或请求头无法解析，或未通过校验（errors 列出每项及原因）");
         // any operation may meet these: the gateway's limit per client, and a database or a service briefly away
         declare(operation, "429", "请求过于频繁：网关按客户端（令牌）限流，按 Retry-After 秒数等待后重试");
         declare(operation, "503", "暂时不可用：数据库不可达或连接池已满，按 Retry-After 秒数等待后重试，请求未被执行");
@@ -94,6 +99,17 @@ public class ProblemResponses implements OASFilter {
     private static boolean hasParameter(Operation operation, Parameter.In in) {
         return operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == in);
+    }
+
+    /** A query parameter that is an id (a UUID): the thing it names may not exist. */
+    private static boolean namesAResourceInTheQuery(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY
+                                && parameter.getSchema() != null
+                                && ("uuid".equals(parameter.getSchema().getFormat())
+                                        || String.valueOf(parameter.getSchema().getRef())
+                                                .endsWith("/UUID")));
     }
 
     private static boolean hasHeader(Operation operation, String name) {

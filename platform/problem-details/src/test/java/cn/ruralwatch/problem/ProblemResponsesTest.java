@@ -75,6 +75,15 @@ class ProblemResponsesTest {
         Operation list = OASFactory.createOperation()
                 .addParameter(OASFactory.createParameter().name("year").in(Parameter.In.QUERY))
                 .responses(OASFactory.createAPIResponses());
+        Operation byHousehold = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter()
+                        .name("householdId")
+                        .in(Parameter.In.QUERY)
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/UUID")))
+                .responses(OASFactory.createAPIResponses());
+        new ProblemResponses().filterOperation(byHousehold);
+        assertEquals(
+                "查询参数中的编号（农户、排查、案件等）不存在，或不在本人辖区内", response(byHousehold, "404").getDescription());
 
         new ProblemResponses().filterOperation(update);
         new ProblemResponses().filterOperation(list);
@@ -90,7 +99,10 @@ class ProblemResponsesTest {
         assertEquals(
                 "缺少 If-Match：修改前先读取资源，把其 ETag 放入 If-Match",
                 response(update, "428").getDescription());
-        assertNull(update.getResponses().getAPIResponse("400"));
+        // any request can be unreadable
+        assertEquals(
+                "请求不合法：请求行、参数或请求头无法解析，或未通过校验（errors 列出每项及原因）",
+                response(update, "400").getDescription());
         assertEquals("查询参数不合法或缺少必填参数（errors 列出每个参数及原因）", response(list, "400").getDescription());
         assertNull(list.getResponses().getAPIResponse("404"));
         assertNull(list.getResponses().getAPIResponse("412"));

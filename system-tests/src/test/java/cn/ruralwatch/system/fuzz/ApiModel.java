@@ -35,8 +35,18 @@ final class ApiModel {
     /** A schema with its {@code $ref} resolved: the referenced schema's keywords, overridden by the local ones. */
     record Schema(ObjectNode node, ApiModel model) {
 
+        /** The JSON type; of a nullable property ({@code ["string", "null"]}), the type it has when present. */
         String type() {
             String type = node.path("type").asText(null);
+            if (node.path("type").isArray()) {
+                type = null;
+                for (JsonNode alternative : node.path("type")) {
+                    if (!alternative.asText().equals("null")) {
+                        type = alternative.asText();
+                        break;
+                    }
+                }
+            }
             if (type == null && node.has("properties")) {
                 return "object";
             }
@@ -49,7 +59,11 @@ final class ApiModel {
 
         List<String> enumValues() {
             List<String> values = new ArrayList<>();
-            node.path("enum").forEach(v -> values.add(v.asText()));
+            node.path("enum").forEach(v -> {
+                if (!v.isNull()) {
+                    values.add(v.asText());
+                }
+            });
             return values;
         }
 
@@ -173,6 +187,17 @@ final class ApiModel {
 
     Schema resolve(JsonNode schema) {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        JsonNode present = nullableAlternative(schema);
+        if (present != null) {
+            // a nullable property (anyOf: [schema, {type: null}]): the schema it has when present, with its annotations
+            merged.setAll(resolve(present).node());
+            schema.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("anyOf")) {
+                    merged.set(field.getKey(), field.getValue());
+                }
+            });
+            return new Schema(merged, this);
+        }
         if (schema != null && schema.has("$ref")) {
             String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
             JsonNode target = document.path("components").path("schemas").path(name);
@@ -188,5 +213,20 @@ final class ApiModel {
             });
         }
         return new Schema(merged, this);
+    }
+
+    /** Of {@code anyOf: [X, {type: null}]}, X; otherwise null. */
+    private static JsonNode nullableAlternative(JsonNode schema) {
+        if (schema == null
+                || !schema.path("anyOf").isArray()
+                || schema.path("anyOf").size() != 2) {
+            return null;
+        }
+        JsonNode first = schema.path("anyOf").get(0);
+        JsonNode second = schema.path("anyOf").get(1);
+        if ("null".equals(second.path("type").asText())) {
+            return first;
+        }
+        return "null".equals(first.path("type").asText()) ? second : null;
     }
 }
