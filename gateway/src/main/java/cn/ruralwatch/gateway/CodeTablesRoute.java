@@ -92,6 +92,13 @@ public class CodeTablesRoute {
                     false);
             return;
         }
+        if (name != null) {
+            var unreadable = VertxProblems.unreadableParameter(context, "name", name);
+            if (unreadable.isPresent()) {
+                VertxProblems.write(context, mapper, unreadable.get(), false);
+                return;
+            }
+        }
         openApi.document().onComplete(document -> {
             Published tables = document.succeeded() ? publish(document.result()) : published;
             if (tables == null) {

@@ -127,6 +127,26 @@ class CodeTablesRouteTest {
     }
 
     @Test
+    void aTableNameThatIsNotTextIsA400NamingIt() {
+        given().urlEncodingEnabled(false)
+                .header("Authorization", bearer("auditor"))
+                .get("/api/v1/code-tables/a%00b")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ruralwatch:problem:validation-failed"))
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].code", equalTo("NUL_CHARACTER"));
+        given().urlEncodingEnabled(false)
+                .header("Authorization", bearer("auditor"))
+                .get("/api/v1/code-tables/%C3%28")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].code", equalTo("INVALID_ENCODING"));
+    }
+
+    @Test
     void onlyGetIsAnswered() {
         given().header("Authorization", bearer("county-admin"))
                 .post("/api/v1/code-tables")
