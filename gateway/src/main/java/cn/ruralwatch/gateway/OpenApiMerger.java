@@ -31,6 +31,9 @@ public final class OpenApiMerger {
         }
     }
 
+    /** The name the gateway's own document is merged under: its paths are those no route sends to a service. */
+    public static final String GATEWAY = "gateway";
+
     private OpenApiMerger() {}
 
     /**
@@ -63,7 +66,7 @@ public final class OpenApiMerger {
                     return;
                 }
                 String routedTo = routes.serviceForTemplate(path).orElse(null);
-                if (!service.equals(routedTo)) {
+                if (GATEWAY.equals(service) ? routedTo != null : !service.equals(routedTo)) {
                     conflicts.add("path " + path + " of " + service + " is routed to "
                             + (routedTo == null ? "no service" : routedTo));
                 }

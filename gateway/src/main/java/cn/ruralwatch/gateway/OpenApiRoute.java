@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Serves the suite's merged OpenAPI document at {@code /q/openapi} (YAML, or JSON with {@code ?format=json}), built
- * from every service's own document and cached briefly. Swagger UI at {@code /q/swagger-ui} shows it.
+ * from every service's own document and the gateway's ({@link GatewayDocument}) and cached briefly. Swagger UI at
+ * {@code /q/swagger-ui} shows it.
  */
 @ApplicationScoped
 public class OpenApiRoute {
@@ -41,6 +42,9 @@ public class OpenApiRoute {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    GatewayDocument gatewayDocument;
 
     private final YAMLMapper yaml = new YAMLMapper();
     private HttpClient client;
@@ -97,6 +101,7 @@ public class OpenApiRoute {
                 }
                 documents.put(fetch.getKey(), fetch.getValue().result());
             }
+            documents.put(OpenApiMerger.GATEWAY, gatewayDocument.get());
             try {
                 ObjectNode merged = OpenApiMerger.merge(mapper, documents, routes, TITLE, "1.0");
                 cached = merged;

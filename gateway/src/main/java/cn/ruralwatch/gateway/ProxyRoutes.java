@@ -5,7 +5,6 @@ import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Problems;
 import cn.ruralwatch.problem.VertxProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -27,13 +26,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Forwards {@code /api/**} to the service the route table names, with the Vert.x HTTP reverse proxy, once the caller's
- * token is valid and it has not exceeded its rate limit. The request id
+ * token is valid and it has not exceeded its rate limit ({@link GatewayCallers}). Paths no service answers go on to
+ * the gateway's own routes. The request id
  * (set by the request-id filter before this runs) travels with the request; the client's address and scheme are passed
  * as {@code X-Forwarded-*}. A service that cannot be reached answers 502 as a problem.
  */
@@ -49,12 +48,7 @@ public class ProxyRoutes {
     ObjectMapper mapper;
 
     @Inject
-    JWTParser tokens;
-
-    @Inject
-    ClientRateLimiter rateLimiter;
-
-    private static final String BEARER = "Bearer ";
+    GatewayCallers callers;
 
     private RouteTable table;
     private final Map<String, HttpProxy> proxies = new HashMap<>();
@@ -81,8 +75,8 @@ public class ProxyRoutes {
     }
 
     /**
-     * Checks the bearer token (signature, issuer, audience, expiry) before anything reaches a service; the service
-     * checks it again and decides what the caller's role may do.
+     * Forwards a request once its caller is admitted ({@link GatewayCallers}: token, rate limit); the service checks
+     * the token again and decides what the caller's role may do.
      */
     private void forward(RoutingContext context) {
         HttpServerRequest request = context.request();
@@ -91,58 +85,7 @@ public class ProxyRoutes {
             context.next();
             return;
         }
-        if (request.headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
-            // RFC 6750 §3.1: more than one way of sending a token is an invalid request; the gateway would check one
-            // token and limit its client while the service might read another
-            VertxProblems.write(
-                    context,
-                    mapper,
-                    VertxProblems.problem(context, ProblemType.BAD_REQUEST, "problem.authorization.repeated"),
-                    true);
-            return;
-        }
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            unauthorized(context);
-            return;
-        }
-        String token = authorization.substring(BEARER.length()).trim();
-        request.pause();
-        // off the event loop (a JWKS key set may have to be fetched), unordered so verifications run in parallel
-        context.vertx().executeBlocking(() -> tokens.parse(token), false).onComplete(verified -> {
-            if (verified.succeeded()) {
-                OptionalLong wait = rateLimiter.tryAcquire(verified.result().getName());
-                if (wait.isPresent()) {
-                    tooManyRequests(context, wait.getAsLong());
-                } else {
-                    proxy.handle(request);
-                }
-            } else {
-                LOG.debugf(
-                        "Token refused for %s: %s",
-                        request.path(), verified.cause().getMessage());
-                unauthorized(context);
-            }
-        });
-    }
-
-    private void tooManyRequests(RoutingContext context, long retryAfterSeconds) {
-        context.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
-        VertxProblems.write(
-                context,
-                mapper,
-                VertxProblems.problem(
-                        context, ProblemType.TOO_MANY_REQUESTS, "problem.too-many-requests.detail", retryAfterSeconds),
-                true);
-    }
-
-    private void unauthorized(RoutingContext context) {
-        context.response().putHeader("WWW-Authenticate", "Bearer");
-        VertxProblems.write(
-                context,
-                mapper,
-                VertxProblems.problem(context, ProblemType.UNAUTHORIZED, "problem.unauthorized.detail"),
-                true);
+        callers.admit(context, token -> proxy.handle(request));
     }
 
     /** Tells the service who called and how, so it can build absolute links to the gateway. */

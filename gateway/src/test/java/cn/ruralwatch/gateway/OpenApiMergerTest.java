@@ -228,6 +228,32 @@ class OpenApiMergerTest {
         assertTrue(conflict.getMessage().contains("is routed to household"), conflict.getMessage());
     }
 
+    /**
+     * The gateway answers its own paths (the code tables): they may not be routed to a service, and a service may not
+     * declare a path no route sends to it.
+     */
+    @Test
+    void theGatewaysOwnPathsAreThoseNoRouteSendsToAService() throws Exception {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        docs.put("household", doc("/api/v1/households", "{\"type\":\"object\"}"));
+        docs.put(OpenApiMerger.GATEWAY, doc("/api/v1/code-tables", "{\"type\":\"object\"}"));
+        ObjectNode merged = OpenApiMerger.merge(mapper, docs, routes, "t", "1");
+        assertTrue(merged.path("paths").has("/api/v1/code-tables"));
+
+        docs.put(OpenApiMerger.GATEWAY, doc("/api/v1/households/{id}/code-tables", "{\"type\":\"object\"}"));
+        OpenApiMerger.ConflictException shadowed = assertThrows(
+                OpenApiMerger.ConflictException.class, () -> OpenApiMerger.merge(mapper, docs, routes, "t", "1"));
+        assertTrue(
+                shadowed.getMessage().contains("/api/v1/households/{id}/code-tables of gateway is routed to household"),
+                shadowed.getMessage());
+
+        docs.remove(OpenApiMerger.GATEWAY);
+        docs.put("household", doc("/api/v1/code-tables", "{\"type\":\"object\"}"));
+        OpenApiMerger.ConflictException unrouted = assertThrows(
+                OpenApiMerger.ConflictException.class, () -> OpenApiMerger.merge(mapper, docs, routes, "t", "1"));
+        assertTrue(unrouted.getMessage().contains("is routed to no service"), unrouted.getMessage());
+    }
+
     private JsonNode doc(String path, String problemSchema) throws Exception {
         return mapper.readTree("""
                 {"openapi":"3.1.0","paths":{"%s":{"get":{"operationId":"op%s"}}},

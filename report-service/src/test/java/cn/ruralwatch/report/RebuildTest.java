@@ -300,10 +300,16 @@ class RebuildTest {
                 .until(() ->
                         count("select count(*) from information_schema.schemata where schema_name like 'report_re%'")
                                 == 0);
+        // the state in words of the caller's language: Chinese words, the code in English
         given().post(location + "/cancel")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
+                .body("detail", containsString("已取消"));
+        given().header("Accept-Language", "en")
+                .post(location + "/cancel")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("CANCELLED"));
         given().post("/api/v1/reports/jobs/" + UUID.randomUUID() + "/cancel")
                 .then()

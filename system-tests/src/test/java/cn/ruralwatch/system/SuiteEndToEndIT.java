@@ -464,6 +464,111 @@ class SuiteEndToEndIT {
                 .body(containsString("/q/openapi"));
     }
 
+    /**
+     * A frontend shows every code in words with one call: the gateway's code tables, one per enumeration of the merged
+     * document, each code with its Chinese and English label, for any role, cached by ETag.
+     */
+    @Test
+    @Order(4)
+    void gatewayServesTheCodeTablesInBothLanguagesToEveryRole() {
+        Map<String, Map<String, Object>> schemas = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("components.schemas");
+        var all = given().get("/api/v1/code-tables")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .header("Cache-Control", matchesPattern("private, max-age=[1-9][0-9]*"))
+                .header("ETag", matchesPattern("\"[0-9a-f]{32}\""))
+                .extract();
+        List<Map<String, Object>> tables = all.jsonPath().getList("$");
+        Map<String, List<?>> enumerations = new java.util.TreeMap<>();
+        schemas.forEach((name, schema) -> {
+            if (schema.get("enum") instanceof List<?> values) {
+                enumerations.put(name, values);
+            }
+        });
+        assertEquals(
+                List.copyOf(enumerations.keySet()),
+                tables.stream().map(t -> t.get("name")).toList());
+        assertTrue(tables.size() > 50, "code tables: " + tables.size());
+        for (Map<String, Object> table : tables) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> codes = (List<Map<String, String>>) table.get("codes");
+            assertEquals(
+                    enumerations.get(table.get("name")),
+                    codes.stream().map(c -> c.get("code")).toList(),
+                    table.get("name") + " lists the document's codes in its order");
+            for (Map<String, String> code : codes) {
+                String which = table.get("name") + "." + code.get("code");
+                assertTrue(!code.get("zh").equals(code.get("code")), which + " has a Chinese label");
+                assertTrue(!code.get("en").equals(code.get("code")), which + " has an English label");
+                assertEquals(
+                        code.get("zh"),
+                        ((Map<?, ?>) ((Map<?, ?>) schemas.get(table.get("name")).get("x-enum-labels")).get("zh"))
+                                .get(code.get("code")),
+                        which + " reads as the document labels it");
+            }
+        }
+
+        // one table, from any service
+        String etag = given().get("/api/v1/code-tables/MonitoringCategory")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("MonitoringCategory"))
+                .body("description", equalTo("监测对象类别"))
+                .body("codes.code", equalTo(List.of("UNSTABLE_EXITED", "EDGE_AT_RISK", "SUDDEN_HARDSHIP")))
+                .body("codes.zh", equalTo(List.of("脱贫不稳定户", "边缘易致贫户", "突发严重困难户")))
+                .body("codes[1].en", equalTo("Edge household at risk of poverty"))
+                .extract()
+                .header("ETag");
+        given().get("/api/v1/code-tables/ProjectStage")
+                .then()
+                .statusCode(200)
+                .body("codes.find { it.code == 'ASSETS_REGISTERED' }.zh", equalTo("资产已确权"));
+        // a copy still current costs no body
+        given().header("If-None-Match", etag)
+                .get("/api/v1/code-tables/MonitoringCategory")
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(etag));
+        given().header("If-None-Match", etag).get("/api/v1/code-tables").then().statusCode(200);
+        given().get("/api/v1/code-tables/Monitoring")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ruralwatch:problem:not-found"))
+                .body("detail", containsString("Monitoring"));
+
+        // the default specification's token would be merged in as a second Authorization header
+        RequestSpecification admin = RestAssured.requestSpecification;
+        RestAssured.requestSpecification = null;
+        try {
+            // every role reads them, the operator, who sees no household data, too; /me lists them
+            given().spec(as("operator", COUNTY))
+                    .get("/api/v1/code-tables/MonitoringCategory")
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", equalTo(etag));
+            given().spec(as("auditor", COUNTY))
+                    .get("/api/v1/me")
+                    .then()
+                    .statusCode(200)
+                    .body("operations", hasItems("listCodeTables", "getCodeTable"));
+            given().get("/api/v1/code-tables")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", equalTo("Bearer"));
+        } finally {
+            RestAssured.requestSpecification = admin;
+        }
+    }
+
     @Test
     @Order(5)
     void gatewayAndServicesRefuseMissingTokensAndRolesWithoutThePermission() {

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.assistance;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 帮扶措施类型 (一户一策). */
+@Schema(description = "帮扶措施类型")
 public enum MeasureType {
     /** 产业帮扶 */
     INDUSTRY,

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A cadre responsible for a household from {@code startsOn} until {@code endsOn} (excluded; open while current). A
@@ -19,6 +20,7 @@ import java.util.UUID;
 public class CadreAssignment {
 
     /** Why an assignment ended. */
+    @Schema(name = "CadreAssignmentEndReason", description = "帮扶干部结对结束的原因")
     public enum EndReason {
         /** Another cadre of the kind took over. */
         REASSIGNED,

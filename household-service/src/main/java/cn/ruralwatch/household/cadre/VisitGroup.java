@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.cadre;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The households a visit rule covers; a household falls under a rule when it is in any of the rule's groups. */
+@Schema(description = "走访要求适用的农户类别")
 public enum VisitGroup {
     /** 监测对象（未消除风险） */
     MONITORED_AT_RISK("监测对象（未消除风险）"),

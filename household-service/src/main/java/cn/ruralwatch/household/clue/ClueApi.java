@@ -61,6 +61,7 @@ public final class ClueApi {
             String note) {}
 
     /** What triage decides. */
+    @Schema(name = "ClueDecision", description = "预警线索研判结论")
     public enum Decision {
         DISMISS,
         LINK

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.clue;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Where a warning clue (预警线索) came from. */
+@Schema(description = "预警线索来源")
 public enum ClueSource {
     /** 农户自主申报（含 12317 热线） */
     SELF_REPORT,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.clue;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Where a warning clue stands after triage (研判). */
+@Schema(description = "预警线索状态")
 public enum ClueStatus {
     /** 待研判 */
     NEW,

@@ -1,11 +1,13 @@
 package cn.ruralwatch.household.division;
 
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Levels of the division tree and the length of their codes: the prefix of the statistical division code that names
  * the division (a province 45, a city 4504, a county 450422), so a region holds every code starting with its own.
  */
+@Schema(description = "行政区划层级")
 public enum DivisionLevel {
     /** 省（自治区） */
     PROVINCE(2),

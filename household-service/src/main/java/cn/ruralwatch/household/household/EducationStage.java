@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 文化程度 / 在读学段: the stage a member attends or last attended. */
+@Schema(description = "在读或最高学段")
 public enum EducationStage {
     /** 学前教育 */
     PRESCHOOL,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 健康状况 of a member; a disability carries its grade. */
+@Schema(description = "健康状况")
 public enum Health {
     /** 健康 */
     HEALTHY,

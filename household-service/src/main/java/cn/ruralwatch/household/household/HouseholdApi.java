@@ -581,6 +581,7 @@ public final class HouseholdApi {
     }
 
     /** How search results are ordered. */
+    @Schema(name = "HouseholdSearchSort", description = "农户查询结果的排序")
     public enum SearchSort {
         REGISTERED_AT,
         INCOME,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 危房改造 status. */
+@Schema(description = "危房改造情况")
 public enum HousingRenovation {
     /** 无需改造 */
     NONE,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Why a member is not enrolled in the residents' medical or pension insurance; such members leave the rate's denominator. */
+@Schema(description = "未参加居民医保或居民养老保险的原因")
 public enum InsuranceExemption {
     /** 现役军人 */
     ACTIVE_SOLDIER,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 劳动能力 of a member. */
+@Schema(description = "劳动能力")
 public enum LaborAbility {
     /** 普通劳动力 */
     ORDINARY,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 自然增减 and other ways a member joins or leaves a household. */
+@Schema(description = "家庭成员变动类型（自然增减、分户、合户）")
 public enum MemberChange {
     /** 随户登记 */
     REGISTRATION,

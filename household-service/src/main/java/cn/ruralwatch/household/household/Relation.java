@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 与户主关系: relation of a member to the head of the household. */
+@Schema(description = "与户主关系")
 public enum Relation {
     /** 户主 */
     HEAD,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 风险类型 of a monitored household. */
+@Schema(description = "风险类型")
 public enum RiskType {
     /** 因病 */
     ILLNESS,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 在校状况 of a member. */
+@Schema(description = "在校状况")
 public enum SchoolingStatus {
     /** 在校 */
     IN_SCHOOL,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.household;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** 五种特殊情形: why a child of compulsory-school age is not counted as out of school. */
+@Schema(description = "五种特殊情形（未在校的适龄儿童）")
 public enum SpecialSchoolingCase {
     /** 重度残疾无法就学 */
     SEVERE_DISABILITY,

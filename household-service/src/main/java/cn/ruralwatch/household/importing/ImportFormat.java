@@ -2,8 +2,10 @@ package cn.ruralwatch.household.importing;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The file types an import takes, by the media type of the upload or the name of the file. */
+@Schema(description = "导入文件格式")
 public enum ImportFormat {
     CSV("text/csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.importing;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Where an import job stands. */
+@Schema(description = "农户批量导入任务的状态")
 public enum ImportStatus {
     /** 排队中 */
     QUEUED,

@@ -1,15 +1,11 @@
 package cn.ruralwatch.household.importing;
 
+import cn.ruralwatch.problem.CodeLabels;
 import cn.ruralwatch.problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,12 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
  * Reads the text of a cell as the value its column holds: numbers, 是/否, dates in the forms spreadsheets write them,
- * and coded values by their code or Chinese label ({@code i18n/labels.properties}).
+ * and coded values by their code or any of their Chinese labels ({@link CodeLabels}, {@code i18n/labels.properties}).
  */
 final class ImportValues {
 
@@ -45,30 +40,24 @@ final class ImportValues {
     private static final Map<Class<?>, Map<String, String>> LABELS = new HashMap<>();
 
     static {
-        Properties labels = new Properties();
-        try (Reader reader = new InputStreamReader(
-                ImportValues.class.getResourceAsStream("/i18n/labels.properties"), StandardCharsets.UTF_8)) {
-            labels.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CodeLabels labels = CodeLabels.of(ImportValues.class.getClassLoader());
         for (ImportColumn column : ImportColumn.ALL) {
             if (column.values() == null || CODES.containsKey(column.values())) {
                 continue;
             }
+            String table = CodeLabels.tableName(column.values());
             Map<String, String> codes = new HashMap<>();
             Map<String, String> shown = new HashMap<>();
             for (Enum<?> value : column.values().getEnumConstants()) {
                 codes.put(value.name(), value.name());
-                String names = labels.getProperty(column.values().getSimpleName() + "." + value.name());
-                if (names == null) {
-                    throw new IllegalStateException(
-                            "No import label for " + column.values().getSimpleName() + "." + value.name());
+                List<String> names = labels.chineseLabels(table, value.name());
+                if (names.isEmpty()) {
+                    throw new IllegalStateException("No import label for " + table + "." + value.name());
                 }
-                for (String label : names.split("\\|")) {
-                    codes.put(label.strip(), value.name());
+                for (String label : names) {
+                    codes.put(label, value.name());
                 }
-                shown.put(value.name(), names.split("\\|")[0]);
+                shown.put(value.name(), names.getFirst());
             }
             CODES.put(column.values(), codes);
             LABELS.put(column.values(), shown);

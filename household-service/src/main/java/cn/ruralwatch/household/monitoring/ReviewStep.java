@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.monitoring;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The review path of identification and of risk elimination, in the order it must be walked. */
+@Schema(description = "识别、风险消除的审核环节")
 public enum ReviewStep {
     /** 入户核实 */
     HOME_VERIFICATION,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.household.workteam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** How a work team was inspected. */
+@Schema(description = "驻村工作队督查类别")
 public enum InspectionKind {
     SUPERVISION("督查"),
     SPOT_CHECK("抽查");

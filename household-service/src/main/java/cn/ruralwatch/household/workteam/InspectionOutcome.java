@@ -1,9 +1,12 @@
 package cn.ruralwatch.household.workteam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What followed an inspection of a work team (seed 003: 工作不力、作风不实的工作队予以通报批评, 获得表扬的年终考核加分). A
  * reprimand names what was found; a recall names the member recalled.
  */
+@Schema(description = "驻村工作队督查的处理结果")
 public enum InspectionOutcome {
     NO_ISSUES("未发现问题"),
     COMMENDED("表扬"),

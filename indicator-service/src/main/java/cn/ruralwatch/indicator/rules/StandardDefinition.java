@@ -55,6 +55,7 @@ public record StandardDefinition(
     }
 
     /** What a standard judges. */
+    @Schema(name = "StandardLevel", description = "指标体系的评价对象层级")
     public enum Level {
         HOUSEHOLD,
         VILLAGE,
@@ -62,6 +63,7 @@ public record StandardDefinition(
     }
 
     /** What an indicator counts: households, people, or the division itself. */
+    @Schema(name = "IndicatorUnit", description = "指标的计数单位")
     public enum Unit {
         /** 按户计：规则作用于 household */
         HOUSEHOLD,
@@ -146,6 +148,7 @@ public record StandardDefinition(
     }
 
     /** How a work report speaks of an indicator. */
+    @Schema(name = "IndicatorReporting", description = "工作汇报中指标的写法")
     public enum Reporting {
         /** 达标率：应评、已达标、达标率，未达标户逐户列出 */
         RATE,

@@ -307,6 +307,9 @@ public final class AccessMatrix {
                     EVERY_ROLE,
                     // household-service: who the caller is (no personal data of others)
                     "getCaller",
+                    // gateway: the code tables, the words of every coded value (no data)
+                    "listCodeTables",
+                    "getCodeTable",
                     // report-service
                     "getReportJob",
                     "listReportJobs")

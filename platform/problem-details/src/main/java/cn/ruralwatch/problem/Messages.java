@@ -9,7 +9,8 @@ import java.util.ResourceBundle;
 /**
  * Localized messages of the suite. Chinese is the default; English is used when the caller prefers it. A service's own
  * messages live in {@code i18n/messages*.properties}; the shared ones in {@code i18n/problems*.properties}. A code
- * (an enum) given to a message is written in words: {@code enum.<Type>.<CODE>} in the same files.
+ * (an enum) given to a message is written in words: {@code enum.<Type>.<CODE>} in the same files, else its label
+ * ({@link CodeLabels}).
  */
 public final class Messages {
 
@@ -87,44 +88,18 @@ public final class Messages {
 
     /**
      * A code in words of the caller's language, so that no English code stands inside a Chinese sentence: {@code
-     * enum.ReviewStep.HOME_VERIFICATION=…} in a service's messages, else for Chinese the service's labels of its coded
-     * values ({@code i18n/labels.properties}, {@code ReviewStep.HOME_VERIFICATION=入户核实}, the file household imports
-     * read too); the code itself where no words are written.
+     * enum.ReviewStep.HOME_VERIFICATION=…} in a service's messages, else for Chinese the label of the coded value
+     * ({@link CodeLabels}: {@code ReviewStep.HOME_VERIFICATION=入户核实}, keyed by the name the type has in the OpenAPI
+     * document); the code itself where no words are written, and in English, where the code is what a caller sends.
      */
     public static String label(Locale locale, Enum<?> code) {
-        String key = code.getDeclaringClass().getSimpleName() + "." + code.name();
-        String words = lookup(locale, "enum." + key);
+        String table = CodeLabels.tableName(code.getDeclaringClass());
+        String words = lookup(locale, "enum." + table + "." + code.name());
         if (words == null && !ENGLISH.getLanguage().equals(locale.getLanguage())) {
-            String labels = LABELS.get().getProperty(key);
-            // several labels for one value are separated by |; the first is the one shown
-            words = labels == null ? null : labels.split("\\|")[0].strip();
+            words = CodeLabels.current().chinese(table, code.name()).orElse(null);
         }
         return words == null ? code.name() : words;
     }
-
-    /** A service's Chinese labels of its coded values ({@code i18n/labels.properties}: {@code Type.CODE=中文}). */
-    private static final java.util.function.Supplier<java.util.Properties> LABELS =
-            new java.util.function.Supplier<>() {
-                private volatile java.util.Properties loaded;
-
-                @Override
-                public java.util.Properties get() {
-                    if (loaded == null) {
-                        java.util.Properties labels = new java.util.Properties();
-                        try (java.io.InputStream in = Thread.currentThread()
-                                .getContextClassLoader()
-                                .getResourceAsStream("i18n/labels.properties")) {
-                            if (in != null) {
-                                labels.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-                            }
-                        } catch (java.io.IOException unreadable) {
-                            throw new java.io.UncheckedIOException(unreadable);
-                        }
-                        loaded = labels;
-                    }
-                    return loaded;
-                }
-            };
 
     private static String lookup(Locale locale, String key) {
         Locale bundleLocale = ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : CHINESE;

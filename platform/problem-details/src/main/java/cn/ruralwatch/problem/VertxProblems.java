@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Problem responses written by Vert.x routes, below the REST layer (body limits, the gateway's own routes). */
 public final class VertxProblems {
@@ -28,6 +29,27 @@ public final class VertxProblems {
                 request.path(),
                 request.getHeader(Problems.REQUEST_ID_HEADER),
                 List.of());
+    }
+
+    /**
+     * The 400 problem for a path or query parameter of a Vert.x route whose text the suite does not take (a NUL, an
+     * unpaired surrogate, bytes that were not UTF-8), naming it as the services' parameter check does ({@link
+     * ParameterText}); empty when the text is fine.
+     */
+    public static Optional<Problem> unreadableParameter(RoutingContext context, String name, String value) {
+        Violation violation = StorableText.violation(name, value, true);
+        if (violation == null) {
+            return Optional.empty();
+        }
+        HttpServerRequest request = context.request();
+        Locale locale = Messages.localeFor(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Optional.of(Problems.build(
+                ProblemType.VALIDATION_FAILED,
+                locale,
+                Messages.get(locale, "problem.validation-failed.detail", 1),
+                request.path(),
+                request.getHeader(Problems.REQUEST_ID_HEADER),
+                List.of(violation)));
     }
 
     /** Ends the response with the problem; {@code close} when an unread body must not be taken as the next request. */

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,7 @@ public class DeadLetters {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     /** The states of a dead letter. */
+    @Schema(name = "DeadLetterState", description = "死信状态")
     public enum State {
         /** 待处理: waiting for an operator. */
         PARKED,
@@ -52,6 +54,7 @@ public class DeadLetters {
     }
 
     /** What a re-drive did. */
+    @Schema(name = "DeadLetterRedriveOutcome", description = "死信重新投递的结果")
     public enum Outcome {
         /** 已应用 */
         APPLIED,

@@ -115,7 +115,7 @@ public class BenefitRules {
         List<Violation> invalid = new ArrayList<>();
         BenefitKind kind = request.kind();
         if (!kind.ruled()) {
-            invalid.add(Violation.of("kind", "NOT_RULED", "benefit.rule.kind", kind, kind.label()));
+            invalid.add(Violation.of("kind", "NOT_RULED", "benefit.rule.kind", kind.name(), kind.label()));
             return invalid;
         }
         // a rule binds every county of its region: only an official of the whole region may set it

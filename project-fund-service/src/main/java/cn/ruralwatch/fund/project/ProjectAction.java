@@ -14,12 +14,14 @@ import cn.ruralwatch.access.Roles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A step of the lifecycle: the stages it may be taken from, the stage it leads to ({@code null}: the stage stays) and
  * who may take it. Village clerks prepare and apply; townships review and follow implementation; the county approves,
  * accepts, registers assets, adjusts and terminates.
  */
+@Schema(description = "项目动作")
 public enum ProjectAction {
     /** 申报 */
     APPLY(Set.of(RESERVE), APPLIED, Set.of(Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK)),

@@ -159,6 +159,7 @@ public final class ProjectApi {
             Linkage linkage) {}
 
     /** How a project benefits a household 联农带农方式. */
+    @Schema(name = "FarmerLinkageMode", description = "联农带农方式")
     public enum Linkage {
         EMPLOYMENT,
         DIVIDEND,

@@ -1,6 +1,9 @@
 package cn.ruralwatch.fund.project;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Where a project stands in its lifecycle. */
+@Schema(description = "项目阶段")
 public enum ProjectStage {
     /** 项目库（储备） */
     RESERVE,

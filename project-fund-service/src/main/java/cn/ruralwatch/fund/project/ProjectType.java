@@ -1,6 +1,9 @@
 package cn.ruralwatch.fund.project;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What a project builds or supports; {@link #INDUSTRY} counts towards the industry-development share. */
+@Schema(description = "项目类型")
 public enum ProjectType {
     /** 产业发展 */
     INDUSTRY,

@@ -25,6 +25,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "pv_distribution_plan")
 public class PvDistributionPlan {
 
+    @Schema(name = "PvDistributionPlanStatus", description = "光伏收益分配方案状态")
     public enum Status {
         /** 草拟：可修改 */
         DRAFT,

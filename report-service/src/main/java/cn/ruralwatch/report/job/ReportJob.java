@@ -29,6 +29,7 @@ public record ReportJob(
         Instant startedAt,
         Instant finishedAt) {
 
+    @Schema(name = "ReportJobState", description = "报表任务状态")
     public enum State {
         QUEUED,
         RUNNING,

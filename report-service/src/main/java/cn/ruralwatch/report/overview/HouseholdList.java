@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class HouseholdList {
 
     /** 贫困状态, as household-service names them. */
+    @Schema(description = "贫困状态")
     public enum PovertyStatus {
         NOT_POOR,
         NOT_EXITED,
@@ -30,6 +31,7 @@ public class HouseholdList {
     }
 
     /** 监测类别. */
+    @Schema(description = "监测对象类别")
     public enum MonitoringCategory {
         UNSTABLE_EXITED,
         EDGE_AT_RISK,
@@ -37,6 +39,7 @@ public class HouseholdList {
     }
 
     /** 风险状态. */
+    @Schema(description = "监测对象风险状态")
     public enum RiskState {
         AT_RISK,
         ELIMINATED
