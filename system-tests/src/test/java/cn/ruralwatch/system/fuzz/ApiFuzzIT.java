@@ -8,6 +8,7 @@ import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.launcher.ServiceSpec;
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
+import cn.ruralwatch.system.SystemUnderTest;
 import cn.ruralwatch.system.fuzz.ApiModel.Operation;
 import cn.ruralwatch.system.fuzz.Variants.Variant;
 import cn.ruralwatch.testing.TestIdNumbers;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -58,6 +60,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * up} instead of starting one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(SystemUnderTest.LOCAL_SUITE)
 class ApiFuzzIT {
 
     private static final long SEED = Long.getLong("ruralwatch.fuzz.seed", 20261203L);
