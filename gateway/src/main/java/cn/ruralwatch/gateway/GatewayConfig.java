@@ -18,7 +18,7 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration openapiCacheTtl();
 
-    /** Time allowed for a service to answer a health or OpenAPI request. */
+    /** Time allowed for a service to answer a health or OpenAPI request, and to accept a connection. */
     @WithDefault("3s")
     Duration upstreamTimeout();
 
@@ -36,8 +36,14 @@ public interface GatewayConfig {
     }
 
     interface Service {
-        /** Base URL, e.g. {@code http://household-service:8080}. */
+        /** Base URL of its public port, e.g. {@code http://household-service:8080}: API calls and OpenAPI. */
         URI url();
+
+        /**
+         * Base URL of its management port, e.g. {@code http://household-service:9000}: its health checks (the
+         * gateway's {@code services} health group asks {@code /q/health/ready} there).
+         */
+        URI managementUrl();
 
         /**
          * Path patterns this service answers: {@code *} matches one segment, a trailing {@code **} any number. The

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.HouseholdEventData;
+import cn.ruralwatch.testing.Management;
 import cn.ruralwatch.testing.Rows;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -219,24 +220,14 @@ class TransientConsumerFailuresTest {
         assertTrue(
                 retries(reason) > 0,
                 "the retries are counted by reason (" + reason + ") in inbox_transient_retries_total");
-        String metrics = RestAssured.given()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = Management.metrics();
         // while a consumer waits, its lag shows: the Kafka client's own lag metric of each consumer
         assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "consumer lag is a metric");
         assertTrue(metrics.contains("inbox_retrying{"), "whether a consumer waits is a metric");
     }
 
     private static double retries(String reason) {
-        String metrics = RestAssured.given()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = Management.metrics();
         Matcher matcher = Pattern.compile("inbox_transient_retries_total\\{([^}]*)} ([0-9.E]+)")
                 .matcher(metrics);
         double total = 0;

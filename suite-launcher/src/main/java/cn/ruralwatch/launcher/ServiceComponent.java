@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * A service (or a replica of one): its packaged Quarkus application in a JVM of its own, configured only through
- * environment variables as in containers, healthy when {@code /q/health/ready} answers 200.
+ * environment variables as in containers, its API on one port and its health checks and metrics on another (the
+ * management port), healthy when {@code /q/health/ready} answers 200 there.
  */
 public final class ServiceComponent extends Component {
 
@@ -34,6 +35,7 @@ public final class ServiceComponent extends Component {
     private final Path state;
     private final Path runner;
     private final int port;
+    private final int managementPort;
     private final List<String> jvmOptions;
     private final Map<String, String> environment;
     private final boolean detached;
@@ -48,6 +50,7 @@ public final class ServiceComponent extends Component {
             Path logDirectory,
             Path root,
             int port,
+            int managementPort,
             List<String> jvmOptions,
             Map<String, String> environment,
             boolean detached,
@@ -57,6 +60,7 @@ public final class ServiceComponent extends Component {
         this.state = state;
         this.runner = root.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
+        this.managementPort = managementPort;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.environment = Map.copyOf(environment);
         this.detached = detached;
@@ -75,9 +79,19 @@ public final class ServiceComponent extends Component {
         return port;
     }
 
+    /** Where its health checks ({@code /q/health/*}) and metrics ({@code /q/metrics}) answer. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Its API's URL and its management port, e.g. {@code http://localhost:8081 (management :9081)}. */
     @Override
     public String address() {
-        return url();
+        return url() + " (management :" + managementPort + ")";
     }
 
     @Override
@@ -85,15 +99,19 @@ public final class ServiceComponent extends Component {
         return Processes.isComponent(process, state, name());
     }
 
-    /** The port the process was started on, from its command line: an adopted process must listen where we look. */
+    /**
+     * The ports the process was started on, from its command line: an adopted process must listen where we look.
+     */
     @Override
     boolean runsAsConfigured(ProcessHandle process) {
-        return Processes.arguments(process).contains("-Dquarkus.http.port=" + port);
+        List<String> arguments = Processes.arguments(process);
+        return arguments.contains("-Dquarkus.http.port=" + port)
+                && arguments.contains("-Dquarkus.management.port=" + managementPort);
     }
 
     @Override
     Optional<String> problem() {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(PROBE_TIMEOUT)
                 .build();
         try {
@@ -132,11 +150,13 @@ public final class ServiceComponent extends Component {
         }
         forgetUnlessRunning();
         FreePorts.requireFree(port, name(), portRemedy);
+        FreePorts.requireFree(managementPort, name() + "'s management interface", portRemedy);
         List<String> command = new ArrayList<>(Processes.java(detached));
         command.addAll(jvmOptions);
         command.addAll(Processes.markers(state, name()));
         // on the command line rather than in the environment, so that an adopted process shows which port it has
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-jar");
         command.add(runner.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -155,7 +175,7 @@ public final class ServiceComponent extends Component {
     }
 
     /**
-     * Waits until {@code /q/health/ready} answers 200; returns how long it took from launch (or zero for a process
+     * Waits until {@code /q/health/ready} answers 200 on the management port; returns how long it took from launch (or zero for a process
      * this JVM did not launch).
      */
     Duration awaitReady(Duration timeout) {

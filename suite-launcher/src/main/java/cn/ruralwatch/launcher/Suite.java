@@ -68,6 +68,7 @@ public final class Suite implements AutoCloseable {
                 requested.kafkaPort(),
                 requested.kafkaControllerPort(),
                 requested.servicePorts(),
+                requested.managementPorts(),
                 requested.jvmOptions(),
                 requested.environment(),
                 requested.detached());
@@ -106,6 +107,7 @@ public final class Suite implements AutoCloseable {
                             spec.name(),
                             spec,
                             settings.servicePorts().get(spec.name()),
+                            settings.managementPorts().get(spec.name()),
                             spec.hasDatabase() ? backendEnvironment(spec) : gatewayEnvironment()));
         }
         // processes that belong to this JVM (tests) go with it, even when it exits without closing the suite
@@ -223,7 +225,14 @@ public final class Suite implements AutoCloseable {
                 taken, kafka, settings.kafkaControllerPort(), "Kafka's controller (RURALWATCH_KAFKA_CONTROLLER_PORT)");
         for (ServiceComponent service : services.values()) {
             requireFree(
-                    taken, service, service.port(), service.name() + " (RURALWATCH_GATEWAY_PORT and the next four)");
+                    taken, service, service.port(), service.name() + " (" + SuiteSettings.SERVICE_PORTS_VARIABLE + ")");
+        }
+        for (ServiceComponent service : services.values()) {
+            requireFree(
+                    taken,
+                    service,
+                    service.managementPort(),
+                    service.name() + "'s management interface (" + SuiteSettings.MANAGEMENT_PORTS_VARIABLE + ")");
         }
         if (!taken.isEmpty()) {
             throw new IllegalStateException("Ports in use by another program (stop it, or move the suite with the"
@@ -345,14 +354,20 @@ public final class Suite implements AutoCloseable {
         ServiceSpec spec = service(service).spec();
         Map<String, String> env = new HashMap<>(spec.hasDatabase() ? backendEnvironment(spec) : gatewayEnvironment());
         env.putAll(environment);
+        int port = FreePorts.stable();
+        int managementPort;
+        do {
+            managementPort = FreePorts.stable();
+        } while (managementPort == port);
         ServiceComponent replica =
-                service(service + "-replica-" + replicaNumbers.incrementAndGet(), spec, FreePorts.stable(), env);
+                service(service + "-replica-" + replicaNumbers.incrementAndGet(), spec, port, managementPort, env);
         replicas.add(replica);
         replica.start();
         return replica;
     }
 
-    private ServiceComponent service(String name, ServiceSpec spec, int port, Map<String, String> environment) {
+    private ServiceComponent service(
+            String name, ServiceSpec spec, int port, int managementPort, Map<String, String> environment) {
         return new ServiceComponent(
                 name,
                 spec,
@@ -361,10 +376,11 @@ public final class Suite implements AutoCloseable {
                 settings.logDirectory().toAbsolutePath(),
                 settings.root(),
                 port,
+                managementPort,
                 settings.jvmOptions(),
                 environment,
                 settings.detached(),
-                "set RURALWATCH_GATEWAY_PORT so that it and the next four ports are free");
+                "set RURALWATCH_GATEWAY_PORT so that it and the next four ports are free, and the five 1000 above them");
     }
 
     /**
@@ -399,7 +415,12 @@ public final class Suite implements AutoCloseable {
         Map<String, String> env = commonEnvironment();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             if (spec.hasDatabase()) {
-                env.put("RURALWATCH_GATEWAY_SERVICES_" + spec.gatewayKey().toUpperCase() + "_URL", serviceUrl(spec));
+                String key = "RURALWATCH_GATEWAY_SERVICES_" + spec.gatewayKey().toUpperCase();
+                env.put(key + "_URL", serviceUrl(spec));
+                // the gateway's services health group asks each service's readiness there
+                env.put(
+                        key + "_MANAGEMENT_URL",
+                        "http://localhost:" + settings.managementPorts().get(spec.name()));
             }
         }
         return env;

@@ -118,11 +118,27 @@ public final class SuiteMain {
         System.out.println("  Gateway      " + gateway);
         System.out.println("  Swagger UI   " + gateway + "/q/swagger-ui");
         System.out.println("  OpenAPI      " + gateway + "/q/openapi");
+        // health checks and metrics answer on each service's management port, never through the gateway
+        String management = suite.service(ServiceSpec.GATEWAY.name()).managementUrl();
+        System.out.println("  Health       " + management + "/q/health (the services behind it: " + management
+                + "/q/health/group/services)");
+        System.out.println("  Metrics      " + management + "/q/metrics");
+        System.out.println("  Management   " + backendManagementPorts(suite) + " (/q/health, /q/metrics)");
         System.out.println("  PostgreSQL   " + suite.postgres().address() + " (user postgres)");
         System.out.println("  Kafka        " + suite.kafka().bootstrapServers());
         System.out.println("  Logs         " + suite.settings().logDirectory());
         System.out.println("Stop it with: bin/suite down");
         return 0;
+    }
+
+    /** The four services' management ports, e.g. {@code household-service :9081, indicator-service :9082 …}. */
+    private static String backendManagementPorts(Suite suite) {
+        return String.join(
+                ", ",
+                suite.services().stream()
+                        .filter(service -> service.spec().hasDatabase())
+                        .map(service -> service.name() + " :" + service.managementPort())
+                        .toList());
     }
 
     /**
@@ -152,6 +168,7 @@ public final class SuiteMain {
         List<Integer> ports =
                 new ArrayList<>(List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort()));
         ports.addAll(settings.servicePorts().values());
+        ports.addAll(settings.managementPorts().values());
         int[] range = FreePorts.dynamicRange();
         ports.stream()
                 .filter(FreePorts::inDynamicRange)
@@ -195,7 +212,7 @@ public final class SuiteMain {
         }
         for (ComponentStatus status : statuses) {
             System.out.printf(
-                    "%-22s pid %-8s %-24s %s%n",
+                    "%-22s pid %-8s %-40s %s%n",
                     status.name(),
                     status.pid().isPresent() ? String.valueOf(status.pid().getAsLong()) : "-",
                     status.address(),
@@ -203,7 +220,7 @@ public final class SuiteMain {
         }
         for (ProcessHandle stray : strays) {
             System.out.printf(
-                    "%-22s pid %-8s %-24s %s%n",
+                    "%-22s pid %-8s %-40s %s%n",
                     Processes.componentOf(stray, suite.stateDirectory()).orElse("?"),
                     stray.pid(),
                     "",
@@ -295,6 +312,7 @@ public final class SuiteMain {
             String name = component.name();
             if (component instanceof ServiceComponent service) {
                 state.setProperty(name + ".url", service.url());
+                state.setProperty(name + ".management.url", service.managementUrl());
             }
             if (component.pid().isPresent()) {
                 state.setProperty(name + ".pid", String.valueOf(component.pid().getAsLong()));

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @param kafkaPort 0 for a free port
  * @param kafkaControllerPort the KRaft controller's port; 0 for a free port
  * @param servicePorts HTTP port per service name; 0 for a free port
+ * @param managementPorts management port (health, metrics) per service name; 0 for a free port
  * @param jvmOptions options for each service JVM
  * @param environment extra environment for every service (e.g. JSON logs)
  * @param detached whether the processes outlive the JVM that starts them ({@code bin/suite}), rather than belonging to
@@ -42,6 +43,7 @@ public record SuiteSettings(
         int kafkaPort,
         int kafkaControllerPort,
         Map<String, Integer> servicePorts,
+        Map<String, Integer> managementPorts,
         List<String> jvmOptions,
         Map<String, String> environment,
         boolean detached) {
@@ -72,6 +74,12 @@ public record SuiteSettings(
             "project-fund-service", 8083,
             "report-service", 8084);
 
+    /**
+     * A service's management port (health, metrics) lies this far above its HTTP port: gateway 9080, household-service
+     * 9081 … report-service 9084 by default.
+     */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
     /** The launcher's own variables: they configure bin/suite, not the services. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of(
             "RURALWATCH_STATE_DIR",
@@ -87,6 +95,7 @@ public record SuiteSettings(
 
     public SuiteSettings {
         servicePorts = Map.copyOf(servicePorts);
+        managementPorts = Map.copyOf(managementPorts);
         jvmOptions = List.copyOf(jvmOptions);
         environment = Map.copyOf(environment);
     }
@@ -113,6 +122,7 @@ public record SuiteSettings(
                 kafkaPort,
                 kafkaControllerPort,
                 servicePorts,
+                managementPorts,
                 jvmOptions,
                 merged,
                 detached);
@@ -122,7 +132,7 @@ public record SuiteSettings(
     public static SuiteSettings ephemeral(Path root, Path logDirectory) {
         Map<String, Integer> ports = new HashMap<>();
         DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, 0));
-        return new SuiteSettings(root, null, logDirectory, 0, 0, 0, ports, DEFAULT_JVM_OPTIONS, Map.of(), false);
+        return new SuiteSettings(root, null, logDirectory, 0, 0, 0, ports, ports, DEFAULT_JVM_OPTIONS, Map.of(), false);
     }
 
     /**
@@ -132,8 +142,15 @@ public record SuiteSettings(
      */
     public static SuiteSettings fromEnvironment(Path root, Path state, Map<String, String> variables) {
         int gatewayPort = port(variables, "RURALWATCH_GATEWAY_PORT", DEFAULT_GATEWAY_PORT);
+        if (gatewayPort + DEFAULT_PORTS.size() - 1 + MANAGEMENT_PORT_OFFSET > 65535) {
+            throw new IllegalArgumentException("RURALWATCH_GATEWAY_PORT=" + gatewayPort + " leaves no room for the"
+                    + " services' ports (the next four) and their management ports (each " + MANAGEMENT_PORT_OFFSET
+                    + " above)");
+        }
         Map<String, Integer> ports = new HashMap<>();
         DEFAULT_PORTS.forEach((name, port) -> ports.put(name, port - DEFAULT_GATEWAY_PORT + gatewayPort));
+        Map<String, Integer> managementPorts = new HashMap<>();
+        ports.forEach((name, port) -> managementPorts.put(name, port + MANAGEMENT_PORT_OFFSET));
         Map<String, String> environment = new TreeMap<>();
         variables.forEach((name, value) -> {
             if (SERVICE_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith) && !LAUNCHER_VARIABLES.contains(name)) {
@@ -151,6 +168,7 @@ public record SuiteSettings(
                 port(variables, "RURALWATCH_KAFKA_PORT", DEFAULT_KAFKA_PORT),
                 port(variables, "RURALWATCH_KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
                 ports,
+                managementPorts,
                 jvmOptions(variables.get("RURALWATCH_SERVICE_JVM_OPTIONS")),
                 environment,
                 true);
@@ -187,9 +205,12 @@ public record SuiteSettings(
     /** The same settings with a free port (below the dynamic range, so that restarts find it free) for each 0. */
     SuiteSettings withConcretePorts() {
         Set<Integer> taken = new HashSet<>(servicePorts.values());
+        taken.addAll(managementPorts.values());
         taken.addAll(List.of(postgresPort, kafkaPort, kafkaControllerPort));
         Map<String, Integer> services = new LinkedHashMap<>();
         servicePorts.forEach((name, port) -> services.put(name, concrete(port, taken)));
+        Map<String, Integer> management = new LinkedHashMap<>();
+        managementPorts.forEach((name, port) -> management.put(name, concrete(port, taken)));
         return new SuiteSettings(
                 root,
                 stateDirectory,
@@ -198,6 +219,7 @@ public record SuiteSettings(
                 concrete(kafkaPort, taken),
                 concrete(kafkaControllerPort, taken),
                 services,
+                management,
                 jvmOptions,
                 environment,
                 detached);
@@ -214,6 +236,13 @@ public record SuiteSettings(
         return free;
     }
 
+    /** What moves the services' HTTP ports, as messages name it. */
+    static final String SERVICE_PORTS_VARIABLE = "RURALWATCH_GATEWAY_PORT and the next four";
+
+    /** What moves the services' management ports, as messages name it. */
+    static final String MANAGEMENT_PORTS_VARIABLE =
+            "RURALWATCH_GATEWAY_PORT: each service's port + " + MANAGEMENT_PORT_OFFSET;
+
     /** The ports by what uses them and the variable that moves them, as error messages name them. */
     Map<String, Integer> portsByUse() {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -221,7 +250,12 @@ public record SuiteSettings(
         ports.put("Kafka (RURALWATCH_KAFKA_PORT)", kafkaPort);
         ports.put("Kafka's controller (RURALWATCH_KAFKA_CONTROLLER_PORT)", kafkaControllerPort);
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            ports.put(spec.name() + " (RURALWATCH_GATEWAY_PORT and the next four)", servicePorts.get(spec.name()));
+            ports.put(spec.name() + " (" + SERVICE_PORTS_VARIABLE + ")", servicePorts.get(spec.name()));
+        }
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            ports.put(
+                    spec.name() + "'s management (" + MANAGEMENT_PORTS_VARIABLE + ")",
+                    managementPorts.get(spec.name()));
         }
         return ports;
     }
@@ -246,7 +280,8 @@ public record SuiteSettings(
         if (postgresPort != other.postgresPort
                 || kafkaPort != other.kafkaPort
                 || kafkaControllerPort != other.kafkaControllerPort
-                || !servicePorts.equals(other.servicePorts)) {
+                || !servicePorts.equals(other.servicePorts)
+                || !managementPorts.equals(other.managementPorts)) {
             differences.add("ports");
         }
         if (!jvmOptions.equals(other.jvmOptions)) {
@@ -265,6 +300,8 @@ public record SuiteSettings(
         properties.setProperty("kafka.port", String.valueOf(kafkaPort));
         properties.setProperty("kafka.controller.port", String.valueOf(kafkaControllerPort));
         servicePorts.forEach((name, port) -> properties.setProperty("port." + name, String.valueOf(port)));
+        managementPorts.forEach(
+                (name, port) -> properties.setProperty("management.port." + name, String.valueOf(port)));
         for (int i = 0; i < jvmOptions.size(); i++) {
             properties.setProperty("jvm.option." + i, jvmOptions.get(i));
         }
@@ -290,8 +327,15 @@ public record SuiteSettings(
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         Map<String, Integer> ports = new HashMap<>();
+        Map<String, Integer> managementPorts = new HashMap<>();
         for (String name : DEFAULT_PORTS.keySet()) {
-            ports.put(name, Integer.parseInt(properties.getProperty("port." + name)));
+            int port = Integer.parseInt(properties.getProperty("port." + name));
+            ports.put(name, port);
+            // settings recorded before services had management ports: the scheme's
+            managementPorts.put(
+                    name,
+                    Integer.parseInt(properties.getProperty(
+                            "management.port." + name, String.valueOf(port + MANAGEMENT_PORT_OFFSET))));
         }
         List<String> options = new ArrayList<>();
         for (int i = 0; properties.containsKey("jvm.option." + i); i++) {
@@ -309,6 +353,7 @@ public record SuiteSettings(
                 Integer.parseInt(properties.getProperty("kafka.port")),
                 Integer.parseInt(properties.getProperty("kafka.controller.port")),
                 ports,
+                managementPorts,
                 options,
                 environment,
                 true);

@@ -65,6 +65,7 @@ class InfrastructureProcessesTest {
                         0,
                         0,
                         ports,
+                        ports,
                         SuiteSettings.DEFAULT_JVM_OPTIONS,
                         Map.of(),
                         false)
@@ -148,6 +149,7 @@ class InfrastructureProcessesTest {
                     settings.kafkaPort(),
                     settings.kafkaControllerPort(),
                     settings.servicePorts(),
+                    settings.managementPorts(),
                     settings.jvmOptions(),
                     settings.environment(),
                     false);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.embedded.FreePorts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,16 @@ class SuiteSettingsTest {
                         "project-fund-service", 8083,
                         "report-service", 8084),
                 settings.servicePorts());
+        assertEquals(
+                Map.of(
+                        "gateway", 9080,
+                        "household-service", 9081,
+                        "indicator-service", 9082,
+                        "project-fund-service", 9083,
+                        "report-service", 9084),
+                settings.managementPorts());
         List<Integer> ports = new ArrayList<>(settings.servicePorts().values());
+        ports.addAll(settings.managementPorts().values());
         ports.addAll(List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort()));
         // Linux's range starts at 32768 unless configured lower; IANA's (elsewhere) at 49152
         ports.forEach(port -> assertTrue(port < 32768 && !FreePorts.inDynamicRange(port), port + " is dynamic"));
@@ -63,6 +73,8 @@ class SuiteSettingsTest {
         assertEquals(29093, settings.kafkaControllerPort());
         assertEquals(18180, settings.servicePorts().get("gateway"));
         assertEquals(18184, settings.servicePorts().get("report-service"));
+        assertEquals(19180, settings.managementPorts().get("gateway"));
+        assertEquals(19184, settings.managementPorts().get("report-service"));
         assertEquals(
                 List.of(
                         "-Xmx512m",
@@ -113,6 +125,36 @@ class SuiteSettingsTest {
     }
 
     @Test
+    void aManagementPortThatAnotherComponentWouldUseIsRefusedNamingBoth() {
+        // the gateway's management port (its port + 1000) would be Kafka's controller's
+        SuiteSettings settings = SuiteSettings.fromEnvironment(ROOT, state, Map.of("RURALWATCH_GATEWAY_PORT", "18093"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, settings::requireDistinctPorts);
+
+        assertTrue(refused.getMessage().contains("19093"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("RURALWATCH_KAFKA_CONTROLLER_PORT"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("gateway's management"), refused.getMessage());
+    }
+
+    @Test
+    void settingsRecordedBeforeManagementPortsGetThemByTheScheme() throws Exception {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(ROOT, state, Map.of("RURALWATCH_GATEWAY_PORT", "18180"));
+        Path file = state.resolve("run/settings.properties");
+        settings.store(file);
+        List<String> lines = Files.readAllLines(file);
+        Files.write(
+                file,
+                lines.stream()
+                        .filter(line -> !line.startsWith("management.port."))
+                        .toList());
+
+        SuiteSettings loaded = SuiteSettings.load(file, ROOT, state);
+
+        assertEquals(settings.managementPorts(), loaded.managementPorts());
+        assertEquals(19181, loaded.managementPorts().get("household-service"));
+    }
+
+    @Test
     void aVariableThatIsNoPortIsRefusedByName() {
         IllegalArgumentException refused = assertThrows(
                 IllegalArgumentException.class,
@@ -126,8 +168,9 @@ class SuiteSettingsTest {
         SuiteSettings settings = SuiteSettings.ephemeral(ROOT, state).withConcretePorts();
 
         List<Integer> ports = new ArrayList<>(settings.servicePorts().values());
+        ports.addAll(settings.managementPorts().values());
         ports.addAll(List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort()));
-        assertEquals(8, ports.stream().distinct().count(), ports.toString());
+        assertEquals(13, ports.stream().distinct().count(), ports.toString());
         ports.forEach(port -> assertTrue(port >= 20000 && port < 32768, String.valueOf(port)));
         assertFalse(settings.detached());
     }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.gateway;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -12,12 +13,21 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
-/** The gateway is ready when every service behind it is ready. */
-@Readiness
+/**
+ * Whether every service behind the gateway is ready, asked at each one's management port: the health group
+ * {@code services} ({@code /q/health/group/services} on the gateway's management port), UP only when all are.
+ *
+ * <p>It is not the gateway's readiness on purpose. An orchestrator takes an instance that is not ready out of service;
+ * a gateway not ready while one service is down would take the whole entry point away, and with it the routes to the
+ * services that still answer. The gateway is ready when it can route; a route to a service that is down answers 502.
+ */
+@HealthGroup(ServicesHealth.GROUP)
 @ApplicationScoped
-public class ServicesReadiness implements HealthCheck {
+public class ServicesHealth implements HealthCheck {
+
+    /** The health group's name. */
+    public static final String GROUP = "services";
 
     @Inject
     GatewayConfig config;
@@ -27,8 +37,8 @@ public class ServicesReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Map<String, CompletableFuture<String>> checks = new TreeMap<>();
-        config.services().forEach((name, service) -> checks.put(name, check(service.url())));
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("services");
+        config.services().forEach((name, service) -> checks.put(name, check(service.managementUrl())));
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(GROUP);
         boolean allUp = true;
         for (Map.Entry<String, CompletableFuture<String>> check : checks.entrySet()) {
             String state = check.getValue().join();
@@ -38,8 +48,8 @@ public class ServicesReadiness implements HealthCheck {
         return response.status(allUp).build();
     }
 
-    private CompletableFuture<String> check(URI base) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+    private CompletableFuture<String> check(URI management) {
+        HttpRequest request = HttpRequest.newBuilder(management.resolve("/q/health/ready"))
                 .timeout(config.upstreamTimeout())
                 .GET()
                 .build();
