@@ -82,6 +82,11 @@ class SuiteEndToEndIT {
         RestAssured.baseURI = system.gatewayUrl();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.requestSpecification = as("county-admin", COUNTY);
+        if (system.external()) {
+            // the county the first test registers (left out here): the reads of the external run ask about it
+            json().body("""
+                            {"code":"450422","name":"横县","level":"COUNTY"}""").post("/api/v1/divisions").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        }
         System.out.println(
                 suite == null
                         ? "Testing the deployment at " + system.gatewayUrl()
