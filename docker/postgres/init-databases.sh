@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# Creates the RuralWatch service databases in the official postgres image.
+# Creates the RuralWatch service databases; the postgres image's entrypoint (entrypoint.sh) runs it from
+# /docker-entrypoint-initdb.d/ once, when the data volume is still empty, with a server listening on its socket only.
+# An existing cluster is left untouched (change a password later with ALTER ROLE, or recreate the volume).
 #
-# Mounted into /docker-entrypoint-initdb.d/, it runs once, when the data
-# volume is still empty; an existing cluster is left untouched (change a
-# password later with ALTER ROLE, or recreate the volume).
-#
-# Each data service gets its own login role owning its own database, and
-# PUBLIC loses CONNECT on it, so a service cannot open another service's
-# database. Role names and passwords come from the container environment:
+# Each data service gets its own login role owning its own database, and PUBLIC loses CONNECT on it, so a service
+# cannot open another service's database. Role names and passwords come from the environment, the passwords put
+# there by the entrypoint from the secret files that NAME_FILE variables name:
 #
 #   database      role variable (default)            password variable (required)
 #   household     HOUSEHOLD_DB_USER (household)       HOUSEHOLD_DB_PASSWORD
@@ -15,8 +13,7 @@
 #   project_fund  PROJECT_FUND_DB_USER (project_fund) PROJECT_FUND_DB_PASSWORD
 #   report        REPORT_DB_USER (report)             REPORT_DB_PASSWORD
 #
-# The file must stay executable: the entrypoint then runs it as its own
-# process (a non-executable *.sh would be sourced into the entrypoint).
+# The file must stay executable: the entrypoint runs it as a process of its own.
 set -euo pipefail
 
 create_service_database() {

@@ -4,6 +4,7 @@ import cn.ruralwatch.embedded.DevIdentityProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/suite token --role ROLE --division CODE [--subject NAME] [--hours N]}: prints a development token signed
@@ -11,8 +12,9 @@ import java.util.Set;
  */
 public final class DevTokenMain {
 
-    private static final Set<String> ROLES =
+    static final Set<String> ROLES =
             Set.of("county-admin", "township-officer", "village-clerk", "auditor", "integration", "operator");
+    static final Pattern DIVISION = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
     private DevTokenMain() {}
 
@@ -29,7 +31,7 @@ public final class DevTokenMain {
             fail("unknown role " + role + "; one of "
                     + String.join(", ", ROLES.stream().sorted().toList()));
         }
-        if (!division.matches("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}")) {
+        if (!DIVISION.matcher(division).matches()) {
             fail("division must be a province (45 or 450000), city (4504 or 450400), county (6 digits), township (9)"
                     + " or village (12) code: " + division);
         }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * change has its audit entry and the import completed exactly once. {@code bench/fault-injection.sh} runs the same
  * at county size with five-minute outages.
  */
+@Tag(SystemUnderTest.LOCAL_SUITE)
 class FaultInjectionIT {
 
     private static final String COUNTY = "450481";

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.ruralwatch.launcher.Suite;
-import cn.ruralwatch.launcher.SuiteSettings;
 import cn.ruralwatch.synthetic.JinshandianTownship;
 import cn.ruralwatch.synthetic.TongxinTownship;
 import io.restassured.RestAssured;
@@ -39,7 +37,9 @@ import org.junit.jupiter.api.Test;
  * (2023年巩固拓展脱贫攻坚成果工作情况汇报, {@link JinshandianTownship}) with its villages' status, earlier monitoring episodes
  * and the year's natural changes. The suite must reproduce every figure of the reports that agrees with the others to
  * two decimals, and flag each one that does not as a contradiction of the declared figures (figure checks) or of the
- * declared bases (population-base differences); the households the reports name come out by name and village.
+ * declared bases (population-base differences); the households the reports name come out by name and village. It
+ * needs nothing but the gateway, so it also runs against a deployment ({@code -Druralwatch.target}, {@link
+ * SystemUnderTest}).
  */
 class SeedTownshipsIT {
 
@@ -50,18 +50,17 @@ class SeedTownshipsIT {
     private static final String V2020 = "GUANGXI_VILLAGE_2020";
     private static final String H2020 = "GUANGXI_HOUSEHOLD_2020";
 
-    private static Suite suite;
+    private static SystemUnderTest system;
     private static OpenApiConformance conformance;
     private static RequestSpecification tongxin;
     private static RequestSpecification jinshandian;
 
     @BeforeAll
     static void loadTheTownships() throws Exception {
-        Path root = Path.of(System.getProperty("ruralwatch.root", "..")).toAbsolutePath();
         Path logs = Path.of(System.getProperty("ruralwatch.logs", "target/suite-logs-townships"));
-        suite = Suite.start(SuiteSettings.ephemeral(root, logs));
-        RestAssured.baseURI = suite.gatewayUrl();
-        conformance = OpenApiConformance.of(suite.gatewayUrl());
+        system = SystemUnderTest.start(logs, Map.of());
+        RestAssured.baseURI = system.gatewayUrl();
+        conformance = OpenApiConformance.of(system.gatewayUrl());
         RestAssured.filters(conformance);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         tongxin = county(TongxinTownship.COUNTY);
@@ -77,9 +76,7 @@ class SeedTownshipsIT {
         return new RequestSpecBuilder()
                 .addHeader(
                         "Authorization",
-                        "Bearer "
-                                + suite.identity()
-                                        .token("clerk-" + county, "county-admin", county, Duration.ofHours(2)))
+                        "Bearer " + system.token("clerk-" + county, "county-admin", county, Duration.ofHours(2)))
                 .build();
     }
 
@@ -311,8 +308,8 @@ class SeedTownshipsIT {
                 conformance.assertConformance();
             }
         } finally {
-            if (suite != null) {
-                suite.close();
+            if (system != null) {
+                system.close();
             }
         }
     }

@@ -31,6 +31,9 @@ public final class DevIdentityProvider {
 
     public static final String ISSUER = "urn:ruralwatch:dev-issuer";
     public static final String AUDIENCE = "ruralwatch";
+    /** The key id ({@code kid}) of every token, and of the key in the JWKS the container deployment serves. */
+    public static final String KEY_ID = "ruralwatch-dev";
+
     private static final Pattern DIVISION = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12}");
 
     private final Path publicKeyFile;
@@ -106,7 +109,7 @@ public final class DevIdentityProvider {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(privateKey);
-        jws.setKeyIdHeaderValue("ruralwatch-dev");
+        jws.setKeyIdHeaderValue(KEY_ID);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();

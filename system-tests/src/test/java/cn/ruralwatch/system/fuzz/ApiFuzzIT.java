@@ -9,6 +9,7 @@ import cn.ruralwatch.launcher.ServiceSpec;
 import cn.ruralwatch.launcher.Suite;
 import cn.ruralwatch.launcher.SuiteSettings;
 import cn.ruralwatch.system.OpenApiConformance;
+import cn.ruralwatch.system.SystemUnderTest;
 import cn.ruralwatch.system.fuzz.ApiModel.Operation;
 import cn.ruralwatch.system.fuzz.Variants.Variant;
 import cn.ruralwatch.testing.TestIdNumbers;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -59,6 +61,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * up} instead of starting one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag(SystemUnderTest.LOCAL_SUITE)
 class ApiFuzzIT {
 
     private static final long SEED = Long.getLong("ruralwatch.fuzz.seed", 20261203L);
