@@ -68,6 +68,7 @@ class SuiteEndToEndIT {
     private static SystemUnderTest system;
     /** The suite started here; null in an external run, which leaves out the tests that use it. */
     private static Suite suite;
+
     private static OpenApiConformance conformance;
 
     @BeforeAll
