@@ -1,5 +1,6 @@
 package cn.ruralwatch.household;
 
+import static cn.ruralwatch.testing.CodeTableChecks.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,10 +54,5 @@ class CodeLabelsTest {
         List<String> codes = new java.util.ArrayList<>();
         labels.fieldNames().forEachRemaining(codes::add);
         return codes;
-    }
-
-    private static String label(JsonNode document, String table, String language, String code) {
-        return document.at("/components/schemas/" + table + "/x-enum-labels/" + language + "/" + code)
-                .asText();
     }
 }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.indicator;
 
+import static cn.ruralwatch.testing.CodeTableChecks.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,10 +39,5 @@ class CodeLabelsTest {
         assertEquals("Parked", label(document, "DeadLetterState", "en", "PARKED"));
         assertTrue(document.at("/components/schemas/Unit").isMissingNode());
         assertTrue(document.at("/components/schemas/Level").isMissingNode());
-    }
-
-    private static String label(JsonNode document, String table, String language, String code) {
-        return document.at("/components/schemas/" + table + "/x-enum-labels/" + language + "/" + code)
-                .asText();
     }
 }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.fund;
 
+import static cn.ruralwatch.testing.CodeTableChecks.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,10 +39,5 @@ class CodeLabelsTest {
         assertEquals("Still failing", label(document, "DeadLetterRedriveOutcome", "en", "FAILED"));
         assertTrue(document.at("/components/schemas/Status").isMissingNode());
         assertTrue(document.at("/components/schemas/Linkage").isMissingNode());
-    }
-
-    private static String label(JsonNode document, String table, String language, String code) {
-        return document.at("/components/schemas/" + table + "/x-enum-labels/" + language + "/" + code)
-                .asText();
     }
 }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.report;
 
+import static cn.ruralwatch.testing.CodeTableChecks.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +37,5 @@ class CodeLabelsTest {
         assertEquals("脱贫户", label(document, "PovertyStatus", "zh", "EXITED"));
         assertEquals("Exited from poverty", label(document, "PovertyStatus", "en", "EXITED"));
         assertTrue(document.at("/components/schemas/State1").isMissingNode());
-    }
-
-    private static String label(JsonNode document, String table, String language, String code) {
-        return document.at("/components/schemas/" + table + "/x-enum-labels/" + language + "/" + code)
-                .asText();
     }
 }

@@ -16,6 +16,12 @@ public final class CodeTableChecks {
 
     private CodeTableChecks() {}
 
+    /** The label in {@code language} ({@code zh}, {@code en}) the document gives {@code code} of the table; "" if none. */
+    public static String label(JsonNode document, String table, String language, String code) {
+        return document.at("/components/schemas/" + table + "/x-enum-labels/" + language + "/" + code)
+                .asText();
+    }
+
     /** Everything missing, one line each; empty when every code of the document has both labels. */
     public static List<String> missing(JsonNode document) {
         List<String> missing = new ArrayList<>();
