@@ -60,24 +60,29 @@ public final class OpenApiConformance implements Filter {
     private final String documentText;
     private final JsonNode document;
     private final List<Route> routes = new ArrayList<>();
-    private final JsonSchemaFactory factory;
-    private final SchemaValidatorsConfig config =
-            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    /** The whole document as one schema resource, read once: each response schema is a sub-schema of it. */
+    private final JsonSchema root;
+
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
     private final Set<String> violations = new TreeSet<>();
     private final AtomicInteger checked = new AtomicInteger();
 
-    private OpenApiConformance(String documentText) {
+    OpenApiConformance(String documentText) {
         this.documentText = documentText;
         try {
             this.document = JSON.readTree(documentText);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.factory = JsonSchemaFactory.getInstance(
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
                 SpecVersion.VersionFlag.V202012, builder -> builder.metaSchema(OpenApi31.getInstance())
                         .defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
                         .schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_URI, documentText))));
+        // asking the factory for "document#pointer" reads and parses the whole document again for every pointer
+        // (megabytes each, hundreds of response schemas): the document is read once and the pointers resolved in it
+        this.root = factory.getSchema(
+                SchemaLocation.of(DOCUMENT_URI),
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -204,12 +209,26 @@ public final class OpenApiConformance implements Filter {
         if (!contentType.endsWith("json") || !content.path(contentType).has("schema")) {
             return;
         }
-        JsonSchema schema = schemas.computeIfAbsent(
-                responsePointer + "/content/" + escape(contentType) + "/schema",
-                p -> factory.getSchema(SchemaLocation.of(DOCUMENT_URI + "#" + p), config));
+        JsonSchema schema = schema(responsePointer + "/content/" + escape(contentType) + "/schema");
         Set<ValidationMessage> errors = schema.validate(body, InputFormat.JSON);
         for (ValidationMessage error : errors) {
             violation(operation, status + " " + contentType + ": " + error.getMessage());
+        }
+    }
+
+    /** The schema at {@code pointer} in the document, built on first use and shared by the threads that validate. */
+    private JsonSchema schema(String pointer) {
+        JsonSchema cached = schemas.get(pointer);
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (root) {
+            return schemas.computeIfAbsent(pointer, p -> {
+                JsonSchema built = root.getSubSchema(
+                        SchemaLocation.of(DOCUMENT_URI + "#" + p).getFragment());
+                built.initializeValidators();
+                return built;
+            });
         }
     }
 
