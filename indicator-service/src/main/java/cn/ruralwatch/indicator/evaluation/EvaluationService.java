@@ -281,10 +281,14 @@ public class EvaluationService {
         return new Changes(changedHouseholds.size(), upserts.size() + removals.size());
     }
 
-    /** An event about a household on indicator-events, keyed by the household. */
+    /**
+     * An event about a household on indicator-events, keyed by the household; caused by the household event that made
+     * it change (its trace continues), or by whatever runs now (a re-evaluation job).
+     */
     private static Outbox.Message event(Household household, String type, Object payload) {
-        return new Outbox.Message(
+        Outbox.Message message = new Outbox.Message(
                 Topics.INDICATOR_EVENTS, "household", household.id().toString(), type, payload);
+        return household.cause() == null ? message : message.causedBy(household.cause());
     }
 
     private static StandardDefinition.IndicatorDefinition indicator(CompiledStandard standard, String code) {

@@ -2,12 +2,17 @@ package cn.ruralwatch.jobs;
 
 import cn.ruralwatch.failures.TransientFailures;
 import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.tracing.Cause;
+import cn.ruralwatch.tracing.CauseScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -82,6 +87,9 @@ public class JobEngine {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
 
     /** The job does not exist (or the caller may not see it). */
     public static class NotFound extends RuntimeException {
@@ -164,7 +172,9 @@ public class JobEngine {
     }
 
     /**
-     * Queues a job in the caller's transaction; a worker takes it once that commits.
+     * Queues a job in the caller's transaction; a worker takes it once that commits. The job keeps its cause — the
+     * caller's trace context and request id — and runs in a span continuing that trace, with that request id in its
+     * log context: the events it writes carry them on.
      *
      * @param fairnessKey jobs of one key run one at a time and take turns with the other keys' (a county's code)
      */
@@ -179,10 +189,15 @@ public class JobEngine {
             throw new IllegalArgumentException(
                     kind + " takes " + handler.parameterType().getSimpleName());
         }
+        Cause cause = Cause.current();
         sql.query("""
                         insert into background_job (id, kind, scope_division, fairness_key, requested_by, parameters,
-                                                    max_attempts)
-                        values (:id, :kind, :scope, :fairnessKey, :requestedBy, cast(:parameters as jsonb), :maxAttempts)""")
+                                                    max_attempts, traceparent, tracestate, request_id)
+                        values (:id, :kind, :scope, :fairnessKey, :requestedBy, cast(:parameters as jsonb), :maxAttempts,
+                                :traceparent, :tracestate, :requestId)""")
+                .bind("traceparent", cause.traceparent())
+                .bind("tracestate", cause.tracestate())
+                .bind("requestId", cause.requestId())
                 .bind("id", id)
                 .bind("kind", kind)
                 .bind("scope", scopeDivision)
@@ -297,7 +312,15 @@ public class JobEngine {
             int attempt,
             String checkpoint,
             String progress,
-            UUID token) {}
+            UUID token,
+            String traceparent,
+            String tracestate,
+            String requestId) {
+
+        Cause cause() {
+            return new Cause(traceparent, tracestate, requestId);
+        }
+    }
 
     private void work() {
         while (!stopping) {
@@ -373,7 +396,7 @@ public class JobEngine {
                                           limit 1 for update skip locked)
                             returning id, kind, cast(parameters as text) as parameters, scope_division, fairness_key,
                                       requested_by, attempts as attempt, checkpoint, cast(progress as text) as progress,
-                                      lease_token as token""")
+                                      lease_token as token, traceparent, tracestate, request_id""")
                     .bind("kinds", kinds)
                     .bind("owner", owner)
                     .bind("token", token)
@@ -407,6 +430,22 @@ public class JobEngine {
         Running<Object> job = new Running<>(claimed, parameters);
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
+        Cause cause = claimed.cause();
+        Span span = tracer.spanBuilder("job " + claimed.kind())
+                .setParent(cause.context())
+                .setAttribute("ruralwatch.job.id", claimed.id().toString())
+                .setAttribute("ruralwatch.job.kind", claimed.kind())
+                .setAttribute("ruralwatch.job.attempt", claimed.attempt())
+                .startSpan();
+        try (CauseScope scope = CauseScope.enter(span, cause.requestId())) {
+            run(handler, claimed, job);
+        } finally {
+            span.end();
+            requestContext.terminate();
+        }
+    }
+
+    private void run(JobHandler<Object> handler, Claimed claimed, Running<Object> job) {
         try {
             Map<String, Object> result = handler.run(job);
             end(claimed, JobState.SUCCEEDED, result, null);
@@ -425,10 +464,10 @@ public class JobEngine {
                 handBack(claimed, config.transientBackoff());
             } else {
                 LOG.errorf(failure, "Job %s (%s) failed", claimed.id(), claimed.kind());
+                Span.current().recordException(failure);
+                Span.current().setStatus(StatusCode.ERROR, "failed");
                 end(claimed, JobState.FAILED, null, reason(failure));
             }
-        } finally {
-            requestContext.terminate();
         }
     }
 

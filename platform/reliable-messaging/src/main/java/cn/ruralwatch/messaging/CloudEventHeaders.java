@@ -1,6 +1,10 @@
 package cn.ruralwatch.messaging;
 
-/** Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary mode. */
+/**
+ * Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary mode, with the extension attributes the suite
+ * sets: Distributed Tracing ({@code traceparent}, {@code tracestate}: the W3C trace context of the span that published
+ * the event, whose parent is the request or event that caused it).
+ */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";
@@ -10,6 +14,11 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /** CloudEvents Distributed Tracing extension: W3C {@code traceparent}. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    /** CloudEvents Distributed Tracing extension: W3C {@code tracestate}. */
+    public static final String TRACESTATE = "ce_tracestate";
+
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 

@@ -1,13 +1,18 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.tracing.Cause;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** A CloudEvent received from Kafka in binary mode. */
+/**
+ * A CloudEvent received from Kafka in binary mode.
+ *
+ * @param cause the trace context and request id the event carries ({@code ce_traceparent}, {@code ce_tracestate})
+ */
 public record IncomingEvent(
-        String id, String type, String source, String subject, Instant time, String data, String topic) {
+        String id, String type, String source, String subject, Instant time, String data, String topic, Cause cause) {
 
     /** Reads the {@code ce_*} headers; a record without id or type is not a CloudEvent of this suite. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
@@ -34,10 +39,25 @@ public record IncomingEvent(
                 header(record, CloudEventHeaders.SUBJECT),
                 parsedTime,
                 record.value(),
-                record.topic());
+                record.topic(),
+                causeOf(record));
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    /**
+     * The cause a record carries, read tolerantly: a record without the tracing headers (another system's, or one
+     * published before they existed) has none, and a malformed one is no trace context.
+     */
+    static Cause causeOf(ConsumerRecord<?, ?> record) {
+        return new Cause(
+                header(record, CloudEventHeaders.TRACEPARENT), header(record, CloudEventHeaders.TRACESTATE), null);
+    }
+
+    /** The record's {@code ce_id}, or null. */
+    static String eventIdOf(ConsumerRecord<?, ?> record) {
+        return header(record, CloudEventHeaders.ID);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
