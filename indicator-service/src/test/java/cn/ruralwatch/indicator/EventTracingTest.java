@@ -22,8 +22,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A household event carries the trace of the request that registered the household ({@code ce_traceparent}):
- * indicator-service applies it in a span of that trace, and the evaluation it publishes continues it.
+ * A household event carries the trace and the request id of the request that registered the household
+ * ({@code ce_traceparent}, {@code ce_requestid}): indicator-service applies it in a span of that trace, and the
+ * evaluation it publishes continues it and carries the request id on.
  */
 @QuarkusTest
 class EventTracingTest {
@@ -60,6 +61,18 @@ class EventTracingTest {
                 .orElseThrow();
         assertEquals(applied.getSpanId(), published.getParentSpanId(), "published because of the applied event");
         assertEquals(TRACE_ID, published.getTraceId());
+    }
+
+    @Test
+    void theEvaluationCarriesTheRequestIdOfItsEvent() {
+        HouseholdFixture household = new HouseholdFixture("450422101201").income(2025, "9000");
+        household.member(LocalDate.of(1971, 4, 12), m -> m.medicalInsurance = "NOT_ENROLLED");
+        household.publish(Map.of("ce_requestid", "registration-of-" + household.id));
+
+        TopicReader.Event evaluation = await().atMost(Duration.ofSeconds(20))
+                .until(() -> evaluationOf(household.id), Optional::isPresent)
+                .orElseThrow();
+        assertEquals("registration-of-" + household.id, evaluation.header("ce_requestid"));
     }
 
     @Test

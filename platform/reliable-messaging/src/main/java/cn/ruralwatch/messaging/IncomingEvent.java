@@ -3,16 +3,20 @@ package cn.ruralwatch.messaging;
 import cn.ruralwatch.tracing.Cause;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
  * A CloudEvent received from Kafka in binary mode.
  *
- * @param cause the trace context and request id the event carries ({@code ce_traceparent}, {@code ce_tracestate})
+ * @param cause the trace context and request id the event carries ({@code ce_traceparent}, {@code ce_tracestate},
+ *     {@code ce_requestid})
  */
 public record IncomingEvent(
         String id, String type, String source, String subject, Instant time, String data, String topic, Cause cause) {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     /** Reads the {@code ce_*} headers; a record without id or type is not a CloudEvent of this suite. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
@@ -49,7 +53,18 @@ public record IncomingEvent(
      */
     static Cause causeOf(ConsumerRecord<?, ?> record) {
         return new Cause(
-                header(record, CloudEventHeaders.TRACEPARENT), header(record, CloudEventHeaders.TRACESTATE), null);
+                header(record, CloudEventHeaders.TRACEPARENT),
+                header(record, CloudEventHeaders.TRACESTATE),
+                requestId(header(record, CloudEventHeaders.REQUEST_ID)));
+    }
+
+    /**
+     * A request id as the HTTP layer accepts one (letters, digits, {@code ._:-}, at most 100): it goes into logs and
+     * into the events and audit entries written while the event is applied, so anything else another system sent is
+     * none.
+     */
+    private static String requestId(String value) {
+        return value != null && REQUEST_ID.matcher(value).matches() ? value : null;
     }
 
     /** The record's {@code ce_id}, or null. */

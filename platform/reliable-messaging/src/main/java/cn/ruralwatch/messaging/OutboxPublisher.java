@@ -43,7 +43,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * and consumers drop the duplicates by event id.
  *
  * <p>An event written in a span (a request's, an applied event's, a job's) is published in a {@code <topic> publish}
- * span, a child of that one, whose trace context it carries ({@code ce_traceparent}, {@code ce_tracestate}).
+ * span, a child of that one, whose trace context it carries ({@code ce_traceparent}, {@code ce_tracestate}), with the
+ * request id of the request behind it ({@code ce_requestid}).
  */
 public final class OutboxPublisher implements AutoCloseable {
 
@@ -218,6 +219,9 @@ public final class OutboxPublisher implements AutoCloseable {
         }
         if (published.tracestate() != null) {
             headers.add(CloudEventHeaders.TRACESTATE, bytes(published.tracestate()));
+        }
+        if (published.requestId() != null) {
+            headers.add(CloudEventHeaders.REQUEST_ID, bytes(published.requestId()));
         }
         return new ProducerRecord<>(row.getString(3), null, aggregateId, bytes(row.getString(7)), headers);
     }
