@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -132,6 +137,8 @@ public class JobEngine {
 
     private volatile boolean stopping;
 
+    private MultiGauge jobCounts;
+
     private Map<String, JobHandler<?>> handlers() {
         Map<String, JobHandler<?>> found = handlers;
         if (found == null) {
@@ -147,6 +154,9 @@ public class JobEngine {
     void start(@Observes @Priority(2500) StartupEvent startup) {
         Map<String, JobHandler<?>> handlers = handlers();
         registry.gauge("jobs.running", busy);
+        jobCounts = MultiGauge.builder("jobs")
+                .description("Background jobs of each kind this service runs, by state")
+                .register(registry);
         if (handlers.isEmpty() || config.workers() <= 0) {
             LOG.infof("Job engine: no workers on this instance (%s)", handlers.keySet());
             return;
@@ -473,29 +483,70 @@ public class JobEngine {
 
     /** Ends a job this worker holds; waits while the database is away (the job is not lost meanwhile). */
     private void end(Claimed claimed, JobState state, Map<String, Object> result, String error) {
-        boolean ended = fenced(
-                claimed,
-                () -> sql.query("""
-                                update background_job
-                                   set state = :state, result = cast(:result as jsonb), error = :error,
-                                       finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
-                                 where id = :id and lease_token = :token""")
-                                .bind("id", claimed.id())
-                                .bind("token", claimed.token())
-                                .bind("state", state.name())
-                                .bind("result", result == null ? null : json(result))
-                                .bind("error", error)
-                                .execute()
-                        == 1);
+        AtomicReference<Double> took = new AtomicReference<>();
+        boolean ended = fenced(claimed, () -> {
+            List<Double> seconds = sql.query("""
+                            update background_job
+                               set state = :state, result = cast(:result as jsonb), error = :error,
+                                   finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
+                             where id = :id and lease_token = :token
+                            returning cast(extract(epoch from finished_at - started_at) as double precision)""")
+                    .bind("id", claimed.id())
+                    .bind("token", claimed.token())
+                    .bind("state", state.name())
+                    .bind("result", result == null ? null : json(result))
+                    .bind("error", error)
+                    .column(Double.class);
+            took.set(seconds.isEmpty() ? null : seconds.getFirst());
+            return !seconds.isEmpty();
+        });
         if (ended) {
             Counter.builder("jobs.finished")
                     .description("Background jobs ended, by kind and state")
                     .tags("kind", claimed.kind(), "state", state.name())
                     .register(registry)
                     .increment();
+            if (took.get() != null) {
+                // from its first start to its end, over every run and turn
+                Timer.builder("jobs.duration")
+                        .description("How long background jobs ran, from their first start to their end")
+                        .tags("kind", claimed.kind(), "state", state.name())
+                        .register(registry)
+                        .record(Duration.ofMillis(Math.round(took.get() * 1000)));
+            }
             ended(claimed.id(), claimed.kind(), state);
         }
+        countJobs();
     }
+
+    /**
+     * The {@code jobs} gauge: how many jobs of each kind this instance runs are in each state (in the table, so on every
+     * replica alike). Counted by the heartbeat and when a job ends.
+     */
+    private void countJobs() {
+        try {
+            String[] kinds = handlers().keySet().toArray(String[]::new);
+            Map<String, Long> counts = new HashMap<>();
+            QuarkusTransaction.requiringNew().run(() -> sql.query("""
+                                    select kind, state, count(*) as jobs from background_job
+                                     where kind = any(:kinds) group by kind, state""")
+                    .bind("kinds", kinds)
+                    .list(StateCount.class)
+                    .forEach(row -> counts.put(row.kind() + "/" + row.state(), row.jobs())));
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (String kind : kinds) {
+                for (JobState state : JobState.values()) {
+                    long count = counts.getOrDefault(kind + "/" + state.name(), 0L);
+                    rows.add(MultiGauge.Row.of(Tags.of("kind", kind, "state", state.name()), count));
+                }
+            }
+            jobCounts.register(rows, true);
+        } catch (RuntimeException databaseAway) {
+            LOG.debugf("Jobs not counted: %s", databaseAway.toString());
+        }
+    }
+
+    private record StateCount(String kind, String state, long jobs) {}
 
     /** Queues a job this worker holds again, to resume from its checkpoint; not counted as an attempt. */
     private void handBack(Claimed claimed, Duration pause) {
@@ -568,6 +619,7 @@ public class JobEngine {
                 if (stopped.await(interval, TimeUnit.MILLISECONDS)) {
                     return;
                 }
+                countJobs();
                 if (leases.isEmpty()) {
                     continue;
                 }
