@@ -11,6 +11,7 @@ import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -657,6 +658,7 @@ public final class ValidateChart {
                 fail(where + pdbs + " PodDisruptionBudgets select its pods, expected one");
             }
             checkEnvironment(where, pod, services, pods);
+            checkTracing(where, pod, set);
         }
 
         // the Ingress leads to the gateway only
@@ -869,6 +871,39 @@ public final class ValidateChart {
     static boolean hasKey(Map<String, Object> object, String key) {
         return (object.get("data") instanceof Map<?, ?> data && data.containsKey(key))
                 || (object.get("stringData") instanceof Map<?, ?> stringData && stringData.containsKey(key));
+    }
+
+    /**
+     * Tracing is all or nothing: a values file that names an OTLP endpoint gives it (and its protocol) to every
+     * component, so that one trace crosses them all; without one, no component gets an endpoint.
+     */
+    void checkTracing(String where, Pod pod, ValueSet set) {
+        String expected = set.sets().get("tracing.otlpEndpoint");
+        if (expected == null) {
+            expected = set.valuesFiles().stream()
+                    .map(ValidateChart::tracingEndpoint)
+                    .filter(e -> e != null && !e.isBlank())
+                    .reduce((first, later) -> later)
+                    .orElse("");
+        }
+        String endpoint = pod.env().getOrDefault("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        if (!expected.equals(endpoint)) {
+            fail(where + "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT is \"" + endpoint + "\", the values give \"" + expected
+                    + "\"");
+        }
+        if (!expected.isEmpty() && !pod.env().containsKey("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL")) {
+            fail(where + "an OTLP endpoint without QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL");
+        }
+    }
+
+    static String tracingEndpoint(Path valuesFile) {
+        try {
+            Object values = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(valuesFile));
+            Object endpoint = path(values, "tracing", "otlpEndpoint");
+            return endpoint == null ? null : endpoint.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The variables each component reads, from its own application.properties where the code names them. */

@@ -120,6 +120,8 @@ public class OpenApiRoute {
                 .setHost(url.getHost())
                 .setPort(url.getPort() == -1 ? 80 : url.getPort())
                 .setURI("/q/openapi?format=json")
+                // (headers of its own: the client's tracing writes the trace context into them)
+                .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .setTimeout(config.upstreamTimeout().toMillis());
         return client.request(options)
                 .compose(request -> request.send())

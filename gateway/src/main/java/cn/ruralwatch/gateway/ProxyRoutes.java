@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * token is valid and it has not exceeded its rate limit ({@link GatewayCallers}). Paths no service answers go on to
  * the gateway's own routes. The request id
  * (set by the request-id filter before this runs) travels with the request; the client's address and scheme are passed
- * as {@code X-Forwarded-*}. A service that cannot be reached answers 502 as a problem.
+ * as {@code X-Forwarded-*}; the W3C trace context ({@code traceparent}) is the gateway's span of the call, a child of
+ * the caller's. A service that cannot be reached answers 502 as a problem.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -49,6 +50,9 @@ public class ProxyRoutes {
 
     @Inject
     GatewayCallers callers;
+
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
 
     private RouteTable table;
     private final Map<String, HttpProxy> proxies = new HashMap<>();
@@ -101,6 +105,11 @@ public class ProxyRoutes {
             // audit log records it), so a caller's own X-Forwarded-For is dropped
             request.headers().set("X-Forwarded-For", client);
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            // the service's parent is the gateway's call, in the caller's trace (or the one the gateway started): the
+            // HTTP client's tracing adds that trace context when it sends, so the caller's own must not go along too
+            // (two traceparent headers are no trace context at all)
+            request.headers().remove(TRACEPARENT);
+            request.headers().remove(TRACESTATE);
             if (incoming.authority() != null) {
                 request.headers().set("X-Forwarded-Host", incoming.authority().toString());
             }

@@ -16,6 +16,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -601,14 +603,19 @@ class HouseholdImportTest {
     }
 
     static JsonPath awaitCompleted(String id) {
+        return awaitCompleted(id, RestAssured::given);
+    }
+
+    /** The import once it completed, as the caller sees it. */
+    static JsonPath awaitCompleted(String id, Supplier<RequestSpecification> caller) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> !List.of("QUEUED", "RUNNING")
-                        .contains(RestAssured.given()
+                        .contains(caller.get()
                                 .get("/api/v1/household-imports/" + id)
                                 .path("status")));
-        JsonPath job = RestAssured.given()
+        JsonPath job = caller.get()
                 .get("/api/v1/household-imports/" + id)
                 .then()
                 .statusCode(200)

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -257,6 +258,11 @@ final class HouseholdFixture {
 
     /** Publishes the household's state: registered at version 0, changed at later versions. */
     String publish() {
+        return publish(Map.of());
+    }
+
+    /** Publishes the household's state with more headers (the cause household-service would give it). */
+    String publish(Map<String, String> headers) {
         String eventId = UUID.randomUUID().toString();
         boolean first = version == 0;
         String type = first ? EventTypes.HOUSEHOLD_REGISTERED : EventTypes.HOUSEHOLD_CHANGED;
@@ -270,7 +276,8 @@ final class HouseholdFixture {
                 eventId,
                 type,
                 "/household-service",
-                HouseholdEventData.json(type, event));
+                HouseholdEventData.json(type, event),
+                headers);
         return eventId;
     }
 }

@@ -40,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -889,6 +890,46 @@ class SuiteEndToEndIT {
                 .statusCode(503)
                 .body("checks[0].data.report", equalTo("UNREACHABLE"));
         given().baseUri(managementUrl("gateway")).get("/q/health/ready").then().statusCode(200);
+    }
+
+    /**
+     * A caller's trace and request id go on through the gateway, household-service, Kafka and indicator-service: the
+     * events each service publishes carry them ({@code ce_traceparent}, {@code ce_requestid}), though no service here
+     * exports spans.
+     */
+    @Test
+    @Order(8)
+    void aCallersTraceAndRequestIdGoOnThroughTheEventsOfEveryService() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String requestId = "e2e-trace-" + traceId;
+        String id = json().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Request-Id", requestId)
+                .body(household(VILLAGE, TestIdNumbers.next("19630507", true), "HEAD"))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        TopicReader.Event registered = await().atMost(Duration.ofSeconds(30))
+                .until(() -> event(Topics.HOUSEHOLD_EVENTS, id, EventTypes.HOUSEHOLD_REGISTERED), e -> e != null);
+        assertEquals(traceId, registered.header("ce_traceparent").split("-")[1], "household-service's event");
+        assertEquals(requestId, registered.header("ce_requestid"));
+        TopicReader.Event evaluated = await().atMost(Duration.ofSeconds(30))
+                .until(() -> event(Topics.INDICATOR_EVENTS, id, EventTypes.EVALUATION_CHANGED), e -> e != null);
+        String[] traceparent = evaluated.header("ce_traceparent").split("-");
+        assertEquals(traceId, traceparent[1], "indicator-service's event, caused by household-service's");
+        assertEquals(requestId, evaluated.header("ce_requestid"));
+        assertTrue(
+                !traceparent[2].equals(registered.header("ce_traceparent").split("-")[2]),
+                "each service's span in between");
+    }
+
+    private static TopicReader.Event event(String topic, String key, String type) {
+        return TopicReader.readAll(suite.kafka().bootstrapServers(), topic).stream()
+                .filter(e -> key.equals(e.key()) && type.equals(e.header("ce_type")))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -16,6 +16,8 @@ import cn.ruralwatch.sql.Sql;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +102,16 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
     ImportFiles files;
 
     @Inject
+    MeterRegistry registry;
+
+    /** What the households of the chunks stored count for, by their progress counter. */
+    private static final Map<String, String> OUTCOMES = Map.of(
+            "householdsCreated", "created",
+            "householdsUpdated", "updated",
+            "householdsUnchanged", "unchanged",
+            "householdsRejected", "rejected");
+
+    @Inject
     PersonalDataProtector protector;
 
     /** The import a job works on. */
@@ -161,6 +173,11 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
     /** The file and the people an import met are no longer needed once its job ended. */
     @Override
     public void ended(UUID jobId, JobState state) {
+        Counter.builder("household.import.jobs")
+                .description("Household import jobs ended, by outcome: COMPLETED, FAILED, CANCELLED")
+                .tag("outcome", state == JobState.SUCCEEDED ? ImportStatus.COMPLETED.name() : state.name())
+                .register(registry)
+                .increment();
         QuarkusTransaction.requiringNew().run(() -> sql.query("delete from household_import_person where job_id = :job")
                 .bind("job", jobId)
                 .execute());
@@ -275,6 +292,7 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
             Map<String, Object> next = new LinkedHashMap<>(progress);
             try {
                 QuarkusTransaction.requiringNew().run(() -> storeChunk(part, next));
+                counted(progress, next);
                 progress.putAll(next);
             } catch (RuntimeException failure) {
                 if (failure instanceof cn.ruralwatch.jobs.JobInterruption
@@ -307,6 +325,7 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
                 }
                 Map<String, Object> again = new LinkedHashMap<>(progress);
                 QuarkusTransaction.requiringNew().run(() -> storeChunk(part, again));
+                counted(progress, again);
                 progress.putAll(again);
             }
         }
@@ -373,6 +392,27 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
             add(next, "errorsNotListed", Math.max(0, problems.size() - room));
             job.save(next, String.valueOf(part.getLast().lastRow()));
         }
+    }
+
+    /**
+     * Counts what a chunk stored (committed) in the metrics: households by outcome and members stored, over every
+     * import of this instance.
+     */
+    private void counted(Map<String, Object> before, Map<String, Object> after) {
+        OUTCOMES.forEach((counter, outcome) -> Counter.builder("household.imports.households")
+                .description("Households of import files, by outcome: created, updated, unchanged, rejected")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment(difference(before, after, counter)));
+        Counter.builder("household.imports.members")
+                .description("Members stored by household imports")
+                .register(registry)
+                .increment(difference(before, after, "membersStored"));
+    }
+
+    private static int difference(Map<String, Object> before, Map<String, Object> after, String counter) {
+        return ((Number) after.getOrDefault(counter, 0)).intValue()
+                - ((Number) before.getOrDefault(counter, 0)).intValue();
     }
 
     private static void add(Map<String, Object> progress, String counter, int amount) {

@@ -14,9 +14,15 @@ import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.hash.Hashing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -25,6 +31,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +75,12 @@ public class EvaluationService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /** A household's latest state as projected, and what made it change (an event id; null for a job's own cause). */
     public record Household(UUID id, HouseholdState state, String cause) {
 
@@ -103,8 +116,41 @@ public class EvaluationService {
      * Evaluates the households against the selected standards that cover their villages, and writes what changed. A
      * standard whose period has ended is a yardstick for its years: household events leave it alone, and it is
      * evaluated by a job (when it is saved, when one of its parameters is set, or on request).
+     *
+     * <p>Once the transaction commits, the households evaluated and the time taken count in the metrics
+     * ({@code evaluations.households}, {@code evaluations.duration}), by what asked: household events or a job.
      */
     public Changes evaluate(Collection<Household> households, Selection selection, String cause) {
+        long started = System.nanoTime();
+        Changes changes = evaluateNow(households, selection, cause);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String trigger = cause == null ? "event" : "job";
+        int evaluated = households.size();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                Counter.builder("evaluations.households")
+                        .description("Households evaluated against the standards in force, by what asked")
+                        .tag("trigger", trigger)
+                        .register(registry)
+                        .increment(evaluated);
+                Timer.builder("evaluations.duration")
+                        .description("Time to evaluate a batch of households, by what asked")
+                        .tag("trigger", trigger)
+                        .register(registry)
+                        .record(took);
+            }
+        });
+        return changes;
+    }
+
+    private Changes evaluateNow(Collection<Household> households, Selection selection, String cause) {
         LocalDate today = ChinaTime.today(clock);
         List<Standards.Current> inForce = standards.current().stream()
                 .filter(s -> s.standard().evaluatesHouseholds())
@@ -281,10 +327,14 @@ public class EvaluationService {
         return new Changes(changedHouseholds.size(), upserts.size() + removals.size());
     }
 
-    /** An event about a household on indicator-events, keyed by the household. */
+    /**
+     * An event about a household on indicator-events, keyed by the household; caused by the household event that made
+     * it change (its trace continues), or by whatever runs now (a re-evaluation job).
+     */
     private static Outbox.Message event(Household household, String type, Object payload) {
-        return new Outbox.Message(
+        Outbox.Message message = new Outbox.Message(
                 Topics.INDICATOR_EVENTS, "household", household.id().toString(), type, payload);
+        return household.cause() == null ? message : message.causedBy(household.cause());
     }
 
     private static StandardDefinition.IndicatorDefinition indicator(CompiledStandard standard, String code) {

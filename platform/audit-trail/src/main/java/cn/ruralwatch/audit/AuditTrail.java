@@ -7,6 +7,7 @@ import cn.ruralwatch.events.EventTypes;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.Problems;
+import cn.ruralwatch.tracing.Cause;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -107,7 +108,8 @@ public class AuditTrail {
                 http == null || http.request().remoteAddress() == null
                         ? null
                         : http.request().remoteAddress().hostAddress(),
-                http == null ? null : http.request().getHeader(Problems.REQUEST_ID_HEADER),
+                // a request's own id; in a consumer or a job, the id of the request that caused the work
+                http == null ? Cause.currentRequestId() : http.request().getHeader(Problems.REQUEST_ID_HEADER),
                 action.name(),
                 entityType,
                 entityId,

@@ -2,12 +2,20 @@ package cn.ruralwatch.jobs;
 
 import cn.ruralwatch.failures.TransientFailures;
 import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.tracing.Cause;
+import cn.ruralwatch.tracing.CauseScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +47,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -83,6 +93,9 @@ public class JobEngine {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Tracer tracer;
+
     /** The job does not exist (or the caller may not see it). */
     public static class NotFound extends RuntimeException {
         public NotFound(UUID id) {
@@ -124,6 +137,8 @@ public class JobEngine {
 
     private volatile boolean stopping;
 
+    private MultiGauge jobCounts;
+
     private Map<String, JobHandler<?>> handlers() {
         Map<String, JobHandler<?>> found = handlers;
         if (found == null) {
@@ -139,6 +154,9 @@ public class JobEngine {
     void start(@Observes @Priority(2500) StartupEvent startup) {
         Map<String, JobHandler<?>> handlers = handlers();
         registry.gauge("jobs.running", busy);
+        jobCounts = MultiGauge.builder("jobs")
+                .description("Background jobs of each kind this service runs, by state")
+                .register(registry);
         if (handlers.isEmpty() || config.workers() <= 0) {
             LOG.infof("Job engine: no workers on this instance (%s)", handlers.keySet());
             return;
@@ -164,7 +182,9 @@ public class JobEngine {
     }
 
     /**
-     * Queues a job in the caller's transaction; a worker takes it once that commits.
+     * Queues a job in the caller's transaction; a worker takes it once that commits. The job keeps its cause — the
+     * caller's trace context and request id — and runs in a span continuing that trace, with that request id in its
+     * log context: the events it writes carry them on.
      *
      * @param fairnessKey jobs of one key run one at a time and take turns with the other keys' (a county's code)
      */
@@ -179,10 +199,15 @@ public class JobEngine {
             throw new IllegalArgumentException(
                     kind + " takes " + handler.parameterType().getSimpleName());
         }
+        Cause cause = Cause.current();
         sql.query("""
                         insert into background_job (id, kind, scope_division, fairness_key, requested_by, parameters,
-                                                    max_attempts)
-                        values (:id, :kind, :scope, :fairnessKey, :requestedBy, cast(:parameters as jsonb), :maxAttempts)""")
+                                                    max_attempts, traceparent, tracestate, request_id)
+                        values (:id, :kind, :scope, :fairnessKey, :requestedBy, cast(:parameters as jsonb), :maxAttempts,
+                                :traceparent, :tracestate, :requestId)""")
+                .bind("traceparent", cause.traceparent())
+                .bind("tracestate", cause.tracestate())
+                .bind("requestId", cause.requestId())
                 .bind("id", id)
                 .bind("kind", kind)
                 .bind("scope", scopeDivision)
@@ -297,7 +322,15 @@ public class JobEngine {
             int attempt,
             String checkpoint,
             String progress,
-            UUID token) {}
+            UUID token,
+            String traceparent,
+            String tracestate,
+            String requestId) {
+
+        Cause cause() {
+            return new Cause(traceparent, tracestate, requestId);
+        }
+    }
 
     private void work() {
         while (!stopping) {
@@ -373,7 +406,7 @@ public class JobEngine {
                                           limit 1 for update skip locked)
                             returning id, kind, cast(parameters as text) as parameters, scope_division, fairness_key,
                                       requested_by, attempts as attempt, checkpoint, cast(progress as text) as progress,
-                                      lease_token as token""")
+                                      lease_token as token, traceparent, tracestate, request_id""")
                     .bind("kinds", kinds)
                     .bind("owner", owner)
                     .bind("token", token)
@@ -407,6 +440,22 @@ public class JobEngine {
         Running<Object> job = new Running<>(claimed, parameters);
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
+        Cause cause = claimed.cause();
+        Span span = tracer.spanBuilder("job " + claimed.kind())
+                .setParent(cause.context())
+                .setAttribute("ruralwatch.job.id", claimed.id().toString())
+                .setAttribute("ruralwatch.job.kind", claimed.kind())
+                .setAttribute("ruralwatch.job.attempt", claimed.attempt())
+                .startSpan();
+        try (CauseScope scope = CauseScope.enter(span, cause.requestId())) {
+            run(handler, claimed, job);
+        } finally {
+            span.end();
+            requestContext.terminate();
+        }
+    }
+
+    private void run(JobHandler<Object> handler, Claimed claimed, Running<Object> job) {
         try {
             Map<String, Object> result = handler.run(job);
             end(claimed, JobState.SUCCEEDED, result, null);
@@ -425,38 +474,79 @@ public class JobEngine {
                 handBack(claimed, config.transientBackoff());
             } else {
                 LOG.errorf(failure, "Job %s (%s) failed", claimed.id(), claimed.kind());
+                Span.current().recordException(failure);
+                Span.current().setStatus(StatusCode.ERROR, "failed");
                 end(claimed, JobState.FAILED, null, reason(failure));
             }
-        } finally {
-            requestContext.terminate();
         }
     }
 
     /** Ends a job this worker holds; waits while the database is away (the job is not lost meanwhile). */
     private void end(Claimed claimed, JobState state, Map<String, Object> result, String error) {
-        boolean ended = fenced(
-                claimed,
-                () -> sql.query("""
-                                update background_job
-                                   set state = :state, result = cast(:result as jsonb), error = :error,
-                                       finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
-                                 where id = :id and lease_token = :token""")
-                                .bind("id", claimed.id())
-                                .bind("token", claimed.token())
-                                .bind("state", state.name())
-                                .bind("result", result == null ? null : json(result))
-                                .bind("error", error)
-                                .execute()
-                        == 1);
+        AtomicReference<Double> took = new AtomicReference<>();
+        boolean ended = fenced(claimed, () -> {
+            List<Double> seconds = sql.query("""
+                            update background_job
+                               set state = :state, result = cast(:result as jsonb), error = :error,
+                                   finished_at = now(), lease_owner = null, lease_token = null, lease_until = null
+                             where id = :id and lease_token = :token
+                            returning cast(extract(epoch from finished_at - started_at) as double precision)""")
+                    .bind("id", claimed.id())
+                    .bind("token", claimed.token())
+                    .bind("state", state.name())
+                    .bind("result", result == null ? null : json(result))
+                    .bind("error", error)
+                    .column(Double.class);
+            took.set(seconds.isEmpty() ? null : seconds.getFirst());
+            return !seconds.isEmpty();
+        });
         if (ended) {
             Counter.builder("jobs.finished")
                     .description("Background jobs ended, by kind and state")
                     .tags("kind", claimed.kind(), "state", state.name())
                     .register(registry)
                     .increment();
+            if (took.get() != null) {
+                // from its first start to its end, over every run and turn
+                Timer.builder("jobs.duration")
+                        .description("How long background jobs ran, from their first start to their end")
+                        .tags("kind", claimed.kind(), "state", state.name())
+                        .register(registry)
+                        .record(Duration.ofMillis(Math.round(took.get() * 1000)));
+            }
             ended(claimed.id(), claimed.kind(), state);
         }
+        countJobs();
     }
+
+    /**
+     * The {@code jobs} gauge: how many jobs of each kind this instance runs are in each state (in the table, so on every
+     * replica alike). Counted by the heartbeat and when a job ends.
+     */
+    private void countJobs() {
+        try {
+            String[] kinds = handlers().keySet().toArray(String[]::new);
+            Map<String, Long> counts = new HashMap<>();
+            QuarkusTransaction.requiringNew().run(() -> sql.query("""
+                                    select kind, state, count(*) as jobs from background_job
+                                     where kind = any(:kinds) group by kind, state""")
+                    .bind("kinds", kinds)
+                    .list(StateCount.class)
+                    .forEach(row -> counts.put(row.kind() + "/" + row.state(), row.jobs())));
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (String kind : kinds) {
+                for (JobState state : JobState.values()) {
+                    long count = counts.getOrDefault(kind + "/" + state.name(), 0L);
+                    rows.add(MultiGauge.Row.of(Tags.of("kind", kind, "state", state.name()), count));
+                }
+            }
+            jobCounts.register(rows, true);
+        } catch (RuntimeException databaseAway) {
+            LOG.debugf("Jobs not counted: %s", databaseAway.toString());
+        }
+    }
+
+    private record StateCount(String kind, String state, long jobs) {}
 
     /** Queues a job this worker holds again, to resume from its checkpoint; not counted as an attempt. */
     private void handBack(Claimed claimed, Duration pause) {
@@ -529,6 +619,7 @@ public class JobEngine {
                 if (stopped.await(interval, TimeUnit.MILLISECONDS)) {
                     return;
                 }
+                countJobs();
                 if (leases.isEmpty()) {
                     continue;
                 }

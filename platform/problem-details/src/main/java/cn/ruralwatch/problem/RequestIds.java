@@ -1,5 +1,6 @@
 package cn.ruralwatch.problem;
 
+import cn.ruralwatch.tracing.Cause;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class RequestIds {
             id = UUID.randomUUID().toString();
             context.request().headers().set(Problems.REQUEST_ID_HEADER, id);
         }
-        MDC.put("requestId", id);
+        MDC.put(Cause.REQUEST_ID, id);
         context.response().putHeader(Problems.REQUEST_ID_HEADER, id);
         context.next();
     }

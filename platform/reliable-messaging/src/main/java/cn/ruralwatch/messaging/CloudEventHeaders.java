@@ -1,6 +1,11 @@
 package cn.ruralwatch.messaging;
 
-/** Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary mode. */
+/**
+ * Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary mode, with the extension attributes the suite
+ * sets: Distributed Tracing ({@code traceparent}, {@code tracestate}: the W3C trace context of the span that published
+ * the event, whose parent is the request or event that caused it) and {@code requestid}, the {@code X-Request-Id} of
+ * the request that caused it (also through the events and jobs in between).
+ */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";
@@ -10,6 +15,13 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /** CloudEvents Distributed Tracing extension: W3C {@code traceparent}. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    /** CloudEvents Distributed Tracing extension: W3C {@code tracestate}. */
+    public static final String TRACESTATE = "ce_tracestate";
+    /** Extension attribute {@code requestid}: the request id of the request that caused the event. */
+    public static final String REQUEST_ID = "ce_requestid";
+
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 

@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,11 +144,19 @@ public class DeadLetters {
     TransientRetry retry;
 
     private final AtomicLong parked = new AtomicLong();
+    private final Map<State, AtomicLong> byState = new EnumMap<>(State.class);
 
     void start(@Observes StartupEvent startup) {
         Gauge.builder("dead.letters.parked", parked, AtomicLong::get)
                 .description("Events parked as dead letters, waiting for an operator")
                 .register(registry);
+        for (State state : State.values()) {
+            AtomicLong count = byState.computeIfAbsent(state, s -> new AtomicLong());
+            Gauge.builder("dead.letters", count, AtomicLong::get)
+                    .description("Dead letters of this service by state: parked, re-driven, discarded")
+                    .tag("state", state.name())
+                    .register(registry);
+        }
         for (EventHandler handler : handlers) {
             retry.register(handler);
         }
@@ -358,9 +368,15 @@ public class DeadLetters {
     }
 
     private void refreshCount() {
-        parked.set(sql.query("select count(*) from dead_letter where state = 'PARKED'")
-                .count());
+        Map<String, Long> counts = new HashMap<>();
+        sql.query("select state, count(*) as letters from dead_letter group by state")
+                .list(StateCount.class)
+                .forEach(row -> counts.put(row.state(), row.letters()));
+        parked.set(counts.getOrDefault(State.PARKED.name(), 0L));
+        byState.forEach((state, count) -> count.set(counts.getOrDefault(state.name(), 0L)));
     }
+
+    private record StateCount(String state, long letters) {}
 
     private void refreshCountQuietly() {
         try {

@@ -1,7 +1,12 @@
 package cn.ruralwatch.messaging;
 
 import cn.ruralwatch.failures.TransientFailures;
+import cn.ruralwatch.tracing.Cause;
+import cn.ruralwatch.tracing.CauseScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -9,8 +14,11 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -47,14 +55,36 @@ public class Inbox {
     @Inject
     DeadLetters deadLetters;
 
-    /** Applies one record at most once for the handler's consumer, or parks it. */
+    @Inject
+    Tracer tracer;
+
+    /**
+     * Applies one record at most once for the handler's consumer, or parks it. It is applied in a span of its own, a
+     * child of the span that published it, with the request id it carries in the log context: the events written
+     * meanwhile continue its trace and carry its request id.
+     */
     public void process(EventHandler handler, ConsumerRecord<String, String> record) {
+        Cause carried = IncomingEvent.causeOf(record);
+        Span span = EventSpans.process(tracer, handler, record, carried);
+        try (CauseScope scope = CauseScope.enter(span, carried.requestId())) {
+            process(handler, record, span);
+        } catch (RuntimeException failure) {
+            EventSpans.failed(span, failure);
+            throw failure;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void process(EventHandler handler, ConsumerRecord<String, String> record, Span span) {
         TransientRetry.Wait wait = retry.start(handler, "event at " + position(record));
         int failures = 0;
         while (true) {
             wait.checkRunning();
             try {
                 IncomingEvent event = IncomingEvent.from(record);
+                span.setAttribute("cloudevents.event_id", event.id());
+                span.setAttribute("cloudevents.event_type", event.type());
                 QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, List.of(event)));
                 wait.done();
                 return;
@@ -63,13 +93,16 @@ public class Inbox {
             } catch (RuntimeException failure) {
                 Optional<String> passing = TransientFailures.reason(failure);
                 if (passing.isPresent()) {
+                    span.addEvent("transient failure: " + passing.get());
                     wait.pause(passing.get(), failure);
                     continue;
                 }
                 failures++;
                 boolean malformed = isMalformed(failure);
                 if (malformed || failures >= config.attempts()) {
-                    park(handler, record, describe(failure), failures, wait);
+                    String reason = describe(failure);
+                    park(handler, record, reason, failures, wait);
+                    span.setStatus(StatusCode.ERROR, "parked as a dead letter: " + reason);
                     wait.done();
                     return;
                 }
@@ -91,6 +124,51 @@ public class Inbox {
         if (records.isEmpty()) {
             return;
         }
+        // each event in a span of its own, a child of its publisher's; the events a handler writes because of one of
+        // them (Outbox.Message#causedBy) continue that one's trace. When the whole batch belongs to one trace (one
+        // request's events), its first span is current, so that whatever the handler writes continues it.
+        List<Span> spans = new ArrayList<>(records.size());
+        Map<String, Cause> causes = new HashMap<>();
+        Set<String> traces = new HashSet<>();
+        Set<String> requestIds = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Cause carried = IncomingEvent.causeOf(record);
+            Span span = EventSpans.process(tracer, handler, record, carried);
+            spans.add(span);
+            traces.add(span.getSpanContext().getTraceId());
+            requestIds.add(String.valueOf(carried.requestId()));
+            String eventId = IncomingEvent.eventIdOf(record);
+            if (eventId != null) {
+                span.setAttribute("cloudevents.event_id", eventId);
+                causes.putIfAbsent(eventId, EventSpans.causeIn(span, carried.requestId()));
+            }
+        }
+        Span current = traces.size() == 1 ? spans.getFirst() : Span.getInvalid();
+        String requestId = requestIds.size() == 1
+                ? IncomingEvent.causeOf(records.getFirst()).requestId()
+                : null;
+        boolean together;
+        try (CauseScope scope = CauseScope.enter(current, requestId)) {
+            together = applyBatch(handler, records, causes);
+        } catch (RuntimeException failure) {
+            spans.forEach(span -> EventSpans.failed(span, failure));
+            spans.forEach(Span::end);
+            throw failure;
+        }
+        if (!together) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, "the batch failed; its events applied one by one"));
+        }
+        spans.forEach(Span::end);
+        if (!together) {
+            for (ConsumerRecord<String, String> record : records) {
+                process(handler, record);
+            }
+        }
+    }
+
+    /** Applies the batch in one transaction, waiting out transient failures; false when it failed otherwise. */
+    private boolean applyBatch(
+            EventHandler handler, List<ConsumerRecord<String, String>> records, Map<String, Cause> causes) {
         TransientRetry.Wait wait =
                 retry.start(handler, "batch of " + records.size() + " events from " + position(records.getFirst()));
         while (true) {
@@ -98,9 +176,14 @@ public class Inbox {
             try {
                 List<IncomingEvent> events =
                         records.stream().map(IncomingEvent::from).toList();
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, events));
+                EventSpans.applying(causes);
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, events));
+                } finally {
+                    EventSpans.applied();
+                }
                 wait.done();
-                return;
+                return true;
             } catch (TransientRetry.Stopping stopping) {
                 throw stopping;
             } catch (RuntimeException failure) {
@@ -113,11 +196,8 @@ public class Inbox {
                 LOG.warnf(
                         "A batch of %d events failed in %s, applying them one by one: %s",
                         records.size(), handler.consumer(), failure.toString());
-                break;
+                return false;
             }
-        }
-        for (ConsumerRecord<String, String> record : records) {
-            process(handler, record);
         }
     }
 

@@ -1,13 +1,22 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.tracing.Cause;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** A CloudEvent received from Kafka in binary mode. */
+/**
+ * A CloudEvent received from Kafka in binary mode.
+ *
+ * @param cause the trace context and request id the event carries ({@code ce_traceparent}, {@code ce_tracestate},
+ *     {@code ce_requestid})
+ */
 public record IncomingEvent(
-        String id, String type, String source, String subject, Instant time, String data, String topic) {
+        String id, String type, String source, String subject, Instant time, String data, String topic, Cause cause) {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     /** Reads the {@code ce_*} headers; a record without id or type is not a CloudEvent of this suite. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
@@ -34,10 +43,36 @@ public record IncomingEvent(
                 header(record, CloudEventHeaders.SUBJECT),
                 parsedTime,
                 record.value(),
-                record.topic());
+                record.topic(),
+                causeOf(record));
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    /**
+     * The cause a record carries, read tolerantly: a record without the tracing headers (another system's, or one
+     * published before they existed) has none, and a malformed one is no trace context.
+     */
+    static Cause causeOf(ConsumerRecord<?, ?> record) {
+        return new Cause(
+                header(record, CloudEventHeaders.TRACEPARENT),
+                header(record, CloudEventHeaders.TRACESTATE),
+                requestId(header(record, CloudEventHeaders.REQUEST_ID)));
+    }
+
+    /**
+     * A request id as the HTTP layer accepts one (letters, digits, {@code ._:-}, at most 100): it goes into logs and
+     * into the events and audit entries written while the event is applied, so anything else another system sent is
+     * none.
+     */
+    private static String requestId(String value) {
+        return value != null && REQUEST_ID.matcher(value).matches() ? value : null;
+    }
+
+    /** The record's {@code ce_id}, or null. */
+    static String eventIdOf(ConsumerRecord<?, ?> record) {
+        return header(record, CloudEventHeaders.ID);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.tracing.Cause;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
@@ -22,6 +23,9 @@ import org.hibernate.Session;
 /**
  * Writes events to the outbox table in the caller's transaction. They reach Kafka only if that transaction commits, and
  * then for certain: the relay publishes them, retrying until Kafka takes them.
+ *
+ * <p>Each event keeps its cause: the trace context of the span it is written in (the request's, the consumed event's,
+ * the job's) and the request id. The relay publishes them with the event, so that its consumers continue the trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -41,8 +45,29 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    /** An event to record: see {@link #publish}. */
-    public record Message(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {}
+    /**
+     * An event to record: see {@link #publish}.
+     *
+     * @param causeEventId the id of the event being applied that causes this one, when a consumer applies a batch of
+     *     events from several requests at once; null: the current span and request id are its cause
+     */
+    public record Message(
+            String topic,
+            String aggregateType,
+            String aggregateId,
+            String eventType,
+            Object payload,
+            String causeEventId) {
+
+        public Message(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {
+            this(topic, aggregateType, aggregateId, eventType, payload, null);
+        }
+
+        /** The same event, caused by the event (being applied on this thread) of this id: it continues its trace. */
+        public Message causedBy(String eventId) {
+            return new Message(topic, aggregateType, aggregateId, eventType, payload, eventId);
+        }
+    }
 
     /**
      * Records an event.
@@ -69,12 +94,17 @@ public class Outbox {
     public List<UUID> publishAll(List<Message> messages) {
         List<UUID> ids = new ArrayList<>(messages.size());
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        Cause current = Cause.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json))
+                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload,
+                                              traceparent, tracestate, request_id)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?)
                     """)) {
                 for (Message message : messages) {
+                    Cause cause = message.causeEventId() == null
+                            ? current
+                            : EventSpans.causeOf(message.causeEventId()).orElse(current);
                     UUID eventId = UuidCreator.getTimeOrderedEpoch();
                     insert.setObject(1, eventId);
                     insert.setString(2, message.topic());
@@ -84,6 +114,9 @@ public class Outbox {
                     insert.setString(6, message.eventType());
                     insert.setObject(7, now);
                     insert.setString(8, json(message));
+                    insert.setString(9, cause.traceparent());
+                    insert.setString(10, cause.tracestate());
+                    insert.setString(11, cause.requestId());
                     insert.addBatch();
                     ids.add(eventId);
                 }

@@ -1,5 +1,9 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.tracing.Cause;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,6 +41,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * and commits. Another publisher (a second replica) skips a bucket that is locked, so one aggregate's events are never
  * sent by two publishers at once and keep their order. A failure rolls the batch back: its rows are sent again later,
  * and consumers drop the duplicates by event id.
+ *
+ * <p>An event written in a span (a request's, an applied event's, a job's) is published in a {@code <topic> publish}
+ * span, a child of that one, whose trace context it carries ({@code ce_traceparent}, {@code ce_tracestate}), with the
+ * request id of the request behind it ({@code ce_requestid}).
  */
 public final class OutboxPublisher implements AutoCloseable {
 
@@ -44,7 +52,8 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final int LOCK_CLASS = 0x0b0c;
 
     private static final String SELECT_PENDING = """
-            select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text
+            select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text,
+                   traceparent, tracestate, request_id
               from outbox_event
              where published_at is null and bucket = ?
              order by id
@@ -63,12 +72,19 @@ public final class OutboxPublisher implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Settings settings;
+    private final Tracer tracer;
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
 
-    public OutboxPublisher(DataSource dataSource, Settings settings) {
+    public OutboxPublisher(DataSource dataSource, Settings settings, Tracer tracer) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.tracer = tracer;
+    }
+
+    /** A publisher that records no spans of its own: its events carry the trace context they were written in. */
+    public OutboxPublisher(DataSource dataSource, Settings settings) {
+        this(dataSource, settings, OpenTelemetry.noop().getTracer("outbox"));
     }
 
     /** One pass over all buckets; returns how many events were published. */
@@ -109,6 +125,18 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     private int publishBucket(int bucket) throws Exception {
+        List<Span> spans = new ArrayList<>();
+        try {
+            return publishBucket(bucket, spans);
+        } catch (Exception failure) {
+            spans.forEach(span -> EventSpans.failed(span, failure));
+            throw failure;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private int publishBucket(int bucket, List<Span> spans) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -124,7 +152,7 @@ public final class OutboxPublisher implements AutoCloseable {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             ids.add(rows.getLong(1));
-                            acks.add(producer().send(toRecord(rows)));
+                            acks.add(producer().send(toRecord(rows, spans)));
                         }
                     }
                 }
@@ -166,9 +194,18 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    private ProducerRecord<String, byte[]> toRecord(ResultSet row) throws SQLException {
+    private ProducerRecord<String, byte[]> toRecord(ResultSet row, List<Span> spans) throws SQLException {
         String aggregateId = row.getString(4);
         OffsetDateTime occurredAt = row.getObject(6, OffsetDateTime.class);
+        Cause written = new Cause(row.getString(8), row.getString(9), row.getString(10));
+        Cause published = written;
+        if (written.traceparent() != null) {
+            Span span = EventSpans.publish(tracer, row.getString(3), row.getString(2), row.getString(5), written);
+            spans.add(span);
+            if (span.getSpanContext().isValid()) {
+                published = EventSpans.causeIn(span, written.requestId());
+            }
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(CloudEventHeaders.ID, bytes(row.getString(2)));
@@ -177,6 +214,15 @@ public final class OutboxPublisher implements AutoCloseable {
         headers.add(CloudEventHeaders.SUBJECT, bytes(aggregateId));
         headers.add(CloudEventHeaders.TIME, bytes(occurredAt.toInstant().toString()));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        if (published.traceparent() != null) {
+            headers.add(CloudEventHeaders.TRACEPARENT, bytes(published.traceparent()));
+        }
+        if (published.tracestate() != null) {
+            headers.add(CloudEventHeaders.TRACESTATE, bytes(published.tracestate()));
+        }
+        if (published.requestId() != null) {
+            headers.add(CloudEventHeaders.REQUEST_ID, bytes(published.requestId()));
+        }
         return new ProducerRecord<>(row.getString(3), null, aggregateId, bytes(row.getString(7)), headers);
     }
 

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class Management {
 
-    private static final Pattern SAMPLE = Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)$");
+    /** A sample: name, labels, value, and an exemplar (the trace of a recorded span) when tracing records. */
+    private static final Pattern SAMPLE =
+            Pattern.compile("(?m)^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})? (\\S+)(?: # \\{[^}]*} \\S+(?: \\S+)?)?$");
 
     private Management() {}
 

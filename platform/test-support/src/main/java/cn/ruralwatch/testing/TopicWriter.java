@@ -23,7 +23,24 @@ public final class TopicWriter {
             String type,
             String source,
             String data) {
+        send(bootstrapServers, topic, key, eventId, type, source, data, Map.of());
+    }
+
+    /**
+     * An event with more headers, e.g. the extension attributes of the event's cause ({@code ce_traceparent},
+     * {@code ce_requestid}).
+     */
+    public static void send(
+            String bootstrapServers,
+            String topic,
+            String key,
+            String eventId,
+            String type,
+            String source,
+            String data,
+            Map<String, String> moreHeaders) {
         RecordHeaders headers = new RecordHeaders();
+        moreHeaders.forEach((name, value) -> headers.add(name, bytes(value)));
         if (eventId != null) {
             headers.add("ce_specversion", bytes("1.0"));
             headers.add("ce_id", bytes(eventId));
