@@ -13,7 +13,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code ETag}: a resource that is changed under optimistic concurrency (an operation on it takes
  *       {@code If-Match}) carries its version in every success answer about it — reading it, changing it, an action on
- *       it, and creating it (a {@code POST} on its collection);
+ *       it, and creating it (a {@code POST} on its collection); a resource created with a {@code 201} carries its
+ *       version when it is read, too;
  *   <li>{@code Location}: a {@code 201 Created} names the new resource, a {@code 202 Accepted} the job that does the
  *       work, and a repeated submission of such a job ({@code 200}) the job submitted first;
  *   <li>{@code Content-Disposition}: a download (a binary body) names its file.
@@ -57,17 +58,35 @@ final class ResponseHeaders {
                 .add("attachment; filename*=UTF-8''%E5%90%8C%E5%BF%83%E9%95%87.docx");
 
         // a resource is versioned when an operation on it, or an action on it (POST /projects/{id}/steps), takes
-        // If-Match
+        // If-Match; a resource created with a 201 answers with its version when read, too (/fund-batches/{id} of
+        // POST /fund-batches)
         Set<String> versioned = new HashSet<>();
-        merged.path("paths").properties().forEach(path -> path.getValue().forEach(operation -> {
-            for (JsonNode parameter : operation.path("parameters")) {
-                if ("header".equals(parameter.path("in").asText())
-                        && "If-Match".equalsIgnoreCase(parameter.path("name").asText())) {
-                    versioned.add(path.getKey());
-                    versioned.add(resourceOf(path.getKey()));
-                }
+        Set<String> created = new HashSet<>();
+        merged.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    for (JsonNode parameter : operation.getValue().path("parameters")) {
+                        if ("header".equals(parameter.path("in").asText())
+                                && "If-Match"
+                                        .equalsIgnoreCase(parameter.path("name").asText())) {
+                            versioned.add(path.getKey());
+                            versioned.add(resourceOf(path.getKey()));
+                        }
+                    }
+                    if ("post".equals(operation.getKey())
+                            && operation.getValue().path("responses").has("201")) {
+                        created.add(path.getKey());
+                    }
+                }));
+        merged.path("paths").properties().forEach(path -> {
+            String member = path.getKey();
+            int last = member.lastIndexOf('/');
+            if (member.endsWith("}")
+                    && member.indexOf('{', last) == last + 1
+                    && created.contains(member.substring(0, last))) {
+                versioned.add(member);
             }
-        }));
+        });
 
         for (Map.Entry<String, JsonNode> path : merged.path("paths").properties()) {
             boolean resourceVersioned = versioned.contains(path.getKey());

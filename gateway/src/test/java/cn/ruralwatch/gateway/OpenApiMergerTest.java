@@ -118,6 +118,9 @@ class OpenApiMergerTest {
                      "patch":{"parameters":[{"name":"If-Match","in":"header"}],"responses":{"200":{"description":"已修改"}}}},
                    "/api/v1/households/imports":{"post":{"responses":{"200":{"description":"已受理过"},"202":{"description":"已受理"}}}},
                    "/api/v1/households/{id}/history":{"get":{"responses":{"200":{"description":"历史"}}}},
+                   "/api/v1/households/{id}/visits":{"post":{"responses":{"201":{"description":"已登记"}}},
+                     "get":{"responses":{"200":{"description":"批次"}}}},
+                   "/api/v1/households/{id}/visits/{visitId}":{"get":{"responses":{"200":{"description":"批次"}}}},
                    "/api/v1/households/{id}/dossier":{"get":{"responses":{"200":{"description":"一户一册","content":{
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document":{"schema":{"type":"string","format":"binary"}}}}}}}}}""");
         ObjectNode merged = OpenApiMerger.merge(mapper, Map.of("household", doc), routes, "t", "1");
@@ -155,6 +158,13 @@ class OpenApiMergerTest {
         assertTrue(paths.at("/~1api~1v1~1households~1imports/post/responses/202/headers/ETag")
                 .isMissingNode());
         assertTrue(paths.at("/~1api~1v1~1households~1{id}~1history/get/responses/200/headers")
+                .isMissingNode());
+        // created with a 201 and never changed under If-Match: read, it still answers with its version
+        assertEquals(
+                etag,
+                paths.at("/~1api~1v1~1households~1{id}~1visits~1{visitId}/get/responses/200/headers/ETag/$ref")
+                        .asText());
+        assertTrue(paths.at("/~1api~1v1~1households~1{id}~1visits/get/responses/200/headers/ETag")
                 .isMissingNode());
         assertEquals("string", merged.at("/components/headers/ETag/schema/type").asText());
         assertEquals(

@@ -22,6 +22,10 @@ class OpenApiConformanceTest {
                     "content": {"application/json": {"schema": {"type": "array",
                       "items": {"$ref": "#/components/schemas/Household"}}}}}}}
                 },
+                "/api/v1/households/{id}/history": {
+                  "get": {"operationId": "getHouseholdHistory", "responses": {"400": {"description": "bad",
+                    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}
+                },
                 "/api/v1/households/{id}": {
                   "get": {"operationId": "getHousehold", "responses": {
                     "200": {"description": "ok",
@@ -56,12 +60,15 @@ class OpenApiConformanceTest {
         conformance.check(
                 "GET", "/api/v1/households/search", 200, "application/json", headers(), "[" + HOUSEHOLD + "]");
         conformance.check("GET", ID, 404, "application/problem+json", headers(), "{\"status\":404}");
+        // a path with an empty segment matches no operation, and may be refused as malformed
+        conformance.check(
+                "GET", "/api/v1/households//history", 400, "application/problem+json", headers(), "{\"status\":400}");
         // outside the API and the browser's preflight are not operations
         conformance.check("GET", "/q/health", 500, "text/plain", headers(), "down");
         conformance.check("OPTIONS", ID, 204, null, headers(), "");
 
         assertDoesNotThrow(conformance::assertConformance);
-        assertEquals(3, conformance.checked());
+        assertEquals(4, conformance.checked());
     }
 
     @Test
@@ -77,15 +84,16 @@ class OpenApiConformanceTest {
         conformance.check("GET", ID, 404, "text/html", headers(), "<html/>");
         conformance.check("GET", "/api/v1/households/search", 200, "application/json", headers("ETag"), "[]");
         conformance.check("GET", ID, 200, "application/json", headers(), HOUSEHOLD);
-        // a route the document does not have, answered other than 404/405
+        // a route the document does not have, answered other than 404/405 (or 400 for an empty segment)
         conformance.check("DELETE", ID, 204, null, headers(), "");
+        conformance.check("GET", "/api/v1/households/search/x", 400, "application/problem+json", headers(), "{}");
 
         AssertionError failure = assertThrows(AssertionError.class, conformance::assertConformance);
         String report = failure.getMessage();
         for (String expected : new String[] {
             "getHousehold: 200 application/json: /size: string found, integer expected",
             "getHousehold: 200 application/json: /id: does not match the uuid pattern",
-            "10 of the responses checked (7)",
+            "11 of the responses checked (8)",
             "getHousehold: 200 application/json: : property 'extra' is not defined in the schema",
             "searchHouseholds: 200 application/json: /0: required property 'id' not found",
             "searchHouseholds: 200 application/json: /0/size: must have a minimum value of 1",
@@ -93,7 +101,8 @@ class OpenApiConformanceTest {
             "getHousehold: 404 answered text/html, the document declares [application/problem+json]",
             "searchHouseholds: 200 sends etag, which the document does not declare",
             "getHousehold: 200 lacks the required header ETag",
-            "DELETE " + ID + ": no operation in the document, but answered 204"
+            "DELETE " + ID + ": no operation in the document, but answered 204",
+            "GET /api/v1/households/search/x: no operation in the document, but answered 400"
         }) {
             assertTrue(report.contains(expected), () -> "expected «" + expected + "» in:\n" + report);
         }

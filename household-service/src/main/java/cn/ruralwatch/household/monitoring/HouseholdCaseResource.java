@@ -102,6 +102,11 @@ public class HouseholdCaseResource {
     @GET
     @Path("/elimination-check")
     @Operation(operationId = "checkEliminationCriteria", summary = "检查风险消除条件（不启动流程）")
+    @APIResponse(
+            responseCode = "200",
+            description = "条件是否满足；未满足的每一条及其数值",
+            content = @Content(schema = @Schema(implementation = EliminationCheck.class)))
+    @APIResponse(responseCode = "409", description = "农户不是风险未消除的监测对象")
     public EliminationCheck eliminationCheck(@PathParam("id") @ResourceId("household.not-found") UUID id) {
         List<Violation> unmet = cases.eliminationCheck(id);
         return new EliminationCheck(

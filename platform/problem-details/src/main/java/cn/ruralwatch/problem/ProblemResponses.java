@@ -1,10 +1,14 @@
 package cn.ruralwatch.problem;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -37,7 +41,7 @@ public class ProblemResponses implements OASFilter {
             declare(operation, "400", "查询参数不合法或缺少必填参数（errors 列出每个参数及原因）");
         }
         if (namesAResourceInTheQuery(operation)) {
-            declare(operation, "404", "查询参数中的编号（农户、排查、案件等）不存在，或不在本人辖区内");
+            declare(operation, "404", "查询参数所指的区划、指标体系、指标或编号（农户、排查、案件等）不存在，或不在本人辖区内");
         }
         if (hasHeader(operation, "If-Match")) {
             declare(operation, "412", "If-Match 中的版本已不是当前版本：先重新读取，再基于最新版本修改");
@@ -58,6 +62,62 @@ public class ProblemResponses implements OASFilter {
         retryAfter(operation.getResponses().getAPIResponse("503"));
         return operation;
     }
+
+    /**
+     * An operation whose body refers to records by id (a household, a member, a project: a property that is a UUID, or
+     * a list of them) may be sent an id that names nothing the caller may see: 404. Only the whole document resolves the
+     * body's schema, so this is done once every operation has been filtered.
+     */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        Map<String, Schema> schemas =
+                openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null
+                        ? Map.of()
+                        : openAPI.getComponents().getSchemas();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations()
+                .values()
+                .forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null
+                            && operation.getRequestBody().getContent().getMediaTypes() != null
+                            && operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                                    .anyMatch(media -> refersById(resolve(media.getSchema(), schemas), schemas))) {
+                        declare(operation, "404", "请求体中的编号（农户、成员、项目等）所指的记录不存在，或不在本人辖区内");
+                    }
+                }));
+    }
+
+    /** A schema with a property that is an id, or a list of ids. */
+    private static boolean refersById(Schema schema, Map<String, Schema> schemas) {
+        if (schema == null || schema.getProperties() == null) {
+            return false;
+        }
+        return schema.getProperties().values().stream().anyMatch(property -> {
+            Schema resolved = resolve(property, schemas);
+            Schema items = resolved == null ? null : resolve(resolved.getItems(), schemas);
+            return isId(property) || isId(resolved) || isId(items);
+        });
+    }
+
+    private static boolean isId(Schema schema) {
+        return schema != null
+                && ("uuid".equals(schema.getFormat())
+                        || String.valueOf(schema.getRef()).endsWith("/UUID"));
+    }
+
+    /** The component a schema refers to, or the schema itself. */
+    private static Schema resolve(Schema schema, Map<String, Schema> schemas) {
+        if (schema == null || schema.getRef() == null || !schema.getRef().startsWith(COMPONENTS)) {
+            return schema;
+        }
+        Schema component = schemas.get(schema.getRef().substring(COMPONENTS.length()));
+        return component == null ? schema : component;
+    }
+
+    private static final String COMPONENTS = "#/components/schemas/";
 
     /** The {@code Retry-After} header (seconds) of a 429 or 503 answer. */
     private static void retryAfter(APIResponse response) {
@@ -101,15 +161,28 @@ public class ProblemResponses implements OASFilter {
                 && operation.getParameters().stream().anyMatch(parameter -> parameter.getIn() == in);
     }
 
-    /** A query parameter that is an id (a UUID): the thing it names may not exist. */
+    /**
+     * The query parameters that name a record by its code across the suite: a division (区划代码) the caller's region
+     * may not cover or that does not exist, an indicator standard and one of its indicators. Each service answers 404
+     * for a code that names nothing it may show.
+     */
+    static final Set<String> CODES_IN_THE_QUERY = Set.of("division", "county", "region", "standard", "indicator");
+
+    /** A query parameter that is an id (a UUID) or a code of {@link #CODES_IN_THE_QUERY}: it may name nothing. */
     private static boolean namesAResourceInTheQuery(Operation operation) {
         return operation.getParameters() != null
                 && operation.getParameters().stream()
                         .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY
-                                && parameter.getSchema() != null
-                                && ("uuid".equals(parameter.getSchema().getFormat())
-                                        || String.valueOf(parameter.getSchema().getRef())
-                                                .endsWith("/UUID")));
+                                && (CODES_IN_THE_QUERY.contains(parameter.getName())
+                                        || (parameter.getSchema() != null
+                                                && ("uuid"
+                                                                .equals(parameter
+                                                                        .getSchema()
+                                                                        .getFormat())
+                                                        || String.valueOf(parameter
+                                                                        .getSchema()
+                                                                        .getRef())
+                                                                .endsWith("/UUID")))));
     }
 
     private static boolean hasHeader(Operation operation, String name) {

@@ -1,10 +1,14 @@
 package cn.ruralwatch.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
@@ -83,7 +87,14 @@ class ProblemResponsesTest {
                 .responses(OASFactory.createAPIResponses());
         new ProblemResponses().filterOperation(byHousehold);
         assertEquals(
-                "查询参数中的编号（农户、排查、案件等）不存在，或不在本人辖区内", response(byHousehold, "404").getDescription());
+                "查询参数所指的区划、指标体系、指标或编号（农户、排查、案件等）不存在，或不在本人辖区内",
+                response(byHousehold, "404").getDescription());
+        // a code of a division, a standard or an indicator may name nothing, as an id may
+        Operation byDivision = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter().name("division").in(Parameter.In.QUERY))
+                .responses(OASFactory.createAPIResponses());
+        new ProblemResponses().filterOperation(byDivision);
+        assertNotNull(response(byDivision, "404"));
 
         new ProblemResponses().filterOperation(update);
         new ProblemResponses().filterOperation(list);
@@ -126,6 +137,69 @@ class ProblemResponsesTest {
                         .getMediaType(Problem.MEDIA_TYPE)
                         .getSchema()
                         .getRef());
+    }
+
+    /** A body that refers to records by id (directly, through a component, or as a list) may name nothing: 404. */
+    @Test
+    void aBodyThatRefersToRecordsByIdDeclaresNotFound() {
+        Schema uuid = OASFactory.createSchema().ref("#/components/schemas/UUID");
+        OpenAPI document = OASFactory.createOpenAPI()
+                .components(OASFactory.createComponents()
+                        .addSchema("UUID", OASFactory.createSchema().format("uuid"))
+                        .addSchema(
+                                "Clue",
+                                OASFactory.createSchema()
+                                        .addProperty("householdId", uuid)
+                                        .addProperty("note", OASFactory.createSchema()))
+                        .addSchema(
+                                "Beneficiaries",
+                                OASFactory.createSchema()
+                                        .addProperty(
+                                                "householdIds",
+                                                OASFactory.createSchema().items(uuid)))
+                        .addSchema(
+                                "Household", OASFactory.createSchema().addProperty("name", OASFactory.createSchema())))
+                .paths(OASFactory.createPaths()
+                        .addPathItem("/clues", item(body("Clue")))
+                        .addPathItem("/beneficiaries", item(body("Beneficiaries")))
+                        .addPathItem("/households", item(body("Household"))));
+
+        new ProblemResponses().filterOpenAPI(document);
+
+        assertEquals(
+                "请求体中的编号（农户、成员、项目等）所指的记录不存在，或不在本人辖区内",
+                document.getPaths()
+                        .getPathItem("/clues")
+                        .getPOST()
+                        .getResponses()
+                        .getAPIResponse("404")
+                        .getDescription());
+        assertNotNull(document.getPaths()
+                .getPathItem("/beneficiaries")
+                .getPOST()
+                .getResponses()
+                .getAPIResponse("404"));
+        assertNull(document.getPaths()
+                .getPathItem("/households")
+                .getPOST()
+                .getResponses()
+                .getAPIResponse("404"));
+    }
+
+    private static Operation body(String schema) {
+        return OASFactory.createOperation()
+                .requestBody(OASFactory.createRequestBody()
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref("#/components/schemas/" + schema)))))
+                .responses(OASFactory.createAPIResponses());
+    }
+
+    private static PathItem item(Operation post) {
+        return OASFactory.createPathItem().POST(post);
     }
 
     private static APIResponse response(Operation operation, String status) {
