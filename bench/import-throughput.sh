@@ -113,6 +113,26 @@ printf 'COPY of the rows the import wrote (%s MiB): %.2f s = %.0f members/s; the
   "$(( $(cat "$WORK"/floor-*.csv | wc -c) / 1048576 ))" "$FLOOR_SECONDS" "$(echo "$MEMBERS / $FLOOR_SECONDS" | bc -l)" \
   "$(echo "$SECONDS_API / $FLOOR_SECONDS" | bc -l)"
 "${PSQL[@]}" -c "drop table $(sed 's/\([a-z_]*\)/bench_floor_\1/g; s/ /, /g' <<<"$FLOOR_TABLES")"
+# what each household cost in stored bytes (pg_column_size of the rows, TOAST-compressed as PostgreSQL keeps them), by
+# what the bytes say: the household's own rows, its revision, and each kind of event the import put in the outbox
+HOUSEHOLDS_STORED=$(field householdsCreated)
+echo "write set per household stored (bytes; issue target: 6 KB in all):"
+"${PSQL[@]}" -At -F ' ' -c "
+  with county as (select id from household where village_code like '$COUNTY%'),
+  kinds as (
+    select 'rows (household, members, incomes)' as kind,
+           (select coalesce(sum(pg_column_size(h.*)), 0) from household h join county c on c.id = h.id)
+         + (select coalesce(sum(pg_column_size(m.*)), 0) from member m join county c on c.id = m.household_id)
+         + (select coalesce(sum(pg_column_size(i.*)), 0) from household_income i join county c on c.id = i.household_id)
+           as bytes
+    union all
+    select 'revision', (select coalesce(sum(pg_column_size(r.*)), 0) from household_revision r join county c on c.id = r.household_id)
+    union all
+    select 'event ' || event_type, sum(pg_column_size(o.*)) from outbox_event o where id > $OUTBOX_BEFORE group by event_type)
+  select to_char(bytes / greatest($HOUSEHOLDS_STORED, 1), '999999') || '  ' || kind from kinds
+  union all
+  select to_char(sum(bytes) / greatest($HOUSEHOLDS_STORED, 1), '999999') || '  in all ('
+         || to_char(sum(bytes) / greatest($HOUSEHOLDS_STORED, 1) / 6144.0, 'FM990.0') || '× the 6 KB target)' from kinds"
 
 echo
 echo "== 3. household-service memory =="
