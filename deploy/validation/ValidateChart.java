@@ -622,6 +622,7 @@ public final class ValidateChart {
             }
         }
 
+        String otlpEndpoint = otlpEndpoint(set);
         for (Pod pod : pods.values()) {
             String where = n + pod.component() + ": ";
             // a Service and a PodDisruptionBudget select the pods
@@ -658,7 +659,7 @@ public final class ValidateChart {
                 fail(where + pdbs + " PodDisruptionBudgets select its pods, expected one");
             }
             checkEnvironment(where, pod, services, pods);
-            checkTracing(where, pod, set);
+            checkTracing(where, pod, otlpEndpoint);
         }
 
         // the Ingress leads to the gateway only
@@ -877,15 +878,7 @@ public final class ValidateChart {
      * Tracing is all or nothing: a values file that names an OTLP endpoint gives it (and its protocol) to every
      * component, so that one trace crosses them all; without one, no component gets an endpoint.
      */
-    void checkTracing(String where, Pod pod, ValueSet set) {
-        String expected = set.sets().get("tracing.otlpEndpoint");
-        if (expected == null) {
-            expected = set.valuesFiles().stream()
-                    .map(ValidateChart::tracingEndpoint)
-                    .filter(e -> e != null && !e.isBlank())
-                    .reduce((first, later) -> later)
-                    .orElse("");
-        }
+    void checkTracing(String where, Pod pod, String expected) {
         String endpoint = pod.env().getOrDefault("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "");
         if (!expected.equals(endpoint)) {
             fail(where + "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT is \"" + endpoint + "\", the values give \"" + expected
@@ -894,6 +887,18 @@ public final class ValidateChart {
         if (!expected.isEmpty() && !pod.env().containsKey("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL")) {
             fail(where + "an OTLP endpoint without QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL");
         }
+    }
+
+    /** The OTLP endpoint a value set gives: a --set, else the last values file that names one, else none (""). */
+    static String otlpEndpoint(ValueSet set) {
+        String given = set.sets().get("tracing.otlpEndpoint");
+        return given != null
+                ? given
+                : set.valuesFiles().stream()
+                        .map(ValidateChart::tracingEndpoint)
+                        .filter(e -> e != null && !e.isBlank())
+                        .reduce((first, later) -> later)
+                        .orElse("");
     }
 
     static String tracingEndpoint(Path valuesFile) {

@@ -102,6 +102,7 @@ public class ProblemResponses implements OASFilter {
         });
     }
 
+    /** An id: a UUID, given as such or as the UUID component. */
     private static boolean isId(Schema schema) {
         return schema != null
                 && ("uuid".equals(schema.getFormat())
@@ -173,16 +174,7 @@ public class ProblemResponses implements OASFilter {
         return operation.getParameters() != null
                 && operation.getParameters().stream()
                         .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY
-                                && (CODES_IN_THE_QUERY.contains(parameter.getName())
-                                        || (parameter.getSchema() != null
-                                                && ("uuid"
-                                                                .equals(parameter
-                                                                        .getSchema()
-                                                                        .getFormat())
-                                                        || String.valueOf(parameter
-                                                                        .getSchema()
-                                                                        .getRef())
-                                                                .endsWith("/UUID")))));
+                                && (CODES_IN_THE_QUERY.contains(parameter.getName()) || isId(parameter.getSchema())));
     }
 
     private static boolean hasHeader(Operation operation, String name) {
