@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
@@ -27,6 +28,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -264,10 +266,42 @@ class HouseholdChangesTest {
                 fields.toString());
         assertEquals(1, changed.getFirst().get("household").get("version").asLong());
         assertFalse(changed.getFirst().toString().contains("13912345678"), "events carry no phone numbers");
+        // each change's values are written once, in its revision: the audit entry names it and the changed fields
+        List<JsonNode> audited = Outboxes.events(dataSource, mapper, id, EventTypes.AUDIT_RECORDED).stream()
+                .filter(e -> "UPDATE".equals(e.get("action").asText()))
+                .toList();
+        assertEquals(2, audited.size());
+        audited.forEach(e -> EventSchemas.assertValid(EventTypes.AUDIT_RECORDED, e.toString()));
         assertEquals(
-                2,
-                count("select count(*) from outbox_event where event_type = '" + EventTypes.AUDIT_RECORDED
-                        + "' and aggregate_id = '" + id + "' and payload->>'action' = 'UPDATE'"));
+                List.of(1L, 2L),
+                audited.stream().map(e -> e.get("revision").asLong()).toList());
+        assertEquals(
+                update.getList("changes.field", String.class),
+                audited.getFirst().get("changes").findValuesAsText("field"));
+        assertTrue(audited.getFirst().get("changes").findValues("newValue").stream()
+                .allMatch(JsonNode::isNull));
+        assertFalse(audited.getFirst().toString().contains("139****5678"), "the entry does not copy the values");
+        assertEquals("test-county-admin", audited.getFirst().get("actor").asText());
+    }
+
+    @Test
+    void theHistoryIsAppendOnly() throws Exception {
+        String id = register(VILLAGE, Fixtures.idNumber("19660304", true));
+        for (String sql : new String[] {
+            "update household_revision set actor = 'someone-else' where household_id = '" + id + "'",
+            "delete from household_revision where household_id = '" + id + "'",
+            "truncate household_revision"
+        }) {
+            SQLException refused = assertThrows(SQLException.class, () -> {
+                try (Connection c = dataSource.getConnection()) {
+                    c.createStatement().execute(sql);
+                }
+            });
+            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        }
+        List<JsonPath> revisions = revisions(id);
+        assertEquals(1, revisions.size());
+        assertEquals("test-county-admin", revisions.getFirst().getString("actor"));
     }
 
     @Test
@@ -524,11 +558,12 @@ class HouseholdChangesTest {
                 today.toString(), corrected.getString("changes.find { it.field == 'incomes[0].assessedOn' }.oldValue"));
         assertEquals(
                 year + "-12-20", corrected.getString("changes.find { it.field == 'incomes[0].assessedOn' }.newValue"));
+        // the audit entry names the field and the revision holding its values
         assertEquals(
                 1,
                 count("select count(*) from outbox_event where event_type = '" + EventTypes.AUDIT_RECORDED
-                        + "' and aggregate_id = '" + id + "' and payload::text like '%incomes[0].assessedOn%"
-                        + year + "-12-20%'"));
+                        + "' and aggregate_id = '" + id + "' and payload->>'revision' = '2'"
+                        + " and payload::text like '%incomes[0].assessedOn%'"));
         assertEquals(
                 1,
                 count("select count(*) from household_income where household_id = '" + id + "' and assessed_on = date '"
@@ -787,14 +822,22 @@ class HouseholdChangesTest {
         return event(householdId, type).getLast().get("household");
     }
 
+    /**
+     * Moves a revision back in time, as if it had been recorded then. The history is append-only by trigger; the test
+     * sets the revision's time as the database owner would, with triggers off for this transaction alone.
+     */
     private void backdate(String householdId, long version, String recordedAt) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update household_revision set recorded_at = ?::timestamptz"
-                        + " where household_id = ?::uuid and version = ?")) {
-            s.setString(1, recordedAt);
-            s.setString(2, householdId);
-            s.setLong(3, version);
-            assertEquals(1, s.executeUpdate());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("set local session_replication_role = replica");
+            try (PreparedStatement s = c.prepareStatement("update household_revision set recorded_at = ?::timestamptz"
+                    + " where household_id = ?::uuid and version = ?")) {
+                s.setString(1, recordedAt);
+                s.setString(2, householdId);
+                s.setLong(3, version);
+                assertEquals(1, s.executeUpdate());
+            }
+            c.commit();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
@@ -21,6 +22,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -138,7 +140,7 @@ class PersonalDataProtectionTest {
             }
         }
         String all = dump.toString();
-        assertTrue(all.contains(PersonalDataKind.ID_NUMBER.mask(head)), "the audit entries hold the masked number");
+        assertTrue(all.contains(PersonalDataKind.ID_NUMBER.mask(head)), "the history holds the masked number");
         for (String plaintext : List.of(head, son, PHONE, BANK_ACCOUNT)) {
             assertFalse(
                     all.contains(plaintext),
@@ -218,7 +220,7 @@ class PersonalDataProtectionTest {
     }
 
     @Test
-    void registrationIsAuditedWithMaskedNumbers() throws Exception {
+    void registrationIsAuditedByItsRevisionWhichHoldsTheNumbersMasked() throws Exception {
         String head = Fixtures.idNumber("19620707", false);
         String id = register(head);
 
@@ -229,16 +231,32 @@ class PersonalDataProtectionTest {
         assertEquals("test-county-admin", entry.get("actor").asText());
         assertEquals("household-service", entry.get("service").asText());
         assertEquals(VILLAGE, entry.get("entityDivision").asText());
+        // the household as registered is written once, in its first revision, which the entry names
+        assertEquals(0, entry.get("revision").asLong());
+        assertEquals(0, entry.get("changes").size(), entry::toString);
+        assertFalse(
+                entry.toString().contains(PersonalDataKind.ID_NUMBER.mask(head)),
+                "the entry does not copy the household");
+
+        JsonPath revision = Tokens.as(Roles.AUDITOR, TOWNSHIP)
+                .get("/api/v1/households/" + id + "/revisions/0")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals("test-county-admin", revision.getString("revision.actor"));
+        assertEquals("REGISTER", revision.getString("revision.operation"));
         assertEquals(
                 PersonalDataKind.ID_NUMBER.mask(head),
-                change(entry, "members[0].idNumber").get("newValue").asText());
+                revision.getString("revision.changes.find { it.field == 'members[0].idNumber' }.newValue"));
         assertEquals(
-                "138****5678", change(entry, "attributes.phone").get("newValue").asText());
+                "138****5678", revision.getString("revision.changes.find { it.field == 'attributes.phone' }.newValue"));
         assertEquals(
                 "6228***********8901",
-                change(entry, "attributes.bankAccount").get("newValue").asText());
-        assertEquals(VILLAGE, change(entry, "villageCode").get("newValue").asText());
-        assertTrue(change(entry, "villageCode").get("oldValue").isNull());
+                revision.getString("revision.changes.find { it.field == 'attributes.bankAccount' }.newValue"));
+        assertEquals(VILLAGE, revision.getString("revision.changes.find { it.field == 'villageCode' }.newValue"));
+        assertNull(revision.getString("revision.changes.find { it.field == 'villageCode' }.oldValue"));
+        assertFalse(revision.prettify().contains(head), "the revision holds the number masked");
     }
 
     @Test
@@ -371,15 +389,6 @@ class PersonalDataProtectionTest {
             }
         }
         return entries;
-    }
-
-    private static JsonNode change(JsonNode entry, String field) {
-        for (JsonNode change : entry.get("changes")) {
-            if (field.equals(change.get("field").asText())) {
-                return change;
-            }
-        }
-        throw new AssertionError("no change of " + field + " in " + entry);
     }
 
     private void execute(String sql, Object... parameters) throws SQLException {

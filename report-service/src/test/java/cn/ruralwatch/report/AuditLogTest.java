@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,73 @@ class AuditLogTest {
     }
 
     @Test
+    void anEntryNamingItsRevisionLinksToIt() {
+        String household = UUID.randomUUID().toString();
+        // household-service records a household's change once, in its revision: the entry names it and the fields
+        entry(
+                "2026-11-07T08:00:00Z",
+                "clerk-d",
+                "village-clerk",
+                "455088101201",
+                "UPDATE",
+                household,
+                "455088101201",
+                ",\"revision\":3",
+                """
+                [{"field":"attributes.phone","oldValue":null,"newValue":null},{"field":"members[1].name"}]""");
+        entry(
+                "2026-11-06T08:00:00Z",
+                "clerk-d",
+                "village-clerk",
+                "455088101201",
+                "CREATE",
+                household,
+                "455088101201",
+                ",\"revision\":0",
+                "[]");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor("455088")
+                .queryParam("entityId", household)
+                .get("/api/v1/audit-entries")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2)));
+        auditor("455088")
+                .queryParam("entityId", household)
+                .get("/api/v1/audit-entries")
+                .then()
+                .body("items.action", contains("UPDATE", "CREATE"))
+                .body("items.revision", contains(3, 0))
+                .body(
+                        "items.revisionPath",
+                        contains(
+                                "/api/v1/households/" + household + "/revisions/3",
+                                "/api/v1/households/" + household + "/revisions/0"))
+                .body("items[0].changes.field", contains("attributes.phone", "members[1].name"))
+                .body("items[0].changes.newValue", contains(nullValue(), nullValue()))
+                .body("items[1].changes", hasSize(0));
+        // an entry holding its values itself names no revision
+        String other = UUID.randomUUID().toString();
+        entry(
+                "2026-11-06T09:00:00Z",
+                "clerk-d",
+                "village-clerk",
+                "455088101201",
+                "READ_UNMASKED",
+                other,
+                "455088101201",
+                """
+                [{"field":"members[0].idNumber"}]""");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> auditor("455088")
+                .queryParam("entityId", other)
+                .get("/api/v1/audit-entries")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].revision", nullValue())
+                .body("items[0].revisionPath", nullValue()));
+    }
+
+    @Test
     void onlyAuditorsReadTheLogAndBadFiltersAreNamed() {
         for (String role :
                 new String[] {Roles.COUNTY_ADMIN, Roles.TOWNSHIP_OFFICER, Roles.VILLAGE_CLERK, Roles.INTEGRATION}) {
@@ -201,12 +269,26 @@ class AuditLogTest {
             String entityId,
             String entityDivision,
             String changes) {
+        return entry(occurredAt, actor, role, actorDivision, action, entityId, entityDivision, "", changes);
+    }
+
+    /** Publishes an audit entry with more properties ({@code ,"name":value…}, or empty); returns its id. */
+    private static String entry(
+            String occurredAt,
+            String actor,
+            String role,
+            String actorDivision,
+            String action,
+            String entityId,
+            String entityDivision,
+            String more,
+            String changes) {
         String id = UUID.randomUUID().toString();
         String data = """
                 {"occurredAt":"%s","service":"household-service","actor":"%s","roles":["%s"],"actorDivision":"%s",
                  "client":"village-app","clientAddress":"10.0.0.7","requestId":"req-%s","action":"%s",
-                 "entityType":"household","entityId":"%s","entityDivision":"%s","changes":%s}""".formatted(
-                        occurredAt, actor, role, actorDivision, entityId, action, entityId, entityDivision, changes);
+                 "entityType":"household","entityId":"%s","entityDivision":"%s"%s,"changes":%s}""".formatted(
+                occurredAt, actor, role, actorDivision, entityId, action, entityId, entityDivision, more, changes);
         EventSchemas.assertValid(EventTypes.AUDIT_RECORDED, data);
         TopicWriter.send(
                 SuiteInfrastructure.kafka().bootstrapServers(),

@@ -35,7 +35,8 @@ import org.hibernate.exception.ConstraintViolationException;
 /**
  * How every change to a household ends, whatever the operation: the rules are checked (a broken rule changes
  * nothing), the change is written with a new version, and in the same transaction the history gets a revision (who,
- * when, why, old → new), the outbox an event carrying the new state and the audit trail an entry.
+ * when, why, old → new), the outbox an event carrying the new state and the audit trail an entry. The values are
+ * written once, in the revision; the audit entry names the revision and the changed fields.
  */
 @ApplicationScoped
 public class HouseholdChangeRecorder {
@@ -121,7 +122,6 @@ public class HouseholdChangeRecorder {
         List<Outbox.Message> messages = new ArrayList<>(2 * households.size());
         for (Household household : households) {
             JsonNode after = views.snapshot(household);
-            List<AuditedChange> changes = history.changes(null, after);
             revisions.add(new HouseholdHistory.Entry(
                     household.id,
                     household.version,
@@ -136,12 +136,14 @@ public class HouseholdChangeRecorder {
                     EventTypes.HOUSEHOLD_REGISTERED,
                     new HouseholdRegistered(
                             HouseholdMapper.state(household), splitFrom == null ? null : splitFrom.toString())));
-            messages.add(audit.entry(
+            // the revision holds the household as registered: the entry points to it rather than copying it
+            messages.add(audit.revisionEntry(
                     AuditAction.CREATE,
                     HouseholdService.AGGREGATE,
                     household.id.toString(),
                     household.villageCode,
-                    changes));
+                    household.version,
+                    List.of()));
         }
         history.recordAll(revisions);
         outbox.publishAll(messages);
@@ -180,15 +182,16 @@ public class HouseholdChangeRecorder {
                 reason,
                 changes,
                 after));
-        HouseholdStateEvent published = event.apply(
-                new Change(changes.stream().map(AuditedChange::field).toList(), HouseholdMapper.state(household)));
+        List<String> fields = changes.stream().map(AuditedChange::field).toList();
+        HouseholdStateEvent published = event.apply(new Change(fields, HouseholdMapper.state(household)));
         publish(household, type(published), published);
-        audit.changed(
+        audit.revised(
                 AuditAction.UPDATE,
                 HouseholdService.AGGREGATE,
                 household.id.toString(),
                 household.villageCode,
-                changes);
+                household.version,
+                fields);
         return changes;
     }
 

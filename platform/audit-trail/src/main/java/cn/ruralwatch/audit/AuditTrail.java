@@ -73,7 +73,44 @@ public class AuditTrail {
                 entityType,
                 entityId,
                 entityDivision,
+                null,
                 changes.stream().filter(AuditedChange::altersValue).toList());
+    }
+
+    /**
+     * Records a change whose values the entity's own history holds, in the caller's transaction: the entry names the
+     * revision the change produced and the changed fields, and does not copy their values. The history must be
+     * append-only (a household's is, by trigger), so that what the entry points to cannot change after it.
+     *
+     * @param revision the version of the revision that holds the change
+     * @param fields the changed fields; none for a creation, whose revision is the whole entity
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revised(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String entityDivision,
+            long revision,
+            List<String> fields) {
+        write(revisionEntry(action, entityType, entityId, entityDivision, revision, fields));
+    }
+
+    /** The entry {@link #revised} records, for a caller who records many changes in one batch. */
+    public Outbox.Message revisionEntry(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String entityDivision,
+            long revision,
+            List<String> fields) {
+        return message(
+                action,
+                entityType,
+                entityId,
+                entityDivision,
+                revision,
+                fields.stream().map(AuditedChange::named).toList());
     }
 
     /** Records that the caller was shown personal numbers in full; in a transaction of its own when there is none. */
@@ -84,7 +121,8 @@ public class AuditTrail {
                 entityType,
                 entityId,
                 entityDivision,
-                fields.stream().map(AuditedChange::revealed).toList()));
+                null,
+                fields.stream().map(AuditedChange::named).toList()));
     }
 
     private void write(Outbox.Message entry) {
@@ -96,6 +134,7 @@ public class AuditTrail {
             String entityType,
             String entityId,
             String entityDivision,
+            Long revision,
             List<AuditedChange> changes) {
         RoutingContext http = request.getCurrent();
         AuditRecorded entry = new AuditRecorded(
@@ -114,6 +153,7 @@ public class AuditTrail {
                 entityType,
                 entityId,
                 entityDivision,
+                revision,
                 changes.stream()
                         .map(c -> new AuditRecorded.Change(c.field(), c.oldValue(), c.newValue()))
                         .toList());

@@ -19,8 +19,11 @@ public record AuditedChange(String field, String oldValue, String newValue) {
         return new AuditedChange(field, text(oldValue), text(newValue));
     }
 
-    /** A field read in full; its value is not repeated in the audit log. */
-    public static AuditedChange revealed(String field) {
+    /**
+     * A field named without its values: one read in full (its value is not repeated in the audit log), or one changed
+     * in a revision that holds its old and new values.
+     */
+    public static AuditedChange named(String field) {
         return new AuditedChange(field, null, null);
     }
 

@@ -27,7 +27,17 @@ public record AuditEntry(
         @Schema(description = "对象类型", example = "household") String entityType,
         @Schema(description = "对象编号") String entityId,
         @Schema(description = "对象所属区划") String entityDivision,
-        @Schema(description = "字段变化（旧值 → 新值）；查看完整信息时只列字段") List<Change> changes) {
+
+        @Schema(description = "对象变更历史中保存本次新旧值的修订版本：农户的变更只记在其变更历史中（只增不改），审计记录指明修订版本而不重复其值；记录自带新旧值时为空", example = "3")
+        Long revision,
+
+        @Schema(
+                description = "该修订版本的地址（审计员可读），有 revision 时给出",
+                example = "/api/v1/households/0192b6c2-7c1e-7a54-9f3e-2d8a4c6b1e90/revisions/3")
+        String revisionPath,
+
+        @Schema(description = "字段变化（旧值 → 新值）；查看完整信息时，以及新旧值在修订版本中时只列字段（新增农户时不列字段，修订版本即登记的整户）")
+        List<Change> changes) {
 
     @Schema(name = "AuditChange")
     public record Change(String field, String oldValue, String newValue) {}

@@ -57,7 +57,7 @@ public class AuditLogService {
         Statement select = sql.query("""
                 select entry_id, occurred_at, service, actor, array_to_string(roles, ',') as roles, actor_division,
                        client, client_address, request_id, action, entity_type, entity_id, entity_division,
-                       changes::text as changes
+                       revision, changes::text as changes
                 from audit_entry""" + where + " order by occurred_at desc, entry_id");
         parameters.forEach(select::bind);
         return select.page(Stored.class, page).map(this::entry);
@@ -90,7 +90,19 @@ public class AuditLogService {
             String entityType,
             String entityId,
             String entityDivision,
+            Long revision,
             String changes) {}
+
+    /** Where an entry's revision is read: the history of the entity types whose entries name revisions. */
+    private static String revisionPath(Stored stored) {
+        if (stored.revision() == null) {
+            return null;
+        }
+        return switch (stored.entityType()) {
+            case "household" -> "/api/v1/households/" + stored.entityId() + "/revisions/" + stored.revision();
+            default -> null;
+        };
+    }
 
     private AuditEntry entry(Stored stored) {
         try {
@@ -110,6 +122,8 @@ public class AuditLogService {
                     stored.entityType(),
                     stored.entityId(),
                     stored.entityDivision(),
+                    stored.revision(),
+                    revisionPath(stored),
                     mapper.readValue(stored.changes(), CHANGES));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Audit entry " + stored.entryId() + " holds unreadable changes", e);

@@ -65,10 +65,11 @@ public class AuditEventsConsumer implements EventHandler {
             case AuditRecorded entry ->
                 sql.query("""
                                 insert into audit_entry (entry_id, occurred_at, service, actor, roles, actor_division,
-                                    client, client_address, request_id, action, entity_type, entity_id, entity_division, changes)
+                                    client, client_address, request_id, action, entity_type, entity_id, entity_division, revision,
+                                    changes)
                                 values (:entryId, :occurredAt, :service, :actor, cast(:roles as text[]), :actorDivision,
                                     :client, :clientAddress, :requestId, :action, :entityType, :entityId, :entityDivision,
-                                    cast(:changes as jsonb))
+                                    cast(:revision as bigint), cast(:changes as jsonb))
                                 on conflict (entry_id) do nothing
                                 """)
                         .bind("entryId", UUID.fromString(event.id()))
@@ -84,6 +85,7 @@ public class AuditEventsConsumer implements EventHandler {
                         .bind("entityType", entry.entityType())
                         .bind("entityId", entry.entityId())
                         .bind("entityDivision", entry.entityDivision())
+                        .bind("revision", entry.revision())
                         .bind("changes", mapper.writeValueAsString(entry.changes()))
                         .execute();
         }
