@@ -209,6 +209,11 @@ class HouseholdImportTest {
                         // naming the revision that holds the household, not copying it
                         + " and (e.payload ->> 'revision')::bigint = h.version"
                         + " and json_array_length(e.payload -> 'changes') = 0"));
+        // the job's events are bulk: published as fast as their consumers keep up, after those a person waits for
+        assertEquals(
+                0,
+                count("select count(*) from outbox_event e join household h on h.id::text = e.aggregate_id"
+                        + " where h.village_code like '" + COUNTY + "%' and not e.bulk"));
         // a stored household reads as registered: monitoring data, incomes per capita, members
         String head = rows.getFirst().get(col("证件号码"));
         RestAssured.given()

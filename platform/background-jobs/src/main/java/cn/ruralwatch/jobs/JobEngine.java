@@ -4,6 +4,7 @@ import cn.ruralwatch.failures.TransientFailures;
 import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.tracing.Cause;
 import cn.ruralwatch.tracing.CauseScope;
+import cn.ruralwatch.tracing.Lane;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -447,7 +448,10 @@ public class JobEngine {
                 .setAttribute("ruralwatch.job.kind", claimed.kind())
                 .setAttribute("ruralwatch.job.attempt", claimed.attempt())
                 .startSpan();
-        try (CauseScope scope = CauseScope.enter(span, cause.requestId())) {
+        // a job is bulk work: the events it writes are published as fast as their consumers keep up, after any a
+        // person is waiting for
+        try (CauseScope scope = CauseScope.enter(span, cause.requestId());
+                Lane.Scope lane = Lane.BULK.enter()) {
             run(handler, claimed, job);
         } finally {
             span.end();

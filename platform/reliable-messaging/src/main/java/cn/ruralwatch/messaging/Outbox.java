@@ -1,6 +1,7 @@
 package cn.ruralwatch.messaging;
 
 import cn.ruralwatch.tracing.Cause;
+import cn.ruralwatch.tracing.Lane;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.uuid.UuidCreator;
@@ -24,7 +25,8 @@ import org.hibernate.Session;
  * Writes events to the outbox table in the caller's transaction. They reach Kafka only if that transaction commits, and
  * then for certain: the relay publishes them, retrying until Kafka takes them.
  *
- * <p>Each event keeps its cause: the trace context of the span it is written in (the request's, the consumed event's,
+ * <p>Each event keeps its lane ({@link Lane}): written by a background job, it is bulk, published as fast as its
+ * consumers keep up and after the interactive ones. Each event keeps its cause: the trace context of the span it is written in (the request's, the consumed event's,
  * the job's) and the request id. The relay publishes them with the event, so that its consumers continue the trace.
  */
 @ApplicationScoped
@@ -95,11 +97,12 @@ public class Outbox {
         List<UUID> ids = new ArrayList<>(messages.size());
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         Cause current = Cause.current();
+        boolean bulk = Lane.current() == Lane.BULK;
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload,
-                                              traceparent, tracestate, request_id)
-                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?)
+                                              traceparent, tracestate, request_id, bulk)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?)
                     """)) {
                 for (Message message : messages) {
                     Cause cause = message.causeEventId() == null
@@ -117,6 +120,7 @@ public class Outbox {
                     insert.setString(9, cause.traceparent());
                     insert.setString(10, cause.tracestate());
                     insert.setString(11, cause.requestId());
+                    insert.setBoolean(12, bulk);
                     insert.addBatch();
                     ids.add(eventId);
                 }

@@ -25,6 +25,19 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * The bulk lane's room: the most events the consumers of this service's bulk events (an import's) may have waiting
+     * in Kafka. The relay publishes bulk events only while the greatest lag of a consumer group reading their topics is
+     * below it, so that an interactive event (published at once) waits behind at most this many. 0: bulk events are
+     * not paced.
+     */
+    @WithDefault("200")
+    long bulkLagLimit();
+
+    /** How often the relay looks at the consumers' lag again while bulk events wait for room. */
+    @WithDefault("100ms")
+    Duration bulkLagInterval();
+
     /** How often the relay looks for rows when no commit woke it. */
     @WithDefault("1s")
     Duration pollInterval();

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +53,28 @@ public final class OutboxPublisher implements AutoCloseable {
     /** First key of the two-key advisory lock; the second is the bucket. */
     private static final int LOCK_CLASS = 0x0b0c;
 
-    private static final String SELECT_PENDING = """
+    private static final String COLUMNS = """
             select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text,
-                   traceparent, tracestate, request_id
-              from outbox_event
+                   traceparent, tracestate, request_id, bulk
+              from outbox_event o
+            """;
+
+    /** A bucket's waiting rows in order, interactive and bulk: published while the bulk lane has room. */
+    private static final String SELECT_PENDING = COLUMNS + """
              where published_at is null and bucket = ?
+             order by id
+             limit ?
+            """;
+
+    /**
+     * A bucket's waiting interactive rows, published whether or not the bulk lane has room; except those of an
+     * aggregate with an earlier bulk row still waiting, which keep their place behind it.
+     */
+    private static final String SELECT_INTERACTIVE = COLUMNS + """
+             where published_at is null and not bulk and bucket = ?
+               and not exists (select 1 from outbox_event b
+                                where b.published_at is null and b.bulk and b.aggregate_id = o.aggregate_id
+                                  and b.id < o.id)
              order by id
              limit ?
             """;
@@ -75,6 +94,8 @@ public final class OutboxPublisher implements AutoCloseable {
     private final Tracer tracer;
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
+    private final Set<String> bulkTopics = ConcurrentHashMap.newKeySet();
+    private int firstBulkBucket;
 
     public OutboxPublisher(DataSource dataSource, Settings settings, Tracer tracer) {
         this.dataSource = dataSource;
@@ -87,21 +108,73 @@ public final class OutboxPublisher implements AutoCloseable {
         this(dataSource, settings, OpenTelemetry.noop().getTracer("outbox"));
     }
 
-    /** One pass over all buckets; returns how many events were published. */
+    /**
+     * What one pass published.
+     *
+     * @param interactive interactive rows published ahead of the bulk lane
+     * @param inOrder rows published in order, interactive and bulk, within the bulk lane's room
+     * @param bulkHeldBack whether the bulk lane ran out of room, so that rows may be waiting for it
+     */
+    public record Pass(int interactive, int inOrder, boolean bulkHeldBack) {
+
+        public int published() {
+            return interactive + inOrder;
+        }
+    }
+
+    /** One pass over all buckets, the bulk lane unbounded; returns how many events were published. */
     public int publishPending() throws Exception {
+        return publishPending(Long.MAX_VALUE).published();
+    }
+
+    /**
+     * One pass over all buckets: first the interactive rows not waiting behind a bulk row of their aggregate, then
+     * every bucket's rows in order until {@code bulkRoom} rows have been published.
+     */
+    public Pass publishPending(long bulkRoom) throws Exception {
         try {
             ensureTopics();
-            int total = 0;
-            for (int bucket = 0; bucket < settings.buckets(); bucket++) {
-                total += publishBucket(bucket);
+            int interactive = 0;
+            for (int bucket : bucketsWithInteractiveRows()) {
+                interactive += publishBucket(bucket, SELECT_INTERACTIVE, settings.batchSize());
             }
-            return total;
+            int inOrder = 0;
+            long room = bulkRoom;
+            // little room is shared out from a bucket that moves on with every pass, so that no bucket waits for all
+            // the others to empty
+            for (int i = 0; i < settings.buckets() && room > 0; i++) {
+                int bucket = (firstBulkBucket + i) % settings.buckets();
+                int published = publishBucket(bucket, SELECT_PENDING, (int) Math.min(settings.batchSize(), room));
+                inOrder += published;
+                room -= published;
+            }
+            firstBulkBucket = (firstBulkBucket + 1) % settings.buckets();
+            return new Pass(interactive, inOrder, room <= 0);
         } catch (Exception failure) {
             // start over with a new producer; the broker may also come back empty, so check the topics again
             closeProducer();
             topicsReady = false;
             throw failure;
         }
+    }
+
+    /** The topics this publisher has published bulk rows to: those whose consumers pace the bulk lane. */
+    public Set<String> bulkTopics() {
+        return Set.copyOf(bulkTopics);
+    }
+
+    /** The buckets with interactive rows waiting, in order: read from their index, past any number of bulk rows. */
+    private List<Integer> bucketsWithInteractiveRows() throws SQLException {
+        List<Integer> buckets = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select distinct bucket from outbox_event where published_at is null and not bulk order by 1");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                buckets.add(rows.getInt(1));
+            }
+        }
+        return buckets;
     }
 
     public long pendingCount() throws SQLException {
@@ -124,10 +197,10 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    private int publishBucket(int bucket) throws Exception {
+    private int publishBucket(int bucket, String select, int limit) throws Exception {
         List<Span> spans = new ArrayList<>();
         try {
-            return publishBucket(bucket, spans);
+            return publishBucket(bucket, select, limit, spans);
         } catch (Exception failure) {
             spans.forEach(span -> EventSpans.failed(span, failure));
             throw failure;
@@ -136,7 +209,7 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    private int publishBucket(int bucket, List<Span> spans) throws Exception {
+    private int publishBucket(int bucket, String query, int limit, List<Span> spans) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -146,13 +219,16 @@ public final class OutboxPublisher implements AutoCloseable {
                 }
                 List<Long> ids = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(SELECT_PENDING)) {
+                try (PreparedStatement select = connection.prepareStatement(query)) {
                     select.setInt(1, bucket);
-                    select.setInt(2, settings.batchSize());
+                    select.setInt(2, limit);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             ids.add(rows.getLong(1));
                             acks.add(producer().send(toRecord(rows, spans)));
+                            if (rows.getBoolean(11)) {
+                                bulkTopics.add(rows.getString(3));
+                            }
                         }
                     }
                 }

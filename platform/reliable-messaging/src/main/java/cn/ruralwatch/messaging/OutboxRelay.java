@@ -22,11 +22,19 @@ import org.jboss.logging.Logger;
 /**
  * Runs the {@link OutboxPublisher} of this instance: right after a transaction with events commits, every poll
  * interval otherwise, and with growing pauses while Kafka cannot be reached. Several instances may each run one.
+ *
+ * <p>Two lanes ({@link cn.ruralwatch.tracing.Lane}): interactive events are published as soon as they are committed;
+ * bulk events (a background job's) while their consumers have fewer than {@code bulk-lag-limit} events waiting, the lag
+ * looked at again every {@code bulk-lag-interval} while they wait. An import then runs at its own speed, its events
+ * wait in the outbox rather than in Kafka, and a person's change published meanwhile is queued behind at most the limit.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** How often the pending gauge is refreshed while the relay drains a backlog. */
+    private static final Duration PENDING_COUNT_INTERVAL = Duration.ofSeconds(5);
 
     @Inject
     AgroalDataSource dataSource;
@@ -48,6 +56,8 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread worker;
     private OutboxPublisher publisher;
+    private ConsumerLag lag;
+    private boolean bulkHeldBack;
     private Counter published;
 
     void start(@Observes @Priority(1000) StartupEvent startup) {
@@ -60,6 +70,7 @@ public class OutboxRelay {
             return;
         }
         publisher = new OutboxPublisher(dataSource, settings(), tracer);
+        lag = new ConsumerLag(bootstrapServers);
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
@@ -90,6 +101,25 @@ public class OutboxRelay {
         if (publisher != null) {
             publisher.close();
         }
+        if (lag != null) {
+            lag.close();
+        }
+    }
+
+    /**
+     * How many events the bulk lane may publish now: the lag limit less the greatest lag of a consumer group reading
+     * the topics bulk events went to. Unbounded when pacing is off; the whole limit until bulk events have been
+     * published (no consumers known to ask about) or while none waited for room in the last pass.
+     */
+    private long bulkRoom() throws Exception {
+        long limit = config.bulkLagLimit();
+        if (limit <= 0) {
+            return Long.MAX_VALUE;
+        }
+        if (!bulkHeldBack) {
+            return limit;
+        }
+        return Math.max(0, limit - lag.greatest(publisher.bulkTopics()));
     }
 
     /** Asks the relay to look for new rows now (called after a transaction with events commits). */
@@ -103,15 +133,22 @@ public class OutboxRelay {
         long backoffMillis = 0;
         boolean kafkaDown = false;
         Instant nextCleanup = Instant.EPOCH;
+        Instant nextCount = Instant.EPOCH;
         while (running) {
             try {
                 if (backoffMillis > 0) {
                     wakeUps.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
-                int count = publisher.publishPending();
+                OutboxPublisher.Pass pass = publisher.publishPending(bulkRoom());
+                int count = pass.published();
                 published.increment(count);
-                pending.set(publisher.pendingCount());
+                // counting the pending rows reads every one of them (an import leaves tens of thousands): counted
+                // when the relay has caught up, and while it drains a backlog at most every PENDING_COUNT_INTERVAL
+                if (count == 0 || Instant.now().isAfter(nextCount)) {
+                    pending.set(publisher.pendingCount());
+                    nextCount = Instant.now().plus(PENDING_COUNT_INTERVAL);
+                }
                 if (kafkaDown) {
                     LOG.info("Kafka reachable again; outbox relay resumed");
                     kafkaDown = false;
@@ -121,13 +158,18 @@ public class OutboxRelay {
                     nextCleanup = Instant.now().plus(Duration.ofMinutes(10));
                     publisher.deletePublishedBefore(config.retention());
                 }
-                if (count == 0) {
+                bulkHeldBack = pass.bulkHeldBack();
+                if (bulkHeldBack) {
+                    // bulk events wait for the consumers; a commit with interactive ones wakes the relay at once
+                    wakeUps.tryAcquire(config.bulkLagInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (count == 0) {
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception failure) {
+                lag.reset();
                 if (!kafkaDown) {
                     LOG.warnf("Outbox relay cannot publish, will retry: %s", failure.toString());
                     kafkaDown = true;

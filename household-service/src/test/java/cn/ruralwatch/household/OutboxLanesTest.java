@@ -1,0 +1,199 @@
+package cn.ruralwatch.household;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.messaging.OutboxRelay;
+import cn.ruralwatch.testing.SuiteInfrastructure;
+import cn.ruralwatch.testing.TopicReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox's two lanes with the application's own relay: bulk events (a background job's) are published only while
+ * the consumers of their topic have fewer than {@code ruralwatch.outbox.bulk-lag-limit} waiting; an interactive event
+ * is published at once past them, unless its aggregate has an earlier bulk event still waiting, behind which it keeps
+ * its place.
+ */
+@QuarkusTest
+class OutboxLanesTest {
+
+    private static final String TOPIC = "outbox-lane-check-" + UUID.randomUUID();
+    private static final int BULK_AGGREGATES = 40;
+    private static final int BULK_PER_AGGREGATE = 25;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void interactiveEventsPassBulkOnesTheConsumersHaveNoRoomForAndKeepTheirAggregatesOrder() throws Exception {
+        String bootstrap = SuiteInfrastructure.kafka().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        String waiting;
+        // a consumer of the topic that stays in its group and acknowledges nothing: every event published waits for it
+        try (KafkaConsumer<String, String> stalled = consumer(bootstrap)) {
+            stalled.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                stalled.poll(Duration.ofMillis(100));
+                return stalled.assignment().size() == 3;
+            });
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            stalled.assignment().forEach(p -> start.put(p, new OffsetAndMetadata(0)));
+            stalled.commitSync(start);
+
+            // an import's worth of bulk events
+            List<String> bulkAggregates = new ArrayList<>();
+            for (int i = 0; i < BULK_AGGREGATES; i++) {
+                bulkAggregates.add("lane-bulk-" + UUID.randomUUID());
+            }
+            for (int seq = 0; seq < BULK_PER_AGGREGATE; seq++) {
+                write(bulkAggregates, seq, true);
+            }
+            relay.wakeUp();
+            int bulk = BULK_AGGREGATES * BULK_PER_AGGREGATE;
+            // the relay publishes up to the lag limit (200), then holds the rest while the consumer does not move
+            await().atMost(Duration.ofSeconds(30)).until(() -> published(bulkAggregates) >= 200);
+            Thread.sleep(1000);
+            long publishedBulk = published(bulkAggregates);
+            assertTrue(publishedBulk < bulk / 2, publishedBulk + " of " + bulk + " bulk events published");
+
+            // a person's change to another aggregate, and one to an aggregate whose bulk events still wait
+            String person = "lane-interactive-" + UUID.randomUUID();
+            waiting = waitingAggregate(bulkAggregates);
+            write(List.of(person, waiting), BULK_PER_AGGREGATE, false);
+            relay.wakeUp();
+            await().atMost(Duration.ofSeconds(10)).until(() -> published(List.of(person)) == 1);
+            assertEquals(0, published(List.of(waiting)) - publishedBefore(waiting), "held behind its bulk events");
+            assertTrue(published(bulkAggregates) < bulk / 2, "the bulk events still wait for room");
+
+            // the consumer catches up: the bulk events follow, and the waiting aggregate's change after them
+            drain(stalled, bulk + 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> published(bulkAggregates) == bulk + 1);
+        }
+        Map<String, List<Integer>> sequences = new HashMap<>();
+        for (TopicReader.Event event : TopicReader.readAll(bootstrap, TOPIC)) {
+            sequences
+                    .computeIfAbsent(event.key(), k -> new ArrayList<>())
+                    .add(mapper.readTree(event.data()).get("seq").asInt());
+        }
+        List<Integer> written = new ArrayList<>();
+        for (int seq = 0; seq < BULK_PER_AGGREGATE; seq++) {
+            written.add(seq);
+        }
+        List<Integer> withChange = new ArrayList<>(written);
+        withChange.add(BULK_PER_AGGREGATE);
+        assertEquals(withChange, sequences.get(waiting), "the change came after its aggregate's bulk events");
+        assertEquals(BULK_AGGREGATES + 1, sequences.size());
+        sequences.forEach((aggregate, seqs) -> {
+            if (aggregate.startsWith("lane-bulk-") && !aggregate.equals(waiting)) {
+                assertEquals(written, seqs, aggregate + " in the order written");
+            }
+        });
+    }
+
+    private final Map<String, Long> publishedAt = new HashMap<>();
+
+    /** An aggregate with bulk events still waiting; notes how many of its events were published by then. */
+    private String waitingAggregate(List<String> aggregates) throws Exception {
+        for (String aggregate : aggregates) {
+            long published = published(List.of(aggregate));
+            if (published < BULK_PER_AGGREGATE) {
+                publishedAt.put(aggregate, published);
+                return aggregate;
+            }
+        }
+        throw new AssertionError("every bulk aggregate was published in full");
+    }
+
+    private long publishedBefore(String aggregate) {
+        return publishedAt.get(aggregate);
+    }
+
+    /** Reads and acknowledges events until {@code count} were seen. */
+    private static void drain(KafkaConsumer<String, String> consumer, int count) {
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (seen < count && System.nanoTime() < deadline) {
+            seen += consumer.poll(Duration.ofMillis(100)).count();
+            consumer.commitSync();
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "lane-check-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(props);
+    }
+
+    /** One event of sequence number {@code seq} for each aggregate, in one transaction, in the lane given. */
+    private void write(List<String> aggregates, int seq, boolean bulk) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
+                        insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type,
+                                                  occurred_at, payload, bulk)
+                        values (?, ?, 'check', ?, ?, 'lane.checked.v1', now(), cast(? as json), ?)
+                        """)) {
+            c.setAutoCommit(false);
+            for (String aggregate : aggregates) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, TOPIC);
+                insert.setString(3, aggregate);
+                insert.setInt(4, Outbox.bucketOf(aggregate, relay.settings().buckets()));
+                insert.setString(5, "{\"seq\":" + seq + "}");
+                insert.setBoolean(6, bulk);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+    }
+
+    private long published(List<String> aggregates) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*) from outbox_event where published_at is not null and aggregate_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", aggregates.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
