@@ -22,6 +22,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
 HOUSEHOLDS=${1:-100000}
 COUNTY=4599$(printf %02d $(( $(date +%s) / 60 % 100 )))
+# the county imported with the consumers running (section 2a)
+RUNNING_COUNTY=4594${COUNTY:4:2}
 for tool in wrk psql; do
   command -v $tool >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
 done
@@ -61,6 +63,32 @@ curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$AUTH" -H 'Conten
 # the end, so that the figures are household-service's own, and resumed afterwards (BENCH_CONSUMERS=run leaves them
 # running).
 CONSUMERS="$(prop indicator-service.pid) $(prop project-fund-service.pid) $(prop report-service.pid)"
+# import one file and wait for the job: prints the seconds it took
+import_file() {
+  local file=$1 name=$2 auth=$3 job id started
+  started=$(now)
+  job=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=$name" -H "$auth" -H 'Content-Type: text/csv' \
+    --data-binary @"$file")
+  id=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$job")
+  until [[ "$job" == *'"status":"COMPLETED"'* || "$job" == *'"status":"FAILED"'* ]]; do
+    sleep 0.5
+    job=$(curl -sf "$H/api/v1/household-imports/$id" -H "$auth")
+  done
+  echo "$(now) - $started" | bc -l
+}
+RUNNING_SECONDS=
+if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then
+  # 2a. first the same import (a county of its own, same size and seed shape) with every consumer running, to set the
+  # paused import against: how much the consumers' work during an import slows it down on this machine
+  "$JAVA_HOME/bin/java" -jar "$ROOT/platform/synthetic-county/target/synthetic-county.jar" --county "$RUNNING_COUNTY" \
+    --households "$HOUSEHOLDS" --seed "$COUNTY" --out "$WORK/running" >/dev/null
+  RUNNING_AUTH="Authorization: Bearer $("$ROOT/bin/suite" token --role county-admin --division "$RUNNING_COUNTY" \
+    --subject bench-importer --hours 2)"
+  curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$RUNNING_AUTH" \
+    -H 'Content-Type: text/csv; charset=UTF-8' --data-binary @"$WORK/running/divisions.csv"
+  RUNNING_SECONDS=$(import_file "$WORK/running/households.csv" "bench-running-$RUNNING_COUNTY.csv" "$RUNNING_AUTH")
+  printf 'with every consumer running: %s households imported in %.2f s\n' "$HOUSEHOLDS" "$RUNNING_SECONDS"
+fi
 if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then
   kill -STOP $CONSUMERS
   trap 'kill -CONT $CONSUMERS 2>/dev/null; rm -rf "$WORK"; "${PSQL[@]}" -c "drop table if exists bench_copy_floor" >/dev/null 2>&1 || true' EXIT
@@ -84,6 +112,10 @@ printf 'accepted (upload, hash, header check, stored) in %.2f s\n' "$ACCEPTED"
 printf 'import: %s households created, %s rejected, %s members in %.2f s = %.0f members/s\n' \
   "$(field householdsCreated)" "$(field householdsRejected)" "$MEMBERS" "$SECONDS_API" \
   "$(echo "$MEMBERS / $SECONDS_API" | bc -l)"
+if [ -n "$RUNNING_SECONDS" ]; then
+  printf 'with every consumer running it took %.2f s: %.2f× the paused import (issue target ≤ 1.5×)\n' \
+    "$RUNNING_SECONDS" "$(echo "$RUNNING_SECONDS / $SECONDS_API" | bc -l)"
+fi
 printf 'ratio to raw COPY: %.1f%% of COPY rows/s (COPY %.1f× faster)\n' \
   "$(echo "100 * ($MEMBERS / $SECONDS_API) / ($ROWS / $COPY_SECONDS)" | bc -l)" \
   "$(echo "($ROWS / $COPY_SECONDS) / ($MEMBERS / $SECONDS_API)" | bc -l)"

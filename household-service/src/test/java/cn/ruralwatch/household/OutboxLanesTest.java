@@ -8,6 +8,7 @@ import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.messaging.OutboxRelay;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.TopicReader;
+import cn.ruralwatch.tracing.Lane;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * The outbox's two lanes with the application's own relay: bulk events (a background job's) are published only while
  * the consumers of their topic have fewer than {@code ruralwatch.outbox.bulk-lag-limit} waiting; an interactive event
  * is published at once past them, unless its aggregate has an earlier bulk event still waiting, behind which it keeps
- * its place.
+ * its place. While a background job of the service runs, bulk events wait for it to end.
  */
 @QuarkusTest
 class OutboxLanesTest {
@@ -120,6 +121,26 @@ class OutboxLanesTest {
                 assertEquals(written, seqs, aggregate + " in the order written");
             }
         });
+    }
+
+    @Test
+    void bulkEventsWaitWhileABackgroundJobOfTheServiceRuns() throws Exception {
+        List<String> aggregates = List.of("lane-job-" + UUID.randomUUID(), "lane-job-" + UUID.randomUUID());
+        String person = "lane-person-" + UUID.randomUUID();
+        // this test thread stands for a job worker: the job engine runs every job in the bulk lane
+        try (Lane.Scope job = Lane.BULK.enter()) {
+            for (int seq = 0; seq < 10; seq++) {
+                write(aggregates, seq, true);
+            }
+            write(List.of(person), 0, false);
+            relay.wakeUp();
+            await().atMost(Duration.ofSeconds(10)).until(() -> published(List.of(person)) == 1);
+            Thread.sleep(1000);
+            assertEquals(0, published(aggregates), "the job's events wait while it runs");
+        }
+        // the job has ended: its events follow
+        relay.wakeUp();
+        await().atMost(Duration.ofSeconds(10)).until(() -> published(aggregates) == 20);
     }
 
     private final Map<String, Long> publishedAt = new HashMap<>();

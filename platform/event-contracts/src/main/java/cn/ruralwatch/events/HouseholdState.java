@@ -1,5 +1,6 @@
 package cn.ruralwatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +12,11 @@ import java.util.Objects;
  * and the head's name (户主姓名) that lists, exports and the work report name households by, without personal numbers
  * (ID, phone, bank account) or the other members' names. Every event about a household carries it, so a
  * consumer can bring its projection up to date from any one of them; {@code version} orders them (a consumer ignores
- * a state older than the one it holds). Enumerations are the names household-service's API documents.
+ * a state older than the one it holds). Enumerations are the names household-service's API documents. A property
+ * without a value is left out rather than written as {@code null} (an import writes one state per household, most of
+ * whose members have no disability grade, exemption or employment): absent and {@code null} mean the same.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record HouseholdState(
         String householdId,
         long version,
@@ -119,6 +123,7 @@ public record HouseholdState(
      * (history from before the suite, e.g. identified 2019, eliminated 2020) or kept when the household was identified
      * again.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MonitoringEpisode(
             String category, List<String> riskTypes, LocalDate identifiedOn, LocalDate eliminatedOn) {
         public MonitoringEpisode {
@@ -127,6 +132,7 @@ public record HouseholdState(
     }
 
     /** 监测对象; {@code null} for a household that is not monitored. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Monitoring(
             String category,
             List<String> riskTypes,
@@ -143,6 +149,7 @@ public record HouseholdState(
      * 住房: the safety grade and area, the renovation's status ({@code renovation}) with its plan and progress
      * (method, year, stage, progress in words), and whether the household is an 易地扶贫搬迁户.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Housing(
             String safetyGrade,
             BigDecimal areaPerCapita,
@@ -161,8 +168,10 @@ public record HouseholdState(
     }
 
     /** The four aspects of 饮水安全; {@code null} while not verified. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DrinkingWater(Boolean quantity, Boolean quality, Boolean convenience, Boolean supplyGuarantee) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Income(
             int year,
             BigDecimal wage,
@@ -173,6 +182,7 @@ public record HouseholdState(
             BigDecimal netIncomePerCapita) {}
 
     /** A member without name or ID number; REMOVED members (died, moved away) stay listed with how they left. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Member(
             String memberId,
             String status,

@@ -34,6 +34,14 @@ public interface OutboxConfig {
     @WithDefault("200")
     long bulkLagLimit();
 
+    /**
+     * Whether bulk events wait while a background job of this service runs (an import): the job then has the machine
+     * to itself rather than sharing it with the consumers of its own events, which follow when it has ended. The
+     * relay of each replica sees the jobs of its own process.
+     */
+    @WithDefault("true")
+    boolean holdBulkWhileJobsRun();
+
     /** How often the relay looks at the consumers' lag again while bulk events wait for room. */
     @WithDefault("100ms")
     Duration bulkLagInterval();

@@ -1,5 +1,6 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.tracing.Lane;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,11 +108,15 @@ public class OutboxRelay {
     }
 
     /**
-     * How many events the bulk lane may publish now: the lag limit less the greatest lag of a consumer group reading
-     * the topics bulk events went to. Unbounded when pacing is off; the whole limit until bulk events have been
-     * published (no consumers known to ask about) or while none waited for room in the last pass.
+     * How many events the bulk lane may publish now: none while a background job of this service runs (unless
+     * {@code hold-bulk-while-jobs-run} is off); otherwise the lag limit less the greatest lag of a consumer group
+     * reading the topics bulk events went to. Unbounded when pacing is off; the whole limit until bulk events have
+     * been published (no consumers known to ask about) or while none waited for room in the last pass.
      */
     private long bulkRoom() throws Exception {
+        if (config.holdBulkWhileJobsRun() && Lane.bulkWorkRunning()) {
+            return 0;
+        }
         long limit = config.bulkLagLimit();
         if (limit <= 0) {
             return Long.MAX_VALUE;
@@ -144,8 +149,9 @@ public class OutboxRelay {
                 int count = pass.published();
                 published.increment(count);
                 // counting the pending rows reads every one of them (an import leaves tens of thousands): counted
-                // when the relay has caught up, and while it drains a backlog at most every PENDING_COUNT_INTERVAL
-                if (count == 0 || Instant.now().isAfter(nextCount)) {
+                // when the relay has caught up, and while a backlog drains or waits for room at most every
+                // PENDING_COUNT_INTERVAL
+                if ((count == 0 && !pass.bulkHeldBack()) || Instant.now().isAfter(nextCount)) {
                     pending.set(publisher.pendingCount());
                     nextCount = Instant.now().plus(PENDING_COUNT_INTERVAL);
                 }
