@@ -134,7 +134,8 @@ public class HouseholdStates {
         STABLE_EXITED
     }
 
-    private static final String MONITORING = "json_typeof(state -> 'monitoring') = 'object'";
+    // absent (a state leaves out what has no value) and null alike: never unknown, so that "not (…)" holds for them
+    private static final String MONITORING = "coalesce(json_typeof(state -> 'monitoring'), 'null') = 'object'";
     private static final String PAST = "(case when json_typeof(state -> 'pastMonitoring') = 'array'"
             + " then state -> 'pastMonitoring' else '[]'::json end)";
 
