@@ -24,10 +24,11 @@ import org.jboss.logging.Logger;
  * Runs the {@link OutboxPublisher} of this instance: right after a transaction with events commits, every poll
  * interval otherwise, and with growing pauses while Kafka cannot be reached. Several instances may each run one.
  *
- * <p>Two lanes ({@link cn.ruralwatch.tracing.Lane}): interactive events are published as soon as they are committed;
- * bulk events (a background job's) while their consumers have fewer than {@code bulk-lag-limit} events waiting, the lag
- * looked at again every {@code bulk-lag-interval} while they wait. An import then runs at its own speed, its events
- * wait in the outbox rather than in Kafka, and a person's change published meanwhile is queued behind at most the limit.
+ * <p>Two lanes ({@link Lane}): interactive events are published as soon as they are committed; bulk events (a
+ * background job's) once no job of this process runs and while their consumers have fewer than {@code bulk-lag-limit}
+ * events waiting, the lag looked at again every {@code bulk-lag-interval} while they wait. An import then runs at its
+ * own speed, its events wait in the outbox rather than in Kafka, and a person's change published meanwhile is queued
+ * behind at most the limit.
  */
 @ApplicationScoped
 public class OutboxRelay {
