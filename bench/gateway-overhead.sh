@@ -4,32 +4,42 @@
 # cap the single benchmark client:
 #   RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 RURALWATCH_GATEWAY_RATE_LIMIT_BURST=1000000 bin/suite up
 #
-#   bench/gateway-overhead.sh [DURATION] [CONNECTIONS]      defaults: 20s, 16 connections, 2 threads
+#   bench/gateway-overhead.sh [DURATION] [CONNECTIONS] [COUNTY]   defaults: 20s, 16 connections (2 threads), 459901
 #
-# Prints p50/p99 latency and requests per second for both, plus start time and RSS of each service. Requests carry a
-# development token, so both paths include token verification (the gateway verifies it as well).
+# Two measurements, each direct first and then through the gateway:
+#   1. closed loop (wrk, CONNECTIONS connections for DURATION): p50/p99 and requests per second, and the gateway's
+#      throughput as a share of direct's (target >= 85%);
+#   2. open loop (bench/ConstantRateLoad.java) at half of the direct throughput just measured, 20 s each after 10 s of
+#      warm-up: the p50 the gateway adds (target <= 2 ms).
+# Also prints start time and RSS of each service. Requests carry a development token, so both paths include token
+# verification (the gateway verifies it as well). COUNTY 459901 is created empty if missing; pass the county of an
+# imported synthetic county (bench/import-throughput.sh: 459801) to ask about 20,000 households.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
 DURATION=${1:-20s}
 CONNECTIONS=${2:-16}
+COUNTY=${3:-459901}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 
-TOKEN=$("$ROOT/bin/suite" token --role county-admin --division 459901)
+TOKEN=$("$ROOT/bin/suite" token --role county-admin --division "$COUNTY")
 AUTH="Authorization: Bearer $TOKEN"
 GATEWAY=$(prop gateway.url)
 REPORT=$(prop report-service.url)
 H=$(prop household-service.url)
 # a county to ask about (created if missing)
-curl -s -o /dev/null -X POST "$H/api/v1/divisions" -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"code":"459901","name":"压测县","level":"COUNTY"}'
+if [ "$COUNTY" = 459901 ]; then
+  curl -s -o /dev/null -X POST "$H/api/v1/divisions" -H "$AUTH" -H 'Content-Type: application/json' \
+    -d '{"code":"459901","name":"压测县","level":"COUNTY"}'
+fi
 for _ in $(seq 1 50); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$REPORT/api/v1/reports/overview?division=459901")" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$REPORT/api/v1/reports/overview?division=$COUNTY")" = 200 ] && break
   sleep 0.2
 done
-PATH_Q="/api/v1/reports/overview?division=459901"
+PATH_Q="/api/v1/reports/overview?division=$COUNTY"
 
 echo "== services: start time and resident memory =="
 for s in household-service indicator-service project-fund-service report-service gateway; do
@@ -38,18 +48,37 @@ for s in household-service indicator-service project-fund-service report-service
   printf '%-22s start %6s ms   RSS %s\n' "$s" "$(prop "$s.startup.ms")" "$rss"
 done
 
+RPS=0
 run() {
   local label=$1 url=$2
   # warm-up, then the measured run
   wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" >/dev/null
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$url")
+  RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   printf '%-8s p50 %-9s p99 %-9s %s req/s  (non-2xx: %s)\n' "$label" \
     "$(echo "$out" | awk '$1=="50%" {print $2}')" \
     "$(echo "$out" | awk '$1=="99%" {print $2}')" \
-    "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$RPS" \
     "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"
 }
-echo "== GET $PATH_Q, $CONNECTIONS connections, $DURATION =="
+echo "== closed loop: GET $PATH_Q, $CONNECTIONS connections, $DURATION =="
 run direct "$REPORT$PATH_Q"
+DIRECT_RPS=$RPS
 run gateway "$GATEWAY$PATH_Q"
+GATEWAY_RPS=$RPS
+awk -v g="$GATEWAY_RPS" -v d="$DIRECT_RPS" 'BEGIN {printf "gateway throughput: %.0f%% of direct (target >= 85%%)\n", 100 * g / d}'
+
+RATE=$(awk -v d="$DIRECT_RPS" 'BEGIN {printf "%d", d / 2}')
+# prints the load's line prefixed with LABEL and keeps its p50 (ms) in P50
+open_loop() {
+  local label=$1 url=$2 out
+  out=$("$JAVA" "$ROOT/bench/ConstantRateLoad.java" "$url" "$TOKEN" "$RATE" 20 64 10)
+  printf '%-8s %s\n' "$label" "$out"
+  P50=$(echo "$out" | sed -n 's/.*latency p50 \([0-9.]*\) ms.*/\1/p')
+}
+echo "== open loop: GET $PATH_Q at $RATE requests/s (half of direct's throughput), 20 s each =="
+open_loop direct "$REPORT$PATH_Q"
+DIRECT_P50=$P50
+open_loop gateway "$GATEWAY$PATH_Q"
+awk -v g="$P50" -v d="$DIRECT_P50" 'BEGIN {printf "p50 the gateway adds: %.1f ms (target <= 2 ms)\n", g - d}'

@@ -1,5 +1,6 @@
 package cn.ruralwatch.gateway;
 
+import cn.ruralwatch.access.VerifiedTokens;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.VertxProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,6 +31,9 @@ public class GatewayCallers {
 
     @Inject
     JWTParser tokens;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @Inject
     ClientRateLimiter rateLimiter;
@@ -58,15 +63,16 @@ public class GatewayCallers {
         }
         String token = authorization.substring(BEARER.length()).trim();
         request.pause();
-        // off the event loop (a JWKS key set may have to be fetched), unordered so verifications run in parallel
+        // a token that passed a moment ago is admitted here on the event loop; any other is checked off it (a JWKS key
+        // set may have to be fetched), unordered so that checks run in parallel
+        Optional<JsonWebToken> known = verifiedTokens.get(token);
+        if (known.isPresent()) {
+            limit(context, known.get(), admitted);
+            return;
+        }
         context.vertx().executeBlocking(() -> tokens.parse(token), false).onComplete(verified -> {
             if (verified.succeeded()) {
-                OptionalLong wait = rateLimiter.tryAcquire(verified.result().getName());
-                if (wait.isPresent()) {
-                    tooManyRequests(context, wait.getAsLong());
-                } else {
-                    admitted.accept(verified.result());
-                }
+                limit(context, verified.result(), admitted);
             } else {
                 LOG.debugf(
                         "Token refused for %s: %s",
@@ -74,6 +80,15 @@ public class GatewayCallers {
                 unauthorized(context);
             }
         });
+    }
+
+    private void limit(RoutingContext context, JsonWebToken token, Consumer<JsonWebToken> admitted) {
+        OptionalLong wait = rateLimiter.tryAcquire(token.getName());
+        if (wait.isPresent()) {
+            tooManyRequests(context, wait.getAsLong());
+        } else {
+            admitted.accept(token);
+        }
     }
 
     private void tooManyRequests(RoutingContext context, long retryAfterSeconds) {

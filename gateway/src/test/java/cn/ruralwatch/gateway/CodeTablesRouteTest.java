@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.ruralwatch.access.VerifiedTokens;
 import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +15,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,9 @@ class CodeTablesRouteTest {
                     "ruralwatch.gateway.services.report.url", "http://127.0.0.1:1");
         }
     }
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     private static final DevIdentityProvider IDENTITY =
             DevIdentityProvider.fromClasspath("test-tokens/private.pem", SuiteInfrastructure.TEST_ISSUER);
@@ -95,6 +103,43 @@ class CodeTablesRouteTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenIsReusedOnlyOnceItPassedAndOnlyAsItWasSent() throws IOException {
+        String token = IDENTITY.token("code-tables-reuse", "auditor", "450422", Duration.ofMinutes(10));
+        assertTrue(verifiedTokens.get(token).isEmpty());
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", "Bearer " + token)
+                    .get("/api/v1/code-tables")
+                    .then()
+                    .statusCode(503);
+        }
+        assertEquals(
+                "code-tables-reuse", verifiedTokens.get(token).orElseThrow().getName());
+
+        // the same claims with another signature, or signed by a key the suite does not trust, are checked in full
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        String otherKey = DevIdentityProvider.inDirectory(
+                        Files.createTempDirectory("another-issuer-key"), SuiteInfrastructure.TEST_ISSUER)
+                .token("code-tables-reuse", "auditor", "450422", Duration.ofMinutes(10));
+        for (String refused : List.of(tampered, otherKey)) {
+            given().header("Authorization", "Bearer " + refused)
+                    .get("/api/v1/code-tables")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+            assertTrue(verifiedTokens.get(refused).isEmpty());
+        }
+
+        // an expired token is refused and never kept
+        String expired = IDENTITY.token("code-tables-reuse", "auditor", "450422", Duration.ofMinutes(-5));
+        given().header("Authorization", "Bearer " + expired)
+                .get("/api/v1/code-tables")
+                .then()
+                .statusCode(401);
+        assertTrue(verifiedTokens.get(expired).isEmpty());
     }
 
     @Test

@@ -3,8 +3,10 @@ package cn.ruralwatch.household;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.access.VerifiedTokens;
 import cn.ruralwatch.embedded.DevIdentityProvider;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
@@ -25,6 +27,9 @@ class AuthenticationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     @BeforeEach
     void noDefaultToken() {
@@ -60,6 +65,25 @@ class AuthenticationTest {
                 .get("/api/v1/households")
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void aTokenThatPassedIsReusedAndOnlyThatExactToken() {
+        String bearer = Tokens.bearer(SuiteInfrastructure.identity(), Roles.AUDITOR, "450422");
+        String token = bearer.substring("Bearer ".length());
+        assertTrue(verifiedTokens.get(token).isEmpty());
+        given().header("Authorization", bearer).get("/api/v1/households").then().statusCode(200);
+        assertTrue(verifiedTokens.get(token).isPresent(), "the service's authentication keeps the token it checked");
+        given().header("Authorization", bearer).get("/api/v1/households").then().statusCode(200);
+
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().header("Authorization", "Bearer " + tampered)
+                .get("/api/v1/households")
+                .then()
+                .statusCode(401)
+                .body("type", equalTo("urn:ruralwatch:problem:unauthorized"));
+        assertTrue(verifiedTokens.get(tampered).isEmpty());
     }
 
     @Test

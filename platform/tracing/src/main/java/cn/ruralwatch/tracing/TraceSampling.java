@@ -6,8 +6,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +35,8 @@ public class TraceSampling {
     @Singleton
     Sampler sampler(@Any Instance<SpanExporter> exporters) {
         Config config = ConfigProvider.getConfig();
-        String endpoint = config.getOptionalValue(TRACES_ENDPOINT, String.class)
-                .or(() -> config.getOptionalValue(ENDPOINT, String.class))
+        String endpoint = configured(config, TRACES_ENDPOINT)
+                .or(() -> configured(config, ENDPOINT))
                 .orElse(null);
         if (endpoint != null) {
             LOG.infof("Tracing: spans exported to %s", endpoint);
@@ -45,5 +47,18 @@ public class TraceSampling {
         }
         LOG.debug("Tracing: no OTLP endpoint configured, no span is recorded; trace context is passed on");
         return Sampler.alwaysOff();
+    }
+
+    /**
+     * The value someone set: in the environment, a system property or a properties file. Quarkus's own default of the
+     * OTLP endpoint ({@code http://localhost:4317}) comes from a defaults source, whose ordinal is below every source a
+     * person writes to, and does not count.
+     */
+    static Optional<String> configured(Config config, String name) {
+        ConfigValue value = config.getConfigValue(name);
+        if (value == null || value.getValue() == null || value.getValue().isBlank() || value.getSourceOrdinal() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(value.getValue());
     }
 }
