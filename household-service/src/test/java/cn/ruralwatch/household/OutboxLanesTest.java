@@ -107,6 +107,9 @@ class OutboxLanesTest {
             sequences
                     .computeIfAbsent(event.key(), k -> new ArrayList<>())
                     .add(mapper.readTree(event.data()).get("seq").asInt());
+            // a bulk event says so, so that what its consumers write because of it is bulk too
+            boolean bulkEvent = mapper.readTree(event.data()).get("seq").asInt() < BULK_PER_AGGREGATE;
+            assertEquals(bulkEvent ? "bulk" : null, event.header("ce_lane"), event.key());
         }
         List<Integer> written = new ArrayList<>();
         for (int seq = 0; seq < BULK_PER_AGGREGATE; seq++) {

@@ -2,6 +2,7 @@ package cn.ruralwatch.indicator;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.events.EventTypes;
@@ -12,8 +13,10 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A household event carries the trace and the request id of the request that registered the household
  * ({@code ce_traceparent}, {@code ce_requestid}): indicator-service applies it in a span of that trace, and the
- * evaluation it publishes continues it and carries the request id on.
+ * evaluation it publishes continues it and carries the request id on. An event bulk work wrote ({@code ce_lane: bulk},
+ * an import's) makes a bulk evaluation event, paced behind interactive ones; an interactive one an interactive event.
  */
 @QuarkusTest
 class EventTracingTest {
@@ -36,6 +40,9 @@ class EventTracingTest {
 
     @Inject
     InMemorySpanExporter spans;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void theEvaluationOfAHouseholdContinuesTheTraceOfItsEvent() {
@@ -73,6 +80,41 @@ class EventTracingTest {
                 .until(() -> evaluationOf(household.id), Optional::isPresent)
                 .orElseThrow();
         assertEquals("registration-of-" + household.id, evaluation.header("ce_requestid"));
+    }
+
+    @Test
+    void theEvaluationOfABulkEventIsBulkAndThatOfAnInteractiveOneIsNot() {
+        HouseholdFixture imported = new HouseholdFixture("450422101201").income(2025, "9000");
+        imported.member(LocalDate.of(1972, 5, 12), m -> m.medicalInsurance = "NOT_ENROLLED");
+        HouseholdFixture registered = new HouseholdFixture("450422101201").income(2025, "9000");
+        registered.member(LocalDate.of(1973, 6, 12), m -> m.medicalInsurance = "NOT_ENROLLED");
+        // published together, so that they are likely applied in one batch: each evaluation takes its own event's lane
+        imported.publish(Map.of("ce_lane", "bulk"));
+        registered.publish();
+
+        TopicReader.Event bulk = await().atMost(Duration.ofSeconds(20))
+                .until(() -> evaluationOf(imported.id), Optional::isPresent)
+                .orElseThrow();
+        TopicReader.Event interactive = await().atMost(Duration.ofSeconds(20))
+                .until(() -> evaluationOf(registered.id), Optional::isPresent)
+                .orElseThrow();
+        assertEquals("bulk", bulk.header("ce_lane"));
+        assertNull(interactive.header("ce_lane"));
+        assertEquals(List.of(true), outboxLanes(imported.id));
+        assertEquals(List.of(false), outboxLanes(registered.id));
+    }
+
+    /** Whether each of the household's evaluation events in the outbox is bulk. */
+    private List<Boolean> outboxLanes(String householdId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery(
+                        "select bulk from outbox_event where aggregate_id = :id and event_type = :type", Boolean.class)
+                .setParameter("id", householdId)
+                .setParameter("type", EventTypes.EVALUATION_CHANGED)
+                .getResultList()
+                .stream()
+                .map(Boolean.class::cast)
+                .toList());
     }
 
     @Test

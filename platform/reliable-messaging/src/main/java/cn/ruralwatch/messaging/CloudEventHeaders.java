@@ -3,8 +3,8 @@ package cn.ruralwatch.messaging;
 /**
  * Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary mode, with the extension attributes the suite
  * sets: Distributed Tracing ({@code traceparent}, {@code tracestate}: the W3C trace context of the span that published
- * the event, whose parent is the request or event that caused it) and {@code requestid}, the {@code X-Request-Id} of
- * the request that caused it (also through the events and jobs in between).
+ * the event, whose parent is the request or event that caused it), {@code requestid}, the {@code X-Request-Id} of
+ * the request that caused it (also through the events and jobs in between), and {@code lane}, bulk work's mark.
  */
 public final class CloudEventHeaders {
 
@@ -21,6 +21,13 @@ public final class CloudEventHeaders {
     public static final String TRACESTATE = "ce_tracestate";
     /** Extension attribute {@code requestid}: the request id of the request that caused the event. */
     public static final String REQUEST_ID = "ce_requestid";
+    /**
+     * Extension attribute {@code lane}: {@value #BULK} on an event bulk work wrote (a background job, or a consumer
+     * applying a bulk event); absent on interactive ones.
+     */
+    public static final String LANE = "ce_lane";
+
+    public static final String BULK = "bulk";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

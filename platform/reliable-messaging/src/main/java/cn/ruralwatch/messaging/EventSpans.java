@@ -1,6 +1,7 @@
 package cn.ruralwatch.messaging;
 
 import cn.ruralwatch.tracing.Cause;
+import cn.ruralwatch.tracing.Lane;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -9,6 +10,7 @@ import io.opentelemetry.context.Context;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class EventSpans {
 
     private static final ThreadLocal<Map<String, Cause>> APPLYING = new ThreadLocal<>();
+    private static final ThreadLocal<Set<String>> APPLYING_BULK = new ThreadLocal<>();
 
     private EventSpans() {}
 
@@ -64,13 +67,24 @@ final class EventSpans {
         span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
     }
 
-    /** Starts keeping the causes of a batch's events (by event id) for this thread. */
-    static void applying(Map<String, Cause> causes) {
+    /** Starts keeping the causes of a batch's events (by event id), and which of them are bulk, for this thread. */
+    static void applying(Map<String, Cause> causes, Set<String> bulk) {
         APPLYING.set(new HashMap<>(causes));
+        APPLYING_BULK.set(Set.copyOf(bulk));
     }
 
     static void applied() {
         APPLYING.remove();
+        APPLYING_BULK.remove();
+    }
+
+    /** The lane of an event this thread applies now. */
+    static Optional<Lane> laneOf(String eventId) {
+        Set<String> bulk = APPLYING_BULK.get();
+        if (bulk == null || !APPLYING.get().containsKey(eventId)) {
+            return Optional.empty();
+        }
+        return Optional.of(bulk.contains(eventId) ? Lane.BULK : Lane.INTERACTIVE);
     }
 
     /** The cause of an event this thread applies now. */

@@ -3,6 +3,7 @@ package cn.ruralwatch.messaging;
 import cn.ruralwatch.failures.TransientFailures;
 import cn.ruralwatch.tracing.Cause;
 import cn.ruralwatch.tracing.CauseScope;
+import cn.ruralwatch.tracing.Lane;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -60,13 +61,14 @@ public class Inbox {
 
     /**
      * Applies one record at most once for the handler's consumer, or parks it. It is applied in a span of its own, a
-     * child of the span that published it, with the request id it carries in the log context: the events written
-     * meanwhile continue its trace and carry its request id.
+     * child of the span that published it, with the request id it carries in the log context, and in its lane: the
+     * events written meanwhile continue its trace, carry its request id and are bulk when it is.
      */
     public void process(EventHandler handler, ConsumerRecord<String, String> record) {
         Cause carried = IncomingEvent.causeOf(record);
         Span span = EventSpans.process(tracer, handler, record, carried);
-        try (CauseScope scope = CauseScope.enter(span, carried.requestId())) {
+        try (CauseScope scope = CauseScope.enter(span, carried.requestId());
+                Lane.Scope lane = IncomingEvent.laneOf(record).follow()) {
             process(handler, record, span);
         } catch (RuntimeException failure) {
             EventSpans.failed(span, failure);
@@ -129,6 +131,7 @@ public class Inbox {
         // request's events), its first span is current, so that whatever the handler writes continues it.
         List<Span> spans = new ArrayList<>(records.size());
         Map<String, Cause> causes = new HashMap<>();
+        Set<String> bulk = new HashSet<>();
         Set<String> traces = new HashSet<>();
         Set<String> requestIds = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -141,15 +144,23 @@ public class Inbox {
             if (eventId != null) {
                 span.setAttribute("cloudevents.event_id", eventId);
                 causes.putIfAbsent(eventId, EventSpans.causeIn(span, carried.requestId()));
+                if (IncomingEvent.laneOf(record) == Lane.BULK) {
+                    bulk.add(eventId);
+                }
             }
         }
+        // the batch is in the bulk lane when all its events are; in a mixed one, what the handler writes because of
+        // one event (Outbox.Message#causedBy) is in that event's lane
+        Lane batchLane =
+                records.stream().allMatch(r -> IncomingEvent.laneOf(r) == Lane.BULK) ? Lane.BULK : Lane.INTERACTIVE;
         Span current = traces.size() == 1 ? spans.getFirst() : Span.getInvalid();
         String requestId = requestIds.size() == 1
                 ? IncomingEvent.causeOf(records.getFirst()).requestId()
                 : null;
         boolean together;
-        try (CauseScope scope = CauseScope.enter(current, requestId)) {
-            together = applyBatch(handler, records, causes);
+        try (CauseScope scope = CauseScope.enter(current, requestId);
+                Lane.Scope lane = batchLane.follow()) {
+            together = applyBatch(handler, records, causes, bulk);
         } catch (RuntimeException failure) {
             spans.forEach(span -> EventSpans.failed(span, failure));
             spans.forEach(Span::end);
@@ -168,7 +179,10 @@ public class Inbox {
 
     /** Applies the batch in one transaction, waiting out transient failures; false when it failed otherwise. */
     private boolean applyBatch(
-            EventHandler handler, List<ConsumerRecord<String, String>> records, Map<String, Cause> causes) {
+            EventHandler handler,
+            List<ConsumerRecord<String, String>> records,
+            Map<String, Cause> causes,
+            Set<String> bulk) {
         TransientRetry.Wait wait =
                 retry.start(handler, "batch of " + records.size() + " events from " + position(records.getFirst()));
         while (true) {
@@ -176,7 +190,7 @@ public class Inbox {
             try {
                 List<IncomingEvent> events =
                         records.stream().map(IncomingEvent::from).toList();
-                EventSpans.applying(causes);
+                EventSpans.applying(causes, bulk);
                 try {
                     QuarkusTransaction.requiringNew().run(() -> applyOnce(handler, events));
                 } finally {

@@ -1,6 +1,7 @@
 package cn.ruralwatch.messaging;
 
 import cn.ruralwatch.tracing.Cause;
+import cn.ruralwatch.tracing.Lane;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -65,6 +66,14 @@ public record IncomingEvent(
      */
     private static String requestId(String value) {
         return value != null && REQUEST_ID.matcher(value).matches() ? value : null;
+    }
+
+    /**
+     * The lane of the work that wrote the record ({@code ce_lane}): bulk work's events are applied in the bulk lane, so
+     * that what their consumer writes because of them is bulk too. Anything but {@code bulk} is interactive.
+     */
+    static Lane laneOf(ConsumerRecord<?, ?> record) {
+        return CloudEventHeaders.BULK.equals(header(record, CloudEventHeaders.LANE)) ? Lane.BULK : Lane.INTERACTIVE;
     }
 
     /** The record's {@code ce_id}, or null. */

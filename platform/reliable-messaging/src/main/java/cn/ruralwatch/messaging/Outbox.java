@@ -97,7 +97,7 @@ public class Outbox {
         List<UUID> ids = new ArrayList<>(messages.size());
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         Cause current = Cause.current();
-        boolean bulk = Lane.current() == Lane.BULK;
+        Lane lane = Lane.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload,
@@ -120,7 +120,11 @@ public class Outbox {
                     insert.setString(9, cause.traceparent());
                     insert.setString(10, cause.tracestate());
                     insert.setString(11, cause.requestId());
-                    insert.setBoolean(12, bulk);
+                    // the lane of the work writing it, or of the applied event that causes it
+                    Lane messageLane = message.causeEventId() == null
+                            ? lane
+                            : EventSpans.laneOf(message.causeEventId()).orElse(lane);
+                    insert.setBoolean(12, messageLane == Lane.BULK);
                     insert.addBatch();
                     ids.add(eventId);
                 }

@@ -299,6 +299,9 @@ public final class OutboxPublisher implements AutoCloseable {
         if (published.requestId() != null) {
             headers.add(CloudEventHeaders.REQUEST_ID, bytes(published.requestId()));
         }
+        if (row.getBoolean(11)) {
+            headers.add(CloudEventHeaders.LANE, bytes(CloudEventHeaders.BULK));
+        }
         return new ProducerRecord<>(row.getString(3), null, aggregateId, bytes(row.getString(7)), headers);
     }
 

@@ -18,6 +18,9 @@ public enum Lane {
 
     private static final ThreadLocal<Lane> CURRENT = ThreadLocal.withInitial(() -> INTERACTIVE);
 
+    /** Whether this thread counts among {@link #BULK_THREADS}: it entered the bulk lane, not only follows it. */
+    private static final ThreadLocal<Boolean> COUNTED = ThreadLocal.withInitial(() -> false);
+
     /** Threads of this process in the bulk lane now. */
     private static final AtomicInteger BULK_THREADS = new AtomicInteger();
 
@@ -34,13 +37,28 @@ public enum Lane {
     /** Runs the work on this thread in this lane until the scope is closed, which restores the previous lane. */
     public Scope enter() {
         Lane previous = CURRENT.get();
+        boolean wasCounted = COUNTED.get();
+        boolean counted = this == BULK;
         CURRENT.set(this);
-        int change = (this == BULK ? 1 : 0) - (previous == BULK ? 1 : 0);
+        COUNTED.set(counted);
+        int change = (counted ? 1 : 0) - (wasCounted ? 1 : 0);
         BULK_THREADS.addAndGet(change);
         return () -> {
             CURRENT.set(previous);
+            COUNTED.set(wasCounted);
             BULK_THREADS.addAndGet(-change);
         };
+    }
+
+    /**
+     * Runs work that follows from work of this lane — an event a consumer applies — in it until the scope is closed:
+     * what it writes is in the same lane, but it is not bulk work of this process ({@link #bulkWorkRunning} does not
+     * see it), so the relay paces its bulk events by their consumers' lag only.
+     */
+    public Scope follow() {
+        Lane previous = CURRENT.get();
+        CURRENT.set(this);
+        return () -> CURRENT.set(previous);
     }
 
     /** A lane entered on this thread. */

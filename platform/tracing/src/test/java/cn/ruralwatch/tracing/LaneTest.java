@@ -52,4 +52,18 @@ class LaneTest {
         job.join();
         assertFalse(Lane.bulkWorkRunning());
     }
+
+    @Test
+    void followingBulkWorkPutsTheThreadInTheBulkLaneWithoutCountingAsBulkWorkOfTheProcess() {
+        try (Lane.Scope applying = Lane.BULK.follow()) {
+            assertEquals(Lane.BULK, Lane.current());
+            assertFalse(Lane.bulkWorkRunning(), "a consumer applying a bulk event is no job of this process");
+            try (Lane.Scope job = Lane.BULK.enter()) {
+                assertTrue(Lane.bulkWorkRunning());
+            }
+            assertEquals(Lane.BULK, Lane.current());
+            assertFalse(Lane.bulkWorkRunning());
+        }
+        assertEquals(Lane.INTERACTIVE, Lane.current());
+    }
 }
