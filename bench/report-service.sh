@@ -110,9 +110,11 @@ printf 'breakdown via gateway:  '
 
 echo
 echo "== 4. rebuild of every read model from the topics =="
-REBUILD=$(curl -sf -X POST "$R/api/v1/reports/rebuilds" -H "$AUTH")
+# a rebuild is an operator's action
+OPERATOR="Authorization: Bearer $("$ROOT/bin/suite" token --role operator --division "$COUNTY" --subject bench-operator --hours 3)"
+REBUILD=$(curl -sf -X POST "$R/api/v1/reports/rebuilds" -H "$OPERATOR")
 RID=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$REBUILD")
-until VIEW=$(curl -sf "$R/api/v1/reports/jobs/$RID" -H "$AUTH") && [[ "$VIEW" == *'"state":"DONE"'* || "$VIEW" == *'"state":"FAILED"'* ]]; do
+until VIEW=$(curl -sf "$R/api/v1/reports/jobs/$RID" -H "$OPERATOR") && [[ "$VIEW" == *'"state":"DONE"'* || "$VIEW" == *'"state":"FAILED"'* ]]; do
   sleep 1
 done
 echo "$VIEW" | sed 's/.*"progress":\({[^}]*}\).*"startedAt":"\([^"]*\)","finishedAt":"\([^"]*\)".*/\1 started \2 finished \3/'
