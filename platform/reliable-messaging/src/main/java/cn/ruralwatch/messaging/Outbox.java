@@ -25,9 +25,10 @@ import org.hibernate.Session;
  * Writes events to the outbox table in the caller's transaction. They reach Kafka only if that transaction commits, and
  * then for certain: the relay publishes them, retrying until Kafka takes them.
  *
- * <p>Each event keeps its lane ({@link Lane}): written by a background job, it is bulk, published as fast as its
- * consumers keep up and after the interactive ones. Each event keeps its cause: the trace context of the span it is written in (the request's, the consumed event's,
- * the job's) and the request id. The relay publishes them with the event, so that its consumers continue the trace.
+ * <p>Each event keeps its lane ({@link Lane}): written by a background job, or by a consumer applying a bulk event, it
+ * is bulk, published as fast as its consumers keep up and after the interactive ones. Each event keeps its cause: the
+ * trace context of the span it is written in (the request's, the consumed event's, the job's) and the request id. The
+ * relay publishes them with the event, so that its consumers continue the trace.
  */
 @ApplicationScoped
 public class Outbox {
