@@ -13,7 +13,7 @@
 #      warm-up: the p50 the gateway adds (target <= 2 ms).
 # Also prints start time and RSS of each service. Requests carry a development token, so both paths include token
 # verification (the gateway verifies it as well). COUNTY 459901 is created empty if missing; pass the county of an
-# imported synthetic county (bench/import-throughput.sh: 459801) to ask about 20,000 households.
+# imported synthetic county (bench/import-throughput.sh prints the 4599xx code it imports) to ask about its households.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties

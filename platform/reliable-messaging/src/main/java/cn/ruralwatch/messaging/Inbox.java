@@ -132,10 +132,13 @@ public class Inbox {
         List<Span> spans = new ArrayList<>(records.size());
         Map<String, Cause> causes = new HashMap<>();
         Set<String> bulk = new HashSet<>();
+        boolean allBulk = true;
         Set<String> traces = new HashSet<>();
         Set<String> requestIds = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
             Cause carried = IncomingEvent.causeOf(record);
+            Lane recordLane = IncomingEvent.laneOf(record);
+            allBulk &= recordLane == Lane.BULK;
             Span span = EventSpans.process(tracer, handler, record, carried);
             spans.add(span);
             traces.add(span.getSpanContext().getTraceId());
@@ -144,15 +147,14 @@ public class Inbox {
             if (eventId != null) {
                 span.setAttribute("cloudevents.event_id", eventId);
                 causes.putIfAbsent(eventId, EventSpans.causeIn(span, carried.requestId()));
-                if (IncomingEvent.laneOf(record) == Lane.BULK) {
+                if (recordLane == Lane.BULK) {
                     bulk.add(eventId);
                 }
             }
         }
         // the batch is in the bulk lane when all its events are; in a mixed one, what the handler writes because of
         // one event (Outbox.Message#causedBy) is in that event's lane
-        Lane batchLane =
-                records.stream().allMatch(r -> IncomingEvent.laneOf(r) == Lane.BULK) ? Lane.BULK : Lane.INTERACTIVE;
+        Lane batchLane = allBulk ? Lane.BULK : Lane.INTERACTIVE;
         Span current = traces.size() == 1 ? spans.getFirst() : Span.getInvalid();
         String requestId = requestIds.size() == 1
                 ? IncomingEvent.causeOf(records.getFirst()).requestId()
