@@ -9,6 +9,9 @@
 # Two measurements, each direct first and then through the gateway:
 #   1. closed loop (wrk, CONNECTIONS connections for DURATION): p50/p99 and requests per second, and the gateway's
 #      throughput as a share of direct's (target >= 85%);
+#      Each line also gives the CPU time (user + system) report-service and the gateway spent per request: the load
+#      generator shares the same cores, so the throughput ratio is bounded by the gateway's CPU per request against
+#      the service's and wrk's together;
 #   2. open loop (bench/ConstantRateLoad.java) at half of the direct throughput just measured, 20 s each after 10 s of
 #      warm-up: the p50 the gateway adds (target <= 2 ms).
 # Also prints start time and RSS of each service. Requests carry a development token, so both paths include token
@@ -49,18 +52,29 @@ for s in household-service indicator-service project-fund-service report-service
 done
 
 RPS=0
+TICK=$(getconf CLK_TCK)
+# CPU time (user + system, clock ticks) a process has used so far
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run() {
   local label=$1 url=$2
   # warm-up, then the measured run
   wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" >/dev/null
-  local out
+  local out report_before gateway_before report_cpu gateway_cpu requests
+  report_before=$(cpu_ticks "$(prop report-service.pid)")
+  gateway_before=$(cpu_ticks "$(prop gateway.pid)")
   out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$AUTH" "$url")
+  report_cpu=$(($(cpu_ticks "$(prop report-service.pid)") - report_before))
+  gateway_cpu=$(($(cpu_ticks "$(prop gateway.pid)") - gateway_before))
   RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  printf '%-8s p50 %-9s p99 %-9s %s req/s  (non-2xx: %s)\n' "$label" \
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  printf '%-8s p50 %-9s p99 %-9s %s req/s  (non-2xx: %s)  CPU per request: report-service %s ms, gateway %s ms\n' \
+    "$label" \
     "$(echo "$out" | awk '$1=="50%" {print $2}')" \
     "$(echo "$out" | awk '$1=="99%" {print $2}')" \
     "$RPS" \
-    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)"
+    "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)" \
+    "$(awk -v t="$report_cpu" -v hz="$TICK" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')" \
+    "$(awk -v t="$gateway_cpu" -v hz="$TICK" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')"
 }
 echo "== closed loop: GET $PATH_Q, $CONNECTIONS connections, $DURATION =="
 run direct "$REPORT$PATH_Q"
