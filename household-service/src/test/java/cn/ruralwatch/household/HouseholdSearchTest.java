@@ -6,12 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,6 +36,12 @@ class HouseholdSearchTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    EntityManager entityManager;
 
     @BeforeEach
     void households() {
@@ -77,6 +86,20 @@ class HouseholdSearchTest {
             setting.next();
             assertEquals("force_custom_plan", setting.getString(1));
         }
+    }
+
+    @Test
+    void aBulkTransactionKeepsItsPlansAndTheConnectionPlansWithValuesAgainAfterIt() {
+        String inBulk = QuarkusTransaction.requiringNew().call(() -> {
+            sql.planOnce();
+            return (String)
+                    entityManager.createNativeQuery("show plan_cache_mode").getSingleResult();
+        });
+        assertEquals("auto", inBulk);
+        // the same pooled connection, next transaction: the setting was the transaction's own
+        String after = QuarkusTransaction.requiringNew().call(() ->
+                (String) entityManager.createNativeQuery("show plan_cache_mode").getSingleResult());
+        assertEquals("force_custom_plan", after);
     }
 
     @Test

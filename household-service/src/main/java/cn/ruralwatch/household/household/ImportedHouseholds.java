@@ -8,6 +8,7 @@ import cn.ruralwatch.problem.Problem;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemExceptionMappers;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,9 @@ public class ImportedHouseholds {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Sql sql;
 
     @Inject
     HouseholdService registrations;
@@ -133,6 +137,8 @@ public class ImportedHouseholds {
         if (checked.isEmpty()) {
             return List.of();
         }
+        // a chunk of a file: the same look-ups and inserts for every household in it
+        sql.planOnce();
         Map<String, int[]> memberByHash = new HashMap<>();
         for (int c = 0; c < checked.size(); c++) {
             List<HouseholdApi.MemberRegistration> members =

@@ -10,6 +10,7 @@ import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -388,6 +389,8 @@ public class EvaluationService {
             return;
         }
         connection(c -> {
+            // a batch of a county's re-evaluation: the same upserts and inserts again and again
+            Sql.planOnce(c);
             // which version of each household the standard has now judged, whether or not an outcome changed
             batch(c, """
                     insert into household_evaluation (household_id, standard_code, version, evaluated_at)

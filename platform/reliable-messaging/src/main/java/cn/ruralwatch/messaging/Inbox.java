@@ -1,6 +1,7 @@
 package cn.ruralwatch.messaging;
 
 import cn.ruralwatch.failures.TransientFailures;
+import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.tracing.Cause;
 import cn.ruralwatch.tracing.CauseScope;
 import cn.ruralwatch.tracing.Lane;
@@ -46,6 +47,9 @@ public class Inbox {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Sql sql;
 
     @Inject
     InboxConfig config;
@@ -238,6 +242,10 @@ public class Inbox {
      * transaction; answers the events applied now.
      */
     List<IncomingEvent> applyOnce(EventHandler handler, List<IncomingEvent> events) {
+        if (Lane.current() == Lane.BULK) {
+            // an import's events, thousands alike: their statements are planned once (interactive ones as always)
+            sql.planOnce();
+        }
         List<?> recorded = entityManager
                 .createNativeQuery("""
                         insert into inbox_event (consumer, event_id, event_type)
