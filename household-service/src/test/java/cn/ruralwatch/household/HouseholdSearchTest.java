@@ -96,7 +96,8 @@ class HouseholdSearchTest {
                     entityManager.createNativeQuery("show plan_cache_mode").getSingleResult();
         });
         assertEquals("auto", inBulk);
-        // the same pooled connection, next transaction: the setting was the transaction's own
+        // the next transaction on this thread (the pool hands it the connection it just gave back): the setting was
+        // the transaction's own
         String after = QuarkusTransaction.requiringNew().call(() ->
                 (String) entityManager.createNativeQuery("show plan_cache_mode").getSingleResult());
         assertEquals("force_custom_plan", after);
