@@ -62,6 +62,9 @@ public class EvaluationService {
     EntityManager entityManager;
 
     @Inject
+    Sql sql;
+
+    @Inject
     Standards standards;
 
     @Inject
@@ -388,9 +391,9 @@ public class EvaluationService {
         if (upserts.isEmpty() && removals.isEmpty() && evaluated.isEmpty()) {
             return;
         }
+        // a batch of a county's re-evaluation: the same upserts and inserts again and again
+        sql.planOnce();
         connection(c -> {
-            // a batch of a county's re-evaluation: the same upserts and inserts again and again
-            Sql.planOnce(c);
             // which version of each household the standard has now judged, whether or not an outcome changed
             batch(c, """
                     insert into household_evaluation (household_id, standard_code, version, evaluated_at)

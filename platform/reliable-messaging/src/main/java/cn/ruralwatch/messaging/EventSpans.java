@@ -24,8 +24,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class EventSpans {
 
-    private static final ThreadLocal<Map<String, Cause>> APPLYING = new ThreadLocal<>();
-    private static final ThreadLocal<Set<String>> APPLYING_BULK = new ThreadLocal<>();
+    /** The batch this thread applies now: its events' causes by event id, and which of them are bulk. */
+    private record Applying(Map<String, Cause> causes, Set<String> bulk) {}
+
+    private static final ThreadLocal<Applying> APPLYING = new ThreadLocal<>();
 
     private EventSpans() {}
 
@@ -69,27 +71,27 @@ final class EventSpans {
 
     /** Starts keeping the causes of a batch's events (by event id), and which of them are bulk, for this thread. */
     static void applying(Map<String, Cause> causes, Set<String> bulk) {
-        APPLYING.set(new HashMap<>(causes));
-        APPLYING_BULK.set(Set.copyOf(bulk));
+        APPLYING.set(new Applying(new HashMap<>(causes), Set.copyOf(bulk)));
     }
 
     static void applied() {
         APPLYING.remove();
-        APPLYING_BULK.remove();
     }
 
     /** The lane of an event this thread applies now. */
     static Optional<Lane> laneOf(String eventId) {
-        Set<String> bulk = APPLYING_BULK.get();
-        if (bulk == null || !APPLYING.get().containsKey(eventId)) {
+        Applying applying = APPLYING.get();
+        if (applying == null || !applying.causes().containsKey(eventId)) {
             return Optional.empty();
         }
-        return Optional.of(bulk.contains(eventId) ? Lane.BULK : Lane.INTERACTIVE);
+        return Optional.of(applying.bulk().contains(eventId) ? Lane.BULK : Lane.INTERACTIVE);
     }
 
     /** The cause of an event this thread applies now. */
     static Optional<Cause> causeOf(String eventId) {
-        Map<String, Cause> causes = APPLYING.get();
-        return causes == null ? Optional.empty() : Optional.ofNullable(causes.get(eventId));
+        Applying applying = APPLYING.get();
+        return applying == null
+                ? Optional.empty()
+                : Optional.ofNullable(applying.causes().get(eventId));
     }
 }

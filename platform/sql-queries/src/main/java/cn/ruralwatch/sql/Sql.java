@@ -3,8 +3,6 @@ package cn.ruralwatch.sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.hibernate.Session;
 
 /**
@@ -37,18 +35,16 @@ public class Sql {
      * the reads scoped by division code prefix, whose generic plan cannot use the division index. A transaction
      * writing in bulk (a chunk of an import, a batch of a re-evaluation, a batch of bulk events applied) runs the same
      * inserts, upserts and reads by key many times, which plan alike whatever their values: planning each anew made a
-     * county's re-evaluation a third slower (20,000 households under a new standard, 9.3–9.6 s against 6.8–7.4 s). With {@code plan_cache_mode=auto} PostgreSQL still
-     * plans a statement with its values while that is much cheaper to run, so a division-prefix read in the same
-     * transaction keeps its index. The connection's own setting returns at commit or rollback.
+     * county's re-evaluation a third slower (20,000 households under a new standard, 9.3–9.6 s against 6.8–7.4 s).
+     * With {@code plan_cache_mode=auto} PostgreSQL still plans a statement with its values while that is much cheaper
+     * to run, so a division-prefix read in the same transaction keeps its index. The connection's own setting returns
+     * at commit or rollback.
      */
     public void planOnce() {
-        entityManager.unwrap(Session.class).doWork(Sql::planOnce);
-    }
-
-    /** {@link #planOnce()} on a connection the caller holds, in its current transaction. */
-    public static void planOnce(Connection connection) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("set local plan_cache_mode = auto");
-        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set local plan_cache_mode = auto");
+            }
+        });
     }
 }
