@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,59 @@ class HouseholdSearchTest {
                 .body("items[0].memberCount", equalTo(2));
         // a member who is not the head is found too
         search("{\"name\":\"黄搜\",\"division\":\"" + VILLAGE + "\"}").body("items.id", contains(monitored));
+    }
+
+    @Test
+    void aMemberIsSearchedInTheTownshipItsHouseholdLivesInAfterAMoveOrASplit() {
+        String id = register(
+                """
+                {"villageCode":"%s","members":[{"name":"覃迁甲","idNumber":"%s","relation":"HEAD"},
+                                               {"name":"覃迁乙","idNumber":"%s","relation":"SON"}]}""".formatted(VILLAGE, Fixtures.idNumber("19600606", true), Fixtures.idNumber("19880707", true)));
+        String township = VILLAGE.substring(0, 9);
+        String otherTownship = OTHER_TOWNSHIP_VILLAGE.substring(0, 9);
+        search("{\"division\":\"" + township + "\",\"name\":\"覃迁\"}").body("items.id", contains(id));
+        search("{\"division\":\"" + otherTownship + "\",\"name\":\"覃迁\"}").body("totalItems", equalTo(0));
+        assertEquals(List.of(township, township), townships(id));
+
+        // the household moves to a village of another township: its members follow it
+        given().contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"0\"")
+                .body("{\"villageCode\":\"" + OTHER_TOWNSHIP_VILLAGE + "\",\"reason\":\"易地搬迁\"}")
+                .patch("/api/v1/households/" + id)
+                .then()
+                .statusCode(200);
+        search("{\"division\":\"" + township + "\",\"name\":\"覃迁\"}").body("totalItems", equalTo(0));
+        search("{\"division\":\"" + OTHER_TOWNSHIP_VILLAGE + "\",\"name\":\"覃迁\"}")
+                .body("items.id", contains(id));
+        search("{\"division\":\"450422\",\"name\":\"覃迁\"}").body("items.id", contains(id));
+        assertEquals(List.of(otherTownship, otherTownship), townships(id));
+
+        // the son splits off into a household back in the first township: his record there is found there, the one
+        // he left is no longer searched
+        String sonId = given().get("/api/v1/households/" + id).then().extract().path("members[1].id");
+        String split = given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body("""
+                        {"members":[{"memberId":"%s","relation":"HEAD"}],"villageCode":"%s","effectiveOn":"%s",
+                         "reason":"分户"}""".formatted(sonId, VILLAGE, Fixtures.today()))
+                .post("/api/v1/households/" + id + "/splits")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        search("{\"division\":\"" + township + "\",\"name\":\"覃迁乙\"}").body("items.id", contains(split));
+        search("{\"division\":\"" + otherTownship + "\",\"name\":\"覃迁乙\"}").body("totalItems", equalTo(0));
+        search("{\"division\":\"450422\",\"name\":\"覃迁\",\"sort\":\"VILLAGE\"}").body("items.id", contains(split, id));
+        assertEquals(List.of(township), townships(split));
+    }
+
+    /** The township the database keeps on each member record of the household, in the order of the members. */
+    @SuppressWarnings("unchecked")
+    private List<String> townships(String household) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select township_code from member where household_id = :id order by position")
+                .setParameter("id", UUID.fromString(household))
+                .getResultList());
     }
 
     @Test

@@ -86,7 +86,17 @@ public class HouseholdSearch {
         }
         String living = "exists (select 1 from Member m where m.household = h and m.status = :active and ";
         if (search.name() != null) {
-            where.append(" and ").append(living).append("m.name like :name)");
+            // the members' township first: the index leads with it, so that only the division's members are read
+            if (prefix.length() > DivisionLevel.TOWNSHIP.codeLength()) {
+                where.append(" and ").append(living).append("m.townshipCode = :township and m.name like :name)");
+                parameters.put("township", prefix.substring(0, DivisionLevel.TOWNSHIP.codeLength()));
+            } else {
+                where.append(" and ")
+                        .append(living)
+                        .append("m.townshipCode in (select d.code from Division d where d.code like :prefix")
+                        .append(" and d.level = :townshipLevel) and m.name like :name)");
+                parameters.put("townshipLevel", DivisionLevel.TOWNSHIP);
+            }
             // names hold no wildcards; a caller's % or _ would only widen the match
             parameters.put("name", search.name().trim().replace("%", "").replace("_", "") + "%");
         }

@@ -27,6 +27,14 @@ public class Member {
     @JoinColumn(name = "household_id")
     public Household household;
 
+    /**
+     * The household's township: the first nine digits of its village code. The database keeps it (a trigger sets it
+     * when the member is stored or moves, and when the household moves to another township), so that a search by name
+     * within a division reads that division's members only; nothing here writes it, and only queries read it.
+     */
+    @Column(name = "township_code", insertable = false, updatable = false)
+    String townshipCode;
+
     @Column(nullable = false)
     public int position;
 
