@@ -2,6 +2,7 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.messaging.BackgroundLoop;
 import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.tracing.Lane;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,6 +28,12 @@ public class VillageSummaries {
 
     /** Marks taken in one transaction at most (the villages they name are recounted once each). */
     private static final int BATCH = 2000;
+
+    /**
+     * Villages marked by bulk events recounted in one transaction at most: a village takes a few milliseconds, so a
+     * village a person's change marked meanwhile waits for a few dozen milliseconds, not for a county's recount.
+     */
+    private static final int BULK_VILLAGES = 16;
 
     /** The villages already marked in the current transaction (a transaction-scoped resource). */
     private static final Object MARKED = new Object();
@@ -59,7 +66,8 @@ public class VillageSummaries {
     /**
      * Marks villages to be recounted once the caller's transaction commits. A mark is an insert that never waits for
      * another transaction (no unique key), so projections running side by side cannot deadlock on it; a village is
-     * marked once per transaction.
+     * marked once per transaction. The mark keeps the lane of the work that made it ({@link Lane}): villages marked
+     * by interactive work are recounted first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touched(String... villages) {
@@ -72,8 +80,10 @@ public class VillageSummaries {
         }
         for (String village : villages) {
             if (village != null && marked.add(village)) {
-                sql.query("insert into report_dirty_village (village_code) values (:village)")
+                sql.query(
+                                "insert into report_dirty_village (village_code, interactive) values (:village, :interactive)")
                         .bind("village", village)
+                        .bind("interactive", Lane.current() == Lane.INTERACTIVE)
                         .execute();
             }
         }
@@ -82,22 +92,45 @@ public class VillageSummaries {
         }
     }
 
-    /** Takes up to {@value #BATCH} marks and recounts the villages they name; answers whether more may be waiting. */
+    /**
+     * Recounts the villages of up to {@value #BATCH} marks made by interactive work, or when there are none, those of
+     * the oldest marks of bulk work, up to {@value #BULK_VILLAGES} villages; answers whether more may be waiting.
+     */
     boolean step() {
-        int taken = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             List<String> marks = sql.query("""
                             delete from report_dirty_village where mark_id in (
-                                select mark_id from report_dirty_village order by mark_id
+                                select mark_id from report_dirty_village where interactive order by mark_id
                                 limit :batch for update skip locked)
                             returning village_code
                             """).bind("batch", BATCH).column(String.class);
+            boolean more;
+            if (!marks.isEmpty()) {
+                // bulk marks may be waiting behind them
+                more = true;
+            } else {
+                marks = sql.query("""
+                                delete from report_dirty_village where mark_id in (
+                                    select mark_id from report_dirty_village
+                                    where not interactive and village_code in (
+                                        select distinct village_code from (
+                                            select village_code from report_dirty_village where not interactive
+                                            order by mark_id limit :batch) oldest
+                                        limit :villages)
+                                    for update skip locked)
+                                returning village_code
+                                """)
+                        .bind("batch", BATCH)
+                        .bind("villages", BULK_VILLAGES)
+                        .column(String.class);
+                more = !marks.isEmpty();
+            }
             if (!marks.isEmpty()) {
                 generation.changing();
                 recount(new TreeSet<>(marks).toArray(String[]::new));
             }
-            return marks.size();
+            return more;
         });
-        return taken == BATCH;
     }
 
     /**

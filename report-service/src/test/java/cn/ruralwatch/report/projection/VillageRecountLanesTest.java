@@ -1,0 +1,81 @@
+package cn.ruralwatch.report.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.ruralwatch.tracing.Lane;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The villages a person's change marked are recounted before those the events of a bulk job marked. */
+@QuarkusTest
+class VillageRecountLanesTest {
+
+    static final String PERSONS_VILLAGE = "459971101201";
+    static final String[] IMPORTED_VILLAGES = IntStream.range(0, 20)
+            .mapToObj(i -> "4599711012%02d".formatted(i + 10))
+            .toArray(String[]::new);
+
+    @Inject
+    VillageSummaries summaries;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aVillageMarkedByInteractiveWorkIsRecountedFirstAndBulkVillagesAFewAtATime() {
+        // the refresher stands still, so that each step is the test's own
+        summaries.stop(null);
+        try {
+            // an import's events marked twenty villages, then a person's registration marked one more
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Lane.Scope bulk = Lane.BULK.follow()) {
+                    summaries.touched(IMPORTED_VILLAGES);
+                }
+                summaries.touched(PERSONS_VILLAGE);
+            });
+            assertEquals(1, marks(true));
+            assertEquals(20, marks(false));
+
+            assertTrue(summaries.step());
+            assertEquals(0, marks(true));
+            assertEquals(20, marks(false));
+            assertEquals(1, summaries(PERSONS_VILLAGE));
+            assertEquals(0, summaries(IMPORTED_VILLAGES));
+
+            // then the oldest bulk marks, sixteen villages at a time
+            assertTrue(summaries.step());
+            assertEquals(4, marks(false));
+            assertEquals(16, summaries(IMPORTED_VILLAGES));
+            assertTrue(summaries.step());
+            assertEquals(0, marks(false));
+            assertEquals(20, summaries(IMPORTED_VILLAGES));
+            assertEquals(false, summaries.step());
+        } finally {
+            summaries.start(null);
+        }
+    }
+
+    private long marks(boolean interactive) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from report_dirty_village where village_code like '4599711%'"
+                                        + " and interactive = :interactive")
+                        .setParameter("interactive", interactive)
+                        .getSingleResult())
+                .longValue());
+    }
+
+    private long summaries(String... villages) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from report_village_summary where village_code = any(:villages)")
+                        .setParameter("villages", villages)
+                        .getSingleResult())
+                .longValue());
+    }
+}
