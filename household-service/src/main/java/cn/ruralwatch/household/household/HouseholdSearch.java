@@ -55,9 +55,9 @@ public class HouseholdSearch {
     }
 
     private Page<Household> search(HouseholdApi.Search search, PageRequest page) {
-        String prefix = scope.narrow(search.division())
-                        .orElseThrow(() -> ProblemException.notFound("division.not-found", search.division()))
-                + "%";
+        String division = scope.narrow(search.division())
+                .orElseThrow(() -> ProblemException.notFound("division.not-found", search.division()));
+        String prefix = division + "%";
         StringBuilder where = new StringBuilder(" where h.villageCode like :prefix and h.status = :status");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("prefix", prefix);
@@ -87,9 +87,9 @@ public class HouseholdSearch {
         String living = "exists (select 1 from Member m where m.household = h and m.status = :active and ";
         if (search.name() != null) {
             // the members' township first: the index leads with it, so that only the division's members are read
-            if (prefix.length() > DivisionLevel.TOWNSHIP.codeLength()) {
+            if (division.length() >= DivisionLevel.TOWNSHIP.codeLength()) {
                 where.append(" and ").append(living).append("m.townshipCode = :township and m.name like :name)");
-                parameters.put("township", prefix.substring(0, DivisionLevel.TOWNSHIP.codeLength()));
+                parameters.put("township", division.substring(0, DivisionLevel.TOWNSHIP.codeLength()));
             } else {
                 where.append(" and ")
                         .append(living)

@@ -78,12 +78,13 @@ public class VillageSummaries {
             marked = new HashSet<>();
             transactions.putResource(MARKED, marked);
         }
+        boolean interactive = Lane.current() == Lane.INTERACTIVE;
         for (String village : villages) {
             if (village != null && marked.add(village)) {
                 sql.query(
                                 "insert into report_dirty_village (village_code, interactive) values (:village, :interactive)")
                         .bind("village", village)
-                        .bind("interactive", Lane.current() == Lane.INTERACTIVE)
+                        .bind("interactive", interactive)
                         .execute();
             }
         }
