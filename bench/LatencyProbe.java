@@ -1,8 +1,12 @@
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
  *   evaluation  indicator-service answers 200 for the household's evaluations;
  *   report      report-service's overview of VILLAGE counts one household more (VILLAGE must be the probe's alone).
  *
- *   java bench/LatencyProbe.java evaluation|report HOUSEHOLD_URL TARGET_URL TOKEN VILLAGE COUNT INTERVAL_MS
+ * With TIMELINE, one line per probe is written to that file: the household's id, when the registration was answered
+ * and when the result showed, in microseconds since the epoch (the benchmark scripts join it with the services' outbox
+ * and inbox rows to say where the time went).
+ *
+ *   java bench/LatencyProbe.java evaluation|report HOUSEHOLD_URL TARGET_URL TOKEN VILLAGE COUNT INTERVAL_MS [TIMELINE]
  */
 public class LatencyProbe {
 
@@ -32,6 +40,7 @@ public class LatencyProbe {
         String village = args[4];
         int count = Integer.parseInt(args[5]);
         long interval = Long.parseLong(args[6]);
+        PrintWriter timeline = args.length > 7 ? new PrintWriter(Files.newBufferedWriter(Path.of(args[7]))) : null;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest overview = HttpRequest.newBuilder(
                         URI.create(target + "/api/v1/reports/overview?division=" + village))
@@ -59,6 +68,7 @@ public class LatencyProbe {
             String location = created.headers().firstValue("Location").orElseThrow();
             String id = location.substring(location.lastIndexOf('/') + 1);
             long committed = System.nanoTime();
+            long committedAt = epochMicros();
             HttpRequest evaluation = HttpRequest.newBuilder(
                             URI.create(target + "/api/v1/households/" + id + "/evaluations"))
                     .header("Authorization", token)
@@ -75,10 +85,16 @@ public class LatencyProbe {
                 Thread.sleep(5);
             }
             latencies.add((System.nanoTime() - committed) / 1_000_000);
+            if (timeline != null) {
+                timeline.printf("%s %d %d%n", id, committedAt, epochMicros());
+            }
             long rest = interval - (System.nanoTime() - started) / 1_000_000;
             if (rest > 0) {
                 Thread.sleep(rest);
             }
+        }
+        if (timeline != null) {
+            timeline.close();
         }
         Collections.sort(latencies);
         System.out.printf(
@@ -89,6 +105,11 @@ public class LatencyProbe {
                 percentile(latencies, 95),
                 percentile(latencies, 99),
                 latencies.isEmpty() ? 0 : latencies.getLast());
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     }
 
     /** The households report-service counts in the probe's village (-1 while it does not know the village yet). */

@@ -17,7 +17,7 @@ REQUESTS=${1:-10000}
 CLIENTS=${2:-50}
 PROJECTS=${3:-20}
 BUDGET=${4:-1000000}
-COUNTY=4598$(printf %02d $(( $(date +%s) / 60 % 100 )))
+COUNTY=4598$(printf %02d $(( $(date +%s) / 60 % 99 + 1 )))
 command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 1; }
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }

@@ -20,7 +20,7 @@ STATEFILE=$STATE/run/suite.properties
 HOUSEHOLDS=${1:-20000}
 OUTAGE=${2:-300}
 REGISTERED=${3:-50}
-COUNTY=4597$(printf %02d $(( $(date +%s) / 60 % 100 )))
+COUNTY=4597$(printf %02d $(( $(date +%s) / 60 % 99 + 1 )))
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"

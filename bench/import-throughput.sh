@@ -21,7 +21,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
 HOUSEHOLDS=${1:-100000}
-COUNTY=4599$(printf %02d $(( $(date +%s) / 60 % 100 )))
+COUNTY=4599$(printf %02d $(( $(date +%s) / 60 % 99 + 1 )))
 # the county imported with the consumers running (section 2a)
 RUNNING_COUNTY=4594${COUNTY:4:2}
 for tool in wrk psql; do

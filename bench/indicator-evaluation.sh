@@ -20,7 +20,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
 HOUSEHOLDS=${1:-100000}
-COUNTY=4597$(printf %02d $(( $(date +%s) / 60 % 100 )))
+COUNTY=4597$(printf %02d $(( $(date +%s) / 60 % 99 + 1 )))
 command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 1; }
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }

@@ -2,7 +2,9 @@
 # report-service on a synthetic county, measured in one run:
 #  1. event to read model while an import runs: HOUSEHOLDS households imported through household-service with every
 #     service consuming; meanwhile a probe registers one household a second in a village of its own and times how long
-#     report-service's overview of that village takes to count it (bench/LatencyProbe.java report);
+#     report-service's overview of that village takes to count it (bench/LatencyProbe.java report), and where that time
+#     went: household-service's relay picking the event up, Kafka and report-service's consumer up to the transaction
+#     applying it, and that transaction and the village recount up to the overview counting it;
 #  2. catching up: how long after the import report-service agrees with household-service and indicator-service on
 #     every figure of the county (GET /api/v1/reports/reconciliation polled until no drift), and how long one
 #     reconciliation of the county takes;
@@ -13,7 +15,7 @@
 # The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own per
 # run (4596xx).
 #
-# Needs a running suite, run as production does, with the gateway's per-client limit above RATE:
+# Needs psql and a running suite, run as production does, with the gateway's per-client limit above RATE:
 #   RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=100000 RURALWATCH_GATEWAY_RATE_LIMIT_BURST=100000 \
 #   RURALWATCH_SERVICE_JVM_OPTIONS="-Xmx512m -XX:+UseSerialGC" bin/suite up
 #   bench/report-service.sh [HOUSEHOLDS] [RATE] [SECONDS]          defaults: 100000, 200, 30
@@ -23,7 +25,7 @@ STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
 HOUSEHOLDS=${1:-100000}
 RATE=${2:-200}
 SECONDS_=${3:-30}
-COUNTY=4596$(printf %02d $(( $(date +%s) / 60 % 100 )))
+COUNTY=4596$(printf %02d $(( $(date +%s) / 60 % 99 + 1 )))
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
@@ -64,7 +66,8 @@ START=$(now)
 JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
   --data-binary @"$WORK/households.csv")
 ID=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$JOB")
-"$JAVA_HOME/bin/java" "$ROOT/bench/LatencyProbe.java" report "$H" "$R" "$PROBE_TOKEN" "$PROBE_VILLAGE" 60 1000 &
+"$JAVA_HOME/bin/java" "$ROOT/bench/LatencyProbe.java" report "$H" "$R" "$PROBE_TOKEN" "$PROBE_VILLAGE" 60 1000 \
+  "$WORK/timeline" &
 PROBE=$!
 until [[ "$JOB" == *'"status":"COMPLETED"'* || "$JOB" == *'"status":"FAILED"'* ]]; do
   sleep 0.5
@@ -92,6 +95,45 @@ sed -n 's/.*"villagesCompared":\([0-9]*\),"figuresCompared":\([0-9]*\).*"driftCo
 curl -sf "$R/api/v1/reports/overview?division=$COUNTY" -H "$AUTH" | cut -c1-200
 echo
 wait $PROBE
+# where the probe's time went: its timeline (registration answered, counted in the overview) joined with its
+# registration events' outbox rows in household-service (picked up by the relay: published_at is the start of the
+# relay's transaction) and inbox rows in report-service (received_at is the start of the transaction applying the batch
+# the event came in, whose size is the number of rows received at that moment)
+PSQL=(psql -X -q -At -F ' ' -h localhost -p "$(prop postgres.port)" -U postgres)
+IDS=$(awk '{printf "%s'"'"'%s'"'"'", (NR > 1 ? "," : ""), $1}' "$WORK/timeline")
+"${PSQL[@]}" -d household -c "select aggregate_id, event_id, (extract(epoch from published_at) * 1e6)::bigint
+  from outbox_event where event_type = 'household.registered.v1' and aggregate_id in ($IDS)" > "$WORK/outbox"
+EVENTS=$(awk '{printf "%s'"'"'%s'"'"'", (NR > 1 ? "," : ""), $2}' "$WORK/outbox")
+"${PSQL[@]}" -d report -c "select i.event_id, (extract(epoch from i.received_at) * 1e6)::bigint,
+    (select count(*) from inbox_event b where b.consumer = i.consumer and b.received_at = i.received_at)
+  from inbox_event i where i.consumer = 'report-service' and i.event_id in ($EVENTS)" > "$WORK/inbox"
+awk 'FILENAME ~ /timeline$/ { committed[$1] = $2; seen[$1] = $3; next }
+     FILENAME ~ /outbox$/ { event[$1] = $2; published[$1] = $3; next }
+     { received[$1] = $2; batch[$1] = $3 }
+     END {
+       for (id in seen) if ((id in event) && (event[id] in received)) {
+         e = event[id]
+         print "1relay", (published[id] - committed[id]) / 1000
+         print "2queue", (received[e] - published[id]) / 1000
+         print "3apply", (seen[id] - received[e]) / 1000
+         print "4batch", batch[e]
+       }
+     }' "$WORK/timeline" "$WORK/outbox" "$WORK/inbox" | sort -k1,1 -k2,2n \
+  | awk 'function report(name, what,   i) {
+           if (n == 0) return
+           printf "  %-62s p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f\n", what, v[int(0.5 * n + 0.99)], \
+             v[int(0.95 * n + 0.99)], v[int(0.99 * n + 0.99)], v[n]
+         }
+         $1 != last { report(last, label[last]); n = 0; last = $1 }
+         { v[++n] = $2 }
+         BEGIN {
+           label["1relay"] = "answered -> household-service relay takes the event (ms)"
+           label["2queue"] = "relay -> report-service begins the batch holding it (ms)"
+           label["3apply"] = "batch begun -> the overview counts it (ms)"
+           label["4batch"] = "events in that batch"
+           print "where the time went, per probe:"
+         }
+         END { report(last, label[last]) }'
 
 echo
 echo "== 3. county overview at $RATE requests/s for $SECONDS_ s =="
