@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.messaging.OutboxPublisher;
 import cn.ruralwatch.messaging.OutboxRelay;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.TopicReader;
@@ -16,6 +17,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,7 +36,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The outbox's two lanes with the application's own relay: bulk events (a background job's) are published only while
@@ -146,6 +153,96 @@ class OutboxLanesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> published(aggregates) == 20);
     }
 
+    /**
+     * Within one pass of a publisher: the interactive rows waiting leave before the bulk lane's room is asked for (a
+     * round trip to Kafka); one committed while the pass publishes bulk rows leaves before the next bucket, not after the
+     * pass. The pass runs on a copy of the outbox table in a schema of its own, so that the application's
+     * relay does not take the rows.
+     */
+    @Test
+    void anInteractiveEventCommittedDuringABulkPassLeavesAfterTheBucketUnderWay() throws Exception {
+        String schema = "lane_pass_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = dataSource.getConnection();
+                Statement ddl = c.createStatement()) {
+            ddl.execute("create schema " + schema);
+            ddl.execute("create table " + schema + ".outbox_event (like public.outbox_event including all)");
+        }
+        String bootstrap = SuiteInfrastructure.kafka().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC + "-pass", 3, (short) 1)))
+                    .all()
+                    .get();
+        }
+        PGSimpleDataSource copy = new PGSimpleDataSource();
+        copy.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        copy.setUser(ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class));
+        copy.setPassword(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.datasource.password", String.class)
+                .orElse(""));
+        copy.setCurrentSchema(schema);
+        int buckets = relay.settings().buckets();
+        // bulk rows in every bucket
+        List<String> bulkAggregates = new ArrayList<>();
+        for (int i = 0;
+                bulkAggregates.stream()
+                                .map(a -> Outbox.bucketOf(a, buckets))
+                                .distinct()
+                                .count()
+                        < buckets;
+                i++) {
+            bulkAggregates.add("pass-bulk-" + i + "-" + UUID.randomUUID());
+        }
+        write(copy, TOPIC + "-pass", bulkAggregates, 0, true);
+        String before = "pass-person-before-" + UUID.randomUUID();
+        String during = "pass-person-during-" + UUID.randomUUID();
+        write(copy, TOPIC + "-pass", List.of(before), 0, false);
+
+        List<String> seen = new ArrayList<>();
+        AtomicInteger asked = new AtomicInteger();
+        try (OutboxPublisher publisher = new OutboxPublisher(
+                copy, new OutboxPublisher.Settings("/lane-check", bootstrap, buckets, 500, List.of(), 1, (short) 1))) {
+            OutboxPublisher.Pass pass = publisher.publishPending(
+                    () -> {
+                        seen.add("room asked, person's event before the pass published: "
+                                + published(copy, List.of(before)));
+                        return Long.MAX_VALUE;
+                    },
+                    () -> {
+                        try {
+                            // asked before each bucket and after the last: once the first bucket of bulk rows has
+                            // left, a person's change commits
+                            if (asked.incrementAndGet() == 2) {
+                                write(copy, TOPIC + "-pass", List.of(during), 0, false);
+                                seen.add("committed during the pass");
+                                return true;
+                            }
+                            if (asked.get() == 3) {
+                                seen.add("before the next bucket, published: " + published(copy, List.of(during)));
+                            }
+                            return false;
+                        } catch (SQLException failure) {
+                            throw new IllegalStateException(failure);
+                        }
+                    });
+            assertEquals(
+                    List.of(
+                            "room asked, person's event before the pass published: 1",
+                            "committed during the pass",
+                            "before the next bucket, published: 1"),
+                    seen);
+            assertEquals(2, pass.interactive());
+            assertEquals(bulkAggregates.size(), pass.inOrder());
+            assertEquals(
+                    bulkAggregates.size() + 2,
+                    published(copy, bulkAggregates) + published(copy, List.of(before, during)));
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                    Statement ddl = c.createStatement()) {
+                ddl.execute("drop schema " + schema + " cascade");
+            }
+        }
+    }
+
     private final Map<String, Long> publishedAt = new HashMap<>();
 
     /** An aggregate with bulk events still waiting; notes how many of its events were published by then. */
@@ -188,7 +285,12 @@ class OutboxLanesTest {
 
     /** One event of sequence number {@code seq} for each aggregate, in one transaction, in the lane given. */
     private void write(List<String> aggregates, int seq, boolean bulk) throws Exception {
-        try (Connection c = dataSource.getConnection();
+        write(dataSource, TOPIC, aggregates, seq, bulk);
+    }
+
+    private void write(DataSource into, String topic, List<String> aggregates, int seq, boolean bulk)
+            throws SQLException {
+        try (Connection c = into.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
                         insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type,
                                                   occurred_at, payload, bulk)
@@ -197,7 +299,7 @@ class OutboxLanesTest {
             c.setAutoCommit(false);
             for (String aggregate : aggregates) {
                 insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, TOPIC);
+                insert.setString(2, topic);
                 insert.setString(3, aggregate);
                 insert.setInt(4, Outbox.bucketOf(aggregate, relay.settings().buckets()));
                 insert.setString(5, "{\"seq\":" + seq + "}");
@@ -210,7 +312,11 @@ class OutboxLanesTest {
     }
 
     private long published(List<String> aggregates) throws Exception {
-        try (Connection c = dataSource.getConnection();
+        return published(dataSource, aggregates);
+    }
+
+    private static long published(DataSource from, List<String> aggregates) throws SQLException {
+        try (Connection c = from.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "select count(*) from outbox_event where published_at is not null and aggregate_id = any(?)")) {
             s.setArray(1, c.createArrayOf("text", aggregates.toArray()));

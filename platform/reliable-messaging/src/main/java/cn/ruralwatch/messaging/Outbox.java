@@ -99,6 +99,7 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         Cause current = Cause.current();
         Lane lane = Lane.current();
+        boolean[] interactive = {false};
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload,
@@ -126,13 +127,14 @@ public class Outbox {
                             ? lane
                             : EventSpans.laneOf(message.causeEventId()).orElse(lane);
                     insert.setBoolean(12, messageLane == Lane.BULK);
+                    interactive[0] |= messageLane != Lane.BULK;
                     insert.addBatch();
                     ids.add(eventId);
                 }
                 insert.executeBatch();
             }
         });
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay, interactive[0]));
         return ids;
     }
 
@@ -149,14 +151,18 @@ public class Outbox {
         return Math.floorMod(aggregateId.hashCode(), buckets);
     }
 
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+    private record WakeRelayAfterCommit(OutboxRelay relay, boolean interactive) implements Synchronization {
         @Override
         public void beforeCompletion() {}
 
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
+                if (interactive) {
+                    relay.interactiveCommitted();
+                } else {
+                    relay.wakeUp();
+                }
             }
         }
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -49,6 +50,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * request id of the request behind it ({@code ce_requestid}).
  */
 public final class OutboxPublisher implements AutoCloseable {
+
+    /** Most bulk rows a bucket sends in one transaction while the bulk lane is paced. */
+    private static final int BULK_PORTION = 100;
 
     /** First key of the two-key advisory lock; the second is the bucket. */
     private static final int LOCK_CLASS = 0x0b0c;
@@ -122,31 +126,45 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
+    /** How many events the bulk lane may publish now; asked once a pass, after its interactive rows have left. */
+    @FunctionalInterface
+    public interface Room {
+        long available() throws Exception;
+    }
+
     /** One pass over all buckets, the bulk lane unbounded; returns how many events were published. */
     public int publishPending() throws Exception {
-        return publishPending(Long.MAX_VALUE).published();
+        return publishPending(() -> Long.MAX_VALUE, () -> false).published();
     }
 
     /**
      * One pass over all buckets: first the interactive rows not waiting behind a bulk row of their aggregate, then
-     * every bucket's rows in order until {@code bulkRoom} rows have been published.
+     * every bucket's rows in order until {@code bulkRoom} rows have been published. Before each bucket of the bulk part
+     * and after the last, the interactive rows are looked for again whenever {@code interactiveWaiting} says some were
+     * committed since, so that a person's change waits for at most one bucket's publishing (a portion of at most 100
+     * rows while the bulk lane is paced).
      */
-    public Pass publishPending(long bulkRoom) throws Exception {
+    public Pass publishPending(Room bulkRoom, BooleanSupplier interactiveWaiting) throws Exception {
         try {
             ensureTopics();
-            int interactive = 0;
-            for (int bucket : bucketsWithInteractiveRows()) {
-                interactive += publishBucket(bucket, SELECT_INTERACTIVE, settings.batchSize());
-            }
+            int interactive = publishInteractive();
             int inOrder = 0;
-            long room = bulkRoom;
+            long room = bulkRoom.available();
             // little room is shared out from a bucket that moves on with every pass, so that no bucket waits for all
-            // the others to empty
+            // the others to empty; a paced bucket sends at most BULK_PORTION rows at a time, the most a person's
+            // change committed meanwhile waits for
             for (int i = 0; i < settings.buckets() && room > 0; i++) {
+                if (interactiveWaiting.getAsBoolean()) {
+                    interactive += publishInteractive();
+                }
                 int bucket = (firstBulkBucket + i) % settings.buckets();
-                int published = publishBucket(bucket, SELECT_PENDING, (int) Math.min(settings.batchSize(), room));
+                long portion = room == Long.MAX_VALUE ? settings.batchSize() : Math.min(room, BULK_PORTION);
+                int published = publishBucket(bucket, SELECT_PENDING, (int) Math.min(settings.batchSize(), portion));
                 inOrder += published;
                 room -= published;
+            }
+            if (interactiveWaiting.getAsBoolean()) {
+                interactive += publishInteractive();
             }
             firstBulkBucket = (firstBulkBucket + 1) % settings.buckets();
             return new Pass(interactive, inOrder, room <= 0);
@@ -156,6 +174,14 @@ public final class OutboxPublisher implements AutoCloseable {
             topicsReady = false;
             throw failure;
         }
+    }
+
+    private int publishInteractive() throws Exception {
+        int published = 0;
+        for (int bucket : bucketsWithInteractiveRows()) {
+            published += publishBucket(bucket, SELECT_INTERACTIVE, settings.batchSize());
+        }
+        return published;
     }
 
     /** The topics this publisher has published bulk rows to: those whose consumers pace the bulk lane. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -24,7 +25,8 @@ import org.jboss.logging.Logger;
  * Runs the {@link OutboxPublisher} of this instance: right after a transaction with events commits, every poll
  * interval otherwise, and with growing pauses while Kafka cannot be reached. Several instances may each run one.
  *
- * <p>Two lanes ({@link Lane}): interactive events are published as soon as they are committed; bulk events (a
+ * <p>Two lanes ({@link Lane}): interactive events are published as soon as they are committed, ahead of a pass's bulk
+ * events and between its buckets; bulk events (a
  * background job's) once no job of this process runs and while their consumers have fewer than {@code bulk-lag-limit}
  * events waiting, the lag looked at again every {@code bulk-lag-interval} while they wait. An import then runs at its
  * own speed, its events wait in the outbox rather than in Kafka, and a person's change published meanwhile is queued
@@ -55,6 +57,7 @@ public class OutboxRelay {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean interactiveWaiting = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread worker;
     private OutboxPublisher publisher;
@@ -135,6 +138,15 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Tells the relay that interactive events were committed: published next, also between the buckets of a bulk pass
+     * under way.
+     */
+    public void interactiveCommitted() {
+        interactiveWaiting.set(true);
+        wakeUp();
+    }
+
     private void loop() {
         long backoffMillis = 0;
         boolean kafkaDown = false;
@@ -146,7 +158,11 @@ public class OutboxRelay {
                     wakeUps.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
-                OutboxPublisher.Pass pass = publisher.publishPending(bulkRoom());
+                // the pass publishes the interactive rows first, then asks for the bulk lane's room (a round trip to
+                // Kafka), and looks for interactive rows again after each bucket of bulk rows when some were committed
+                interactiveWaiting.set(false);
+                OutboxPublisher.Pass pass =
+                        publisher.publishPending(this::bulkRoom, () -> interactiveWaiting.getAndSet(false));
                 int count = pass.published();
                 published.increment(count);
                 // counting the pending rows reads every one of them (an import leaves tens of thousands): counted
