@@ -94,7 +94,12 @@ final class ConsumerLag implements AutoCloseable {
             admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                    // describing a group of the classic protocol (the suite's consumers) first asks with the new
+                    // consumer-group API, then again with the classic one after the retry backoff: 100 ms by default,
+                    // most of a lag reading. Retries of real failures still back off exponentially up to
+                    // retry.backoff.max.ms (1 s).
+                    AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 10));
         }
         return admin;
     }
