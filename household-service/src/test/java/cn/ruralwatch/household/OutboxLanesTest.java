@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.messaging.OutboxConfig;
 import cn.ruralwatch.messaging.OutboxPublisher;
 import cn.ruralwatch.messaging.OutboxRelay;
 import cn.ruralwatch.testing.SuiteInfrastructure;
@@ -60,6 +61,9 @@ class OutboxLanesTest {
     OutboxRelay relay;
 
     @Inject
+    OutboxConfig outbox;
+
+    @Inject
     ObjectMapper mapper;
 
     @Test
@@ -90,8 +94,10 @@ class OutboxLanesTest {
             }
             relay.wakeUp();
             int bulk = BULK_AGGREGATES * BULK_PER_AGGREGATE;
-            // the relay publishes up to the lag limit (200), then holds the rest while the consumer does not move
-            await().atMost(Duration.ofSeconds(30)).until(() -> published(bulkAggregates) >= 200);
+            // the relay publishes up to the lag limit, then holds the rest while the consumer does not move
+            long limit = outbox.bulkLagLimit();
+            assertTrue(limit > 0 && limit < bulk / 2, "the test needs a lag limit below half its events: " + limit);
+            await().atMost(Duration.ofSeconds(30)).until(() -> published(bulkAggregates) >= limit);
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> published(bulkAggregates) < bulk / 2);

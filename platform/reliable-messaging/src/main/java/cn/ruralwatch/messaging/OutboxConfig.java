@@ -29,9 +29,11 @@ public interface OutboxConfig {
      * The bulk lane's room: the most events the consumers of this service's bulk events (an import's) may have waiting
      * in Kafka. The relay publishes bulk events only while the greatest lag of a consumer group reading their topics is
      * below it, so that an interactive event (published at once) waits behind at most this many. 0: bulk events are
-     * not paced.
+     * not paced. Small, and seen quickly (the relay looks every {@code bulk-lag-interval}, the consumers commit every 50
+     * ms), so that the consumers stay busy with it: a person's event waits less in each consumer, for some more time
+     * the read models take to catch up with an import (docs/reports.md).
      */
-    @WithDefault("200")
+    @WithDefault("100")
     long bulkLagLimit();
 
     /**
@@ -43,7 +45,7 @@ public interface OutboxConfig {
     boolean holdBulkWhileJobsRun();
 
     /** How often the relay looks at the consumers' lag again while bulk events wait for room. */
-    @WithDefault("100ms")
+    @WithDefault("25ms")
     Duration bulkLagInterval();
 
     /** How often the relay looks for rows when no commit woke it. */
