@@ -44,10 +44,7 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean holdBulkWhileJobsRun();
 
-    /**
-     * How often the relay looks at the consumers' lag again while bulk events wait for room; every {@code poll-interval}
-     * once no bulk event could be published for that long (consumers stopped in their group, or waiting out an outage).
-     */
+    /** How often the relay looks at the consumers' lag again while bulk events wait for room. */
     @WithDefault("25ms")
     Duration bulkLagInterval();
 

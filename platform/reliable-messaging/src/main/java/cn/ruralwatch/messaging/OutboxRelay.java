@@ -63,9 +63,6 @@ public class OutboxRelay {
     private OutboxPublisher publisher;
     private ConsumerLag lag;
     private boolean bulkHeldBack;
-    /** Since when the bulk lane has been held back without a pass publishing anything. */
-    private Instant stalledSince;
-
     private Counter published;
 
     void start(@Observes @Priority(1000) StartupEvent startup) {
@@ -162,8 +159,7 @@ public class OutboxRelay {
                     wakeUps.drainPermits();
                 }
                 // the pass publishes the interactive rows first, then asks for the bulk lane's room (a round trip to
-                // Kafka), and looks for interactive rows again before each bucket of bulk rows and after the last when
-                // some were committed meanwhile
+                // Kafka), and looks for interactive rows again after each bucket of bulk rows when some were committed
                 interactiveWaiting.set(false);
                 OutboxPublisher.Pass pass =
                         publisher.publishPending(this::bulkRoom, () -> interactiveWaiting.getAndSet(false));
@@ -187,20 +183,10 @@ public class OutboxRelay {
                 }
                 bulkHeldBack = pass.bulkHeldBack();
                 if (bulkHeldBack) {
-                    // bulk events wait for the consumers; a commit with interactive ones wakes the relay at once.
-                    // Consumers that have not moved for a while (waiting out a database outage, say) are asked once a
-                    // poll interval rather than every bulk-lag-interval.
-                    if (pass.inOrder() > 0 || stalledSince == null) {
-                        stalledSince = Instant.now();
-                    }
-                    boolean stalled = Instant.now().isAfter(stalledSince.plus(config.pollInterval()));
-                    Duration wait = stalled ? config.pollInterval() : config.bulkLagInterval();
-                    wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-                } else {
-                    stalledSince = null;
-                    if (count == 0) {
-                        wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    }
+                    // bulk events wait for the consumers; a commit with interactive ones wakes the relay at once
+                    wakeUps.tryAcquire(config.bulkLagInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (count == 0) {
+                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
