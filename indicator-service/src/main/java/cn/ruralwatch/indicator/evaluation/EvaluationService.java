@@ -10,6 +10,7 @@ import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.sql.CopyRows;
 import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -382,6 +383,22 @@ public class EvaluationService {
         return stored;
     }
 
+    /** The columns of a history row, in the order {@link #evaluateNow} builds it. */
+    private static final List<String> HISTORY_COLUMNS = List.of(
+            "household_id",
+            "standard_code",
+            "indicator_code",
+            "standard_version",
+            "village_code",
+            "met",
+            "previously_met",
+            "numerator",
+            "denominator",
+            "exclusions",
+            "reasons",
+            "evaluated_at",
+            "cause");
+
     private void write(
             List<Object[]> upserts,
             List<Object[]> history,
@@ -409,11 +426,7 @@ public class EvaluationService {
                            met = excluded.met, numerator = excluded.numerator, denominator = excluded.denominator,
                            exclusions = excluded.exclusions, reasons = excluded.reasons, digest = excluded.digest,
                            evaluated_at = excluded.evaluated_at""", upserts);
-            batch(c, """
-                    insert into indicator_result_history (household_id, standard_code, indicator_code, standard_version,
-                        village_code, met, previously_met, numerator, denominator, exclusions, reasons, evaluated_at,
-                        cause)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""", history);
+            CopyRows.copy(c, "indicator_result_history", HISTORY_COLUMNS, history);
             batch(
                     c,
                     "delete from indicator_result where household_id = ? and standard_code = ? and indicator_code = ?",

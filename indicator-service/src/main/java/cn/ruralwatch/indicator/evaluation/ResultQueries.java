@@ -127,7 +127,11 @@ public class ResultQueries {
                 .page(Failing.class, page);
     }
 
-    /** Households whose result of an indicator changed in a period: to not met, or back to met. */
+    /**
+     * Households whose result of an indicator changed in a period: to not met, or back to met. The condition
+     * {@code met <> previously_met}, implied by the two values asked for, is written out because it is the predicate of
+     * the partial index on those rows (V8), which PostgreSQL uses only when the query states it.
+     */
     public Page<Change> changes(
             String standardCode,
             String indicatorCode,
@@ -144,7 +148,7 @@ public class ResultQueries {
                         where h.standard_code = :standard and h.indicator_code = :indicator
                           and h.village_code like :division || '%'
                           and h.evaluated_at >= :from and h.evaluated_at < :to and h.met = :met
-                          and h.previously_met = :previouslyMet and h.denominator > 0
+                          and h.previously_met = :previouslyMet and h.met <> h.previously_met and h.denominator > 0
                         order by h.evaluated_at, h.id""")
                 .bind("standard", standardCode)
                 .bind("indicator", indicatorCode)

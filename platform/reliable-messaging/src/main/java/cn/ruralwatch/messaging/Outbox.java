@@ -1,5 +1,6 @@
 package cn.ruralwatch.messaging;
 
+import cn.ruralwatch.sql.CopyRows;
 import cn.ruralwatch.tracing.Cause;
 import cn.ruralwatch.tracing.Lane;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +32,20 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final List<String> COLUMNS = List.of(
+            "event_id",
+            "topic",
+            "aggregate_type",
+            "aggregate_id",
+            "bucket",
+            "event_type",
+            "occurred_at",
+            "payload",
+            "traceparent",
+            "tracestate",
+            "request_id",
+            "bulk");
 
     @Inject
     EntityManager entityManager;
@@ -99,42 +113,39 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         Cause current = Cause.current();
         Lane lane = Lane.current();
-        boolean[] interactive = {false};
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, bucket, event_type, occurred_at, payload,
-                                              traceparent, tracestate, request_id, bulk)
-                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?)
-                    """)) {
-                for (Message message : messages) {
-                    Cause cause = message.causeEventId() == null
-                            ? current
-                            : EventSpans.causeOf(message.causeEventId()).orElse(current);
-                    UUID eventId = UuidCreator.getTimeOrderedEpoch();
-                    insert.setObject(1, eventId);
-                    insert.setString(2, message.topic());
-                    insert.setString(3, message.aggregateType());
-                    insert.setString(4, message.aggregateId());
-                    insert.setInt(5, bucketOf(message.aggregateId(), config.buckets()));
-                    insert.setString(6, message.eventType());
-                    insert.setObject(7, now);
-                    insert.setString(8, json(message));
-                    insert.setString(9, cause.traceparent());
-                    insert.setString(10, cause.tracestate());
-                    insert.setString(11, cause.requestId());
-                    // the lane of the work writing it, or of the applied event that causes it
-                    Lane messageLane = message.causeEventId() == null
-                            ? lane
-                            : EventSpans.laneOf(message.causeEventId()).orElse(lane);
-                    insert.setBoolean(12, messageLane == Lane.BULK);
-                    interactive[0] |= messageLane != Lane.BULK;
-                    insert.addBatch();
-                    ids.add(eventId);
-                }
-                insert.executeBatch();
-            }
-        });
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay, interactive[0]));
+        boolean interactive = false;
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            Cause cause = message.causeEventId() == null
+                    ? current
+                    : EventSpans.causeOf(message.causeEventId()).orElse(current);
+            // the lane of the work writing it, or of the applied event that causes it
+            Lane messageLane = message.causeEventId() == null
+                    ? lane
+                    : EventSpans.laneOf(message.causeEventId()).orElse(lane);
+            interactive |= messageLane != Lane.BULK;
+            UUID eventId = UuidCreator.getTimeOrderedEpoch();
+            rows.add(new Object[] {
+                eventId,
+                message.topic(),
+                message.aggregateType(),
+                message.aggregateId(),
+                bucketOf(message.aggregateId(), config.buckets()),
+                message.eventType(),
+                now,
+                json(message),
+                cause.traceparent(),
+                cause.tracestate(),
+                cause.requestId(),
+                messageLane == Lane.BULK
+            });
+            ids.add(eventId);
+        }
+        // a bulk import writes thousands in a transaction: COPY spares binding each row
+        entityManager
+                .unwrap(Session.class)
+                .doWork(connection -> CopyRows.copy(connection, "outbox_event", COLUMNS, rows));
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay, interactive));
         return ids;
     }
 
