@@ -10,6 +10,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,12 +29,18 @@ public class Member {
     public Household household;
 
     /**
-     * The household's township: the first nine digits of its village code. The database keeps it (a trigger sets it
-     * when the member is stored or moves, and when the household moves to another township), so that a search by name
-     * within a division reads that division's members only; nothing here writes it, and only queries read it.
+     * The household's township: the first nine digits of its village code, so that a search by name within a division
+     * reads that division's members only. A new member is stored with it (taken from the household as the member is
+     * persisted); from then on the database keeps it (triggers set it when the member moves to another household, and
+     * when the household moves to another township, V25), so nothing here updates it, and only queries read it.
      */
-    @Column(name = "township_code", insertable = false, updatable = false)
+    @Column(name = "township_code", updatable = false)
     String townshipCode;
+
+    @PrePersist
+    void townshipOfTheHousehold() {
+        townshipCode = household.villageCode.substring(0, 9);
+    }
 
     @Column(nullable = false)
     public int position;
