@@ -29,11 +29,12 @@ public interface OutboxConfig {
      * The bulk lane's room: the most events the consumers of this service's bulk events (an import's) may have waiting
      * in Kafka. The relay publishes bulk events only while the greatest lag of a consumer group reading their topics is
      * below it, so that an interactive event (published at once) waits behind at most this many. 0: bulk events are
-     * not paced. Small, and seen quickly (the relay looks every {@code bulk-lag-interval}, the consumers commit every 50
-     * ms), so that the consumers stay busy with it: a person's event waits less in each consumer, for some more time
-     * the read models take to catch up with an import (docs/reports.md).
+     * not paced. Two consumer batches (max.poll.records 100), seen quickly (the relay looks every
+     * {@code bulk-lag-interval}, the consumers commit every 50 ms): a consumer that finishes a batch finds the next one
+     * waiting. One batch made a person's wait shorter but the catching up with an import a fifth slower
+     * (docs/reports.md).
      */
-    @WithDefault("100")
+    @WithDefault("200")
     long bulkLagLimit();
 
     /**
