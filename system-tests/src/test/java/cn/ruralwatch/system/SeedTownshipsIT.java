@@ -249,11 +249,21 @@ class SeedTownshipsIT {
                     .statusCode(200);
         }
         awaitEvaluated(JinshandianTownship.TOWNSHIP, 16193);
-        // the report-service projection has every household and the year's changes: both ways, since the departures
-        // (a person's changes, interactive) may arrive before the imported households' events (bulk, paced)
+        // the report-service projection has every household and the year's changes: both are waited for, since the
+        // departures (a person's changes, interactive) may arrive before the imported households' events (bulk, paced)
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
+                    long projected = given().queryParam("division", JinshandianTownship.TOWNSHIP)
+                            .get("/api/v1/reports/overview")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getLong("households");
+                    if (projected != 16193) {
+                        return false;
+                    }
                     var changes = given().queryParam("division", JinshandianTownship.TOWNSHIP)
                             .queryParam("from", today)
                             .queryParam("to", today)
