@@ -168,15 +168,33 @@ public class EvaluationService {
         if (households.isEmpty() || inForce.isEmpty()) {
             return new Changes(0, 0);
         }
+        Instant now = clock.instant();
+        // which version of each household each standard judges now, claimed before anything is read
+        List<Object[]> judging = new ArrayList<>();
+        for (Household household : households) {
+            if ("ACTIVE".equals(household.state().status())) {
+                for (Standards.Current standard : inForce) {
+                    if (standard.covers(household.state().villageCode())) {
+                        judging.add(new Object[] {
+                            household.id(), standard.code(), household.state().version()
+                        });
+                    }
+                }
+            }
+        }
+        Set<String> judged = claim(judging, now);
         Map<Key, Stored> stored = stored(households, inForce);
+        // what a newer state's evaluation wrote stands: it is neither compared with nor removed
+        Set<String> newerJudged = new HashSet<>();
+        judging.forEach(pair -> newerJudged.add(pair[0] + "/" + pair[1]));
+        newerJudged.removeAll(judged);
+        stored.keySet().removeIf(k -> newerJudged.contains(k.household() + "/" + k.standard()));
         Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
         Map<UUID, String> causes = new HashMap<>();
         households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
-        Instant now = clock.instant();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
-        List<Object[]> evaluated = new ArrayList<>();
         List<Outbox.Message> events = new ArrayList<>();
         Set<UUID> changedHouseholds = new LinkedHashSet<>();
         for (Household household : households) {
@@ -186,8 +204,8 @@ public class EvaluationService {
             }
             String village = household.state().villageCode();
             for (Standards.Current standard : inForce) {
-                if (!standard.covers(village)) {
-                    continue;
+                if (!judged.contains(household.id() + "/" + standard.code())) {
+                    continue; // not covered, or judged at a newer version already
                 }
                 CompiledStandard compiled = standard.standard();
                 LocalDate referenceDate = compiled.referenceDate(today);
@@ -202,9 +220,6 @@ public class EvaluationService {
                                 referenceDate.getYear()));
                 List<CompiledStandard.Outcome> outcomes =
                         compiled.evaluateHousehold(household.state(), params, referenceDate);
-                evaluated.add(new Object[] {
-                    household.id(), standard.code(), household.state().version(), Timestamp.from(now)
-                });
                 boolean changed = false;
                 List<RiskDetected.FailedIndicator> risks = new ArrayList<>();
                 Set<String> riskTypes = new LinkedHashSet<>();
@@ -298,8 +313,6 @@ public class EvaluationService {
         }
         // results of indicators a new version no longer has, or of standards that no longer cover the household
         // (history records the removal as counting for nothing, so rates as of a later date leave the household out)
-        Set<String> judged = new HashSet<>();
-        evaluated.forEach(row -> judged.add(row[0] + "/" + row[1]));
         Set<String> unjudged = new LinkedHashSet<>();
         stored.forEach((k, before) -> {
             removals.add(new Object[] {k.household(), k.standard(), k.indicator()});
@@ -325,7 +338,7 @@ public class EvaluationService {
         List<Object[]> notEvaluated = unjudged.stream()
                 .map(key -> new Object[] {UUID.fromString(key.substring(0, 36)), key.substring(37)})
                 .toList();
-        write(upserts, history, removals, evaluated, notEvaluated);
+        write(upserts, history, removals, notEvaluated);
         if (!events.isEmpty()) {
             outbox.publishAll(events);
         }
@@ -399,24 +412,56 @@ public class EvaluationService {
             "evaluated_at",
             "cause");
 
+    /**
+     * Records which version of each household each standard judges now (whether or not an outcome changes), unless a
+     * newer version was judged already; the pairs ({@code household/standard}) claimed. The rows stay locked until the
+     * transaction ends: an evaluation of the same household and standard elsewhere (an event's, a job's) waits for it
+     * and then reads what it wrote. So a job that read a household ahead, before an event about it was evaluated, never
+     * writes the results of the older state over those of the newer one.
+     */
+    private Set<String> claim(List<Object[]> judging, Instant now) {
+        Set<String> claimed = new HashSet<>();
+        if (judging.isEmpty()) {
+            return claimed;
+        }
+        connection(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    insert into household_evaluation (household_id, standard_code, version, evaluated_at)
+                    select j.household_id, j.standard_code, j.version, ?
+                    from unnest(?, ?, ?) as j(household_id, standard_code, version)
+                    on conflict (household_id, standard_code) do update
+                       set version = excluded.version, evaluated_at = excluded.evaluated_at
+                     where household_evaluation.version <= excluded.version
+                    returning household_id, standard_code""")) {
+                upsert.setTimestamp(1, Timestamp.from(now));
+                upsert.setArray(
+                        2,
+                        c.createArrayOf("uuid", judging.stream().map(j -> j[0]).toArray()));
+                upsert.setArray(
+                        3,
+                        c.createArrayOf(
+                                "varchar", judging.stream().map(j -> j[1]).toArray()));
+                upsert.setArray(
+                        4,
+                        c.createArrayOf("int8", judging.stream().map(j -> j[2]).toArray()));
+                try (ResultSet rs = upsert.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(rs.getObject(1, UUID.class) + "/" + rs.getString(2));
+                    }
+                }
+            }
+        });
+        return claimed;
+    }
+
     private void write(
-            List<Object[]> upserts,
-            List<Object[]> history,
-            List<Object[]> removals,
-            List<Object[]> evaluated,
-            List<Object[]> notEvaluated) {
-        if (upserts.isEmpty() && removals.isEmpty() && evaluated.isEmpty()) {
+            List<Object[]> upserts, List<Object[]> history, List<Object[]> removals, List<Object[]> notEvaluated) {
+        if (upserts.isEmpty() && removals.isEmpty() && notEvaluated.isEmpty()) {
             return;
         }
         // a batch of a county's re-evaluation: the same upserts and inserts again and again
         sql.planOnce();
         connection(c -> {
-            // which version of each household the standard has now judged, whether or not an outcome changed
-            batch(c, """
-                    insert into household_evaluation (household_id, standard_code, version, evaluated_at)
-                    values (?, ?, ?, ?)
-                    on conflict (household_id, standard_code) do update
-                       set version = excluded.version, evaluated_at = excluded.evaluated_at""", evaluated);
             batch(c, """
                     insert into indicator_result (household_id, standard_code, indicator_code, standard_version,
                         village_code, met, numerator, denominator, exclusions, reasons, digest, evaluated_at)
