@@ -50,6 +50,14 @@ public class VillageSummaries {
     @ConfigProperty(name = "ruralwatch.report.summaries.idle-interval", defaultValue = "PT1S")
     Duration idle;
 
+    /**
+     * How long a village marked by bulk work waits before it is recounted (its oldest mark): an import's events touch
+     * each village of a county over and over while they arrive, and every recount reads the whole village, so one
+     * recount after the marks settled replaces hundreds. Villages marked by interactive work are recounted at once.
+     */
+    @ConfigProperty(name = "ruralwatch.report.summaries.bulk-settle", defaultValue = "PT3S")
+    Duration bulkSettle;
+
     private BackgroundLoop loop;
 
     void start(@Observes StartupEvent started) {
@@ -95,7 +103,8 @@ public class VillageSummaries {
 
     /**
      * Recounts the villages of up to {@value #BATCH} marks made by interactive work, or when there are none, those of
-     * the oldest marks of bulk work, up to {@value #BULK_VILLAGES} villages; answers whether more may be waiting.
+     * the oldest marks of bulk work that have settled ({@code bulk-settle}), up to {@value #BULK_VILLAGES} villages;
+     * answers whether more may be waiting.
      */
     boolean step() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -115,14 +124,16 @@ public class VillageSummaries {
                                     select mark_id from report_dirty_village
                                     where not interactive and village_code in (
                                         select distinct village_code from (
-                                            select village_code from report_dirty_village where not interactive
-                                            order by mark_id limit :batch) oldest
+                                            select village_code from report_dirty_village
+                                            where not interactive and marked_at <= now() - cast(:settle as interval)
+                                            order by marked_at, mark_id limit :batch) oldest
                                         limit :villages)
                                     for update skip locked)
                                 returning village_code
                                 """)
                         .bind("batch", BATCH)
                         .bind("villages", BULK_VILLAGES)
+                        .bind("settle", bulkSettle.toMillis() + " milliseconds")
                         .column(String.class);
                 more = !marks.isEmpty();
             }

@@ -11,7 +11,10 @@ import jakarta.persistence.EntityManager;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The villages a person's change marked are recounted before those the events of a bulk job marked. */
+/**
+ * The villages a person's change marked are recounted at once, before those the events of a bulk job marked; those
+ * once their marks have settled, a few at a time.
+ */
 @QuarkusTest
 class VillageRecountLanesTest {
 
@@ -47,7 +50,16 @@ class VillageRecountLanesTest {
             assertEquals(1, summaries(PERSONS_VILLAGE));
             assertEquals(0, summaries(IMPORTED_VILLAGES));
 
-            // then the oldest bulk marks, sixteen villages at a time
+            // the bulk marks wait until they have settled (3 s by default) ...
+            assertEquals(false, summaries.step());
+            assertEquals(20, marks(false));
+            assertEquals(0, summaries(IMPORTED_VILLAGES));
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("update report_dirty_village set marked_at = marked_at - interval '1 minute'"
+                            + " where village_code like '4599711%'")
+                    .executeUpdate());
+
+            // ... then the oldest are recounted, sixteen villages at a time
             assertTrue(summaries.step());
             assertEquals(4, marks(false));
             assertEquals(16, summaries(IMPORTED_VILLAGES));
