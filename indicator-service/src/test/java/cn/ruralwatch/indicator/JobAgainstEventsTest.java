@@ -43,11 +43,7 @@ class JobAgainstEventsTest {
 
     @Test
     void aChunkReadBeforeAnEventLeavesTheNewerStatesResultsAsTheyAre() throws Exception {
-        HouseholdFixture household = new HouseholdFixture(VILLAGE)
-                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, "5000");
-        household.member(LocalDate.of(1975, 5, 5));
-        household.publish();
-        await().atMost(Duration.ofSeconds(30)).until(() -> evaluatedVersion(household.id) == 0);
+        HouseholdFixture household = evaluated("5000");
         assertEquals("false", income(household.id), "below the monitoring line of 6000");
         // the job reads the household ahead, at version 0
         HouseholdState readAhead = household.state();
@@ -80,11 +76,7 @@ class JobAgainstEventsTest {
 
     @Test
     void anEventsEvaluationWaitsWhileAChunkHoldingItsHouseholdIsWritten() throws Exception {
-        HouseholdFixture household = new HouseholdFixture(VILLAGE)
-                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, "7000");
-        household.member(LocalDate.of(1980, 8, 8));
-        household.publish();
-        await().atMost(Duration.ofSeconds(30)).until(() -> evaluatedVersion(household.id) == 0);
+        HouseholdFixture household = evaluated("7000");
 
         QuarkusTransaction.requiringNew().run(() -> {
             evaluations.evaluate(
@@ -100,6 +92,16 @@ class JobAgainstEventsTest {
         });
         // once it has, it can
         CompletableFuture.runAsync(() -> claim(household.id)).join();
+    }
+
+    /** A household of one member with last year's income, registered and evaluated at version 0. */
+    private HouseholdFixture evaluated(String income) {
+        HouseholdFixture household = new HouseholdFixture(VILLAGE)
+                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, income);
+        household.member(LocalDate.of(1975, 5, 5));
+        household.publish();
+        await().atMost(Duration.ofSeconds(30)).until(() -> evaluatedVersion(household.id) == 0);
+        return household;
     }
 
     /** Takes the household's evaluated version under the standard for an update, as an evaluation does, not waiting. */

@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -417,13 +418,17 @@ public class EvaluationService {
      * newer version was judged already; the pairs ({@code household/standard}) claimed. The rows stay locked until the
      * transaction ends: an evaluation of the same household and standard elsewhere (an event's, a job's) waits for it
      * and then reads what it wrote. So a job that read a household ahead, before an event about it was evaluated, never
-     * writes the results of the older state over those of the newer one.
+     * writes the results of the older state over those of the newer one. The rows are claimed in the order of the
+     * households' ids as PostgreSQL orders them, whoever asks (an event batch arrives in any order, a job's chunk in
+     * that one), so that two evaluations wait for each other and never deadlock.
      */
     private Set<String> claim(List<Object[]> judging, Instant now) {
         Set<String> claimed = new HashSet<>();
         if (judging.isEmpty()) {
             return claimed;
         }
+        // stable: a household's standards stay in the order of the standards in force
+        judging.sort(Comparator.comparing(pair -> (UUID) pair[0], EvaluationService::compareAsStored));
         connection(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     insert into household_evaluation (household_id, standard_code, version, evaluated_at)
@@ -452,6 +457,12 @@ public class EvaluationService {
             }
         });
         return claimed;
+    }
+
+    /** Orders ids as PostgreSQL's uuid type does: by their 16 bytes, unsigned (UUID's compareTo is signed). */
+    private static int compareAsStored(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     private void write(

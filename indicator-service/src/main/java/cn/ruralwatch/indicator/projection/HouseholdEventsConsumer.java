@@ -24,8 +24,6 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,26 +81,18 @@ public class HouseholdEventsConsumer implements EventHandler {
 
     @Override
     public void apply(List<IncomingEvent> events) throws Exception {
-        List<EvaluationService.Household> states = new ArrayList<>();
+        Map<UUID, EvaluationService.Household> changed = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
             HouseholdEvent parsed =
                     HouseholdEvent.parse(event.type(), event.data(), mapper).orElse(null);
             if (parsed instanceof HouseholdStateEvent stateEvent) {
                 HouseholdState state = stateEvent.household();
-                states.add(new EvaluationService.Household(UUID.fromString(state.householdId()), state, event.id()));
+                if (project(state)) {
+                    UUID id = UUID.fromString(state.householdId());
+                    changed.put(id, new EvaluationService.Household(id, state, event.id()));
+                }
             } else if (parsed != null) {
                 apply(parsed);
-            }
-        }
-        // households are projected, and claimed for their evaluation, in the order of their ids as PostgreSQL orders
-        // them (bytes unsigned, where UUID's compareTo is signed), a household's own events in the order they came:
-        // the order in which a re-evaluation job claims a chunk's households, so that the two wait for each other and
-        // never deadlock
-        states.sort(Comparator.comparing(EvaluationService.Household::id, HouseholdEventsConsumer::compareAsStored));
-        Map<UUID, EvaluationService.Household> changed = new LinkedHashMap<>();
-        for (EvaluationService.Household household : states) {
-            if (project(household.state())) {
-                changed.put(household.id(), household);
             }
         }
         if (!changed.isEmpty()) {
@@ -130,12 +120,6 @@ public class HouseholdEventsConsumer implements EventHandler {
                 // measures are not evaluated
             }
         }
-    }
-
-    /** Orders ids as PostgreSQL's uuid type does: by their 16 bytes, unsigned. */
-    static int compareAsStored(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** Stores the state unless a newer one is held; whether it was stored. */
