@@ -205,8 +205,16 @@ class OutboxLanesTest {
 
         List<String> seen = new ArrayList<>();
         AtomicInteger asked = new AtomicInteger();
-        try (OutboxPublisher publisher = new OutboxPublisher(
-                copy, new OutboxPublisher.Settings("/lane-check", bootstrap, buckets, 500, List.of(), 1, (short) 1))) {
+        try (Connection applicationRelay = dataSource.getConnection();
+                Statement lock = applicationRelay.createStatement();
+                OutboxPublisher publisher = new OutboxPublisher(
+                        copy, new OutboxPublisher.Settings("/lane-check", bootstrap, buckets, 500, List.of(), 1, (short)
+                                1))) {
+            // every bucket of the application's outbox held, as by its relay publishing them: the copy's buckets are
+            // locks of their own, so the pass takes every one
+            applicationRelay.setAutoCommit(false);
+            lock.execute("select pg_advisory_xact_lock(hashtext('outbox_event@' || current_schema()), b)"
+                    + " from generate_series(0, " + (buckets - 1) + ") b");
             OutboxPublisher.Pass pass = publisher.publishPending(
                     () -> {
                         seen.add("room asked, person's event before the pass published: "
@@ -241,6 +249,7 @@ class OutboxLanesTest {
             assertEquals(
                     bulkAggregates.size() + 2,
                     published(copy, bulkAggregates) + published(copy, List.of(before, during)));
+            applicationRelay.rollback();
         } finally {
             try (Connection c = dataSource.getConnection();
                     Statement ddl = c.createStatement()) {

@@ -54,8 +54,13 @@ public final class OutboxPublisher implements AutoCloseable {
     /** Most bulk rows a bucket sends in one transaction while the bulk lane is paced. */
     private static final int BULK_PORTION = 100;
 
-    /** First key of the two-key advisory lock; the second is the bucket. */
-    private static final int LOCK_CLASS = 0x0b0c;
+    /**
+     * The two-key advisory lock on one bucket of the outbox table the connection sees: the first key names the table by
+     * its schema, the second is the bucket. Publishers of the same table exclude each other; a publisher of another
+     * schema's outbox in the same database does not wait for them, nor they for it.
+     */
+    private static final String LOCK_BUCKET =
+            "select pg_try_advisory_xact_lock(hashtext('outbox_event@' || current_schema()), ?)";
 
     private static final String COLUMNS = """
             select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text,
@@ -286,9 +291,8 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     private static boolean tryLock(Connection connection, int bucket) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, LOCK_CLASS);
-            lock.setInt(2, bucket);
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_BUCKET)) {
+            lock.setInt(1, bucket);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
