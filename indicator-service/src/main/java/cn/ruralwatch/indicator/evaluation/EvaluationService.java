@@ -193,6 +193,7 @@ public class EvaluationService {
         Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
         Map<UUID, String> causes = new HashMap<>();
         households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
+        List<Object[]> inserts = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
@@ -236,7 +237,8 @@ public class EvaluationService {
                     }
                     changed = true;
                     Timestamp at = Timestamp.from(now);
-                    upserts.add(new Object[] {
+                    // a first result: no row to update, since the pair is claimed and what it had was just read
+                    (before == null ? inserts : upserts).add(new Object[] {
                         household.id(),
                         standard.code(),
                         outcome.indicatorCode(),
@@ -339,11 +341,11 @@ public class EvaluationService {
         List<Object[]> notEvaluated = unjudged.stream()
                 .map(key -> new Object[] {UUID.fromString(key.substring(0, 36)), key.substring(37)})
                 .toList();
-        write(upserts, history, removals, notEvaluated);
+        write(inserts, upserts, history, removals, notEvaluated);
         if (!events.isEmpty()) {
             outbox.publishAll(events);
         }
-        return new Changes(changedHouseholds.size(), upserts.size() + removals.size());
+        return new Changes(changedHouseholds.size(), inserts.size() + upserts.size() + removals.size());
     }
 
     /**
@@ -370,14 +372,29 @@ public class EvaluationService {
                 + reason.value();
     }
 
+    /**
+     * The stored results of the households under the selected standards. Read pair by pair (household and standard)
+     * through the primary key: a standard just saved has no statistics yet, and a filter on its code alone would be
+     * planned on the rate index, which then reads every result the running job has written for it so far.
+     */
     private Map<Key, Stored> stored(Collection<Household> households, List<Standards.Current> inForce) {
         Map<Key, Stored> stored = new HashMap<>();
-        UUID[] ids = households.stream().map(Household::id).toArray(UUID[]::new);
-        String[] codes = inForce.stream().map(Standards.Current::code).toArray(String[]::new);
+        int pairs = households.size() * inForce.size();
+        UUID[] ids = new UUID[pairs];
+        String[] codes = new String[pairs];
+        int i = 0;
+        for (Household household : households) {
+            for (Standards.Current standard : inForce) {
+                ids[i] = household.id();
+                codes[i++] = standard.code();
+            }
+        }
         connection(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    select household_id, standard_code, indicator_code, met, numerator, denominator, digest, village_code
-                    from indicator_result where household_id = any(?) and standard_code = any(?)""")) {
+                    select r.household_id, r.standard_code, r.indicator_code, r.met, r.numerator, r.denominator,
+                           r.digest, r.village_code
+                    from unnest(?, ?) as p(household_id, standard_code)
+                    join indicator_result r on r.household_id = p.household_id and r.standard_code = p.standard_code""")) {
                 select.setArray(1, c.createArrayOf("uuid", ids));
                 select.setArray(2, c.createArrayOf("varchar", codes));
                 try (ResultSet rs = select.executeQuery()) {
@@ -396,6 +413,21 @@ public class EvaluationService {
         });
         return stored;
     }
+
+    /** The columns of a current result, in the order {@link #evaluateNow} builds it. */
+    private static final List<String> RESULT_COLUMNS = List.of(
+            "household_id",
+            "standard_code",
+            "indicator_code",
+            "standard_version",
+            "village_code",
+            "met",
+            "numerator",
+            "denominator",
+            "exclusions",
+            "reasons",
+            "digest",
+            "evaluated_at");
 
     /** The columns of a history row, in the order {@link #evaluateNow} builds it. */
     private static final List<String> HISTORY_COLUMNS = List.of(
@@ -466,13 +498,18 @@ public class EvaluationService {
     }
 
     private void write(
-            List<Object[]> upserts, List<Object[]> history, List<Object[]> removals, List<Object[]> notEvaluated) {
-        if (upserts.isEmpty() && removals.isEmpty() && notEvaluated.isEmpty()) {
+            List<Object[]> inserts,
+            List<Object[]> upserts,
+            List<Object[]> history,
+            List<Object[]> removals,
+            List<Object[]> notEvaluated) {
+        if (inserts.isEmpty() && upserts.isEmpty() && removals.isEmpty() && notEvaluated.isEmpty()) {
             return;
         }
         // a batch of a county's re-evaluation: the same upserts and inserts again and again
         sql.planOnce();
         connection(c -> {
+            CopyRows.copy(c, "indicator_result", RESULT_COLUMNS, inserts);
             batch(c, """
                     insert into indicator_result (household_id, standard_code, indicator_code, standard_version,
                         village_code, met, numerator, denominator, exclusions, reasons, digest, evaluated_at)
