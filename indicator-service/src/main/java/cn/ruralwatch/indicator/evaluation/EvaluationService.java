@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -429,6 +430,21 @@ public class EvaluationService {
             "digest",
             "evaluated_at");
 
+    /**
+     * A changed result over the stored one: the same columns as the COPY of first results, so that both take the rows
+     * {@link #evaluateNow} builds; every column but the key is replaced.
+     */
+    private static final String UPSERT_RESULT = "insert into indicator_result (" + String.join(", ", RESULT_COLUMNS)
+            + ") values ("
+            + RESULT_COLUMNS.stream()
+                    .map(column -> Set.of("exclusions", "reasons").contains(column) ? "cast(? as jsonb)" : "?")
+                    .collect(Collectors.joining(", "))
+            + ") on conflict (household_id, standard_code, indicator_code) do update set "
+            + RESULT_COLUMNS.stream()
+                    .skip(3)
+                    .map(column -> column + " = excluded." + column)
+                    .collect(Collectors.joining(", "));
+
     /** The columns of a history row, in the order {@link #evaluateNow} builds it. */
     private static final List<String> HISTORY_COLUMNS = List.of(
             "household_id",
@@ -510,15 +526,7 @@ public class EvaluationService {
         sql.planOnce();
         connection(c -> {
             CopyRows.copy(c, "indicator_result", RESULT_COLUMNS, inserts);
-            batch(c, """
-                    insert into indicator_result (household_id, standard_code, indicator_code, standard_version,
-                        village_code, met, numerator, denominator, exclusions, reasons, digest, evaluated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
-                    on conflict (household_id, standard_code, indicator_code) do update
-                       set standard_version = excluded.standard_version, village_code = excluded.village_code,
-                           met = excluded.met, numerator = excluded.numerator, denominator = excluded.denominator,
-                           exclusions = excluded.exclusions, reasons = excluded.reasons, digest = excluded.digest,
-                           evaluated_at = excluded.evaluated_at""", upserts);
+            batch(c, UPSERT_RESULT, upserts);
             CopyRows.copy(c, "indicator_result_history", HISTORY_COLUMNS, history);
             batch(
                     c,
