@@ -135,6 +135,14 @@ public final class OutboxPublisher implements AutoCloseable {
     @FunctionalInterface
     public interface Room {
         long available() throws Exception;
+
+        /**
+         * Whether the bulk lane is held from now on (bulk work of the service began): looked at again before each
+         * bucket, so that a pass under way when a job starts does not publish the job's first events.
+         */
+        default boolean held() {
+            return false;
+        }
     }
 
     /** One pass over all buckets, the bulk lane unbounded; returns how many events were published. */
@@ -161,6 +169,10 @@ public final class OutboxPublisher implements AutoCloseable {
             for (int i = 0; i < settings.buckets() && room > 0; i++) {
                 if (interactiveWaiting.getAsBoolean()) {
                     interactive += publishInteractive();
+                }
+                if (bulkRoom.held()) {
+                    room = 0;
+                    break;
                 }
                 int bucket = (firstBulkBucket + i) % settings.buckets();
                 long portion = room == Long.MAX_VALUE ? settings.batchSize() : Math.min(room, BULK_PORTION);

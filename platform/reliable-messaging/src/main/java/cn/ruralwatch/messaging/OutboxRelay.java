@@ -118,7 +118,7 @@ public class OutboxRelay {
      * been published (no consumers known to ask about) or while none waited for room in the last pass.
      */
     private long bulkRoom() throws Exception {
-        if (config.holdBulkWhileJobsRun() && Lane.bulkWorkRunning()) {
+        if (heldForJobs()) {
             return 0;
         }
         long limit = config.bulkLagLimit();
@@ -130,6 +130,24 @@ public class OutboxRelay {
         }
         return Math.max(0, limit - lag.greatest(publisher.bulkTopics()));
     }
+
+    /** Whether bulk events wait because a background job of this process runs. */
+    private boolean heldForJobs() {
+        return config.holdBulkWhileJobsRun() && Lane.bulkWorkRunning();
+    }
+
+    /** The bulk lane's room for a pass, and whether a job began since it was asked. */
+    private final OutboxPublisher.Room room = new OutboxPublisher.Room() {
+        @Override
+        public long available() throws Exception {
+            return bulkRoom();
+        }
+
+        @Override
+        public boolean held() {
+            return heldForJobs();
+        }
+    };
 
     /** Asks the relay to look for new rows now (called after a transaction with events commits). */
     public void wakeUp() {
@@ -161,8 +179,7 @@ public class OutboxRelay {
                 // the pass publishes the interactive rows first, then asks for the bulk lane's room (a round trip to
                 // Kafka), and looks for interactive rows again after each bucket of bulk rows when some were committed
                 interactiveWaiting.set(false);
-                OutboxPublisher.Pass pass =
-                        publisher.publishPending(this::bulkRoom, () -> interactiveWaiting.getAndSet(false));
+                OutboxPublisher.Pass pass = publisher.publishPending(room, () -> interactiveWaiting.getAndSet(false));
                 int count = pass.published();
                 published.increment(count);
                 // counting the pending rows reads every one of them (an import leaves tens of thousands): counted
