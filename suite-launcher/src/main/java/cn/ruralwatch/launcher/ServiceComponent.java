@@ -41,6 +41,11 @@ public final class ServiceComponent extends Component {
     private final boolean detached;
     private final String portRemedy;
     private volatile Instant launchedAt;
+    /**
+     * The process this JVM launched, while it starts: until the JVM's spawn helper has exec'd the command, the
+     * process does not yet show the suite's markers on its command line, so {@link #running()} would not know it.
+     */
+    private volatile ProcessHandle launched;
 
     ServiceComponent(
             String name,
@@ -168,7 +173,8 @@ public final class ServiceComponent extends Component {
         Processes.markStart(log(), name());
         try {
             launchedAt = Instant.now();
-            writePid(builder.start().pid());
+            launched = builder.start().toHandle();
+            writePid(launched.pid());
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " could not be started", e);
         }
@@ -180,8 +186,9 @@ public final class ServiceComponent extends Component {
      */
     Duration awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
+        ProcessHandle process = launched;
         while (problem().isPresent()) {
-            if (!running()) {
+            if (process != null ? !process.isAlive() : !running()) {
                 throw failure("exited during start");
             }
             if (Instant.now().isAfter(deadline)) {
@@ -202,6 +209,7 @@ public final class ServiceComponent extends Component {
     public synchronized void stop(Duration grace) {
         process().ifPresent(process -> Processes.terminate(process, grace));
         launchedAt = null;
+        launched = null;
         forgetUnlessRunning();
     }
 
@@ -210,6 +218,7 @@ public final class ServiceComponent extends Component {
     public synchronized void kill() {
         process().ifPresent(Processes::kill);
         launchedAt = null;
+        launched = null;
         forgetUnlessRunning();
     }
 }

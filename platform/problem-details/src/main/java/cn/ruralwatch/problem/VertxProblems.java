@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
@@ -52,12 +53,16 @@ public final class VertxProblems {
                 List.of(violation)));
     }
 
-    /** Ends the response with the problem; {@code close} when an unread body must not be taken as the next request. */
+    /**
+     * Ends the response with the problem; {@code close} when an unread body must not be taken as the next request. Only
+     * HTTP/1.x has that danger and that header: HTTP/2 forbids connection headers (RFC 9113 §8.2.2, a client rejects
+     * the whole answer), and an unread body there belongs to its own stream.
+     */
     public static void write(RoutingContext context, ObjectMapper mapper, Problem problem, boolean close) {
         var response = context.response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
+        if (close && context.request().version() != HttpVersion.HTTP_2) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.end(json(mapper, problem));
