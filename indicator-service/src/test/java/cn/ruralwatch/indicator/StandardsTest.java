@@ -1,6 +1,7 @@
 package cn.ruralwatch.indicator;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -9,13 +10,22 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.Topics;
+import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Rows;
+import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
+import cn.ruralwatch.testing.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +35,9 @@ class StandardsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
 
     @BeforeEach
     void countyAdmin() {
@@ -155,6 +168,56 @@ class StandardsTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("RETIRED"));
+        // each version's status and the retirement reach the topic in order; retiring again announces nothing
+        given().post("/api/v1/indicator-standards/" + code + "/retirement")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RETIRED"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(
+                        List.of("1 ACTIVE", "2 ACTIVE", "2 RETIRED"),
+                        statuses(code).stream()
+                                .map(s -> s.get("version").asInt() + " "
+                                        + s.get("status").asText())
+                                .toList()));
+        JsonNode retired = statuses(code).getLast();
+        assertEquals("450422", retired.get("regionCode").asText());
+        assertEquals("HOUSEHOLD", retired.get("level").asText());
+        assertEquals(
+                1,
+                Rows.count(
+                        dataSource,
+                        "select count(*) from indicator_standard where code = '" + code + "' and version = 2"
+                                + " and status = 'RETIRED' and status_set_at = cast('"
+                                + retired.get("statusSetAt").asText() + "' as timestamptz)"),
+                "the retirement's time as stored");
+    }
+
+    @Test
+    void everyStandardsStatusIsAnnouncedAtStart() {
+        // the shipped ones are saved at the first start and every status is announced again at each start
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertEquals(
+                        "ACTIVE",
+                        statuses("GUANGXI_VILLAGE_2020").getLast().get("status").asText()));
+        assertEquals(
+                "VILLAGE",
+                statuses("GUANGXI_VILLAGE_2020").getLast().get("level").asText());
+    }
+
+    /** The standard.status-set.v1 events of a code on indicator-events, in the order published, schema-checked. */
+    private List<JsonNode> statuses(String code) {
+        return TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
+                .filter(e -> code.equals(e.key()) && EventTypes.STANDARD_STATUS_SET.equals(e.header("ce_type")))
+                .map(e -> {
+                    EventSchemas.assertValid(EventTypes.STANDARD_STATUS_SET, e.data());
+                    try {
+                        return mapper.readTree(e.data());
+                    } catch (Exception notJson) {
+                        throw new IllegalStateException(notJson);
+                    }
+                })
+                .toList();
     }
 
     @Test

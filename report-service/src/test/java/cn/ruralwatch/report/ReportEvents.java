@@ -182,11 +182,23 @@ final class ReportEvents {
     }
 
     static void evaluation(String household, String village, boolean met, String at, String eventId) {
+        evaluation(household, village, "NATIONAL_HOUSEHOLD_2021", met, at, eventId);
+    }
+
+    static void evaluation(String household, String village, String standard, boolean met, String at, String eventId) {
         send(Topics.INDICATOR_EVENTS, household, eventId, EventTypes.EVALUATION_CHANGED, """
-                {"householdId":"%s","villageCode":"%s","standardCode":"NATIONAL_HOUSEHOLD_2021","allMet":%s,
+                {"householdId":"%s","villageCode":"%s","standardCode":"%s","allMet":%s,
                  "results":[{"indicatorCode":"BASIC_MEDICAL_INSURANCE","met":%s,"numerator":%d,"denominator":3}],
                  "evaluatedAt":"%s"}""".formatted(
-                        household, village, met, met, met ? 3 : 2, at));
+                        household, village, standard, met, met, met ? 3 : 2, at));
+    }
+
+    /** indicator-service's announcement of a household standard's status (its latest version's). */
+    static void standardStatus(String code, String region, int version, String status, String at) {
+        send(Topics.INDICATOR_EVENTS, code, UUID.randomUUID().toString(), EventTypes.STANDARD_STATUS_SET, """
+                {"code":"%s","version":%d,"name":"县定指标","regionCode":"%s","level":"HOUSEHOLD","status":"%s",
+                 "statusSetAt":"%s"}""".formatted(
+                        code, version, region, status, at));
     }
 
     static String fundBatch(String county, int year, int batch, String amount) {

@@ -4,6 +4,7 @@ import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.IndicatorEvent;
 import cn.ruralwatch.events.MonitoringLineSet;
 import cn.ruralwatch.events.RiskDetected;
+import cn.ruralwatch.events.StandardStatusSet;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.household.clue.ClueIntakeConsumer;
 import cn.ruralwatch.household.clue.ClueService;
@@ -74,6 +75,9 @@ public class IndicatorEventsConsumer implements EventHandler {
             case MonitoringLineSet line -> lines.set(event, line);
             case EvaluationChanged ignored -> {
                 // evaluation results are for the reports
+            }
+            case StandardStatusSet ignored -> {
+                // which standards are in use matters to the reports' figures, not to the monitoring workflow
             }
             case null -> {
                 // an indicator event of a type household-service has no use for

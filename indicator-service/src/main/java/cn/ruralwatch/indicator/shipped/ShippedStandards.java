@@ -62,6 +62,8 @@ public class ShippedStandards {
                 LOG.infof("Shipped indicator standard %s saved", definition.code());
             }
         }
+        // and the status of every standard, so that the reports leave out retired ones even after losing the history
+        standards.announceAll();
     }
 
     Shipped read() {

@@ -1,5 +1,6 @@
 package cn.ruralwatch.indicator.standard;
 
+import cn.ruralwatch.events.StandardStatusSet;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.indicator.rules.StandardDefinition;
@@ -61,9 +62,9 @@ public class StandardRepository {
             UUID id, int version, StandardDefinition definition, String definitionJson, Instant at, String actor) {
         sql.query("""
                         insert into indicator_standard (id, code, version, name, region_code, level, valid_from, valid_to,
-                                                        status, definition, created_at, created_by)
+                                                        status, definition, created_at, created_by, status_set_at)
                         values (:id, :code, :version, :name, :region, :level, :validFrom, :validTo, 'ACTIVE',
-                                cast(:definition as jsonb), :at, :actor)""")
+                                cast(:definition as jsonb), :at, :actor, :at)""")
                 .bind("id", id)
                 .bind("code", definition.code())
                 .bind("version", version)
@@ -116,11 +117,22 @@ public class StandardRepository {
                         where code = :code order by version desc""").bind("code", code).list(Version.class);
     }
 
-    /** Marks a version RETIRED. */
-    public void retire(String code, int version) {
-        sql.query("update indicator_standard set status = 'RETIRED' where code = :code and version = :version")
+    /** Marks a version RETIRED (unless it is already). */
+    public void retire(String code, int version, Instant at) {
+        sql.query("""
+                        update indicator_standard set status = 'RETIRED', status_set_at = :at
+                        where code = :code and version = :version and status <> 'RETIRED'""")
                 .bind("code", code)
                 .bind("version", version)
+                .bind("at", Timestamp.from(at))
                 .execute();
+    }
+
+    /** The status of the latest version of one code, or of every code when {@code code} is null. */
+    public List<StandardStatusSet> statuses(String code) {
+        return sql.query("""
+                        select distinct on (code) code, version, name, region_code, level, status, status_set_at
+                        from indicator_standard where cast(:code as text) is null or code = :code
+                        order by code, version desc""").bind("code", code).list(StandardStatusSet.class);
     }
 }

@@ -1,12 +1,16 @@
 package cn.ruralwatch.indicator.standard;
 
 import cn.ruralwatch.access.CallerScope;
+import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.events.StandardStatusSet;
+import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import cn.ruralwatch.http.TransactionLocks;
 import cn.ruralwatch.indicator.rules.CompiledStandard;
 import cn.ruralwatch.indicator.rules.RuleCompiler;
 import cn.ruralwatch.indicator.rules.StandardDefinition;
+import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.ProblemType;
 import cn.ruralwatch.problem.Violation;
@@ -49,6 +53,9 @@ public class StandardService {
     @Inject
     CallerScope scope;
 
+    @Inject
+    Outbox outbox;
+
     /** A saved version, and the job re-evaluating its region (absent when it judges divisions only). */
     public record Saved(StandardApi.StandardView standard, Optional<UUID> evaluationJob) {}
 
@@ -79,6 +86,7 @@ public class StandardService {
         Instant now = clock.instant();
         repository.insert(UuidCreator.getTimeOrderedEpoch(), version, definition, json(definition), now, actor);
         standards.invalidate();
+        announce(definition.code());
         Optional<UUID> job = compiled.evaluatesHouseholds()
                 ? Optional.of(reevaluations.request(
                         definition.regionCode(),
@@ -160,9 +168,34 @@ public class StandardService {
         if (!latest.definition().regionCode().startsWith(scope.division())) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "problem.standard.region-out-of-scope", scope.division());
         }
-        repository.retire(code, latest.version());
-        standards.invalidate();
+        if (!"RETIRED".equals(latest.status())) {
+            repository.retire(code, latest.version(), clock.instant());
+            standards.invalidate();
+            announce(code);
+        }
         return get(code, null);
+    }
+
+    /**
+     * Announces the status of every standard again ({@code standard.status-set.v1}), as each start does: a consumer
+     * whose copy of the topic's history is gone learns them anew; one that holds them changes nothing.
+     */
+    public int announceAll() {
+        return announce((String) null);
+    }
+
+    /** Announces the status of a code's latest version (every code's when null) on indicator-events. */
+    private int announce(String code) {
+        List<StandardStatusSet> statuses = repository.statuses(code);
+        outbox.publishAll(statuses.stream()
+                .map(status -> new Outbox.Message(
+                        Topics.INDICATOR_EVENTS,
+                        "indicator-standard",
+                        status.key(),
+                        EventTypes.STANDARD_STATUS_SET,
+                        status))
+                .toList());
+        return statuses.size();
     }
 
     private boolean scopeOverlaps(String regionCode) {

@@ -36,6 +36,7 @@ public final class EventTypes {
     public static final String EVALUATION_CHANGED = "evaluation.changed.v1";
     public static final String RISK_DETECTED = "risk.detected.v1";
     public static final String MONITORING_LINE_SET = "monitoring-line.set.v1";
+    public static final String STANDARD_STATUS_SET = "standard.status-set.v1";
     public static final String FUND_BATCH_REGISTERED = "fund-batch.registered.v1";
     public static final String PROJECT_CHANGED = "project.changed.v1";
     public static final String DISBURSEMENT_RECORDED = "disbursement.recorded.v1";

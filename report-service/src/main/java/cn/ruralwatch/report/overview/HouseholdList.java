@@ -220,16 +220,17 @@ public class HouseholdList {
             parameters.put("riskState", filter.riskState().name());
             where.append(" and h.monitoring_category is not null and h.risk_state = :riskState");
         }
-        // evaluated: at least one result; meeting the standard: every standard applying to the household met
+        // evaluated: at least one result; meeting the standard: every standard applying to the household met (standards
+        // in use only, as the village figures count them)
+        String result = " (select 1 from report_evaluation e where e.household_id = h.household_id and e.in_use";
         if (filter.evaluated() != null) {
-            where.append(filter.evaluated() ? " and exists" : " and not exists")
-                    .append(" (select 1 from report_evaluation e where e.household_id = h.household_id)");
+            where.append(filter.evaluated() ? " and exists" : " and not exists").append(result + ")");
         }
         if (filter.meetingStandard() != null) {
-            where.append(" and exists (select 1 from report_evaluation e where e.household_id = h.household_id)")
+            where.append(" and exists")
+                    .append(result + ")")
                     .append(filter.meetingStandard() ? " and not exists" : " and exists")
-                    .append(
-                            " (select 1 from report_evaluation e where e.household_id = h.household_id and not e.all_met)");
+                    .append(result + " and not e.all_met)");
         }
         // named by the head and the village (and its township), as officials know households
         Statement select = sql.query("""

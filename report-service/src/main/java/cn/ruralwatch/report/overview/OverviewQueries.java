@@ -87,12 +87,14 @@ public class OverviewQueries {
                         """).bind("prefix", division + "%").first(Totals.class).orElseThrow();
     }
 
-    /** Per standard: the households of the division with a result, and when the results were computed. */
+    /**
+     * Per standard in use: the households of the division with a result, and when the results were computed.
+     */
     public List<Overview.StandardEvaluations> evaluations(String division) {
         return sql.query("""
                         select standard_code, count(*) as households, min(evaluated_at) as evaluated_from,
                                max(evaluated_at) as evaluated_to
-                          from report_evaluation where village_code like :prefix
+                          from report_evaluation where village_code like :prefix and in_use
                          group by 1 order by 1
                         """).bind("prefix", division + "%").list(Overview.StandardEvaluations.class);
     }

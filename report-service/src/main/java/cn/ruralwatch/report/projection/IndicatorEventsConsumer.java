@@ -4,6 +4,7 @@ import cn.ruralwatch.events.EvaluationChanged;
 import cn.ruralwatch.events.IndicatorEvent;
 import cn.ruralwatch.events.MonitoringLineSet;
 import cn.ruralwatch.events.RiskDetected;
+import cn.ruralwatch.events.StandardStatusSet;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
@@ -20,7 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Evaluation read model from indicator-events. An older evaluation never overwrites a newer one. */
+/**
+ * Evaluation read model from indicator-events. An older evaluation never overwrites a newer one; the status of each
+ * standard is kept ({@link ReportStandards}).
+ */
 @ApplicationScoped
 public class IndicatorEventsConsumer implements EventHandler {
 
@@ -72,22 +76,29 @@ public class IndicatorEventsConsumer implements EventHandler {
             case MonitoringLineSet ignored -> {
                 // the line is indicator-service's and household-service's; reports read rates and lists, not lines
             }
+            case StandardStatusSet status -> standards.set(status);
         }
     }
 
     @Inject
     VillageSummaries summaries;
 
+    @Inject
+    ReportStandards standards;
+
     private void project(EvaluationChanged changed) {
         summaries.touched(changed.villageCode());
         UUID householdId = UUID.fromString(changed.householdId());
         Timestamp at = Timestamp.from(changed.evaluatedAt());
+        // a result of a standard retired meanwhile is stored out of use (ReportStandards)
         sql.query("""
-                        insert into report_evaluation (household_id, standard_code, village_code, all_met, evaluated_at)
-                        values (:householdId, :standardCode, :villageCode, :allMet, :evaluatedAt)
+                        insert into report_evaluation (household_id, standard_code, village_code, all_met, evaluated_at,
+                                                       in_use)
+                        values (:householdId, :standardCode, :villageCode, :allMet, :evaluatedAt, """ + ReportStandards.IN_USE + """
+                        )
                         on conflict (household_id, standard_code) do update
                            set village_code = excluded.village_code, all_met = excluded.all_met,
-                               evaluated_at = excluded.evaluated_at
+                               evaluated_at = excluded.evaluated_at, in_use = excluded.in_use
                          where report_evaluation.evaluated_at <= excluded.evaluated_at
                         """)
                 .bind("householdId", householdId)
@@ -101,15 +112,18 @@ public class IndicatorEventsConsumer implements EventHandler {
         sql.query("""
                         insert into report_indicator_result
                             (household_id, indicator_code, standard_code, village_code, met, evaluated_at, numerator,
-                             denominator)
+                             denominator, in_use)
                         select :householdId, r.indicator_code, :standardCode, :villageCode, r.met, :evaluatedAt,
-                               r.numerator, r.denominator
+                               r.numerator, r.denominator, s.in_use
                         from unnest(cast(:indicators as text[]), cast(:met as boolean[]), cast(:numerators as integer[]),
                                     cast(:denominators as integer[])) as r(indicator_code, met, numerator, denominator)
+                        cross join (select """ + ReportStandards.IN_USE + """
+                         as in_use) s
                         on conflict (household_id, standard_code, indicator_code) do update
                            set village_code = excluded.village_code,
                                met = excluded.met, evaluated_at = excluded.evaluated_at,
-                               numerator = excluded.numerator, denominator = excluded.denominator
+                               numerator = excluded.numerator, denominator = excluded.denominator,
+                               in_use = excluded.in_use
                          where report_indicator_result.evaluated_at <= excluded.evaluated_at
                         """)
                 .bind("householdId", householdId)

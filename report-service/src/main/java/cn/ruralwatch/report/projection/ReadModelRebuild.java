@@ -63,6 +63,7 @@ public class ReadModelRebuild extends ReportJobRunner {
             "report_member_change",
             "report_evaluation",
             "report_indicator_result",
+            "report_standard",
             "report_fund_batch",
             "report_project",
             "report_project_budget_line",

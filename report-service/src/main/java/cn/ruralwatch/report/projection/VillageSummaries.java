@@ -102,6 +102,18 @@ public class VillageSummaries {
     }
 
     /**
+     * The caller's transaction marked villages itself ({@code report_dirty_village}, in the lane of its work): they are
+     * recounted once it commits. A standard's retirement marks every village holding its results this way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void marked() {
+        generation.changing();
+        if (loop != null) {
+            loop.wakeUpAfterCommit(transactions);
+        }
+    }
+
+    /**
      * Recounts the villages of up to {@value #BATCH} marks made by interactive work, or when there are none, those of
      * the oldest marks of bulk work that have settled ({@code bulk-settle}), up to {@value #BULK_VILLAGES} villages;
      * answers whether more may be waiting.
@@ -164,7 +176,8 @@ public class VillageSummaries {
 
     /**
      * Recounts the villages from the read models. A result counts when its household is active, looked up by key for
-     * each of the villages' rows: a join would read every household of every county to build its hash table.
+     * each of the villages' rows (a join would read every household of every county to build its hash table), and its
+     * standard is in use ({@link ReportStandards}).
      */
     private void recount(String[] villages) {
         sql.query("delete from report_village_summary where village_code = any(cast(:villages as text[]))")
@@ -200,7 +213,7 @@ public class VillageSummaries {
                                    from (select e.household_id, min(e.village_code) as village_code,
                                                 bool_and(e.all_met) as all_met
                                          from report_evaluation e
-                                         where e.village_code = any(cast(:villages as text[]))
+                                         where e.village_code = any(cast(:villages as text[])) and e.in_use
                                            and (select h.active from report_household h
                                                 where h.household_id = e.household_id)
                                          group by e.household_id) y
@@ -217,7 +230,7 @@ public class VillageSummaries {
                                count(*) filter (where not r.met), coalesce(sum(r.numerator), 0),
                                coalesce(sum(r.denominator), 0)
                         from report_indicator_result r
-                        where r.village_code = any(cast(:villages as text[]))
+                        where r.village_code = any(cast(:villages as text[])) and r.in_use
                           and (select h.active from report_household h where h.household_id = r.household_id)
                         group by 1, 2, 3
                         """).bind("villages", villages).execute();

@@ -221,14 +221,14 @@ public class WorkReportQueries {
                         """).bind("prefix", division + "%").list(MonitoredGroup.class);
     }
 
-    /** Each indicator's results over the active households, by standard and indicator. */
+    /** Each indicator's results over the active households, by standard in use and indicator. */
     public List<IndicatorTotal> indicators(String division) {
         return sql.query("""
                         select r.standard_code, r.indicator_code, count(*) filter (where r.met) as met,
                                count(*) filter (where not r.met) as not_met,
                                coalesce(sum(r.numerator), 0) as numerator, coalesce(sum(r.denominator), 0) as denominator
                         from report_indicator_result r join report_household h on h.household_id = r.household_id
-                        where h.active and r.village_code like :prefix
+                        where h.active and r.village_code like :prefix and r.in_use
                         group by 1, 2 order by 1, 2
                         """).bind("prefix", division + "%").list(IndicatorTotal.class);
     }
@@ -255,7 +255,8 @@ public class WorkReportQueries {
                         join report_household h on h.household_id = r.household_id
                         left join known_division v on v.code = r.village_code
                         left join known_division t on t.code = substr(r.village_code, 1, 9)
-                        where h.active and not r.met and r.village_code like :prefix and r.standard_code = :standard
+                        where h.active and not r.met and r.village_code like :prefix and r.in_use
+                          and r.standard_code = :standard
                           and r.indicator_code = :indicator
                         order by r.village_code, r.household_id limit :limit
                         """)
@@ -345,9 +346,10 @@ public class WorkReportQueries {
                         """).bind("prefix", division + "%").bind("year", year).list(PvPlan.class);
     }
 
-    /** The standards whose results the division holds. */
+    /** The standards in use whose results the division holds. */
     public List<String> standards(String division) {
-        return sql.query("select distinct standard_code from report_indicator_result where village_code like :prefix")
+        return sql.query("select distinct standard_code from report_indicator_result where village_code like :prefix"
+                        + " and in_use")
                 .bind("prefix", division + "%")
                 .column(String.class);
     }
