@@ -194,6 +194,53 @@ class StandardsTest {
     }
 
     @Test
+    void theCurrentCountsLeaveARetiredStandardOut() throws Exception {
+        String county = "450481";
+        String code = "TEST_RETIRED_COUNTS";
+        HouseholdFixture household = new HouseholdFixture(county + "101201");
+        household.member(java.time.LocalDate.of(1980, 1, 1));
+        household.publish();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from indicator_result where household_id = '" + household.id
+                                + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021'")
+                        > 0);
+        RestAssured.requestSpecification = null;
+        Tokens.as(Roles.COUNTY_ADMIN, county)
+                .contentType(ContentType.JSON)
+                .body(standard(code, county, "household.housing.safetyGrade == 'D'"))
+                .post("/api/v1/indicator-standards")
+                .then()
+                .statusCode(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from indicator_result where household_id = '" + household.id
+                                + "' and standard_code = '" + code + "'")
+                        == 1);
+        // the household fails the county's standard: evaluated, not meeting every standard
+        Tokens.as(Roles.COUNTY_ADMIN, county)
+                .queryParam("division", county)
+                .get("/api/v1/evaluation-counts")
+                .then()
+                .statusCode(200)
+                .body("villages.evaluatedHouseholds", equalTo(List.of(1)))
+                .body("villages.householdsMeetingStandard", equalTo(List.of(0)))
+                .body("indicators.standardCode", hasItems(code, "NATIONAL_HOUSEHOLD_2021"));
+        Tokens.as(Roles.COUNTY_ADMIN, county)
+                .post("/api/v1/indicator-standards/" + code + "/retirement")
+                .then()
+                .statusCode(200);
+        String after = Tokens.as(Roles.COUNTY_ADMIN, county)
+                .queryParam("division", county)
+                .get("/api/v1/evaluation-counts")
+                .then()
+                .statusCode(200)
+                .body("villages.evaluatedHouseholds", equalTo(List.of(1)))
+                .body("indicators.standardCode", hasItems("NATIONAL_HOUSEHOLD_2021"))
+                .extract()
+                .asString();
+        assertEquals(false, after.contains(code), after);
+    }
+
+    @Test
     void everyStandardsStatusIsAnnouncedAtStart() {
         // the shipped ones are saved at the first start and every status is announced again at each start
         await().atMost(Duration.ofSeconds(30))

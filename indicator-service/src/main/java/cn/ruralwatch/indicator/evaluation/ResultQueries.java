@@ -160,22 +160,33 @@ public class ResultQueries {
                 .page(Change.class, page);
     }
 
-    /** Per village of a division: households evaluated and those meeting every indicator of every standard. */
+    /**
+     * The results of standards in use, as a condition on {@code indicator_result} (spaced on both sides: a text block ends its line without the space): a standard whose latest version is
+     * retired is no longer evaluated, and the current figures leave its results out, as report-service's do.
+     */
+    private static final String IN_USE =
+            " standard_code not in (select code from (select distinct on (code) code, status"
+                    + " from indicator_standard order by code, version desc) latest where status = 'RETIRED') ";
+
+    /**
+     * Per village of a division: households evaluated and those meeting every indicator of every standard in use.
+     */
     public List<VillageCount> villageCounts(String division) {
         return sql.query("""
                         select village_code, count(*) as evaluated, count(*) filter (where all_met) as all_met from (
                             select household_id, min(village_code) as village_code, bool_and(met) as all_met
-                            from indicator_result where village_code like :division || '%' group by household_id) h
+                            from indicator_result where village_code like :division || '%' and """ + IN_USE + """
+                            group by household_id) h
                         group by 1 order by 1""").bind("division", division).list(VillageCount.class);
     }
 
-    /** Per standard and indicator of a division: households meeting it or not, and the sums. */
+    /** Per standard in use and indicator of a division: households meeting it or not, and the sums. */
     public List<IndicatorCount> indicatorCounts(String division) {
         return sql.query("""
                         select standard_code, indicator_code, count(*) filter (where met) as met,
                                count(*) filter (where not met) as not_met,
                                coalesce(sum(numerator), 0) as numerator, coalesce(sum(denominator), 0) as denominator
-                        from indicator_result where village_code like :division || '%'
+                        from indicator_result where village_code like :division || '%' and """ + IN_USE + """
                         group by 1, 2 order by 1, 2""").bind("division", division).list(IndicatorCount.class);
     }
 
