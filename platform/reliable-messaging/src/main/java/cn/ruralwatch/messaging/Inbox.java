@@ -125,8 +125,34 @@ public class Inbox {
      * households) pays for one transaction instead of hundreds. A transient failure is waited out and the whole batch
      * tried again; when the batch fails for another reason, its records are applied one by one as {@link #process}
      * does, so that one bad event is parked alone and the others go through.
+     *
+     * <p>A person's events do not wait for an import's in the same batch: the interactive events go first, in a
+     * transaction of their own, and the bulk events after them. An interactive event whose key an earlier bulk event
+     * of the batch has stays behind it, so that the events of one key (one household) keep their order; events of
+     * different keys have no order to keep (different partitions deliver them in any order already).
      */
     public void processBatch(EventHandler handler, List<ConsumerRecord<String, String>> records) {
+        List<ConsumerRecord<String, String>> first = new ArrayList<>();
+        List<ConsumerRecord<String, String>> after = new ArrayList<>();
+        Set<String> keysBehind = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (IncomingEvent.laneOf(record) == Lane.INTERACTIVE && !keysBehind.contains(record.key())) {
+                first.add(record);
+            } else {
+                after.add(record);
+                keysBehind.add(record.key());
+            }
+        }
+        if (first.isEmpty() || after.isEmpty()) {
+            processTogether(handler, records);
+        } else {
+            processTogether(handler, first);
+            processTogether(handler, after);
+        }
+    }
+
+    /** Applies the records as one batch (see {@link #processBatch(EventHandler, List)}). */
+    private void processTogether(EventHandler handler, List<ConsumerRecord<String, String>> records) {
         if (records.isEmpty()) {
             return;
         }
