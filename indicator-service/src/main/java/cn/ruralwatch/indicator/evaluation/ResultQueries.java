@@ -161,8 +161,9 @@ public class ResultQueries {
     }
 
     /**
-     * The results of standards in use, as a condition on {@code indicator_result} (spaced on both sides: a text block ends its line without the space): a standard whose latest version is
-     * retired is no longer evaluated, and the current figures leave its results out, as report-service's do.
+     * The results of standards in use, as a condition on {@code indicator_result}: a standard whose latest version is
+     * retired is no longer evaluated, and the current figures leave its results out, as report-service's do. With a
+     * space on each side, since a text block drops the one at the end of its line.
      */
     private static final String IN_USE =
             " standard_code not in (select code from (select distinct on (code) code, status"

@@ -164,6 +164,8 @@ public class StandardService {
 
     /** Stops evaluating a standard (its latest version is marked RETIRED; results stay with their history). */
     public StandardApi.StandardView retire(String code) {
+        // a version saved meanwhile is either the one retired or saved after the retirement, never lost in between
+        lock(code);
         StandardApi.StandardView latest = get(code, null);
         if (!latest.definition().regionCode().startsWith(scope.division())) {
             throw ProblemException.of(ProblemType.FORBIDDEN, "problem.standard.region-out-of-scope", scope.division());

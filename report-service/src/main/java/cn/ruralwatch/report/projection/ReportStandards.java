@@ -20,8 +20,8 @@ import java.util.List;
 public class ReportStandards {
 
     /**
-     * The value of {@code in_use} for a result of standard {@code :standardCode}, as an SQL expression (spaced on both
-     * sides: a text block it is put into ends its line without the space).
+     * The value of {@code in_use} for a result of standard {@code :standardCode}, as an SQL expression. With a space on
+     * each side, since a text block drops the one at the end of its line.
      */
     static final String IN_USE = " not exists (select 1 from report_standard rs where rs.code = :standardCode"
             + " and rs.status = 'RETIRED') ";
