@@ -11,14 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
-import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Rows;
-import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
-import cn.ruralwatch.testing.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -35,9 +30,6 @@ class StandardsTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    ObjectMapper mapper;
 
     @BeforeEach
     void countyAdmin() {
@@ -253,18 +245,8 @@ class StandardsTest {
     }
 
     /** The standard.status-set.v1 events of a code on indicator-events, in the order published, schema-checked. */
-    private List<JsonNode> statuses(String code) {
-        return TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
-                .filter(e -> code.equals(e.key()) && EventTypes.STANDARD_STATUS_SET.equals(e.header("ce_type")))
-                .map(e -> {
-                    EventSchemas.assertValid(EventTypes.STANDARD_STATUS_SET, e.data());
-                    try {
-                        return mapper.readTree(e.data());
-                    } catch (Exception notJson) {
-                        throw new IllegalStateException(notJson);
-                    }
-                })
-                .toList();
+    private static List<JsonNode> statuses(String code) {
+        return PublishedEvents.of(EventTypes.STANDARD_STATUS_SET, code);
     }
 
     @Test

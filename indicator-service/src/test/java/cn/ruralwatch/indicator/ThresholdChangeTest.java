@@ -10,12 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
-import cn.ruralwatch.events.Topics;
-import cn.ruralwatch.testing.EventSchemas;
 import cn.ruralwatch.testing.Rows;
-import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.Tokens;
-import cn.ruralwatch.testing.TopicReader;
 import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -174,18 +170,8 @@ class ThresholdChangeTest {
         national.forEach(line -> assertEquals(6000, line.get("value").asInt()));
     }
 
-    private List<JsonNode> lines(String key) {
-        return TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
-                .filter(e -> key.equals(e.key()) && EventTypes.MONITORING_LINE_SET.equals(e.header("ce_type")))
-                .map(e -> {
-                    EventSchemas.assertValid(EventTypes.MONITORING_LINE_SET, e.data());
-                    try {
-                        return mapper.readTree(e.data());
-                    } catch (Exception notJson) {
-                        throw new IllegalStateException(notJson);
-                    }
-                })
-                .toList();
+    private static List<JsonNode> lines(String key) {
+        return PublishedEvents.of(EventTypes.MONITORING_LINE_SET, key);
     }
 
     @Test
@@ -244,18 +230,8 @@ class ThresholdChangeTest {
         return h;
     }
 
-    private List<JsonNode> risks(String householdId) {
-        return TopicReader.readAll(SuiteInfrastructure.kafka().bootstrapServers(), Topics.INDICATOR_EVENTS).stream()
-                .filter(e -> householdId.equals(e.key()) && EventTypes.RISK_DETECTED.equals(e.header("ce_type")))
-                .map(e -> {
-                    EventSchemas.assertValid(EventTypes.RISK_DETECTED, e.data());
-                    try {
-                        return mapper.readTree(e.data());
-                    } catch (Exception notJson) {
-                        throw new IllegalStateException(notJson);
-                    }
-                })
-                .toList();
+    private static List<JsonNode> risks(String householdId) {
+        return PublishedEvents.of(EventTypes.RISK_DETECTED, householdId);
     }
 
     private long count(String sql) throws Exception {

@@ -79,7 +79,6 @@ public class VillageSummaries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touched(String... villages) {
-        generation.changing();
         @SuppressWarnings("unchecked")
         Set<String> marked = (Set<String>) transactions.getResource(MARKED);
         if (marked == null) {
@@ -96,9 +95,7 @@ public class VillageSummaries {
                         .execute();
             }
         }
-        if (loop != null) {
-            loop.wakeUpAfterCommit(transactions);
-        }
+        marked();
     }
 
     /**
