@@ -2,6 +2,7 @@ package cn.ruralwatch.fund.projection;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.HouseholdEvent;
+import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
@@ -9,11 +10,12 @@ import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the divisions and households project-fund-service needs (fund recipients, beneficiaries) and the members of
@@ -32,10 +34,11 @@ public class HouseholdEventsConsumer implements EventHandler {
     @Inject
     HouseholdDirectory directory;
 
+    /** Events arrive in batches (the channel has {@code batch=true}), each batch applied in one transaction. */
     @Incoming(Topics.HOUSEHOLD_EVENTS)
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(this, record);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.processBatch(this, batch);
     }
 
     @Override
@@ -50,22 +53,21 @@ public class HouseholdEventsConsumer implements EventHandler {
 
     @Override
     public void apply(List<IncomingEvent> events) throws Exception {
+        List<HouseholdEvent> parsed = new ArrayList<>();
+        List<HouseholdState> states = new ArrayList<>();
         for (IncomingEvent event : events) {
-            apply(event);
+            HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(e -> {
+                parsed.add(e);
+                if (e instanceof HouseholdStateEvent household) {
+                    states.add(household.household());
+                }
+            });
         }
+        // the whole batch at once: the directory, then the members of the households
+        directory.apply(parsed);
+        members.apply(states);
     }
 
     @Inject
     KnownMembers members;
-
-    void apply(IncomingEvent event) throws Exception {
-        Optional<HouseholdEvent> parsed = HouseholdEvent.parse(event.type(), event.data(), mapper);
-        if (parsed.isEmpty()) {
-            return;
-        }
-        directory.apply(parsed.get());
-        if (parsed.get() instanceof HouseholdStateEvent household) {
-            members.apply(household.household());
-        }
-    }
 }

@@ -2,13 +2,18 @@ package cn.ruralwatch.fund.projection;
 
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.sql.Sql;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,63 +60,145 @@ public class KnownMembers {
     @Inject
     Sql sql;
 
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * Applies the households' states of a batch as if one by one, in three statements: each household's facts where
+     * its state is newer than the one held, then the members of those households (a member named by two of them
+     * belongs to the one that came later).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(HouseholdState household) {
-        UUID householdId = UUID.fromString(household.householdId());
-        int newer = sql.query("""
+    public void apply(List<HouseholdState> states) {
+        // each household's last state, in the order of those last states
+        Map<UUID, HouseholdState> last = new LinkedHashMap<>();
+        for (HouseholdState state : states) {
+            UUID id = UUID.fromString(state.householdId());
+            last.remove(id);
+            last.put(id, state);
+        }
+        if (last.isEmpty()) {
+            return;
+        }
+        List<HouseholdState> households = List.copyOf(last.values());
+        Set<UUID> newer = new HashSet<>(sql.query("""
                         insert into known_household_facts (household_id, version, active, poverty_status, monitored,
                                                            industries)
-                        values (:household, :version, :active, :povertyStatus, :monitored,
-                                cast(:industries as text[]))
+                        select f.household_id, f.version, f.active, f.poverty_status, f.monitored,
+                               array(select json_array_elements_text(cast(f.industries as json)))
+                        from unnest(cast(:ids as uuid[]), cast(:versions as bigint[]), cast(:active as boolean[]),
+                                    cast(:povertyStatus as text[]), cast(:monitored as boolean[]),
+                                    cast(:industries as text[]))
+                             as f(household_id, version, active, poverty_status, monitored, industries)
                         on conflict (household_id) do update
                         set version = excluded.version, active = excluded.active,
                             poverty_status = excluded.poverty_status, monitored = excluded.monitored,
                             industries = excluded.industries
                         where known_household_facts.version <= excluded.version
+                        returning household_id
                         """)
-                .bind("household", householdId)
-                .bind("version", household.version())
-                .bind("active", "ACTIVE".equals(household.status()))
-                .bind("povertyStatus", household.povertyStatus())
-                .bind("monitored", household.monitoring() != null)
-                .bind("industries", household.industries().toArray(String[]::new))
-                .execute();
-        if (newer == 0) {
+                .bind("ids", last.keySet().toArray(UUID[]::new))
+                .bind(
+                        "versions",
+                        households.stream().map(HouseholdState::version).toArray(Long[]::new))
+                .bind(
+                        "active",
+                        households.stream()
+                                .map(h -> "ACTIVE".equals(h.status()))
+                                .toArray(Boolean[]::new))
+                .bind(
+                        "povertyStatus",
+                        households.stream().map(HouseholdState::povertyStatus).toArray(String[]::new))
+                .bind(
+                        "monitored",
+                        households.stream().map(h -> h.monitoring() != null).toArray(Boolean[]::new))
+                .bind("industries", households.stream().map(this::json).toArray(String[]::new))
+                .column(UUID.class));
+        if (newer.isEmpty()) {
             return;
         }
-        sql.query("delete from known_member where household_id = :household")
-                .bind("household", householdId)
+        sql.query("delete from known_member where household_id = any(cast(:households as uuid[]))")
+                .bind("households", newer.toArray(UUID[]::new))
                 .execute();
-        if (!"ACTIVE".equals(household.status())) {
+        // a member named by two households of the batch belongs to the later one, as one by one
+        Map<UUID, Map.Entry<HouseholdState, HouseholdState.Member>> members = new LinkedHashMap<>();
+        for (HouseholdState household : households) {
+            if (newer.contains(UUID.fromString(household.householdId())) && "ACTIVE".equals(household.status())) {
+                for (HouseholdState.Member member : household.members()) {
+                    UUID id = UUID.fromString(member.memberId());
+                    members.remove(id);
+                    members.put(id, Map.entry(household, member));
+                }
+            }
+        }
+        if (members.isEmpty()) {
             return;
         }
-        for (HouseholdState.Member member : household.members()) {
-            sql.query("""
-                            insert into known_member (member_id, household_id, village_code, active, birth_date,
-                                                      labor_ability, education_stage, schooling_status,
-                                                      employment_location, employment_months)
-                            values (:member, :household, :village, :active, :birthDate, :laborAbility,
-                                    :educationStage, :schoolingStatus, :employmentLocation,
-                                    cast(:employmentMonths as integer))
-                            on conflict (member_id) do update
-                            set household_id = excluded.household_id, village_code = excluded.village_code,
-                                active = excluded.active, birth_date = excluded.birth_date,
-                                labor_ability = excluded.labor_ability, education_stage = excluded.education_stage,
-                                schooling_status = excluded.schooling_status,
-                                employment_location = excluded.employment_location,
-                                employment_months = excluded.employment_months
-                            """)
-                    .bind("member", UUID.fromString(member.memberId()))
-                    .bind("household", householdId)
-                    .bind("village", household.villageCode())
-                    .bind("active", "ACTIVE".equals(member.status()))
-                    .bind("birthDate", member.birthDate() == null ? null : Date.valueOf(member.birthDate()))
-                    .bind("laborAbility", member.laborAbility())
-                    .bind("educationStage", member.educationStage())
-                    .bind("schoolingStatus", member.schoolingStatus())
-                    .bind("employmentLocation", member.employmentLocation())
-                    .bind("employmentMonths", member.employmentMonths())
-                    .execute();
+        List<Map.Entry<HouseholdState, HouseholdState.Member>> rows = List.copyOf(members.values());
+        sql.query("""
+                        insert into known_member (member_id, household_id, village_code, active, birth_date,
+                                                  labor_ability, education_stage, schooling_status,
+                                                  employment_location, employment_months)
+                        select * from unnest(cast(:members as uuid[]), cast(:households as uuid[]),
+                                             cast(:villages as text[]), cast(:active as boolean[]),
+                                             cast(:birthDates as date[]), cast(:laborAbility as text[]),
+                                             cast(:educationStage as text[]), cast(:schoolingStatus as text[]),
+                                             cast(:employmentLocation as text[]),
+                                             cast(:employmentMonths as integer[]))
+                        on conflict (member_id) do update
+                        set household_id = excluded.household_id, village_code = excluded.village_code,
+                            active = excluded.active, birth_date = excluded.birth_date,
+                            labor_ability = excluded.labor_ability, education_stage = excluded.education_stage,
+                            schooling_status = excluded.schooling_status,
+                            employment_location = excluded.employment_location,
+                            employment_months = excluded.employment_months
+                        """)
+                .bind("members", members.keySet().toArray(UUID[]::new))
+                .bind(
+                        "households",
+                        rows.stream()
+                                .map(r -> UUID.fromString(r.getKey().householdId()))
+                                .toArray(UUID[]::new))
+                .bind(
+                        "villages",
+                        rows.stream().map(r -> r.getKey().villageCode()).toArray(String[]::new))
+                .bind(
+                        "active",
+                        rows.stream()
+                                .map(r -> "ACTIVE".equals(r.getValue().status()))
+                                .toArray(Boolean[]::new))
+                .bind(
+                        "birthDates",
+                        rows.stream()
+                                .map(r -> r.getValue().birthDate() == null
+                                        ? null
+                                        : r.getValue().birthDate().toString())
+                                .toArray(String[]::new))
+                .bind(
+                        "laborAbility",
+                        rows.stream().map(r -> r.getValue().laborAbility()).toArray(String[]::new))
+                .bind(
+                        "educationStage",
+                        rows.stream().map(r -> r.getValue().educationStage()).toArray(String[]::new))
+                .bind(
+                        "schoolingStatus",
+                        rows.stream().map(r -> r.getValue().schoolingStatus()).toArray(String[]::new))
+                .bind(
+                        "employmentLocation",
+                        rows.stream()
+                                .map(r -> r.getValue().employmentLocation())
+                                .toArray(String[]::new))
+                .bind(
+                        "employmentMonths",
+                        rows.stream().map(r -> r.getValue().employmentMonths()).toArray(Integer[]::new))
+                .execute();
+    }
+
+    private String json(HouseholdState household) {
+        try {
+            return mapper.writeValueAsString(household.industries());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("industries of household " + household.householdId(), e);
         }
     }
 
