@@ -15,8 +15,10 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -54,30 +56,39 @@ public class IndicatorEventsConsumer implements EventHandler {
         return Topics.INDICATOR_EVENTS;
     }
 
+    /**
+     * Applies a batch: the evaluations between two other events are written together, in two statements, ending as if
+     * applied one by one (a row keeps the latest evaluation of the batch and of the table); a standard's status keeps
+     * its place among them.
+     */
     @Override
     public void apply(List<IncomingEvent> events) throws Exception {
+        List<EvaluationChanged> evaluations = new ArrayList<>();
         for (IncomingEvent event : events) {
-            apply(event);
+            IndicatorEvent parsed =
+                    IndicatorEvent.parse(event.type(), event.data(), mapper).orElse(null);
+            switch (parsed) {
+                case null -> {}
+                case EvaluationChanged changed -> evaluations.add(changed);
+                case RiskDetected ignored -> {
+                    // detected risks become warning clues in household-service; the reports count the clues from there
+                }
+                case MonitoringLineSet ignored -> {
+                    // the line is indicator-service's and household-service's; reports read rates and lists, not lines
+                }
+                case StandardStatusSet status -> {
+                    project(evaluations);
+                    evaluations.clear();
+                    standards.set(status);
+                }
+            }
         }
+        project(evaluations);
     }
 
-    /** Applies one event to the report read models; also what a rebuild replays. */
+    /** Applies one event to the report read models; what a rebuild replays. */
     public void apply(IncomingEvent event) throws Exception {
-        IndicatorEvent parsed =
-                IndicatorEvent.parse(event.type(), event.data(), mapper).orElse(null);
-        if (parsed == null) {
-            return;
-        }
-        switch (parsed) {
-            case EvaluationChanged changed -> project(changed);
-            case RiskDetected ignored -> {
-                // detected risks become warning clues in household-service; the reports count the clues from there
-            }
-            case MonitoringLineSet ignored -> {
-                // the line is indicator-service's and household-service's; reports read rates and lists, not lines
-            }
-            case StandardStatusSet status -> standards.set(status);
-        }
+        apply(List.of(event));
     }
 
     @Inject
@@ -86,39 +97,74 @@ public class IndicatorEventsConsumer implements EventHandler {
     @Inject
     ReportStandards standards;
 
-    private void project(EvaluationChanged changed) {
-        summaries.touched(changed.villageCode());
-        UUID householdId = UUID.fromString(changed.householdId());
-        Timestamp at = Timestamp.from(changed.evaluatedAt());
+    /** An evaluation or one of its results: the latest one of a key wins, a later one of the same time too. */
+    private static <K> void keepLatest(Map<K, EvaluationChanged> latest, K key, EvaluationChanged changed) {
+        latest.merge(key, changed, (held, next) -> next.evaluatedAt().isBefore(held.evaluatedAt()) ? held : next);
+    }
+
+    private void project(List<EvaluationChanged> evaluations) {
+        if (evaluations.isEmpty()) {
+            return;
+        }
+        summaries.touched(evaluations.stream()
+                .map(EvaluationChanged::villageCode)
+                .distinct()
+                .toArray(String[]::new));
+        Map<List<String>, EvaluationChanged> latest = new LinkedHashMap<>();
+        Map<List<String>, Map.Entry<EvaluationChanged, EvaluationChanged.Result>> latestResults = new LinkedHashMap<>();
+        for (EvaluationChanged changed : evaluations) {
+            keepLatest(latest, List.of(changed.householdId(), changed.standardCode()), changed);
+            for (EvaluationChanged.Result result : changed.results()) {
+                List<String> key = List.of(changed.householdId(), changed.standardCode(), result.indicatorCode());
+                Map.Entry<EvaluationChanged, EvaluationChanged.Result> held = latestResults.get(key);
+                if (held == null
+                        || !changed.evaluatedAt().isBefore(held.getKey().evaluatedAt())) {
+                    latestResults.put(key, Map.entry(changed, result));
+                }
+            }
+        }
+        List<EvaluationChanged> rows = List.copyOf(latest.values());
         // a result of a standard retired meanwhile is stored out of use (ReportStandards)
         sql.query("""
                         insert into report_evaluation (household_id, standard_code, village_code, all_met, evaluated_at,
                                                        in_use)
-                        values (:householdId, :standardCode, :villageCode, :allMet, :evaluatedAt, """ + ReportStandards.IN_USE + """
-                        )
+                        select e.household_id, e.standard_code, e.village_code, e.all_met, e.evaluated_at, """ + ReportStandards.inUse("e.standard_code") + """
+                        from unnest(cast(:households as uuid[]), cast(:standards as text[]), cast(:villages as text[]),
+                                    cast(:allMet as boolean[]), cast(:evaluatedAt as timestamptz[]))
+                             as e(household_id, standard_code, village_code, all_met, evaluated_at)
                         on conflict (household_id, standard_code) do update
                            set village_code = excluded.village_code, all_met = excluded.all_met,
                                evaluated_at = excluded.evaluated_at, in_use = excluded.in_use
                          where report_evaluation.evaluated_at <= excluded.evaluated_at
                         """)
-                .bind("householdId", householdId)
-                .bind("standardCode", changed.standardCode())
-                .bind("villageCode", changed.villageCode())
-                .bind("allMet", changed.allMet())
-                .bind("evaluatedAt", at)
+                .bind(
+                        "households",
+                        rows.stream().map(e -> UUID.fromString(e.householdId())).toArray(UUID[]::new))
+                .bind(
+                        "standards",
+                        rows.stream().map(EvaluationChanged::standardCode).toArray(String[]::new))
+                .bind(
+                        "villages",
+                        rows.stream().map(EvaluationChanged::villageCode).toArray(String[]::new))
+                .bind("allMet", rows.stream().map(EvaluationChanged::allMet).toArray(Boolean[]::new))
+                .bind(
+                        "evaluatedAt",
+                        rows.stream().map(e -> e.evaluatedAt().toString()).toArray(String[]::new))
                 .execute();
-        // every indicator of the evaluation in one statement (an evaluation has a dozen or more)
-        List<EvaluationChanged.Result> results = changed.results();
+        // every indicator of the evaluations in one statement (an evaluation has a dozen or more)
+        List<Map.Entry<EvaluationChanged, EvaluationChanged.Result>> results = List.copyOf(latestResults.values());
         sql.query("""
                         insert into report_indicator_result
                             (household_id, indicator_code, standard_code, village_code, met, evaluated_at, numerator,
                              denominator, in_use)
-                        select :householdId, r.indicator_code, :standardCode, :villageCode, r.met, :evaluatedAt,
-                               r.numerator, r.denominator, s.in_use
-                        from unnest(cast(:indicators as text[]), cast(:met as boolean[]), cast(:numerators as integer[]),
-                                    cast(:denominators as integer[])) as r(indicator_code, met, numerator, denominator)
-                        cross join (select """ + ReportStandards.IN_USE + """
-                         as in_use) s
+                        select r.household_id, r.indicator_code, r.standard_code, r.village_code, r.met, r.evaluated_at,
+                               r.numerator, r.denominator, """ + ReportStandards.inUse("r.standard_code") + """
+                        from unnest(cast(:households as uuid[]), cast(:indicators as text[]), cast(:standards as text[]),
+                                    cast(:villages as text[]), cast(:met as boolean[]),
+                                    cast(:evaluatedAt as timestamptz[]), cast(:numerators as integer[]),
+                                    cast(:denominators as integer[]))
+                             as r(household_id, indicator_code, standard_code, village_code, met, evaluated_at,
+                                  numerator, denominator)
                         on conflict (household_id, standard_code, indicator_code) do update
                            set village_code = excluded.village_code,
                                met = excluded.met, evaluated_at = excluded.evaluated_at,
@@ -126,26 +172,32 @@ public class IndicatorEventsConsumer implements EventHandler {
                                in_use = excluded.in_use
                          where report_indicator_result.evaluated_at <= excluded.evaluated_at
                         """)
-                .bind("householdId", householdId)
+                .bind(
+                        "households",
+                        results.stream()
+                                .map(r -> UUID.fromString(r.getKey().householdId()))
+                                .toArray(UUID[]::new))
                 .bind(
                         "indicators",
+                        results.stream().map(r -> r.getValue().indicatorCode()).toArray(String[]::new))
+                .bind(
+                        "standards",
+                        results.stream().map(r -> r.getKey().standardCode()).toArray(String[]::new))
+                .bind(
+                        "villages",
+                        results.stream().map(r -> r.getKey().villageCode()).toArray(String[]::new))
+                .bind("met", results.stream().map(r -> r.getValue().met()).toArray(Boolean[]::new))
+                .bind(
+                        "evaluatedAt",
                         results.stream()
-                                .map(EvaluationChanged.Result::indicatorCode)
+                                .map(r -> r.getKey().evaluatedAt().toString())
                                 .toArray(String[]::new))
-                .bind("standardCode", changed.standardCode())
-                .bind("villageCode", changed.villageCode())
-                .bind("met", results.stream().map(EvaluationChanged.Result::met).toArray(Boolean[]::new))
-                .bind("evaluatedAt", at)
                 .bind(
                         "numerators",
-                        results.stream()
-                                .map(EvaluationChanged.Result::numerator)
-                                .toArray(Integer[]::new))
+                        results.stream().map(r -> r.getValue().numerator()).toArray(Integer[]::new))
                 .bind(
                         "denominators",
-                        results.stream()
-                                .map(EvaluationChanged.Result::denominator)
-                                .toArray(Integer[]::new))
+                        results.stream().map(r -> r.getValue().denominator()).toArray(Integer[]::new))
                 .execute();
     }
 }

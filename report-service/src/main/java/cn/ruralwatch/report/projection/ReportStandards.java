@@ -20,11 +20,13 @@ import java.util.List;
 public class ReportStandards {
 
     /**
-     * The value of {@code in_use} for a result of standard {@code :standardCode}, as an SQL expression. With a space on
-     * each side, since a text block drops the one at the end of its line.
+     * The value of {@code in_use} for a result of the standard whose code the SQL expression {@code standardCode} gives
+     * (a parameter, a column). With a space on each side, for the text blocks it is put into.
      */
-    static final String IN_USE = " not exists (select 1 from report_standard rs where rs.code = :standardCode"
-            + " and rs.status = 'RETIRED') ";
+    static String inUse(String standardCode) {
+        return " not exists (select 1 from report_standard rs where rs.code = " + standardCode
+                + " and rs.status = 'RETIRED') ";
+    }
 
     @Inject
     Sql sql;

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,12 +52,20 @@ public class VillageSummaries {
     Duration idle;
 
     /**
-     * How long a village marked by bulk work waits before it is recounted (its oldest mark): an import's events touch
+     * How long a village marked by bulk work waits without a new mark before it is recounted: an import's events touch
      * each village of a county over and over while they arrive, and every recount reads the whole village, so one
-     * recount after the marks settled replaces hundreds. Villages marked by interactive work are recounted at once.
+     * recount after the marks stopped replaces hundreds. Villages marked by interactive work are recounted at once.
      */
     @ConfigProperty(name = "ruralwatch.report.summaries.bulk-settle", defaultValue = "PT3S")
     Duration bulkSettle;
+
+    /**
+     * How long a village marked by bulk work waits at most (its oldest mark) while new marks keep coming: the figures of
+     * a county being imported move on this often while its events are applied, and are exact {@code bulk-settle}
+     * after the last of them.
+     */
+    @ConfigProperty(name = "ruralwatch.report.summaries.bulk-max-wait", defaultValue = "PT15S")
+    Duration bulkMaxWait;
 
     private BackgroundLoop loop;
 
@@ -85,15 +94,19 @@ public class VillageSummaries {
             marked = new HashSet<>();
             transactions.putResource(MARKED, marked);
         }
-        boolean interactive = Lane.current() == Lane.INTERACTIVE;
+        List<String> unmarked = new ArrayList<>();
         for (String village : villages) {
             if (village != null && marked.add(village)) {
-                sql.query(
-                                "insert into report_dirty_village (village_code, interactive) values (:village, :interactive)")
-                        .bind("village", village)
-                        .bind("interactive", interactive)
-                        .execute();
+                unmarked.add(village);
             }
+        }
+        if (!unmarked.isEmpty()) {
+            sql.query("""
+                            insert into report_dirty_village (village_code, interactive)
+                            select v, :interactive from unnest(cast(:villages as text[])) as v""")
+                    .bind("villages", unmarked.toArray(String[]::new))
+                    .bind("interactive", Lane.current() == Lane.INTERACTIVE)
+                    .execute();
         }
         marked();
     }
@@ -111,9 +124,9 @@ public class VillageSummaries {
     }
 
     /**
-     * Recounts the villages of up to {@value #BATCH} marks made by interactive work, or when there are none, those of
-     * the oldest marks of bulk work that have settled ({@code bulk-settle}), up to {@value #BULK_VILLAGES} villages;
-     * answers whether more may be waiting.
+     * Recounts the villages of up to {@value #BATCH} marks made by interactive work, or when there are none, up to
+     * {@value #BULK_VILLAGES} villages marked by bulk work, oldest marks first, that had no new mark for {@code
+     * bulk-settle} or have waited for {@code bulk-max-wait}; answers whether more may be waiting.
      */
     boolean step() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -132,10 +145,17 @@ public class VillageSummaries {
                                 delete from report_dirty_village where mark_id in (
                                     select mark_id from report_dirty_village
                                     where not interactive and village_code in (
-                                        select distinct village_code from (
-                                            select village_code from report_dirty_village
-                                            where not interactive and marked_at <= now() - cast(:settle as interval)
-                                            order by marked_at, mark_id limit :batch) oldest
+                                        select c.village_code from (
+                                            select village_code, min(marked_at) as oldest from (
+                                                select village_code, marked_at from report_dirty_village
+                                                where not interactive and marked_at <= now() - cast(:settle as interval)
+                                                order by marked_at, mark_id limit :batch) settled
+                                            group by village_code) c
+                                        where c.oldest <= now() - cast(:maxWait as interval)
+                                           or not exists (select 1 from report_dirty_village n
+                                                          where n.village_code = c.village_code and not n.interactive
+                                                            and n.marked_at > now() - cast(:settle as interval))
+                                        order by c.oldest
                                         limit :villages)
                                     for update skip locked)
                                 returning village_code
@@ -143,6 +163,7 @@ public class VillageSummaries {
                         .bind("batch", BATCH)
                         .bind("villages", BULK_VILLAGES)
                         .bind("settle", bulkSettle.toMillis() + " milliseconds")
+                        .bind("maxWait", bulkMaxWait.toMillis() + " milliseconds")
                         .column(String.class);
                 more = !marks.isEmpty();
             }

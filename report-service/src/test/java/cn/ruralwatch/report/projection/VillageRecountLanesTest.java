@@ -8,12 +8,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The villages a person's change marked are recounted at once, before those the events of a bulk job marked; those
- * once their marks have settled, a few at a time.
+ * once their marks have stopped coming for a while, or their oldest mark has waited long enough, a few at a time.
  */
 @QuarkusTest
 class VillageRecountLanesTest {
@@ -67,6 +68,29 @@ class VillageRecountLanesTest {
             assertEquals(0, marks(false));
             assertEquals(20, summaries(IMPORTED_VILLAGES));
             assertEquals(false, summaries.step());
+
+            // while an import's events keep marking a village, it waits for them to stop ...
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Lane.Scope bulk = Lane.BULK.follow()) {
+                    summaries.touched(IMPORTED_VILLAGES[0], IMPORTED_VILLAGES[1]);
+                }
+            });
+            age(IMPORTED_VILLAGES[0], "5 seconds");
+            age(IMPORTED_VILLAGES[1], "5 seconds");
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Lane.Scope bulk = Lane.BULK.follow()) {
+                    summaries.touched(IMPORTED_VILLAGES[0]);
+                }
+            });
+            assertTrue(summaries.step());
+            assertEquals(2, marks(false));
+            assertEquals(List.of(IMPORTED_VILLAGES[0], IMPORTED_VILLAGES[0]), markedVillages());
+            assertEquals(false, summaries.step());
+            // ... or for its oldest mark to have waited 15 s
+            age(IMPORTED_VILLAGES[0], "11 seconds");
+            assertTrue(summaries.step());
+            assertEquals(0, marks(false));
+            assertEquals(false, summaries.step());
         } finally {
             summaries.start(null);
         }
@@ -80,6 +104,24 @@ class VillageRecountLanesTest {
                         .setParameter("interactive", interactive)
                         .getSingleResult())
                 .longValue());
+    }
+
+    /** Makes the marks of a village older, as if time had passed since they were made. */
+    private void age(String village, String interval) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update report_dirty_village set marked_at = marked_at - cast(:interval as interval)"
+                        + " where village_code = :village")
+                .setParameter("interval", interval)
+                .setParameter("village", village)
+                .executeUpdate());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> markedVillages() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select village_code from report_dirty_village where village_code like '4599711%'"
+                        + " order by village_code")
+                .getResultList());
     }
 
     private long summaries(String... villages) {
