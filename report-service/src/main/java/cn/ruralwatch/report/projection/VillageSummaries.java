@@ -118,7 +118,9 @@ public class VillageSummaries {
     @Transactional(Transactional.TxType.MANDATORY)
     public void marked() {
         generation.changing();
-        if (loop != null) {
+        // a person's villages are recounted as soon as the change commits; villages bulk work marked wait for their
+        // marks to settle, and the refresher looks for those every idle interval rather than after every batch
+        if (loop != null && Lane.current() == Lane.INTERACTIVE) {
             loop.wakeUpAfterCommit(transactions);
         }
     }
