@@ -4,13 +4,19 @@ import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.sql.Statement;
 import cn.ruralwatch.time.ChinaTime;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,52 +46,103 @@ public class HouseholdStates {
     @Inject
     Clock clock;
 
+    @Inject
+    ObjectMapper mapper;
+
     /**
-     * Stores the state unless a newer version is held (the same version published again is stored: it may carry what a
-     * later event contract added); whether it was stored.
+     * Stores the states of a batch as if one by one: a household's state unless a newer version is held (the same
+     * version published again is stored: it may carry what a later event contract added), and a row of the status
+     * history where what 贫困发生率 counts of the household changed; answers the states stored, one per household.
      */
-    public boolean save(HouseholdState state, String json) {
+    public List<HouseholdState> save(List<HouseholdState> states) throws JsonProcessingException {
+        // each household's newest state of the batch, a later one of the same version too
+        Map<UUID, HouseholdState> newest = new LinkedHashMap<>();
+        for (HouseholdState state : states) {
+            newest.merge(
+                    UUID.fromString(state.householdId()),
+                    state,
+                    (held, next) -> next.version() < held.version() ? held : next);
+        }
+        if (newest.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.instant();
-        int people = "ACTIVE".equals(state.status()) ? state.activeMembers().size() : 0;
-        boolean stored = sql.query("""
+        List<HouseholdState> rows = List.copyOf(newest.values());
+        String[] json = new String[rows.size()];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = mapper.writeValueAsString(rows.get(i));
+        }
+        Integer[] people = rows.stream().map(HouseholdStates::people).toArray(Integer[]::new);
+        Set<UUID> stored = new HashSet<>(sql.query("""
                         insert into household_projection
                             (household_id, village_code, registered_at, updated_at, version, state, poverty_status, people)
-                        values (:id, :village, :registeredAt, :updatedAt, :version, cast(:state as json), :povertyStatus,
-                                :people)
+                        select h.household_id, h.village_code, h.registered_at, :updatedAt, h.version, cast(h.state as json),
+                               h.poverty_status, h.people
+                        from unnest(cast(:ids as uuid[]), cast(:villages as text[]), cast(:registeredAt as timestamptz[]),
+                                    cast(:versions as bigint[]), cast(:states as text[]), cast(:povertyStatus as text[]),
+                                    cast(:people as integer[]))
+                             as h(household_id, village_code, registered_at, version, state, poverty_status, people)
                         on conflict (household_id) do update
                            set village_code = excluded.village_code, updated_at = excluded.updated_at,
                                version = excluded.version, state = excluded.state,
                                poverty_status = excluded.poverty_status, people = excluded.people
-                         where household_projection.version <= excluded.version""")
-                        .bind("id", UUID.fromString(state.householdId()))
-                        .bind("village", state.villageCode())
-                        .bind("registeredAt", Timestamp.from(state.registeredAt() == null ? now : state.registeredAt()))
-                        .bind("updatedAt", Timestamp.from(now))
-                        .bind("version", state.version())
-                        .bind("state", json)
-                        .bind("povertyStatus", state.povertyStatus())
-                        .bind("people", people)
-                        .execute()
-                == 1;
-        if (stored) {
+                         where household_projection.version <= excluded.version
+                        returning household_id""")
+                .bind("ids", newest.keySet().toArray(UUID[]::new))
+                .bind("villages", rows.stream().map(HouseholdState::villageCode).toArray(String[]::new))
+                .bind(
+                        "registeredAt",
+                        rows.stream()
+                                .map(h -> (h.registeredAt() == null ? now : h.registeredAt()).toString())
+                                .toArray(String[]::new))
+                .bind("updatedAt", Timestamp.from(now))
+                .bind("versions", rows.stream().map(HouseholdState::version).toArray(Long[]::new))
+                .bind("states", json)
+                .bind(
+                        "povertyStatus",
+                        rows.stream().map(HouseholdState::povertyStatus).toArray(String[]::new))
+                .bind("people", people)
+                .column(UUID.class));
+        List<HouseholdState> changed = rows.stream()
+                .filter(h -> stored.contains(UUID.fromString(h.householdId())))
+                .toList();
+        if (!changed.isEmpty()) {
             // a row of the status history whenever what 贫困发生率 counts of the household changes
             sql.query("""
                             insert into household_status_history
                                 (household_id, village_code, poverty_status, people, valid_from)
-                            select :id, :village, :povertyStatus, :people, :at
+                            select h.household_id, h.village_code, h.poverty_status, h.people, :at
+                            from unnest(cast(:ids as uuid[]), cast(:villages as text[]), cast(:povertyStatus as text[]),
+                                        cast(:people as integer[])) as h(household_id, village_code, poverty_status, people)
                             where not exists (
                                 select 1 from (select village_code, poverty_status, people from household_status_history
-                                               where household_id = :id order by valid_from desc, id desc limit 1) l
-                                where l.village_code = :village and l.poverty_status is not distinct from :povertyStatus
-                                  and l.people = :people)""")
-                    .bind("id", UUID.fromString(state.householdId()))
-                    .bind("village", state.villageCode())
-                    .bind("povertyStatus", state.povertyStatus())
-                    .bind("people", people)
+                                               where household_id = h.household_id
+                                               order by valid_from desc, id desc limit 1) l
+                                where l.village_code = h.village_code
+                                  and l.poverty_status is not distinct from h.poverty_status and l.people = h.people)""")
+                    .bind(
+                            "ids",
+                            changed.stream()
+                                    .map(h -> UUID.fromString(h.householdId()))
+                                    .toArray(UUID[]::new))
+                    .bind(
+                            "villages",
+                            changed.stream().map(HouseholdState::villageCode).toArray(String[]::new))
+                    .bind(
+                            "povertyStatus",
+                            changed.stream().map(HouseholdState::povertyStatus).toArray(String[]::new))
+                    .bind(
+                            "people",
+                            changed.stream().map(HouseholdStates::people).toArray(Integer[]::new))
                     .bind("at", Timestamp.from(now))
                     .execute();
         }
-        return stored;
+        return changed;
+    }
+
+    /** The people of a household as 贫困发生率 counts them: the members living in it while it is active. */
+    private static int people(HouseholdState state) {
+        return "ACTIVE".equals(state.status()) ? state.activeMembers().size() : 0;
     }
 
     /** Households (with a state) of a division and their people. */

@@ -18,12 +18,13 @@ import cn.ruralwatch.indicator.households.HouseholdStates;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
 import cn.ruralwatch.messaging.IncomingEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,23 +82,29 @@ public class HouseholdEventsConsumer implements EventHandler {
 
     @Override
     public void apply(List<IncomingEvent> events) throws Exception {
-        Map<UUID, EvaluationService.Household> changed = new LinkedHashMap<>();
+        List<HouseholdState> states = new ArrayList<>();
+        Map<HouseholdState, String> causes = new IdentityHashMap<>();
         for (IncomingEvent event : events) {
             HouseholdEvent parsed =
                     HouseholdEvent.parse(event.type(), event.data(), mapper).orElse(null);
             if (parsed instanceof HouseholdStateEvent stateEvent) {
-                HouseholdState state = stateEvent.household();
-                if (project(state)) {
-                    UUID id = UUID.fromString(state.householdId());
-                    changed.put(id, new EvaluationService.Household(id, state, event.id()));
-                }
+                states.add(stateEvent.household());
+                causes.put(stateEvent.household(), event.id());
             } else if (parsed != null) {
                 apply(parsed);
             }
         }
-        if (!changed.isEmpty()) {
-            evaluations.evaluate(changed.values(), new EvaluationService.Selection.InForce(), null);
+        // the batch's states stored together; each household whose state was stored is evaluated once, with it
+        List<HouseholdState> stored = households.save(states);
+        if (stored.isEmpty()) {
+            return;
         }
+        Map<UUID, EvaluationService.Household> changed = new LinkedHashMap<>();
+        for (HouseholdState state : stored) {
+            UUID id = UUID.fromString(state.householdId());
+            changed.put(id, new EvaluationService.Household(id, state, causes.get(state)));
+        }
+        evaluations.evaluate(changed.values(), new EvaluationService.Selection.InForce(), null);
     }
 
     private void apply(HouseholdEvent parsed) {
@@ -120,10 +127,5 @@ public class HouseholdEventsConsumer implements EventHandler {
                 // measures are not evaluated
             }
         }
-    }
-
-    /** Stores the state unless a newer one is held; whether it was stored. */
-    private boolean project(HouseholdState state) throws JsonProcessingException {
-        return households.save(state, mapper.writeValueAsString(state));
     }
 }
