@@ -62,6 +62,8 @@ public class LatencyProbe {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
+                // counted as refused, and said why (a generated ID number may belong to someone registered already)
+                System.err.printf("probe %d refused: %d %s%n", i, created.statusCode(), created.body());
                 failures++;
                 continue;
             }
