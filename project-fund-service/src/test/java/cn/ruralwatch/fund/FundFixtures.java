@@ -75,15 +75,11 @@ final class FundFixtures {
             String povertyStatus,
             List<HouseholdEventData.MemberSketch> members) {
         String householdId = UUID.randomUUID().toString();
-        householdEvent(
+        registered(
+                dataSource,
                 householdId,
-                EventTypes.HOUSEHOLD_REGISTERED,
-                HouseholdEventData.registered(householdId, village, povertyStatus, members));
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> Rows.count(
-                                dataSource,
-                                "select count(*) from known_member where household_id = '" + householdId + "'")
-                        == members.size());
+                HouseholdEventData.registered(householdId, village, povertyStatus, members),
+                members.size());
         return householdId;
     }
 
@@ -137,12 +133,43 @@ final class FundFixtures {
             List<String> industries,
             List<HouseholdState.Member> members) {
         String householdId = UUID.randomUUID().toString();
-        HouseholdState state = new HouseholdState(
+        HouseholdState state = state(householdId, 0, village, "ACTIVE", povertyStatus, industries, members);
+        registered(
+                dataSource,
                 householdId,
-                0,
+                HouseholdEventData.json(EventTypes.HOUSEHOLD_REGISTERED, new HouseholdRegistered(state, null)),
+                members.size());
+        return householdId;
+    }
+
+    /** Sends a household's registration and waits until the service knows its members. */
+    private static void registered(DataSource dataSource, String householdId, String data, int members) {
+        householdEvent(householdId, EventTypes.HOUSEHOLD_REGISTERED, data);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> Rows.count(
+                                dataSource,
+                                "select count(*) from known_member where household_id = '" + householdId + "'")
+                        == members);
+    }
+
+    /**
+     * A household's state as household-service publishes it: its version, village, status (ACTIVE, or DISSOLVED and
+     * the like), poverty status (EXITED 脱贫户, NOT_POOR), industries (特色产业) and members.
+     */
+    static HouseholdState state(
+            String householdId,
+            long version,
+            String village,
+            String status,
+            String povertyStatus,
+            List<String> industries,
+            List<HouseholdState.Member> members) {
+        return new HouseholdState(
+                householdId,
+                version,
                 village,
                 "户主" + householdId.substring(0, 4),
-                "ACTIVE",
+                status,
                 Instant.parse("2026-01-05T08:00:00Z"),
                 povertyStatus,
                 "EXITED".equals(povertyStatus) ? 2019 : null,
@@ -158,16 +185,6 @@ final class FundFixtures {
                 null,
                 List.of(),
                 members);
-        householdEvent(
-                householdId,
-                EventTypes.HOUSEHOLD_REGISTERED,
-                HouseholdEventData.json(EventTypes.HOUSEHOLD_REGISTERED, new HouseholdRegistered(state, null)));
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> Rows.count(
-                                dataSource,
-                                "select count(*) from known_member where household_id = '" + householdId + "'")
-                        == members.size());
-        return householdId;
     }
 
     /** Registers a batch with the default request specification; its id. */

@@ -9,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -103,26 +102,6 @@ class KnownMembersTest {
             String status,
             List<String> industries,
             List<HouseholdState.Member> members) {
-        return new HouseholdState(
-                householdId,
-                version,
-                VILLAGE,
-                "户主",
-                status,
-                Instant.parse("2026-01-05T08:00:00Z"),
-                "NOT_POOR",
-                null,
-                null,
-                false,
-                false,
-                new HouseholdState.Housing("A", null, false, "NONE"),
-                new HouseholdState.DrinkingWater(true, true, true, true),
-                true,
-                true,
-                true,
-                industries,
-                null,
-                List.of(),
-                members);
+        return FundFixtures.state(householdId, version, VILLAGE, status, "NOT_POOR", industries, members);
     }
 }

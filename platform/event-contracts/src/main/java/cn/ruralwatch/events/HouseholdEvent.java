@@ -2,6 +2,7 @@ package cn.ruralwatch.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Optional;
 
 /** Events on {@link Topics#HOUSEHOLD_EVENTS}. */
@@ -36,5 +37,13 @@ public sealed interface HouseholdEvent
                     case EventTypes.ASSISTANCE_MEASURE_ADDED -> mapper.readValue(data, AssistanceMeasureAdded.class);
                     default -> null;
                 });
+    }
+
+    /** The households' states the events carry, in their order (the state events' households). */
+    static List<HouseholdState> states(List<HouseholdEvent> events) {
+        return events.stream()
+                .filter(HouseholdStateEvent.class::isInstance)
+                .map(event -> ((HouseholdStateEvent) event).household())
+                .toList();
     }
 }

@@ -2,8 +2,6 @@ package cn.ruralwatch.fund.projection;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.HouseholdEvent;
-import cn.ruralwatch.events.HouseholdState;
-import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
 import cn.ruralwatch.messaging.Inbox;
@@ -54,18 +52,12 @@ public class HouseholdEventsConsumer implements EventHandler {
     @Override
     public void apply(List<IncomingEvent> events) throws Exception {
         List<HouseholdEvent> parsed = new ArrayList<>();
-        List<HouseholdState> states = new ArrayList<>();
         for (IncomingEvent event : events) {
-            HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(e -> {
-                parsed.add(e);
-                if (e instanceof HouseholdStateEvent household) {
-                    states.add(household.household());
-                }
-            });
+            HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(parsed::add);
         }
         // the whole batch at once: the directory, then the members of the households
         directory.apply(parsed);
-        members.apply(states);
+        members.apply(HouseholdEvent.states(parsed));
     }
 
     @Inject

@@ -2,7 +2,6 @@ package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.directory.HouseholdDirectory;
 import cn.ruralwatch.events.HouseholdEvent;
-import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.events.HouseholdStateEvent;
 import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.messaging.EventHandler;
@@ -55,14 +54,8 @@ public class HouseholdEventsConsumer implements EventHandler {
     @Override
     public void apply(List<IncomingEvent> events) throws Exception {
         List<HouseholdEvent> parsed = new ArrayList<>();
-        List<HouseholdState> states = new ArrayList<>();
         for (IncomingEvent event : events) {
-            HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(e -> {
-                parsed.add(e);
-                if (e instanceof HouseholdStateEvent household) {
-                    states.add(household.household());
-                }
-            });
+            HouseholdEvent.parse(event.type(), event.data(), mapper).ifPresent(parsed::add);
         }
         if (parsed.isEmpty()) {
             return;
@@ -71,7 +64,7 @@ public class HouseholdEventsConsumer implements EventHandler {
         generation.changing();
         // the whole batch at once: the directory, then the households' states
         directory.apply(parsed);
-        households.apply(states);
+        households.apply(HouseholdEvent.states(parsed));
         memberChanges.apply(parsed);
     }
 

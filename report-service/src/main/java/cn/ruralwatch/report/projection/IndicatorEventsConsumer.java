@@ -15,12 +15,14 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -97,9 +99,15 @@ public class IndicatorEventsConsumer implements EventHandler {
     @Inject
     ReportStandards standards;
 
-    /** An evaluation or one of its results: the latest one of a key wins, a later one of the same time too. */
-    private static <K> void keepLatest(Map<K, EvaluationChanged> latest, K key, EvaluationChanged changed) {
-        latest.merge(key, changed, (held, next) -> next.evaluatedAt().isBefore(held.evaluatedAt()) ? held : next);
+    /**
+     * Keeps the value of the latest evaluation for a key, a later one of the same time too: what the upserts' conditions
+     * decide row by row, decided within the batch.
+     */
+    private static <K, V> void keepLatest(Map<K, V> latest, K key, V value, Function<V, EvaluationChanged> evaluation) {
+        latest.merge(key, value, (held, next) -> {
+            Instant heldAt = evaluation.apply(held).evaluatedAt();
+            return evaluation.apply(next).evaluatedAt().isBefore(heldAt) ? held : next;
+        });
     }
 
     private void project(List<EvaluationChanged> evaluations) {
@@ -113,14 +121,13 @@ public class IndicatorEventsConsumer implements EventHandler {
         Map<List<String>, EvaluationChanged> latest = new LinkedHashMap<>();
         Map<List<String>, Map.Entry<EvaluationChanged, EvaluationChanged.Result>> latestResults = new LinkedHashMap<>();
         for (EvaluationChanged changed : evaluations) {
-            keepLatest(latest, List.of(changed.householdId(), changed.standardCode()), changed);
+            keepLatest(latest, List.of(changed.householdId(), changed.standardCode()), changed, e -> e);
             for (EvaluationChanged.Result result : changed.results()) {
-                List<String> key = List.of(changed.householdId(), changed.standardCode(), result.indicatorCode());
-                Map.Entry<EvaluationChanged, EvaluationChanged.Result> held = latestResults.get(key);
-                if (held == null
-                        || !changed.evaluatedAt().isBefore(held.getKey().evaluatedAt())) {
-                    latestResults.put(key, Map.entry(changed, result));
-                }
+                keepLatest(
+                        latestResults,
+                        List.of(changed.householdId(), changed.standardCode(), result.indicatorCode()),
+                        Map.entry(changed, result),
+                        Map.Entry::getKey);
             }
         }
         List<EvaluationChanged> rows = List.copyOf(latest.values());
