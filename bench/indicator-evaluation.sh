@@ -9,7 +9,9 @@
 #  3. batch re-evaluation under a changed parameter: the county's monitoring threshold for this year set to 7000 元,
 #     and the job re-evaluating its households polled to the end: households/s and how many changed;
 #  4. batch re-evaluation under a changed standard: a county standard with the national standard's indicators saved
-#     for the county, so that every household gets six new results and six history rows: households/s.
+#     for the county, so that every household gets six new results and six history rows: households/s;
+#  5. that standard retired, with project-fund-service and report-service resumed and caught up on its results: how
+#     long report-service takes to hold the new status, and to have every result of the standard out of use.
 # The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own
 # per run (4597xx).
 #
@@ -105,4 +107,21 @@ DEFINITION=$(curl -sf "$I/api/v1/indicator-standards/NATIONAL_HOUSEHOLD_2021" -H
   | sed "s/\"code\":\"NATIONAL_HOUSEHOLD_2021\"/\"code\":\"BENCH_$COUNTY\"/; s/\"regionCode\":\"\"/\"regionCode\":\"$COUNTY\"/")
 SAVED=$(curl -sf -X POST "$I/api/v1/indicator-standards" -H "$AUTH" -H 'Content-Type: application/json' -d "$DEFINITION")
 job "$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")"
+
+echo
+echo "== 5. retirement of the county standard, in report-service =="
+kill -CONT $PAUSED
+REPORT=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d report)
+HELD=$("${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = 'BENCH_$COUNTY'")
+echo "project-fund-service and report-service resumed; waiting for report-service to hold the standard's $HELD results"
+until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = 'BENCH_$COUNTY'")" \
+  -ge "$HELD" ]; do sleep 1; done
+RETIRED=$(now)
 curl -sf -o /dev/null -X POST "$I/api/v1/indicator-standards/BENCH_$COUNTY/retirement" -H "$AUTH"
+until [ "$("${REPORT[@]}" -Atc "select count(*) from report_standard where code = 'BENCH_$COUNTY' and status = 'RETIRED'")" \
+  = 1 ]; do sleep 0.1; done
+printf 'status held by report-service %.1f s after the retirement\n' "$(echo "$(now) - $RETIRED" | bc -l)"
+until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = 'BENCH_$COUNTY' and in_use")" \
+  = 0 ] && [ "$("${REPORT[@]}" -Atc "select count(*) from report_evaluation where standard_code = 'BENCH_$COUNTY' and in_use")" \
+  = 0 ]; do sleep 0.5; done
+printf '%s results and their evaluations out of use %.1f s after the retirement\n' "$HELD" "$(echo "$(now) - $RETIRED" | bc -l)"

@@ -34,8 +34,9 @@ import org.jboss.logging.Logger;
  * <ol>
  *   <li>Empty copies of the read models are made aside; household-events, indicator-events and fund-events are read
  *       from their beginning up to where they ended when the rebuild started, and every event is applied to the copies
- *       as the live consumers apply it (each transaction's search path puts the copies first); the villages are
- *       recounted there.
+ *       as the live consumers apply it (each transaction's search path puts the copies first); the results of
+ *       standards whose status changed meanwhile are flipped into or out of use ({@link ReportStandards}) and the
+ *       villages are recounted there.
  *   <li>Whatever arrived meanwhile is applied to the copies too.
  *   <li>The swap: the current read models are locked (the live consumers wait for a moment), the last events up to
  *       the topics' ends are applied to the copies, the villages they touched recounted, and the copies take the
@@ -84,6 +85,9 @@ public class ReadModelRebuild extends ReportJobRunner {
 
     @Inject
     VillageSummaries villages;
+
+    @Inject
+    ReportStandards standards;
 
     @Inject
     HouseholdEventsConsumer households;
@@ -159,6 +163,7 @@ public class ReadModelRebuild extends ReportJobRunner {
             replay(consumer, partitions, end, projections, count, progress, true);
             QuarkusTransaction.requiringNew().run(() -> {
                 aside();
+                standards.converge(Integer.MAX_VALUE);
                 villages.recountMarked();
             });
             // what the live consumers received meanwhile
@@ -236,6 +241,7 @@ public class ReadModelRebuild extends ReportJobRunner {
         Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
         count.total += difference(from, last);
         replay(consumer, partitions, last, projections, count, null, false);
+        standards.converge(Integer.MAX_VALUE);
         villages.recountMarked();
         schemas.swap(READ_MODELS);
         generation.changing();

@@ -1,13 +1,20 @@
 package cn.ruralwatch.report.projection;
 
 import cn.ruralwatch.events.StandardStatusSet;
+import cn.ruralwatch.messaging.BackgroundLoop;
 import cn.ruralwatch.sql.Sql;
-import cn.ruralwatch.tracing.Lane;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The indicator standards in use ({@code report_standard}, from {@code standard.status-set.v1}). A retired standard is
@@ -15,9 +22,19 @@ import java.util.List;
  * each result row says whether its standard is in use ({@code in_use}), and the figures count those rows only. A
  * household's results under a retired standard neither make it evaluated nor keep it from meeting the standards, and
  * the standard's indicators have no rates. A standard not known here is in use.
+ *
+ * <p>A result stored says at once whether its standard is in use. When a standard's status changes, the consumer's
+ * transaction records the status only; the rows the standard already holds (a county's standard holds millions of
+ * indicator results) are flipped afterwards by a refresher of their own, {@value #CHUNK} rows of each table per
+ * transaction, and every village holding them is marked to be recounted once the flips have settled, as bulk work is
+ * ({@link VillageSummaries}). The refresher also looks every idle interval, so a result that a concurrent transaction
+ * stored under the status it saw before the change committed is flipped too.
  */
 @ApplicationScoped
 public class ReportStandards {
+
+    /** Rows of each table flipped in one transaction at most: a consumer writing one of them waits for so long. */
+    static final int CHUNK = 5000;
 
     /**
      * The value of {@code in_use} for a result of the standard whose code the SQL expression {@code standardCode} gives
@@ -34,10 +51,29 @@ public class ReportStandards {
     @Inject
     VillageSummaries summaries;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** How often the refresher looks for results whose {@code in_use} disagrees with their standard's status. */
+    @ConfigProperty(name = "ruralwatch.report.standards.idle-interval", defaultValue = "PT5S")
+    Duration idle;
+
+    private BackgroundLoop loop;
+
+    void start(@Observes StartupEvent started) {
+        loop = new BackgroundLoop("report-standards-in-use", idle, this::step);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
     /**
      * Keeps a standard's announced status unless a later one is held (a higher version, or the same version later).
-     * When that retires the standard or brings it back into use, its results are marked so and every village holding
-     * them is recounted.
+     * Once the caller's transaction commits, the results the standard holds are flipped into or out of use.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void set(StandardStatusSet status) {
@@ -59,29 +95,73 @@ public class ReportStandards {
                 .bind("status", status.status())
                 .bind("at", Timestamp.from(status.statusSetAt()))
                 .column(String.class);
-        if (held.isEmpty()) {
-            // a later status of the standard is held already
-            return;
+        if (!held.isEmpty() && loop != null) {
+            loop.wakeUpAfterCommit(transactions);
         }
-        boolean inUse = !StandardStatusSet.RETIRED.equals(held.getFirst());
-        sql.query("""
-                        update report_indicator_result set in_use = :inUse
-                        where standard_code = :code and in_use <> :inUse
-                        """).bind("code", status.code()).bind("inUse", inUse).execute();
-        int villages = (int) sql.query("""
-                        with changed as (
-                            update report_evaluation set in_use = :inUse
-                            where standard_code = :code and in_use <> :inUse
-                            returning village_code)
-                        insert into report_dirty_village (village_code, interactive)
-                        select distinct village_code, :interactive from changed
-                        """)
-                .bind("code", status.code())
-                .bind("inUse", inUse)
-                .bind("interactive", Lane.current() == Lane.INTERACTIVE)
-                .execute();
-        if (villages > 0) {
+    }
+
+    /** Flips a chunk of rows in a transaction of its own; answers whether it flipped any (more may be waiting). */
+    boolean step() {
+        return QuarkusTransaction.requiringNew().call(() -> converge(CHUNK)) > 0;
+    }
+
+    /**
+     * Flips up to {@code limit} results of each table and standard whose {@code in_use} disagrees with the standard's
+     * status, in the caller's transaction and with its search path, rows another transaction holds skipped, and marks
+     * their villages to be recounted as bulk work: the refresher calls it a chunk at a time, a rebuild with no limit on
+     * the read models it fills aside before it recounts their villages.
+     *
+     * @return the rows flipped
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int converge(int limit) {
+        List<String> retired = sql.query("select code from report_standard where status = 'RETIRED'")
+                .column(String.class);
+        List<String> inUse = sql.query("select code from report_standard where status <> 'RETIRED'")
+                .column(String.class);
+        int flipped = 0;
+        for (String code : retired) {
+            flipped += flip(code, true, limit);
+        }
+        for (String code : inUse) {
+            flipped += flip(code, false, limit);
+        }
+        if (flipped > 0) {
             summaries.marked();
         }
+        return flipped;
+    }
+
+    /** Flips up to {@code limit} rows of each table holding {@code in_use = was} for the standard. */
+    private int flip(String code, boolean was, int limit) {
+        int flipped = 0;
+        for (String[] table :
+                new String[][] {{"report_indicator_result", "indicator_code"}, {"report_evaluation", "standard_code"}
+                }) {
+            // the key of a row within its standard: (household_id, indicator_code), or household_id alone
+            String key = table[1];
+            // read as a column: a one-row limit added to a statement that writes would not parse
+            flipped += sql.query("""
+                            with picked as (
+                                select household_id, %2$s as key from %1$s
+                                where standard_code = :code and in_use = :was
+                                limit :limit for update skip locked),
+                            flipped as (
+                                update %1$s t set in_use = not :was from picked p
+                                where t.household_id = p.household_id and t.standard_code = :code
+                                  and t.%2$s = p.key
+                                returning t.village_code),
+                            marked as (
+                                insert into report_dirty_village (village_code, interactive)
+                                select distinct village_code, false from flipped)
+                            select count(*) from flipped
+                            """.formatted(table[0], key))
+                    .bind("code", code)
+                    .bind("was", was)
+                    .bind("limit", limit)
+                    .column(Integer.class)
+                    .getFirst();
+        }
+        return flipped;
     }
 }

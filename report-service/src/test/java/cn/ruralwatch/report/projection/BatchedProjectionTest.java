@@ -103,8 +103,13 @@ class BatchedProjectionTest {
         });
     }
 
-    private static IncomingEvent evaluation(
-            String household, String standard, boolean allMet, String time, String results) {
+    static IncomingEvent evaluation(String household, String standard, boolean allMet, String time, String results) {
+        return evaluation(household, VILLAGE, standard, allMet, time, results);
+    }
+
+    /** An evaluation of the household in the village at {@code time} on 2026-11-02, results as [[code,met],…]. */
+    static IncomingEvent evaluation(
+            String household, String village, String standard, boolean allMet, String time, String results) {
         StringBuilder json = new StringBuilder();
         for (String result : results.substring(2, results.length() - 2).split("\\],\\[")) {
             String[] parts = result.split(",");
@@ -113,7 +118,7 @@ class BatchedProjectionTest {
         }
         return event(EventTypes.EVALUATION_CHANGED, """
                 {"householdId":"%s","villageCode":"%s","standardCode":"%s","allMet":%s,"results":[%s],
-                 "evaluatedAt":"2026-11-02T%s:00Z"}""".formatted(household, VILLAGE, standard, allMet, json, time));
+                 "evaluatedAt":"2026-11-02T%s:00Z"}""".formatted(household, village, standard, allMet, json, time));
     }
 
     private static IncomingEvent auditEntry(String household, String action) {
@@ -126,7 +131,7 @@ class BatchedProjectionTest {
                  "entityId":"%s","entityDivision":"%s","changes":%s}""".formatted(VILLAGE, action, household, VILLAGE, changes));
     }
 
-    private static IncomingEvent event(String type, String data) {
+    static IncomingEvent event(String type, String data) {
         return new IncomingEvent(
                 UUID.randomUUID().toString(),
                 type,
