@@ -23,7 +23,10 @@ STATEFILE=${RURALWATCH_STATE_DIR:-$ROOT/.suite}/run/suite.properties
 DURATION=${1:-20s}
 CONNECTIONS=${2:-16}
 COUNTY=${3:-459901}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# bench/ConstantRateLoad.java needs a JDK 21+, found as bin/suite finds it
+source "$ROOT/bin/jdk.sh"
+select_jdk
+JAVA=$JAVA_HOME/bin/java
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
