@@ -17,8 +17,14 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class ClientRateLimiter {
 
-    private final Cache<String, Bucket> buckets =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    /**
+     * The cache's upkeep (access order, expiry) runs on the calling event loop: it is a few pointer moves, where handing
+     * it to the common pool woke another thread every few requests.
+     */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .executor(Runnable::run)
+            .build();
 
     @Inject
     GatewayConfig config;

@@ -47,6 +47,9 @@ public class VerifiedTokens {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(size)
                 .ticker(ticker)
+                // upkeep (eviction, expiry) on the calling thread, a request's own, rather than a wake-up of a
+                // common-pool thread every few requests
+                .executor(Runnable::run)
                 // the earlier of the token's expiry and the reuse limit
                 .expireAfter(Expiry.<String, Verified>creating(
                         (token, verified) -> verified.untilExpiry().compareTo(ttl) < 0 ? verified.untilExpiry() : ttl))

@@ -60,7 +60,7 @@ class BatchedProjectionTest {
                 List.of("A false true", "B true true"),
                 rows("select indicator_code || ' ' || met || ' ' || in_use from report_indicator_result"
                         + " where household_id = '" + first + "' order by indicator_code"));
-        // the retirement marked the earlier result out of use, and the later one arrived out of use
+        // the result stored after the retirement in the same batch, which replaced the earlier one, is out of use
         assertEquals(
                 List.of("false 11:00 false"),
                 rows(
