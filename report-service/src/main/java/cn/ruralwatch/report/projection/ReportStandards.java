@@ -115,22 +115,20 @@ public class ReportStandards {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int converge(int limit) {
-        List<String> retired = sql.query("select code from report_standard where status = 'RETIRED'")
-                .column(String.class);
-        List<String> inUse = sql.query("select code from report_standard where status <> 'RETIRED'")
-                .column(String.class);
         int flipped = 0;
-        for (String code : retired) {
-            flipped += flip(code, true, limit);
-        }
-        for (String code : inUse) {
-            flipped += flip(code, false, limit);
+        for (Held held : sql.query("select code, status <> 'RETIRED' as in_use from report_standard")
+                .list(Held.class)) {
+            // a standard in use may hold rows still out of use, a retired one rows still in use
+            flipped += flip(held.code(), !held.inUse(), limit);
         }
         if (flipped > 0) {
             summaries.marked();
         }
         return flipped;
     }
+
+    /** A standard held here and whether it is in use. */
+    private record Held(String code, boolean inUse) {}
 
     /** Flips up to {@code limit} rows of each table holding {@code in_use = was} for the standard. */
     private int flip(String code, boolean was, int limit) {
