@@ -11,6 +11,10 @@
 #  3. the peak resident memory of household-service (VmHWM);
 #  4. searches over the loaded county for 20 s with wrk (exact ID number, name prefix in a township, category and
 #     risk state in the county, income band in a village), after 10 s of the same unmeasured: latency percentiles.
+#     Measured once the suite is quiet: for a while after the imports household-service publishes their events,
+#     PostgreSQL vacuums and analyses the new rows (and with BENCH_CONSUMERS=run the other services consume the
+#     events for minutes), and searches measured meanwhile would measure that work too, different in every run. The
+#     wait (until the machine's CPUs are 85% idle over 5 s, at most 15 min) is printed.
 # The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own
 # per run (4599xx), so that runs against the same database do not meet.
 #
@@ -172,6 +176,17 @@ echo "RSS before $((RSS_BEFORE / 1024)) MiB, peak (VmHWM) $(( $(awk '/VmHWM/ {pr
 
 echo
 echo "== 4. search over the county, 20 s after 10 s of warm-up, 4 connections =="
+# idle share of the machine's CPUs over 5 s, in percent (/proc/stat: idle and iowait against all)
+idle_percent() {
+  local a b
+  a=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+  sleep 5
+  b=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+  echo "$a $b" | awk '{printf "%d", ($3 - $1) * 100 / ($4 - $2)}'
+}
+QUIET_FROM=$(date +%s)
+until [ "$(idle_percent)" -ge 85 ] || [ $(( $(date +%s) - QUIET_FROM )) -ge 900 ]; do :; done
+echo "the suite was quiet $(( $(date +%s) - QUIET_FROM )) s after the imports (CPUs >= 85% idle over 5 s)"
 "${PSQL[@]}" -c "analyze household; analyze member"
 # names are UTF-8: the first character of a Chinese name is its first three bytes
 LC_ALL=C awk -F, -v county="$COUNTY" 'NR > 1 && NR % 997 == 2 {
