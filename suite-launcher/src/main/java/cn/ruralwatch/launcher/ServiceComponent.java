@@ -195,9 +195,9 @@ public final class ServiceComponent extends Component {
      * the archive (which classes it leaves out, options that differ from the JDK's base archive) stay out of the log.
      */
     List<String> classArchive() {
-        if (!detached || Runtime.version().feature() < 19 || state.toString().contains(File.pathSeparator)) {
-            // the services run on this JVM's JDK, which creates archives itself from 19 on; a path separator in the
-            // file name would read as two archives
+        if (!detached || state.toString().contains(File.pathSeparator)) {
+            // a path separator in the file name would read as two archives (the services run on this JVM's JDK, 21
+            // or later, which creates archives itself)
             return List.of();
         }
         Path directory = state.resolve("class-archives");

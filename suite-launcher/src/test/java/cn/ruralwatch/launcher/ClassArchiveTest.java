@@ -105,8 +105,7 @@ class ClassArchiveTest {
                 out.closeEntry();
             }
         }
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(Processes.java(false));
         command.addAll(options);
         command.addAll(List.of("-cp", jar.toString(), Echo.class.getName(), word));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
