@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.messaging.OutboxConfig;
+import cn.ruralwatch.messaging.OutboxPayloads;
 import cn.ruralwatch.messaging.OutboxPublisher;
 import cn.ruralwatch.messaging.OutboxRelay;
 import cn.ruralwatch.testing.SuiteInfrastructure;
@@ -208,8 +209,9 @@ class OutboxLanesTest {
         try (Connection applicationRelay = dataSource.getConnection();
                 Statement lock = applicationRelay.createStatement();
                 OutboxPublisher publisher = new OutboxPublisher(
-                        copy, new OutboxPublisher.Settings("/lane-check", bootstrap, buckets, 500, List.of(), 1, (short)
-                                1))) {
+                        copy,
+                        new OutboxPublisher.Settings("/lane-check", bootstrap, buckets, 500, List.of(), 1, (short) 1),
+                        OutboxPayloads.NONE)) {
             // every bucket of the application's outbox held, as by its relay publishing them: the copy's buckets are
             // locks of their own, so the pass takes every one
             applicationRelay.setAutoCommit(false);

@@ -72,7 +72,8 @@ class TwoRelaysKeepAggregateOrderTest {
         OutboxPublisher second = new OutboxPublisher(
                 recordingCommittedMarks(dataSource, markedBySecond),
                 new OutboxPublisher.Settings(
-                        mine.source(), mine.bootstrapServers(), mine.buckets(), 3, List.of(), 1, (short) 1));
+                        mine.source(), mine.bootstrapServers(), mine.buckets(), 3, List.of(), 1, (short) 1),
+                relay.payloads());
         Thread competitor = Thread.ofPlatform().start(() -> {
             while (running.get()) {
                 try {

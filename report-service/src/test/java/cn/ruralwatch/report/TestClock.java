@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The service's clock in the tests: the system clock in China time until a test sets the moment it needs (a month's
@@ -38,6 +39,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant moment = fixed;
-        return moment != null ? moment : Instant.now();
+        // in whole microseconds, as the service's clock (ChinaTime.TICK)
+        return moment != null ? moment : Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -36,7 +35,8 @@ import org.hibernate.exception.ConstraintViolationException;
  * How every change to a household ends, whatever the operation: the rules are checked (a broken rule changes
  * nothing), the change is written with a new version, and in the same transaction the history gets a revision (who,
  * when, why, old → new), the outbox an event carrying the new state and the audit trail an entry. The values are
- * written once, in the revision; the audit entry names the revision and the changed fields.
+ * written once, in the revision; the audit entry names the revision and the changed fields, and a registration's event
+ * is built from the revision as it is published ({@link RegistrationEvents}).
  */
 @ApplicationScoped
 public class HouseholdChangeRecorder {
@@ -101,8 +101,8 @@ public class HouseholdChangeRecorder {
 
     /** Records a new household (registration, or the new household of a split). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void registered(Household household, Operation operation, String reason, UUID splitFrom) {
-        registeredAll(List.of(household), operation, reason, splitFrom);
+    public void registered(Household household, Operation operation, String reason) {
+        registeredAll(List.of(household), operation, reason);
     }
 
     /**
@@ -110,7 +110,7 @@ public class HouseholdChangeRecorder {
      * events and audit entries of all of them written together.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void registeredAll(List<Household> households, Operation operation, String reason, UUID splitFrom) {
+    public void registeredAll(List<Household> households, Operation operation, String reason) {
         for (Household household : households) {
             checkRules(household);
             household.recomputeIncomes();
@@ -131,11 +131,14 @@ public class HouseholdChangeRecorder {
                     reason,
                     null,
                     after));
-            messages.add(message(
-                    household,
+            // the event carries the household as registered: the revision holds it, and the event is built from it
+            // as it is published rather than stored twice
+            messages.add(Outbox.Message.referencing(
+                    Topics.HOUSEHOLD_EVENTS,
+                    HouseholdService.AGGREGATE,
+                    household.id.toString(),
                     EventTypes.HOUSEHOLD_REGISTERED,
-                    new HouseholdRegistered(
-                            HouseholdMapper.state(household), splitFrom == null ? null : splitFrom.toString())));
+                    RegistrationEvents.reference(household)));
             // the revision holds the household as registered: the entry points to it rather than copying it
             messages.add(audit.revisionEntry(
                     AuditAction.CREATE,

@@ -2,6 +2,7 @@ package cn.ruralwatch.household.household;
 
 import cn.ruralwatch.events.HouseholdState;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,96 +207,122 @@ public final class HouseholdMapper {
 
     /** The household as events carry it: the head's name, no other names, no personal numbers. */
     public static HouseholdState state(Household h) {
+        return state(HouseholdViews.masked(h));
+    }
+
+    /**
+     * The household as events carry it, from the household as the history keeps it (a revision's snapshot): the one
+     * mapping of every event's state, whether built as the change is written or later from its revision. Amounts have
+     * the two decimals they are stored with, however the snapshot wrote them.
+     */
+    public static HouseholdState state(HouseholdApi.HouseholdView h) {
+        HouseholdApi.HouseholdAttributes a = h.attributes();
+        HouseholdApi.Monitoring monitoring = h.monitoring();
+        HouseholdApi.DrinkingWater water = a.drinkingWater();
         return new HouseholdState(
-                h.id.toString(),
-                h.version,
-                h.villageCode,
-                h.activeMembers().stream()
-                        .filter(m -> m.relation == Relation.HEAD)
-                        .map(m -> m.name)
+                h.id().toString(),
+                h.version(),
+                h.villageCode(),
+                h.members().stream()
+                        .filter(m -> m.status() == MemberStatus.ACTIVE && m.relation() == Relation.HEAD)
+                        .map(HouseholdApi.MemberView::name)
                         .findFirst()
                         .orElse(null),
-                h.status.name(),
-                h.registeredAt,
-                h.povertyStatus.name(),
-                h.exitYear,
-                h.monitoringCategory == null
+                h.status().name(),
+                h.registeredAt(),
+                name(a.povertyStatus()),
+                a.exitYear(),
+                monitoring == null
                         ? null
                         : new HouseholdState.Monitoring(
-                                h.monitoringCategory.name(),
-                                h.riskTypes,
-                                h.riskState.name(),
-                                h.identifiedYear,
-                                h.monitoredSince,
-                                h.riskEliminatedOn),
-                h.minimumLiving,
-                h.extremePoverty,
+                                monitoring.category().name(),
+                                names(monitoring.riskTypes()),
+                                monitoring.riskState().name(),
+                                monitoring.identifiedYear(),
+                                monitoring.monitoredSince(),
+                                monitoring.riskEliminatedOn()),
+                yes(a.minimumLiving()),
+                yes(a.extremePoverty()),
                 new HouseholdState.Housing(
-                        name(h.housingSafetyGrade),
-                        h.housingAreaPerCapita,
-                        h.noHouse,
-                        h.housingRenovation.name(),
-                        name(h.renovationMethod),
-                        h.renovationYear,
-                        name(h.renovationStage),
-                        h.renovationProgress,
-                        h.relocated),
+                        name(a.housingSafetyGrade()),
+                        amount(a.housingAreaPerCapita()),
+                        yes(a.noHouse()),
+                        name(a.housingRenovation()),
+                        name(a.renovationMethod()),
+                        a.renovationYear(),
+                        name(a.renovationStage()),
+                        a.renovationProgress(),
+                        yes(a.relocated())),
                 new HouseholdState.DrinkingWater(
-                        h.waterQuantity, h.waterQuality, h.waterConvenience, h.waterSupplyGuarantee),
-                h.electricity,
-                h.tvBroadband,
-                h.roadToHamlet,
-                h.industries,
-                h.cooperative,
-                h.incomes.stream()
+                        water.quantity(), water.quality(), water.convenience(), water.supplyGuarantee()),
+                a.electricity(),
+                a.tvBroadband(),
+                a.roadToHamlet(),
+                a.industries(),
+                a.cooperative(),
+                h.incomes().stream()
                         .map(i -> new HouseholdState.Income(
-                                i.year,
-                                i.wage,
-                                i.business,
-                                i.property,
-                                i.transfer,
-                                i.productionCosts,
-                                i.netIncomePerCapita))
+                                i.year(),
+                                amount(i.wage()),
+                                amount(i.business()),
+                                amount(i.property()),
+                                amount(i.transfer()),
+                                amount(i.productionCosts()),
+                                amount(i.netIncomePerCapita())))
                         .toList(),
-                h.members.stream().map(HouseholdMapper::state).toList(),
-                h.television,
-                h.computer,
-                h.smartphone,
-                h.pastMonitoring.stream()
+                h.members().stream().map(HouseholdMapper::state).toList(),
+                a.television(),
+                a.computer(),
+                a.smartphone(),
+                h.pastMonitoring().stream()
                         .map(e -> new HouseholdState.MonitoringEpisode(
-                                e.category.name(), e.riskTypes, e.identifiedOn, e.eliminatedOn))
+                                e.category().name(), names(e.riskTypes()), e.identifiedOn(), e.eliminatedOn()))
                         .toList());
     }
 
-    private static HouseholdState.Member state(Member m) {
+    private static HouseholdState.Member state(HouseholdApi.MemberView m) {
+        HouseholdApi.MemberAttributes a = m.attributes();
         return new HouseholdState.Member(
-                m.id.toString(),
-                m.status.name(),
-                m.relation.name(),
-                m.sex.name(),
-                m.birthDate,
-                m.joinedBy.name(),
-                name(m.leftBy),
-                m.leftOn,
-                name(m.laborAbility),
-                name(m.health),
-                m.disabilityGrade,
-                name(m.educationStage),
-                name(m.schoolingStatus),
-                name(m.specialSchoolingCase),
-                name(m.schoolLocation),
-                m.medicalInsurance.name(),
-                name(m.medicalInsuranceExemption),
-                m.pensionInsurance.name(),
-                name(m.pensionInsuranceExemption),
-                m.activeSoldier,
-                name(m.employmentLocation),
-                m.employmentMonths,
-                m.employmentMonthlyIncome,
-                name(m.employmentKind),
-                m.agriculturalRegistration,
-                m.chronicDiseaseCertificate.name(),
-                m.familyDoctorContract);
+                m.id().toString(),
+                m.status().name(),
+                m.relation().name(),
+                m.sex().name(),
+                m.birthDate(),
+                m.joinedBy().name(),
+                name(m.leftBy()),
+                m.leftOn(),
+                name(a.laborAbility()),
+                name(a.health()),
+                a.disabilityGrade(),
+                name(a.educationStage()),
+                name(a.schoolingStatus()),
+                name(a.specialSchoolingCase()),
+                name(a.schoolLocation()),
+                name(a.medicalInsurance()),
+                name(a.medicalInsuranceExemption()),
+                name(a.pensionInsurance()),
+                name(a.pensionInsuranceExemption()),
+                yes(a.activeSoldier()),
+                name(a.employmentLocation()),
+                a.employmentMonths(),
+                amount(a.employmentMonthlyIncome()),
+                name(a.employmentKind()),
+                a.agriculturalRegistration(),
+                name(a.chronicDiseaseCertificate()),
+                yes(a.familyDoctorContract()));
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    private static boolean yes(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    /** An amount (yuan, square metres) with the two decimals it is stored with. */
+    private static BigDecimal amount(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static String name(Enum<?> value) {

@@ -119,7 +119,7 @@ public class HouseholdRestructuring {
                 request.reason(),
                 request.effectiveOn(),
                 change -> change.changed(Operation.SPLIT, request.reason()));
-        recorder.registered(split, Operation.SPLIT_FROM, request.reason(), source.id);
+        recorder.registered(split, Operation.SPLIT_FROM, request.reason());
         return split;
     }
 

@@ -63,7 +63,7 @@ public class HouseholdService {
         }
         residences.requireNotRegistered(request.members(), "members", null);
         Household household = build(request, clock.instant());
-        recorder.registered(household, HouseholdChangeRecorder.Operation.REGISTER, null, null);
+        recorder.registered(household, HouseholdChangeRecorder.Operation.REGISTER, null);
         return household;
     }
 

@@ -50,7 +50,12 @@ public class HouseholdViews {
 
     /** The household as the history keeps it: every personal number masked, whoever is asking. */
     public JsonNode snapshot(Household household) {
-        return mapper.valueToTree(view(household, (kind, number) -> kind.mask(number)));
+        return mapper.valueToTree(masked(household));
+    }
+
+    /** The household with every personal number masked, as the history keeps it. */
+    static HouseholdApi.HouseholdView masked(Household household) {
+        return view(household, (kind, number) -> kind.mask(number));
     }
 
     /**

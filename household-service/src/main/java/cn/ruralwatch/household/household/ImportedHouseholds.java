@@ -172,7 +172,7 @@ public class ImportedHouseholds {
                 results.add(update(checked.get(c), residences, fields, reason));
             }
         }
-        recorder.registeredAll(created, Operation.IMPORT, reason, null);
+        recorder.registeredAll(created, Operation.IMPORT, reason);
         return results;
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -22,12 +23,19 @@ public class ChinaTime {
     /** Asia/Shanghai (UTC+8, no daylight saving). */
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
-    /** The clock of the running service: the system clock in {@link #ZONE}; a test may put its own in place. */
+    /** The precision of the suite's instants: PostgreSQL's, so that an instant reads back as it was written. */
+    public static final Duration TICK = Duration.ofNanos(1_000);
+
+    /**
+     * The clock of the running service: the system clock in {@link #ZONE}, in whole microseconds ({@link #TICK}), so
+     * that a time written to a row, a revision's snapshot and an event is one value wherever it is read; a test may put
+     * its own in place.
+     */
     @Produces
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.system(ZONE);
+        return Clock.tick(Clock.system(ZONE), TICK);
     }
 
     /** Today in China by the given clock. */

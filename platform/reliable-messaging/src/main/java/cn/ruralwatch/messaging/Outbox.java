@@ -42,6 +42,7 @@ public class Outbox {
             "event_type",
             "occurred_at",
             "payload",
+            "payload_ref",
             "traceparent",
             "tracestate",
             "request_id",
@@ -65,6 +66,9 @@ public class Outbox {
     /**
      * An event to record: see {@link #publish}.
      *
+     * @param payload serialized as the JSON data of the event; null when {@code reference} names it
+     * @param reference where the event's data already is, its payload built from there as it is published
+     *     ({@link ReferencedPayloads}); null when {@code payload} is given
      * @param causeEventId the id of the event being applied that causes this one, when a consumer applies a batch of
      *     events from several requests at once; null: the current span and request id are its cause
      */
@@ -74,15 +78,57 @@ public class Outbox {
             String aggregateId,
             String eventType,
             Object payload,
+            Reference reference,
             String causeEventId) {
 
+        public Message {
+            if ((payload == null) == (reference == null)) {
+                throw new IllegalArgumentException("An event has either a payload or a reference: " + eventType);
+            }
+        }
+
         public Message(String topic, String aggregateType, String aggregateId, String eventType, Object payload) {
-            this(topic, aggregateType, aggregateId, eventType, payload, null);
+            this(topic, aggregateType, aggregateId, eventType, payload, null, null);
+        }
+
+        /**
+         * An event whose payload is built, as it is published, from what {@code reference} names: a record the
+         * service keeps for good (a household's revision), so that the same data is not stored twice.
+         */
+        public static Message referencing(
+                String topic, String aggregateType, String aggregateId, String eventType, Reference reference) {
+            return new Message(topic, aggregateType, aggregateId, eventType, null, reference, null);
         }
 
         /** The same event, caused by the event (being applied on this thread) of this id: it continues its trace. */
         public Message causedBy(String eventId) {
-            return new Message(topic, aggregateType, aggregateId, eventType, payload, eventId);
+            return new Message(topic, aggregateType, aggregateId, eventType, payload, reference, eventId);
+        }
+    }
+
+    /**
+     * Where an event's data is: {@code key} in the records of {@code source}, a {@link ReferencedPayloads} bean of the
+     * service. Stored as {@code <source>/<key>}.
+     */
+    public record Reference(String source, String key) {
+
+        public Reference {
+            if (source.isEmpty() || source.contains("/")) {
+                throw new IllegalArgumentException("A payload source is a name without '/': " + source);
+            }
+        }
+
+        static Reference parse(String stored) {
+            int slash = stored.indexOf('/');
+            if (slash <= 0) {
+                throw new IllegalStateException("Not an outbox payload reference: " + stored);
+            }
+            return new Reference(stored.substring(0, slash), stored.substring(slash + 1));
+        }
+
+        @Override
+        public String toString() {
+            return source + "/" + key;
         }
     }
 
@@ -133,7 +179,8 @@ public class Outbox {
                 bucketOf(message.aggregateId(), config.buckets()),
                 message.eventType(),
                 now,
-                json(message),
+                message.payload() == null ? null : json(message),
+                message.reference() == null ? null : message.reference().toString(),
                 cause.traceparent(),
                 cause.tracestate(),
                 cause.requestId(),

@@ -45,6 +45,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * sent by two publishers at once and keep their order. A failure rolls the batch back: its rows are sent again later,
  * and consumers drop the duplicates by event id.
  *
+ * <p>An event that names where its data is instead of holding it ({@link Outbox.Message#referencing}) gets its payload
+ * built as it is published, in the transaction that marks it published ({@link OutboxPayloads}).
+ *
  * <p>An event written in a span (a request's, an applied event's, a job's) is published in a {@code <topic> publish}
  * span, a child of that one, whose trace context it carries ({@code ce_traceparent}, {@code ce_tracestate}), with the
  * request id of the request behind it ({@code ce_requestid}).
@@ -63,7 +66,7 @@ public final class OutboxPublisher implements AutoCloseable {
             "select pg_try_advisory_xact_lock(hashtext('outbox_event@' || current_schema()), ?)";
 
     private static final String COLUMNS = """
-            select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text,
+            select id, event_id, topic, aggregate_id, event_type, occurred_at, payload::text, payload_ref,
                    traceparent, tracestate, request_id, bulk
               from outbox_event o
             """;
@@ -100,21 +103,26 @@ public final class OutboxPublisher implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Settings settings;
+    private final OutboxPayloads payloads;
     private final Tracer tracer;
     private KafkaProducer<String, byte[]> producer;
     private boolean topicsReady;
     private final Set<String> bulkTopics = ConcurrentHashMap.newKeySet();
     private int firstBulkBucket;
 
-    public OutboxPublisher(DataSource dataSource, Settings settings, Tracer tracer) {
+    /**
+     * @param payloads what builds the payloads of the events that name where their data is instead of holding it
+     */
+    public OutboxPublisher(DataSource dataSource, Settings settings, OutboxPayloads payloads, Tracer tracer) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.payloads = payloads;
         this.tracer = tracer;
     }
 
     /** A publisher that records no spans of its own: its events carry the trace context they were written in. */
-    public OutboxPublisher(DataSource dataSource, Settings settings) {
-        this(dataSource, settings, OpenTelemetry.noop().getTracer("outbox"));
+    public OutboxPublisher(DataSource dataSource, Settings settings, OutboxPayloads payloads) {
+        this(dataSource, settings, payloads, OpenTelemetry.noop().getTracer("outbox"));
     }
 
     /**
@@ -260,24 +268,33 @@ public final class OutboxPublisher implements AutoCloseable {
                     connection.rollback();
                     return 0;
                 }
-                List<Long> ids = new ArrayList<>();
-                List<Future<RecordMetadata>> acks = new ArrayList<>();
+                List<Pending> rows = new ArrayList<>();
                 try (PreparedStatement select = connection.prepareStatement(query)) {
                     select.setInt(1, bucket);
                     select.setInt(2, limit);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(rows.getLong(1));
-                            acks.add(producer().send(toRecord(rows, spans)));
-                            if (rows.getBoolean(11)) {
-                                bulkTopics.add(rows.getString(3));
-                            }
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            rows.add(Pending.of(row));
                         }
                     }
                 }
-                if (ids.isEmpty()) {
+                if (rows.isEmpty()) {
                     connection.rollback();
                     return 0;
+                }
+                List<String> data = payloads.of(
+                        connection,
+                        rows.stream().map(Pending::payload).toList(),
+                        rows.stream().map(Pending::reference).toList());
+                List<Long> ids = new ArrayList<>(rows.size());
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    Pending row = rows.get(i);
+                    ids.add(row.id());
+                    acks.add(producer().send(toRecord(row, data.get(i), spans)));
+                    if (row.bulk()) {
+                        bulkTopics.add(row.topic());
+                    }
                 }
                 producer().flush();
                 for (Future<RecordMetadata> ack : acks) {
@@ -312,13 +329,39 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    private ProducerRecord<String, byte[]> toRecord(ResultSet row, List<Span> spans) throws SQLException {
-        String aggregateId = row.getString(4);
-        OffsetDateTime occurredAt = row.getObject(6, OffsetDateTime.class);
-        Cause written = new Cause(row.getString(8), row.getString(9), row.getString(10));
+    /** An outbox row waiting to be published: its payload, or the reference its payload is built from. */
+    private record Pending(
+            long id,
+            String eventId,
+            String topic,
+            String aggregateId,
+            String eventType,
+            OffsetDateTime occurredAt,
+            String payload,
+            String reference,
+            Cause written,
+            boolean bulk) {
+
+        static Pending of(ResultSet row) throws SQLException {
+            return new Pending(
+                    row.getLong(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getObject(6, OffsetDateTime.class),
+                    row.getString(7),
+                    row.getString(8),
+                    new Cause(row.getString(9), row.getString(10), row.getString(11)),
+                    row.getBoolean(12));
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(Pending row, String payload, List<Span> spans) {
+        Cause written = row.written();
         Cause published = written;
         if (written.traceparent() != null) {
-            Span span = EventSpans.publish(tracer, row.getString(3), row.getString(2), row.getString(5), written);
+            Span span = EventSpans.publish(tracer, row.topic(), row.eventId(), row.eventType(), written);
             spans.add(span);
             if (span.getSpanContext().isValid()) {
                 published = EventSpans.causeIn(span, written.requestId());
@@ -326,11 +369,11 @@ public final class OutboxPublisher implements AutoCloseable {
         }
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
-        headers.add(CloudEventHeaders.ID, bytes(row.getString(2)));
-        headers.add(CloudEventHeaders.TYPE, bytes(row.getString(5)));
+        headers.add(CloudEventHeaders.ID, bytes(row.eventId()));
+        headers.add(CloudEventHeaders.TYPE, bytes(row.eventType()));
         headers.add(CloudEventHeaders.SOURCE, bytes(settings.source()));
-        headers.add(CloudEventHeaders.SUBJECT, bytes(aggregateId));
-        headers.add(CloudEventHeaders.TIME, bytes(occurredAt.toInstant().toString()));
+        headers.add(CloudEventHeaders.SUBJECT, bytes(row.aggregateId()));
+        headers.add(CloudEventHeaders.TIME, bytes(row.occurredAt().toInstant().toString()));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
         if (published.traceparent() != null) {
             headers.add(CloudEventHeaders.TRACEPARENT, bytes(published.traceparent()));
@@ -341,10 +384,10 @@ public final class OutboxPublisher implements AutoCloseable {
         if (published.requestId() != null) {
             headers.add(CloudEventHeaders.REQUEST_ID, bytes(published.requestId()));
         }
-        if (row.getBoolean(11)) {
+        if (row.bulk()) {
             headers.add(CloudEventHeaders.LANE, bytes(CloudEventHeaders.BULK));
         }
-        return new ProducerRecord<>(row.getString(3), null, aggregateId, bytes(row.getString(7)), headers);
+        return new ProducerRecord<>(row.topic(), null, row.aggregateId(), bytes(payload), headers);
     }
 
     private static byte[] bytes(String value) {

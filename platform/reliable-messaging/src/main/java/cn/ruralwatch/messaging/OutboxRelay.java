@@ -10,6 +10,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,10 @@ public class OutboxRelay {
     @Inject
     Tracer tracer;
 
+    @Inject
+    @Any
+    Instance<ReferencedPayloads> referencedPayloads;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -74,7 +80,7 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        publisher = new OutboxPublisher(dataSource, settings(), tracer);
+        publisher = new OutboxPublisher(dataSource, settings(), payloads(), tracer);
         lag = new ConsumerLag(bootstrapServers);
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
@@ -90,6 +96,11 @@ public class OutboxRelay {
                 config.createTopics().orElse(List.of()),
                 config.topicPartitions(),
                 config.topicReplicationFactor());
+    }
+
+    /** What builds the payloads of this service's events that name where their data is, e.g. for a test's reading. */
+    public OutboxPayloads payloads() {
+        return new OutboxPayloads(referencedPayloads);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
