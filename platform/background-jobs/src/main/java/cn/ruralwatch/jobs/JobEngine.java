@@ -703,6 +703,8 @@ public class JobEngine {
                     .bind("token", claimed.token())
                     .bind("progress", json(progress))
                     .bind("checkpoint", checkpoint)
+                    // in the work's transaction, whose entities (an import's households) need no flush for it
+                    .apartFromEntities()
                     .execute();
             if (saved == 0) {
                 throw new JobInterruption(JobInterruption.Reason.LEASE_LOST);

@@ -3,6 +3,7 @@ package cn.ruralwatch.sql;
 import cn.ruralwatch.http.Page;
 import cn.ruralwatch.http.PageRequest;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ public final class Statement {
     private final String text;
     private final Map<String, Object> named = new LinkedHashMap<>();
     private final Map<Integer, Object> numbered = new LinkedHashMap<>();
+    private FlushModeType flushMode;
 
     Statement(EntityManager entityManager, String text) {
         this.entityManager = entityManager;
@@ -31,6 +33,17 @@ public final class Statement {
     /** Binds {@code :name}. A null value has no SQL type a driver can infer: bind a typed empty value instead. */
     public Statement bind(String name, Object value) {
         named.put(name, value);
+        return this;
+    }
+
+    /**
+     * Marks a statement that reads and writes only tables no entity is mapped to (a background job's own row), so that
+     * it runs without flushing the session first. Before any native statement Hibernate otherwise checks every entity
+     * the session manages for changes to write, which for a chunk of an import (thousands of households, members and
+     * incomes, already written) costs more than the statement.
+     */
+    public Statement apartFromEntities() {
+        flushMode = FlushModeType.COMMIT;
         return this;
     }
 
@@ -131,6 +144,9 @@ public final class Statement {
     }
 
     private Query bound(Query query) {
+        if (flushMode != null) {
+            query.setFlushMode(flushMode);
+        }
         named.forEach(query::setParameter);
         numbered.forEach(query::setParameter);
         return query;
