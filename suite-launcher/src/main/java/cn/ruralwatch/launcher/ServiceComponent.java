@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,10 @@ public final class ServiceComponent extends Component {
      * process does not yet show the suite's markers on its command line, so {@link #running()} would not know it.
      */
     private volatile ProcessHandle launched;
+    /** The class archive the launched JVM may write as it exits, and when it was last written before the launch. */
+    private volatile Path archive;
+
+    private volatile FileTime archiveWrittenBefore;
 
     ServiceComponent(
             String name,
@@ -163,7 +168,10 @@ public final class ServiceComponent extends Component {
         FreePorts.requireFree(managementPort, name() + "'s management interface", portRemedy);
         List<String> command = new ArrayList<>(Processes.java(detached));
         command.addAll(jvmOptions);
-        command.addAll(classArchive());
+        List<String> archiveOptions = classArchive();
+        command.addAll(archiveOptions);
+        archive = archiveOptions.isEmpty() ? null : archiveFile();
+        archiveWrittenBefore = lastWritten(archive);
         command.addAll(Processes.markers(state, name()));
         // on the command line rather than in the environment, so that an adopted process shows which port it has
         command.add("-Dquarkus.http.port=" + port);
@@ -200,7 +208,7 @@ public final class ServiceComponent extends Component {
             // or later, which creates archives itself)
             return List.of();
         }
-        Path directory = state.resolve("class-archives");
+        Path directory = archiveFile().getParent();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -208,7 +216,7 @@ public final class ServiceComponent extends Component {
         }
         return List.of(
                 "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + directory.resolve(name() + ".jsa"),
+                "-XX:SharedArchiveFile=" + archiveFile(),
                 "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off");
     }
@@ -222,6 +230,7 @@ public final class ServiceComponent extends Component {
         ProcessHandle process = launched;
         while (problem().isPresent()) {
             if (process != null ? !process.isAlive() : !running()) {
+                forgetPartialArchive();
                 throw failure("exited during start");
             }
             if (Instant.now().isAfter(deadline)) {
@@ -230,6 +239,35 @@ public final class ServiceComponent extends Component {
             Processes.sleep(Duration.ofMillis(200));
         }
         return launchedAt == null ? Duration.ZERO : Duration.between(launchedAt, Instant.now());
+    }
+
+    private Path archiveFile() {
+        return state.resolve("class-archives").resolve(name() + ".jsa");
+    }
+
+    /**
+     * Deletes the class archive a JVM that exited during its start wrote as it exited: it holds only the classes
+     * loaded until the start failed, and the JVM would take it as valid until the next build, so that every start
+     * would load the rest again. The next JVM that stops writes a whole one.
+     */
+    private void forgetPartialArchive() {
+        Path written = archive;
+        FileTime now = lastWritten(written);
+        if (now != null && !now.equals(archiveWrittenBefore)) {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the partial class archive " + written, e);
+            }
+        }
+    }
+
+    private static FileTime lastWritten(Path file) {
+        try {
+            return file == null || !Files.exists(file) ? null : Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL after 45 seconds. */

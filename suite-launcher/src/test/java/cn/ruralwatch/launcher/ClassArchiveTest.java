@@ -2,10 +2,12 @@ package cn.ruralwatch.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +76,44 @@ class ClassArchiveTest {
         assertEquals("second", second.output().strip());
     }
 
+    /**
+     * A JVM that exits during its start has loaded a part of the classes a service uses, and would write only those:
+     * its archive is deleted, so that the next start writes a whole one.
+     */
+    @Test
+    void aServiceThatExitsDuringItsStartLeavesNoArchive() throws Exception {
+        Path root = state.resolve("build");
+        Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
+                .resolve("quarkus-run.jar");
+        jar(runner, Fails.class);
+        Files.createDirectories(state.resolve("logs"));
+        ServiceComponent service = new ServiceComponent(
+                "gateway",
+                ServiceSpec.GATEWAY,
+                state,
+                state.resolve("run"),
+                state.resolve("logs"),
+                root,
+                freePort(),
+                freePort(),
+                List.of(),
+                Map.of(),
+                true,
+                "");
+
+        IllegalStateException failed = assertThrows(IllegalStateException.class, service::start);
+
+        assertTrue(failed.getMessage().contains("exited during start"), failed.getMessage());
+        assertTrue(Files.isDirectory(state.resolve("class-archives")));
+        assertFalse(Files.exists(state.resolve("class-archives/gateway.jsa")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static ServiceComponent service(String name, Path state, boolean detached) {
         return new ServiceComponent(
                 name,
@@ -97,13 +139,7 @@ class ClassArchiveTest {
     private Run java(List<String> options, String word) throws Exception {
         Path jar = state.resolve("echo.jar");
         if (!Files.exists(jar)) {
-            String entry = Echo.class.getName().replace('.', '/') + ".class";
-            try (InputStream compiled = Echo.class.getClassLoader().getResourceAsStream(entry);
-                    JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-                out.putNextEntry(new JarEntry(entry));
-                compiled.transferTo(out);
-                out.closeEntry();
-            }
+            jar(jar, Echo.class);
         }
         List<String> command = new ArrayList<>(Processes.java(false));
         command.addAll(options);
@@ -112,6 +148,28 @@ class ClassArchiveTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM did not exit");
         return new Run(
                 process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A jar of one class, which its manifest names as the one to run. */
+    private static void jar(Path jar, Class<?> main) throws IOException {
+        String entry = main.getName().replace('.', '/') + ".class";
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        try (InputStream compiled = main.getClassLoader().getResourceAsStream(entry);
+                JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(entry));
+            compiled.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    /** A program that loads a few classes and fails, as a service whose start fails. */
+    public static final class Fails {
+        public static void main(String[] args) {
+            System.err.println(String.join(" ", List.of("the", "start", "failed")));
+            System.exit(1);
+        }
     }
 
     /** A program that loads a few classes and prints its argument. */
