@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The service's clock in the tests, in place of the system clock (platform/china-time's default): it runs as the system
@@ -52,7 +51,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        // in whole microseconds, as the service's clock (ChinaTime.TICK)
-        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
+        // in whole ticks, as the service's clock
+        return Instant.now().plus(offset).truncatedTo(ChinaTime.TICK);
     }
 }

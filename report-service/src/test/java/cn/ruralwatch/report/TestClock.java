@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The service's clock in the tests: the system clock in China time until a test sets the moment it needs (a month's
@@ -39,7 +38,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant moment = fixed;
-        // in whole microseconds, as the service's clock (ChinaTime.TICK)
-        return moment != null ? moment : Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // in whole ticks, as the service's clock
+        return moment != null ? moment : Instant.now().truncatedTo(ChinaTime.TICK);
     }
 }

@@ -52,9 +52,7 @@ public final class ServiceComponent extends Component {
      * process does not yet show the suite's markers on its command line, so {@link #running()} would not know it.
      */
     private volatile ProcessHandle launched;
-    /** The class archive the launched JVM may write as it exits, and when it was last written before the launch. */
-    private volatile Path archive;
-
+    /** When the class archive was last written before the launch (null: there was none). */
     private volatile FileTime archiveWrittenBefore;
 
     ServiceComponent(
@@ -168,10 +166,8 @@ public final class ServiceComponent extends Component {
         FreePorts.requireFree(managementPort, name() + "'s management interface", portRemedy);
         List<String> command = new ArrayList<>(Processes.java(detached));
         command.addAll(jvmOptions);
-        List<String> archiveOptions = classArchive();
-        command.addAll(archiveOptions);
-        archive = archiveOptions.isEmpty() ? null : archiveFile();
-        archiveWrittenBefore = lastWritten(archive);
+        command.addAll(classArchive());
+        archiveWrittenBefore = lastWritten(archiveFile());
         command.addAll(Processes.markers(state, name()));
         // on the command line rather than in the environment, so that an adopted process shows which port it has
         command.add("-Dquarkus.http.port=" + port);
@@ -251,7 +247,7 @@ public final class ServiceComponent extends Component {
      * would load the rest again. The next JVM that stops writes a whole one.
      */
     private void forgetPartialArchive() {
-        Path written = archive;
+        Path written = archiveFile();
         FileTime now = lastWritten(written);
         if (now != null && !now.equals(archiveWrittenBefore)) {
             try {
@@ -264,7 +260,7 @@ public final class ServiceComponent extends Component {
 
     private static FileTime lastWritten(Path file) {
         try {
-            return file == null || !Files.exists(file) ? null : Files.getLastModifiedTime(file);
+            return Files.exists(file) ? Files.getLastModifiedTime(file) : null;
         } catch (IOException e) {
             return null;
         }

@@ -39,7 +39,12 @@ public class RegistrationEvents implements ReferencedPayloads {
 
     /** Where the registration event of a household finds its data: the revision of its registration. */
     static Outbox.Reference reference(Household household) {
-        return new Outbox.Reference(SOURCE, household.id + ":" + household.version);
+        return new Outbox.Reference(SOURCE, key(household.id, household.version));
+    }
+
+    /** A revision's key: {@code <household id>:<version>}. */
+    private static String key(UUID household, long version) {
+        return household + ":" + version;
     }
 
     @Override
@@ -64,7 +69,7 @@ public class RegistrationEvents implements ReferencedPayloads {
             select.setArray(2, connection.createArrayOf("bigint", versions));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    payloads.put(rows.getString(1) + ":" + rows.getLong(2), event(rows.getString(3)));
+                    payloads.put(key(rows.getObject(1, UUID.class), rows.getLong(2)), event(rows.getString(3)));
                 }
             }
         }

@@ -34,10 +34,12 @@ public final class OutboxPayloads {
      * @throws IllegalStateException when a reference names an unknown source or something its source does not find
      */
     public List<String> of(Connection connection, List<String> payloads, List<String> references) throws SQLException {
+        List<Outbox.Reference> named = new ArrayList<>(payloads.size());
         Map<String, List<String>> keysBySource = new LinkedHashMap<>();
         for (int i = 0; i < payloads.size(); i++) {
-            if (payloads.get(i) == null) {
-                Outbox.Reference reference = Outbox.Reference.parse(references.get(i));
+            Outbox.Reference reference = payloads.get(i) == null ? Outbox.Reference.parse(references.get(i)) : null;
+            named.add(reference);
+            if (reference != null) {
                 keysBySource
                         .computeIfAbsent(reference.source(), source -> new ArrayList<>())
                         .add(reference.key());
@@ -51,7 +53,7 @@ public final class OutboxPayloads {
         for (int i = 0; i < payloads.size(); i++) {
             String payload = payloads.get(i);
             if (payload == null) {
-                Outbox.Reference reference = Outbox.Reference.parse(references.get(i));
+                Outbox.Reference reference = named.get(i);
                 payload = built.get(reference.source()).get(reference.key());
                 if (payload == null) {
                     throw new IllegalStateException("The outbox event payload " + reference + " is not found");
