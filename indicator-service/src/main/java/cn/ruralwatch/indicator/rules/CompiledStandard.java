@@ -4,13 +4,14 @@ import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.indicator.rules.StandardDefinition.Unit;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A standard version whose rules are compiled; evaluating it is pure (no database, no clock). */
@@ -98,21 +99,14 @@ public final class CompiledStandard {
 
     /** Every household- and member-counted indicator for one household. */
     public List<Outcome> evaluateHousehold(HouseholdState state, Map<String, Object> params, LocalDate referenceDate) {
-        Map<String, Object> household = RuleModel.household(state, referenceDate);
-        List<Map<String, Object>> members = null;
-        Map<String, Object> input = new HashMap<>(params);
-        input.put("household", household);
-        input.put("year", (long) referenceDate.getYear());
+        List<Map<String, Object>> members = RuleModel.allMembers(state, referenceDate);
+        Variables input = new Variables(
+                params, "household", RuleModel.household(state, referenceDate, members), referenceDate.getYear());
         List<Outcome> outcomes = new ArrayList<>();
         for (CompiledIndicator indicator : indicators) {
             switch (indicator.definition().unit()) {
-                case HOUSEHOLD -> outcomes.add(countOne(indicator, input, null));
-                case MEMBER -> {
-                    if (members == null) {
-                        members = RuleModel.allMembers(state, referenceDate);
-                    }
-                    outcomes.add(countMembers(indicator, input, members));
-                }
+                case HOUSEHOLD -> outcomes.add(countOne(indicator, input));
+                case MEMBER -> outcomes.add(countMembers(indicator, input, members));
                 case DIVISION -> {
                     // judged per division, not per household
                 }
@@ -123,13 +117,11 @@ public final class CompiledStandard {
 
     /** The division-judged indicators for one division, from its facts and aggregates. */
     public List<Outcome> evaluateDivision(Map<String, Object> division, Map<String, Object> params, int year) {
-        Map<String, Object> input = new HashMap<>(params);
-        input.put("division", division);
-        input.put("year", (long) year);
+        Variables input = new Variables(params, "division", division, year);
         List<Outcome> outcomes = new ArrayList<>();
         for (CompiledIndicator indicator : indicators) {
             if (indicator.definition().unit() == Unit.DIVISION) {
-                outcomes.add(countOne(indicator, input, null));
+                outcomes.add(countOne(indicator, input));
             }
         }
         return outcomes;
@@ -137,9 +129,7 @@ public final class CompiledStandard {
 
     public List<ConsistencyOutcome> checkConsistency(
             Map<String, Object> division, Map<String, Object> params, int year) {
-        Map<String, Object> input = new HashMap<>(params);
-        input.put("division", division);
-        input.put("year", (long) year);
+        Variables input = new Variables(params, "division", division, year);
         List<ConsistencyOutcome> outcomes = new ArrayList<>();
         for (CompiledConsistencyRule rule : consistencyRules) {
             StandardDefinition.ConsistencyRule d = rule.definition();
@@ -156,6 +146,41 @@ public final class CompiledStandard {
         return outcomes;
     }
 
+    /**
+     * The variables a rule reads: the standard's parameters ({@code params.<name>}), the subject ({@code household} or
+     * {@code division}), {@code year} and, for a member-counted indicator, the {@code member} being counted. They are
+     * looked up where they are: a program evaluated on a {@code Map} copies it whole into a new immutable map first,
+     * which for a household and its members, indicator by indicator, cost more than the rules themselves.
+     */
+    private static final class Variables implements CelVariableResolver {
+
+        private final Map<String, Object> params;
+        private final String subjectName;
+        private final Object subject;
+        private final Long year;
+        private Object member;
+
+        Variables(Map<String, Object> params, String subjectName, Object subject, int year) {
+            this.params = params;
+            this.subjectName = subjectName;
+            this.subject = subject;
+            this.year = (long) year;
+        }
+
+        @Override
+        public Optional<Object> find(String name) {
+            if (name.equals(subjectName)) {
+                return Optional.of(subject);
+            }
+            return Optional.ofNullable(
+                    switch (name) {
+                        case "year" -> year;
+                        case "member" -> member;
+                        default -> params.get(name);
+                    });
+        }
+    }
+
     private static boolean compare(Object left, String operator, Object right) {
         int c = new BigDecimal(String.valueOf(left)).compareTo(new BigDecimal(String.valueOf(right)));
         return switch (operator) {
@@ -169,24 +194,26 @@ public final class CompiledStandard {
         };
     }
 
-    private Outcome countOne(CompiledIndicator indicator, Map<String, Object> input, String memberId) {
+    private Outcome countOne(CompiledIndicator indicator, Variables input) {
         List<Reason> reasons = new ArrayList<>();
         Map<String, Integer> excluded = new LinkedHashMap<>();
         int[] counts = new int[2];
-        count(indicator, input, memberId, counts, excluded, reasons);
+        count(indicator, input, null, counts, excluded, reasons);
         return new Outcome(
                 indicator.definition().code(), counts[0] == counts[1], counts[0], counts[1], excluded, reasons);
     }
 
-    private Outcome countMembers(
-            CompiledIndicator indicator, Map<String, Object> input, List<Map<String, Object>> members) {
+    private Outcome countMembers(CompiledIndicator indicator, Variables input, List<Map<String, Object>> members) {
         List<Reason> reasons = new ArrayList<>();
         Map<String, Integer> excluded = new LinkedHashMap<>();
         int[] counts = new int[2];
-        Map<String, Object> memberInput = new HashMap<>(input);
-        for (Map<String, Object> member : members) {
-            memberInput.put("member", member);
-            count(indicator, memberInput, (String) member.get("id"), counts, excluded, reasons);
+        try {
+            for (Map<String, Object> member : members) {
+                input.member = member;
+                count(indicator, input, (String) member.get("id"), counts, excluded, reasons);
+            }
+        } finally {
+            input.member = null;
         }
         return new Outcome(
                 indicator.definition().code(), counts[0] == counts[1], counts[0], counts[1], excluded, reasons);
@@ -195,7 +222,7 @@ public final class CompiledStandard {
     /** Adds one household (or member) to {@code counts} = {numerator, denominator}. */
     private static void count(
             CompiledIndicator indicator,
-            Map<String, Object> input,
+            Variables input,
             String memberId,
             int[] counts,
             Map<String, Integer> excluded,

@@ -222,7 +222,16 @@ public final class RuleModel {
      * earlier one). Only members living in the household are in {@code members}.
      */
     public static Map<String, Object> household(HouseholdState state, LocalDate referenceDate) {
-        Map<String, Object> h = new HashMap<>();
+        return household(state, referenceDate, allMembers(state, referenceDate));
+    }
+
+    /**
+     * The household as {@link #household(HouseholdState, LocalDate)} gives it, its {@code members} taken from every
+     * member as {@link #allMembers} built them for the same date (a member is built once for both uses).
+     */
+    public static Map<String, Object> household(
+            HouseholdState state, LocalDate referenceDate, List<Map<String, Object>> allMembers) {
+        Map<String, Object> h = HashMap.newHashMap(32);
         h.put("id", state.householdId());
         h.put("villageCode", state.villageCode());
         h.put("status", state.status());
@@ -238,7 +247,7 @@ public final class RuleModel {
         h.put("minimumLiving", state.minimumLiving());
         h.put("extremePoverty", state.extremePoverty());
         HouseholdState.Housing housing = state.housing();
-        Map<String, Object> hs = new HashMap<>();
+        Map<String, Object> hs = HashMap.newHashMap(12);
         hs.put("safetyGrade", housing == null ? "" : text(housing.safetyGrade()));
         hs.put("areaPerCapita", housing == null ? 0.0 : number(housing.areaPerCapita()));
         hs.put("noHouse", housing != null && housing.noHouse());
@@ -271,7 +280,7 @@ public final class RuleModel {
                 .filter(i -> i.year() <= referenceDate.getYear())
                 .max(Comparator.comparingInt(HouseholdState.Income::year));
         h.put("hasIncome", income.isPresent());
-        Map<String, Object> in = new HashMap<>();
+        Map<String, Object> in = HashMap.newHashMap(10);
         in.put("year", (long) income.map(HouseholdState.Income::year).orElse(0));
         in.put("wage", income.map(i -> number(i.wage())).orElse(0.0));
         in.put("business", income.map(i -> number(i.business())).orElse(0.0));
@@ -282,13 +291,12 @@ public final class RuleModel {
                 "netIncomePerCapita",
                 income.map(i -> number(i.netIncomePerCapita())).orElse(0.0));
         h.put("income", in);
-        List<Map<String, Object>> active = new ArrayList<>();
+        List<Map<String, Object>> active = new ArrayList<>(allMembers.size());
         long labor = 0;
-        for (HouseholdState.Member m : state.members()) {
-            if ("ACTIVE".equals(m.status())) {
-                Map<String, Object> member = member(m, referenceDate);
+        for (Map<String, Object> member : allMembers) {
+            if ("ACTIVE".equals(member.get("status"))) {
                 active.add(member);
-                if (hasLabor(m.laborAbility())) {
+                if (hasLabor((String) member.get("laborAbility"))) {
                     labor++;
                 }
             }
@@ -309,7 +317,7 @@ public final class RuleModel {
     }
 
     static Map<String, Object> member(HouseholdState.Member m, LocalDate referenceDate) {
-        Map<String, Object> member = new HashMap<>();
+        Map<String, Object> member = HashMap.newHashMap(32);
         member.put("id", m.memberId());
         member.put("status", m.status());
         member.put("relation", m.relation());
