@@ -115,6 +115,43 @@ class HouseholdEvaluationTest {
     }
 
     @Test
+    void householdThatMovesHasItsUnchangedOutcomesUnderItsNewVillage() throws Exception {
+        HouseholdFixture household = new HouseholdFixture("450422101201").income(2025, "9000");
+        household.member(LocalDate.of(1970, 3, 12));
+        household.member(LocalDate.of(2005, 6, 20), m -> m.medicalInsurance = "NOT_ENROLLED");
+        household.publish();
+        String results = "select count(*) from indicator_result where household_id = '" + household.id
+                + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021'";
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(results) == 6);
+        String digest = "select outcomes_digest from household_evaluation where household_id = '" + household.id
+                + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021'";
+        String before = text(digest);
+        assertTrue(before != null && before.length() == 32, "the outcomes stored are recorded as one digest");
+
+        // the same people and facts in another village of the township: every outcome is the same
+        household.village = "450422101202";
+        household.version = 1;
+        household.publish();
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(results + " and village_code = '450422101202'") == 6);
+        given().get("/api/v1/households/" + household.id + "/evaluations")
+                .then()
+                .body("villageCode", equalTo("450422101202"))
+                .body(NATIONAL + ".householdVersion", equalTo(1))
+                .body(MEDICAL + ".met", equalTo(false));
+        assertEquals(
+                6,
+                count("select count(*) from indicator_result_history where household_id = '" + household.id
+                        + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021' and village_code = '450422101202'"
+                        + " and met = previously_met"),
+                "the history puts each unchanged outcome under the new village from the move on");
+        assertTrue(!before.equals(text(digest)), "the digest covers the village");
+        await().atMost(Duration.ofSeconds(15)).until(() -> published(household.id).stream()
+                .filter(e -> EventTypes.EVALUATION_CHANGED.equals(e.header("ce_type")))
+                .anyMatch(e -> e.data().contains("\"villageCode\":\"450422101202\"")
+                        && e.data().contains("NATIONAL_HOUSEHOLD_2021")));
+    }
+
+    @Test
     void redeliveredEventIsAppliedOnceAndAnOlderStateIsIgnored() throws Exception {
         HouseholdFixture household = new HouseholdFixture("450422101201").income(2025, "9000");
         household.member(LocalDate.of(1970, 3, 12), m -> m.medicalInsurance = "NOT_ENROLLED");

@@ -23,7 +23,9 @@ import java.util.UUID;
 final class HouseholdFixture {
 
     final String id = UUID.randomUUID().toString();
-    final String village;
+    /** The village it lives in; a test may move it and publish the change. */
+    String village;
+
     String headName = "韦国强";
     long version;
     String povertyStatus = "NOT_POOR";

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
@@ -80,6 +81,8 @@ class ThresholdChangeTest {
                 mapper.convertValue(risk.get("indicators").get(0).get("reasons"), List.class));
         long historyBefore = count("select count(*) from indicator_result_history where village_code = '" + VILLAGE
                 + "' and standard_code = '" + STANDARD + "'");
+        String aboveDigest = outcomesDigest(above);
+        String betweenDigest = outcomesDigest(between);
 
         String jobId = given().contentType(ContentType.JSON)
                 .body("""
@@ -110,6 +113,8 @@ class ThresholdChangeTest {
                 count("select count(*) from indicator_result_history where cause = 'job:" + jobId
                         + "' and household_id = '" + above.id + "'"),
                 "the household above both lines is read, not written");
+        assertEquals(aboveDigest, outcomesDigest(above), "its outcomes come out as their digest says they are stored");
+        assertNotEquals(betweenDigest, outcomesDigest(between));
         assertEquals(
                 1,
                 count("select count(*) from indicator_result_history where cause = 'job:" + jobId
@@ -168,6 +173,13 @@ class ThresholdChangeTest {
         List<JsonNode> national = lines(":2021");
         assertTrue(!national.isEmpty(), "the shipped line is announced");
         national.forEach(line -> assertEquals(6000, line.get("value").asInt()));
+    }
+
+    private String outcomesDigest(HouseholdFixture household) throws Exception {
+        return Rows.text(
+                dataSource,
+                "select outcomes_digest from household_evaluation where household_id = '" + household.id
+                        + "' and standard_code = '" + STANDARD + "'");
     }
 
     private static List<JsonNode> lines(String key) {

@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,9 @@ import org.hibernate.Session;
  * Evaluates households against every standard in force that covers their village, and keeps what changed: the current
  * result per indicator, a history row per change, {@code evaluation.changed.v1} per household and standard that changed,
  * and {@code risk.detected.v1} when a household that is not at risk starts to fail a risk indicator of a standard in
- * force today. Unchanged results are not written again, so re-evaluating a region costs reads, not writes.
+ * force today. Unchanged results are not written again; and a pair of a household and a standard whose outcomes come out
+ * as its stored digest says they are has its results neither read nor compared, so re-evaluating a region costs the
+ * evaluation and a claim per pair, and reads and writes only what changed.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -99,7 +100,26 @@ public class EvaluationService {
     /** How many households and indicator results a call changed. */
     public record Changes(int households, int results) {}
 
-    private record Key(UUID household, String standard, String indicator) {}
+    private record Key(UUID household, String standard, String indicator) {
+
+        Pair pair() {
+            return new Pair(household, standard);
+        }
+    }
+
+    /** A household and a standard judging it. */
+    private record Pair(UUID household, String standard) {}
+
+    /** One indicator's outcome as it is stored: exclusions and reasons as JSON, and the digest of the whole. */
+    private record Result(CompiledStandard.Outcome outcome, String exclusions, String reasons, String digest) {}
+
+    /** A standard's outcomes for a household that differ from what the pair's stored digest says it has. */
+    private record Judgement(
+            Household household,
+            Standards.Current standard,
+            LocalDate referenceDate,
+            List<Result> results,
+            String digest) {}
 
     private record Stored(String village, boolean met, int numerator, int denominator, String digest) {}
 
@@ -120,6 +140,41 @@ public class EvaluationService {
     }
 
     /**
+     * A batch of households judged against the standards that cover them, apart from the transaction that stores the
+     * outcomes: pure (the households' states, the standards and parameter values), so that a job judges its next chunk
+     * while the one before is being stored. {@link #evaluate(Outcomes, String)} claims, compares and writes them.
+     */
+    public static final class Outcomes {
+
+        private final Collection<Household> households;
+        private final List<Standards.Current> inForce;
+        private final LocalDate today;
+        private final List<Object[]> judging;
+        private final Map<Pair, Judgement> judgements;
+        private final long nanos;
+
+        private Outcomes(
+                Collection<Household> households,
+                List<Standards.Current> inForce,
+                LocalDate today,
+                List<Object[]> judging,
+                Map<Pair, Judgement> judgements,
+                long nanos) {
+            this.households = households;
+            this.inForce = inForce;
+            this.today = today;
+            this.judging = judging;
+            this.judgements = judgements;
+            this.nanos = nanos;
+        }
+
+        /** How many households were judged. */
+        public int households() {
+            return households.size();
+        }
+    }
+
+    /**
      * Evaluates the households against the selected standards that cover their villages, and writes what changed. A
      * standard whose period has ended is a yardstick for its years: household events leave it alone, and it is
      * evaluated by a job (when it is saved, when one of its parameters is set, or on request).
@@ -128,11 +183,71 @@ public class EvaluationService {
      * ({@code evaluations.households}, {@code evaluations.duration}), by what asked: household events or a job.
      */
     public Changes evaluate(Collection<Household> households, Selection selection, String cause) {
+        return evaluate(judge(households, selection), cause);
+    }
+
+    /** Judges the households against the selected standards in force that cover their villages; stores nothing. */
+    public Outcomes judge(Collection<Household> households, Selection selection) {
         long started = System.nanoTime();
-        Changes changes = evaluateNow(households, selection, cause);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        LocalDate today = ChinaTime.today(clock);
+        List<Standards.Current> inForce = standards.current().stream()
+                .filter(s -> s.standard().evaluatesHouseholds())
+                .filter(s -> switch (selection) {
+                    case Selection.InForce ignored -> s.standard().inForce(today);
+                    case Selection.All ignored -> true;
+                    case Selection.Codes codes -> codes.codes().contains(s.code());
+                })
+                .toList();
+        List<Object[]> judging = new ArrayList<>();
+        Map<Pair, Judgement> judgements = new HashMap<>();
+        Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
+        for (Household household : households) {
+            if (!"ACTIVE".equals(household.state().status())) {
+                // a merged household is no longer evaluated: its results are removed when stored
+                continue;
+            }
+            String village = household.state().villageCode();
+            for (Standards.Current standard : inForce) {
+                if (!standard.covers(village)) {
+                    continue;
+                }
+                judging.add(new Object[] {
+                    household.id(), standard.code(), household.state().version()
+                });
+                CompiledStandard compiled = standard.standard();
+                LocalDate referenceDate = compiled.referenceDate(today);
+                // a county's households share a few hundred villages: their values are resolved once per village
+                Map<String, Object> params = paramsByVillage.computeIfAbsent(
+                        standard.code() + "/" + village,
+                        k -> parameters.variables(
+                                compiled.definition().parameters().stream()
+                                        .map(StandardDefinition.ParameterDeclaration::name)
+                                        .toList(),
+                                village,
+                                referenceDate.getYear()));
+                List<Result> results = new ArrayList<>();
+                for (CompiledStandard.Outcome outcome :
+                        compiled.evaluateHousehold(household.state(), params, referenceDate)) {
+                    String exclusions =
+                            outcome.exclusions().isEmpty() ? null : json(new TreeMap<>(outcome.exclusions()));
+                    String reasons = outcome.reasons().isEmpty() ? null : json(outcome.reasons());
+                    results.add(new Result(outcome, exclusions, reasons, digest(outcome, exclusions, reasons)));
+                }
+                judgements.put(
+                        new Pair(household.id(), standard.code()),
+                        new Judgement(household, standard, referenceDate, results, outcomesDigest(village, results)));
+            }
+        }
+        return new Outcomes(households, inForce, today, judging, judgements, System.nanoTime() - started);
+    }
+
+    /** Stores what {@link #judge} found, as {@link #evaluate(Collection, Selection, String)} describes. */
+    public Changes evaluate(Outcomes outcomes, String cause) {
+        long started = System.nanoTime();
+        Changes changes = store(outcomes, cause);
+        Duration took = Duration.ofNanos(System.nanoTime() - started + outcomes.nanos);
         String trigger = cause == null ? "event" : "job";
-        int evaluated = households.size();
+        int evaluated = outcomes.households();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -157,171 +272,150 @@ public class EvaluationService {
         return changes;
     }
 
-    private Changes evaluateNow(Collection<Household> households, Selection selection, String cause) {
-        LocalDate today = ChinaTime.today(clock);
-        List<Standards.Current> inForce = standards.current().stream()
-                .filter(s -> s.standard().evaluatesHouseholds())
-                .filter(s -> switch (selection) {
-                    case Selection.InForce ignored -> s.standard().inForce(today);
-                    case Selection.All ignored -> true;
-                    case Selection.Codes codes -> codes.codes().contains(s.code());
-                })
-                .toList();
+    private Changes store(Outcomes outcomes, String cause) {
+        Collection<Household> households = outcomes.households;
+        List<Standards.Current> inForce = outcomes.inForce;
+        LocalDate today = outcomes.today;
         if (households.isEmpty() || inForce.isEmpty()) {
             return new Changes(0, 0);
         }
         Instant now = clock.instant();
-        // which version of each household each standard judges now, claimed before anything is read
-        List<Object[]> judging = new ArrayList<>();
+        // which version of each household each standard judges now, claimed before anything is read; a pair judged at
+        // a newer version already is left out: what that evaluation wrote stands
+        Map<Pair, String> judged = claim(outcomes.judging, now);
+        List<Judgement> judgements = new ArrayList<>();
+        List<Pair> read = new ArrayList<>();
         for (Household household : households) {
-            if ("ACTIVE".equals(household.state().status())) {
-                for (Standards.Current standard : inForce) {
-                    if (standard.covers(household.state().villageCode())) {
-                        judging.add(new Object[] {
-                            household.id(), standard.code(), household.state().version()
-                        });
-                    }
+            for (Standards.Current standard : inForce) {
+                Pair pair = new Pair(household.id(), standard.code());
+                Judgement judgement = outcomes.judgements.get(pair);
+                if (judgement == null) {
+                    // not judged (merged, or not covered): what it has is read, to be removed
+                    read.add(pair);
+                } else if (judged.containsKey(pair) && !judgement.digest().equals(judged.get(pair))) {
+                    // an outcome or the village differs from what is stored, or nothing is recorded yet
+                    judgements.add(judgement);
+                    read.add(pair);
                 }
             }
         }
-        Set<String> judged = claim(judging, now);
-        Map<Key, Stored> stored = stored(households, inForce);
-        // what a newer state's evaluation wrote stands: it is neither compared with nor removed
-        Set<String> newerJudged = new HashSet<>();
-        judging.forEach(pair -> newerJudged.add(pair[0] + "/" + pair[1]));
-        newerJudged.removeAll(judged);
-        stored.keySet().removeIf(k -> newerJudged.contains(k.household() + "/" + k.standard()));
-        Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
+        Map<Key, Stored> stored = stored(read);
         Map<UUID, String> causes = new HashMap<>();
         households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
+        List<Object[]> digests = new ArrayList<>();
         List<Outbox.Message> events = new ArrayList<>();
         Set<UUID> changedHouseholds = new LinkedHashSet<>();
-        for (Household household : households) {
-            if (!"ACTIVE".equals(household.state().status())) {
-                // a merged household is no longer evaluated: its results are removed below
-                continue;
-            }
+        for (Judgement judgement : judgements) {
+            Household household = judgement.household();
+            Standards.Current standard = judgement.standard();
             String village = household.state().villageCode();
-            for (Standards.Current standard : inForce) {
-                if (!judged.contains(household.id() + "/" + standard.code())) {
-                    continue; // not covered, or judged at a newer version already
-                }
-                CompiledStandard compiled = standard.standard();
-                LocalDate referenceDate = compiled.referenceDate(today);
-                // a county's households share a few hundred villages: their values are resolved once per village
-                Map<String, Object> params = paramsByVillage.computeIfAbsent(
-                        standard.code() + "/" + village,
-                        k -> parameters.variables(
-                                compiled.definition().parameters().stream()
-                                        .map(StandardDefinition.ParameterDeclaration::name)
-                                        .toList(),
-                                village,
-                                referenceDate.getYear()));
-                List<CompiledStandard.Outcome> outcomes =
-                        compiled.evaluateHousehold(household.state(), params, referenceDate);
-                boolean changed = false;
-                List<RiskDetected.FailedIndicator> risks = new ArrayList<>();
-                Set<String> riskTypes = new LinkedHashSet<>();
-                for (CompiledStandard.Outcome outcome : outcomes) {
-                    Key key = new Key(household.id(), standard.code(), outcome.indicatorCode());
-                    Stored before = stored.remove(key);
-                    String exclusions =
-                            outcome.exclusions().isEmpty() ? null : json(new TreeMap<>(outcome.exclusions()));
-                    String reasons = outcome.reasons().isEmpty() ? null : json(outcome.reasons());
-                    String digest = digest(outcome, exclusions, reasons);
-                    if (before != null && before.digest().equals(digest)) {
-                        continue;
-                    }
-                    changed = true;
-                    Timestamp at = Timestamp.from(now);
-                    // a first result: no row to update, since the pair is claimed and what it had was just read
-                    (before == null ? inserts : upserts).add(new Object[] {
-                        household.id(),
-                        standard.code(),
-                        outcome.indicatorCode(),
-                        standard.version(),
-                        village,
-                        outcome.met(),
-                        outcome.numerator(),
-                        outcome.denominator(),
-                        exclusions,
-                        reasons,
-                        digest,
-                        at
-                    });
-                    history.add(new Object[] {
-                        household.id(),
-                        standard.code(),
-                        outcome.indicatorCode(),
-                        standard.version(),
-                        village,
-                        outcome.met(),
-                        before == null ? null : before.met(),
-                        outcome.numerator(),
-                        outcome.denominator(),
-                        exclusions,
-                        reasons,
-                        at,
-                        household.cause() == null ? cause : household.cause()
-                    });
-                    StandardDefinition.IndicatorDefinition indicator = indicator(compiled, outcome.indicatorCode());
-                    if (!outcome.met()
-                            && (before == null || before.met())
-                            && indicator.riskType() != null
-                            && referenceDate.equals(today)) {
-                        riskTypes.add(indicator.riskType());
-                        risks.add(new RiskDetected.FailedIndicator(
-                                indicator.code(),
-                                indicator.name(),
-                                outcome.reasons().stream()
-                                        .map(EvaluationService::describe)
-                                        .toList()));
-                    }
-                }
-                if (!changed) {
+            LocalDate referenceDate = judgement.referenceDate();
+            digests.add(new Object[] {household.id(), standard.code(), judgement.digest()});
+            boolean changed = false;
+            List<RiskDetected.FailedIndicator> risks = new ArrayList<>();
+            Set<String> riskTypes = new LinkedHashSet<>();
+            for (Result result : judgement.results()) {
+                CompiledStandard.Outcome outcome = result.outcome();
+                Key key = new Key(household.id(), standard.code(), outcome.indicatorCode());
+                Stored before = stored.remove(key);
+                // a household that moved keeps its outcomes under its new village
+                if (before != null
+                        && before.digest().equals(result.digest())
+                        && before.village().equals(village)) {
                     continue;
                 }
-                changedHouseholds.add(household.id());
+                changed = true;
+                Timestamp at = Timestamp.from(now);
+                // a first result: no row to update, since the pair is claimed and what it had was just read
+                (before == null ? inserts : upserts).add(new Object[] {
+                    household.id(),
+                    standard.code(),
+                    outcome.indicatorCode(),
+                    standard.version(),
+                    village,
+                    outcome.met(),
+                    outcome.numerator(),
+                    outcome.denominator(),
+                    result.exclusions(),
+                    result.reasons(),
+                    result.digest(),
+                    at
+                });
+                history.add(new Object[] {
+                    household.id(),
+                    standard.code(),
+                    outcome.indicatorCode(),
+                    standard.version(),
+                    village,
+                    outcome.met(),
+                    before == null ? null : before.met(),
+                    outcome.numerator(),
+                    outcome.denominator(),
+                    result.exclusions(),
+                    result.reasons(),
+                    at,
+                    household.cause() == null ? cause : household.cause()
+                });
+                StandardDefinition.IndicatorDefinition indicator =
+                        indicator(standard.standard(), outcome.indicatorCode());
+                if (!outcome.met()
+                        && (before == null || before.met())
+                        && indicator.riskType() != null
+                        && referenceDate.equals(today)) {
+                    riskTypes.add(indicator.riskType());
+                    risks.add(new RiskDetected.FailedIndicator(
+                            indicator.code(),
+                            indicator.name(),
+                            outcome.reasons().stream()
+                                    .map(EvaluationService::describe)
+                                    .toList()));
+                }
+            }
+            if (!changed) {
+                continue;
+            }
+            changedHouseholds.add(household.id());
+            events.add(event(
+                    household,
+                    EventTypes.EVALUATION_CHANGED,
+                    new EvaluationChanged(
+                            household.id().toString(),
+                            village,
+                            standard.code(),
+                            judgement.results().stream()
+                                    .allMatch(r -> r.outcome().met()),
+                            judgement.results().stream()
+                                    .map(Result::outcome)
+                                    .map(o -> new EvaluationChanged.Result(
+                                            o.indicatorCode(), o.met(), o.numerator(), o.denominator()))
+                                    .toList(),
+                            now)));
+            HouseholdState.Monitoring monitoring = household.state().monitoring();
+            boolean atRisk = monitoring != null && "AT_RISK".equals(monitoring.riskState());
+            if (!risks.isEmpty() && !atRisk) {
                 events.add(event(
                         household,
-                        EventTypes.EVALUATION_CHANGED,
-                        new EvaluationChanged(
+                        EventTypes.RISK_DETECTED,
+                        new RiskDetected(
                                 household.id().toString(),
                                 village,
                                 standard.code(),
-                                outcomes.stream().allMatch(CompiledStandard.Outcome::met),
-                                outcomes.stream()
-                                        .map(o -> new EvaluationChanged.Result(
-                                                o.indicatorCode(), o.met(), o.numerator(), o.denominator()))
-                                        .toList(),
+                                List.copyOf(riskTypes),
+                                risks,
                                 now)));
-                HouseholdState.Monitoring monitoring = household.state().monitoring();
-                boolean atRisk = monitoring != null && "AT_RISK".equals(monitoring.riskState());
-                if (!risks.isEmpty() && !atRisk) {
-                    events.add(event(
-                            household,
-                            EventTypes.RISK_DETECTED,
-                            new RiskDetected(
-                                    household.id().toString(),
-                                    village,
-                                    standard.code(),
-                                    List.copyOf(riskTypes),
-                                    risks,
-                                    now)));
-                }
             }
         }
         // results of indicators a new version no longer has, or of standards that no longer cover the household
         // (history records the removal as counting for nothing, so rates as of a later date leave the household out)
-        Set<String> unjudged = new LinkedHashSet<>();
+        Set<Pair> unjudged = new LinkedHashSet<>();
         stored.forEach((k, before) -> {
             removals.add(new Object[] {k.household(), k.standard(), k.indicator()});
-            if (!judged.contains(k.household() + "/" + k.standard())) {
-                unjudged.add(k.household() + "/" + k.standard());
+            if (!judged.containsKey(k.pair())) {
+                unjudged.add(k.pair());
             }
             history.add(new Object[] {
                 k.household(),
@@ -340,9 +434,9 @@ public class EvaluationService {
             });
         });
         List<Object[]> notEvaluated = unjudged.stream()
-                .map(key -> new Object[] {UUID.fromString(key.substring(0, 36)), key.substring(37)})
+                .map(pair -> new Object[] {pair.household(), pair.standard()})
                 .toList();
-        write(inserts, upserts, history, removals, notEvaluated);
+        write(inserts, upserts, history, removals, notEvaluated, digests);
         if (!events.isEmpty()) {
             outbox.publishAll(events);
         }
@@ -374,21 +468,19 @@ public class EvaluationService {
     }
 
     /**
-     * The stored results of the households under the selected standards. Read pair by pair (household and standard)
-     * through the primary key: a standard just saved has no statistics yet, and a filter on its code alone would be
+     * The stored results of some pairs of a household and a standard. Read pair by pair through the primary key: a standard just saved has no statistics yet, and a filter on its code alone would be
      * planned on the rate index, which then reads every result the running job has written for it so far.
      */
-    private Map<Key, Stored> stored(Collection<Household> households, List<Standards.Current> inForce) {
+    private Map<Key, Stored> stored(List<Pair> pairs) {
         Map<Key, Stored> stored = new HashMap<>();
-        int pairs = households.size() * inForce.size();
-        UUID[] ids = new UUID[pairs];
-        String[] codes = new String[pairs];
-        int i = 0;
-        for (Household household : households) {
-            for (Standards.Current standard : inForce) {
-                ids[i] = household.id();
-                codes[i++] = standard.code();
-            }
+        if (pairs.isEmpty()) {
+            return stored;
+        }
+        UUID[] ids = new UUID[pairs.size()];
+        String[] codes = new String[pairs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = pairs.get(i).household();
+            codes[i] = pairs.get(i).standard();
         }
         connection(c -> {
             try (PreparedStatement select = c.prepareStatement("""
@@ -463,20 +555,22 @@ public class EvaluationService {
 
     /**
      * Records which version of each household each standard judges now (whether or not an outcome changes), unless a
-     * newer version was judged already; the pairs ({@code household/standard}) claimed. The rows stay locked until the
-     * transaction ends: an evaluation of the same household and standard elsewhere (an event's, a job's) waits for it
-     * and then reads what it wrote. So a job that read a household ahead, before an event about it was evaluated, never
+     * newer version was judged already; the pairs claimed, each with the digest of the outcomes stored for it (null
+     * when it has none yet, or none was recorded). The rows stay locked until the transaction ends: an evaluation of
+     * the same household and standard elsewhere (an event's, a job's) waits for it and then reads what it wrote, the
+     * digest included, since the claim returns the row as the last evaluation committed it. So a job that read a household ahead, before an event about it was evaluated, never
      * writes the results of the older state over those of the newer one. The rows are claimed in the order of the
      * households' ids as PostgreSQL orders them, whoever asks (an event batch arrives in any order, a job's chunk in
      * that one), so that two evaluations wait for each other and never deadlock.
      */
-    private Set<String> claim(List<Object[]> judging, Instant now) {
-        Set<String> claimed = new HashSet<>();
+    private Map<Pair, String> claim(List<Object[]> judging, Instant now) {
+        Map<Pair, String> claimed = new HashMap<>();
         if (judging.isEmpty()) {
             return claimed;
         }
         // stable: a household's standards stay in the order of the standards in force
-        judging.sort(Comparator.comparing(pair -> (UUID) pair[0], EvaluationService::compareAsStored));
+        List<Object[]> ordered = new ArrayList<>(judging);
+        ordered.sort(Comparator.comparing(pair -> (UUID) pair[0], EvaluationService::compareAsStored));
         connection(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     insert into household_evaluation (household_id, standard_code, version, evaluated_at)
@@ -485,21 +579,14 @@ public class EvaluationService {
                     on conflict (household_id, standard_code) do update
                        set version = excluded.version, evaluated_at = excluded.evaluated_at
                      where household_evaluation.version <= excluded.version
-                    returning household_id, standard_code""")) {
+                    returning household_id, standard_code, outcomes_digest""")) {
                 upsert.setTimestamp(1, Timestamp.from(now));
-                upsert.setArray(
-                        2,
-                        c.createArrayOf("uuid", judging.stream().map(j -> j[0]).toArray()));
-                upsert.setArray(
-                        3,
-                        c.createArrayOf(
-                                "varchar", judging.stream().map(j -> j[1]).toArray()));
-                upsert.setArray(
-                        4,
-                        c.createArrayOf("int8", judging.stream().map(j -> j[2]).toArray()));
+                upsert.setArray(2, c.createArrayOf("uuid", column(ordered, 0)));
+                upsert.setArray(3, c.createArrayOf("varchar", column(ordered, 1)));
+                upsert.setArray(4, c.createArrayOf("int8", column(ordered, 2)));
                 try (ResultSet rs = upsert.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(rs.getObject(1, UUID.class) + "/" + rs.getString(2));
+                        claimed.put(new Pair(rs.getObject(1, UUID.class), rs.getString(2)), rs.getString(3));
                     }
                 }
             }
@@ -518,8 +605,13 @@ public class EvaluationService {
             List<Object[]> upserts,
             List<Object[]> history,
             List<Object[]> removals,
-            List<Object[]> notEvaluated) {
-        if (inserts.isEmpty() && upserts.isEmpty() && removals.isEmpty() && notEvaluated.isEmpty()) {
+            List<Object[]> notEvaluated,
+            List<Object[]> digests) {
+        if (inserts.isEmpty()
+                && upserts.isEmpty()
+                && removals.isEmpty()
+                && notEvaluated.isEmpty()
+                && digests.isEmpty()) {
             return;
         }
         // a batch of a county's re-evaluation: the same upserts and inserts again and again
@@ -534,7 +626,22 @@ public class EvaluationService {
                     removals);
             // a household the standard no longer judges (merged, moved out of its region) has no evaluated version
             batch(c, "delete from household_evaluation where household_id = ? and standard_code = ?", notEvaluated);
+            if (!digests.isEmpty()) {
+                try (PreparedStatement update = c.prepareStatement("""
+                        update household_evaluation e set outcomes_digest = d.digest
+                        from unnest(?, ?, ?) as d(household_id, standard_code, digest)
+                        where e.household_id = d.household_id and e.standard_code = d.standard_code""")) {
+                    update.setArray(1, c.createArrayOf("uuid", column(digests, 0)));
+                    update.setArray(2, c.createArrayOf("varchar", column(digests, 1)));
+                    update.setArray(3, c.createArrayOf("varchar", column(digests, 2)));
+                    update.executeUpdate();
+                }
+            }
         });
+    }
+
+    private static Object[] column(List<Object[]> rows, int index) {
+        return rows.stream().map(row -> row[index]).toArray();
     }
 
     private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
@@ -567,6 +674,24 @@ public class EvaluationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What a standard's evaluation of a household stores, in one digest: its village and each indicator's code and
+     * result digest, in the standard's order.
+     */
+    private static String outcomesDigest(String village, List<Result> results) {
+        StringBuilder canonical = new StringBuilder(village);
+        for (Result result : results) {
+            canonical
+                    .append('|')
+                    .append(result.outcome().indicatorCode())
+                    .append('=')
+                    .append(result.digest());
+        }
+        return Hashing.murmur3_128()
+                .hashString(canonical, StandardCharsets.UTF_8)
+                .toString();
     }
 
     private static String digest(CompiledStandard.Outcome outcome, String exclusions, String reasons) {

@@ -73,15 +73,20 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
     @Inject
     JobEngine engine;
 
-    /** Reads the next chunk of a running job. */
+    /** Reads the chunk after next of a running job (and parses its states). */
     private final ExecutorService readers = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("evaluation-job-reader").daemon().factory());
+
+    /** Judges the next chunk of a running job against the standards. */
+    private final ExecutorService judges = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("evaluation-job-judge").daemon().factory());
 
     /** What a re-evaluation job is asked to do. */
     public record Parameters(String regionCode, List<String> standardCodes, String reason) {}
 
     void stop(@Observes ShutdownEvent shutdown) {
         readers.shutdownNow();
+        judges.shutdownNow();
     }
 
     @Override
@@ -218,7 +223,8 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         return value instanceof Number n ? n.intValue() : 0;
     }
 
-    private record Chunk(List<EvaluationService.Household> households, UUID last) {}
+    /** A chunk of households read and judged ahead, and the last of them (the checkpoint once it is stored). */
+    private record Chunk(EvaluationService.Outcomes outcomes, UUID last) {}
 
     @Override
     public Map<String, Object> run(RunningJob<Parameters> job) {
@@ -236,19 +242,26 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         }
         UUID after = job.checkpoint().map(UUID::fromString).orElse(new UUID(0, 0));
         ObjectReader reader = mapper.readerFor(HouseholdState.class);
-        // the next chunk is read (and its states parsed) while this one is evaluated and written
-        CompletableFuture<Chunk> pending = prefetch(region, after, reader);
+        // three chunks at a time: the one after next is read (states parsed), the next one judged against the rules,
+        // and this one claimed, compared and written, each on a thread of its own
+        CompletableFuture<Read> reading = readAhead(region, after, reader);
+        CompletableFuture<Chunk> judging = judged(reading, selection);
+        CompletableFuture<Read> readingNext = readAfter(reading, region, reader);
+        CompletableFuture<Chunk> judgingNext = judged(readingNext, selection);
         while (true) {
-            Chunk c = joined(pending);
-            if (c.households().isEmpty()) {
+            Chunk c = joined(judging);
+            if (c.outcomes().households() == 0) {
                 break;
             }
-            pending = prefetch(region, c.last(), reader);
+            reading = readingNext;
+            judging = judgingNext;
+            readingNext = readAfter(reading, region, reader);
+            judgingNext = judged(readingNext, selection);
             QuarkusTransaction.requiringNew().run(() -> {
-                EvaluationService.Changes changes = evaluations.evaluate(c.households(), selection, "job:" + job.id());
+                EvaluationService.Changes changes = evaluations.evaluate(c.outcomes(), "job:" + job.id());
                 progress.put(
                         "processed",
-                        number(progress.get("processed")) + c.households().size());
+                        number(progress.get("processed")) + c.outcomes().households());
                 progress.put("changedHouseholds", number(progress.get("changedHouseholds")) + changes.households());
                 job.save(progress, c.last().toString());
             });
@@ -257,9 +270,27 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         return progress;
     }
 
-    private CompletableFuture<Chunk> prefetch(String region, UUID after, ObjectReader reader) {
+    /** A chunk's households as read, and the last of them (where the next chunk begins). */
+    private record Read(List<EvaluationService.Household> households, UUID last) {}
+
+    private CompletableFuture<Read> readAhead(String region, UUID after, ObjectReader reader) {
         return CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> read(region, after, reader)), readers);
+                () -> QuarkusTransaction.requiringNew().call(() -> read(region, after, reader, chunk)), readers);
+    }
+
+    /** The chunk after a read one, read as soon as that one is (nothing, after the last). */
+    private CompletableFuture<Read> readAfter(CompletableFuture<Read> previous, String region, ObjectReader reader) {
+        return previous.thenCompose(read -> read.households().isEmpty()
+                ? CompletableFuture.completedFuture(read)
+                : readAhead(region, read.last(), reader));
+    }
+
+    private CompletableFuture<Chunk> judged(CompletableFuture<Read> read, EvaluationService.Selection selection) {
+        return read.thenApplyAsync(
+                r -> new Chunk(
+                        QuarkusTransaction.requiringNew().call(() -> evaluations.judge(r.households(), selection)),
+                        r.last()),
+                judges);
     }
 
     private static Chunk joined(CompletableFuture<Chunk> chunk) {
@@ -270,15 +301,15 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         }
     }
 
-    private Chunk read(String region, UUID after, ObjectReader reader) {
-        List<EvaluationService.Household> read = new ArrayList<>(chunk);
-        for (HouseholdStates.Stored stored : households.after(region, after, chunk)) {
+    private Read read(String region, UUID after, ObjectReader reader, int limit) {
+        List<EvaluationService.Household> read = new ArrayList<>(limit);
+        for (HouseholdStates.Stored stored : households.after(region, after, limit)) {
             try {
                 read.add(new EvaluationService.Household(stored.householdId(), reader.readValue(stored.state())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Chunk(read, read.isEmpty() ? after : read.getLast().id());
+        return new Read(read, read.isEmpty() ? after : read.getLast().id());
     }
 }
