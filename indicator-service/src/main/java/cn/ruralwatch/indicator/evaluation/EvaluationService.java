@@ -53,9 +53,9 @@ import org.hibernate.Session;
  * Evaluates households against every standard in force that covers their village, and keeps what changed: the current
  * result per indicator, a history row per change, {@code evaluation.changed.v1} per household and standard that changed,
  * and {@code risk.detected.v1} when a household that is not at risk starts to fail a risk indicator of a standard in
- * force today. Unchanged results are not written again; and a pair of a household and a standard whose outcomes come out
- * as its stored digest says they are has its results neither read nor compared, so re-evaluating a region costs the
- * evaluation and a claim per pair, and reads and writes only what changed.
+ * force today. Unchanged results are not written again; and a pair of a household and a standard whose outcomes come
+ * out as its stored digest says they are has its results neither read nor compared, so re-evaluating a region costs
+ * the evaluation and a claim per pair, and reads and writes only what changed.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -113,7 +113,7 @@ public class EvaluationService {
     /** One indicator's outcome as it is stored: exclusions and reasons as JSON, and the digest of the whole. */
     private record Result(CompiledStandard.Outcome outcome, String exclusions, String reasons, String digest) {}
 
-    /** A standard's outcomes for a household that differ from what the pair's stored digest says it has. */
+    /** A standard's outcomes for a household as they would be stored, and their digest ({@link #outcomesDigest}). */
     private record Judgement(
             Household household,
             Standards.Current standard,
@@ -468,8 +468,9 @@ public class EvaluationService {
     }
 
     /**
-     * The stored results of some pairs of a household and a standard. Read pair by pair through the primary key: a standard just saved has no statistics yet, and a filter on its code alone would be
-     * planned on the rate index, which then reads every result the running job has written for it so far.
+     * The stored results of some pairs of a household and a standard. Read pair by pair through the primary key: a
+     * standard just saved has no statistics yet, and a filter on its code alone would be planned on the rate index,
+     * which then reads every result the running job has written for it so far.
      */
     private Map<Key, Stored> stored(List<Pair> pairs) {
         Map<Key, Stored> stored = new HashMap<>();
@@ -558,10 +559,11 @@ public class EvaluationService {
      * newer version was judged already; the pairs claimed, each with the digest of the outcomes stored for it (null
      * when it has none yet, or none was recorded). The rows stay locked until the transaction ends: an evaluation of
      * the same household and standard elsewhere (an event's, a job's) waits for it and then reads what it wrote, the
-     * digest included, since the claim returns the row as the last evaluation committed it. So a job that read a household ahead, before an event about it was evaluated, never
-     * writes the results of the older state over those of the newer one. The rows are claimed in the order of the
-     * households' ids as PostgreSQL orders them, whoever asks (an event batch arrives in any order, a job's chunk in
-     * that one), so that two evaluations wait for each other and never deadlock.
+     * digest included, since the claim returns the row as the last evaluation committed it. So a job that read a
+     * household ahead, before an event about it was evaluated, never writes the results of the older state over those
+     * of the newer one. The rows are claimed in the order of the households' ids as PostgreSQL orders them, whoever
+     * asks (an event batch arrives in any order, a job's chunk in that one), so that two evaluations wait for each
+     * other and never deadlock.
      */
     private Map<Pair, String> claim(List<Object[]> judging, Instant now) {
         Map<Pair, String> claimed = new HashMap<>();
