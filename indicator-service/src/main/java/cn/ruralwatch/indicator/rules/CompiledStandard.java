@@ -170,7 +170,7 @@ public final class CompiledStandard {
         @Override
         public Optional<Object> find(String name) {
             if (name.equals(subjectName)) {
-                return Optional.of(subject);
+                return Optional.ofNullable(subject);
             }
             return Optional.ofNullable(
                     switch (name) {
