@@ -39,8 +39,14 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** How often the pending gauge is refreshed while the relay drains a backlog. */
+    /** How often the pending gauge is refreshed at most while the relay drains a backlog. */
     private static final Duration PENDING_COUNT_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * The count's share of a draining relay's time, at most one part in this many: a backlog an import left, its rows
+     * not yet vacuumed, takes a third of a second and more to count, and is then counted less often.
+     */
+    static final int PENDING_COUNT_SHARE = 50;
 
     @Inject
     AgroalDataSource dataSource;
@@ -70,6 +76,15 @@ public class OutboxRelay {
     private ConsumerLag lag;
     private boolean bulkHeldBack;
     private Counter published;
+
+    /**
+     * When a draining relay counts its pending rows next, after a count that took {@code took}: after
+     * {@link #PENDING_COUNT_INTERVAL}, or after {@link #PENDING_COUNT_SHARE} times the count's own time if that is longer.
+     */
+    static Instant nextPendingCount(Instant counted, Duration took) {
+        Duration spaced = took.multipliedBy(PENDING_COUNT_SHARE);
+        return counted.plus(spaced.compareTo(PENDING_COUNT_INTERVAL) > 0 ? spaced : PENDING_COUNT_INTERVAL);
+    }
 
     void start(@Observes @Priority(1000) StartupEvent startup) {
         published = Counter.builder("outbox.events.published")
@@ -195,10 +210,12 @@ public class OutboxRelay {
                 published.increment(count);
                 // counting the pending rows reads every one of them (an import leaves tens of thousands): counted
                 // when the relay has caught up, and while a backlog drains or waits for room at most every
-                // PENDING_COUNT_INTERVAL
+                // PENDING_COUNT_INTERVAL, and less often when the count itself is slow
                 if ((count == 0 && !pass.bulkHeldBack()) || Instant.now().isAfter(nextCount)) {
+                    Instant countFrom = Instant.now();
                     pending.set(publisher.pendingCount());
-                    nextCount = Instant.now().plus(PENDING_COUNT_INTERVAL);
+                    Instant counted = Instant.now();
+                    nextCount = nextPendingCount(counted, Duration.between(countFrom, counted));
                 }
                 if (kafkaDown) {
                     LOG.info("Kafka reachable again; outbox relay resumed");
