@@ -211,7 +211,7 @@ class ReportedFactsRulesTest {
                 "employmentKind", "agriculturalRegistration", "chronicDiseaseCertificate", "familyDoctorContract"));
         HouseholdState older = mapper.treeToValue(json, HouseholdState.class);
 
-        Map<String, Object> h = RuleModel.household(older, DAY);
+        Map<String, Object> h = RuleModel.household(older, DAY, RuleModel.allMembers(older, DAY));
         assertEquals(true, h.get("agriculturalHousehold"));
         assertEquals(false, h.get("television"));
         @SuppressWarnings("unchecked")

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,6 @@ public class EvaluationService {
         private final Collection<Household> households;
         private final List<Standards.Current> inForce;
         private final LocalDate today;
-        private final List<Object[]> judging;
         private final Map<Pair, Judgement> judgements;
         private final long nanos;
 
@@ -157,13 +157,11 @@ public class EvaluationService {
                 Collection<Household> households,
                 List<Standards.Current> inForce,
                 LocalDate today,
-                List<Object[]> judging,
                 Map<Pair, Judgement> judgements,
                 long nanos) {
             this.households = households;
             this.inForce = inForce;
             this.today = today;
-            this.judging = judging;
             this.judgements = judgements;
             this.nanos = nanos;
         }
@@ -198,8 +196,8 @@ public class EvaluationService {
                     case Selection.Codes codes -> codes.codes().contains(s.code());
                 })
                 .toList();
-        List<Object[]> judging = new ArrayList<>();
-        Map<Pair, Judgement> judgements = new HashMap<>();
+        // in the households' order, each one's standards in the order of those in force (the order they are claimed in)
+        Map<Pair, Judgement> judgements = new LinkedHashMap<>();
         Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
         for (Household household : households) {
             if (!"ACTIVE".equals(household.state().status())) {
@@ -211,9 +209,6 @@ public class EvaluationService {
                 if (!standard.covers(village)) {
                     continue;
                 }
-                judging.add(new Object[] {
-                    household.id(), standard.code(), household.state().version()
-                });
                 CompiledStandard compiled = standard.standard();
                 LocalDate referenceDate = compiled.referenceDate(today);
                 // a county's households share a few hundred villages: their values are resolved once per village
@@ -238,7 +233,7 @@ public class EvaluationService {
                         new Judgement(household, standard, referenceDate, results, outcomesDigest(village, results)));
             }
         }
-        return new Outcomes(households, inForce, today, judging, judgements, System.nanoTime() - started);
+        return new Outcomes(households, inForce, today, judgements, System.nanoTime() - started);
     }
 
     /** Stores what {@link #judge} found, as {@link #evaluate(Collection, Selection, String)} describes. */
@@ -282,7 +277,7 @@ public class EvaluationService {
         Instant now = clock.instant();
         // which version of each household each standard judges now, claimed before anything is read; a pair judged at
         // a newer version already is left out: what that evaluation wrote stands
-        Map<Pair, String> judged = claim(outcomes.judging, now);
+        Map<Pair, String> judged = claim(outcomes.judgements.values(), now);
         List<Judgement> judgements = new ArrayList<>();
         List<Pair> read = new ArrayList<>();
         for (Household household : households) {
@@ -565,13 +560,19 @@ public class EvaluationService {
      * asks (an event batch arrives in any order, a job's chunk in that one), so that two evaluations wait for each
      * other and never deadlock.
      */
-    private Map<Pair, String> claim(List<Object[]> judging, Instant now) {
+    private Map<Pair, String> claim(Collection<Judgement> judging, Instant now) {
         Map<Pair, String> claimed = new HashMap<>();
         if (judging.isEmpty()) {
             return claimed;
         }
         // stable: a household's standards stay in the order of the standards in force
-        List<Object[]> ordered = new ArrayList<>(judging);
+        List<Object[]> ordered = new ArrayList<>(judging.size());
+        for (Judgement judgement : judging) {
+            Household household = judgement.household();
+            ordered.add(new Object[] {
+                household.id(), judgement.standard().code(), household.state().version()
+            });
+        }
         ordered.sort(Comparator.comparing(pair -> (UUID) pair[0], EvaluationService::compareAsStored));
         connection(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""

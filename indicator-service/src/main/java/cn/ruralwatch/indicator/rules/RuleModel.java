@@ -219,15 +219,8 @@ public final class RuleModel {
 
     /**
      * A household as rules see it on a reference date: ages at that date, the income of the date's year (or the latest
-     * earlier one). Only members living in the household are in {@code members}.
-     */
-    public static Map<String, Object> household(HouseholdState state, LocalDate referenceDate) {
-        return household(state, referenceDate, allMembers(state, referenceDate));
-    }
-
-    /**
-     * The household as {@link #household(HouseholdState, LocalDate)} gives it, its {@code members} taken from every
-     * member as {@link #allMembers} built them for the same date (a member is built once for both uses).
+     * earlier one). Only members living in the household are in {@code members}, taken from every member as
+     * {@link #allMembers} built them for the same date (a member is built once for both uses).
      */
     public static Map<String, Object> household(
             HouseholdState state, LocalDate referenceDate, List<Map<String, Object>> allMembers) {
