@@ -588,6 +588,60 @@ class HouseholdImportTest {
         assertEquals(imports, count("select count(*) from household_import"));
     }
 
+    @Test
+    @Order(13)
+    void aHouseholdTheDatabaseRefusesIsReportedAndTheRestOfItsChunkIsStored() throws Exception {
+        String village = COUNTY + "101201";
+        String content = String.join(",", "户编号", "行政村代码", "姓名", "证件号码", "与户主关系") + "\n"
+                + String.join(",", "R1", village, "入库甲", Fixtures.idNumber("19710101", true), "户主") + "\n"
+                + String.join(",", "R2", village, "拒收户主", Fixtures.idNumber("19720202", false), "户主") + "\n"
+                + String.join(",", "R3", village, "入库丙", Fixtures.idNumber("19730303", true), "户主") + "\n";
+        // the database refuses one member: the chunk's transaction fails as a whole, and its households are checked
+        // and stored again one by one
+        execute("""
+                create function refuse_one_member() returns trigger language plpgsql as $$
+                begin
+                    if new.name = '拒收户主' then
+                        raise exception 'refused by the test';
+                    end if;
+                    return new;
+                end $$;
+                create trigger refuse_one_member before insert on member
+                    for each row execute function refuse_one_member();""");
+        JsonPath job;
+        try {
+            job = awaitCompleted(submit(content, "refused.csv")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id"));
+        } finally {
+            execute("drop trigger refuse_one_member on member; drop function refuse_one_member();");
+        }
+        assertEquals(2, job.getInt("householdsCreated"), job.prettify());
+        assertEquals(1, job.getInt("householdsRejected"), job.prettify());
+        assertEquals(2, job.getInt("membersStored"), job.prettify());
+        RestAssured.given()
+                .get("/api/v1/household-imports/" + job.getString("id") + "/errors")
+                .then()
+                .statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].row", equalTo(3))
+                .body("items[0].code", equalTo("NOT_STORED"));
+        assertEquals(
+                2,
+                count("select count(*) from member m join household_revision r on r.household_id = m.household_id"
+                        + " where m.name in ('入库甲', '入库丙') and r.reason = '批量导入：refused.csv'"));
+        assertEquals(0, count("select count(*) from member where name = '拒收户主'"));
+    }
+
+    void execute(String sql) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     static void expect(int row, String column, String code) {
         expectedErrors.add(row + "|" + column + "|" + code);
     }

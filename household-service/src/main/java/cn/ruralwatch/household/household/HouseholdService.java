@@ -71,6 +71,7 @@ public class HouseholdService {
      * A new household from a registration that has no {@link #violations}, not yet stored: its ID numbers encrypted
      * and hashed, its members joined by registration today.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Household build(HouseholdApi.Registration request, Instant registeredAt) {
         Household household = new Household();
         household.id = UuidCreator.getTimeOrderedEpoch();
@@ -102,9 +103,21 @@ public class HouseholdService {
      * the same person twice, the same year's incomes twice. Empty when there is nothing.
      */
     public List<Violation> violations(HouseholdApi.Registration request) {
-        LocalDate today = ChinaTime.today(clock);
         List<Violation> violations = new ArrayList<>();
         villages.check(request.villageCode(), "villageCode", violations);
+        violations.addAll(documentViolations(request));
+        return violations;
+    }
+
+    /**
+     * What is wrong with a registration that the document itself shows, without look-ups: all of {@link #violations}
+     * but the village. Needs neither a transaction nor the caller (an import checks its next households with it while
+     * the current ones are stored).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Violation> documentViolations(HouseholdApi.Registration request) {
+        LocalDate today = ChinaTime.today(clock);
+        List<Violation> violations = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < request.members().size(); i++) {
             HouseholdApi.MemberRegistration member = request.members().get(i);

@@ -54,6 +54,9 @@ public class ImportedHouseholds {
     Households households;
 
     @Inject
+    Villages villages;
+
+    @Inject
     PersonalNumbers numbers;
 
     @Inject
@@ -82,8 +85,22 @@ public class ImportedHouseholds {
      *
      * @param violations what is wrong with it (fields of the registration document); empty when it may be stored
      * @param household the household it would register, when nothing is wrong
+     * @param stage how far the checks went: a document that is not valid as such, or one with violations that its
+     *     content shows, is not built; the rules are checked on a built one
      */
-    public record Checked(HouseholdApi.Registration registration, List<Violation> violations, Household household) {}
+    public record Checked(
+            HouseholdApi.Registration registration, List<Violation> violations, Household household, Stage stage) {
+
+        /** How far a household's checks went. */
+        public enum Stage {
+            /** Not valid as a document (a value missing or out of range): nothing else was checked. */
+            INVALID_DOCUMENT,
+            /** Valid as a document, with violations its content shows: not built. */
+            DOCUMENT_CHECKED,
+            /** Built as a household and checked against the household rules. */
+            BUILT
+        }
+    }
 
     /** What became of a checked household. */
     public enum Outcome {
@@ -107,22 +124,47 @@ public class ImportedHouseholds {
      */
     public record Fields(Set<String> household, Set<String> member) {}
 
-    /** Checks a registration document read from a file as the API checks a registration, short of look-ups. */
-    public Checked check(HouseholdApi.Registration registration, Instant registeredAt) {
+    /**
+     * Checks a registration document read from a file as the API checks a registration, short of look-ups: the
+     * village is checked by {@link #checkVillage}. Needs neither a transaction nor the caller, so an import checks its
+     * next households while it stores the current ones.
+     */
+    public Checked checkDocument(HouseholdApi.Registration registration, Instant registeredAt) {
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<HouseholdApi.Registration> violation : validator.validate(registration)) {
             Problem.FieldViolation error = ProblemExceptionMappers.fieldViolation(violation);
             violations.add(Violation.of(error.field(), error.code(), error.message()));
         }
-        if (violations.isEmpty()) {
-            violations.addAll(registrations.violations(registration));
-        }
         if (!violations.isEmpty()) {
-            return new Checked(registration, violations, null);
+            return new Checked(registration, violations, null, Checked.Stage.INVALID_DOCUMENT);
+        }
+        violations.addAll(registrations.documentViolations(registration));
+        if (!violations.isEmpty()) {
+            return new Checked(registration, violations, null, Checked.Stage.DOCUMENT_CHECKED);
         }
         Household household = registrations.build(registration, registeredAt);
         violations.addAll(HouseholdRules.check(household, ChinaTime.today(clock)));
-        return new Checked(registration, violations, violations.isEmpty() ? household : null);
+        return new Checked(registration, violations, violations.isEmpty() ? household : null, Checked.Stage.BUILT);
+    }
+
+    /**
+     * A household checked by {@link #checkDocument} with its village checked too: what the API finds for the same
+     * registration. A village that is not one of the caller's comes first, as the API lists it; the household is then
+     * not built, so the household rules are not reported.
+     */
+    public Checked checkVillage(Checked checked) {
+        if (checked.stage() == Checked.Stage.INVALID_DOCUMENT) {
+            return checked;
+        }
+        List<Violation> violations = new ArrayList<>();
+        villages.check(checked.registration().villageCode(), "villageCode", violations);
+        if (violations.isEmpty()) {
+            return checked;
+        }
+        if (checked.stage() == Checked.Stage.DOCUMENT_CHECKED) {
+            violations.addAll(checked.violations());
+        }
+        return new Checked(checked.registration(), violations, null, Checked.Stage.DOCUMENT_CHECKED);
     }
 
     /**

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -38,6 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -45,7 +51,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs import jobs on the suite's job engine, as the user who submitted each. The file is read as a stream (its
- * stored blocks decrypted one at a time) in chunks of whole households; each chunk is stored with its errors, the
+ * stored blocks decrypted one at a time) in chunks of whole households, each read and checked as registration
+ * documents on a thread of its own while the one before is stored; each chunk is stored with its errors, the
  * people it met and the job's progress and checkpoint (the last row) in one transaction, so that a job taken up
  * again — after a restart, on another replica, after its turn went to another county's import — goes on after its
  * last stored chunk and nothing is stored twice. A chunk that fails as a whole (a person registered by someone else
@@ -145,22 +152,14 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
             String reason = source.reason == null
                     ? Messages.get(Messages.CHINESE, "household-import.reason", source.fileName)
                     : source.reason;
-            try (FileHouseholds households = FileHouseholds.open(file.table())) {
+            try (FileHouseholds households = FileHouseholds.open(file.table());
+                    ReadAhead ahead = new ReadAhead(households, lastRow)) {
                 ImportedHouseholds.Fields fields = fields(households.columns());
-                Chunk chunk = new Chunk(job, importId, fields, reason, progress);
-                while (households.hasNext()) {
-                    FileHouseholds.FileHousehold household = households.next();
-                    if (household.lastRow() <= lastRow) {
-                        continue;
-                    }
-                    chunk.households.add(household);
-                    if (chunk.households.size() >= chunkHouseholds) {
-                        chunk = chunk.store();
+                for (ReadChunk read = ahead.next(); !read.households().isEmpty(); read = ahead.next()) {
+                    new Chunk(job, importId, fields, reason, progress).store(read);
+                    if (read.households().size() >= chunkHouseholds) {
                         job.proceed();
                     }
-                }
-                if (!chunk.households.isEmpty()) {
-                    chunk.store();
                 }
             }
         } catch (ImportTable.Unreadable unreadable) {
@@ -245,6 +244,108 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
         return Math.max(0, rows - 1);
     }
 
+    /**
+     * A household of a chunk as the reader checked it: the registration it reads as and what is wrong with it short of
+     * look-ups, or the field that does not read as a registration.
+     */
+    private record Read(ImportedHouseholds.Checked checked, String unreadableField) {}
+
+    /**
+     * Households of the file read and checked together, each with what its check found (same order; null for a
+     * household whose rows could not be read, which is not checked).
+     */
+    private record ReadChunk(List<FileHouseholds.FileHousehold> households, List<Read> reads) {}
+
+    /**
+     * Reads the file's next chunk of households and checks them as documents on a thread of its own, while the job's
+     * thread stores the current chunk: on two cores, reading, parsing and checking a chunk (about a third of the
+     * import's Java work) then overlaps with PostgreSQL storing the one before. One chunk is read ahead at most.
+     */
+    private final class ReadAhead implements AutoCloseable {
+        private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "household-import-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final FileHouseholds households;
+        private final int after;
+        private Future<ReadChunk> next;
+
+        /** Starts reading the households whose rows come after {@code after} (those stored before a restart). */
+        ReadAhead(FileHouseholds households, int after) {
+            this.households = households;
+            this.after = after;
+            this.next = reader.submit(this::read);
+        }
+
+        /** The next chunk (empty at the end of the file); the one after it is read meanwhile. */
+        ReadChunk next() throws IOException {
+            ReadChunk chunk;
+            try {
+                chunk = next.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the import file was read");
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case IOException io -> throw io;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw new IllegalStateException(e.getCause());
+                }
+            }
+            next = chunk.households().isEmpty() ? null : reader.submit(this::read);
+            return chunk;
+        }
+
+        private ReadChunk read() {
+            List<FileHouseholds.FileHousehold> part = new ArrayList<>();
+            while (part.size() < chunkHouseholds && households.hasNext()) {
+                FileHouseholds.FileHousehold household = households.next();
+                if (household.lastRow() > after) {
+                    part.add(household);
+                }
+            }
+            Instant now = clock.instant();
+            List<Read> reads = new ArrayList<>(part.size());
+            for (FileHouseholds.FileHousehold household : part) {
+                reads.add(household.problems().isEmpty() ? checkDocument(household, now) : null);
+            }
+            return new ReadChunk(part, reads);
+        }
+
+        /** Waits for a read under way, so that the file is not closed under it. */
+        @Override
+        public void close() {
+            if (next != null) {
+                next.cancel(true);
+            }
+            reader.shutdownNow();
+            try {
+                if (!reader.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("An import's reader did not stop within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A household of the file as a registration, checked short of look-ups. */
+    private Read checkDocument(FileHouseholds.FileHousehold household, Instant now) {
+        HouseholdApi.Registration registration;
+        try {
+            registration = mapper.treeToValue(household.document(), HouseholdApi.Registration.class);
+        } catch (IOException unreadable) {
+            return new Read(
+                    null,
+                    unreadable instanceof JsonMappingException mapping
+                            ? ProblemExceptionMappers.jsonPath(mapping.getPath())
+                            : "");
+        }
+        return new Read(imported.checkDocument(registration, now), null);
+    }
+
     /** The fields the file's columns fill, which a later file changes in registered households. */
     private static ImportedHouseholds.Fields fields(Set<ImportColumn> columns) {
         return new ImportedHouseholds.Fields(
@@ -265,7 +366,6 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
         private final ImportedHouseholds.Fields fields;
         private final String reason;
         private final Map<String, Object> progress;
-        final List<FileHouseholds.FileHousehold> households = new ArrayList<>();
 
         Chunk(
                 RunningJob<Parameters> job,
@@ -280,18 +380,22 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
             this.progress = progress;
         }
 
-        /** Stores the chunk and answers the next, empty one. */
-        Chunk store() {
-            storeAll(households);
-            return new Chunk(job, importId, fields, reason, progress);
+        /** Stores the households read, with the checks the reader made. */
+        void store(ReadChunk read) {
+            storeAll(read.households(), read.reads());
         }
 
-        private void storeAll(List<FileHouseholds.FileHousehold> part) {
+        /**
+         * Stores households; {@code reads} holds the reader's checks, or is null: the households are checked here
+         * (again, after an attempt that failed: the households its checks built were handed to that attempt's
+         * persistence context and are not used twice).
+         */
+        private void storeAll(List<FileHouseholds.FileHousehold> part, List<Read> reads) {
             List<Integer> problemsBefore =
                     part.stream().map(h -> h.problems().size()).toList();
             Map<String, Object> next = new LinkedHashMap<>(progress);
             try {
-                QuarkusTransaction.requiringNew().run(() -> storeChunk(part, next));
+                QuarkusTransaction.requiringNew().run(() -> storeChunk(part, reads, next));
                 counted(progress, next);
                 progress.putAll(next);
             } catch (RuntimeException failure) {
@@ -308,7 +412,7 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
                     LOG.debugf(
                             "Import %s: chunk ending at row %d stored household by household: %s",
                             importId, part.getLast().lastRow(), failure.toString());
-                    part.forEach(household -> storeAll(List.of(household)));
+                    part.forEach(household -> storeAll(List.of(household), null));
                     return;
                 }
                 FileHouseholds.FileHousehold household = part.getFirst();
@@ -324,34 +428,31 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
                     household.problem("", Violation.of("", "NOT_STORED", "household-import.household.not-stored"));
                 }
                 Map<String, Object> again = new LinkedHashMap<>(progress);
-                QuarkusTransaction.requiringNew().run(() -> storeChunk(part, again));
+                QuarkusTransaction.requiringNew().run(() -> storeChunk(part, null, again));
                 counted(progress, again);
                 progress.putAll(again);
             }
         }
 
         /** Checks and stores households, with their errors, the people met and the job's progress and checkpoint. */
-        private void storeChunk(List<FileHouseholds.FileHousehold> part, Map<String, Object> next) {
+        private void storeChunk(List<FileHouseholds.FileHousehold> part, List<Read> reads, Map<String, Object> next) {
             Instant now = clock.instant();
             notePeople(job.id(), part);
             List<ImportedHouseholds.Checked> checked = new ArrayList<>();
             List<FileHouseholds.FileHousehold> checkedFrom = new ArrayList<>();
-            for (FileHouseholds.FileHousehold household : part) {
+            for (int h = 0; h < part.size(); h++) {
+                FileHouseholds.FileHousehold household = part.get(h);
                 add(next, "processedRows", household.memberRows().size());
                 if (!household.problems().isEmpty()) {
-                    continue;
+                    continue; // rows that could not be read, or a person met earlier in the file: not checked
                 }
-                HouseholdApi.Registration registration;
-                try {
-                    registration = mapper.treeToValue(household.document(), HouseholdApi.Registration.class);
-                } catch (IOException unreadable) {
-                    String field = unreadable instanceof JsonMappingException mapping
-                            ? ProblemExceptionMappers.jsonPath(mapping.getPath())
-                            : "";
+                Read read = reads == null ? checkDocument(household, now) : reads.get(h);
+                if (read.unreadableField() != null) {
+                    String field = read.unreadableField();
                     household.problem(field, Violation.of(field, "INVALID", "household-import.value.invalid"));
                     continue;
                 }
-                ImportedHouseholds.Checked check = imported.check(registration, now);
+                ImportedHouseholds.Checked check = imported.checkVillage(read.checked());
                 if (check.violations().isEmpty()) {
                     checked.add(check);
                     checkedFrom.add(household);
