@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.events.EventTypes;
+import cn.ruralwatch.household.importing.HouseholdImportWorker;
 import cn.ruralwatch.synthetic.SyntheticCounty;
 import cn.ruralwatch.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
@@ -27,7 +28,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -608,6 +614,21 @@ class HouseholdImportTest {
                 end $$;
                 create trigger refuse_one_member before insert on member
                     for each row execute function refuse_one_member();""");
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger worker = Logger.getLogger(HouseholdImportWorker.class.getName());
+        worker.addHandler(capture);
         JsonPath job;
         try {
             job = awaitCompleted(submit(content, "refused.csv")
@@ -616,7 +637,19 @@ class HouseholdImportTest {
                     .extract()
                     .path("id"));
         } finally {
+            worker.removeHandler(capture);
             execute("drop trigger refuse_one_member on member; drop function refuse_one_member();");
+        }
+        // the failure is logged with the statement and the database's reason, not the member's values (the driver's
+        // logServerErrorDetail=false): no name, ciphertext or look-up hash reaches the log
+        LogRecord failure = logged.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue() && r.getThrown() != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no error logged: " + logged));
+        String text = failure.getMessage() + " " + causes(failure.getThrown());
+        assertTrue(text.contains("refused by the test"), text);
+        for (String personal : List.of("拒收户主", "aes256gcm:", "sm4gcm:", "hmac-")) {
+            assertTrue(!text.contains(personal), personal + " in the log: " + text);
         }
         assertEquals(2, job.getInt("householdsCreated"), job.prettify());
         assertEquals(1, job.getInt("householdsRejected"), job.prettify());
@@ -633,6 +666,28 @@ class HouseholdImportTest {
                 count("select count(*) from member m join household_revision r on r.household_id = m.household_id"
                         + " where m.name in ('入库甲', '入库丙') and r.reason = '批量导入：refused.csv'"));
         assertEquals(0, count("select count(*) from member where name = '拒收户主'"));
+    }
+
+    /** The messages of a throwable, its causes, suppressed exceptions and the next exceptions of SQL exceptions. */
+    static String causes(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(thrown));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            text.append(next).append('\n');
+            if (next.getCause() != null) {
+                pending.push(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
+            if (next instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                pending.push(sql.getNextException());
+            }
+        }
+        return text.toString();
     }
 
     void execute(String sql) throws Exception {
