@@ -154,9 +154,9 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
                     : source.reason;
             try (FileHouseholds households = FileHouseholds.open(file.table());
                     ReadAhead ahead = new ReadAhead(households, lastRow)) {
-                ImportedHouseholds.Fields fields = fields(households.columns());
+                Chunks chunks = new Chunks(job, importId, fields(households.columns()), reason, progress);
                 for (ReadChunk read = ahead.next(); !read.households().isEmpty(); read = ahead.next()) {
-                    new Chunk(job, importId, fields, reason, progress).store(read);
+                    chunks.store(read);
                     if (read.households().size() >= chunkHouseholds) {
                         job.proceed();
                     }
@@ -359,15 +359,15 @@ public class HouseholdImportWorker implements JobHandler<HouseholdImportWorker.P
                         .collect(Collectors.toSet()));
     }
 
-    /** Households of the file stored together, with what they add to the job's progress. */
-    private final class Chunk {
+    /** Stores an import's chunks of households, each with what it adds to the job's progress. */
+    private final class Chunks {
         private final RunningJob<Parameters> job;
         private final UUID importId;
         private final ImportedHouseholds.Fields fields;
         private final String reason;
         private final Map<String, Object> progress;
 
-        Chunk(
+        Chunks(
                 RunningJob<Parameters> job,
                 UUID importId,
                 ImportedHouseholds.Fields fields,
