@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A service (or a replica of one): its packaged Quarkus application in a JVM of its own, configured only through
@@ -197,6 +198,7 @@ public final class ServiceComponent extends Component {
      * starts map the classes it had loaded instead of loading, verifying and linking them again (about a quarter less
      * CPU to start). Tests start each suite afresh and would pay the write without ever using it. The JVM's notes on
      * the archive (which classes it leaves out, options that differ from the JDK's base archive) stay out of the log.
+     * An archive older than the build is deleted first ({@link #forgetStaleArchive}).
      */
     List<String> classArchive() {
         if (!detached || state.toString().contains(File.pathSeparator)) {
@@ -210,6 +212,7 @@ public final class ServiceComponent extends Component {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + directory, e);
         }
+        forgetStaleArchive();
         return List.of(
                 "-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + archiveFile(),
@@ -239,6 +242,37 @@ public final class ServiceComponent extends Component {
 
     private Path archiveFile() {
         return state.resolve("class-archives").resolve(name() + ".jsa");
+    }
+
+    /**
+     * Deletes the class archive if a jar of the class path it was written for ({@code quarkus-run.jar} and
+     * {@code lib/boot}) changed after it: the JDK checks their times, finds the archive stale, and runs without it, but
+     * does not write a new one (it does so only for an archive of another JDK), so that every start after a build would
+     * load all classes again, and still map the stale archive (about 90 MiB of resident memory per service that serves
+     * nothing). The next JVM that stops writes one for the new build.
+     */
+    void forgetStaleArchive() {
+        Path archive = archiveFile();
+        FileTime written = lastWritten(archive);
+        if (written == null) {
+            return;
+        }
+        List<Path> classPath = new ArrayList<>(List.of(runner));
+        try (Stream<Path> boot = Files.list(runner.resolveSibling("lib").resolve("boot"))) {
+            boot.forEach(classPath::add);
+        } catch (IOException noBootLibraries) {
+            // a runner without lib/boot (as in tests): its own time decides
+        }
+        boolean stale = classPath.stream()
+                .map(ServiceComponent::lastWritten)
+                .anyMatch(built -> built != null && built.compareTo(written) > 0);
+        if (stale) {
+            try {
+                Files.deleteIfExists(archive);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete the stale class archive " + archive, e);
+            }
+        }
     }
 
     /**

@@ -11,6 +11,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +72,59 @@ class ClassArchiveTest {
         assertEquals("first", first.output().strip());
         assertTrue(Files.size(archive) > 0);
 
-        List<String> strict = new ArrayList<>(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
-        Run second = java(strict, "second");
+        Run second = java(strict(archive), "second");
 
         assertEquals(0, second.exit(), second.output());
         assertEquals("second", second.output().strip());
+    }
+
+    /**
+     * The JDK takes an archive whose jars changed since it was written as stale and runs without it, but writes no new
+     * one: the launcher deletes it before the next start when the runner or a jar of {@code lib/boot} is newer, so that
+     * the next JVM writes one for the new build, and keeps it otherwise.
+     */
+    @Test
+    void anArchiveOlderThanTheBuildIsDeletedAndTheNextJvmWritesOneForTheNewBuild() throws Exception {
+        Path root = state.resolve("build");
+        Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
+                .resolve("quarkus-run.jar");
+        Path bootJar = Files.createDirectories(runner.resolveSibling("lib").resolve("boot"))
+                .resolve("boot.jar");
+        jar(runner, Echo.class);
+        jar(bootJar, Fails.class);
+        ServiceComponent service = built(root);
+        Path archive = state.resolve("class-archives/gateway.jsa");
+        FileTime past = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(runner, past);
+        Files.setLastModifiedTime(bootJar, past);
+
+        Run first = java(service.classArchive(), runner, "first");
+        assertEquals(0, first.exit(), first.output());
+        assertTrue(Files.size(archive) > 0);
+        FileTime written = Files.getLastModifiedTime(archive);
+
+        service.classArchive();
+        assertEquals(written, Files.getLastModifiedTime(archive), "an archive newer than the build is kept");
+        assertEquals(0, java(strict(archive), runner, "mapped").exit());
+
+        jar(runner, Echo.class);
+        Files.setLastModifiedTime(runner, FileTime.from(written.toInstant().plusSeconds(60)));
+        Run stale = java(strict(archive), runner, "stale");
+        assertTrue(stale.exit() != 0, "the JDK refuses an archive of another build: " + stale.output());
+
+        List<String> options = service.classArchive();
+        assertFalse(Files.exists(archive));
+        Run rebuilt = java(options, runner, "rebuilt");
+        assertEquals(0, rebuilt.exit(), rebuilt.output());
+        Run next = java(strict(archive), runner, "next");
+        assertEquals(0, next.exit(), next.output());
+        assertEquals("next", next.output().strip());
+
+        Files.setLastModifiedTime(
+                bootJar,
+                FileTime.from(Files.getLastModifiedTime(archive).toInstant().plusSeconds(60)));
+        service.classArchive();
+        assertFalse(Files.exists(archive), "a newer jar of lib/boot makes it stale too");
     }
 
     /**
@@ -86,8 +137,19 @@ class ClassArchiveTest {
         Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
                 .resolve("quarkus-run.jar");
         jar(runner, Fails.class);
+        ServiceComponent service = built(root);
+
+        IllegalStateException failed = assertThrows(IllegalStateException.class, service::start);
+
+        assertTrue(failed.getMessage().contains("exited during start"), failed.getMessage());
+        assertTrue(Files.isDirectory(state.resolve("class-archives")));
+        assertFalse(Files.exists(state.resolve("class-archives/gateway.jsa")));
+    }
+
+    /** The gateway of a build under root, as {@code bin/suite} starts it. */
+    private ServiceComponent built(Path root) throws IOException {
         Files.createDirectories(state.resolve("logs"));
-        ServiceComponent service = new ServiceComponent(
+        return new ServiceComponent(
                 "gateway",
                 ServiceSpec.GATEWAY,
                 state,
@@ -100,12 +162,11 @@ class ClassArchiveTest {
                 Map.of(),
                 true,
                 "");
+    }
 
-        IllegalStateException failed = assertThrows(IllegalStateException.class, service::start);
-
-        assertTrue(failed.getMessage().contains("exited during start"), failed.getMessage());
-        assertTrue(Files.isDirectory(state.resolve("class-archives")));
-        assertFalse(Files.exists(state.resolve("class-archives/gateway.jsa")));
+    /** A JVM given these options does not start unless it maps the archive. */
+    private static List<String> strict(Path archive) {
+        return List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive);
     }
 
     private static int freePort() throws IOException {
@@ -141,9 +202,14 @@ class ClassArchiveTest {
         if (!Files.exists(jar)) {
             jar(jar, Echo.class);
         }
+        return java(options, jar, word);
+    }
+
+    /** Runs the jar's main class ({@link Echo}) in a JVM of this JDK with the options, as a service is run. */
+    private static Run java(List<String> options, Path jar, String word) throws Exception {
         List<String> command = new ArrayList<>(Processes.java(false));
         command.addAll(options);
-        command.addAll(List.of("-cp", jar.toString(), Echo.class.getName(), word));
+        command.addAll(List.of("-jar", jar.toString(), word));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM did not exit");
         return new Run(
