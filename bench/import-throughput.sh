@@ -18,8 +18,9 @@
 # The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own
 # per run (4599xx), so that runs against the same database do not meet.
 #
-# Needs wrk, psql and a running suite. Run the services as production does (full JIT, a heap limit):
-#   RURALWATCH_SERVICE_JVM_OPTIONS="-Xmx512m -XX:+UseSerialGC" bin/suite up
+# Needs wrk, psql and a running suite. Run the services as production does (full JIT; the heap of household-service's
+# container, whose 1 GB limit gives it at most 512 MB, starting at 16 MB, see docker/service/Containerfile):
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps" bin/suite up
 #   bench/import-throughput.sh [HOUSEHOLDS]          default 100000
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
