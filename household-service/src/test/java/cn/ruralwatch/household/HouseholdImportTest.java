@@ -22,18 +22,21 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -614,30 +617,16 @@ class HouseholdImportTest {
                 end $$;
                 create trigger refuse_one_member before insert on member
                     for each row execute function refuse_one_member();""");
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger worker = Logger.getLogger(HouseholdImportWorker.class.getName());
-        worker.addHandler(capture);
+        List<LogRecord> logged;
         JsonPath job;
-        try {
+        try (CapturedLog worker = CapturedLog.of(HouseholdImportWorker.class.getName())) {
+            logged = worker.records();
             job = awaitCompleted(submit(content, "refused.csv")
                     .then()
                     .statusCode(202)
                     .extract()
                     .path("id"));
         } finally {
-            worker.removeHandler(capture);
             execute("drop trigger refuse_one_member on member; drop function refuse_one_member();");
         }
         // the failure is logged with the statement and the database's reason, not the member's values (the driver's
@@ -669,10 +658,10 @@ class HouseholdImportTest {
     }
 
     /** The messages of a throwable, its causes, suppressed exceptions and the next exceptions of SQL exceptions. */
-    static String causes(Throwable thrown) {
+    private static String causes(Throwable thrown) {
         StringBuilder text = new StringBuilder();
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(thrown));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(thrown));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!pending.isEmpty()) {
             Throwable next = pending.pop();
             if (!seen.add(next)) {
@@ -683,7 +672,7 @@ class HouseholdImportTest {
                 pending.push(next.getCause());
             }
             pending.addAll(List.of(next.getSuppressed()));
-            if (next instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+            if (next instanceof SQLException sql && sql.getNextException() != null) {
                 pending.push(sql.getNextException());
             }
         }

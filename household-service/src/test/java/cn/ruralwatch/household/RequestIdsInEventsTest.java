@@ -29,10 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,26 +136,7 @@ class RequestIdsInEventsTest {
     void anAppliedEventsRequestIdIsInTheLogAndItsDeadLetter() throws Exception {
         String requestId = "clue-" + UUID.randomUUID();
         String unknown = UUID.randomUUID().toString();
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext) {
-                    // the log context as it is on the thread that logs
-                    ext.copyAll();
-                }
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger deadLetters = Logger.getLogger("cn.ruralwatch.messaging.DeadLetters");
-        deadLetters.addHandler(capture);
-        try {
+        try (CapturedLog deadLetters = CapturedLog.of("cn.ruralwatch.messaging.DeadLetters")) {
             TopicWriter.send(
                     SuiteInfrastructure.kafka().bootstrapServers(),
                     Topics.INDICATOR_EVENTS,
@@ -176,7 +154,7 @@ class RequestIdsInEventsTest {
             assertEquals(requestId, parkedWith);
             LogRecord parked = await().atMost(Duration.ofSeconds(10))
                     .until(
-                            () -> logged.stream()
+                            () -> deadLetters.records().stream()
                                     .filter(r -> String.valueOf(r.getMessage()).contains("parked"))
                                     .filter(r -> String.valueOf(((ExtLogRecord) r).getFormattedMessage())
                                             .contains(unknown))
@@ -185,8 +163,6 @@ class RequestIdsInEventsTest {
                             r -> r != null);
             assertTrue(parked instanceof ExtLogRecord, parked.getClass().getName());
             assertEquals(requestId, ((ExtLogRecord) parked).getMdc("requestId"), "in the log context");
-        } finally {
-            deadLetters.removeHandler(capture);
         }
     }
 

@@ -267,11 +267,7 @@ public final class ServiceComponent extends Component {
                 .map(ServiceComponent::lastWritten)
                 .anyMatch(built -> built != null && built.compareTo(written) > 0);
         if (stale) {
-            try {
-                Files.deleteIfExists(archive);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the stale class archive " + archive, e);
-            }
+            deleteArchive("stale");
         }
     }
 
@@ -281,14 +277,18 @@ public final class ServiceComponent extends Component {
      * would load the rest again. The next JVM that stops writes a whole one.
      */
     private void forgetPartialArchive() {
-        Path written = archiveFile();
-        FileTime now = lastWritten(written);
+        FileTime now = lastWritten(archiveFile());
         if (now != null && !now.equals(archiveWrittenBefore)) {
-            try {
-                Files.deleteIfExists(written);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot delete the partial class archive " + written, e);
-            }
+            deleteArchive("partial");
+        }
+    }
+
+    private void deleteArchive(String which) {
+        Path archive = archiveFile();
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the " + which + " class archive " + archive, e);
         }
     }
 
