@@ -11,7 +11,10 @@
 #  4. batch re-evaluation under a changed standard: a county standard with the national standard's indicators saved
 #     for the county, so that every household gets six new results and six history rows: households/s;
 #  5. that standard retired, with project-fund-service and report-service resumed and caught up on its results: how
-#     long report-service takes to hold the new status, and to have every result of the standard out of use.
+#     long report-service takes to hold the new status, and to have every result of the standard out of use;
+#  6. with every service consuming, a second county standard saved: its job, and how long after the job ended
+#     report-service holds every one of its results (the job's events reach report-service through the bulk lane,
+#     paced by the lag of every consumer of indicator-events).
 # The county: platform/synthetic-county, HOUSEHOLDS households (about 4 members each) in a county code of its own
 # per run (4597xx).
 #
@@ -125,3 +128,16 @@ until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result whe
   = 0 ] && [ "$("${REPORT[@]}" -Atc "select count(*) from report_evaluation where standard_code = 'BENCH_$COUNTY' and in_use")" \
   = 0 ]; do sleep 0.5; done
 printf '%s results and their evaluations out of use %.1f s after the retirement\n' "$HELD" "$(echo "$(now) - $RETIRED" | bc -l)"
+
+echo
+echo "== 6. a new standard's results in report-service, every service consuming =="
+SAVED=$(curl -sf -X POST "$I/api/v1/indicator-standards" -H "$AUTH" -H 'Content-Type: application/json' \
+  -d "${DEFINITION//BENCH_$COUNTY/BENCH2_$COUNTY}")
+JOB_ID=$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")
+job "$JOB_ID"
+HELD=$("${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = 'BENCH2_$COUNTY'")
+until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = 'BENCH2_$COUNTY'")" \
+  -ge "$HELD" ]; do sleep 0.2; done
+"${PSQL[@]}" -Atc "select format('report-service held the standard''s %s results %s s after the job ended', $HELD,
+  round(extract(epoch from now() - finished_at)::numeric, 1)) from background_job where id = '$JOB_ID'"
+curl -sf -o /dev/null -X POST "$I/api/v1/indicator-standards/BENCH2_$COUNTY/retirement" -H "$AUTH"
