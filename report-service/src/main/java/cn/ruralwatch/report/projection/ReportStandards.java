@@ -133,27 +133,8 @@ public class ReportStandards {
     /** Flips up to {@code limit} rows of each table holding {@code in_use = was} for the standard. */
     private int flip(String code, boolean was, int limit) {
         int flipped = 0;
-        for (String[] table :
-                new String[][] {{"report_indicator_result", "indicator_code"}, {"report_evaluation", "standard_code"}
-                }) {
-            // the key of a row within its standard: (household_id, indicator_code), or household_id alone
-            String key = table[1];
-            // read as a column: a one-row limit added to a statement that writes would not parse
-            flipped += sql.query("""
-                            with picked as (
-                                select household_id, %2$s as key from %1$s
-                                where standard_code = :code and in_use = :was
-                                limit :limit for update skip locked),
-                            flipped as (
-                                update %1$s t set in_use = not :was from picked p
-                                where t.household_id = p.household_id and t.standard_code = :code
-                                  and t.%2$s = p.key
-                                returning t.village_code),
-                            marked as (
-                                insert into report_dirty_village (village_code, interactive)
-                                select distinct village_code, false from flipped)
-                            select count(*) from flipped
-                            """.formatted(table[0], key))
+        for (String table : new String[] {"report_indicator_result", "report_evaluation"}) {
+            flipped += sql.query(flipStatement(table))
                     .bind("code", code)
                     .bind("was", was)
                     .bind("limit", limit)
@@ -161,5 +142,31 @@ public class ReportStandards {
                     .getFirst();
         }
         return flipped;
+    }
+
+    /**
+     * Flips up to {@code :limit} rows of the standard {@code :code} holding {@code in_use = :was} in a table, marks
+     * their villages to be recounted as bulk work, and counts them. The rows picked are updated by their address
+     * ({@code ctid}), a look-up each, whatever the planner believes of the standard: one whose results have just
+     * arrived is not in the table's statistics yet (one row expected), and a join on the key was then planned as a
+     * nested loop comparing every row of the standard with every row picked (120,360 × 5,000 for a county's standard,
+     * stopped by the transaction timeout after a minute; by address 66 ms). The rows are locked, so their address holds
+     * until the update. Read as a column: a one-row limit added to a statement that writes would not parse.
+     */
+    static String flipStatement(String table) {
+        return """
+                with picked as (
+                    select ctid from %1$s
+                    where standard_code = :code and in_use = :was
+                    limit :limit for update skip locked),
+                flipped as (
+                    update %1$s t set in_use = not :was from picked p
+                    where t.ctid = p.ctid
+                    returning t.village_code),
+                marked as (
+                    insert into report_dirty_village (village_code, interactive)
+                    select distinct village_code, false from flipped)
+                select count(*) from flipped
+                """.formatted(table);
     }
 }
