@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Indicator evaluation on a synthetic county, measured in one run:
 #  1. event to result while an import runs: HOUSEHOLDS households imported through household-service with
-#     indicator-service consuming (project-fund-service and report-service paused for the whole run, so that the
-#     figures are indicator-service's and not theirs catching up on the same events; resumed at the end); meanwhile a probe registers one household a second and times how long indicator-service
+#     indicator-service consuming (project-fund-service and report-service stopped until section 5, so that the
+#     figures are indicator-service's and not theirs catching up on the same events; stopped rather than paused: a
+#     paused consumer stays in its group until its session times out, and its lag holds household-service's bulk lane
+#     for that long); meanwhile a probe registers one household a second and times how long indicator-service
 #     takes to answer its evaluation (bench/LatencyProbe.java);
 #  2. event to result of every imported household: from its registration in household-service (registeredAt of its
 #     state) to its first result in indicator-service, p50/p95/p99, and how long after the import the last came;
@@ -10,7 +12,8 @@
 #     and the job re-evaluating its households polled to the end: households/s and how many changed;
 #  4. batch re-evaluation under a changed standard: a county standard with the national standard's indicators saved
 #     for the county, so that every household gets six new results and six history rows: households/s;
-#  5. that standard retired, with project-fund-service and report-service resumed and caught up on its results: how
+#  5. that standard retired, with project-fund-service and report-service started again and caught up (report-service
+#     agreeing with the sources on every figure of the county, and holding the standard's results): how
 #     long report-service takes to hold the new status, and to have every result of the standard out of use;
 #  6. with every service consuming, a second county standard saved: its job, and how long after the job ended
 #     report-service holds every one of its results (the job's events reach report-service through the bulk lane,
@@ -35,8 +38,15 @@ H=$(prop household-service.url)
 I=$(prop indicator-service.url)
 PSQL=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d indicator)
 WORK=$(mktemp -d)
-PAUSED="$(prop project-fund-service.pid) $(prop report-service.pid)"
-trap 'kill -CONT $PAUSED 2>/dev/null; rm -rf "$WORK"' EXIT
+STOPPED="project-fund-service report-service"
+ARE_STOPPED=false
+restart_stopped() {
+  if $ARE_STOPPED; then
+    for c in $STOPPED; do "$ROOT/bin/suite" start "$c" > /dev/null; done
+    ARE_STOPPED=false
+  fi
+}
+trap 'restart_stopped; rm -rf "$WORK"' EXIT
 now() { date +%s.%N; }
 at() { echo "$(date -u +%H:%M:%S)"; }
 
@@ -49,8 +59,9 @@ curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$AUTH" -H 'Conten
 VILLAGE=$(awk -F, 'NR > 1 && length($1) == 12 {print $1; exit}' "$WORK/divisions.csv")
 
 echo "== 1. event to result while the import runs =="
-kill -STOP $PAUSED
-echo "project-fund-service and report-service paused; indicator-service consumes"
+ARE_STOPPED=true
+for c in $STOPPED; do "$ROOT/bin/suite" stop "$c" > /dev/null; done
+echo "project-fund-service and report-service stopped; indicator-service consumes"
 START=$(now)
 JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
   --data-binary @"$WORK/households.csv")
@@ -113,12 +124,16 @@ job "$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")"
 
 echo
 echo "== 5. retirement of the county standard, in report-service =="
-kill -CONT $PAUSED
+restart_stopped
 REPORT=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d report)
+R=$(prop report-service.url)
 HELD=$("${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = 'BENCH_$COUNTY'")
-echo "project-fund-service and report-service resumed; waiting for report-service to hold the standard's $HELD results"
+echo "project-fund-service and report-service started again; waiting for report-service to agree with the sources" \
+  "and to hold the standard's $HELD results"
 until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = 'BENCH_$COUNTY'")" \
-  -ge "$HELD" ]; do sleep 1; done
+  -ge "$HELD" ] && curl -sf "$R/api/v1/reports/reconciliation?division=$COUNTY" -H "$AUTH" | grep -q '"consistent":true'; do
+  sleep 1
+done
 RETIRED=$(now)
 curl -sf -o /dev/null -X POST "$I/api/v1/indicator-standards/BENCH_$COUNTY/retirement" -H "$AUTH"
 until [ "$("${REPORT[@]}" -Atc "select count(*) from report_standard where code = 'BENCH_$COUNTY' and status = 'RETIRED'")" \
