@@ -108,11 +108,18 @@ job() {
     from background_job where id = '$id'"
 }
 
+# the re-evaluation job a saved standard or parameter value started
+job_of() { sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$1"; }
+# results of a standard held by indicator-service, and by report-service
+indicator_results() { "${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = '$1'"; }
+report_results() { "${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = '$1'"; }
+REPORT=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d report)
+
 echo
 echo "== 3. re-evaluation after the county's monitoring threshold changed =="
 SAVED=$(curl -sf -X POST "$I/api/v1/standard-parameters" -H "$AUTH" -H 'Content-Type: application/json' \
   -d "{\"name\":\"monitoringThreshold\",\"regionCode\":\"$COUNTY\",\"year\":$(date +%Y),\"value\":7000,\"note\":\"benchmark\"}")
-job "$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")"
+job "$(job_of "$SAVED")"
 
 echo
 echo "== 4. re-evaluation under a new standard for the county (every result new) =="
@@ -120,18 +127,16 @@ DEFINITION=$(curl -sf "$I/api/v1/indicator-standards/NATIONAL_HOUSEHOLD_2021" -H
   | sed 's/^.*"definition":\(.*\)}$/\1/' \
   | sed "s/\"code\":\"NATIONAL_HOUSEHOLD_2021\"/\"code\":\"BENCH_$COUNTY\"/; s/\"regionCode\":\"\"/\"regionCode\":\"$COUNTY\"/")
 SAVED=$(curl -sf -X POST "$I/api/v1/indicator-standards" -H "$AUTH" -H 'Content-Type: application/json' -d "$DEFINITION")
-job "$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")"
+job "$(job_of "$SAVED")"
 
 echo
 echo "== 5. retirement of the county standard, in report-service =="
 restart_stopped
-REPORT=(psql -X -q -h localhost -p "$(prop postgres.port)" -U postgres -d report)
 R=$(prop report-service.url)
-HELD=$("${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = 'BENCH_$COUNTY'")
+HELD=$(indicator_results "BENCH_$COUNTY")
 echo "project-fund-service and report-service started again; waiting for report-service to agree with the sources" \
   "and to hold the standard's $HELD results"
-until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = 'BENCH_$COUNTY'")" \
-  -ge "$HELD" ] && curl -sf "$R/api/v1/reports/reconciliation?division=$COUNTY" -H "$AUTH" | grep -q '"consistent":true'; do
+until [ "$(report_results "BENCH_$COUNTY")" -ge "$HELD" ] && curl -sf "$R/api/v1/reports/reconciliation?division=$COUNTY" -H "$AUTH" | grep -q '"consistent":true'; do
   sleep 1
 done
 RETIRED=$(now)
@@ -148,11 +153,10 @@ echo
 echo "== 6. a new standard's results in report-service, every service consuming =="
 SAVED=$(curl -sf -X POST "$I/api/v1/indicator-standards" -H "$AUTH" -H 'Content-Type: application/json' \
   -d "${DEFINITION//BENCH_$COUNTY/BENCH2_$COUNTY}")
-JOB_ID=$(sed -n 's/.*"evaluationJobId":"\([^"]*\)".*/\1/p' <<<"$SAVED")
+JOB_ID=$(job_of "$SAVED")
 job "$JOB_ID"
-HELD=$("${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = 'BENCH2_$COUNTY'")
-until [ "$("${REPORT[@]}" -Atc "select count(*) from report_indicator_result where standard_code = 'BENCH2_$COUNTY'")" \
-  -ge "$HELD" ]; do sleep 0.2; done
+HELD=$(indicator_results "BENCH2_$COUNTY")
+until [ "$(report_results "BENCH2_$COUNTY")" -ge "$HELD" ]; do sleep 0.2; done
 "${PSQL[@]}" -Atc "select format('report-service held the standard''s %s results %s s after the job ended', $HELD,
   round(extract(epoch from now() - finished_at)::numeric, 1)) from background_job where id = '$JOB_ID'"
 curl -sf -o /dev/null -X POST "$I/api/v1/indicator-standards/BENCH2_$COUNTY/retirement" -H "$AUTH"
