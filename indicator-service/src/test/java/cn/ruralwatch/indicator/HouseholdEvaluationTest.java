@@ -140,10 +140,15 @@ class HouseholdEvaluationTest {
                 .body(MEDICAL + ".met", equalTo(false));
         assertEquals(
                 6,
-                count("select count(*) from indicator_result_history where household_id = '" + household.id
-                        + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021' and village_code = '450422101202'"
-                        + " and met = previously_met"),
-                "the history puts each unchanged outcome under the new village from the move on");
+                count(results + " and village_code = '450422101202' and met = previously_met"),
+                "each unchanged outcome is recorded again under the new village from the move on");
+        assertEquals(
+                6,
+                count("select count(*) from indicator_result_history h join indicator_result r"
+                        + " using (household_id, standard_code, indicator_code) where h.household_id = '"
+                        + household.id + "' and h.standard_code = 'NATIONAL_HOUSEHOLD_2021'"
+                        + " and h.village_code = '450422101201' and h.superseded_at = r.evaluated_at"),
+                "the history keeps each outcome under the old village until the move");
         assertTrue(!before.equals(text(digest)), "the digest covers the village");
         await().atMost(Duration.ofSeconds(15)).until(() -> published(household.id).stream()
                 .filter(e -> EventTypes.EVALUATION_CHANGED.equals(e.header("ce_type")))
@@ -180,12 +185,13 @@ class HouseholdEvaluationTest {
                 .then()
                 .body(MEDICAL + ".met", equalTo(true));
         assertEquals(1, count("select count(*) from inbox_event where event_id = '" + eventId + "'"));
+        String medical = "where household_id = '" + household.id
+                + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021' and indicator_code = 'BASIC_MEDICAL_INSURANCE'";
         assertEquals(
-                2,
-                count(
-                        "select count(*) from indicator_result_history where household_id = '" + household.id
-                                + "' and standard_code = 'NATIONAL_HOUSEHOLD_2021' and indicator_code = 'BASIC_MEDICAL_INSURANCE'"),
-                "failed once, met once: neither the copy nor the late state recorded anything");
+                1,
+                count("select count(*) from indicator_result_history " + medical + " and not met"),
+                "failed once, then met: one version replaced; neither the copy nor the late state recorded anything");
+        assertEquals(1, count("select count(*) from indicator_result " + medical + " and met and not previously_met"));
         assertEquals(2, count("select version from household_projection where household_id = '" + household.id + "'"));
     }
 

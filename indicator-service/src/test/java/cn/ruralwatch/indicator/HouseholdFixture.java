@@ -28,6 +28,9 @@ final class HouseholdFixture {
 
     String headName = "韦国强";
     long version;
+    /** ACTIVE, or MERGED / DISSOLVED as household-service publishes a household that ended. */
+    String status = "ACTIVE";
+
     String povertyStatus = "NOT_POOR";
     HouseholdState.Monitoring monitoring;
     String safetyGrade = "A";
@@ -227,7 +230,7 @@ final class HouseholdFixture {
                 version,
                 village,
                 headName,
-                "ACTIVE",
+                status,
                 Instant.parse("2026-01-05T08:00:00Z"),
                 povertyStatus,
                 "EXITED".equals(povertyStatus) ? 2019 : null,

@@ -107,23 +107,31 @@ class ThresholdChangeTest {
                 historyBefore + 3,
                 count("select count(*) from indicator_result_history where village_code = '" + VILLAGE
                         + "' and standard_code = '" + STANDARD + "'"),
-                "one result changed for each household below the new line, nothing else");
+                "the version each changed result replaced, one for each household below the new line, nothing else");
         assertEquals(
                 0,
-                count("select count(*) from indicator_result_history where cause = 'job:" + jobId
-                        + "' and household_id = '" + above.id + "'"),
+                count("select count(*) from indicator_result where cause = 'job:" + jobId + "' and household_id = '"
+                        + above.id + "'"),
                 "the household above both lines is read, not written");
         assertEquals(aboveDigest, outcomesDigest(above), "its outcomes come out as their digest says they are stored");
         assertNotEquals(betweenDigest, outcomesDigest(between));
         assertEquals(
                 1,
-                count("select count(*) from indicator_result_history where cause = 'job:" + jobId
+                count("select count(*) from indicator_result where cause = 'job:" + jobId
                         + "' and household_id = '" + poor.id + "' and not met and not previously_met"
                         + " and reasons @> '[{\"field\": \"monitoringThreshold\", \"value\": \"8000\"}]'"),
                 "a household that still fails is recorded with the new threshold that fails it");
         assertEquals(
                 1,
-                count("select count(*) from indicator_result_history where cause = 'job:" + jobId
+                count("select count(*) from indicator_result_history h join indicator_result r"
+                        + " using (household_id, standard_code, indicator_code) where r.cause = 'job:" + jobId
+                        + "' and h.household_id = '" + poor.id + "' and h.cause <> r.cause"
+                        + " and h.superseded_at = r.evaluated_at and not h.met"
+                        + " and h.reasons @> '[{\"field\": \"monitoringThreshold\", \"value\": \"6000\"}]'"),
+                "the version it replaced, with the old threshold, is kept until the job's replaced it");
+        assertEquals(
+                1,
+                count("select count(*) from indicator_result where cause = 'job:" + jobId
                         + "' and household_id = '" + between.id + "' and indicator_code = '" + INCOME
                         + "' and not met and previously_met"));
 

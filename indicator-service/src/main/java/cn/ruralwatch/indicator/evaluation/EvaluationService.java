@@ -52,7 +52,7 @@ import org.hibernate.Session;
 
 /**
  * Evaluates households against every standard in force that covers their village, and keeps what changed: the current
- * result per indicator, a history row per change, {@code evaluation.changed.v1} per household and standard that changed,
+ * result per indicator, the versions it replaced or removed in the history, {@code evaluation.changed.v1} per household and standard that changed,
  * and {@code risk.detected.v1} when a household that is not at risk starts to fail a risk indicator of a standard in
  * force today. Unchanged results are not written again; and a pair of a household and a standard whose outcomes come
  * out as its stored digest says they are has its results neither read nor compared, so re-evaluating a region costs
@@ -295,11 +295,8 @@ public class EvaluationService {
             }
         }
         Map<Key, Stored> stored = stored(read);
-        Map<UUID, String> causes = new HashMap<>();
-        households.stream().filter(h -> h.cause() != null).forEach(h -> causes.put(h.id(), h.cause()));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
-        List<Object[]> history = new ArrayList<>();
         List<Object[]> removals = new ArrayList<>();
         List<Object[]> digests = new ArrayList<>();
         List<Outbox.Message> events = new ArrayList<>();
@@ -338,21 +335,8 @@ public class EvaluationService {
                     result.exclusions(),
                     result.reasons(),
                     result.digest(),
-                    at
-                });
-                history.add(new Object[] {
-                    household.id(),
-                    standard.code(),
-                    outcome.indicatorCode(),
-                    standard.version(),
-                    village,
-                    outcome.met(),
-                    before == null ? null : before.met(),
-                    outcome.numerator(),
-                    outcome.denominator(),
-                    result.exclusions(),
-                    result.reasons(),
                     at,
+                    before == null ? null : before.met(),
                     household.cause() == null ? cause : household.cause()
                 });
                 StandardDefinition.IndicatorDefinition indicator =
@@ -404,34 +388,19 @@ public class EvaluationService {
                                 now)));
             }
         }
-        // results of indicators a new version no longer has, or of standards that no longer cover the household
-        // (history records the removal as counting for nothing, so rates as of a later date leave the household out)
+        // results of indicators a new version no longer has, or of standards that no longer cover the household (the
+        // history keeps the removed version until the removal, so rates as of a later date leave the household out)
         Set<Pair> unjudged = new LinkedHashSet<>();
         stored.forEach((k, before) -> {
             removals.add(new Object[] {k.household(), k.standard(), k.indicator()});
             if (!judged.containsKey(k.pair())) {
                 unjudged.add(k.pair());
             }
-            history.add(new Object[] {
-                k.household(),
-                k.standard(),
-                k.indicator(),
-                0,
-                before.village(),
-                true,
-                before.met(),
-                0,
-                0,
-                null,
-                null,
-                Timestamp.from(now),
-                causes.getOrDefault(k.household(), cause)
-            });
         });
         List<Object[]> notEvaluated = unjudged.stream()
                 .map(pair -> new Object[] {pair.household(), pair.standard()})
                 .toList();
-        write(inserts, upserts, history, removals, notEvaluated, digests);
+        write(inserts, upserts, removals, notEvaluated, digests, now);
         if (!events.isEmpty()) {
             outbox.publishAll(events);
         }
@@ -503,7 +472,10 @@ public class EvaluationService {
         return stored;
     }
 
-    /** The columns of a current result, in the order {@link #evaluateNow} builds it. */
+    /**
+     * The columns of a current result, in the order {@link #store} builds it: the version in force, with the previous
+     * {@code met} and what caused it (event id or job id).
+     */
     private static final List<String> RESULT_COLUMNS = List.of(
             "household_id",
             "standard_code",
@@ -516,11 +488,13 @@ public class EvaluationService {
             "exclusions",
             "reasons",
             "digest",
-            "evaluated_at");
+            "evaluated_at",
+            "previously_met",
+            "cause");
 
     /**
      * A changed result over the stored one: the same columns as the COPY of first results, so that both take the rows
-     * {@link #evaluateNow} builds; every column but the key is replaced.
+     * {@link #store} builds; every column but the key is replaced.
      */
     private static final String UPSERT_RESULT = "insert into indicator_result (" + String.join(", ", RESULT_COLUMNS)
             + ") values ("
@@ -533,21 +507,19 @@ public class EvaluationService {
                     .map(column -> column + " = excluded." + column)
                     .collect(Collectors.joining(", "));
 
-    /** The columns of a history row, in the order {@link #evaluateNow} builds it. */
-    private static final List<String> HISTORY_COLUMNS = List.of(
-            "household_id",
-            "standard_code",
-            "indicator_code",
-            "standard_version",
-            "village_code",
-            "met",
-            "previously_met",
-            "numerator",
-            "denominator",
-            "exclusions",
-            "reasons",
-            "evaluated_at",
-            "cause");
+    /**
+     * Moves the versions about to be replaced or removed into the history, each with the moment it stopped being in
+     * force; they are read through the primary key, pair by pair, as {@link #stored} reads them.
+     */
+    private static final String ARCHIVE_REPLACED = """
+            insert into indicator_result_history (household_id, standard_code, indicator_code, standard_version,
+                   village_code, met, previously_met, numerator, denominator, exclusions, reasons, evaluated_at, cause,
+                   superseded_at)
+            select r.household_id, r.standard_code, r.indicator_code, r.standard_version, r.village_code, r.met,
+                   r.previously_met, r.numerator, r.denominator, r.exclusions, r.reasons, r.evaluated_at, r.cause, ?
+            from unnest(?, ?, ?) as k(household_id, standard_code, indicator_code)
+            join indicator_result r on r.household_id = k.household_id and r.standard_code = k.standard_code
+                                   and r.indicator_code = k.indicator_code""";
 
     /**
      * Records which version of each household each standard judges now (whether or not an outcome changes), unless a
@@ -603,13 +575,17 @@ public class EvaluationService {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
+    /**
+     * Writes what a chunk changed: first results by COPY, the versions replaced or removed into the history, then the
+     * changed results over them and the removals.
+     */
     private void write(
             List<Object[]> inserts,
             List<Object[]> upserts,
-            List<Object[]> history,
             List<Object[]> removals,
             List<Object[]> notEvaluated,
-            List<Object[]> digests) {
+            List<Object[]> digests,
+            Instant now) {
         if (inserts.isEmpty()
                 && upserts.isEmpty()
                 && removals.isEmpty()
@@ -621,8 +597,19 @@ public class EvaluationService {
         sql.planOnce();
         connection(c -> {
             CopyRows.copy(c, "indicator_result", RESULT_COLUMNS, inserts);
+            if (!upserts.isEmpty() || !removals.isEmpty()) {
+                List<Object[]> replaced = new ArrayList<>(upserts.size() + removals.size());
+                upserts.forEach(row -> replaced.add(new Object[] {row[0], row[1], row[2]}));
+                replaced.addAll(removals);
+                try (PreparedStatement archive = c.prepareStatement(ARCHIVE_REPLACED)) {
+                    archive.setTimestamp(1, Timestamp.from(now));
+                    archive.setArray(2, c.createArrayOf("uuid", column(replaced, 0)));
+                    archive.setArray(3, c.createArrayOf("varchar", column(replaced, 1)));
+                    archive.setArray(4, c.createArrayOf("varchar", column(replaced, 2)));
+                    archive.executeUpdate();
+                }
+            }
             batch(c, UPSERT_RESULT, upserts);
-            CopyRows.copy(c, "indicator_result_history", HISTORY_COLUMNS, history);
             batch(
                     c,
                     "delete from indicator_result where household_id = ? and standard_code = ? and indicator_code = ?",

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the evaluation results (tables {@code indicator_result}, the current result of each household and indicator,
- * and {@code indicator_result_history}, every change): a household's results, the sums behind the rates, now or at the
- * end of a past day (China time), the households behind them, and the counts report-service reconciles with.
+ * Reads the evaluation results (tables {@code indicator_result}, the version of each household's result of each
+ * indicator in force, and {@code indicator_result_history}, the versions replaced or removed, each with when it stopped
+ * being in force): a household's results, the sums behind the rates, now or at the end of a past day (China time), the
+ * households behind them, and the counts report-service reconciles with.
  */
 @ApplicationScoped
 public class ResultQueries {
@@ -128,9 +129,10 @@ public class ResultQueries {
     }
 
     /**
-     * Households whose result of an indicator changed in a period: to not met, or back to met. The condition
-     * {@code met <> previously_met}, implied by the two values asked for, is written out because it is the predicate of
-     * the partial index on those rows (V8), which PostgreSQL uses only when the query states it.
+     * Households whose result of an indicator changed in a period: to not met, or back to met; the versions that
+     * recorded the change, in force or replaced since. The condition {@code met <> previously_met}, implied by the two
+     * values asked for, is written out because it is the predicate of the partial indexes on those rows (V8, V11),
+     * which PostgreSQL uses only when the query states it.
      */
     public Page<Change> changes(
             String standardCode,
@@ -140,16 +142,18 @@ public class ResultQueries {
             LocalDate to,
             boolean stoppedMeeting,
             PageRequest page) {
+        String changed = """
+                select household_id, village_code, evaluated_at, met, reasons from %s
+                where standard_code = :standard and indicator_code = :indicator and village_code like :division || '%%'
+                  and evaluated_at >= :from and evaluated_at < :to and met = :met
+                  and previously_met = :previouslyMet and met <> previously_met and denominator > 0""";
         return sql.query("""
                         select h.household_id, p.state ->> 'headName' as head_name, h.village_code,
                                d.name as village_name, h.evaluated_at, h.met, cast(h.reasons as text) as reasons
-                        from indicator_result_history h left join known_division d on d.code = h.village_code
+                        from (%s union all %s) h left join known_division d on d.code = h.village_code
                         left join household_projection p on p.household_id = h.household_id
-                        where h.standard_code = :standard and h.indicator_code = :indicator
-                          and h.village_code like :division || '%'
-                          and h.evaluated_at >= :from and h.evaluated_at < :to and h.met = :met
-                          and h.previously_met = :previouslyMet and h.met <> h.previously_met and h.denominator > 0
-                        order by h.evaluated_at, h.id""")
+                        order by h.evaluated_at, h.household_id""".formatted(
+                                changed.formatted("indicator_result"), changed.formatted("indicator_result_history")))
                 .bind("standard", standardCode)
                 .bind("indicator", indicatorCode)
                 .bind("division", division)
@@ -193,17 +197,21 @@ public class ResultQueries {
 
     /**
      * A statement over the results to aggregate ({@code %s} in {@code template}): the current ones, or for a past day
-     * the latest change of each household's result made before the day ended.
+     * the versions in force when it ended: those in force now that were recorded before, and those replaced or
+     * removed since that were recorded before.
      */
     private Statement results(String template, String standardCode, String division, LocalDate asOf) {
         String source = asOf == null
                 ? "(select * from indicator_result where standard_code = :standard and village_code like :division || '%')"
                 : """
-                (select distinct on (household_id, indicator_code) household_id, indicator_code, village_code, met,
-                        numerator, denominator, exclusions, reasons
+                (select household_id, indicator_code, village_code, met, numerator, denominator, exclusions, reasons
+                 from indicator_result
+                 where standard_code = :standard and village_code like :division || '%' and evaluated_at < :asOf
+                 union all
+                 select household_id, indicator_code, village_code, met, numerator, denominator, exclusions, reasons
                  from indicator_result_history
                  where standard_code = :standard and village_code like :division || '%' and evaluated_at < :asOf
-                 order by household_id, indicator_code, evaluated_at desc, id desc)""";
+                   and superseded_at >= :asOf)""";
         Statement statement = sql.query(template.formatted(source))
                 .bind("standard", standardCode)
                 .bind("division", division);
