@@ -7,8 +7,8 @@
 #   bench/gateway-overhead.sh [DURATION] [CONNECTIONS] [COUNTY]   defaults: 20s, 16 connections (2 threads), 459901
 #
 # Two measurements, each direct first and then through the gateway:
-#   1. closed loop (wrk, CONNECTIONS connections for DURATION): p50/p99 and requests per second, and the gateway's
-#      throughput as a share of direct's (target >= 85%);
+#   1. closed loop (wrk, CONNECTIONS connections for DURATION, after 5-s warm-up runs until the throughput settles):
+#      p50/p99 and requests per second, and the gateway's throughput as a share of direct's (target >= 85%);
 #      Each line also gives the CPU time (user + system) report-service and the gateway spent per request: the load
 #      generator shares the same cores, so the throughput ratio is bounded by the gateway's CPU per request against
 #      the service's and wrk's together;
@@ -58,10 +58,24 @@ RPS=0
 TICK=$(getconf CLK_TCK)
 # CPU time (user + system, clock ticks) a process has used so far
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# warm-up: 5-s runs until one's throughput is within 5% of the one before (at most 60 s). A service or gateway just
+# started compiles its request path for about a minute of load: the first 20 s through a gateway started a moment
+# before ran at a third of its later throughput
+warm() {
+  local url=$1 rounds=0 previous=0 rps
+  while [ $rounds -lt 12 ]; do
+    rps=$(wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" | awk '/Requests\/sec/ {print $2}')
+    rounds=$((rounds + 1))
+    if awk -v a="$rps" -v b="$previous" 'BEGIN {exit !(b > 0 && a < b * 1.05 && a > b * 0.95)}'; then
+      break
+    fi
+    previous=$rps
+  done
+  WARM_SECONDS=$((rounds * 5))
+}
 run() {
   local label=$1 url=$2
-  # warm-up, then the measured run
-  wrk -t2 -c"$CONNECTIONS" -d5s -H "$AUTH" "$url" >/dev/null
+  warm "$url"
   local out report_before gateway_before report_cpu gateway_cpu requests
   report_before=$(cpu_ticks "$(prop report-service.pid)")
   gateway_before=$(cpu_ticks "$(prop gateway.pid)")
@@ -70,14 +84,15 @@ run() {
   gateway_cpu=$(($(cpu_ticks "$(prop gateway.pid)") - gateway_before))
   RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  printf '%-8s p50 %-9s p99 %-9s %s req/s  (non-2xx: %s)  CPU per request: report-service %s ms, gateway %s ms\n' \
+  printf '%-8s p50 %-9s p99 %-9s %s req/s  (non-2xx: %s)  CPU per request: report-service %s ms, gateway %s ms  (after %s s of warm-up)\n' \
     "$label" \
     "$(echo "$out" | awk '$1=="50%" {print $2}')" \
     "$(echo "$out" | awk '$1=="99%" {print $2}')" \
     "$RPS" \
     "$(echo "$out" | awk '/Non-2xx/ {print $NF}' | grep . || echo 0)" \
     "$(awk -v t="$report_cpu" -v hz="$TICK" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')" \
-    "$(awk -v t="$gateway_cpu" -v hz="$TICK" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')"
+    "$(awk -v t="$gateway_cpu" -v hz="$TICK" -v n="$requests" 'BEGIN {printf "%.3f", t * 1000 / hz / n}')" \
+    "$WARM_SECONDS"
 }
 echo "== closed loop: GET $PATH_Q, $CONNECTIONS connections, $DURATION =="
 run direct "$REPORT$PATH_Q"

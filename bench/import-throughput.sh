@@ -3,7 +3,8 @@
 #  1. the floor: a raw PostgreSQL COPY of the household file's rows (psql \copy into a table of text columns, no
 #     index, no checks) in household-service's database;
 #  2. the same file through the import API of household-service: POST /api/v1/household-imports, then the job polled
-#     until COMPLETED (the services consuming its events paused meanwhile, see below). End to end: every row read, checked as a registration, ID numbers encrypted and hashed, and
+#     until COMPLETED (the services consuming its events paused meanwhile, see below); before it, a county of the same
+#     size imported with every consumer running, once the suite is quiet (the same wait as before 4.). End to end: every row read, checked as a registration, ID numbers encrypted and hashed, and
 #     households, members, incomes, revisions, events and audit entries in the outbox committed;
 #  2b. the write set: the rows the import wrote (households, members, incomes, revisions, events and audit entries in
 #     the outbox), copied out and loaded again by COPY into empty tables with the same indexes and foreign keys. This is
@@ -83,8 +84,26 @@ import_file() {
   done
   echo "$(now) - $started" | bc -l
 }
+# idle share of the machine's CPUs over 5 s, in percent (/proc/stat: idle and iowait against all)
+idle_percent() {
+  local a b
+  a=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+  sleep 5
+  b=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
+  echo "$a $b" | awk '{printf "%d", ($3 - $1) * 100 / ($4 - $2)}'
+}
+# waits until the machine's CPUs are 85% idle over 5 s (at most 15 min), and prints how long that took
+wait_quiet() {
+  local from
+  from=$(date +%s)
+  until [ "$(idle_percent)" -ge 85 ] || [ $(( $(date +%s) - from )) -ge 900 ]; do :; done
+  echo $(( $(date +%s) - from ))
+}
 RUNNING_SECONDS=
 if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then
+  # the services still working off earlier events (a previous run's paused import, a re-evaluation) would slow this
+  # import down with work that is not its own
+  echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
   # 2a. first the same import (a county of its own, same size and seed shape) with every consumer running, to set the
   # paused import against: how much the consumers' work during an import slows it down on this machine
   "$JAVA_HOME/bin/java" -jar "$ROOT/platform/synthetic-county/target/synthetic-county.jar" --county "$RUNNING_COUNTY" \
@@ -179,17 +198,7 @@ echo "RSS before $((RSS_BEFORE / 1024)) MiB, peak (VmHWM) $(( $(awk '/VmHWM/ {pr
 
 echo
 echo "== 4. search over the county, 20 s after 10 s of warm-up, 4 connections =="
-# idle share of the machine's CPUs over 5 s, in percent (/proc/stat: idle and iowait against all)
-idle_percent() {
-  local a b
-  a=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
-  sleep 5
-  b=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
-  echo "$a $b" | awk '{printf "%d", ($3 - $1) * 100 / ($4 - $2)}'
-}
-QUIET_FROM=$(date +%s)
-until [ "$(idle_percent)" -ge 85 ] || [ $(( $(date +%s) - QUIET_FROM )) -ge 900 ]; do :; done
-echo "the suite was quiet $(( $(date +%s) - QUIET_FROM )) s after the imports (CPUs >= 85% idle over 5 s)"
+echo "the suite was quiet $(wait_quiet) s after the imports (CPUs >= 85% idle over 5 s)"
 "${PSQL[@]}" -c "analyze household; analyze member"
 # names are UTF-8: the first character of a Chinese name is its first three bytes
 LC_ALL=C awk -F, -v county="$COUNTY" 'NR > 1 && NR % 997 == 2 {
