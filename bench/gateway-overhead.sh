@@ -25,6 +25,8 @@ CONNECTIONS=${2:-16}
 COUNTY=${3:-459901}
 # bench/ConstantRateLoad.java needs a JDK 21+, found as bin/suite finds it
 source "$ROOT/bin/jdk.sh"
+# shellcheck source=bench/quiet.sh
+source "$ROOT/bench/quiet.sh"
 select_jdk
 JAVA=$JAVA_HOME/bin/java
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
@@ -95,6 +97,7 @@ run() {
     "$WARM_SECONDS"
 }
 echo "== closed loop: GET $PATH_Q, $CONNECTIONS connections, $DURATION =="
+echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
 run direct "$REPORT$PATH_Q"
 DIRECT_RPS=$RPS
 run gateway "$GATEWAY$PATH_Q"

@@ -38,6 +38,8 @@ done
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
+# shellcheck source=bench/quiet.sh
+source "$ROOT/bench/quiet.sh"
 select_jdk
 H=$(prop household-service.url)
 PID=$(prop household-service.pid)
@@ -83,21 +85,6 @@ import_file() {
     job=$(curl -sf "$H/api/v1/household-imports/$id" -H "$auth")
   done
   echo "$(now) - $started" | bc -l
-}
-# idle share of the machine's CPUs over 5 s, in percent (/proc/stat: idle and iowait against all)
-idle_percent() {
-  local a b
-  a=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
-  sleep 5
-  b=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)
-  echo "$a $b" | awk '{printf "%d", ($3 - $1) * 100 / ($4 - $2)}'
-}
-# waits until the machine's CPUs are 85% idle over 5 s (at most 15 min), and prints how long that took
-wait_quiet() {
-  local from
-  from=$(date +%s)
-  until [ "$(idle_percent)" -ge 85 ] || [ $(( $(date +%s) - from )) -ge 900 ]; do :; done
-  echo $(( $(date +%s) - from ))
 }
 RUNNING_SECONDS=
 if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then
