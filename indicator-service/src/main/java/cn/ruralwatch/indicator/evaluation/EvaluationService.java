@@ -52,11 +52,12 @@ import org.hibernate.Session;
 
 /**
  * Evaluates households against every standard in force that covers their village, and keeps what changed: the current
- * result per indicator, the versions it replaced or removed in the history, {@code evaluation.changed.v1} per household and standard that changed,
- * and {@code risk.detected.v1} when a household that is not at risk starts to fail a risk indicator of a standard in
- * force today. Unchanged results are not written again; and a pair of a household and a standard whose outcomes come
- * out as its stored digest says they are has its results neither read nor compared, so re-evaluating a region costs
- * the evaluation and a claim per pair, and reads and writes only what changed.
+ * result per indicator, the versions it replaced or removed in the history, {@code evaluation.changed.v1} per
+ * household and standard that changed, and {@code risk.detected.v1} when a household that is not at risk starts to
+ * fail a risk indicator of a standard in force today. Unchanged results are not written again; and a pair of a
+ * household and a standard whose outcomes come out as its stored digest says they are has its results neither read nor
+ * compared, so re-evaluating a region costs the evaluation and a claim per pair, and reads and writes only what
+ * changed.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
