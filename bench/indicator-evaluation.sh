@@ -33,6 +33,8 @@ command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 1; }
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
+# shellcheck source=bench/quiet.sh
+source "$ROOT/bench/quiet.sh"
 select_jdk
 H=$(prop household-service.url)
 I=$(prop indicator-service.url)
@@ -59,6 +61,7 @@ curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$AUTH" -H 'Conten
 VILLAGE=$(awk -F, 'NR > 1 && length($1) == 12 {print $1; exit}' "$WORK/divisions.csv")
 
 echo "== 1. event to result while the import runs =="
+echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
 ARE_STOPPED=true
 for c in $STOPPED; do "$ROOT/bin/suite" stop "$c" > /dev/null; done
 echo "project-fund-service and report-service stopped; indicator-service consumes"

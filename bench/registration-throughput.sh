@@ -17,6 +17,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
+# shellcheck source=bench/quiet.sh
+source "$ROOT/bench/quiet.sh"
 select_jdk
 JAVA=$JAVA_HOME/bin/java
 
@@ -34,6 +36,7 @@ for d in '{"code":"459902","name":"压测二县","level":"COUNTY"}' \
 done
 echo
 echo "== registrations through household-service, $CONNECTIONS connections, $DURATION =="
+echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
 # RUN separates the ID numbers of repeated runs against the same database
 RUN=$(( $(date +%s) / 60 % 10 )) VILLAGE=459902101201 TOKEN=$TOKEN \
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/register.lua" "$H"

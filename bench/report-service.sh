@@ -29,6 +29,8 @@ COUNTY=4596$(printf %02d $(( $(date +%s) / 60 % 99 + 1 )))
 [ -f "$STATEFILE" ] || { echo "The suite is not running: bin/suite up" >&2; exit 1; }
 prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
+# shellcheck source=bench/quiet.sh
+source "$ROOT/bench/quiet.sh"
 select_jdk
 H=$(prop household-service.url)
 R=$(prop report-service.url)
@@ -62,6 +64,7 @@ for _ in $(seq 1 100); do
 done
 
 echo "== 1. event to read model while the import runs =="
+echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
 START=$(now)
 JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$COUNTY.csv" -H "$AUTH" -H 'Content-Type: text/csv' \
   --data-binary @"$WORK/households.csv")
