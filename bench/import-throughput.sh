@@ -10,8 +10,7 @@
 #     the outbox), copied out and loaded again by COPY into empty tables with the same indexes and foreign keys. This is
 #     what storing the import costs PostgreSQL alone, with no reading, checking, encryption or JSON on the Java side;
 #  3. the peak resident memory of household-service (VmHWM), and (5.) its resident memory once it has been idle for
-#     45 s after the searches (G1 gives back heap after 30 s without a collection, docker/service/Containerfile),
-#     against the 400 MiB target;
+#     45 s after the searches, against the 400 MiB target;
 #  4. searches over the loaded county for 20 s with wrk (exact ID number, name prefix in a township, category and
 #     risk state in the county, income band in a village), after 10 s of the same unmeasured: latency percentiles.
 #     Measured once the suite is quiet: for a while after the imports household-service publishes their events,
@@ -23,7 +22,7 @@
 #
 # Needs wrk, psql and a running suite. Run the services as production does (full JIT; the heap of household-service's
 # container, whose 1 GB limit gives it at most 512 MB, starting at 16 MB, see docker/service/Containerfile):
-#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseG1GC -XX:G1PeriodicGCInterval=30000 -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40" bin/suite up
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps" bin/suite up
 #   bench/import-throughput.sh [HOUSEHOLDS]          default 100000
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
