@@ -4,8 +4,9 @@
 #     index, no checks) in household-service's database;
 #  2. the same file through the import API of household-service: POST /api/v1/household-imports, then the job polled
 #     until COMPLETED (the services consuming its events paused meanwhile, see below); before it, a county of the same
-#     size imported with every consumer running, once the suite is quiet (the same wait as before 4.). End to end: every row read, checked as a registration, ID numbers encrypted and hashed, and
-#     households, members, incomes, revisions, events and audit entries in the outbox committed;
+#     size imported with every consumer running, once the suite is quiet (the same wait as before 4.). End to end:
+#     every row read, checked as a registration, ID numbers encrypted and hashed, and households, members, incomes,
+#     revisions, events and audit entries in the outbox committed;
 #  2b. the write set: the rows the import wrote (households, members, incomes, revisions, events and audit entries in
 #     the outbox), copied out and loaded again by COPY into empty tables with the same indexes and foreign keys. This is
 #     what storing the import costs PostgreSQL alone, with no reading, checking, encryption or JSON on the Java side;
