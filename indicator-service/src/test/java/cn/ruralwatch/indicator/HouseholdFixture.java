@@ -8,6 +8,7 @@ import cn.ruralwatch.events.Topics;
 import cn.ruralwatch.testing.HouseholdEventData;
 import cn.ruralwatch.testing.SuiteInfrastructure;
 import cn.ruralwatch.testing.TopicWriter;
+import cn.ruralwatch.time.ChinaTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,18 @@ final class HouseholdFixture {
 
     HouseholdFixture(String village) {
         this.village = village;
+    }
+
+    /** A household of one adult member living in the village, with last year's net income per head. */
+    static HouseholdFixture earning(String village, String netPerCapita) {
+        HouseholdFixture household = new HouseholdFixture(village).income(lastYear(), netPerCapita);
+        household.member(LocalDate.of(1975, 5, 5));
+        return household;
+    }
+
+    /** The income year the standards judge now: last year, in China. */
+    static int lastYear() {
+        return LocalDate.now(ChinaTime.ZONE).getYear() - 1;
     }
 
     HouseholdFixture poor(String status) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cn.ruralwatch.events.HouseholdState;
 import cn.ruralwatch.indicator.evaluation.EvaluationService;
 import cn.ruralwatch.testing.Rows;
-import cn.ruralwatch.time.ChinaTime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +48,7 @@ class JobAgainstEventsTest {
 
         // an event commits before the job writes the chunk: the household's income is now above the line
         household.incomes.clear();
-        household.income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, "9000");
+        household.income(HouseholdFixture.lastYear(), "9000");
         household.version = 1;
         household.publish();
         await().atMost(Duration.ofSeconds(30)).until(() -> evaluatedVersion(household.id) == 1);
@@ -96,9 +94,7 @@ class JobAgainstEventsTest {
 
     /** A household of one member with last year's income, registered and evaluated at version 0. */
     private HouseholdFixture evaluated(String income) {
-        HouseholdFixture household = new HouseholdFixture(VILLAGE)
-                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, income);
-        household.member(LocalDate.of(1975, 5, 5));
+        HouseholdFixture household = HouseholdFixture.earning(VILLAGE, income);
         household.publish();
         await().atMost(Duration.ofSeconds(30)).until(() -> evaluatedVersion(household.id) == 0);
         return household;

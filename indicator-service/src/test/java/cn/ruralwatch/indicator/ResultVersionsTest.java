@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -55,9 +57,8 @@ class ResultVersionsTest {
 
     @Test
     void eachVersionIsStoredOnceAndAPastDayReadsTheVersionsInForceThen() throws Exception {
-        int incomeYear = LocalDate.now(ChinaTime.ZONE).getYear() - 1;
-        HouseholdFixture poor = household("5000");
-        HouseholdFixture steady = household("9000");
+        HouseholdFixture poor = HouseholdFixture.earning(VILLAGE, "5000");
+        HouseholdFixture steady = HouseholdFixture.earning(VILLAGE, "9000");
         poor.publish();
         steady.publish();
         String inVillage = " where standard_code = '" + STANDARD + "' and village_code = '" + VILLAGE + "'";
@@ -71,13 +72,13 @@ class ResultVersionsTest {
 
         // the poor household's income rises above the line, and falls below it again
         poor.incomes.clear();
-        poor.income(incomeYear, "9000");
+        poor.income(HouseholdFixture.lastYear(), "9000");
         poor.version = 1;
         poor.publish();
         await().atMost(Duration.ofSeconds(30)).until(() -> incomeMet(poor, true));
         Instant rise = Instant.now();
         poor.incomes.clear();
-        poor.income(incomeYear, "5000");
+        poor.income(HouseholdFixture.lastYear(), "5000");
         poor.version = 2;
         poor.publish();
         // the steady household is merged into another: its results are removed
@@ -115,19 +116,20 @@ class ResultVersionsTest {
         // the same story over days: first results a week ago, the rise three days ago, the fall and the merge
         // yesterday
         try (Connection c = dataSource.getConnection()) {
-            for (String table : new String[] {"indicator_result", "indicator_result_history"}) {
-                for (String column : table.equals("indicator_result")
-                        ? new String[] {"evaluated_at"}
-                        : new String[] {"evaluated_at", "superseded_at"}) {
-                    try (PreparedStatement shift = c.prepareStatement("update " + table + " set " + column + " = "
-                            + column + " - case when " + column + " < ? then interval '7 days' when " + column
-                            + " < ? then interval '3 days' else interval '1 day' end where household_id in (?, ?)")) {
-                        shift.setTimestamp(1, Timestamp.from(first));
-                        shift.setTimestamp(2, Timestamp.from(rise));
-                        shift.setObject(3, java.util.UUID.fromString(poor.id));
-                        shift.setObject(4, java.util.UUID.fromString(steady.id));
-                        shift.executeUpdate();
-                    }
+            for (String column : List.of(
+                    "indicator_result.evaluated_at",
+                    "indicator_result_history.evaluated_at",
+                    "indicator_result_history.superseded_at")) {
+                String table = column.substring(0, column.indexOf('.'));
+                String name = column.substring(column.indexOf('.') + 1);
+                try (PreparedStatement shift = c.prepareStatement("update " + table + " set " + name + " = " + name
+                        + " - case when " + name + " < ? then interval '7 days' when " + name
+                        + " < ? then interval '3 days' else interval '1 day' end where household_id in (?, ?)")) {
+                    shift.setTimestamp(1, Timestamp.from(first));
+                    shift.setTimestamp(2, Timestamp.from(rise));
+                    shift.setObject(3, UUID.fromString(poor.id));
+                    shift.setObject(4, UUID.fromString(steady.id));
+                    shift.executeUpdate();
                 }
             }
         }
@@ -283,13 +285,6 @@ class ResultVersionsTest {
                         + "' and standard_code = '" + STANDARD + "' and indicator_code = '" + INCOME + "' and met = "
                         + met)
                 == 1;
-    }
-
-    private static HouseholdFixture household(String income) {
-        HouseholdFixture h = new HouseholdFixture(VILLAGE)
-                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, income);
-        h.member(LocalDate.of(1975, 5, 5));
-        return h;
     }
 
     private long count(String sql) throws Exception {

@@ -54,10 +54,10 @@ class ThresholdChangeTest {
     @Test
     void raisedThresholdReevaluatesTheRegionAndChangesExactlyTheAffectedResults() throws Exception {
         int year = LocalDate.now(ChinaTime.ZONE).getYear();
-        HouseholdFixture poor = household("5000");
-        HouseholdFixture between = household("7000");
-        HouseholdFixture above = household("9000");
-        HouseholdFixture monitored = household("5000").monitoredAtRisk();
+        HouseholdFixture poor = HouseholdFixture.earning(VILLAGE, "5000");
+        HouseholdFixture between = HouseholdFixture.earning(VILLAGE, "7000");
+        HouseholdFixture above = HouseholdFixture.earning(VILLAGE, "9000");
+        HouseholdFixture monitored = HouseholdFixture.earning(VILLAGE, "5000").monitoredAtRisk();
         for (HouseholdFixture h : List.of(poor, between, above, monitored)) {
             h.publish();
         }
@@ -241,13 +241,6 @@ class ThresholdChangeTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("regionCode"));
         assertEquals(jobs, count("select count(*) from background_job where kind = 'EVALUATION'"), "no job was queued");
-    }
-
-    private static HouseholdFixture household(String income) {
-        HouseholdFixture h = new HouseholdFixture(VILLAGE)
-                .income(LocalDate.now(ChinaTime.ZONE).getYear() - 1, income);
-        h.member(LocalDate.of(1975, 5, 5));
-        return h;
     }
 
     private static List<JsonNode> risks(String householdId) {
