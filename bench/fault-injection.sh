@@ -11,7 +11,7 @@
 #
 # Needs a running suite (bin/suite up, as production runs it), psql and curl:
 #   RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=100000 RURALWATCH_GATEWAY_RATE_LIMIT_BURST=100000 \
-#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps" bin/suite up
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=60000" bin/suite up
 #   bench/fault-injection.sh [HOUSEHOLDS] [OUTAGE] [REGISTERED]            defaults: 20000, 300, 50
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -23,7 +23,7 @@
 #
 # Needs wrk, psql and a running suite. Run the services as production does (full JIT; the heap of household-service's
 # container, whose 1 GB limit gives it at most 512 MB, starting at 16 MB, see docker/service/Containerfile):
-#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps" bin/suite up
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=60000" bin/suite up
 #   bench/import-throughput.sh [HOUSEHOLDS]          default 100000
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -17,7 +17,7 @@
 #
 # Needs psql and a running suite, run as production does, with the gateway's per-client limit above RATE:
 #   RURALWATCH_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=100000 RURALWATCH_GATEWAY_RATE_LIMIT_BURST=100000 \
-#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps" bin/suite up
+#   RURALWATCH_SERVICE_JVM_OPTIONS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=60000" bin/suite up
 #   bench/report-service.sh [HOUSEHOLDS] [RATE] [SECONDS]          defaults: 100000, 200, 30
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

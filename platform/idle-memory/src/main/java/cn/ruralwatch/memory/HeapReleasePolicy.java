@@ -1,7 +1,6 @@
 package cn.ruralwatch.memory;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Decides from periodic samples when a full collection gives heap back: once the service has allocated less than the
@@ -12,19 +11,21 @@ import java.time.Instant;
 final class HeapReleasePolicy {
 
     private final long idleAllocationRate;
-    private final Duration idleAfter;
+    private final long idleAfterNanos;
     private final long minGrowth;
 
     /** The committed heap after the last collection that shrank it, or at the start. */
     private long baseline;
 
-    private Instant quietSince;
-    private Instant lastSample;
+    private boolean sampled;
+    private boolean quiet;
+    private long quietSince;
+    private long lastSample;
     private long lastAllocated;
 
     HeapReleasePolicy(long idleAllocationRate, Duration idleAfter, long minGrowth, long committedAtStart) {
         this.idleAllocationRate = idleAllocationRate;
-        this.idleAfter = idleAfter;
+        this.idleAfterNanos = idleAfter.toNanos();
         this.minGrowth = minGrowth;
         this.baseline = committedAtStart;
     }
@@ -32,27 +33,28 @@ final class HeapReleasePolicy {
     /**
      * Takes one sample.
      *
+     * @param at {@link System#nanoTime()} now
      * @param allocated bytes allocated by all threads since the JVM started
      * @param committed the heap's committed size now
      * @return whether the heap should be collected now
      */
-    boolean collectNow(Instant at, long allocated, long committed) {
-        if (lastSample != null) {
-            long nanos = Duration.between(lastSample, at).toNanos();
-            boolean quiet = nanos > 0 && (allocated - lastAllocated) * 1_000_000_000.0 / nanos <= idleAllocationRate;
-            if (!quiet) {
-                quietSince = null;
-            } else if (quietSince == null) {
+    boolean collectNow(long at, long allocated, long committed) {
+        if (sampled) {
+            long nanos = at - lastSample;
+            boolean below = nanos > 0 && (allocated - lastAllocated) * 1_000_000_000.0 / nanos <= idleAllocationRate;
+            if (!below) {
+                quiet = false;
+            } else if (!quiet) {
+                quiet = true;
                 quietSince = lastSample;
             }
         }
+        sampled = true;
         lastSample = at;
         lastAllocated = allocated;
         // a full collection of the JVM's own may have shrunk the heap meanwhile
         baseline = Math.min(baseline, committed);
-        return quietSince != null
-                && Duration.between(quietSince, at).compareTo(idleAfter) >= 0
-                && committed - baseline >= minGrowth;
+        return quiet && at - quietSince >= idleAfterNanos && committed - baseline >= minGrowth;
     }
 
     /** Records what the collection left committed: the next one waits until the heap has grown beyond it again. */

@@ -31,7 +31,7 @@ public interface IdleMemoryConfig {
 
     /**
      * How much the committed heap must have grown since it was last collected (or since the start) for a collection to
-     * be worth its pause: a few tens of milliseconds per 50 MB live with the serial collector.
+     * be worth its pause: 0.1–0.35 s with the serial collector after a county's import or re-evaluation.
      */
     @WithDefault("33554432")
     long minGrowth();
