@@ -128,6 +128,38 @@ class ClassArchiveTest {
     }
 
     /**
+     * The service is built again while its JVM runs; the JVM writes its archive as it stops, newer than the new jars but
+     * of the classes it had loaded (the JDK would refuse it for the new build, see above, and write no other): the
+     * launcher deletes it once the JVM has gone. An archive written by a JVM that started after the build is kept, and
+     * one the stopped JVM did not write (it started from it) is left to the check before the next start.
+     */
+    @Test
+    void theArchiveAJvmWroteAfterARebuildDuringItsRunIsDeletedAsItStops() throws Exception {
+        Path root = state.resolve("build");
+        Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
+                .resolve("quarkus-run.jar");
+        jar(runner, Echo.class);
+        ServiceComponent service = built(root);
+        Path archive = state.resolve("class-archives/gateway.jsa");
+        Run stopped = java(service.classArchive(), runner, "stopped");
+        assertEquals(0, stopped.exit(), stopped.output());
+        Instant written = Files.getLastModifiedTime(archive).toInstant();
+        Instant built = written.minus(Duration.ofMinutes(5));
+        Files.setLastModifiedTime(runner, FileTime.from(built));
+
+        service.forgetArchiveOfAnEarlierBuild(built.plus(Duration.ofMinutes(1)));
+        assertTrue(Files.exists(archive), "written by a JVM that started after the build");
+
+        Files.setLastModifiedTime(archive, FileTime.from(built.minus(Duration.ofMinutes(2))));
+        service.forgetArchiveOfAnEarlierBuild(built.minus(Duration.ofMinutes(1)));
+        assertTrue(Files.exists(archive), "written before the JVM started, which started from it");
+
+        Files.setLastModifiedTime(archive, FileTime.from(written));
+        service.forgetArchiveOfAnEarlierBuild(built.minus(Duration.ofMinutes(1)));
+        assertFalse(Files.exists(archive), "written by a JVM that had started before the build");
+    }
+
+    /**
      * A JVM that exits during its start has loaded a part of the classes a service uses, and would write only those:
      * its archive is deleted, so that the next start writes a whole one.
      */

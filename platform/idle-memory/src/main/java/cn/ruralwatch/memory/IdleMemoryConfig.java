@@ -22,8 +22,8 @@ public interface IdleMemoryConfig {
 
     /**
      * Bytes per second allocated by all threads below which the service counts as idle. An idle service still polls
-     * Kafka and its outbox: 0.2–0.7 MB/s measured (report-service, with four consumers, 2.3 MB/s); an import, a job or
-     * a read model catching up allocates 50–200 MB/s. A few requests a second stay below it: the one collection then
+     * Kafka and its outbox: 0.2–0.7 MB/s measured (report-service, with four consumers, 2.3 MB/s); household-service
+     * importing a county allocates about 240 MB/s. A few requests a second stay below it: the one collection then
      * pauses one of them.
      */
     @WithDefault("8388608")
@@ -31,7 +31,7 @@ public interface IdleMemoryConfig {
 
     /**
      * How much the committed heap must have grown since it was last collected (or since the start) for a collection to
-     * be worth its pause: 0.1–0.35 s with the serial collector after a county's import or re-evaluation.
+     * be worth its pause: 0.12–0.37 s with the serial collector after a county's import or re-evaluation.
      */
     @WithDefault("33554432")
     long minGrowth();
