@@ -63,9 +63,9 @@ public record SuiteSettings(
      * benchmarks run the services as production does, with the full JIT compiler). The heap starts small and grows as
      * the work needs it (the JVM would otherwise start with 1/64 of the machine's memory, all of 384 MB on a 24 GB
      * machine); each full collection gives back what is more than 40 % free, all at once rather than in steps, and every
-     * minute the C library returns the native memory the JVM's threads freed. Measured
-     * on two cores, classes mapped from each service's archive: the four services and the gateway hold 964 MiB when
-     * idle instead of 1,422, and 1,125 MiB instead of 1,745 after a 20,000-household import, each under 330.
+     * minute the C library returns the native memory the JVM's threads freed. Measured on two cores, classes mapped
+     * from each service's archive: the four services and the gateway hold 964 MiB when idle instead of 1,422, and 1,125
+     * MiB instead of 1,745 after a 20,000-household import, each under 330.
      */
     public static final List<String> DEFAULT_TUNING = List.of(
             "-XX:+UseSerialGC",
