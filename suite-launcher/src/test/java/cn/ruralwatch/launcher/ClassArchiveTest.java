@@ -85,14 +85,11 @@ class ClassArchiveTest {
      */
     @Test
     void anArchiveOlderThanTheBuildIsDeletedAndTheNextJvmWritesOneForTheNewBuild() throws Exception {
-        Path root = state.resolve("build");
-        Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
-                .resolve("quarkus-run.jar");
+        Path runner = runner(Echo.class);
         Path bootJar = Files.createDirectories(runner.resolveSibling("lib").resolve("boot"))
                 .resolve("boot.jar");
-        jar(runner, Echo.class);
         jar(bootJar, Fails.class);
-        ServiceComponent service = built(root);
+        ServiceComponent service = built();
         Path archive = state.resolve("class-archives/gateway.jsa");
         FileTime past = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
         Files.setLastModifiedTime(runner, past);
@@ -135,11 +132,8 @@ class ClassArchiveTest {
      */
     @Test
     void theArchiveAJvmWroteAfterARebuildDuringItsRunIsDeletedAsItStops() throws Exception {
-        Path root = state.resolve("build");
-        Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
-                .resolve("quarkus-run.jar");
-        jar(runner, Echo.class);
-        ServiceComponent service = built(root);
+        Path runner = runner(Echo.class);
+        ServiceComponent service = built();
         Path archive = state.resolve("class-archives/gateway.jsa");
         Run stopped = java(service.classArchive(), runner, "stopped");
         assertEquals(0, stopped.exit(), stopped.output());
@@ -165,11 +159,8 @@ class ClassArchiveTest {
      */
     @Test
     void aServiceThatExitsDuringItsStartLeavesNoArchive() throws Exception {
-        Path root = state.resolve("build");
-        Path runner = Files.createDirectories(root.resolve("gateway/target/quarkus-app"))
-                .resolve("quarkus-run.jar");
-        jar(runner, Fails.class);
-        ServiceComponent service = built(root);
+        Path runner = runner(Fails.class);
+        ServiceComponent service = built();
 
         IllegalStateException failed = assertThrows(IllegalStateException.class, service::start);
 
@@ -178,8 +169,17 @@ class ClassArchiveTest {
         assertFalse(Files.exists(state.resolve("class-archives/gateway.jsa")));
     }
 
-    /** The gateway of a build under root, as {@code bin/suite} starts it. */
-    private ServiceComponent built(Path root) throws IOException {
+    /** The gateway's runner jar of a build under {@code STATE/build}, holding the class given. */
+    private Path runner(Class<?> main) throws IOException {
+        Path runner = Files.createDirectories(state.resolve("build/gateway/target/quarkus-app"))
+                .resolve("quarkus-run.jar");
+        jar(runner, main);
+        return runner;
+    }
+
+    /** The gateway of the build under {@code STATE/build}, as {@code bin/suite} starts it. */
+    private ServiceComponent built() throws IOException {
+        Path root = state.resolve("build");
         Files.createDirectories(state.resolve("logs"));
         return new ServiceComponent(
                 "gateway",
