@@ -8,6 +8,7 @@ import cn.ruralwatch.household.household.HouseholdMapper;
 import cn.ruralwatch.jobs.JobHandler;
 import cn.ruralwatch.jobs.RunningJob;
 import cn.ruralwatch.messaging.Outbox;
+import cn.ruralwatch.sql.IdWalk;
 import cn.ruralwatch.sql.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Hibernate;
 
@@ -24,8 +26,8 @@ import org.hibernate.Hibernate;
  * Publishes every household of a region again as it stands ({@code household.changed.v1}, operation {@code REPUBLISH},
  * nothing changed): the other services' projections take a state of the version they hold when it comes again, so what
  * later versions of the event contract added (the head's name, members' schooling and work, new facts) reaches the
- * households that have not changed since. Walks the region in id order, a chunk per transaction with its checkpoint,
- * so a job taken up again goes on where it stopped.
+ * households that have not changed since. Walks the region in id order up to its highest id ({@link IdWalk}), a chunk
+ * per transaction with its checkpoint, so a job taken up again goes on where it stopped.
  */
 @ApplicationScoped
 public class HouseholdStateRepublish implements JobHandler<HouseholdStateRepublish.Parameters> {
@@ -69,28 +71,48 @@ public class HouseholdStateRepublish implements JobHandler<HouseholdStateRepubli
             progress.put("published", 0L);
             job.report(progress);
         }
+        IdWalk<UUID> walk = new IdWalk<>(
+                (after, upTo, limit) -> sql.query("""
+                                select id from household
+                                where village_code like :region || '%' and id > :after and id <= :upTo
+                                order by id limit :limit""")
+                        .bind("region", region)
+                        .bind("after", after)
+                        .bind("upTo", upTo)
+                        .bind("limit", limit)
+                        .column(UUID.class),
+                () -> highest(region),
+                id -> id,
+                CHUNK);
         UUID after = job.checkpoint().map(UUID::fromString).orElse(new UUID(0, 0));
+        UUID bound = null;
         while (true) {
             UUID from = after;
-            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> sql.query("""
-                                    select id from household where village_code like :region || '%' and id > :after
-                                    order by id limit :limit""")
-                    .bind("region", region)
-                    .bind("after", from)
-                    .bind("limit", CHUNK)
-                    .column(UUID.class));
+            UUID upTo = bound;
+            IdWalk.Chunk<UUID> chunk = QuarkusTransaction.requiringNew().call(() -> walk.next(from, upTo));
+            List<UUID> ids = chunk.rows();
             if (ids.isEmpty()) {
                 return progress;
             }
-            UUID last = ids.getLast();
             QuarkusTransaction.requiringNew().run(() -> {
                 publish(ids);
                 progress.put("published", ((Number) progress.get("published")).longValue() + ids.size());
-                job.save(progress, last.toString());
+                job.save(progress, chunk.last().toString());
             });
-            after = last;
+            after = chunk.last();
+            bound = chunk.bound();
             job.proceed();
         }
+    }
+
+    /**
+     * The region's highest household id, read from its index by village (the primary key, walked down from the
+     * highest id of all, would pass every household registered later in other regions first).
+     */
+    private Optional<UUID> highest(String region) {
+        return sql.query("""
+                        with ids as materialized (select id from household where village_code like :region || '%')
+                        select id from ids order by id desc limit 1""").bind("region", region).value(UUID.class);
     }
 
     private void publish(List<UUID> ids) {

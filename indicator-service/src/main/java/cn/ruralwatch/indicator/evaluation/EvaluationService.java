@@ -11,6 +11,7 @@ import cn.ruralwatch.indicator.rules.StandardDefinition;
 import cn.ruralwatch.indicator.standard.Standards;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.sql.CopyRows;
+import cn.ruralwatch.sql.IdWalk;
 import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -546,7 +547,7 @@ public class EvaluationService {
                 household.id(), judgement.standard().code(), household.state().version()
             });
         }
-        ordered.sort(Comparator.comparing(pair -> (UUID) pair[0], EvaluationService::compareAsStored));
+        ordered.sort(Comparator.comparing(pair -> (UUID) pair[0], IdWalk::compareAsStored));
         connection(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     insert into household_evaluation (household_id, standard_code, version, evaluated_at)
@@ -568,12 +569,6 @@ public class EvaluationService {
             }
         });
         return claimed;
-    }
-
-    /** Orders ids as PostgreSQL's uuid type does: by their 16 bytes, unsigned (UUID's compareTo is signed). */
-    private static int compareAsStored(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -279,15 +280,37 @@ public class HouseholdStates {
                 .orElseThrow();
     }
 
-    /** The next households of a region after {@code after}, in id order: the chunks an evaluation job walks. */
-    public List<Stored> after(String region, UUID after, int limit) {
+    /**
+     * The next households of a region after {@code after} up to {@code upTo}, in id order: the chunks an evaluation job
+     * walks ({@link cn.ruralwatch.sql.IdWalk}); a household known by id only comes with a null state. The ids are chosen
+     * first, from the index by village alone or the primary key, whichever the planner prefers, and only their states
+     * are read: with the region's filter and the range of ids in one query, the planner (which cannot know that a
+     * county's ids lie together) read the state of every household left in the region for each chunk.
+     */
+    public List<Stored> after(String region, UUID after, UUID upTo, int limit) {
         return sql.query("""
-                        select household_id, cast(state as text) as state from household_projection
-                        where village_code like :region || '%' and household_id > :after and state is not null
-                        order by household_id limit :limit""")
+                        select p.household_id, cast(p.state as text) as state
+                        from (select household_id from household_projection
+                              where village_code like :region || '%' and household_id > :after and household_id <= :upTo
+                              order by household_id limit :limit) ids
+                        join household_projection p on p.household_id = ids.household_id
+                        order by p.household_id""")
                 .bind("region", region)
                 .bind("after", after)
+                .bind("upTo", upTo)
                 .bind("limit", limit)
                 .list(Stored.class);
+    }
+
+    /**
+     * The highest household id of a region: where an evaluation job's walk ends. The region's ids are read from the
+     * index by village alone (20,000 in 14 ms); asked for the top id directly, the planner walks the primary key down
+     * from the highest id of all, through every county registered later (1 s with 24 counties).
+     */
+    public Optional<UUID> highest(String region) {
+        return sql.query("""
+                        with ids as materialized (
+                            select household_id from household_projection where village_code like :region || '%')
+                        select household_id from ids order by household_id desc limit 1""").bind("region", region).value(UUID.class);
     }
 }

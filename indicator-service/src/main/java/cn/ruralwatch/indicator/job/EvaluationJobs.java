@@ -15,6 +15,7 @@ import cn.ruralwatch.jobs.JobHandler;
 import cn.ruralwatch.jobs.RunningJob;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.IdWalk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -223,8 +224,11 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         return value instanceof Number n ? n.intValue() : 0;
     }
 
-    /** A chunk of households read and judged ahead, and the last of them (the checkpoint once it is stored). */
-    private record Chunk(EvaluationService.Outcomes outcomes, UUID last) {}
+    /**
+     * A chunk of households read and judged ahead, and the last of them (the checkpoint once it is stored); none after
+     * the walk's end.
+     */
+    private record Chunk(EvaluationService.Outcomes outcomes, UUID last, boolean end) {}
 
     @Override
     public Map<String, Object> run(RunningJob<Parameters> job) {
@@ -244,18 +248,23 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         ObjectReader reader = mapper.readerFor(HouseholdState.class);
         // three chunks at a time: the one after next is read (states parsed), the next one judged against the rules,
         // and this one claimed, compared and written, each on a thread of its own
-        CompletableFuture<Read> reading = readAhead(region, after, reader);
+        IdWalk<HouseholdStates.Stored> walk = new IdWalk<>(
+                (from, upTo, limit) -> households.after(region, from, upTo, limit),
+                () -> households.highest(region),
+                HouseholdStates.Stored::householdId,
+                chunk);
+        CompletableFuture<Read> reading = readAhead(walk, after, null, reader);
         CompletableFuture<Chunk> judging = judged(reading, selection);
-        CompletableFuture<Read> readingNext = readAfter(reading, region, reader);
+        CompletableFuture<Read> readingNext = readAfter(reading, walk, reader);
         CompletableFuture<Chunk> judgingNext = judged(readingNext, selection);
         while (true) {
             Chunk c = joined(judging);
-            if (c.outcomes().households() == 0) {
+            if (c.end()) {
                 break;
             }
             reading = readingNext;
             judging = judgingNext;
-            readingNext = readAfter(reading, region, reader);
+            readingNext = readAfter(reading, walk, reader);
             judgingNext = judged(readingNext, selection);
             QuarkusTransaction.requiringNew().run(() -> {
                 EvaluationService.Changes changes = evaluations.evaluate(c.outcomes(), "job:" + job.id());
@@ -270,26 +279,32 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         return progress;
     }
 
-    /** A chunk's households as read, and the last of them (where the next chunk begins). */
-    private record Read(List<EvaluationService.Household> households, UUID last) {}
+    /**
+     * A chunk's households as read (those known by id only left out), the last id read (where the next chunk begins),
+     * the highest id of the region it was read under (the walk's bound), and whether the walk is over.
+     */
+    private record Read(List<EvaluationService.Household> households, UUID last, UUID bound, boolean end) {}
 
-    private CompletableFuture<Read> readAhead(String region, UUID after, ObjectReader reader) {
+    private CompletableFuture<Read> readAhead(
+            IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound, ObjectReader reader) {
         return CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> read(region, after, reader, chunk)), readers);
+                () -> QuarkusTransaction.requiringNew().call(() -> read(walk, after, bound, reader)), readers);
     }
 
     /** The chunk after a read one, read as soon as that one is (nothing, after the last). */
-    private CompletableFuture<Read> readAfter(CompletableFuture<Read> previous, String region, ObjectReader reader) {
-        return previous.thenCompose(read -> read.households().isEmpty()
+    private CompletableFuture<Read> readAfter(
+            CompletableFuture<Read> previous, IdWalk<HouseholdStates.Stored> walk, ObjectReader reader) {
+        return previous.thenCompose(read -> read.end()
                 ? CompletableFuture.completedFuture(read)
-                : readAhead(region, read.last(), reader));
+                : readAhead(walk, read.last(), read.bound(), reader));
     }
 
     private CompletableFuture<Chunk> judged(CompletableFuture<Read> read, EvaluationService.Selection selection) {
         return read.thenApplyAsync(
                 r -> new Chunk(
                         QuarkusTransaction.requiringNew().call(() -> evaluations.judge(r.households(), selection)),
-                        r.last()),
+                        r.last(),
+                        r.end()),
                 judges);
     }
 
@@ -301,15 +316,19 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         }
     }
 
-    private Read read(String region, UUID after, ObjectReader reader, int limit) {
-        List<EvaluationService.Household> read = new ArrayList<>(limit);
-        for (HouseholdStates.Stored stored : households.after(region, after, limit)) {
+    private Read read(IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound, ObjectReader reader) {
+        IdWalk.Chunk<HouseholdStates.Stored> next = walk.next(after, bound);
+        List<EvaluationService.Household> read = new ArrayList<>(next.rows().size());
+        for (HouseholdStates.Stored stored : next.rows()) {
+            if (stored.state() == null) {
+                continue;
+            }
             try {
                 read.add(new EvaluationService.Household(stored.householdId(), reader.readValue(stored.state())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Read(read, read.isEmpty() ? after : read.getLast().id());
+        return new Read(read, next.last(), next.bound(), next.rows().isEmpty());
     }
 }
