@@ -282,8 +282,8 @@ public class HouseholdStates {
 
     /**
      * The next households of a region after {@code after} up to {@code upTo}, in id order: the chunks an evaluation job
-     * walks ({@link cn.ruralwatch.sql.IdWalk}); a household known by id only comes with a null state. The ids are chosen
-     * first, from the index by village alone or the primary key, whichever the planner prefers, and only their states
+     * walks ({@link cn.ruralwatch.sql.IdWalk}); a household known by id only comes with a null state. The ids are
+     * chosen first, from the index by village or the primary key, whichever the planner prefers, and only their states
      * are read: with the region's filter and the range of ids in one query, the planner (which cannot know that a
      * county's ids lie together) read the state of every household left in the region for each chunk.
      */

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class IdWalk<T> {
 
-    /** The rows of the region with ids after {@code after} up to {@code upTo} (inclusive), in id order, at most limit. */
+    /** The region's rows with ids after {@code after} up to {@code upTo} (inclusive), in id order, at most limit. */
     public interface Rows<T> {
         List<T> read(UUID after, UUID upTo, int limit);
     }
