@@ -80,6 +80,35 @@ class HouseholdSearchTest {
     }
 
     @Test
+    void aRowShowsTheHeadAndCountsTheMembersWhoLiveInTheHousehold() {
+        // the head is not the first member, and a member who died is on the register but no longer lives there
+        String id = register("""
+                {"villageCode":"%s","members":[
+                  {"name":"覃列甲","idNumber":"%s","relation":"FATHER","leftBy":"DEATH","leftOn":"2020-03-15"},
+                  {"name":"覃列乙","idNumber":"%s","relation":"SON"},
+                  {"name":"覃列丙","idNumber":"%s","relation":"HEAD"}]}""".formatted(
+                        VILLAGE,
+                        Fixtures.idNumber("19400404", true),
+                        Fixtures.idNumber("19900909", true),
+                        Fixtures.idNumber("19650606", true)));
+
+        search("{\"division\":\"" + VILLAGE + "\",\"name\":\"覃列\"}")
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(id))
+                .body("items[0].villageCode", equalTo(VILLAGE))
+                .body("items[0].headName", equalTo("覃列丙"))
+                .body("items[0].memberCount", equalTo(2))
+                .body("items[0].status", equalTo("ACTIVE"))
+                .body(
+                        "items[0].registeredAt",
+                        equalTo(given().get("/api/v1/households/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("registeredAt")));
+    }
+
+    @Test
     void aMemberIsSearchedInTheTownshipItsHouseholdLivesInAfterAMoveOrASplit() {
         String id = register(
                 """

@@ -441,26 +441,7 @@ public final class HouseholdApi {
             MonitoringCategory monitoringCategory,
             RiskState riskState,
             BigDecimal netIncomePerCapita,
-            Instant registeredAt) {
-
-        static HouseholdSummary of(Household household) {
-            return new HouseholdSummary(
-                    household.id,
-                    household.villageCode,
-                    household.activeMembers().stream()
-                            .filter(m -> m.relation == Relation.HEAD)
-                            .map(m -> m.name)
-                            .findFirst()
-                            .orElse(null),
-                    household.activeMembers().size(),
-                    household.status,
-                    household.povertyStatus,
-                    household.monitoringCategory,
-                    household.riskState,
-                    household.netIncomePerCapita,
-                    household.registeredAt);
-        }
-    }
+            Instant registeredAt) {}
 
     @Schema(
             name = "MemberChangeRequest",

@@ -612,7 +612,7 @@ public class HouseholdResource {
     @APIResponse(responseCode = "200", description = "一页农户")
     @APIResponse(responseCode = "400", description = "条件不合法")
     public Page<HouseholdApi.HouseholdSummary> search(@Valid @NotNull HouseholdApi.Search request) {
-        return search.search(request).map(HouseholdApi.HouseholdSummary::of);
+        return search.search(request);
     }
 
     @GET
@@ -623,6 +623,6 @@ public class HouseholdResource {
                     String division,
             @Parameter(description = "页码，从 0 开始", example = "0") @QueryParam("page") Integer page,
             @Parameter(description = "每页条数，1–500，默认 20", example = "20") @QueryParam("size") Integer size) {
-        return search.list(division, PageRequest.of(page, size)).map(HouseholdApi.HouseholdSummary::of);
+        return search.list(division, PageRequest.of(page, size));
     }
 }

@@ -8,6 +8,8 @@ import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.Sql;
+import cn.ruralwatch.sql.Statement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,12 +36,15 @@ public class HouseholdSearch {
     EntityManager entityManager;
 
     @Inject
+    Sql sql;
+
+    @Inject
     CallerScope scope;
 
     @Inject
     PersonalDataProtector protector;
 
-    public Page<Household> search(HouseholdApi.Search search) {
+    public Page<HouseholdApi.HouseholdSummary> search(HouseholdApi.Search search) {
         return search(search, PageRequest.of(search.page(), search.size()));
     }
 
@@ -47,14 +52,14 @@ public class HouseholdSearch {
      * The households (not those merged into another or dissolved) whose village lies in the division and in the
      * caller's region, oldest first: a search by division alone.
      */
-    public Page<Household> list(String division, PageRequest page) {
+    public Page<HouseholdApi.HouseholdSummary> list(String division, PageRequest page) {
         if (division != null && !DivisionLevel.isDivisionCode(division)) {
             throw ProblemException.invalid(Violation.of("division", "FORMAT", "household.division.invalid"));
         }
         return search(HouseholdApi.Search.inDivision(division), page);
     }
 
-    private Page<Household> search(HouseholdApi.Search search, PageRequest page) {
+    private Page<HouseholdApi.HouseholdSummary> search(HouseholdApi.Search search, PageRequest page) {
         String division = scope.narrow(search.division())
                 .orElseThrow(() -> ProblemException.notFound("division.not-found", search.division()));
         String prefix = division + "%";
@@ -146,20 +151,31 @@ public class HouseholdSearch {
             parameters.forEach(count::setParameter);
             total = count.getSingleResult();
         }
-        Map<UUID, Household> loaded = new HashMap<>();
+        Map<UUID, HouseholdApi.HouseholdSummary> loaded = new HashMap<>();
         if (!found.isEmpty()) {
             Map<String, Object> idParameters = new HashMap<>();
-            TypedQuery<Household> load = entityManager.createQuery(
-                    "select h from Household h left join fetch h.members where h.id in "
-                            + oneByOne("id", found, idParameters),
-                    Household.class);
-            idParameters.forEach(load::setParameter);
-            load.getResultList().forEach(h -> loaded.put(h.id, h));
+            Statement load = sql.query(SUMMARIES + oneByOne("id", found, idParameters));
+            idParameters.forEach(load::bind);
+            load.list(HouseholdApi.HouseholdSummary.class).forEach(h -> loaded.put(h.id(), h));
         }
-        List<Household> items = new ArrayList<>();
+        List<HouseholdApi.HouseholdSummary> items = new ArrayList<>();
         found.forEach(id -> items.add(loaded.get(id)));
         return page.page(items, total);
     }
+
+    /**
+     * The rows of a page, as a list shows them: the head's name and the number of members living in the household
+     * counted in the database. Loading the households with their members as entities (every column of every member, a
+     * dozen objects per row) was half of a search's CPU for the twenty rows a list shows.
+     */
+    private static final String SUMMARIES = """
+            select h.id, h.village_code, h.status, h.poverty_status, h.monitoring_category, h.risk_state,
+                   h.net_income_per_capita, h.registered_at,
+                   (select m.name from member m
+                     where m.household_id = h.id and m.status = 'ACTIVE' and m.relation = 'HEAD'
+                     order by m.position limit 1) as head_name,
+                   (select count(*) from member m where m.household_id = h.id and m.status = 'ACTIVE') as member_count
+            from household h where h.id in """;
 
     /**
      * {@code (:id0, :id1, …)}: each value its own parameter, the list padded with its last value to a power of two.
