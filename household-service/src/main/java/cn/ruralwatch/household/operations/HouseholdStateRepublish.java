@@ -26,7 +26,7 @@ import org.hibernate.Hibernate;
  * Publishes every household of a region again as it stands ({@code household.changed.v1}, operation {@code REPUBLISH},
  * nothing changed): the other services' projections take a state of the version they hold when it comes again, so what
  * later versions of the event contract added (the head's name, members' schooling and work, new facts) reaches the
- * households that have not changed since. Walks the region in id order up to its highest id ({@link IdWalk}), a chunk
+ * households that have not changed since. Walks the region's span of ids in id order ({@link IdWalk}), a chunk
  * per transaction with its checkpoint, so a job taken up again goes on where it stopped.
  */
 @ApplicationScoped
@@ -81,7 +81,7 @@ public class HouseholdStateRepublish implements JobHandler<HouseholdStateRepubli
                         .bind("upTo", upTo)
                         .bind("limit", limit)
                         .column(UUID.class),
-                () -> highest(region),
+                () -> span(region),
                 id -> id,
                 CHUNK);
         UUID after = job.checkpoint().map(UUID::fromString).orElse(new UUID(0, 0));
@@ -106,13 +106,14 @@ public class HouseholdStateRepublish implements JobHandler<HouseholdStateRepubli
     }
 
     /**
-     * The region's highest household id, read from its index by village (the primary key, walked down from the
-     * highest id of all, would pass every household registered later in other regions first).
+     * The region's lowest and highest household id, read from its index by village (the primary key, walked down from
+     * the highest id of all, would pass every household registered later in other regions first).
      */
-    private Optional<UUID> highest(String region) {
+    private Optional<IdWalk.Span> span(String region) {
         return sql.query("""
                         with ids as materialized (select id from household where village_code like :region || '%')
-                        select id from ids order by id desc limit 1""").bind("region", region).value(UUID.class);
+                        select (select id from ids order by id limit 1) as lowest,
+                               (select id from ids order by id desc limit 1) as highest""").bind("region", region).first(IdWalk.Span.class).filter(span -> span.lowest() != null);
     }
 
     private void publish(List<UUID> ids) {

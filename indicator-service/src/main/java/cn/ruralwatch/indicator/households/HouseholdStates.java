@@ -1,6 +1,7 @@
 package cn.ruralwatch.indicator.households;
 
 import cn.ruralwatch.events.HouseholdState;
+import cn.ruralwatch.sql.IdWalk;
 import cn.ruralwatch.sql.Sql;
 import cn.ruralwatch.sql.Statement;
 import cn.ruralwatch.time.ChinaTime;
@@ -282,19 +283,17 @@ public class HouseholdStates {
 
     /**
      * The next households of a region after {@code after} up to {@code upTo}, in id order: the chunks an evaluation job
-     * walks ({@link cn.ruralwatch.sql.IdWalk}); a household known by id only comes with a null state. The ids are
-     * chosen first, from the index by village or the primary key, whichever the planner prefers, and only their states
-     * are read: with the region's filter and the range of ids in one query, the planner (which cannot know that a
-     * county's ids lie together) read the state of every household left in the region for each chunk.
+     * walks ({@link IdWalk}). The region is compared on the code's first digits, which no index
+     * serves, so that the planner walks the primary key within the bound and the job reads each row of the region's
+     * span of ids once: with {@code like}, it took the index by village, which cannot give the rows in id order, and
+     * read the state of every household left in the region for each chunk (96 ms a chunk instead of 5-10).
      */
     public List<Stored> after(String region, UUID after, UUID upTo, int limit) {
         return sql.query("""
-                        select p.household_id, cast(p.state as text) as state
-                        from (select household_id from household_projection
-                              where village_code like :region || '%' and household_id > :after and household_id <= :upTo
-                              order by household_id limit :limit) ids
-                        join household_projection p on p.household_id = ids.household_id
-                        order by p.household_id""")
+                        select household_id, cast(state as text) as state from household_projection
+                        where household_id > :after and household_id <= :upTo
+                          and substr(village_code, 1, length(:region)) = :region and state is not null
+                        order by household_id limit :limit""")
                 .bind("region", region)
                 .bind("after", after)
                 .bind("upTo", upTo)
@@ -303,14 +302,15 @@ public class HouseholdStates {
     }
 
     /**
-     * The highest household id of a region: where an evaluation job's walk ends. The region's ids are read from the
-     * index by village alone (20,000 in 14 ms); asked for the top id directly, the planner walks the primary key down
-     * from the highest id of all, through every county registered later (1 s with 24 counties).
+     * The lowest and highest household id of a region: where an evaluation job's walk begins and ends. The region's ids
+     * are read from the index by village alone (20,000 in 14 ms); asked for the top id directly, the planner walks the
+     * primary key down from the highest id of all, through every county registered later (1 s with 24 counties).
      */
-    public Optional<UUID> highest(String region) {
+    public Optional<IdWalk.Span> span(String region) {
         return sql.query("""
                         with ids as materialized (
                             select household_id from household_projection where village_code like :region || '%')
-                        select household_id from ids order by household_id desc limit 1""").bind("region", region).value(UUID.class);
+                        select (select household_id from ids order by household_id limit 1) as lowest,
+                               (select household_id from ids order by household_id desc limit 1) as highest""").bind("region", region).first(IdWalk.Span.class).filter(span -> span.lowest() != null);
     }
 }

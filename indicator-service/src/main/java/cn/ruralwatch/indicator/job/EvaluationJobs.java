@@ -250,7 +250,7 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         // and this one claimed, compared and written, each on a thread of its own
         IdWalk<HouseholdStates.Stored> walk = new IdWalk<>(
                 (from, upTo, limit) -> households.after(region, from, upTo, limit),
-                () -> households.highest(region),
+                () -> households.span(region),
                 HouseholdStates.Stored::householdId,
                 chunk);
         CompletableFuture<Read> reading = readAhead(walk, after, null, reader);
@@ -280,7 +280,7 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
     }
 
     /**
-     * A chunk's households as read (those known by id only left out), the last id read (where the next chunk begins),
+     * A chunk's households as read (those known by id only left out), the last of them (where the next chunk begins),
      * the highest id of the region it was read under (the walk's bound), and whether the walk is over.
      */
     private record Read(List<EvaluationService.Household> households, UUID last, UUID bound, boolean end) {}
@@ -320,9 +320,6 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         IdWalk.Chunk<HouseholdStates.Stored> next = walk.next(after, bound);
         List<EvaluationService.Household> read = new ArrayList<>(next.rows().size());
         for (HouseholdStates.Stored stored : next.rows()) {
-            if (stored.state() == null) {
-                continue;
-            }
             try {
                 read.add(new EvaluationService.Household(stored.householdId(), reader.readValue(stored.state())));
             } catch (IOException e) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class IdWalkTest {
 
-    /** A table of ids in PostgreSQL's order: the region's, and other regions' above them. */
+    /** A table of ids in PostgreSQL's order: the region's, and other regions' below and above them. */
     private final TreeSet<UUID> region = new TreeSet<>(IdWalk::compareAsStored);
 
     private final TreeSet<UUID> others = new TreeSet<>(IdWalk::compareAsStored);
@@ -22,7 +22,7 @@ class IdWalkTest {
 
     private int lookups;
 
-    private final IdWalk<UUID> walk = new IdWalk<>(this::read, this::highest, id -> id, 3);
+    private final IdWalk<UUID> walk = new IdWalk<>(this::read, this::span, id -> id, 3);
 
     private List<UUID> read(UUID after, UUID upTo, int limit) {
         TreeSet<UUID> all = new TreeSet<>(IdWalk::compareAsStored);
@@ -41,9 +41,9 @@ class IdWalkTest {
         return rows;
     }
 
-    private Optional<UUID> highest() {
+    private Optional<IdWalk.Span> span() {
         lookups++;
-        return region.isEmpty() ? Optional.empty() : Optional.of(region.last());
+        return region.isEmpty() ? Optional.empty() : Optional.of(new IdWalk.Span(region.first(), region.last()));
     }
 
     private static UUID id(long high) {
@@ -68,21 +68,30 @@ class IdWalkTest {
     }
 
     @Test
-    void readsTheRegionInChunksAndNothingAboveItsHighestId() {
-        for (long i = 1; i <= 7; i++) {
-            region.add(id(i * 10));
+    void readsTheRegionInChunksAndNothingOutsideItsSpan() {
+        for (long i = 1; i <= 6; i++) {
+            region.add(id(1000 + i * 10));
         }
-        // other counties registered after this one: ids above every id of the region, the sign bit set on some
+        // its lowest id just above one whose low half is all ones: the walk starts below it
+        region.add(new UUID(1005, 0));
+        // other counties registered before and after this one: ids below and above every id of the region, the sign
+        // bit set on some
         for (long i = 0; i < 100; i++) {
-            others.add(id(1000 + i));
+            others.add(id(1 + i));
+            others.add(id(2000 + i));
             others.add(id(Long.MIN_VALUE + i));
         }
+        others.add(new UUID(1004, -1L));
 
         List<List<UUID>> chunks = walked();
 
         assertEquals(
-                List.of(List.of(id(10), id(20), id(30)), List.of(id(40), id(50), id(60)), List.of(id(70))), chunks);
-        assertTrue(scanned.stream().allMatch(region::contains), "read beyond the region's highest id: " + scanned);
+                List.of(
+                        List.of(new UUID(1005, 0), id(1010), id(1020)),
+                        List.of(id(1030), id(1040), id(1050)),
+                        List.of(id(1060))),
+                chunks);
+        assertTrue(scanned.stream().allMatch(region::contains), "read outside the region's span: " + scanned);
         // when the walk began, when the third chunk came back short, and for the empty chunk that ends the walk
         assertEquals(3, lookups);
     }
@@ -119,9 +128,25 @@ class IdWalkTest {
     }
 
     @Test
+    void aWalkTakenUpAgainStartsWhereItStopped() {
+        region.add(id(10));
+        region.add(id(20));
+        region.add(id(30));
+        others.add(id(5));
+
+        IdWalk.Chunk<UUID> chunk = walk.next(id(10), null);
+
+        assertEquals(List.of(id(20), id(30)), chunk.rows());
+        assertTrue(scanned.stream().allMatch(region::contains), "read outside the region's span: " + scanned);
+    }
+
+    @Test
     void ordersIdsAsPostgreSqlDoes() {
         assertTrue(IdWalk.compareAsStored(id(1), id(Long.MIN_VALUE)) < 0);
         assertTrue(IdWalk.compareAsStored(new UUID(1, -1), new UUID(1, 1)) > 0);
         assertEquals(0, IdWalk.compareAsStored(id(7), id(7)));
+        assertEquals(new UUID(4, -1L), IdWalk.before(new UUID(5, 0)));
+        assertEquals(new UUID(5, 6), IdWalk.before(new UUID(5, 7)));
+        assertEquals(new UUID(Long.MAX_VALUE, -1L), IdWalk.before(new UUID(Long.MIN_VALUE, 0)));
     }
 }
