@@ -224,11 +224,8 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         return value instanceof Number n ? n.intValue() : 0;
     }
 
-    /**
-     * A chunk of households read and judged ahead, and the last of them (the checkpoint once it is stored); none after
-     * the walk's end.
-     */
-    private record Chunk(EvaluationService.Outcomes outcomes, UUID last, boolean end) {}
+    /** A chunk of households read and judged ahead, and the last of them (the checkpoint once it is stored). */
+    private record Chunk(EvaluationService.Outcomes outcomes, UUID last) {}
 
     @Override
     public Map<String, Object> run(RunningJob<Parameters> job) {
@@ -259,7 +256,7 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         CompletableFuture<Chunk> judgingNext = judged(readingNext, selection);
         while (true) {
             Chunk c = joined(judging);
-            if (c.end()) {
+            if (c.outcomes().households() == 0) {
                 break;
             }
             reading = readingNext;
@@ -280,10 +277,10 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
     }
 
     /**
-     * A chunk's households as read (those known by id only left out), the last of them (where the next chunk begins),
-     * the highest id of the region it was read under (the walk's bound), and whether the walk is over.
+     * A chunk's households as read (none after the last), the last of them (where the next chunk begins) and the
+     * highest id of the region it was read under (the walk's bound).
      */
-    private record Read(List<EvaluationService.Household> households, UUID last, UUID bound, boolean end) {}
+    private record Read(List<EvaluationService.Household> households, UUID last, UUID bound) {}
 
     private CompletableFuture<Read> readAhead(
             IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound, ObjectReader reader) {
@@ -294,7 +291,7 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
     /** The chunk after a read one, read as soon as that one is (nothing, after the last). */
     private CompletableFuture<Read> readAfter(
             CompletableFuture<Read> previous, IdWalk<HouseholdStates.Stored> walk, ObjectReader reader) {
-        return previous.thenCompose(read -> read.end()
+        return previous.thenCompose(read -> read.households().isEmpty()
                 ? CompletableFuture.completedFuture(read)
                 : readAhead(walk, read.last(), read.bound(), reader));
     }
@@ -303,8 +300,7 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         return read.thenApplyAsync(
                 r -> new Chunk(
                         QuarkusTransaction.requiringNew().call(() -> evaluations.judge(r.households(), selection)),
-                        r.last(),
-                        r.end()),
+                        r.last()),
                 judges);
     }
 
@@ -326,6 +322,6 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
                 throw new UncheckedIOException(e);
             }
         }
-        return new Read(read, next.last(), next.bound(), next.rows().isEmpty());
+        return new Read(read, next.last(), next.bound());
     }
 }
