@@ -116,9 +116,26 @@ public class EvaluationService {
     /** One indicator's outcome as it is stored: exclusions and reasons as JSON, and the digest of the whole. */
     private record Result(CompiledStandard.Outcome outcome, String exclusions, String reasons, String digest) {}
 
+    /**
+     * What storing a household's outcomes needs of it once it is judged: its state is let go as soon as the rules have
+     * read it, since a job holds the judgements of a whole chunk until the chunk before is stored.
+     */
+    private record Judged(UUID id, String village, long version, boolean atRisk, String cause) {
+
+        static Judged of(Household household) {
+            HouseholdState.Monitoring monitoring = household.state().monitoring();
+            return new Judged(
+                    household.id(),
+                    household.state().villageCode(),
+                    household.state().version(),
+                    monitoring != null && "AT_RISK".equals(monitoring.riskState()),
+                    household.cause());
+        }
+    }
+
     /** A standard's outcomes for a household as they would be stored, and their digest ({@link #outcomesDigest}). */
     private record Judgement(
-            Household household,
+            Judged household,
             Standards.Current standard,
             LocalDate referenceDate,
             List<Result> results,
@@ -149,14 +166,14 @@ public class EvaluationService {
      */
     public static final class Outcomes {
 
-        private final Collection<Household> households;
+        private final List<UUID> households;
         private final List<Standards.Current> inForce;
         private final LocalDate today;
         private final Map<Pair, Judgement> judgements;
         private final long nanos;
 
         private Outcomes(
-                Collection<Household> households,
+                List<UUID> households,
                 List<Standards.Current> inForce,
                 LocalDate today,
                 Map<Pair, Judgement> judgements,
@@ -186,8 +203,12 @@ public class EvaluationService {
         return evaluate(judge(households, selection), cause);
     }
 
-    /** Judges the households against the selected standards in force that cover their villages; stores nothing. */
-    public Outcomes judge(Collection<Household> households, Selection selection) {
+    /**
+     * Judges the households against the selected standards in force that cover their villages; stores nothing. The
+     * households are read once, in their order: a job hands them over as it parses them, so that each state is let go
+     * once judged.
+     */
+    public Outcomes judge(Iterable<Household> households, Selection selection) {
         long started = System.nanoTime();
         LocalDate today = ChinaTime.today(clock);
         List<Standards.Current> inForce = standards.current().stream()
@@ -201,12 +222,15 @@ public class EvaluationService {
         // in the households' order, each one's standards in the order of those in force (the order they are claimed in)
         Map<Pair, Judgement> judgements = new LinkedHashMap<>();
         Map<String, Map<String, Object>> paramsByVillage = new HashMap<>();
+        List<UUID> ids = new ArrayList<>();
         for (Household household : households) {
+            ids.add(household.id());
             if (!"ACTIVE".equals(household.state().status())) {
                 // a merged household is no longer evaluated: its results are removed when stored
                 continue;
             }
             String village = household.state().villageCode();
+            Judged judged = null;
             for (Standards.Current standard : inForce) {
                 if (!standard.covers(village)) {
                     continue;
@@ -230,12 +254,15 @@ public class EvaluationService {
                     String reasons = outcome.reasons().isEmpty() ? null : json(outcome.reasons());
                     results.add(new Result(outcome, exclusions, reasons, digest(outcome, exclusions, reasons)));
                 }
+                if (judged == null) {
+                    judged = Judged.of(household);
+                }
                 judgements.put(
                         new Pair(household.id(), standard.code()),
-                        new Judgement(household, standard, referenceDate, results, outcomesDigest(village, results)));
+                        new Judgement(judged, standard, referenceDate, results, outcomesDigest(village, results)));
             }
         }
-        return new Outcomes(households, inForce, today, judgements, System.nanoTime() - started);
+        return new Outcomes(ids, inForce, today, judgements, System.nanoTime() - started);
     }
 
     /** Stores what {@link #judge} found, as {@link #evaluate(Collection, Selection, String)} describes. */
@@ -270,7 +297,7 @@ public class EvaluationService {
     }
 
     private Changes store(Outcomes outcomes, String cause) {
-        Collection<Household> households = outcomes.households;
+        List<UUID> households = outcomes.households;
         List<Standards.Current> inForce = outcomes.inForce;
         LocalDate today = outcomes.today;
         if (households.isEmpty() || inForce.isEmpty()) {
@@ -282,9 +309,9 @@ public class EvaluationService {
         Map<Pair, String> judged = claim(outcomes.judgements.values(), now);
         List<Judgement> judgements = new ArrayList<>();
         List<Pair> read = new ArrayList<>();
-        for (Household household : households) {
+        for (UUID household : households) {
             for (Standards.Current standard : inForce) {
-                Pair pair = new Pair(household.id(), standard.code());
+                Pair pair = new Pair(household, standard.code());
                 Judgement judgement = outcomes.judgements.get(pair);
                 if (judgement == null) {
                     // not judged (merged, or not covered): what it has is read, to be removed
@@ -304,9 +331,9 @@ public class EvaluationService {
         List<Outbox.Message> events = new ArrayList<>();
         Set<UUID> changedHouseholds = new LinkedHashSet<>();
         for (Judgement judgement : judgements) {
-            Household household = judgement.household();
+            Judged household = judgement.household();
             Standards.Current standard = judgement.standard();
-            String village = household.state().villageCode();
+            String village = household.village();
             LocalDate referenceDate = judgement.referenceDate();
             digests.add(new Object[] {household.id(), standard.code(), judgement.digest()});
             boolean changed = false;
@@ -375,9 +402,7 @@ public class EvaluationService {
                                             o.indicatorCode(), o.met(), o.numerator(), o.denominator()))
                                     .toList(),
                             now)));
-            HouseholdState.Monitoring monitoring = household.state().monitoring();
-            boolean atRisk = monitoring != null && "AT_RISK".equals(monitoring.riskState());
-            if (!risks.isEmpty() && !atRisk) {
+            if (!risks.isEmpty() && !household.atRisk()) {
                 events.add(event(
                         household,
                         EventTypes.RISK_DETECTED,
@@ -413,7 +438,7 @@ public class EvaluationService {
      * An event about a household on indicator-events, keyed by the household; caused by the household event that made
      * it change (its trace continues), or by whatever runs now (a re-evaluation job).
      */
-    private static Outbox.Message event(Household household, String type, Object payload) {
+    private static Outbox.Message event(Judged household, String type, Object payload) {
         Outbox.Message message = new Outbox.Message(
                 Topics.INDICATOR_EVENTS, "household", household.id().toString(), type, payload);
         return household.cause() == null ? message : message.causedBy(household.cause());
@@ -542,10 +567,8 @@ public class EvaluationService {
         // stable: a household's standards stay in the order of the standards in force
         List<Object[]> ordered = new ArrayList<>(judging.size());
         for (Judgement judgement : judging) {
-            Household household = judgement.household();
-            ordered.add(new Object[] {
-                household.id(), judgement.standard().code(), household.state().version()
-            });
+            Judged household = judgement.household();
+            ordered.add(new Object[] {household.id(), judgement.standard().code(), household.version()});
         }
         ordered.sort(Comparator.comparing(pair -> (UUID) pair[0], IdWalk::compareAsStored));
         connection(c -> {

@@ -27,7 +27,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,17 +242,18 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         }
         UUID after = job.checkpoint().map(UUID::fromString).orElse(new UUID(0, 0));
         ObjectReader reader = mapper.readerFor(HouseholdState.class);
-        // three chunks at a time: the one after next is read (states parsed), the next one judged against the rules,
-        // and this one claimed, compared and written, each on a thread of its own
+        // three chunks at a time: the one after next is read, the next one judged against the rules (each state parsed
+        // as it is judged and let go once judged: a chunk's parsed states held all at once filled the young generation
+        // of a small heap), and this one claimed, compared and written, each on a thread of its own
         IdWalk<HouseholdStates.Stored> walk = new IdWalk<>(
                 (from, upTo, limit) -> households.after(region, from, upTo, limit),
                 () -> households.span(region),
                 HouseholdStates.Stored::householdId,
                 chunk);
-        CompletableFuture<Read> reading = readAhead(walk, after, null, reader);
-        CompletableFuture<Chunk> judging = judged(reading, selection);
-        CompletableFuture<Read> readingNext = readAfter(reading, walk, reader);
-        CompletableFuture<Chunk> judgingNext = judged(readingNext, selection);
+        CompletableFuture<Read> reading = readAhead(walk, after, null);
+        CompletableFuture<Chunk> judging = judged(reading, selection, reader);
+        CompletableFuture<Read> readingNext = readAfter(reading, walk);
+        CompletableFuture<Chunk> judgingNext = judged(readingNext, selection, reader);
         while (true) {
             Chunk c = joined(judging);
             if (c.outcomes().households() == 0) {
@@ -261,8 +261,8 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
             }
             reading = readingNext;
             judging = judgingNext;
-            readingNext = readAfter(reading, walk, reader);
-            judgingNext = judged(readingNext, selection);
+            readingNext = readAfter(reading, walk);
+            judgingNext = judged(readingNext, selection, reader);
             QuarkusTransaction.requiringNew().run(() -> {
                 EvaluationService.Changes changes = evaluations.evaluate(c.outcomes(), "job:" + job.id());
                 progress.put(
@@ -277,31 +277,50 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
     }
 
     /**
-     * A chunk's households as read (none after the last), the last of them (where the next chunk begins) and the
+     * A chunk's households as stored (none after the last), the last of them (where the next chunk begins) and the
      * highest id of the region it was read under (the walk's bound).
      */
-    private record Read(List<EvaluationService.Household> households, UUID last, UUID bound) {}
+    private record Read(List<HouseholdStates.Stored> households, UUID last, UUID bound) {}
 
-    private CompletableFuture<Read> readAhead(
-            IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound, ObjectReader reader) {
+    private CompletableFuture<Read> readAhead(IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound) {
         return CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> read(walk, after, bound, reader)), readers);
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    IdWalk.Chunk<HouseholdStates.Stored> next = walk.next(after, bound);
+                    return new Read(next.rows(), next.last(), next.bound());
+                }),
+                readers);
     }
 
     /** The chunk after a read one, read as soon as that one is (nothing, after the last). */
-    private CompletableFuture<Read> readAfter(
-            CompletableFuture<Read> previous, IdWalk<HouseholdStates.Stored> walk, ObjectReader reader) {
+    private CompletableFuture<Read> readAfter(CompletableFuture<Read> previous, IdWalk<HouseholdStates.Stored> walk) {
         return previous.thenCompose(read -> read.households().isEmpty()
                 ? CompletableFuture.completedFuture(read)
-                : readAhead(walk, read.last(), read.bound(), reader));
+                : readAhead(walk, read.last(), read.bound()));
     }
 
-    private CompletableFuture<Chunk> judged(CompletableFuture<Read> read, EvaluationService.Selection selection) {
+    private CompletableFuture<Chunk> judged(
+            CompletableFuture<Read> read, EvaluationService.Selection selection, ObjectReader reader) {
         return read.thenApplyAsync(
                 r -> new Chunk(
-                        QuarkusTransaction.requiringNew().call(() -> evaluations.judge(r.households(), selection)),
+                        QuarkusTransaction.requiringNew()
+                                .call(() -> evaluations.judge(parsed(r.households(), reader), selection)),
                         r.last()),
                 judges);
+    }
+
+    /** The households of a chunk, each state parsed when the judge comes to it. */
+    private static Iterable<EvaluationService.Household> parsed(
+            List<HouseholdStates.Stored> stored, ObjectReader reader) {
+        return () -> stored.stream()
+                .map(row -> {
+                    try {
+                        return new EvaluationService.Household(
+                                row.householdId(), reader.<HouseholdState>readValue(row.state()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .iterator();
     }
 
     private static Chunk joined(CompletableFuture<Chunk> chunk) {
@@ -310,18 +329,5 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException e ? e : failed;
         }
-    }
-
-    private Read read(IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound, ObjectReader reader) {
-        IdWalk.Chunk<HouseholdStates.Stored> next = walk.next(after, bound);
-        List<EvaluationService.Household> read = new ArrayList<>(next.rows().size());
-        for (HouseholdStates.Stored stored : next.rows()) {
-            try {
-                read.add(new EvaluationService.Household(stored.householdId(), reader.readValue(stored.state())));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new Read(read, next.last(), next.bound());
     }
 }
