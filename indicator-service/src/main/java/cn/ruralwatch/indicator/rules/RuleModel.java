@@ -23,9 +23,9 @@ import java.util.Optional;
 /**
  * The model indicator rules are written against (documented in {@code docs/indicators.md}, "The model rules are written
  * against"). Rules are type-checked against these declarations when a standard is saved; at evaluation the same shapes
- * are passed as maps. Every field has a value: text that is not recorded is {@code ''}, numbers are 0, flags are false
- * (but {@code agriculturalRegistration}, which household-service records as yes unless told otherwise), so a rule never
- * meets a null.
+ * are passed as maps that hold only the struct's fields ({@link FieldValues}). Every field has a value: text that is
+ * not recorded is {@code ''}, numbers are 0, flags are false (but {@code agriculturalRegistration}, which
+ * household-service records as yes unless told otherwise), so a rule never meets a null.
  */
 public final class RuleModel {
 
@@ -86,6 +86,12 @@ public final class RuleModel {
             Map.of("code", SimpleType.STRING, "name", SimpleType.STRING, "facts", VILLAGE_FACTS));
 
     static final StructType DIVISION = struct("ruralwatch.Division", divisionFields());
+
+    private static final FieldValues.Shape HOUSEHOLD_VALUES = shape(HOUSEHOLD);
+    private static final FieldValues.Shape HOUSING_VALUES = shape(HOUSING);
+    private static final FieldValues.Shape DRINKING_WATER_VALUES = shape(DRINKING_WATER);
+    private static final FieldValues.Shape INCOME_VALUES = shape(INCOME);
+    private static final FieldValues.Shape MEMBER_VALUES = shape(MEMBER);
 
     static final CelTypeProvider TYPES = new CelTypeProvider() {
         private final ImmutableList<CelType> all = ImmutableList.of(
@@ -198,6 +204,10 @@ public final class RuleModel {
         return f;
     }
 
+    private static FieldValues.Shape shape(StructType type) {
+        return new FieldValues.Shape(type.name(), type.fieldNames());
+    }
+
     private static StructType struct(String name, Map<String, CelType> fields) {
         Map<String, CelType> copy = Map.copyOf(fields);
         return StructType.create(
@@ -224,7 +234,7 @@ public final class RuleModel {
      */
     public static Map<String, Object> household(
             HouseholdState state, LocalDate referenceDate, List<Map<String, Object>> allMembers) {
-        Map<String, Object> h = HashMap.newHashMap(32);
+        Map<String, Object> h = HOUSEHOLD_VALUES.values();
         h.put("id", state.householdId());
         h.put("villageCode", state.villageCode());
         h.put("status", state.status());
@@ -240,7 +250,7 @@ public final class RuleModel {
         h.put("minimumLiving", state.minimumLiving());
         h.put("extremePoverty", state.extremePoverty());
         HouseholdState.Housing housing = state.housing();
-        Map<String, Object> hs = HashMap.newHashMap(12);
+        Map<String, Object> hs = HOUSING_VALUES.values();
         hs.put("safetyGrade", housing == null ? "" : text(housing.safetyGrade()));
         hs.put("areaPerCapita", housing == null ? 0.0 : number(housing.areaPerCapita()));
         hs.put("noHouse", housing != null && housing.noHouse());
@@ -253,7 +263,7 @@ public final class RuleModel {
         hs.put("relocated", housing != null && housing.relocated());
         h.put("housing", hs);
         HouseholdState.DrinkingWater water = state.drinkingWater();
-        Map<String, Object> w = new HashMap<>();
+        Map<String, Object> w = DRINKING_WATER_VALUES.values();
         w.put("verified", water != null);
         w.put("quantity", water != null && Boolean.TRUE.equals(water.quantity()));
         w.put("quality", water != null && Boolean.TRUE.equals(water.quality()));
@@ -273,7 +283,7 @@ public final class RuleModel {
                 .filter(i -> i.year() <= referenceDate.getYear())
                 .max(Comparator.comparingInt(HouseholdState.Income::year));
         h.put("hasIncome", income.isPresent());
-        Map<String, Object> in = HashMap.newHashMap(10);
+        Map<String, Object> in = INCOME_VALUES.values();
         in.put("year", (long) income.map(HouseholdState.Income::year).orElse(0));
         in.put("wage", income.map(i -> number(i.wage())).orElse(0.0));
         in.put("business", income.map(i -> number(i.business())).orElse(0.0));
@@ -310,7 +320,7 @@ public final class RuleModel {
     }
 
     static Map<String, Object> member(HouseholdState.Member m, LocalDate referenceDate) {
-        Map<String, Object> member = HashMap.newHashMap(32);
+        Map<String, Object> member = MEMBER_VALUES.values();
         member.put("id", m.memberId());
         member.put("status", m.status());
         member.put("relation", m.relation());
