@@ -22,7 +22,8 @@ import org.postgresql.copy.CopyIn;
  * <p>Values: {@code null}, {@link String}, {@link Boolean}, {@link Number}, {@link UUID}, {@link Timestamp},
  * {@link Instant}, {@link OffsetDateTime} and {@link LocalDate}; text is escaped as COPY's text format requires
  * (backslash, tab, line feed, carriage return), so any string arrives unchanged. A column typed {@code jsonb} takes
- * the JSON text as it is.
+ * the JSON text as it is. A {@link List} of such values (nulls included, no lists) is written as an array literal for
+ * an array column, each element quoted, so that any text arrives unchanged there too.
  */
 public final class CopyRows {
 
@@ -48,7 +49,7 @@ public final class CopyRows {
                         "a row of " + row.length + " values for " + columns.size() + " columns of " + table);
             }
             for (Object value : row) {
-                if (!writable(value)) {
+                if (!(value instanceof List<?> list ? list.stream().allMatch(CopyRows::writable) : writable(value))) {
                     throw new IllegalArgumentException(
                             "COPY does not take a " + value.getClass().getName() + " here");
                 }
@@ -102,6 +103,7 @@ public final class CopyRows {
         switch (value) {
             case null -> text.append("\\N");
             case String s -> escaped(text, s);
+            case List<?> list -> escaped(text, array(list));
             case Boolean b -> text.append(b ? 't' : 'f');
             case BigDecimal d -> text.append(d.toPlainString());
             case Number n -> text.append(n);
@@ -114,6 +116,41 @@ public final class CopyRows {
                 throw new IllegalArgumentException(
                         "COPY does not take a " + value.getClass().getName() + " here");
         }
+    }
+
+    /**
+     * An array literal: {@code {"a","b",NULL}}, every element quoted (a backslash or a double quote in it escaped by a
+     * backslash), so that commas, braces, spaces and the word NULL inside a value stay part of it.
+     */
+    private static String array(List<?> elements) {
+        StringBuilder literal = new StringBuilder(16 * elements.size() + 2).append('{');
+        StringBuilder element = new StringBuilder();
+        for (int i = 0; i < elements.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            Object value = elements.get(i);
+            if (value == null) {
+                literal.append("NULL");
+                continue;
+            }
+            element.setLength(0);
+            if (value instanceof String s) {
+                element.append(s);
+            } else {
+                value(element, value);
+            }
+            literal.append('"');
+            for (int j = 0; j < element.length(); j++) {
+                char c = element.charAt(j);
+                if (c == '"' || c == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private static void escaped(StringBuilder text, String s) {

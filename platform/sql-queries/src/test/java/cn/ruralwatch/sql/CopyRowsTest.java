@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +113,50 @@ class CopyRowsTest {
                 rs.getObject(9),
                 rs.getObject(10)
             });
+        }
+    }
+
+    @Test
+    void listsArriveAsArraysElementByElement() throws SQLException {
+        List<String> awkward = Arrays.asList(
+                "{\"reason\": \"收入\\t低于, 7000\"}", null, "NULL", "a\\b \"c\" {d}", "户主\t张三\n第二行", "", " x ");
+        Instant at = Instant.parse("2026-12-07T02:00:00.123456Z");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("drop table if exists array_copy");
+            s.execute("create table array_copy (texts text[], jsons json[], numbers int[], flags boolean[], ats"
+                    + " timestamptz[], empty text[])");
+            c.setAutoCommit(false);
+            assertEquals(
+                    1,
+                    CopyRows.copy(
+                            c,
+                            "array_copy",
+                            List.of("texts", "jsons", "numbers", "flags", "ats", "empty"),
+                            List.<Object[]>of(new Object[] {
+                                awkward,
+                                Arrays.asList("{\"a\": [1, \"x,y\"]}", null),
+                                List.of(3, -4),
+                                Arrays.asList(true, null, false),
+                                List.of(Timestamp.from(at), at),
+                                List.of()
+                            })));
+            c.commit();
+            try (ResultSet rs = s.executeQuery("select texts, jsons[1] ->> 'a', jsons[2] is null, numbers, flags,"
+                    + " ats, cardinality(empty) from array_copy")) {
+                assertTrue(rs.next());
+                assertEquals(awkward, Arrays.asList((Object[]) rs.getArray(1).getArray()));
+                assertEquals("[1, \"x,y\"]", rs.getString(2));
+                assertTrue(rs.getBoolean(3));
+                assertArrayEquals(
+                        new Integer[] {3, -4}, (Object[]) rs.getArray(4).getArray());
+                assertArrayEquals(new Boolean[] {true, null, false}, (Object[])
+                        rs.getArray(5).getArray());
+                Object[] ats = (Object[]) rs.getArray(6).getArray();
+                assertEquals(at, ((Timestamp) ats[0]).toInstant());
+                assertEquals(at, ((Timestamp) ats[1]).toInstant());
+                assertEquals(0, rs.getInt(7));
+            }
         }
     }
 
