@@ -108,6 +108,12 @@ class ResultVersionsTest {
                         + "' and indicator_code <> '" + INCOME + "'"),
                 "the results its income does not touch were not written again");
         assertEquals(
+                5,
+                count("select count(*) from indicator_result where household_id = '" + poor.id
+                        + "' and indicator_code <> '" + INCOME + "' and previously_met is null and evaluated_at < '"
+                        + first + "'"),
+                "they stay as first recorded, beside the income result recorded again");
+        assertEquals(
                 6,
                 count("select count(*) from indicator_result_history where household_id = '" + steady.id
                         + "' and superseded_at > evaluated_at"),
@@ -116,15 +122,15 @@ class ResultVersionsTest {
         // the same story over days: first results a week ago, the rise three days ago, the fall and the merge
         // yesterday
         try (Connection c = dataSource.getConnection()) {
-            for (String column : List.of(
-                    "indicator_result.evaluated_at",
-                    "indicator_result_history.evaluated_at",
-                    "indicator_result_history.superseded_at")) {
-                String table = column.substring(0, column.indexOf('.'));
-                String name = column.substring(column.indexOf('.') + 1);
-                try (PreparedStatement shift = c.prepareStatement("update " + table + " set " + name + " = " + name
-                        + " - case when " + name + " < ? then interval '7 days' when " + name
-                        + " < ? then interval '3 days' else interval '1 day' end where household_id in (?, ?)")) {
+            String back = "%1$s - case when %1$s < ? then interval '7 days' when %1$s < ? then interval '3 days'"
+                    + " else interval '1 day' end";
+            for (String update : List.of(
+                    // the results in force: an element of their row's array each
+                    "update standard_result set evaluated_at = array(select " + back.formatted("e")
+                            + " from unnest(evaluated_at) with ordinality as u(e, o) order by o)",
+                    "update indicator_result_history set evaluated_at = " + back.formatted("evaluated_at"),
+                    "update indicator_result_history set superseded_at = " + back.formatted("superseded_at"))) {
+                try (PreparedStatement shift = c.prepareStatement(update + " where household_id in (?, ?)")) {
                     shift.setTimestamp(1, Timestamp.from(first));
                     shift.setTimestamp(2, Timestamp.from(rise));
                     shift.setObject(3, UUID.fromString(poor.id));
@@ -241,6 +247,48 @@ class ResultVersionsTest {
                         "a I1 false true c2, b I1 true - c1, b I2 false - c3",
                         rows.getString(1),
                         "the versions in force, with the previous met and the cause they were recorded with");
+            }
+        }
+
+        // V13: one row per household and standard, each indicator's result an element of its arrays; read as before
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .schemas(schema)
+                .locations(locations)
+                .target("13")
+                .load()
+                .migrate();
+        try (Connection c = own.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("set search_path to " + schema);
+            try (var rows = s.executeQuery("""
+                    select string_agg(concat_ws(' ', right(household_id::text, 1), cardinality(indicator_codes),
+                                                array_to_string(indicator_codes, '+'), array_to_string(causes, '+')),
+                                      ', ' order by household_id)
+                    from standard_result""")) {
+                rows.next();
+                assertEquals("a 1 I1 c2, b 2 I1+I2 c1+c3", rows.getString(1), "a row per household and standard");
+            }
+            try (var rows = s.executeQuery("""
+                    select string_agg(concat_ws(' ', right(household_id::text, 1), indicator_code, met::text,
+                                                coalesce(previously_met::text, '-'), numerator, denominator,
+                                                cast(reasons as text), digest,
+                                                to_char(evaluated_at at time zone 'UTC', 'MM-DD'), cause), ', '
+                                      order by household_id, indicator_code)
+                    from indicator_result""")) {
+                rows.next();
+                assertEquals(
+                        "a I1 false true 0 1 [] d 02-01 c2, b I1 true - 1 1 [] d 01-01 c1,"
+                                + " b I2 false - 0 1 [] d 03-01 c3",
+                        rows.getString(1),
+                        "the view gives the versions in force as the table held them");
+            }
+            try (var rows = s.executeQuery("""
+                    select count(*), count(*) filter (where cast(reasons as text) = '[]')
+                    from indicator_result_history""")) {
+                rows.next();
+                assertEquals(3, rows.getInt(1));
+                assertEquals(3, rows.getInt(2), "the replaced versions keep their reasons");
             }
             s.execute("drop schema " + schema + " cascade");
         }

@@ -117,17 +117,19 @@ class ThresholdChangeTest {
         assertNotEquals(betweenDigest, outcomesDigest(between));
         assertEquals(
                 1,
-                count("select count(*) from indicator_result where cause = 'job:" + jobId
-                        + "' and household_id = '" + poor.id + "' and not met and not previously_met"
-                        + " and reasons @> '[{\"field\": \"monitoringThreshold\", \"value\": \"8000\"}]'"),
+                count(
+                        "select count(*) from indicator_result where cause = 'job:" + jobId
+                                + "' and household_id = '" + poor.id + "' and not met and not previously_met"
+                                + " and cast(reasons as jsonb) @> '[{\"field\": \"monitoringThreshold\", \"value\": \"8000\"}]'"),
                 "a household that still fails is recorded with the new threshold that fails it");
         assertEquals(
                 1,
-                count("select count(*) from indicator_result_history h join indicator_result r"
-                        + " using (household_id, standard_code, indicator_code) where r.cause = 'job:" + jobId
-                        + "' and h.household_id = '" + poor.id + "' and h.cause <> r.cause"
-                        + " and h.superseded_at = r.evaluated_at and not h.met"
-                        + " and h.reasons @> '[{\"field\": \"monitoringThreshold\", \"value\": \"6000\"}]'"),
+                count(
+                        "select count(*) from indicator_result_history h join indicator_result r"
+                                + " using (household_id, standard_code, indicator_code) where r.cause = 'job:" + jobId
+                                + "' and h.household_id = '" + poor.id + "' and h.cause <> r.cause"
+                                + " and h.superseded_at = r.evaluated_at and not h.met"
+                                + " and cast(h.reasons as jsonb) @> '[{\"field\": \"monitoringThreshold\", \"value\": \"6000\"}]'"),
                 "the version it replaced, with the old threshold, is kept until the job's replaced it");
         assertEquals(
                 1,

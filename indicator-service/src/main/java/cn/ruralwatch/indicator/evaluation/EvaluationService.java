@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -141,7 +141,25 @@ public class EvaluationService {
             List<Result> results,
             String digest) {}
 
-    private record Stored(String village, boolean met, int numerator, int denominator, String digest) {}
+    /**
+     * One indicator's result as the row of its household and standard holds it ({@code standard_result}, an element of
+     * each of its arrays): the version in force, with the previous {@code met} and what caused it (event id or job id).
+     */
+    private record Entry(
+            String indicator,
+            int standardVersion,
+            boolean met,
+            int numerator,
+            int denominator,
+            String exclusions,
+            String reasons,
+            String digest,
+            Timestamp evaluatedAt,
+            Boolean previouslyMet,
+            String cause) {}
+
+    /** An indicator's result in force, and the village of its household's row. */
+    private record Stored(String village, Entry entry) {}
 
     /** Which standards an evaluation applies. */
     public sealed interface Selection {
@@ -324,19 +342,26 @@ public class EvaluationService {
             }
         }
         Map<Key, Stored> stored = stored(read);
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> upserts = new ArrayList<>();
-        List<Object[]> removals = new ArrayList<>();
+        // the pairs that have a row now, and the rows of the pairs judged, in the order they were judged
+        Set<Pair> withRow = new HashSet<>();
+        stored.keySet().forEach(key -> withRow.add(key.pair()));
+        Map<Pair, List<Object>> rows = new LinkedHashMap<>();
+        Set<Pair> rewritten = new LinkedHashSet<>();
+        List<Object[]> replaced = new ArrayList<>();
         List<Object[]> digests = new ArrayList<>();
         List<Outbox.Message> events = new ArrayList<>();
         Set<UUID> changedHouseholds = new LinkedHashSet<>();
+        int changedResults = 0;
+        Timestamp at = Timestamp.from(now);
         for (Judgement judgement : judgements) {
             Judged household = judgement.household();
             Standards.Current standard = judgement.standard();
             String village = household.village();
             LocalDate referenceDate = judgement.referenceDate();
+            Pair pair = new Pair(household.id(), standard.code());
             digests.add(new Object[] {household.id(), standard.code(), judgement.digest()});
             boolean changed = false;
+            List<Entry> entries = new ArrayList<>(judgement.results().size());
             List<RiskDetected.FailedIndicator> risks = new ArrayList<>();
             Set<String> riskTypes = new LinkedHashSet<>();
             for (Result result : judgement.results()) {
@@ -345,47 +370,47 @@ public class EvaluationService {
                 Stored before = stored.remove(key);
                 // a household that moved keeps its outcomes under its new village
                 if (before != null
-                        && before.digest().equals(result.digest())
+                        && before.entry().digest().equals(result.digest())
                         && before.village().equals(village)) {
+                    entries.add(before.entry());
                     continue;
                 }
                 changed = true;
-                Timestamp at = Timestamp.from(now);
-                // a first result: no row to update, since the pair is claimed and what it had was just read
-                (before == null ? inserts : upserts).add(new Object[] {
-                    household.id(),
-                    standard.code(),
-                    outcome.indicatorCode(),
-                    standard.version(),
-                    village,
-                    outcome.met(),
-                    outcome.numerator(),
-                    outcome.denominator(),
-                    result.exclusions(),
-                    result.reasons(),
-                    result.digest(),
-                    at,
-                    before == null ? null : before.met(),
-                    household.cause() == null ? cause : household.cause()
-                });
-                StandardDefinition.IndicatorDefinition indicator =
-                        indicator(standard.standard(), outcome.indicatorCode());
-                if (!outcome.met()
-                        && (before == null || before.met())
-                        && indicator.riskType() != null
-                        && referenceDate.equals(today)) {
-                    riskTypes.add(indicator.riskType());
-                    risks.add(new RiskDetected.FailedIndicator(
-                            indicator.code(),
-                            indicator.name(),
-                            outcome.reasons().stream()
-                                    .map(EvaluationService::describe)
-                                    .toList()));
+                changedResults++;
+                if (before != null) {
+                    replaced.add(new Object[] {household.id(), standard.code(), outcome.indicatorCode()});
+                }
+                entries.add(new Entry(
+                        outcome.indicatorCode(),
+                        standard.version(),
+                        outcome.met(),
+                        outcome.numerator(),
+                        outcome.denominator(),
+                        result.exclusions(),
+                        result.reasons(),
+                        result.digest(),
+                        at,
+                        before == null ? null : before.entry().met(),
+                        household.cause() == null ? cause : household.cause()));
+                if (!outcome.met() && (before == null || before.entry().met()) && referenceDate.equals(today)) {
+                    StandardDefinition.IndicatorDefinition indicator =
+                            indicator(standard.standard(), outcome.indicatorCode());
+                    if (indicator.riskType() != null) {
+                        riskTypes.add(indicator.riskType());
+                        risks.add(new RiskDetected.FailedIndicator(
+                                indicator.code(),
+                                indicator.name(),
+                                outcome.reasons().stream()
+                                        .map(EvaluationService::describe)
+                                        .toList()));
+                    }
                 }
             }
+            rows.put(pair, row(pair, village, entries));
             if (!changed) {
                 continue;
             }
+            rewritten.add(pair);
             changedHouseholds.add(household.id());
             events.add(event(
                     household,
@@ -418,20 +443,34 @@ public class EvaluationService {
         // results of indicators a new version no longer has, or of standards that no longer cover the household (the
         // history keeps the removed version until the removal, so rates as of a later date leave the household out)
         Set<Pair> unjudged = new LinkedHashSet<>();
-        stored.forEach((k, before) -> {
-            removals.add(new Object[] {k.household(), k.standard(), k.indicator()});
-            if (!judged.containsKey(k.pair())) {
-                unjudged.add(k.pair());
+        for (Key key : stored.keySet()) {
+            replaced.add(new Object[] {key.household(), key.standard(), key.indicator()});
+            changedResults++;
+            rewritten.add(key.pair());
+            if (!judged.containsKey(key.pair())) {
+                unjudged.add(key.pair());
             }
-        });
+        }
         List<Object[]> notEvaluated = unjudged.stream()
                 .map(pair -> new Object[] {pair.household(), pair.standard()})
                 .toList();
-        write(inserts, upserts, removals, notEvaluated, digests, now);
+        // a pair's row is written whole: the row it had goes, and the row it has now (if any result is left) comes
+        List<Object[]> dropped = new ArrayList<>();
+        List<Object[]> written = new ArrayList<>();
+        for (Pair pair : rewritten) {
+            if (withRow.contains(pair)) {
+                dropped.add(new Object[] {pair.household(), pair.standard()});
+            }
+            List<Object> row = rows.get(pair);
+            if (row != null && !((List<?>) row.get(3)).isEmpty()) {
+                written.add(row.toArray());
+            }
+        }
+        write(written, replaced, dropped, notEvaluated, digests, now);
         if (!events.isEmpty()) {
             outbox.publishAll(events);
         }
-        return new Changes(changedHouseholds.size(), inserts.size() + upserts.size() + removals.size());
+        return new Changes(changedHouseholds.size(), changedResults);
     }
 
     /**
@@ -459,9 +498,9 @@ public class EvaluationService {
     }
 
     /**
-     * The stored results of some pairs of a household and a standard. Read pair by pair through the primary key: a
-     * standard just saved has no statistics yet, and a filter on its code alone would be planned on the rate index,
-     * which then reads every result the running job has written for it so far.
+     * The stored results of some pairs of a household and a standard. Read pair by pair through the rows' key: a
+     * standard just saved has no statistics yet, and a filter on its code alone could be planned on the division
+     * index, which then reads every row the running job has written for it so far.
      */
     private Map<Key, Stored> stored(List<Pair> pairs) {
         Map<Key, Stored> stored = new HashMap<>();
@@ -476,22 +515,33 @@ public class EvaluationService {
         }
         connection(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    select r.household_id, r.standard_code, r.indicator_code, r.met, r.numerator, r.denominator,
-                           r.digest, r.village_code
+                    select r.household_id, r.standard_code, r.indicator_code, r.village_code, r.standard_version,
+                           r.met, r.numerator, r.denominator, cast(r.exclusions as text), cast(r.reasons as text),
+                           r.digest, r.evaluated_at, r.previously_met, r.cause
                     from unnest(?, ?) as p(household_id, standard_code)
                     join indicator_result r on r.household_id = p.household_id and r.standard_code = p.standard_code""")) {
                 select.setArray(1, c.createArrayOf("uuid", ids));
                 select.setArray(2, c.createArrayOf("varchar", codes));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
+                        boolean previous = rs.getBoolean(13);
+                        Boolean previouslyMet = rs.wasNull() ? null : previous;
                         stored.put(
                                 new Key(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
                                 new Stored(
-                                        rs.getString(8),
-                                        rs.getBoolean(4),
-                                        rs.getInt(5),
-                                        rs.getInt(6),
-                                        rs.getString(7)));
+                                        rs.getString(4),
+                                        new Entry(
+                                                rs.getString(3),
+                                                rs.getInt(5),
+                                                rs.getBoolean(6),
+                                                rs.getInt(7),
+                                                rs.getInt(8),
+                                                rs.getString(9),
+                                                rs.getString(10),
+                                                rs.getString(11),
+                                                rs.getTimestamp(12),
+                                                previouslyMet,
+                                                rs.getString(14))));
                     }
                 }
             }
@@ -500,39 +550,68 @@ public class EvaluationService {
     }
 
     /**
-     * The columns of a current result, in the order {@link #store} builds it: the version in force, with the previous
-     * {@code met} and what caused it (event id or job id).
+     * The columns of a household's row of a standard's results ({@code standard_result}), in the order {@link #row}
+     * builds it: each indicator's result an element of every array, in the standard's order.
      */
-    private static final List<String> RESULT_COLUMNS = List.of(
+    private static final List<String> ROW_COLUMNS = List.of(
             "household_id",
             "standard_code",
-            "indicator_code",
-            "standard_version",
             "village_code",
+            "indicator_codes",
+            "standard_versions",
             "met",
-            "numerator",
-            "denominator",
+            "numerators",
+            "denominators",
             "exclusions",
             "reasons",
-            "digest",
+            "digests",
             "evaluated_at",
             "previously_met",
-            "cause");
+            "causes");
 
-    /**
-     * A changed result over the stored one: the same columns as the COPY of first results, so that both take the rows
-     * {@link #store} builds; every column but the key is replaced.
-     */
-    private static final String UPSERT_RESULT = "insert into indicator_result (" + String.join(", ", RESULT_COLUMNS)
-            + ") values ("
-            + RESULT_COLUMNS.stream()
-                    .map(column -> Set.of("exclusions", "reasons").contains(column) ? "cast(? as jsonb)" : "?")
-                    .collect(Collectors.joining(", "))
-            + ") on conflict (household_id, standard_code, indicator_code) do update set "
-            + RESULT_COLUMNS.stream()
-                    .skip(3)
-                    .map(column -> column + " = excluded." + column)
-                    .collect(Collectors.joining(", "));
+    /** The row of a pair with these results, as {@link CopyRows} writes it (an array column a list). */
+    private static List<Object> row(Pair pair, String village, List<Entry> entries) {
+        int n = entries.size();
+        List<Object> codes = new ArrayList<>(n);
+        List<Object> versions = new ArrayList<>(n);
+        List<Object> met = new ArrayList<>(n);
+        List<Object> numerators = new ArrayList<>(n);
+        List<Object> denominators = new ArrayList<>(n);
+        List<Object> exclusions = new ArrayList<>(n);
+        List<Object> reasons = new ArrayList<>(n);
+        List<Object> digests = new ArrayList<>(n);
+        List<Object> evaluatedAt = new ArrayList<>(n);
+        List<Object> previouslyMet = new ArrayList<>(n);
+        List<Object> causes = new ArrayList<>(n);
+        for (Entry entry : entries) {
+            codes.add(entry.indicator());
+            versions.add(entry.standardVersion());
+            met.add(entry.met());
+            numerators.add(entry.numerator());
+            denominators.add(entry.denominator());
+            exclusions.add(entry.exclusions());
+            reasons.add(entry.reasons());
+            digests.add(entry.digest());
+            evaluatedAt.add(entry.evaluatedAt());
+            previouslyMet.add(entry.previouslyMet());
+            causes.add(entry.cause());
+        }
+        return List.of(
+                pair.household(),
+                pair.standard(),
+                village,
+                codes,
+                versions,
+                met,
+                numerators,
+                denominators,
+                exclusions,
+                reasons,
+                digests,
+                evaluatedAt,
+                previouslyMet,
+                causes);
+    }
 
     /**
      * Moves the versions about to be replaced or removed into the history, each with the moment it stopped being in
@@ -595,31 +674,28 @@ public class EvaluationService {
     }
 
     /**
-     * Writes what a chunk changed: first results by COPY, the versions replaced or removed into the history, then the
-     * changed results over them and the removals.
+     * Writes what a chunk changed: the versions replaced or removed into the history (read before their rows go), the
+     * rows of the pairs whose results changed deleted, then the rows they have now and the first rows of new pairs by
+     * COPY.
      */
     private void write(
-            List<Object[]> inserts,
-            List<Object[]> upserts,
-            List<Object[]> removals,
+            List<Object[]> written,
+            List<Object[]> replaced,
+            List<Object[]> dropped,
             List<Object[]> notEvaluated,
             List<Object[]> digests,
             Instant now) {
-        if (inserts.isEmpty()
-                && upserts.isEmpty()
-                && removals.isEmpty()
+        if (written.isEmpty()
+                && replaced.isEmpty()
+                && dropped.isEmpty()
                 && notEvaluated.isEmpty()
                 && digests.isEmpty()) {
             return;
         }
-        // a batch of a county's re-evaluation: the same upserts and inserts again and again
+        // a batch of a county's re-evaluation: the same statements again and again
         sql.planOnce();
         connection(c -> {
-            CopyRows.copy(c, "indicator_result", RESULT_COLUMNS, inserts);
-            if (!upserts.isEmpty() || !removals.isEmpty()) {
-                List<Object[]> replaced = new ArrayList<>(upserts.size() + removals.size());
-                upserts.forEach(row -> replaced.add(new Object[] {row[0], row[1], row[2]}));
-                replaced.addAll(removals);
+            if (!replaced.isEmpty()) {
                 try (PreparedStatement archive = c.prepareStatement(ARCHIVE_REPLACED)) {
                     archive.setTimestamp(1, Timestamp.from(now));
                     archive.setArray(2, c.createArrayOf("uuid", column(replaced, 0)));
@@ -628,11 +704,16 @@ public class EvaluationService {
                     archive.executeUpdate();
                 }
             }
-            batch(c, UPSERT_RESULT, upserts);
-            batch(
-                    c,
-                    "delete from indicator_result where household_id = ? and standard_code = ? and indicator_code = ?",
-                    removals);
+            if (!dropped.isEmpty()) {
+                try (PreparedStatement delete = c.prepareStatement("""
+                        delete from standard_result s using unnest(?, ?) as d(household_id, standard_code)
+                        where s.standard_code = d.standard_code and s.household_id = d.household_id""")) {
+                    delete.setArray(1, c.createArrayOf("uuid", column(dropped, 0)));
+                    delete.setArray(2, c.createArrayOf("varchar", column(dropped, 1)));
+                    delete.executeUpdate();
+                }
+            }
+            CopyRows.copy(c, "standard_result", ROW_COLUMNS, written);
             // a household the standard no longer judges (merged, moved out of its region) has no evaluated version
             batch(c, "delete from household_evaluation where household_id = ? and standard_code = ?", notEvaluated);
             if (!digests.isEmpty()) {

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the evaluation results (tables {@code indicator_result}, the version of each household's result of each
- * indicator in force, and {@code indicator_result_history}, the versions replaced or removed, each with when it stopped
+ * Reads the evaluation results ({@code indicator_result}, the version of each household's result of each indicator in
+ * force, a view of the rows of {@code standard_result} with an element per indicator, and
+ * {@code indicator_result_history}, the versions replaced or removed, each with when it stopped
  * being in force): a household's results, the sums behind the rates, now or at the end of a past day (China time), the
  * households behind them, and the counts report-service reconciles with.
  */
@@ -71,13 +72,19 @@ public class ResultQueries {
     @Inject
     Sql sql;
 
-    /** A household's current results, by standard and indicator. */
+    /**
+     * A household's current results, by standard and indicator: read through the results' key (standard, household,
+     * indicator) once for each standard there is, since no index leads with the household (V13).
+     */
     public List<HouseholdResult> ofHousehold(UUID householdId) {
         return sql.query("""
                         select standard_code, standard_version, indicator_code, village_code, met, numerator,
                                denominator, cast(exclusions as text) as exclusions, cast(reasons as text) as reasons,
                                evaluated_at
-                        from indicator_result where household_id = :household order by standard_code, indicator_code""").bind("household", householdId).list(HouseholdResult.class);
+                        from indicator_result
+                        where standard_code in (select distinct code from indicator_standard)
+                          and household_id = :household
+                        order by standard_code, indicator_code""").bind("household", householdId).list(HouseholdResult.class);
     }
 
     /** Which version of a household a standard last judged, when, and the version held now. */
@@ -106,7 +113,7 @@ public class ResultQueries {
     public List<ExclusionSum> exclusions(String standardCode, String division, LocalDate asOf) {
         return results(
                         "select r.indicator_code, e.key as exclusion, sum(cast(e.value as int)) as count from %s r"
-                                + " cross join lateral jsonb_each_text(r.exclusions) e"
+                                + " cross join lateral json_each_text(r.exclusions) e"
                                 + " where r.exclusions is not null group by 1, 2",
                         standardCode, division, asOf)
                 .list(ExclusionSum.class);
@@ -131,8 +138,9 @@ public class ResultQueries {
     /**
      * Households whose result of an indicator changed in a period: to not met, or back to met; the versions that
      * recorded the change, in force or replaced since. The condition {@code met <> previously_met}, implied by the two
-     * values asked for, is written out because it is the predicate of the partial indexes on those rows (V8, V11),
-     * which PostgreSQL uses only when the query states it.
+     * values asked for, is written out because it is the predicate of the history's partial index on those rows (V8),
+     * which PostgreSQL uses only when the query states it; the versions in force are read from the division's rows of
+     * the standard (V13).
      */
     public Page<Change> changes(
             String standardCode,
