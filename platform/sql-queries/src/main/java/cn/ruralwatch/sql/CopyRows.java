@@ -49,7 +49,7 @@ public final class CopyRows {
                         "a row of " + row.length + " values for " + columns.size() + " columns of " + table);
             }
             for (Object value : row) {
-                if (!(value instanceof List<?> list ? list.stream().allMatch(CopyRows::writable) : writable(value))) {
+                if (!writable(value)) {
                     throw new IllegalArgumentException(
                             "COPY does not take a " + value.getClass().getName() + " here");
                 }
@@ -60,14 +60,14 @@ public final class CopyRows {
                 .getCopyAPI()
                 .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
         try {
-            StringBuilder text = new StringBuilder(PIECE + 4096);
+            Lines lines = new Lines(PIECE + 4096);
             for (Object[] row : rows) {
-                line(text, row);
-                if (text.length() >= PIECE) {
-                    send(copy, text);
+                lines.line(row);
+                if (lines.text.length() >= PIECE) {
+                    send(copy, lines.text);
                 }
             }
-            send(copy, text);
+            send(copy, lines.text);
             return copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -76,18 +76,15 @@ public final class CopyRows {
         }
     }
 
-    /** Appends one row as a line of COPY's text format. */
-    static void line(StringBuilder text, Object[] row) {
-        for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
-                text.append('\t');
-            }
-            value(text, row[i]);
-        }
-        text.append('\n');
-    }
-
     private static boolean writable(Object value) {
+        if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof List<?> || !writable(element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return value == null
                 || value instanceof String
                 || value instanceof Boolean
@@ -99,80 +96,109 @@ public final class CopyRows {
                 || value instanceof LocalDate;
     }
 
-    private static void value(StringBuilder text, Object value) {
-        switch (value) {
-            case null -> text.append("\\N");
-            case String s -> escaped(text, s);
-            case List<?> list -> escaped(text, array(list));
-            case Boolean b -> text.append(b ? 't' : 'f');
-            case BigDecimal d -> text.append(d.toPlainString());
-            case Number n -> text.append(n);
-            case UUID u -> text.append(u);
-            case Timestamp t -> text.append(t.toInstant());
-            case Instant i -> text.append(i);
-            case OffsetDateTime o -> text.append(o);
-            case LocalDate d -> text.append(d);
-            default ->
-                throw new IllegalArgumentException(
-                        "COPY does not take a " + value.getClass().getName() + " here");
-        }
-    }
-
     /**
-     * An array literal: {@code {"a","b",NULL}}, every element quoted (a backslash or a double quote in it escaped by a
-     * backslash), so that commas, braces, spaces and the word NULL inside a value stay part of it.
+     * The text of the lines of one COPY. The rows of a batch mostly share their moments (a job stamps a chunk's rows
+     * with one), so the text of the last moment written is kept and written again while it is the same.
      */
-    private static String array(List<?> elements) {
-        StringBuilder literal = new StringBuilder(16 * elements.size() + 2).append('{');
-        StringBuilder element = new StringBuilder();
-        for (int i = 0; i < elements.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            Object value = elements.get(i);
-            if (value == null) {
-                literal.append("NULL");
-                continue;
-            }
-            element.setLength(0);
-            if (value instanceof String s) {
-                element.append(s);
-            } else {
-                value(element, value);
-            }
-            literal.append('"');
-            for (int j = 0; j < element.length(); j++) {
-                char c = element.charAt(j);
-                if (c == '"' || c == '\\') {
-                    literal.append('\\');
+    private static final class Lines {
+        final StringBuilder text;
+        private Instant lastMoment;
+        private String lastMomentText;
+
+        Lines(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        void line(Object[] row) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
                 }
-                literal.append(c);
+                if (row[i] == null) {
+                    text.append("\\N");
+                } else if (row[i] instanceof List<?> list) {
+                    array(list);
+                } else {
+                    value(row[i], false);
+                }
             }
-            literal.append('"');
+            text.append('\n');
         }
-        return literal.append('}').toString();
-    }
 
-    private static void escaped(StringBuilder text, String s) {
-        int first = 0;
-        while (first < s.length() && !special(s.charAt(first))) {
-            first++;
-        }
-        text.append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+        /**
+         * A value's text; escaped for COPY, and inside an array also for the array literal (a double quote or a
+         * backslash preceded by a backslash), when it is text. The other values' texts hold no character either
+         * escapes.
+         */
+        private void value(Object value, boolean inArray) {
+            switch (value) {
+                case String s -> escaped(s, inArray);
+                case Boolean b -> text.append(b ? 't' : 'f');
+                case BigDecimal d -> text.append(d.toPlainString());
+                case Number n -> text.append(n);
+                case UUID u -> text.append(u);
+                case Timestamp t -> moment(t.toInstant());
+                case Instant i -> moment(i);
+                case OffsetDateTime o -> text.append(o);
+                case LocalDate d -> text.append(d);
+                default ->
+                    throw new IllegalArgumentException(
+                            "COPY does not take a " + value.getClass().getName() + " here");
             }
         }
-    }
 
-    private static boolean special(char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+        private void moment(Instant moment) {
+            if (!moment.equals(lastMoment)) {
+                lastMoment = moment;
+                lastMomentText = moment.toString();
+            }
+            text.append(lastMomentText);
+        }
+
+        /**
+         * An array literal: {@code {"a","b",NULL}}, every element quoted, so that commas, braces, spaces and the word
+         * NULL inside a value stay part of it.
+         */
+        private void array(List<?> elements) {
+            text.append('{');
+            for (int i = 0; i < elements.size(); i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                Object element = elements.get(i);
+                if (element == null) {
+                    text.append("NULL");
+                } else {
+                    text.append('"');
+                    value(element, true);
+                    text.append('"');
+                }
+            }
+            text.append('}');
+        }
+
+        private void escaped(String s, boolean inArray) {
+            int first = 0;
+            while (first < s.length() && !special(s.charAt(first))) {
+                first++;
+            }
+            text.append(s, 0, first);
+            for (int i = first; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append(inArray ? "\\\\\\\\" : "\\\\");
+                    case '"' -> text.append(inArray ? "\\\\\"" : "\"");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+        }
+
+        private static boolean special(char c) {
+            return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '"';
+        }
     }
 
     private static void send(CopyIn copy, StringBuilder text) throws SQLException {
