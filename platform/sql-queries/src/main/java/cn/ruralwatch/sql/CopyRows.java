@@ -179,7 +179,7 @@ public final class CopyRows {
 
         private void escaped(String s, boolean inArray) {
             int first = 0;
-            while (first < s.length() && !special(s.charAt(first))) {
+            while (first < s.length() && !special(s.charAt(first), inArray)) {
                 first++;
             }
             text.append(s, 0, first);
@@ -196,8 +196,9 @@ public final class CopyRows {
             }
         }
 
-        private static boolean special(char c) {
-            return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '"';
+        /** A character to escape: for COPY, and inside an array also a double quote (JSON text has many). */
+        private static boolean special(char c, boolean inArray) {
+            return c == '\\' || c == '\t' || c == '\n' || c == '\r' || (inArray && c == '"');
         }
     }
 
