@@ -18,6 +18,8 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -157,7 +160,7 @@ class ResultVersionsTest {
     /**
      * Results written before V11 (every version in the history, the one in force too, and a removal as a marker row)
      * are kept once: the versions in force with their previous met and cause, the others with when they stopped being
-     * in force; the markers go.
+     * in force; the markers go. V13 then keeps each household's results of a standard in one row, read as before.
      */
     @Test
     void resultsWrittenBeforeEachVersionWasStoredOnceAreMigrated() throws Exception {
@@ -178,13 +181,14 @@ class ResultVersionsTest {
                 Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");
         }
-        Flyway.configure()
+        Consumer<String> migrateTo = target -> Flyway.configure()
                 .dataSource(url, user, password)
                 .schemas(schema)
                 .locations(locations)
-                .target("10")
+                .target(target)
                 .load()
                 .migrate();
+        migrateTo.accept("10");
         String a = "00000000-0000-0000-0000-00000000000a";
         String b = "00000000-0000-0000-0000-00000000000b";
         try (Connection c = own.getConnection();
@@ -214,75 +218,51 @@ class ResultVersionsTest {
                     """.formatted(a, b));
         }
 
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .schemas(schema)
-                .locations(locations)
-                .target("11")
-                .load()
-                .migrate();
+        migrateTo.accept("11");
 
         try (Connection c = own.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("set search_path to " + schema);
-            try (var rows = s.executeQuery("""
+            assertEquals(
+                    "a I1 true 01-01 02-01 c1, a I2 true 01-01 03-01 c1, b I2 true 01-01 02-01 c1",
+                    text(s, """
                     select string_agg(concat_ws(' ', right(household_id::text, 1), indicator_code, met::text,
                                                 to_char(evaluated_at at time zone 'UTC', 'MM-DD'),
                                                 to_char(superseded_at at time zone 'UTC', 'MM-DD'), cause), ', '
                                       order by household_id, indicator_code, evaluated_at)
-                    from indicator_result_history""")) {
-                rows.next();
-                assertEquals(
-                        "a I1 true 01-01 02-01 c1, a I2 true 01-01 03-01 c1, b I2 true 01-01 02-01 c1",
-                        rows.getString(1),
-                        "the versions replaced or removed, until the next version or the removal; no markers");
-            }
-            try (var rows = s.executeQuery("""
+                    from indicator_result_history"""),
+                    "the versions replaced or removed, until the next version or the removal; no markers");
+            assertEquals(
+                    "a I1 false true c2, b I1 true - c1, b I2 false - c3",
+                    text(s, """
                     select string_agg(concat_ws(' ', right(household_id::text, 1), indicator_code, met::text,
                                                 coalesce(previously_met::text, '-'), cause), ', '
                                       order by household_id, indicator_code)
-                    from indicator_result""")) {
-                rows.next();
-                assertEquals(
-                        "a I1 false true c2, b I1 true - c1, b I2 false - c3",
-                        rows.getString(1),
-                        "the versions in force, with the previous met and the cause they were recorded with");
-            }
+                    from indicator_result"""),
+                    "the versions in force, with the previous met and the cause they were recorded with");
         }
 
         // V13: one row per household and standard, each indicator's result an element of its arrays; read as before
-        Flyway.configure()
-                .dataSource(url, user, password)
-                .schemas(schema)
-                .locations(locations)
-                .target("13")
-                .load()
-                .migrate();
+        migrateTo.accept("13");
         try (Connection c = own.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("set search_path to " + schema);
-            try (var rows = s.executeQuery("""
+            assertEquals("a 1 I1 c2, b 2 I1+I2 c1+c3", text(s, """
                     select string_agg(concat_ws(' ', right(household_id::text, 1), cardinality(indicator_codes),
                                                 array_to_string(indicator_codes, '+'), array_to_string(causes, '+')),
                                       ', ' order by household_id)
-                    from standard_result""")) {
-                rows.next();
-                assertEquals("a 1 I1 c2, b 2 I1+I2 c1+c3", rows.getString(1), "a row per household and standard");
-            }
-            try (var rows = s.executeQuery("""
+                    from standard_result"""), "a row per household and standard");
+            assertEquals(
+                    "a I1 false true 0 1 [] d 02-01 c2, b I1 true - 1 1 [] d 01-01 c1,"
+                            + " b I2 false - 0 1 [] d 03-01 c3",
+                    text(s, """
                     select string_agg(concat_ws(' ', right(household_id::text, 1), indicator_code, met::text,
                                                 coalesce(previously_met::text, '-'), numerator, denominator,
                                                 cast(reasons as text), digest,
                                                 to_char(evaluated_at at time zone 'UTC', 'MM-DD'), cause), ', '
                                       order by household_id, indicator_code)
-                    from indicator_result""")) {
-                rows.next();
-                assertEquals(
-                        "a I1 false true 0 1 [] d 02-01 c2, b I1 true - 1 1 [] d 01-01 c1,"
-                                + " b I2 false - 0 1 [] d 03-01 c3",
-                        rows.getString(1),
-                        "the view gives the versions in force as the table held them");
-            }
+                    from indicator_result"""),
+                    "the view gives the versions in force as the table held them");
             try (var rows = s.executeQuery("""
                     select count(*), count(*) filter (where cast(reasons as text) = '[]')
                     from indicator_result_history""")) {
@@ -291,6 +271,14 @@ class ResultVersionsTest {
                 assertEquals(3, rows.getInt(2), "the replaced versions keep their reasons");
             }
             s.execute("drop schema " + schema + " cascade");
+        }
+    }
+
+    /** The one text a query over the migrated schema gives. */
+    private static String text(Statement s, String query) throws SQLException {
+        try (ResultSet rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

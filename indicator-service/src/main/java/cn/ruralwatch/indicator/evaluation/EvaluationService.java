@@ -161,6 +161,9 @@ public class EvaluationService {
     /** An indicator's result in force, and the village of its household's row. */
     private record Stored(String village, Entry entry) {}
 
+    /** The results a pair of a household and a standard has once its judgement is stored, and its village. */
+    private record PairResults(String village, List<Entry> entries) {}
+
     /** Which standards an evaluation applies. */
     public sealed interface Selection {
         /** The standards in force today: what a household event re-evaluates. */
@@ -342,10 +345,10 @@ public class EvaluationService {
             }
         }
         Map<Key, Stored> stored = stored(read);
-        // the pairs that have a row now, and the rows of the pairs judged, in the order they were judged
+        // the pairs that have a row now, and each judged pair's results once stored, in the order they were judged
         Set<Pair> withRow = new HashSet<>();
         stored.keySet().forEach(key -> withRow.add(key.pair()));
-        Map<Pair, List<Object>> rows = new LinkedHashMap<>();
+        Map<Pair, PairResults> judgedResults = new LinkedHashMap<>();
         Set<Pair> rewritten = new LinkedHashSet<>();
         List<Object[]> replaced = new ArrayList<>();
         List<Object[]> digests = new ArrayList<>();
@@ -406,7 +409,7 @@ public class EvaluationService {
                     }
                 }
             }
-            rows.put(pair, row(pair, village, entries));
+            judgedResults.put(pair, new PairResults(village, entries));
             if (!changed) {
                 continue;
             }
@@ -461,9 +464,9 @@ public class EvaluationService {
             if (withRow.contains(pair)) {
                 dropped.add(new Object[] {pair.household(), pair.standard()});
             }
-            List<Object> row = rows.get(pair);
-            if (row != null && !((List<?>) row.get(3)).isEmpty()) {
-                written.add(row.toArray());
+            PairResults results = judgedResults.get(pair);
+            if (results != null && !results.entries().isEmpty()) {
+                written.add(row(pair, results.village(), results.entries()).toArray());
             }
         }
         write(written, replaced, dropped, notEvaluated, digests, now);

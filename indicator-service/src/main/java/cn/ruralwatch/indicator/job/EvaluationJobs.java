@@ -250,9 +250,9 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
                 () -> households.span(region),
                 HouseholdStates.Stored::householdId,
                 chunk);
-        CompletableFuture<Read> reading = readAhead(walk, after, null);
+        CompletableFuture<IdWalk.Chunk<HouseholdStates.Stored>> reading = readAhead(walk, after, null);
         CompletableFuture<Chunk> judging = judged(reading, selection, reader);
-        CompletableFuture<Read> readingNext = readAfter(reading, walk);
+        CompletableFuture<IdWalk.Chunk<HouseholdStates.Stored>> readingNext = readAfter(reading, walk);
         CompletableFuture<Chunk> judgingNext = judged(readingNext, selection, reader);
         while (true) {
             Chunk c = joined(judging);
@@ -277,33 +277,31 @@ public class EvaluationJobs implements JobHandler<EvaluationJobs.Parameters>, Re
     }
 
     /**
-     * A chunk's households as stored (none after the last), the last of them (where the next chunk begins) and the
-     * highest id of the region it was read under (the walk's bound).
+     * Reads a chunk ahead: its households as stored (none after the last), the last of them (where the next chunk
+     * begins) and the highest id of the region it was read under (the walk's bound).
      */
-    private record Read(List<HouseholdStates.Stored> households, UUID last, UUID bound) {}
-
-    private CompletableFuture<Read> readAhead(IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound) {
+    private CompletableFuture<IdWalk.Chunk<HouseholdStates.Stored>> readAhead(
+            IdWalk<HouseholdStates.Stored> walk, UUID after, UUID bound) {
         return CompletableFuture.supplyAsync(
-                () -> QuarkusTransaction.requiringNew().call(() -> {
-                    IdWalk.Chunk<HouseholdStates.Stored> next = walk.next(after, bound);
-                    return new Read(next.rows(), next.last(), next.bound());
-                }),
-                readers);
+                () -> QuarkusTransaction.requiringNew().call(() -> walk.next(after, bound)), readers);
     }
 
     /** The chunk after a read one, read as soon as that one is (nothing, after the last). */
-    private CompletableFuture<Read> readAfter(CompletableFuture<Read> previous, IdWalk<HouseholdStates.Stored> walk) {
-        return previous.thenCompose(read -> read.households().isEmpty()
+    private CompletableFuture<IdWalk.Chunk<HouseholdStates.Stored>> readAfter(
+            CompletableFuture<IdWalk.Chunk<HouseholdStates.Stored>> previous, IdWalk<HouseholdStates.Stored> walk) {
+        return previous.thenCompose(read -> read.rows().isEmpty()
                 ? CompletableFuture.completedFuture(read)
                 : readAhead(walk, read.last(), read.bound()));
     }
 
     private CompletableFuture<Chunk> judged(
-            CompletableFuture<Read> read, EvaluationService.Selection selection, ObjectReader reader) {
+            CompletableFuture<IdWalk.Chunk<HouseholdStates.Stored>> read,
+            EvaluationService.Selection selection,
+            ObjectReader reader) {
         return read.thenApplyAsync(
                 r -> new Chunk(
                         QuarkusTransaction.requiringNew()
-                                .call(() -> evaluations.judge(parsed(r.households(), reader), selection)),
+                                .call(() -> evaluations.judge(parsed(r.rows(), reader), selection)),
                         r.last()),
                 judges);
     }
