@@ -1,6 +1,11 @@
 package cn.ruralwatch.sql;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,10 +69,10 @@ public final class CopyRows {
             for (Object[] row : rows) {
                 lines.line(row);
                 if (lines.text.length() >= PIECE) {
-                    send(copy, lines.text);
+                    lines.send(copy);
                 }
             }
-            send(copy, lines.text);
+            lines.send(copy);
             return copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -97,16 +102,52 @@ public final class CopyRows {
     }
 
     /**
-     * The text of the lines of one COPY. The rows of a batch mostly share their moments (a job stamps a chunk's rows
-     * with one), so the text of the last moment written is kept and written again while it is the same.
+     * The text of the lines of one COPY, sent in pieces. The rows of a batch mostly share their moments (a job stamps a
+     * chunk's rows with one), so the text of the last moment written is kept and written again while it is the same.
+     * A piece goes out as UTF-8 through buffers kept for the whole COPY: a piece of Chinese text is held as UTF-16,
+     * and turning each into a String and then into bytes made three copies of it (a quarter of what an import's
+     * storing thread allocated).
      */
     private static final class Lines {
         final StringBuilder text;
         private Instant lastMoment;
         private String lastMomentText;
+        private char[] chars = new char[0];
+        private ByteBuffer bytes = ByteBuffer.allocate(0);
+        private final CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
+                // as String.getBytes does: a lone surrogate becomes '?'
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
 
         Lines(int capacity) {
             text = new StringBuilder(capacity);
+        }
+
+        /** Sends the lines written so far and starts the next piece. */
+        void send(CopyIn copy) throws SQLException {
+            int length = text.length();
+            if (length == 0) {
+                return;
+            }
+            if (chars.length < length) {
+                chars = new char[length];
+                // a char is at most three bytes of UTF-8 (a surrogate pair, two chars, is four)
+                bytes = ByteBuffer.allocate(3 * length);
+            }
+            text.getChars(0, length, chars, 0);
+            bytes.clear();
+            encoder.reset();
+            CharBuffer in = CharBuffer.wrap(chars, 0, length);
+            CoderResult result = encoder.encode(in, bytes, true);
+            if (result.isUnderflow()) {
+                result = encoder.flush(bytes);
+            }
+            if (!result.isUnderflow()) {
+                throw new IllegalStateException("UTF-8 of a COPY piece did not fit its buffer: " + result);
+            }
+            copy.writeToCopy(bytes.array(), 0, bytes.position());
+            text.setLength(0);
         }
 
         void line(Object[] row) {
@@ -200,14 +241,5 @@ public final class CopyRows {
         private static boolean special(char c, boolean inArray) {
             return c == '\\' || c == '\t' || c == '\n' || c == '\r' || (inArray && c == '"');
         }
-    }
-
-    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
-        if (text.isEmpty()) {
-            return;
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
     }
 }

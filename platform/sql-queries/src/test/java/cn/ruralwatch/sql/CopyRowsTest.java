@@ -65,7 +65,7 @@ class CopyRowsTest {
     void everyValueArrivesAsItWasGiven() throws SQLException {
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-12-05T01:17:25.099635Z");
-        String awkward = "户主\\张三\t家\n第二行\r\\N 结束";
+        String awkward = "户主\\张三\t家\n第二行\r\\N 结束 𠮷";
         List<Object[]> rows = List.of(
                 new Object[] {
                     id,
@@ -163,10 +163,12 @@ class CopyRowsTest {
     @Test
     void rowsBeyondOnePieceAllArrive() throws SQLException {
         List<Object[]> rows = new ArrayList<>();
+        // one row longer than a piece, of characters of two, three and four bytes of UTF-8
+        String longName = "Ω户𠮷".repeat(100_000);
         for (int i = 0; i < 20_000; i++) {
             rows.add(new Object[] {
                 UUID.randomUUID(),
-                "第 " + i + " 户" + "·".repeat(i % 40),
+                i == 12_345 ? longName : "第 " + i + " 户" + "·".repeat(i % 40),
                 (long) i,
                 null,
                 i % 2 == 0,
@@ -184,12 +186,14 @@ class CopyRowsTest {
         try (Connection c = connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*), sum(amount), count(*) filter (where active),"
-                        + " max(name) filter (where amount = 19999) from row_copy")) {
+                        + " max(name) filter (where amount = 19999), max(name) filter (where amount = 12345)"
+                        + " from row_copy")) {
             rs.next();
             assertEquals(20_000, rs.getLong(1));
             assertEquals(19_999L * 20_000 / 2, rs.getLong(2));
             assertEquals(10_000, rs.getLong(3));
             assertEquals("第 19999 户" + "·".repeat(19_999 % 40), rs.getString(4));
+            assertEquals(longName, rs.getString(5));
         }
     }
 
