@@ -17,6 +17,7 @@ import cn.ruralwatch.household.history.HouseholdHistory;
 import cn.ruralwatch.messaging.Outbox;
 import cn.ruralwatch.problem.ProblemException;
 import cn.ruralwatch.problem.Violation;
+import cn.ruralwatch.sql.EntityRows;
 import cn.ruralwatch.time.ChinaTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,9 @@ public class HouseholdChangeRecorder {
     EntityManager entityManager;
 
     @Inject
+    EntityRows rows;
+
+    @Inject
     HouseholdViews views;
 
     @Inject
@@ -99,25 +103,48 @@ public class HouseholdChangeRecorder {
         }
     }
 
-    /** Records a new household (registration, or the new household of a split). */
+    /**
+     * Records a new household (registration, or the new household of a split): persisted, so that it stays managed
+     * for the rest of the caller's transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(Household household, Operation operation, String reason) {
-        registeredAll(List.of(household), operation, reason);
+        prepare(household);
+        entityManager.persist(household);
+        flush();
+        recordRegistrations(List.of(household), operation, reason);
     }
 
     /**
-     * Records new households in one batch (a bulk import stores thousands in a transaction): the rows, revisions,
-     * events and audit entries of all of them written together.
+     * Records new households in one batch (a bulk import stores thousands in a transaction): their rows written by
+     * COPY through the entities' mapping ({@link EntityRows}), then the revisions, events and audit entries of all of
+     * them. The households are not managed afterwards. A person who would be in two households at once fails the
+     * batch as {@link #registered} fails, with a 409.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void registeredAll(List<Household> households, Operation operation, String reason) {
+        List<Member> members = new ArrayList<>();
         for (Household household : households) {
-            checkRules(household);
-            household.recomputeIncomes();
-            household.updatedAt = household.registeredAt;
-            entityManager.persist(household);
+            prepare(household);
+            members.addAll(household.members);
         }
-        flush();
+        try {
+            rows.insert(Household.class, households);
+            rows.insert(Member.class, members);
+        } catch (PersistenceException e) {
+            throw conflictIfInTwoHouseholds(e);
+        }
+        recordRegistrations(households, operation, reason);
+    }
+
+    private void prepare(Household household) {
+        checkRules(household);
+        household.recomputeIncomes();
+        household.updatedAt = household.registeredAt;
+    }
+
+    /** The revisions, events and audit entries of households just written. */
+    private void recordRegistrations(List<Household> households, Operation operation, String reason) {
         List<HouseholdHistory.Entry> revisions = new ArrayList<>(households.size());
         List<Outbox.Message> messages = new ArrayList<>(2 * households.size());
         for (Household household : households) {
@@ -234,12 +261,19 @@ public class HouseholdChangeRecorder {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
-            if (e.getCause() instanceof ConstraintViolationException violation
-                    && ONE_PERSON_ONE_HOUSEHOLD.equals(violation.getConstraintName())) {
-                throw ProblemException.conflict(List.of(
-                        Violation.of("members", "ALREADY_REGISTERED", "household.id-number.registered-elsewhere")));
-            }
-            throw e;
+            throw conflictIfInTwoHouseholds(e);
         }
+    }
+
+    /** A write refused by {@link #ONE_PERSON_ONE_HOUSEHOLD} as a 409 naming the members; any other as it is. */
+    private static RuntimeException conflictIfInTwoHouseholds(PersistenceException e) {
+        ConstraintViolationException violation = e instanceof ConstraintViolationException direct
+                ? direct
+                : e.getCause() instanceof ConstraintViolationException cause ? cause : null;
+        if (violation != null && ONE_PERSON_ONE_HOUSEHOLD.equals(violation.getConstraintName())) {
+            return ProblemException.conflict(
+                    List.of(Violation.of("members", "ALREADY_REGISTERED", "household.id-number.registered-elsewhere")));
+        }
+        return e;
     }
 }
