@@ -1,20 +1,28 @@
 package cn.ruralwatch.household;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.ruralwatch.access.Roles;
 import cn.ruralwatch.household.household.Household;
 import cn.ruralwatch.household.household.HouseholdApi;
+import cn.ruralwatch.household.household.HouseholdChangeRecorder;
+import cn.ruralwatch.household.household.HouseholdChangeRecorder.Operation;
 import cn.ruralwatch.household.household.HouseholdService;
 import cn.ruralwatch.household.household.Member;
 import cn.ruralwatch.household.household.MonitoringCategory;
 import cn.ruralwatch.household.household.MonitoringEpisode;
+import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.problem.ProblemType;
+import cn.ruralwatch.problem.Violation;
 import cn.ruralwatch.sql.EntityRows;
 import cn.ruralwatch.testing.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -28,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A bulk import writes new households by COPY through the entities' mapping ({@link EntityRows}) instead of persisting
  * them: the rows must be those persist writes, column by column, and read back through Hibernate as the household
- * given (encrypted numbers included).
+ * given (encrypted numbers included); a person who lives in a household already fails the batch as persist does.
  */
 @QuarkusTest
 class RowsByCopyTest {
@@ -40,6 +48,9 @@ class RowsByCopyTest {
 
     @Inject
     EntityRows rows;
+
+    @Inject
+    HouseholdChangeRecorder recorder;
 
     @Inject
     EntityManager entityManager;
@@ -119,6 +130,47 @@ class RowsByCopyTest {
                         registration.members().get(1).idNumber(),
                         registration.members().get(2).idNumber()),
                 copied.numbers());
+    }
+
+    @Test
+    void aPersonWhoLivesInAHouseholdAlreadyFailsTheBatchAsAConflict() throws Exception {
+        Tokens.authenticateAs(Roles.COUNTY_ADMIN, "450422");
+        Fixtures.village(VILLAGE);
+        String person = Fixtures.idNumber("19750101", true);
+        RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(Fixtures.household(VILLAGE, person))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201);
+        long households = count();
+        Household again = registrations.build(
+                mapper.readValue(
+                        Fixtures.household(VILLAGE, Fixtures.idNumber("19760101", false), person),
+                        HouseholdApi.Registration.class),
+                Instant.now());
+        Household other = registrations.build(
+                mapper.readValue(
+                        Fixtures.household(VILLAGE, Fixtures.idNumber("19770101", true)),
+                        HouseholdApi.Registration.class),
+                Instant.now());
+
+        ProblemException refused = assertThrows(ProblemException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> recorder.registeredAll(List.of(other, again), Operation.IMPORT, "测试")));
+
+        assertEquals(ProblemType.CONFLICT, refused.type());
+        assertEquals(
+                List.of("ALREADY_REGISTERED"),
+                refused.violations().stream().map(Violation::code).toList());
+        assertEquals(households, count(), "nothing of the batch stays");
+    }
+
+    private long count() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery("select count(*) from household where village_code = ?1")
+                        .setParameter(1, VILLAGE)
+                        .getSingleResult())
+                .longValue());
     }
 
     /**
