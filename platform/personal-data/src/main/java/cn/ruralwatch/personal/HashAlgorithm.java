@@ -13,9 +13,14 @@ public enum HashAlgorithm {
         @Override
         byte[] apply(byte[] key, byte[] input) {
             try {
-                Mac mac = HMAC_SHA256_MAC.get();
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac.doFinal(input);
+                Keyed<Mac> keyed = HMAC_SHA256_MAC.get();
+                if (keyed.key != key) {
+                    keyed.key = null; // not keyed while init has not completed
+                    keyed.mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                    keyed.key = key;
+                }
+                // doFinal leaves the MAC keyed as before, ready for the next value
+                return keyed.mac.doFinal(input);
             } catch (GeneralSecurityException e) {
                 throw new PersonalDataException("HMAC-SHA256 failed", e);
             }
@@ -24,8 +29,13 @@ public enum HashAlgorithm {
     HMAC_SM3("hmac-sm3") {
         @Override
         byte[] apply(byte[] key, byte[] input) {
-            HMac mac = new HMac(new SM3Digest());
-            mac.init(new KeyParameter(key));
+            Keyed<HMac> keyed = HMAC_SM3_MAC.get();
+            if (keyed.key != key) {
+                keyed.key = null;
+                keyed.mac.init(new KeyParameter(key));
+                keyed.key = key;
+            }
+            HMac mac = keyed.mac;
             mac.update(input, 0, input.length);
             byte[] out = new byte[mac.getMacSize()];
             mac.doFinal(out, 0);
@@ -33,8 +43,25 @@ public enum HashAlgorithm {
         }
     };
 
-    private static final ThreadLocal<Mac> HMAC_SHA256_MAC =
-            PerThread.of("HMAC-SHA256", () -> Mac.getInstance("HmacSHA256"));
+    /**
+     * A MAC of a thread with the key it was last given: a look-up hashes every ID number of a file or a chunk with the
+     * same key, and keying a MAC (the key padded and compressed twice) cost as much as hashing one ID number. Only the
+     * last key is kept: the key ring's arrays, not copies.
+     */
+    private static final class Keyed<T> {
+        final T mac;
+        byte[] key;
+
+        Keyed(T mac) {
+            this.mac = mac;
+        }
+    }
+
+    private static final ThreadLocal<Keyed<Mac>> HMAC_SHA256_MAC =
+            PerThread.of("HMAC-SHA256", () -> new Keyed<>(Mac.getInstance("HmacSHA256")));
+
+    private static final ThreadLocal<Keyed<HMac>> HMAC_SM3_MAC =
+            ThreadLocal.withInitial(() -> new Keyed<>(new HMac(new SM3Digest())));
 
     /** The name written into every hash. */
     final String tag;

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,6 +73,53 @@ class PersonalDataProtectorTest {
         PersonalDataProtector otherKey =
                 PersonalDataProtector.of(mode, RING, mode == CryptoMode.SM ? "sm4-2026" : "aes-2026", "lookup-2025");
         assertNotEquals(hash, otherKey.lookupHash(PersonalDataKind.ID_NUMBER, ID_NUMBER));
+    }
+
+    @Test
+    void aHashDoesNotDependOnWhatTheThreadHashedBefore() throws Exception {
+        // each MAC stays keyed on its thread for the next value: values, kinds, keys and algorithms taken in turns
+        // must hash as they do on a thread that never hashed anything
+        List<PersonalDataProtector> protectors = List.of(
+                protector(CryptoMode.STANDARD),
+                protector(CryptoMode.SM),
+                PersonalDataProtector.of(CryptoMode.SM, RING, "sm4-2026", "lookup-2025"),
+                PersonalDataProtector.of(CryptoMode.STANDARD, RING, "aes-2026", "lookup-2025"));
+        List<String> values = List.of(ID_NUMBER, "450422199001011234", "13877112345");
+        List<String> inTurns = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String value : values) {
+                for (PersonalDataProtector protector : protectors) {
+                    inTurns.add(protector.lookupHash(PersonalDataKind.ID_NUMBER, value));
+                    inTurns.add(protector.lookupHash(PersonalDataKind.PHONE, value));
+                    inTurns.addAll(protector.lookupHashes(PersonalDataKind.ID_NUMBER, value));
+                }
+            }
+        }
+        List<String> fresh = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String value : values) {
+                for (PersonalDataProtector protector : protectors) {
+                    fresh.add(onANewThread(() -> protector.lookupHash(PersonalDataKind.ID_NUMBER, value)));
+                    fresh.add(onANewThread(() -> protector.lookupHash(PersonalDataKind.PHONE, value)));
+                    fresh.addAll(onANewThread(() -> protector.lookupHashes(PersonalDataKind.ID_NUMBER, value)));
+                }
+            }
+        }
+        assertEquals(fresh, inTurns);
+        // the turns went through two keys and two algorithms: the four protectors hash a value four ways
+        assertEquals(
+                4,
+                new HashSet<>(protectors.stream()
+                                .map(p -> p.lookupHash(PersonalDataKind.ID_NUMBER, ID_NUMBER))
+                                .toList())
+                        .size());
+    }
+
+    private static <T> T onANewThread(Supplier<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work::get);
+        Thread thread = new Thread(task);
+        thread.start();
+        return task.get();
     }
 
     @Test
