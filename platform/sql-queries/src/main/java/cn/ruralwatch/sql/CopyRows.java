@@ -32,8 +32,11 @@ import org.postgresql.copy.CopyIn;
  */
 public final class CopyRows {
 
-    /** Rows are sent in pieces of about this many bytes. */
+    /** Rows are sent in pieces of about this many characters. */
     private static final int PIECE = 256 * 1024;
+
+    /** The characters a row is given room for at first; the text grows when its rows are longer. */
+    private static final int ROOM_PER_ROW = 512;
 
     private CopyRows() {}
 
@@ -65,7 +68,9 @@ public final class CopyRows {
                 .getCopyAPI()
                 .copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin");
         try {
-            Lines lines = new Lines(PIECE + 4096);
+            // room for the rows given, at most a piece: most COPYs are small (an API request's outbox event), and a
+            // piece's room for each of them was half a megabyte to throw away
+            Lines lines = new Lines(Math.min(PIECE + 4096, ROOM_PER_ROW * rows.size()));
             for (Object[] row : rows) {
                 lines.line(row);
                 if (lines.text.length() >= PIECE) {

@@ -11,12 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.jpa.event.spi.CallbackRegistry;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.metamodel.mapping.ValuedModelPart;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -52,8 +54,9 @@ public class EntityRows {
         List<Object[]> rows = new ArrayList<>(entities.size());
         List<List<Object[]>> collectionRows = new ArrayList<>();
         shape.collections().forEach(c -> collectionRows.add(new ArrayList<>()));
+        CallbackRegistry callbacks = factory.getEventEngine().getCallbackRegistry();
         for (T entity : entities) {
-            factory.getEventEngine().getCallbackRegistry().preCreate(entity);
+            callbacks.preCreate(entity);
             Object id = shape.persister().getIdentifier(entity, session);
             Object[] state = shape.persister().getValues(entity);
             Values row = new Values(shape.columns().size());
@@ -73,7 +76,7 @@ public class EntityRows {
                         continue; // Hibernate writes no row for a null element either
                     }
                     Values elementRow = new Values(collection.columns().size());
-                    collection.attribute().getKeyDescriptor().getKeyPart().decompose(id, elementRow, session);
+                    collection.key().decompose(id, elementRow, session);
                     collection.attribute().getElementDescriptor().decompose(element, elementRow, session);
                     collectionRows.get(c).add(elementRow.values());
                 }
@@ -96,7 +99,8 @@ public class EntityRows {
             List<AttributeMapping> attributes,
             List<CollectionShape> collections) {}
 
-    private record CollectionShape(PluralAttributeMapping attribute, String table, List<String> columns) {}
+    private record CollectionShape(
+            PluralAttributeMapping attribute, ValuedModelPart key, String table, List<String> columns) {}
 
     private static Shape shape(SessionFactoryImplementor factory, Class<?> type) {
         EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(type);
@@ -127,9 +131,10 @@ public class EntityRows {
                 }
                 String collectionTable = plural.getCollectionDescriptor().getTableName();
                 List<String> collectionColumns = new ArrayList<>();
-                columnsOf(plural.getKeyDescriptor().getKeyPart(), collectionTable, collectionColumns);
+                ValuedModelPart key = plural.getKeyDescriptor().getKeyPart();
+                columnsOf(key, collectionTable, collectionColumns);
                 columnsOf(plural.getElementDescriptor(), collectionTable, collectionColumns);
-                collections.add(new CollectionShape(plural, collectionTable, List.copyOf(collectionColumns)));
+                collections.add(new CollectionShape(plural, key, collectionTable, List.copyOf(collectionColumns)));
             } else {
                 attributes.add(attribute);
                 columnsOf(attribute, table, columns);
