@@ -14,6 +14,7 @@ import cn.ruralwatch.testing.TopicReader;
 import cn.ruralwatch.tracing.Lane;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -67,6 +68,9 @@ class OutboxLanesTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Outbox outboxWriter;
+
     @Test
     void interactiveEventsPassBulkOnesTheConsumersHaveNoRoomForAndKeepTheirAggregatesOrder() throws Exception {
         String bootstrap = SuiteInfrastructure.kafka().bootstrapServers();
@@ -95,10 +99,12 @@ class OutboxLanesTest {
             }
             relay.wakeUp();
             int bulk = BULK_AGGREGATES * BULK_PER_AGGREGATE;
-            // the relay publishes up to the lag limit, then holds the rest while the consumer does not move
+            // the relay publishes up to the lag limit, then holds the rest while the consumer does not move (the limit
+            // is the smaller one while people work: after an earlier test's requests, for instance)
             long limit = outbox.bulkLagLimit();
+            long smaller = outbox.bulkLagLimitWhileInteractive();
             assertTrue(limit > 0 && limit < bulk / 2, "the test needs a lag limit below half its events: " + limit);
-            await().atMost(Duration.ofSeconds(30)).until(() -> published(bulkAggregates) >= limit);
+            await().atMost(Duration.ofSeconds(30)).until(() -> published(bulkAggregates) >= Math.min(limit, smaller));
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> published(bulkAggregates) < bulk / 2);
@@ -138,6 +144,67 @@ class OutboxLanesTest {
                 assertEquals(written, seqs, aggregate + " in the order written");
             }
         });
+    }
+
+    /**
+     * While people work the bulk lane keeps to the smaller limit: after a person's change with events committed in the
+     * service, the relay publishes {@code bulk-lag-limit-while-interactive} bulk events for a consumer that does not
+     * move and holds the rest; once {@code interactive-window} has passed without another, up to {@code bulk-lag-limit}.
+     */
+    @Test
+    void whilePeopleWorkTheBulkLaneKeepsToTheSmallerLimit() throws Exception {
+        long limit = outbox.bulkLagLimit();
+        long smaller = outbox.bulkLagLimitWhileInteractive();
+        int bulk = BULK_AGGREGATES * BULK_PER_AGGREGATE;
+        assertTrue(0 < smaller && smaller < limit && limit < bulk, "the test needs 0 < " + smaller + " < " + limit);
+        String topic = TOPIC + "-people";
+        String bootstrap = SuiteInfrastructure.kafka().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        try (KafkaConsumer<String, String> stalled = consumer(bootstrap)) {
+            stalled.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                stalled.poll(Duration.ofMillis(100));
+                return stalled.assignment().size() == 3;
+            });
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            stalled.assignment().forEach(p -> start.put(p, new OffsetAndMetadata(0)));
+            stalled.commitSync(start);
+
+            // a person's change: an interactive event committed through the service's outbox
+            String person = "lane-person-" + UUID.randomUUID();
+            long changed = System.nanoTime();
+            QuarkusTransaction.requiringNew()
+                    .run(() -> outboxWriter.publish(topic, "check", person, "lane.checked.v1", Map.of("seq", 0)));
+            // then an import's worth of bulk events
+            List<String> bulkAggregates = new ArrayList<>();
+            for (int i = 0; i < BULK_AGGREGATES; i++) {
+                bulkAggregates.add("lane-people-" + UUID.randomUUID());
+            }
+            for (int seq = 0; seq < BULK_PER_AGGREGATE; seq++) {
+                write(dataSource, topic, bulkAggregates, seq, true);
+            }
+            relay.wakeUp();
+            await().atMost(Duration.ofSeconds(5)).until(() -> published(List.of(person)) == 1);
+            // the consumer has at most the smaller limit waiting (the person's event counts too)
+            await().atMost(Duration.ofSeconds(5)).until(() -> published(bulkAggregates) >= smaller - 1);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> published(bulkAggregates) <= smaller);
+            assertTrue(
+                    System.nanoTime() - changed < outbox.interactiveWindow().toNanos(),
+                    "held within the window, not after it");
+
+            // no other person's change: once the window has passed, the whole limit
+            await().atMost(outbox.interactiveWindow().plusSeconds(20))
+                    .until(() -> published(bulkAggregates) >= limit - 1);
+            assertTrue(
+                    System.nanoTime() - changed >= outbox.interactiveWindow().toNanos(), "not before the window ended");
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> published(bulkAggregates) <= limit);
+        }
     }
 
     @Test

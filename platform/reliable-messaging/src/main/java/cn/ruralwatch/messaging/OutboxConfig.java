@@ -38,6 +38,20 @@ public interface OutboxConfig {
     long bulkLagLimit();
 
     /**
+     * The bulk lane's room while people work: for {@code interactive-window} after a person's change with events
+     * committed in this process, the bulk lane keeps to this smaller limit, so that the next person's event waits
+     * behind fewer of an import's: one consumer batch (indicator-service applies 100 of an import's households in
+     * about a quarter of a second while the import is caught up with) instead of two. Not above {@code bulk-lag-limit};
+     * equal to it: no difference (docs/reports.md has the figures of each setting).
+     */
+    @WithDefault("100")
+    long bulkLagLimitWhileInteractive();
+
+    /** How long after a person's change the bulk lane keeps to {@code bulk-lag-limit-while-interactive}. */
+    @WithDefault("10s")
+    Duration interactiveWindow();
+
+    /**
      * Whether bulk events wait while a background job of this service runs (an import): the job then has the machine
      * to itself rather than sharing it with the consumers of its own events, which follow when it has ended. The
      * relay of each replica sees the jobs of its own process.

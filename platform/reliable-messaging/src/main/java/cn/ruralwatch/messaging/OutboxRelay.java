@@ -32,7 +32,9 @@ import org.jboss.logging.Logger;
  * background job's) once no job of this process runs and while their consumers have fewer than {@code bulk-lag-limit}
  * events waiting, the lag looked at again every {@code bulk-lag-interval} while they wait. An import then runs at its
  * own speed, its events wait in the outbox rather than in Kafka, and a person's change published meanwhile is queued
- * behind at most the limit.
+ * behind at most the limit. While people work (for {@code interactive-window} after a person's change with events
+ * committed in this process) the limit is {@code bulk-lag-limit-while-interactive}, smaller: the next person's event
+ * then meets fewer bulk events in each consumer, for a slower catching up with the bulk work.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -70,6 +72,10 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean interactiveWaiting = new AtomicBoolean();
+    /** {@link System#nanoTime()} of the last person's change with events committed in this process, if any. */
+    private volatile long lastInteractive;
+
+    private volatile boolean interactiveSeen;
     private volatile boolean running;
     private volatile Thread worker;
     private OutboxPublisher publisher;
@@ -138,8 +144,23 @@ public class OutboxRelay {
     }
 
     /**
+     * The most events the consumers of the bulk lane may have waiting: {@code limit}, or while people work (a person's
+     * change committed less than {@code window} before {@code now}) the smaller of it and {@code whileInteractive}, at
+     * least one. 0 or less: not paced.
+     *
+     * @param now {@link System#nanoTime()}
+     * @param lastInteractive {@link System#nanoTime()} of the last person's change, or {@code null} if none yet
+     */
+    static long lagLimit(long limit, long whileInteractive, Duration window, long now, Long lastInteractive) {
+        if (limit <= 0 || lastInteractive == null || now - lastInteractive >= window.toNanos()) {
+            return limit;
+        }
+        return Math.max(1, Math.min(limit, whileInteractive));
+    }
+
+    /**
      * How many events the bulk lane may publish now: none while a background job of this service runs (unless
-     * {@code hold-bulk-while-jobs-run} is off); otherwise the lag limit less the greatest lag of a consumer group
+     * {@code hold-bulk-while-jobs-run} is off); otherwise the lag limit ({@link #lagLimit}) less the greatest lag of a consumer group
      * reading the topics bulk events went to. Unbounded when pacing is off; the whole limit until bulk events have
      * been published (no consumers known to ask about) or while none waited for room in the last pass.
      */
@@ -147,7 +168,12 @@ public class OutboxRelay {
         if (heldForJobs()) {
             return 0;
         }
-        long limit = config.bulkLagLimit();
+        long limit = lagLimit(
+                config.bulkLagLimit(),
+                config.bulkLagLimitWhileInteractive(),
+                config.interactiveWindow(),
+                System.nanoTime(),
+                interactiveSeen ? lastInteractive : null);
         if (limit <= 0) {
             return Long.MAX_VALUE;
         }
@@ -187,6 +213,8 @@ public class OutboxRelay {
      * under way.
      */
     public void interactiveCommitted() {
+        lastInteractive = System.nanoTime();
+        interactiveSeen = true;
         interactiveWaiting.set(true);
         wakeUp();
     }
