@@ -31,6 +31,8 @@ prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
 # shellcheck source=bench/quiet.sh
 source "$ROOT/bench/quiet.sh"
+# shellcheck source=bench/probe-breakdown.sh
+source "$ROOT/bench/probe-breakdown.sh"
 select_jdk
 H=$(prop household-service.url)
 R=$(prop report-service.url)
@@ -98,45 +100,9 @@ sed -n 's/.*"villagesCompared":\([0-9]*\),"figuresCompared":\([0-9]*\).*"driftCo
 curl -sf "$R/api/v1/reports/overview?division=$COUNTY" -H "$AUTH" | cut -c1-200
 echo
 wait $PROBE
-# where the probe's time went: its timeline (registration answered, counted in the overview) joined with its
-# registration events' outbox rows in household-service (picked up by the relay: published_at is the start of the
-# relay's transaction) and inbox rows in report-service (received_at is the start of the transaction applying the batch
-# the event came in, whose size is the number of rows received at that moment)
-PSQL=(psql -X -q -At -F ' ' -h localhost -p "$(prop postgres.port)" -U postgres)
-IDS=$(awk '{printf "%s'"'"'%s'"'"'", (NR > 1 ? "," : ""), $1}' "$WORK/timeline")
-"${PSQL[@]}" -d household -c "select aggregate_id, event_id, (extract(epoch from published_at) * 1e6)::bigint
-  from outbox_event where event_type = 'household.registered.v1' and aggregate_id in ($IDS)" > "$WORK/outbox"
-EVENTS=$(awk '{printf "%s'"'"'%s'"'"'", (NR > 1 ? "," : ""), $2}' "$WORK/outbox")
-"${PSQL[@]}" -d report -c "select i.event_id, (extract(epoch from i.received_at) * 1e6)::bigint,
-    (select count(*) from inbox_event b where b.consumer = i.consumer and b.received_at = i.received_at)
-  from inbox_event i where i.consumer = 'report-service' and i.event_id in ($EVENTS)" > "$WORK/inbox"
-awk 'FILENAME ~ /timeline$/ { committed[$1] = $2; seen[$1] = $3; next }
-     FILENAME ~ /outbox$/ { event[$1] = $2; published[$1] = $3; next }
-     { received[$1] = $2; batch[$1] = $3 }
-     END {
-       for (id in seen) if ((id in event) && (event[id] in received)) {
-         e = event[id]
-         print "1relay", (published[id] - committed[id]) / 1000
-         print "2queue", (received[e] - published[id]) / 1000
-         print "3apply", (seen[id] - received[e]) / 1000
-         print "4batch", batch[e]
-       }
-     }' "$WORK/timeline" "$WORK/outbox" "$WORK/inbox" | sort -k1,1 -k2,2n \
-  | awk 'function report(name, what,   i) {
-           if (n == 0) return
-           printf "  %-62s p50 %7.1f  p95 %7.1f  p99 %7.1f  max %7.1f\n", what, v[int(0.5 * n + 0.99)], \
-             v[int(0.95 * n + 0.99)], v[int(0.99 * n + 0.99)], v[n]
-         }
-         $1 != last { report(last, label[last]); n = 0; last = $1 }
-         { v[++n] = $2 }
-         BEGIN {
-           label["1relay"] = "answered -> household-service relay takes the event (ms)"
-           label["2queue"] = "relay -> report-service begins the batch holding it (ms)"
-           label["3apply"] = "batch begun -> the overview counts it (ms)"
-           label["4batch"] = "events in that batch"
-           print "where the time went, per probe:"
-         }
-         END { report(last, label[last]) }'
+# where the probe's time went (bench/probe-breakdown.sh)
+echo "where the time went, per probe:"
+probe_breakdown "$WORK/timeline" "$(prop postgres.port)" report report-service
 
 echo
 echo "== 3. county overview at $RATE requests/s for $SECONDS_ s =="
