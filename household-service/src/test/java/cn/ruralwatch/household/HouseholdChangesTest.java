@@ -436,6 +436,13 @@ class HouseholdChangesTest {
         JsonNode removed = event(id, EventTypes.MEMBER_REMOVED).getFirst();
         EventSchemas.assertValid(EventTypes.MEMBER_REMOVED, removed.toString());
         assertEquals(headId, removed.get("memberId").asText());
+        // the person who died is still found by the ID number, in the household the record stays in
+        given().contentType(ContentType.JSON)
+                .body("{\"idNumber\":\"%s\"}".formatted(head))
+                .post("/api/v1/households/lookup")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
 
         // 入伍: stays a member, counted as an active soldier
         given().contentType(ContentType.JSON)
@@ -677,6 +684,14 @@ class HouseholdChangesTest {
                 .body("memberCount", equalTo(1))
                 .body("members[1].status", equalTo("REMOVED"))
                 .body("members[1].leftBy", equalTo("SPLIT"));
+        // the son's ID number is in both households now, as a member who left and as the head: the look-up finds the
+        // household he lives in
+        given().contentType(ContentType.JSON)
+                .body("{\"idNumber\":\"%s\"}".formatted(son))
+                .post("/api/v1/households/lookup")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(newId));
         JsonNode registered = event(newId, EventTypes.HOUSEHOLD_REGISTERED).getFirst();
         EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, registered.toString());
         assertEquals(id, registered.get("splitFrom").asText());

@@ -5,6 +5,7 @@ import cn.ruralwatch.http.EntityTags;
 import cn.ruralwatch.personal.PersonalDataKind;
 import cn.ruralwatch.personal.PersonalDataProtector;
 import cn.ruralwatch.problem.ProblemException;
+import cn.ruralwatch.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,9 @@ public class Households {
     @Inject
     PersonalDataProtector protector;
 
+    @Inject
+    Sql sql;
+
     /** The household with its members and incomes. */
     public Household get(UUID id) {
         Household household = entityManager
@@ -53,17 +57,20 @@ public class Households {
      * Outside the caller's region it does not exist.
      */
     public Household findByIdNumber(String idNumber) {
-        Household household = entityManager
-                .createQuery("""
-                        select m.household from Member m
-                        where m.idNumberHash in :hashes
-                        order by case when m.status = :active then 0 else 1 end, m.leftOn desc""", Household.class)
-                .setParameter(
-                        "hashes", protector.lookupHashes(PersonalDataKind.ID_NUMBER, IdNumbers.normalize(idNumber)))
-                .setParameter("active", MemberStatus.ACTIVE)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
+        // the hash is indexed twice, for the living (unique) and for those who left: each half of the condition names
+        // its index's status as a literal, so that the plan reads both indexes whatever the parameters
+        Household household = sql.query("""
+                        select m.household_id from member m
+                        where (m.id_number_hash = any(:hashes) and m.status = 'ACTIVE')
+                           or (m.id_number_hash = any(:hashes) and m.status <> 'ACTIVE')
+                        order by case when m.status = 'ACTIVE' then 0 else 1 end, m.left_on desc""")
+                .bind(
+                        "hashes",
+                        protector
+                                .lookupHashes(PersonalDataKind.ID_NUMBER, IdNumbers.normalize(idNumber))
+                                .toArray(String[]::new))
+                .value(UUID.class)
+                .map(id -> entityManager.find(Household.class, id))
                 .orElse(null);
         if (household == null || !scope.covers(household.villageCode)) {
             // the same answer whether the person is unknown or registered outside the caller's region
