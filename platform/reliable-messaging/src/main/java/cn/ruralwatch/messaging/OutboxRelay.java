@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * own speed, its events wait in the outbox rather than in Kafka, and a person's change published meanwhile is queued
  * behind at most the limit. While people work (for {@code interactive-window} after a person's change with events
  * committed in this process) the limit is {@code bulk-lag-limit-while-interactive}, smaller: the next person's event
- * then meets fewer bulk events in each consumer, for a slower catching up with the bulk work.
+ * then meets fewer bulk events in each consumer (at too small a limit the consumers wait for the relay between their
+ * batches, and catch up with the bulk work more slowly: docs/reports.md).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -160,9 +161,9 @@ public class OutboxRelay {
 
     /**
      * How many events the bulk lane may publish now: none while a background job of this service runs (unless
-     * {@code hold-bulk-while-jobs-run} is off); otherwise the lag limit ({@link #lagLimit}) less the greatest lag of a consumer group
-     * reading the topics bulk events went to. Unbounded when pacing is off; the whole limit until bulk events have
-     * been published (no consumers known to ask about) or while none waited for room in the last pass.
+     * {@code hold-bulk-while-jobs-run} is off); otherwise the lag limit ({@link #lagLimit}) less the greatest lag of a
+     * consumer group reading the topics bulk events went to. Unbounded when pacing is off; the whole limit until bulk
+     * events have been published (no consumers known to ask about) or while none waited for room in the last pass.
      */
     private long bulkRoom() throws Exception {
         if (heldForJobs()) {
