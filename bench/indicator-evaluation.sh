@@ -121,22 +121,8 @@ printf '%s import of %s households completed in %.1f s\n' "$(at)" "$CREATED" "$I
 wait $PROBE
 # the same probes apart: those committed while the import ran, and those committed after it, while indicator-service
 # evaluated the import's households (their events come through the bulk lane once the import has ended)
-percentiles() {
-  sort -n | awk '{ v[NR] = $1 }
-    END {
-      if (NR == 0) { print "no probes"; exit }
-      line = NR " probes,"
-      split("50 95 99", ps, " ")
-      for (i = 1; i <= 3; i++) { k = ps[i] / 100 * NR; k = (k == int(k)) ? k : int(k) + 1; line = line sprintf(" p%d %.0f ms,", ps[i], v[k]) }
-      printf "%s max %.0f ms\n", line, v[NR]
-    }'
-}
-echo "  committed while the import ran: $(awk -v end="$IMPORT_END" '$2 < end { print ($3 - $2) / 1000 }' \
-  "$WORK/timeline" | percentiles)"
-probe_breakdown "$WORK/timeline" "$(prop postgres.port)" indicator indicator-service 0 "$IMPORT_END"
-echo "  committed after it, while indicator-service evaluated the import's households: $(awk -v end="$IMPORT_END" \
-  '$2 >= end { print ($3 - $2) / 1000 }' "$WORK/timeline" | percentiles)"
-probe_breakdown "$WORK/timeline" "$(prop postgres.port)" indicator indicator-service "$IMPORT_END"
+probe_phases "$WORK/timeline" "$IMPORT_END" "$(prop postgres.port)" indicator indicator-service \
+  "while indicator-service evaluated the import's households"
 
 echo
 echo "== 2. event to result of every imported household =="

@@ -1,4 +1,4 @@
-# Where a latency probe's time went, for the bench scripts (sourced): the probe's timeline (bench/LatencyProbe.java:
+# A latency probe's figures, for the bench scripts (sourced). Where its time went: the probe's timeline (bench/LatencyProbe.java:
 # household, registration answered, result seen) joined with its registration event's outbox row in household-service
 # (picked up by the relay: published_at is the start of the relay's transaction) and inbox row in the consuming
 # service (received_at is the start of the transaction applying the batch the event came in, whose size is the number
@@ -51,4 +51,32 @@ probe_breakdown() {
            }
            END { report(last, label[last]) }'
   rm -rf "$work"
+}
+
+# The latencies of the probes answered in [FROM, TO) (microseconds since the epoch), as one line:
+#   probe_percentiles TIMELINE [FROM TO]
+probe_percentiles() {
+  local timeline=$1 from=${2:-0} to=${3:-9999999999999999}
+  awk -v from="$from" -v to="$to" '$2 >= from && $2 < to { print ($3 - $2) / 1000 }' "$timeline" | sort -n \
+    | awk '{ v[NR] = $1 }
+      END {
+        if (NR == 0) { print "no probes"; exit }
+        line = NR " probes,"
+        split("50 95 99", ps, " ")
+        for (i = 1; i <= 3; i++) {
+          k = ps[i] / 100 * NR; k = (k == int(k)) ? k : int(k) + 1; line = line sprintf(" p%d %.0f ms,", ps[i], v[k])
+        }
+        printf "%s max %.0f ms\n", line, v[NR]
+      }'
+}
+
+# The probes apart: those committed while the import ran (answered before END) and those committed after it, while
+# the services catch up with the import's events (AFTER says what they do), each with where its time went:
+#   probe_phases TIMELINE END PORT DATABASE CONSUMER AFTER
+probe_phases() {
+  local timeline=$1 end=$2 port=$3 database=$4 consumer=$5 after=$6
+  echo "  committed while the import ran: $(probe_percentiles "$timeline" 0 "$end")"
+  probe_breakdown "$timeline" "$port" "$database" "$consumer" 0 "$end"
+  echo "  committed after it, $after: $(probe_percentiles "$timeline" "$end")"
+  probe_breakdown "$timeline" "$port" "$database" "$consumer" "$end"
 }

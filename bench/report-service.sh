@@ -78,6 +78,7 @@ until [[ "$JOB" == *'"status":"COMPLETED"'* || "$JOB" == *'"status":"FAILED"'* ]
   sleep 0.5
   JOB=$(curl -sf "$H/api/v1/household-imports/$ID" -H "$AUTH")
 done
+IMPORT_END=$(date +%s%6N)
 IMPORTED=$(echo "$(now) - $START" | bc -l)
 CREATED=$(sed -n 's/.*"householdsCreated":\([0-9]*\).*/\1/p' <<<"$JOB")
 printf '%s import of %s households completed in %.1f s\n' "$(at)" "$CREATED" "$IMPORTED"
@@ -100,9 +101,9 @@ sed -n 's/.*"villagesCompared":\([0-9]*\),"figuresCompared":\([0-9]*\).*"driftCo
 curl -sf "$R/api/v1/reports/overview?division=$COUNTY" -H "$AUTH" | cut -c1-200
 echo
 wait $PROBE
-# where the probe's time went (bench/probe-breakdown.sh)
-echo "where the time went, per probe:"
-probe_breakdown "$WORK/timeline" "$(prop postgres.port)" report report-service
+# the probes apart, while the import ran and after it, and where their time went (bench/probe-breakdown.sh)
+probe_phases "$WORK/timeline" "$IMPORT_END" "$(prop postgres.port)" report report-service \
+  "while the services caught up with the import's events"
 
 echo
 echo "== 3. county overview at $RATE requests/s for $SECONDS_ s =="
