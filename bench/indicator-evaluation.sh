@@ -45,6 +45,8 @@ source "$ROOT/bin/jdk.sh"
 source "$ROOT/bench/quiet.sh"
 # shellcheck source=bench/probe-breakdown.sh
 source "$ROOT/bench/probe-breakdown.sh"
+# shellcheck source=bench/warm-up.sh
+source "$ROOT/bench/warm-up.sh"
 select_jdk
 H=$(prop household-service.url)
 I=$(prop indicator-service.url)
@@ -79,28 +81,9 @@ echo "project-fund-service and report-service stopped; indicator-service consume
 # the first registrations that of a person's path (the first probe of a suite just started took 4.5 s): a small import
 # and three probes first, not measured
 WARM_COUNTY=4592${COUNTY:4:2}
-mkdir "$WORK/warm-up"
-"$JAVA_HOME/bin/java" -jar "$ROOT/platform/synthetic-county/target/synthetic-county.jar" --county "$WARM_COUNTY" \
-  --households 5000 --seed "$WARM_COUNTY" --out "$WORK/warm-up" > /dev/null
-WARM_AUTH="Authorization: Bearer $("$ROOT/bin/suite" token --role county-admin --division "$WARM_COUNTY" \
-  --subject bench-indicators --hours 1)"
-curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$WARM_AUTH" \
-  -H 'Content-Type: text/csv; charset=UTF-8' --data-binary @"$WORK/warm-up/divisions.csv"
-WARM_START=$(now)
-WARM_JOB=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=bench-$WARM_COUNTY.csv" -H "$WARM_AUTH" \
-  -H 'Content-Type: text/csv' --data-binary @"$WORK/warm-up/households.csv")
-WARM_ID=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$WARM_JOB")
-until [[ "$WARM_JOB" == *'"status":"COMPLETED"'* || "$WARM_JOB" == *'"status":"FAILED"'* ]]; do
-  sleep 0.5
-  WARM_JOB=$(curl -sf "$H/api/v1/household-imports/$WARM_ID" -H "$WARM_AUTH")
-done
-WARM_CREATED=$(sed -n 's/.*"householdsCreated":\([0-9]*\).*/\1/p' <<<"$WARM_JOB")
-until [ "$("${PSQL[@]}" -Atc "select count(*) from indicator_result where standard_code = 'NATIONAL_HOUSEHOLD_2021'
-    and indicator_code = 'INCOME_ABOVE_THRESHOLD' and village_code like '$WARM_COUNTY%'")" -ge "$WARM_CREATED" ]; do
-  sleep 1
-done
-printf 'warm-up (not measured): %s households imported and evaluated in %.1f s\n' "$WARM_CREATED" \
-  "$(echo "$(now) - $WARM_START" | bc -l)"
+warm_up_import "$H" "$WARM_COUNTY" 5000 "$WORK/warm-up" "select count(*) >= :created from indicator_result
+  where standard_code = 'NATIONAL_HOUSEHOLD_2021' and indicator_code = 'INCOME_ABOVE_THRESHOLD'
+    and village_code like '$WARM_COUNTY%'" "${PSQL[@]}"
 echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
 "$JAVA_HOME/bin/java" "$ROOT/bench/LatencyProbe.java" evaluation "$H" "$I" "$TOKEN" "$VILLAGE" 3 300 > /dev/null
 START=$(now)
