@@ -42,8 +42,8 @@ public interface OutboxConfig {
      * committed in this process, the bulk lane keeps to this smaller limit, so that the next person's event waits
      * behind fewer of an import's: one consumer batch (indicator-service applies 100 of an import's households in a
      * fifth of a second while the import is caught up with, half a second while its code is still being compiled)
-     * instead of two. Not above {@code bulk-lag-limit};
-     * equal to it: no difference (docs/reports.md has the figures of each setting).
+     * instead of two. Not above {@code bulk-lag-limit}; equal to it: no difference (docs/reports.md has the figures
+     * of each setting).
      */
     @WithDefault("100")
     long bulkLagLimitWhileInteractive();
