@@ -42,6 +42,8 @@ prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
 # shellcheck source=bench/quiet.sh
 source "$ROOT/bench/quiet.sh"
+# shellcheck source=bench/counties.sh
+source "$ROOT/bench/counties.sh"
 select_jdk
 H=$(prop household-service.url)
 PID=$(prop household-service.pid)
@@ -75,44 +77,20 @@ curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$AUTH" -H 'Conten
 # the end, so that the figures are household-service's own, and resumed afterwards (BENCH_CONSUMERS=run leaves them
 # running).
 CONSUMERS="$(prop indicator-service.pid) $(prop project-fund-service.pid) $(prop report-service.pid)"
-# import one file and wait for the job: prints the seconds it took
-import_file() {
-  local file=$1 name=$2 auth=$3 job id started
-  started=$(now)
-  job=$(curl -sf -X POST "$H/api/v1/household-imports?fileName=$name" -H "$auth" -H 'Content-Type: text/csv' \
-    --data-binary @"$file")
-  id=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"$job")
-  until [[ "$job" == *'"status":"COMPLETED"'* || "$job" == *'"status":"FAILED"'* ]]; do
-    sleep 0.5
-    job=$(curl -sf "$H/api/v1/household-imports/$id" -H "$auth")
-  done
-  echo "$(now) - $started" | bc -l
-}
-# generate a county of its own (same size and seed shape as the measured one), import its divisions, then its
-# households: prints the seconds the household import took
-import_county() {
-  local county=$1 dir=$2 auth
-  "$JAVA_HOME/bin/java" -jar "$ROOT/platform/synthetic-county/target/synthetic-county.jar" --county "$county" \
-    --households "$HOUSEHOLDS" --seed "$COUNTY" --out "$dir" >/dev/null
-  auth="Authorization: Bearer $("$ROOT/bin/suite" token --role county-admin --division "$county" \
-    --subject bench-importer --hours 2)"
-  curl -sf -o /dev/null -X POST "$H/api/v1/divisions/import" -H "$auth" \
-    -H 'Content-Type: text/csv; charset=UTF-8' --data-binary @"$dir/divisions.csv"
-  import_file "$dir/households.csv" "bench-$county.csv" "$auth"
-}
 RUNNING_SECONDS=
 if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then
   # 2a'. household-service's first import after a start also pays for compiling its code (the JIT's C2 threads spent
   # 12 s of CPU on a 20,000-household import right after a start, 2-4 s on each later one): an unmeasured import of
   # a county of its own comes first, so that the two measured imports below are set against each other, not against
   # the start
-  printf 'warm-up import (not measured): %.2f s\n' "$(import_county "$WARM_COUNTY" "$WORK/warm-up")"
+  printf 'warm-up import (not measured): %.2f s\n' \
+    "$(import_county "$H" "$WARM_COUNTY" "$HOUSEHOLDS" "$COUNTY" "$WORK/warm-up")"
   # the services still working off earlier events (the warm-up, a previous run's paused import, a re-evaluation)
   # would slow this import down with work that is not its own
   echo "the suite was quiet after $(wait_quiet) s (CPUs >= 85% idle over 5 s)"
   # 2a. first the same import (a county of its own, same size and seed shape) with every consumer running, to set the
   # paused import against: how much the consumers' work during an import slows it down on this machine
-  RUNNING_SECONDS=$(import_county "$RUNNING_COUNTY" "$WORK/running")
+  RUNNING_SECONDS=$(import_county "$H" "$RUNNING_COUNTY" "$HOUSEHOLDS" "$COUNTY" "$WORK/running")
   printf 'with every consumer running: %s households imported in %.2f s\n' "$HOUSEHOLDS" "$RUNNING_SECONDS"
 fi
 if [ "${BENCH_CONSUMERS:-pause}" = pause ]; then

@@ -45,8 +45,8 @@ source "$ROOT/bin/jdk.sh"
 source "$ROOT/bench/quiet.sh"
 # shellcheck source=bench/probe-breakdown.sh
 source "$ROOT/bench/probe-breakdown.sh"
-# shellcheck source=bench/warm-up.sh
-source "$ROOT/bench/warm-up.sh"
+# shellcheck source=bench/counties.sh
+source "$ROOT/bench/counties.sh"
 select_jdk
 H=$(prop household-service.url)
 I=$(prop indicator-service.url)

@@ -1,8 +1,8 @@
-# A latency probe's figures, for the bench scripts (sourced). Where its time went: the probe's timeline (bench/LatencyProbe.java:
-# household, registration answered, result seen) joined with its registration event's outbox row in household-service
-# (picked up by the relay: published_at is the start of the relay's transaction) and inbox row in the consuming
-# service (received_at is the start of the transaction applying the batch the event came in, whose size is the number
-# of rows received at that moment).
+# A latency probe's figures, for the bench scripts (sourced). Where its time went: the probe's timeline
+# (bench/LatencyProbe.java: household, registration answered, result seen) joined with its registration event's outbox
+# row in household-service (picked up by the relay: published_at is the start of the relay's transaction) and inbox row
+# in the consuming service (received_at is the start of the transaction applying the batch the event came in, whose size
+# is the number of rows received at that moment).
 #
 #   probe_breakdown TIMELINE PORT DATABASE CONSUMER [FROM TO]
 # PORT is PostgreSQL's, DATABASE and CONSUMER the consuming service's database and inbox consumer name; FROM and TO

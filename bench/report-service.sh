@@ -6,7 +6,7 @@
 #     went: household-service's relay picking the event up, Kafka and report-service's consumer up to the transaction
 #     applying it, and that transaction and the village recount up to the overview counting it; printed for all probes
 #     and apart for those committed while the import ran and after it (before it, not measured: an import of 5,000
-#     households of a county of its own, 4591xx, caught up with in report-service: bench/warm-up.sh);
+#     households of a county of its own, 4591xx, caught up with in report-service: bench/counties.sh);
 #  2. catching up: how long after the import report-service agrees with household-service and indicator-service on
 #     every figure of the county (GET /api/v1/reports/reconciliation polled until no drift), and how long one
 #     reconciliation of the county takes;
@@ -33,8 +33,8 @@ prop() { sed -n "s/^$1=//p" "$STATEFILE" | sed 's/\\:/:/g'; }
 source "$ROOT/bin/jdk.sh"
 # shellcheck source=bench/quiet.sh
 source "$ROOT/bench/quiet.sh"
-# shellcheck source=bench/warm-up.sh
-source "$ROOT/bench/warm-up.sh"
+# shellcheck source=bench/counties.sh
+source "$ROOT/bench/counties.sh"
 # shellcheck source=bench/probe-breakdown.sh
 source "$ROOT/bench/probe-breakdown.sh"
 select_jdk
@@ -70,7 +70,7 @@ for _ in $(seq 1 100); do
 done
 
 echo "== 1. event to read model while the import runs =="
-# the first import after a start also compiles the code of its path in every service (bench/warm-up.sh): a county of
+# the first import after a start also compiles the code of its path in every service (bench/counties.sh): a county of
 # its own first (4591xx), not measured, until report-service holds its households and their evaluations
 WARM_COUNTY=4591${COUNTY:4:2}
 warm_up_import "$H" "$WARM_COUNTY" 5000 "$WORK/warm-up" "select (select count(*) from report_household

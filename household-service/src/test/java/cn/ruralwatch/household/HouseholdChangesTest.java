@@ -30,6 +30,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -437,12 +438,7 @@ class HouseholdChangesTest {
         EventSchemas.assertValid(EventTypes.MEMBER_REMOVED, removed.toString());
         assertEquals(headId, removed.get("memberId").asText());
         // the person who died is still found by the ID number, in the household the record stays in
-        given().contentType(ContentType.JSON)
-                .body("{\"idNumber\":\"%s\"}".formatted(head))
-                .post("/api/v1/households/lookup")
-                .then()
-                .statusCode(200)
-                .body("id", equalTo(id));
+        lookUp(head).statusCode(200).body("id", equalTo(id));
 
         // 入伍: stays a member, counted as an active soldier
         given().contentType(ContentType.JSON)
@@ -637,12 +633,7 @@ class HouseholdChangesTest {
                 .body("members[1].idNumber", equalTo(corrected))
                 .body("members[1].birthDate", equalTo("1999-09-10"))
                 .body("members[1].attributes.health", equalTo("SERIOUS_ILLNESS"));
-        given().contentType(ContentType.JSON)
-                .body("{\"idNumber\":\"%s\"}".formatted(corrected))
-                .post("/api/v1/households/lookup")
-                .then()
-                .statusCode(200)
-                .body("id", equalTo(id));
+        lookUp(corrected).statusCode(200).body("id", equalTo(id));
         JsonPath revision = revisions(id).getFirst();
         assertEquals("MEMBER_UPDATE", revision.getString("operation"));
         assertTrue(revision.getList("changes.field").contains("members[1].idNumber"));
@@ -686,12 +677,7 @@ class HouseholdChangesTest {
                 .body("members[1].leftBy", equalTo("SPLIT"));
         // the son's ID number is in both households now, as a member who left and as the head: the look-up finds the
         // household he lives in
-        given().contentType(ContentType.JSON)
-                .body("{\"idNumber\":\"%s\"}".formatted(son))
-                .post("/api/v1/households/lookup")
-                .then()
-                .statusCode(200)
-                .body("id", equalTo(newId));
+        lookUp(son).statusCode(200).body("id", equalTo(newId));
         JsonNode registered = event(newId, EventTypes.HOUSEHOLD_REGISTERED).getFirst();
         EventSchemas.assertValid(EventTypes.HOUSEHOLD_REGISTERED, registered.toString());
         assertEquals(id, registered.get("splitFrom").asText());
@@ -880,5 +866,13 @@ class HouseholdChangesTest {
 
     private long count(String sql) throws Exception {
         return Outboxes.count(dataSource, sql);
+    }
+
+    /** The household of a person, looked up by the ID number. */
+    private static ValidatableResponse lookUp(String idNumber) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"idNumber\":\"%s\"}".formatted(idNumber))
+                .post("/api/v1/households/lookup")
+                .then();
     }
 }

@@ -74,20 +74,8 @@ class OutboxLanesTest {
     @Test
     void interactiveEventsPassBulkOnesTheConsumersHaveNoRoomForAndKeepTheirAggregatesOrder() throws Exception {
         String bootstrap = SuiteInfrastructure.kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
         String waiting;
-        // a consumer of the topic that stays in its group and acknowledges nothing: every event published waits for it
-        try (KafkaConsumer<String, String> stalled = consumer(bootstrap)) {
-            stalled.subscribe(List.of(TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                stalled.poll(Duration.ofMillis(100));
-                return stalled.assignment().size() == 3;
-            });
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            stalled.assignment().forEach(p -> start.put(p, new OffsetAndMetadata(0)));
-            stalled.commitSync(start);
+        try (KafkaConsumer<String, String> stalled = stalledConsumer(bootstrap, TOPIC)) {
 
             // an import's worth of bulk events
             List<String> bulkAggregates = new ArrayList<>();
@@ -149,7 +137,8 @@ class OutboxLanesTest {
     /**
      * While people work the bulk lane keeps to the smaller limit: after a person's change with events committed in the
      * service, the relay publishes {@code bulk-lag-limit-while-interactive} bulk events for a consumer that does not
-     * move and holds the rest; once {@code interactive-window} has passed without another, up to {@code bulk-lag-limit}.
+     * move and holds the rest; once {@code interactive-window} has passed without another, up to
+     * {@code bulk-lag-limit}.
      */
     @Test
     void whilePeopleWorkTheBulkLaneKeepsToTheSmallerLimit() throws Exception {
@@ -158,19 +147,8 @@ class OutboxLanesTest {
         int bulk = BULK_AGGREGATES * BULK_PER_AGGREGATE;
         assertTrue(0 < smaller && smaller < limit && limit < bulk, "the test needs 0 < " + smaller + " < " + limit);
         String topic = TOPIC + "-people";
-        String bootstrap = SuiteInfrastructure.kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
-        try (KafkaConsumer<String, String> stalled = consumer(bootstrap)) {
-            stalled.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                stalled.poll(Duration.ofMillis(100));
-                return stalled.assignment().size() == 3;
-            });
-            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
-            stalled.assignment().forEach(p -> start.put(p, new OffsetAndMetadata(0)));
-            stalled.commitSync(start);
+        try (KafkaConsumer<String, String> stalled =
+                stalledConsumer(SuiteInfrastructure.kafka().bootstrapServers(), topic)) {
 
             // a person's change: an interactive event committed through the service's outbox
             String person = "lane-person-" + UUID.randomUUID();
@@ -342,6 +320,26 @@ class OutboxLanesTest {
 
     private long publishedBefore(String aggregate) {
         return publishedAt.get(aggregate);
+    }
+
+    /**
+     * A new topic of three partitions and a consumer of it that stays in its group and acknowledges nothing: every event
+     * published to the topic waits for it.
+     */
+    private static KafkaConsumer<String, String> stalledConsumer(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        KafkaConsumer<String, String> stalled = consumer(bootstrap);
+        stalled.subscribe(List.of(topic));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            stalled.poll(Duration.ofMillis(100));
+            return stalled.assignment().size() == 3;
+        });
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        stalled.assignment().forEach(p -> start.put(p, new OffsetAndMetadata(0)));
+        stalled.commitSync(start);
+        return stalled;
     }
 
     /** Reads and acknowledges events until {@code count} were seen. */

@@ -31,8 +31,9 @@ import org.hibernate.persister.entity.EntityPersister;
  * <p>What persist does besides is not done: the entities are not managed afterwards (the persistence context neither
  * holds nor flushes them), identifiers and versions are written as set (no generator runs), associations are not
  * cascaded (give the associated entities in their own call, parents first) and no lifecycle event but
- * {@code @PrePersist} fires (neither does bean validation at insert). A class mapped to more than one table, or a collection other than an element collection
- * without an index, is refused. A constraint broken by a row fails the transaction, as a flush would.
+ * {@code @PrePersist} fires (neither does bean validation at insert). A class mapped to more than one table, or a
+ * collection other than an element collection without an index, is refused. A constraint broken by a row fails the
+ * transaction, as a flush would.
  */
 @ApplicationScoped
 public class EntityRows {
@@ -126,8 +127,8 @@ public class EntityRows {
                         // the key written is the owner's identifier, not another of its columns
                         || !(plural.getKeyDescriptor().getTargetPart() instanceof EntityIdentifierMapping)) {
                     throw new IllegalArgumentException(type.getName() + "." + attribute.getAttributeName()
-                            + " is not an element collection without an index, keyed by its owner's identifier: not written"
-                            + " by COPY");
+                            + " is not an element collection without an index, keyed by its owner's identifier:"
+                            + " not written by COPY");
                 }
                 String collectionTable = plural.getCollectionDescriptor().getTableName();
                 List<String> collectionColumns = new ArrayList<>();
